@@ -1,0 +1,73 @@
+// Lint rules, including the rooms of the architecture: what each folder may import.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'url', 'util', 'stream', 'zlib', 'worker_threads'];
+
+/** Forbidden imports per room; exported so the lint test can check the rules exist. */
+export const ROOM_RULES = {
+  'src/shared/**': {
+    patterns: [
+      { group: nodeBuiltins, message: 'src/shared is pure: no Node built-ins (it runs in the renderer too).' },
+      { group: ['electron', 'better-sqlite3'], message: 'src/shared is pure: no electron or better-sqlite3.' },
+      { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'src/shared is pure: no React.' },
+      { group: ['**/renderer/**', '**/main/**'], message: 'src/shared must not depend on main or renderer.' },
+    ],
+  },
+  'src/renderer/**': {
+    patterns: [
+      { group: nodeBuiltins, message: 'The renderer has no Node: go through src/renderer/api.ts.' },
+      { group: ['electron', 'better-sqlite3'], message: 'The renderer never imports electron or better-sqlite3: go through src/renderer/api.ts.' },
+      { group: ['**/main/**'], message: 'The renderer must not import from src/main.' },
+    ],
+  },
+  'src/main/services/**': {
+    patterns: [{ group: ['electron', 'electron/*'], message: 'Services are plain Node: they run under Electron, the host, the CLI and tests.' }],
+  },
+  'src/main/db/**': {
+    patterns: [{ group: ['electron', 'electron/*'], message: 'The database layer is plain Node.' }],
+  },
+  'src/main/host/**': {
+    patterns: [{ group: ['electron', 'electron/*'], message: 'The loopback host runs without Electron.' }],
+  },
+  'src/main/cli/**': {
+    patterns: [{ group: ['electron', 'electron/*'], message: 'The CLI runs without Electron.' }],
+  },
+};
+
+/** Only src/main/db may touch better-sqlite3 (added to every other room under src/main). */
+const SQLITE_ONLY_IN_DB = [{ name: 'better-sqlite3', message: 'Only src/main/db touches better-sqlite3.' }];
+const sqliteOutsideDb = {
+  files: ['src/main/**/*.{ts,cts}'],
+  ignores: ['src/main/db/**'],
+  rules: { 'no-restricted-imports': ['error', { paths: SQLITE_ONLY_IN_DB }] },
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.electron-native/**', 'test/fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-constant-condition': ['error', { checkLoops: false }],
+    },
+  },
+  {
+    files: ['src/main/electron/preload.cts'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  sqliteOutsideDb,
+  ...Object.entries(ROOM_RULES).map(([glob, rule]) => ({
+    files: [glob.replace('/**', '/**/*.{ts,tsx,cts}')],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        glob.startsWith('src/main/') && glob !== 'src/main/db/**' ? { ...rule, paths: SQLITE_ONLY_IN_DB } : rule,
+      ],
+    },
+  })),
+);

@@ -1,0 +1,82 @@
+/**
+ * The only file that touches `window.plenary`: the renderer's side of the API seam.
+ * In Electron the preload exposes one function per method; in browser mode the same calls go
+ * to the loopback host as `POST /api/<method>` with the per-run token from the page URL.
+ */
+import type { ApiInput, ApiMethod, ApiOutputs, ApiReply } from '../shared/api.js';
+
+/** What the Electron preload exposes (one function per method, plus menu commands). */
+export interface PlenaryBridge {
+  platform: string;
+  onCommand(cb: (command: string) => void): () => void;
+  [method: string]: unknown;
+}
+
+declare global {
+  interface Window {
+    plenary?: PlenaryBridge;
+  }
+}
+
+/** An API failure, with the service's code and a message fit for the user. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Whether the app runs inside the Electron shell. */
+export function isElectron(): boolean {
+  return typeof window !== 'undefined' && window.plenary !== undefined;
+}
+
+function token(): string {
+  const fromUrl = new URLSearchParams(window.location.search).get('token');
+  if (fromUrl) {
+    sessionStorage.setItem('plenary-token', fromUrl);
+    return fromUrl;
+  }
+  return sessionStorage.getItem('plenary-token') ?? '';
+}
+
+async function viaHttp(method: string, input: unknown): Promise<ApiReply<unknown>> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/${encodeURIComponent(method)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-plenary-token': token() },
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    return { ok: false, error: { code: 'OFFLINE', message: 'Plenary’s background service is not running. Start it again with "npm start"; your text is kept in this window.' } };
+  }
+  try {
+    return (await res.json()) as ApiReply<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: `The service answered ${res.status} without data.` } };
+  }
+}
+
+/** Calls an API method; rejects with ApiError. */
+export async function call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutputs[M]> {
+  let reply: ApiReply<unknown>;
+  const bridge = window.plenary;
+  if (bridge) {
+    const fn = bridge[method] as ((i: unknown) => Promise<ApiReply<unknown>>) | undefined;
+    if (typeof fn !== 'function') throw new ApiError('UNKNOWN_METHOD', `The desktop shell does not offer ${method}.`);
+    reply = await fn(input);
+  } else {
+    reply = await viaHttp(method, input);
+  }
+  if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message);
+  return reply.result as ApiOutputs[M];
+}
+
+/** Subscribes to menu commands from the native menu (Electron only); returns an unsubscribe. */
+export function onMenuCommand(cb: (command: string) => void): () => void {
+  return window.plenary?.onCommand(cb) ?? (() => undefined);
+}

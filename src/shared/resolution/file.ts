@@ -1,0 +1,157 @@
+/**
+ * The `.plenary` file format: versioned JSON around a ResolutionDocument.
+ *
+ * ```json
+ * { "format": "plenary", "version": 1, "app": "0.1.0", "savedAt": "2026-11-29T20:00:00.000Z",
+ *   "document": { "meta": {…}, "preambular": […], "operative": […], "footnotes": […], "annexes": […] },
+ *   "negotiation": { … }   // optional, added by the negotiation features
+ * }
+ * ```
+ *
+ * `version` goes up when the shape changes incompatibly; readers refuse a file whose version is
+ * newer than theirs (it would be damaged by a round trip) and migrate older ones forward.
+ * Unknown top-level keys are kept on a round trip so a newer minor addition is not lost.
+ */
+import { z } from 'zod';
+import { PlenaryError } from '../errors.js';
+import type { Block, ResolutionDocument } from './model.js';
+
+/** The newest file-format version this build reads and writes. */
+export const FILE_FORMAT_VERSION = 1;
+
+const language = z.enum(['en', 'fr', 'es', 'ru', 'ar', 'zh']);
+
+const inline = z.discriminatedUnion('t', [
+  z.object({
+    t: z.literal('text'),
+    text: z.string(),
+    em: z.boolean().optional(),
+    symbolRef: z.string().optional(),
+    link: z.string().optional(),
+  }),
+  z.object({ t: z.literal('fn'), id: z.string() }),
+  z.object({ t: z.literal('xref'), targets: z.array(z.string()).min(1).max(2) }),
+]);
+
+const provenance = z.object({
+  symbol: z.string(),
+  paragraph: z.string(),
+  hash: z.string(),
+  text: z.string(),
+});
+
+/** Schema of one block, recursive through `children`. */
+export const blockSchema: z.ZodType<Block> = z.lazy(() =>
+  z.object({
+    id: z.string().min(1),
+    content: z.array(inline),
+    children: z.array(blockSchema),
+    tail: z.array(inline),
+    phrase: z.number().int().min(0).optional(),
+    status: z.enum(['', 'agreed', 'adref', 'pending', 'deleted']).optional(),
+    holder: z.string().optional(),
+    provenance: provenance.optional(),
+    base: z.number().int().positive().optional(),
+  }),
+);
+
+/** Schema of a whole document; used for files, API arguments and AKN/JSON import. */
+export const documentSchema: z.ZodType<ResolutionDocument> = z.object({
+  meta: z.object({
+    kind: z.enum(['resolution', 'draft', 'revision']),
+    organ: z.enum(['ga', 'ga-c1', 'ga-c2', 'ga-c3', 'ga-c4', 'ga-c5', 'ga-c6', 'sc', 'ecosoc', 'hrc', 'other']),
+    symbol: z.string(),
+    session: z.string(),
+    agendaItems: z.array(z.object({ number: z.string(), title: z.string() })),
+    sponsors: z.array(z.string()),
+    sponsorNote: z.string(),
+    bureauLine: z.string(),
+    title: z.string(),
+    adoptionDate: z.string(),
+    issueDate: z.string(),
+    basis: z.string(),
+    meeting: z.string(),
+    language,
+    originalLanguage: z.union([language, z.literal('')]),
+  }),
+  preambular: z.array(blockSchema),
+  operative: z.array(blockSchema),
+  footnotes: z.array(z.object({ id: z.string().min(1), content: z.array(inline) })),
+  annexes: z.array(
+    z.object({ id: z.string().min(1), heading: z.string(), title: z.string(), paragraphs: z.array(blockSchema) }),
+  ),
+});
+
+/** A parsed `.plenary` file. `extra` holds top-level keys this version does not know. */
+export interface PlenaryFile {
+  version: number;
+  app: string;
+  savedAt: string;
+  document: ResolutionDocument;
+  /** Negotiation state (proposals, delegations, versions); opaque to the file layer. */
+  negotiation?: unknown;
+  extra?: Record<string, unknown>;
+}
+
+const KNOWN = new Set(['format', 'version', 'app', 'savedAt', 'document', 'negotiation']);
+
+/**
+ * Reads a `.plenary` file's text. Throws PlenaryError CORRUPT (not JSON, not a Plenary file,
+ * a document that does not fit the schema) or NEWER_VERSION, naming `fileName` in the message.
+ */
+export function parsePlenaryFile(text: string, fileName = 'the file'): PlenaryFile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new PlenaryError('CORRUPT', `${fileName} is damaged: it is not valid JSON (${(e as Error).message}). The file was not changed.`);
+  }
+  if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== 'plenary') {
+    throw new PlenaryError('CORRUPT', `${fileName} is not a Plenary draft (no "format": "plenary" marker).`);
+  }
+  const obj = raw as Record<string, unknown>;
+  const version = obj.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new PlenaryError('CORRUPT', `${fileName} has no valid format version.`);
+  }
+  if (version > FILE_FORMAT_VERSION) {
+    throw new PlenaryError(
+      'NEWER_VERSION',
+      `${fileName} was saved by a newer version of Plenary (format ${version}; this version reads up to ${FILE_FORMAT_VERSION}). Update Plenary to open it; the file was not changed.`,
+    );
+  }
+  const parsed = documentSchema.safeParse(obj.document);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? issue.path.join('.') : '';
+    throw new PlenaryError('CORRUPT', `${fileName} is damaged: the document does not fit the format at "${where}" (${issue?.message ?? 'invalid'}).`);
+  }
+  const extra: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) if (!KNOWN.has(k)) extra[k] = v;
+  return {
+    version,
+    app: typeof obj.app === 'string' ? obj.app : '',
+    savedAt: typeof obj.savedAt === 'string' ? obj.savedAt : '',
+    document: parsed.data,
+    ...(obj.negotiation !== undefined ? { negotiation: obj.negotiation } : {}),
+    ...(Object.keys(extra).length ? { extra } : {}),
+  };
+}
+
+/** Serialises a file in the current format version, pretty-printed for readable diffs. */
+export function serializePlenaryFile(
+  file: Pick<PlenaryFile, 'document' | 'negotiation' | 'extra'>,
+  app: string,
+  savedAt: Date = new Date(),
+): string {
+  const out: Record<string, unknown> = {
+    ...(file.extra ?? {}),
+    format: 'plenary',
+    version: FILE_FORMAT_VERSION,
+    app,
+    savedAt: savedAt.toISOString(),
+    document: file.document,
+  };
+  if (file.negotiation !== undefined) out.negotiation = file.negotiation;
+  return JSON.stringify(out, null, 1) + '\n';
+}

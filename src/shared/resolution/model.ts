@@ -1,0 +1,224 @@
+/**
+ * The plain-data document model of a resolution.
+ *
+ * This is what importers produce, exporters consume, the library stores and `.plenary` files
+ * hold. The editor works on a ProseMirror document built from the same shape (see schema.ts and
+ * convert.ts). Numbers and labels are never stored: they are derived from position
+ * (see labels.ts). Every block carries a stable `id` (like AKN's wId) that survives moves, so
+ * cross-references, provenance and proposals attach to ids, not to numbers.
+ */
+
+/** The six official languages of the United Nations, as ISO 639-1 codes. */
+export type Language = 'en' | 'fr' | 'es' | 'ru' | 'ar' | 'zh';
+
+/** All languages in the order the UN lists them (alphabetical in English). */
+export const LANGUAGES: readonly Language[] = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
+
+/** What sort of document this is: an adopted resolution, a draft (L-document) or a revised draft. */
+export type DocumentKind = 'resolution' | 'draft' | 'revision';
+
+/**
+ * The organ that adopts (or will adopt) the text. `ga` is the General Assembly plenary,
+ * `ga-c1`…`ga-c6` its Main Committees; `other` for anything else (subsidiary bodies).
+ */
+export type Organ =
+  | 'ga'
+  | 'ga-c1'
+  | 'ga-c2'
+  | 'ga-c3'
+  | 'ga-c4'
+  | 'ga-c5'
+  | 'ga-c6'
+  | 'sc'
+  | 'ecosoc'
+  | 'hrc'
+  | 'other';
+
+/** An agenda item: its number as printed ("18", "18 (l)") and its title. */
+export interface AgendaItem {
+  number: string;
+  title: string;
+}
+
+/** Everything above "The General Assembly,": the masthead and the heading block. */
+export interface FrontMatter {
+  kind: DocumentKind;
+  organ: Organ;
+  /** Document symbol, e.g. "A/RES/79/200", "A/C.2/80/L.26/Rev.1", "S/RES/2532 (2020)". */
+  symbol: string;
+  /** Session number as a string ("79"; "S-13" for special sessions); "" when unknown. */
+  session: string;
+  agendaItems: AgendaItem[];
+  /** Sponsors of a draft, in order ("Italy", "Turkmenistan"). */
+  sponsors: string[];
+  /** Footnote attached to the sponsor line, e.g. "On behalf of the … Group of 77 and China". */
+  sponsorNote: string;
+  /** Replaces the sponsor line for bureau drafts ("Draft resolution submitted by the Vice-Chair…"). */
+  bureauLine: string;
+  /** Title without its number ("Oil slick on Lebanese shores"). */
+  title: string;
+  /** Adoption date, ISO yyyy-mm-dd, or "" (drafts). */
+  adoptionDate: string;
+  /** Issue date shown under "Distr.", ISO yyyy-mm-dd, or "". */
+  issueDate: string;
+  /** Basis line without brackets ("on the report of the Second Committee (A/79/437, para. 17)"). */
+  basis: string;
+  /** Closing meeting line ("19th plenary meeting"), or "". */
+  meeting: string;
+  /** Language the document is written in. */
+  language: Language;
+  /** Original language of a draft ("Original: English"), or "" for resolutions. */
+  originalLanguage: Language | '';
+}
+
+/** Inline marks a text run can carry. */
+export interface InlineMarks {
+  /** Emphasis added by hand (opening-phrase italics are derived, not stored here). */
+  em?: boolean;
+  /** A reference to a document symbol ("74/197", "A/75/454"). */
+  symbolRef?: string;
+  /** A hyperlink target. */
+  link?: string;
+}
+
+/** A run of text. */
+export interface TextRun extends InlineMarks {
+  t: 'text';
+  text: string;
+}
+
+/** A footnote reference: the note's content lives in ResolutionDocument.footnotes. */
+export interface FootnoteRef {
+  t: 'fn';
+  id: string;
+}
+
+/**
+ * A cross-reference to other paragraphs by id ("paragraph 5 above", "paragraphs 3 to 7",
+ * "subparagraph (b)"). Rendered from the current numbering every time; never stored as a number.
+ */
+export interface CrossRef {
+  t: 'xref';
+  /** One id, or two for a range (first and last). */
+  targets: string[];
+}
+
+/** Anything that can stand inside a paragraph's text. */
+export type Inline = TextRun | FootnoteRef | CrossRef;
+
+/** Negotiation status of a paragraph. */
+export type ParagraphStatus = '' | 'agreed' | 'adref' | 'pending' | 'deleted';
+
+/** Where a paragraph of agreed language came from. */
+export interface Provenance {
+  /** Symbol of the source document ("A/RES/74/197"). */
+  symbol: string;
+  /** Paragraph designation in the source ("PP3", "OP5", "OP5 (a)"). */
+  paragraph: string;
+  /** Hash of the source text (hex), so drift from the source can be detected. */
+  hash: string;
+  /** The source text itself, for the difference view. */
+  text: string;
+}
+
+/**
+ * A paragraph of the text: preambular, operative, subparagraph or annex paragraph.
+ * `content` is the chapeau (the whole text when there is no list); `children` the
+ * subparagraphs; `tail` text that continues after the list inside the same paragraph.
+ */
+export interface Block {
+  id: string;
+  content: Inline[];
+  children: Block[];
+  tail: Inline[];
+  /**
+   * Manual override of the opening phrase: number of characters to set in italics,
+   * 0 to set none, undefined to let the lexicon decide.
+   */
+  phrase?: number;
+  status?: ParagraphStatus;
+  /** Delegation holding a pending paragraph ("EU"). */
+  holder?: string;
+  provenance?: Provenance;
+  /**
+   * Frozen base number for negotiation numbering (PP/OP number in the base text); absent for
+   * paragraphs inserted since the base was frozen (they get bis, ter…).
+   */
+  base?: number;
+}
+
+/** A footnote's content. Numbered by order of first reference. */
+export interface Footnote {
+  id: string;
+  content: Inline[];
+}
+
+/** An annex: a heading and paragraphs with their own numbering. */
+export interface Annex {
+  id: string;
+  heading: string;
+  title: string;
+  paragraphs: Block[];
+}
+
+/** A whole resolution or draft. */
+export interface ResolutionDocument {
+  meta: FrontMatter;
+  preambular: Block[];
+  operative: Block[];
+  footnotes: Footnote[];
+  annexes: Annex[];
+}
+
+/** A FrontMatter with every field empty, in English, for a GA plenary draft. */
+export function emptyFrontMatter(overrides: Partial<FrontMatter> = {}): FrontMatter {
+  return {
+    kind: 'draft',
+    organ: 'ga',
+    symbol: '',
+    session: '',
+    agendaItems: [],
+    sponsors: [],
+    sponsorNote: '',
+    bureauLine: '',
+    title: '',
+    adoptionDate: '',
+    issueDate: '',
+    basis: '',
+    meeting: '',
+    language: 'en',
+    originalLanguage: '',
+    ...overrides,
+  };
+}
+
+/** The plain text of a run of inlines (footnote references and cross-references omitted). */
+export function inlineText(inlines: readonly Inline[]): string {
+  let s = '';
+  for (const i of inlines) if (i.t === 'text') s += i.text;
+  return s;
+}
+
+/** The whole text of a block as printed without its label: chapeau, subparagraphs, tail. */
+export function blockText(b: Block): string {
+  const parts = [inlineText(b.content)];
+  for (const c of b.children) parts.push(blockText(c));
+  if (b.tail.length) parts.push(inlineText(b.tail));
+  return parts.filter((p) => p.length > 0).join(' ');
+}
+
+/** A block with only text, for importers and tests. */
+export function textBlock(id: string, text: string, children: Block[] = []): Block {
+  return { id, content: text ? [{ t: 'text', text }] : [], children, tail: [] };
+}
+
+/** A new, empty draft: front matter, one empty preambular and one empty operative paragraph. */
+export function emptyDocument(meta: Partial<FrontMatter> = {}, makeId: (prefix: string) => string = () => ''): ResolutionDocument {
+  return {
+    meta: emptyFrontMatter(meta),
+    preambular: [textBlock(makeId('p'), '')],
+    operative: [textBlock(makeId('p'), '')],
+    footnotes: [],
+    annexes: [],
+  };
+}
