@@ -8,7 +8,7 @@ import type { ApiInput, ApiMethod, ApiOutputs, ApiReply } from '../shared/api.js
 /** What the Electron preload exposes (one function per method, plus menu commands). */
 export interface PlenaryBridge {
   platform: string;
-  onCommand(cb: (command: string) => void): () => void;
+  onCommand(cb: (command: string, arg?: string) => void): () => void;
   [method: string]: unknown;
 }
 
@@ -77,6 +77,6 @@ export async function call<M extends ApiMethod>(method: M, input: ApiInput<M>): 
 }
 
 /** Subscribes to menu commands from the native menu (Electron only); returns an unsubscribe. */
-export function onMenuCommand(cb: (command: string) => void): () => void {
+export function onMenuCommand(cb: (command: string, arg?: string) => void): () => void {
   return window.plenary?.onCommand(cb) ?? (() => undefined);
 }
