@@ -1,0 +1,557 @@
+/**
+ * The application shell: menu bar, the page (masthead preview + editor), the side panel
+ * (outline, checks, document details), the status bar, dialogs, file handling with autosave
+ * and crash recovery.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { EditorView } from 'prosemirror-view';
+import type { EditorState, Transaction } from 'prosemirror-state';
+import { TextSelection } from 'prosemirror-state';
+import { call, ApiError, isElectron, onMenuCommand } from './api.js';
+import type { AppInfo, DraftSummary, RecoveryEntry } from '../shared/api.js';
+import { emptyDocument, type FrontMatter, type ResolutionDocument } from '../shared/resolution/model.js';
+import { toDoc, fromDoc } from '../shared/resolution/convert.js';
+import { newId } from '../shared/ids.js';
+import { paraPlainText } from '../shared/resolution/structure.js';
+import { Editor } from './editor/Editor.js';
+import { createEditorState, SHORTCUTS } from './editor/setup.js';
+import { structureKey } from './editor/structure-plugin.js';
+import { rulesKey, setAutoPunctuate } from './editor/rules.js';
+import { convertKind, currentPara, insertCrossRef, insertFootnote, moveParagraphTo, punctuate, setMeta, setNegotiationNumbering } from './editor/commands.js';
+import { computeFindings, fixFinding, type Finding } from './editor/checks.js';
+import { Masthead } from './components/Masthead.js';
+import { Outline, type OutlineItem } from './components/Outline.js';
+import { Checks } from './components/Checks.js';
+import { MetadataForm } from './components/MetadataForm.js';
+import { FindBar } from './components/FindBar.js';
+import { MenuBar, type MenuSpec } from './components/MenuBar.js';
+import { AboutDialog, CrossRefDialog, OpenDialog, RecoveryDialog, SaveAsDialog, ShortcutsDialog } from './components/Dialogs.js';
+
+type Panel = 'outline' | 'checks' | 'document';
+type DialogState =
+  | { kind: 'none' }
+  | { kind: 'open'; drafts: DraftSummary[] | null }
+  | { kind: 'recover'; entries: RecoveryEntry[] }
+  | { kind: 'saveAs' }
+  | { kind: 'shortcuts' }
+  | { kind: 'crossRef' }
+  | { kind: 'about' };
+
+const AUTOSAVE_MS = 3000;
+const SESSION_KEY = newId('s');
+
+function initialDocument(): ResolutionDocument {
+  return emptyDocument({ kind: 'draft', organ: 'ga', language: 'en' }, newId);
+}
+
+/** Words and paragraphs for the status bar. */
+function counts(state: EditorState) {
+  const s = structureKey.getState(state);
+  let words = 0;
+  state.doc.descendants((n) => {
+    if (n.isText) words += (n.text ?? '').split(/\s+/).filter(Boolean).length;
+    return true;
+  });
+  return { words, pp: s?.structure.preambularCount ?? 0, op: s?.structure.operativeCount ?? 0 };
+}
+
+/** The app. */
+export function App() {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [editorState, setEditorState] = useState(() => createEditorState(toDoc(initialDocument())));
+  const [snapshot, setSnapshot] = useState<EditorState>(editorState);
+  const [path, setPath] = useState('');
+  const [dirty, setDirty] = useState(false);
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const [panel, setPanel] = useState<Panel>('outline');
+  const [panelOpen, setPanelOpen] = useState(true);
+  const [theme, setTheme] = useState<'light' | 'dark'>(() => (localStorage.getItem('plenary-theme') === 'dark' ? 'dark' : 'light'));
+  const [zoom, setZoom] = useState(() => Number(localStorage.getItem('plenary-zoom')) || 1);
+  const [dialog, setDialog] = useState<DialogState>({ kind: 'none' });
+  const [findOpen, setFindOpen] = useState(false);
+  const [toast, setToast] = useState<{ text: string; error: boolean } | null>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const dirtyRef = useRef(false);
+  const snapshotTimer = useRef<number | undefined>(undefined);
+  const latestState = useRef(editorState);
+  const pathRef = useRef(path);
+  pathRef.current = path;
+
+  const notify = useCallback((text: string, error = false) => {
+    setToast({ text, error });
+    window.setTimeout(() => setToast((t) => (t?.text === text ? null : t)), error ? 9000 : 3500);
+  }, []);
+
+  const report = useCallback((e: unknown) => notify(e instanceof ApiError || e instanceof Error ? e.message : String(e), true), [notify]);
+
+  // Theme and zoom.
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    localStorage.setItem('plenary-theme', theme);
+  }, [theme]);
+  useEffect(() => {
+    localStorage.setItem('plenary-zoom', String(zoom));
+  }, [zoom]);
+
+  // App info, then crash recovery.
+  useEffect(() => {
+    call('app.info', {}).then(setInfo, report);
+    call('drafts.recoverable', {}).then((entries) => {
+      const others = entries.filter((e) => e.key !== SESSION_KEY);
+      if (others.length) setDialog({ kind: 'recover', entries: others });
+    }, report);
+  }, [report]);
+
+  const onChange = useCallback((state: EditorState, tr: Transaction) => {
+    latestState.current = state;
+    if (tr.docChanged && !dirtyRef.current) {
+      dirtyRef.current = true;
+      setDirty(true);
+    }
+    // Panels follow at most ~6 times a second; typing never waits for React.
+    if (snapshotTimer.current === undefined) {
+      snapshotTimer.current = window.setTimeout(() => {
+        snapshotTimer.current = undefined;
+        setSnapshot(latestState.current);
+      }, 160);
+    }
+  }, []);
+
+  const loadDocument = useCallback((doc: ResolutionDocument, newPath: string, isDirty = false) => {
+    const auto = rulesKey.getState(latestState.current)?.autoPunctuate ?? true;
+    const st = createEditorState(toDoc(doc), { autoPunctuate: auto });
+    latestState.current = st;
+    setEditorState(st);
+    setSnapshot(st);
+    setPath(newPath);
+    dirtyRef.current = isDirty;
+    setDirty(isDirty);
+  }, []);
+
+  const currentDocument = useCallback((): ResolutionDocument => fromDoc(latestState.current.doc), []);
+
+  // Autosave to the recovery journal while there are unsaved changes.
+  useEffect(() => {
+    const t = window.setInterval(() => {
+      if (!dirtyRef.current) return;
+      call('drafts.autosave', { key: SESSION_KEY, path: pathRef.current, document: currentDocument() }).catch(() => {
+        /* the next tick tries again; a failing disk is reported on Save */
+      });
+    }, AUTOSAVE_MS);
+    return () => window.clearInterval(t);
+  }, [currentDocument]);
+
+  // Warn before closing with unsaved changes; a clean close discards the journal.
+  useEffect(() => {
+    const onUnload = (e: BeforeUnloadEvent) => {
+      if (dirtyRef.current) {
+        e.preventDefault();
+        e.returnValue = '';
+      }
+    };
+    window.addEventListener('beforeunload', onUnload);
+    return () => window.removeEventListener('beforeunload', onUnload);
+  }, []);
+
+  const markSaved = useCallback((p: string) => {
+    setPath(p);
+    dirtyRef.current = false;
+    setDirty(false);
+    setSavedAt(new Date());
+    call('drafts.discardRecovery', { key: SESSION_KEY }).catch(() => undefined);
+  }, []);
+
+  const saveTo = useCallback(
+    async (target: { path?: string; name?: string }) => {
+      try {
+        const r = await call('drafts.save', { ...target, document: currentDocument() });
+        markSaved(r.path);
+        notify(`Saved ${r.path}`);
+      } catch (e) {
+        report(e);
+      }
+    },
+    [currentDocument, markSaved, notify, report],
+  );
+
+  const saveAs = useCallback(async () => {
+    if (info?.nativeDialogs) {
+      try {
+        const meta = latestState.current.doc.attrs.meta as FrontMatter;
+        const r = await call('dialog.saveFile', { title: 'Save draft', defaultName: `${meta.title || 'Untitled draft'}.plenary`, extensions: ['plenary'] });
+        if (r) await saveTo({ path: r.path });
+      } catch (e) {
+        report(e);
+      }
+    } else setDialog({ kind: 'saveAs' });
+  }, [info, report, saveTo]);
+
+  const save = useCallback(async () => {
+    if (pathRef.current) await saveTo({ path: pathRef.current });
+    else await saveAs();
+  }, [saveAs, saveTo]);
+
+  const openPath = useCallback(
+    async (p: string) => {
+      try {
+        const r = await call('drafts.open', { path: p });
+        loadDocument(r.file.document, r.path);
+        setDialog({ kind: 'none' });
+        notify(`Opened ${r.path}`);
+      } catch (e) {
+        report(e);
+      }
+    },
+    [loadDocument, notify, report],
+  );
+
+  const open = useCallback(async () => {
+    if (dirtyRef.current && !window.confirm('The current draft has unsaved changes. Open another draft anyway? (Its autosave is kept for recovery.)')) return;
+    if (info?.nativeDialogs) {
+      try {
+        const r = await call('dialog.openFile', { title: 'Open draft', extensions: ['plenary'] });
+        if (r) await openPath(r.path);
+      } catch (e) {
+        report(e);
+      }
+      return;
+    }
+    setDialog({ kind: 'open', drafts: null });
+    call('drafts.list', {}).then(
+      (drafts) => setDialog((d) => (d.kind === 'open' ? { kind: 'open', drafts } : d)),
+      report,
+    );
+  }, [info, openPath, report]);
+
+  const newDraft = useCallback(() => {
+    if (dirtyRef.current && !window.confirm('The current draft has unsaved changes. Start a new draft anyway? (Its autosave is kept for recovery.)')) return;
+    loadDocument(initialDocument(), '');
+  }, [loadDocument]);
+
+  const download = useCallback(() => {
+    const doc = currentDocument();
+    const blob = new Blob([JSON.stringify({ format: 'plenary', version: 1, app: info?.version ?? '', savedAt: new Date().toISOString(), document: doc }, null, 1)], {
+      type: 'application/x-plenary+json',
+    });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `${doc.meta.title || 'Untitled draft'}.plenary`;
+    a.click();
+    URL.revokeObjectURL(a.href);
+  }, [currentDocument, info]);
+
+  const exec = useCallback((cmd: (state: EditorState, dispatch: (tr: Transaction) => void) => boolean) => {
+    const view = viewRef.current;
+    if (!view) return false;
+    const ok = cmd(view.state, view.dispatch);
+    view.focus();
+    return ok;
+  }, []);
+
+  const jumpTo = useCallback((id: string) => {
+    const view = viewRef.current;
+    const s = view && structureKey.getState(view.state);
+    const p = s?.structure.byId.get(id);
+    if (!view || !p) return;
+    view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(p.pos + 1))).scrollIntoView());
+    view.focus();
+    view.dom.querySelector(`[data-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'center' });
+  }, []);
+
+  const runCommand = useCallback(
+    (id: string, arg?: string) => {
+      switch (id) {
+        case 'file.openPath':
+          if (arg) void openPath(arg);
+          return;
+        case 'file.new':
+          return newDraft();
+        case 'file.open':
+          return void open();
+        case 'file.save':
+          return void save();
+        case 'file.saveAs':
+          return void saveAs();
+        case 'file.download':
+          return download();
+        case 'edit.find':
+          return setFindOpen(true);
+        case 'edit.punctuate':
+          if (!exec(punctuate())) notify('End punctuation already follows the UN rules.');
+          return;
+        case 'edit.convert':
+          if (!exec(convertKind)) notify('Cannot convert this paragraph (a resolution keeps at least one operative paragraph).', true);
+          return;
+        case 'edit.footnote':
+          return void exec(insertFootnote);
+        case 'edit.crossRef':
+          return setDialog({ kind: 'crossRef' });
+        case 'edit.autoPunctuate': {
+          const view = viewRef.current;
+          if (view) {
+            const on = !(rulesKey.getState(view.state)?.autoPunctuate ?? true);
+            view.dispatch(setAutoPunctuate(view.state, on));
+            setSnapshot(view.state);
+            notify(`Auto-punctuation ${on ? 'on' : 'off'}.`);
+          }
+          return;
+        }
+        case 'edit.negotiationNumbering': {
+          const view = viewRef.current;
+          if (!view) return;
+          const on = !structureKey.getState(view.state)?.structure.negotiation;
+          exec(setNegotiationNumbering(on));
+          notify(on ? 'Negotiation numbering: base numbers frozen (new paragraphs get bis, ter…).' : 'Negotiation numbering off: plain numbering.');
+          return;
+        }
+        case 'view.toggleTheme':
+          return setTheme((t) => (t === 'dark' ? 'light' : 'dark'));
+        case 'view.zoomIn':
+          return setZoom((z) => Math.min(2, Math.round((z + 0.1) * 10) / 10));
+        case 'view.zoomOut':
+          return setZoom((z) => Math.max(0.6, Math.round((z - 0.1) * 10) / 10));
+        case 'view.zoomReset':
+          return setZoom(1);
+        case 'view.togglePanel':
+          return setPanelOpen((o) => !o);
+        case 'view.outline':
+        case 'view.checks':
+        case 'view.document':
+          setPanelOpen(true);
+          return setPanel(id.slice(5) as Panel);
+        case 'help.shortcuts':
+          return setDialog({ kind: 'shortcuts' });
+        case 'help.about':
+          return setDialog({ kind: 'about' });
+        default:
+          notify(`This command is not available yet: ${id}`, true);
+      }
+    },
+    [download, exec, newDraft, notify, open, openPath, save, saveAs],
+  );
+
+  // Native menu commands (Electron) and the browser's own shortcuts.
+  useEffect(() => onMenuCommand(runCommand), [runCommand]);
+  useEffect(() => {
+    if (isElectron()) return;
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      if (!mod) return;
+      const k = e.key.toLowerCase();
+      const map: Record<string, string> = { s: e.shiftKey ? 'file.saveAs' : 'file.save', o: 'file.open', f: 'edit.find', '=': 'view.zoomIn', '+': 'view.zoomIn', '-': 'view.zoomOut', '0': 'view.zoomReset' };
+      const cmd = map[k];
+      if (cmd && !(k === 'f' && e.shiftKey)) {
+        e.preventDefault();
+        runCommand(cmd);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [runCommand]);
+
+  const meta = snapshot.doc.attrs.meta as FrontMatter;
+  const structure = structureKey.getState(snapshot);
+  const outline: OutlineItem[] = useMemo(() => {
+    if (!structure) return [];
+    return structure.structure.paras.map((p) => {
+      const text = paraPlainText(p.node);
+      const len = structure.phrases.get(p.id) ?? 0;
+      return {
+        id: p.id,
+        section: p.section,
+        level: p.level,
+        designation: p.tail ? '…' : p.designation,
+        phrase: text.slice(0, len),
+        preview: text.slice(len, len + 80).trim() || (len ? '' : '(empty)'),
+        status: (p.node.attrs.status as string) || '',
+      };
+    });
+  }, [structure]);
+  const findings: Finding[] = useMemo(() => (panel === 'checks' || panelOpen ? computeFindings(snapshot) : []), [snapshot, panel, panelOpen]);
+  const current = currentPara(snapshot);
+  const c = useMemo(() => counts(snapshot), [snapshot]);
+  const autoPunct = rulesKey.getState(snapshot)?.autoPunctuate ?? true;
+  const negotiation = structure?.structure.negotiation ?? false;
+  const rtl = meta.language === 'ar';
+
+  const menus: MenuSpec[] = [
+    {
+      label: 'File',
+      items: [
+        { id: 'file.new', label: 'New draft' },
+        { id: 'file.open', label: 'Open…', keys: 'Ctrl+O' },
+        { id: 'file.save', label: 'Save', keys: 'Ctrl+S' },
+        { id: 'file.saveAs', label: 'Save as…', keys: 'Ctrl+Shift+S' },
+        ...(isElectron() ? [] : [{ id: 'file.download', label: 'Download a copy' }]),
+      ],
+    },
+    {
+      label: 'Edit',
+      items: [
+        { id: 'edit.find', label: 'Find and replace…', keys: 'Ctrl+F' },
+        { id: 'edit.punctuate', label: 'Fix end punctuation', keys: 'Ctrl+Shift+.' },
+        { id: 'edit.autoPunctuate', label: `${autoPunct ? '✓ ' : ''}Auto-punctuate` },
+        { id: 'edit.convert', label: 'Convert preambular ↔ operative', keys: 'Ctrl+Shift+K' },
+        { id: 'edit.footnote', label: 'Insert footnote', keys: 'Ctrl+Alt+F' },
+        { id: 'edit.crossRef', label: 'Insert cross-reference…' },
+        { id: 'edit.negotiationNumbering', label: `${negotiation ? '✓ ' : ''}Negotiation numbering (bis, ter)` },
+      ],
+    },
+    {
+      label: 'View',
+      items: [
+        { id: 'view.outline', label: 'Outline' },
+        { id: 'view.checks', label: 'Checks' },
+        { id: 'view.document', label: 'Document details' },
+        { id: 'view.togglePanel', label: 'Show / hide side panel' },
+        { id: 'view.toggleTheme', label: theme === 'dark' ? 'Light theme' : 'Dark theme' },
+        { id: 'view.zoomIn', label: 'Zoom in', keys: 'Ctrl+=' },
+        { id: 'view.zoomOut', label: 'Zoom out', keys: 'Ctrl+-' },
+        { id: 'view.zoomReset', label: 'Actual size', keys: 'Ctrl+0' },
+      ],
+    },
+    {
+      label: 'Help',
+      items: [
+        { id: 'help.shortcuts', label: 'Keyboard shortcuts' },
+        { id: 'help.about', label: 'About Plenary' },
+      ],
+    },
+  ];
+
+  const fileName = path ? path.split(/[\\/]/).pop() : 'Untitled draft';
+  useEffect(() => {
+    document.title = `${dirty ? '• ' : ''}${fileName} — Plenary`;
+  }, [dirty, fileName]);
+
+  return (
+    <div className={`app${panelOpen ? ' with-panel' : ''}`}>
+      {isElectron() ? null : <MenuBar menus={menus} onCommand={runCommand} title={`${fileName}${dirty ? ' •' : ''}`} />}
+      {findOpen ? <FindBar view={viewRef.current} onClose={() => setFindOpen(false)} /> : null}
+      <div className="workspace">
+        <main className="page-scroll" aria-label="Draft">
+          <div className="page" style={{ zoom }} dir={rtl ? 'rtl' : 'ltr'} lang={meta.language}>
+            <Masthead
+              meta={meta}
+              onEdit={() => {
+                setPanelOpen(true);
+                setPanel('document');
+              }}
+            />
+            <Editor initialState={editorState} onChange={onChange} onView={(v) => (viewRef.current = v)} dir={rtl ? 'rtl' : 'ltr'} lang={meta.language} />
+            {meta.kind === 'resolution' && meta.meeting ? (
+              <p className="closing">
+                <i>{meta.meeting}</i>
+              </p>
+            ) : null}
+          </div>
+        </main>
+        {panelOpen ? (
+          <aside className="side-panel" aria-label="Side panel">
+            <div className="tabs" role="tablist">
+              {(['outline', 'checks', 'document'] as Panel[]).map((p) => (
+                <button key={p} role="tab" type="button" aria-selected={panel === p} className={panel === p ? 'active' : ''} onClick={() => setPanel(p)}>
+                  {p === 'outline' ? 'Outline' : p === 'checks' ? `Checks${findings.length ? ` (${findings.length})` : ''}` : 'Document'}
+                </button>
+              ))}
+            </div>
+            <div className="panel-body">
+              {panel === 'outline' ? (
+                <Outline items={outline} currentId={current?.id ?? null} onJump={jumpTo} onMove={(id, before) => exec(moveParagraphTo(id, before))} />
+              ) : panel === 'checks' ? (
+                <Checks
+                  items={findings}
+                  onJump={jumpTo}
+                  onFix={(f) => {
+                    const view = viewRef.current;
+                    const tr = view && fixFinding(view.state, f as Finding);
+                    if (view && tr) view.dispatch(tr);
+                  }}
+                  onFixAll={() => exec(punctuate())}
+                />
+              ) : (
+                <MetadataForm meta={meta} onChange={(patch) => exec(setMeta(patch))} />
+              )}
+            </div>
+          </aside>
+        ) : null}
+      </div>
+      <footer className="status-bar" role="status">
+        <span>{current ? current.designation || (current.section === 'pp' ? 'Preamble' : 'Operative') : '—'}</span>
+        <span>
+          {c.pp} PP · {c.op} OP · {c.words.toLocaleString()} words
+        </span>
+        <span>{meta.language.toUpperCase()}</span>
+        {negotiation ? <span className="badge">Negotiation numbering</span> : null}
+        <span className="spacer" />
+        <span className="save-state">{dirty ? 'Unsaved changes (autosaved for recovery)' : savedAt ? `Saved ${savedAt.toLocaleTimeString()}` : path ? 'Saved' : 'New draft'}</span>
+        <span>{Math.round(zoom * 100)}%</span>
+        <span>{info ? (info.mode === 'electron' ? 'Desktop' : 'Browser mode') : ''}</span>
+      </footer>
+      {toast ? (
+        <div className={`toast${toast.error ? ' error' : ''}`} role={toast.error ? 'alert' : 'status'}>
+          {toast.text}
+          <button type="button" className="icon" aria-label="Dismiss" onClick={() => setToast(null)}>
+            ×
+          </button>
+        </div>
+      ) : null}
+      {dialog.kind === 'open' ? (
+        <OpenDialog
+          drafts={dialog.drafts}
+          onOpen={(p) => void openPath(p)}
+          onPickFile={(f) => {
+            f.text()
+              .then((text) => call('drafts.openContent', { name: f.name, text }))
+              .then((r) => {
+                loadDocument(r.file.document, '');
+                setDialog({ kind: 'none' });
+                notify(`Opened ${f.name} (save it to keep it in Plenary).`);
+              })
+              .catch(report);
+          }}
+          onClose={() => setDialog({ kind: 'none' })}
+        />
+      ) : dialog.kind === 'recover' ? (
+        <RecoveryDialog
+          entries={dialog.entries}
+          onRecover={(e) => {
+            loadDocument(e.file.document, e.path, true);
+            call('drafts.discardRecovery', { key: e.key }).catch(() => undefined);
+            const rest = dialog.entries.filter((x) => x.key !== e.key);
+            setDialog({ kind: 'none' });
+            notify(`Recovered “${e.title || 'Untitled draft'}”. Save it to keep it.${rest.length ? ` ${rest.length} more can be recovered after a restart.` : ''}`);
+          }}
+          onDiscard={(e) => {
+            call('drafts.discardRecovery', { key: e.key }).catch(report);
+            const rest = dialog.entries.filter((x) => x.key !== e.key);
+            setDialog(rest.length ? { kind: 'recover', entries: rest } : { kind: 'none' });
+          }}
+          onClose={() => setDialog({ kind: 'none' })}
+        />
+      ) : dialog.kind === 'saveAs' ? (
+        <SaveAsDialog
+          initial={meta.title || 'Untitled draft'}
+          onSave={(name) => {
+            setDialog({ kind: 'none' });
+            void saveTo({ name });
+          }}
+          onClose={() => setDialog({ kind: 'none' })}
+        />
+      ) : dialog.kind === 'crossRef' ? (
+        <CrossRefDialog
+          paragraphs={outline.filter((o) => o.designation !== '…').map((o) => ({ id: o.id, designation: o.designation, preview: `${o.phrase} ${o.preview}`.trim().slice(0, 60) }))}
+          onInsert={(targets) => {
+            setDialog({ kind: 'none' });
+            exec(insertCrossRef(targets));
+          }}
+          onClose={() => setDialog({ kind: 'none' })}
+        />
+      ) : dialog.kind === 'shortcuts' ? (
+        <ShortcutsDialog shortcuts={SHORTCUTS} onClose={() => setDialog({ kind: 'none' })} />
+      ) : dialog.kind === 'about' ? (
+        <AboutDialog info={info} onClose={() => setDialog({ kind: 'none' })} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * The checks panel: deviations from the UN rules, each with a fix on click — missing or wrong end
+ * punctuation, a preambular phrase in operative position or the reverse, a lower-case start,
+ * double spaces, unbalanced brackets or quotes, references to paragraphs that no longer exist.
+ */
+
+/** One finding. */
+export interface CheckItem {
+  key: string;
+  paraId: string;
+  designation: string;
+  message: string;
+  /** Whether a one-click fix exists. */
+  fixable: boolean;
+}
+
+/** Props of the checks panel. */
+export interface ChecksProps {
+  items: CheckItem[];
+  onJump: (paraId: string) => void;
+  onFix: (item: CheckItem) => void;
+  onFixAll: () => void;
+}
+
+/** The checks panel. */
+export function Checks({ items, onJump, onFix, onFixAll }: ChecksProps) {
+  if (items.length === 0) return <p className="panel-empty checks-ok">No deviations from the UN format found.</p>;
+  const fixable = items.filter((i) => i.fixable).length;
+  return (
+    <div className="checks">
+      <div className="checks-head">
+        <span>
+          {items.length} finding{items.length === 1 ? '' : 's'}
+        </span>
+        {fixable > 0 ? (
+          <button type="button" onClick={onFixAll}>
+            Fix all punctuation
+          </button>
+        ) : null}
+      </div>
+      <ul>
+        {items.map((it) => (
+          <li key={it.key} className="check-item">
+            <button type="button" className="check-where" onClick={() => onJump(it.paraId)}>
+              {it.designation || '—'}
+            </button>
+            <span className="check-msg">{it.message}</span>
+            {it.fixable ? (
+              <button type="button" className="check-fix" onClick={() => onFix(it)}>
+                Fix
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

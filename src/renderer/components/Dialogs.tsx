@@ -1,0 +1,241 @@
+/**
+ * Modal dialogs: open a draft, recover after a crash, save under a name (browser mode),
+ * keyboard shortcuts, about. Each is a native <dialog>-like overlay with focus kept inside.
+ */
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { AppInfo, DraftSummary, RecoveryEntry } from '../../shared/api.js';
+
+/** A modal frame with a title, Escape to close, and initial focus on the first control. */
+export function Modal({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const first = ref.current?.querySelector<HTMLElement>('input, button, select, textarea, [tabindex]');
+    first?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  return (
+    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div className={`modal${wide ? ' wide' : ''}`} role="dialog" aria-modal="true" aria-label={title} ref={ref}>
+        <div className="modal-head">
+          <h2>{title}</h2>
+          <button type="button" className="icon" aria-label="Close" onClick={onClose}>
+            ×
+          </button>
+        </div>
+        <div className="modal-body">{children}</div>
+      </div>
+    </div>
+  );
+}
+
+/** Lists recent drafts and drafts in the data folder; also opens a file from disk. */
+export function OpenDialog(props: {
+  drafts: DraftSummary[] | null;
+  onOpen: (path: string) => void;
+  onPickFile: (file: File) => void;
+  onClose: () => void;
+}) {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <Modal title="Open a draft" onClose={props.onClose} wide>
+      {props.drafts === null ? (
+        <p>Loading…</p>
+      ) : props.drafts.length === 0 ? (
+        <p className="panel-empty">No saved drafts yet.</p>
+      ) : (
+        <ul className="draft-list">
+          {props.drafts.map((d) => (
+            <li key={d.path}>
+              <button type="button" onClick={() => props.onOpen(d.path)} title={d.path}>
+                <span className="draft-title">{d.title || d.name}</span>
+                <span className="draft-meta">
+                  {d.symbol ? `${d.symbol} · ` : ''}
+                  {d.name} · {new Date(d.modified).toLocaleString()}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="modal-actions">
+        <input
+          ref={input}
+          type="file"
+          accept=".plenary,application/json"
+          hidden
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) props.onPickFile(f);
+            e.target.value = '';
+          }}
+        />
+        <button type="button" onClick={() => input.current?.click()}>
+          From a file on this computer…
+        </button>
+        <button type="button" onClick={props.onClose}>
+          Cancel
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+/** Offers drafts autosaved by a session that did not close cleanly. */
+export function RecoveryDialog(props: { entries: RecoveryEntry[]; onRecover: (e: RecoveryEntry) => void; onDiscard: (e: RecoveryEntry) => void; onClose: () => void }) {
+  return (
+    <Modal title="Recover unsaved work" onClose={props.onClose}>
+      <p>Plenary did not close cleanly last time. These drafts had changes that were not saved:</p>
+      <ul className="draft-list">
+        {props.entries.map((e) => (
+          <li key={e.key} className="recovery-entry">
+            <div>
+              <span className="draft-title">{e.title || 'Untitled draft'}</span>
+              <span className="draft-meta">
+                {e.path ? `${e.path} · ` : 'never saved · '}autosaved {new Date(e.savedAt).toLocaleString()}
+              </span>
+            </div>
+            <div className="row-actions">
+              <button type="button" className="primary" onClick={() => props.onRecover(e)}>
+                Recover
+              </button>
+              <button type="button" onClick={() => props.onDiscard(e)}>
+                Discard
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </Modal>
+  );
+}
+
+/** Asks for a draft name (browser mode Save As: the draft goes to the data folder). */
+export function SaveAsDialog(props: { initial: string; onSave: (name: string) => void; onClose: () => void }) {
+  const [name, setName] = useState(props.initial);
+  return (
+    <Modal title="Save draft as" onClose={props.onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (name.trim()) props.onSave(name.trim());
+        }}
+      >
+        <div className="field">
+          <label htmlFor="saveas-name">Name</label>
+          <input id="saveas-name" value={name} onChange={(e) => setName(e.target.value)} />
+          <div className="field-hint">Saved in Plenary’s data folder as “{name.trim() || '…'}.plenary”.</div>
+        </div>
+        <div className="modal-actions">
+          <button type="submit" className="primary" disabled={!name.trim()}>
+            Save
+          </button>
+          <button type="button" onClick={props.onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+/** Help > Keyboard Shortcuts. */
+export function ShortcutsDialog({ shortcuts, onClose }: { shortcuts: { keys: string; label: string }[]; onClose: () => void }) {
+  const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+  const show = (k: string) => k.replace(/Mod/g, isMac ? '⌘' : 'Ctrl').replace(/-(?=.)/g, '+').replace('ArrowUp', '↑').replace('ArrowDown', '↓');
+  return (
+    <Modal title="Keyboard shortcuts" onClose={onClose} wide>
+      <table className="shortcuts">
+        <tbody>
+          {shortcuts.map((s) => (
+            <tr key={s.keys + s.label}>
+              <td>
+                <kbd>{show(s.keys)}</kbd>
+              </td>
+              <td>{s.label}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Modal>
+  );
+}
+
+/** Help > About Plenary. */
+export function AboutDialog({ info, onClose }: { info: AppInfo | null; onClose: () => void }) {
+  return (
+    <Modal title="About Plenary" onClose={onClose}>
+      <p>
+        <b>Plenary {info?.version ?? ''}</b> — offline drafting of United Nations resolutions: structured editing in the six
+        official languages, agreed language, UN-format export and negotiation.
+      </p>
+      {info ? (
+        <dl className="about">
+          <dt>Mode</dt>
+          <dd>{info.mode === 'electron' ? 'Desktop app' : 'Browser mode (loopback)'}</dd>
+          <dt>Data folder</dt>
+          <dd>
+            <code>{info.dataDir}</code>
+          </dd>
+          <dt>Platform</dt>
+          <dd>{info.platform}</dd>
+        </dl>
+      ) : null}
+    </Modal>
+  );
+}
+
+/** Inserts a cross-reference: pick a paragraph, optionally the last one of a range. */
+export function CrossRefDialog(props: {
+  paragraphs: { id: string; designation: string; preview: string }[];
+  onInsert: (targets: string[]) => void;
+  onClose: () => void;
+}) {
+  const [first, setFirst] = useState(props.paragraphs[0]?.id ?? '');
+  const [last, setLast] = useState('');
+  const firstIndex = props.paragraphs.findIndex((p) => p.id === first);
+  return (
+    <Modal title="Insert cross-reference" onClose={props.onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (first) props.onInsert(last && last !== first ? [first, last] : [first]);
+        }}
+      >
+        <p className="field-hint">The reference is attached to the paragraph, not to its number: it is renumbered with every move and flagged if the paragraph is deleted.</p>
+        <div className="field">
+          <label htmlFor="xref-first">Paragraph</label>
+          <select id="xref-first" value={first} onChange={(e) => setFirst(e.target.value)}>
+            {props.paragraphs.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.designation} — {p.preview}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="xref-last">To (for a range, optional)</label>
+          <select id="xref-last" value={last} onChange={(e) => setLast(e.target.value)}>
+            <option value="">—</option>
+            {props.paragraphs.slice(firstIndex + 1).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.designation} — {p.preview}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="modal-actions">
+          <button type="submit" className="primary" disabled={!first}>
+            Insert
+          </button>
+          <button type="button" onClick={props.onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

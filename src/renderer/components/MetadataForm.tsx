@@ -1,0 +1,201 @@
+/**
+ * The document details: kind, organ, language, symbol, session, agenda items, sponsors or bureau
+ * line, title, dates, basis and meeting lines. Symbols and dates are validated as they are typed;
+ * dates are shown as they will print in the document's language. Every change is one undoable
+ * step in the editor.
+ */
+import { useEffect, useState } from 'react';
+import type { AgendaItem, DocumentKind, FrontMatter, Language, Organ } from '../../shared/resolution/model.js';
+import { validateSymbol } from '../../shared/resolution/symbols.js';
+import { formatDate, validateIsoDate } from '../../shared/resolution/dates.js';
+
+const KINDS: [DocumentKind, string][] = [
+  ['draft', 'Draft resolution (L-document)'],
+  ['revision', 'Revised draft (Rev.)'],
+  ['resolution', 'Adopted resolution'],
+];
+
+const ORGANS: [Organ, string][] = [
+  ['ga', 'General Assembly (plenary)'],
+  ['ga-c1', 'GA First Committee'],
+  ['ga-c2', 'GA Second Committee'],
+  ['ga-c3', 'GA Third Committee'],
+  ['ga-c4', 'GA Fourth Committee'],
+  ['ga-c5', 'GA Fifth Committee'],
+  ['ga-c6', 'GA Sixth Committee'],
+  ['sc', 'Security Council'],
+  ['ecosoc', 'Economic and Social Council'],
+  ['hrc', 'Human Rights Council'],
+  ['other', 'Other body'],
+];
+
+/** Display names of the six languages. */
+export const LANGUAGE_LABELS: [Language, string][] = [
+  ['en', 'English'],
+  ['fr', 'Français'],
+  ['es', 'Español'],
+  ['ru', 'Русский'],
+  ['ar', 'العربية'],
+  ['zh', '中文'],
+];
+
+/** Props of the form. */
+export interface MetadataFormProps {
+  meta: FrontMatter;
+  onChange: (patch: Partial<FrontMatter>) => void;
+}
+
+function TextField(props: {
+  label: string;
+  value: string;
+  onCommit: (v: string) => void;
+  error?: string | null;
+  hint?: string;
+  name: string;
+  multiline?: boolean;
+  placeholder?: string;
+}) {
+  const [value, setValue] = useState(props.value);
+  useEffect(() => setValue(props.value), [props.value]);
+  const commit = () => {
+    if (value !== props.value) props.onCommit(value);
+  };
+  const id = `meta-${props.name}`;
+  return (
+    <div className={`field${props.error ? ' invalid' : ''}`}>
+      <label htmlFor={id}>{props.label}</label>
+      {props.multiline ? (
+        <textarea id={id} name={props.name} value={value} rows={2} placeholder={props.placeholder} onChange={(e) => setValue(e.target.value)} onBlur={commit} />
+      ) : (
+        <input
+          id={id}
+          name={props.name}
+          value={value}
+          placeholder={props.placeholder}
+          onChange={(e) => setValue(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit();
+          }}
+          aria-invalid={props.error ? true : undefined}
+        />
+      )}
+      {props.error ? <div className="field-error" role="alert">{props.error}</div> : props.hint ? <div className="field-hint">{props.hint}</div> : null}
+    </div>
+  );
+}
+
+function DateField(props: { label: string; name: string; value: string; lang: Language; onCommit: (v: string) => void }) {
+  const error = props.value ? validateIsoDate(props.value) : null;
+  return (
+    <div className={`field${error ? ' invalid' : ''}`}>
+      <label htmlFor={`meta-${props.name}`}>{props.label}</label>
+      <input id={`meta-${props.name}`} name={props.name} type="date" value={props.value} onChange={(e) => props.onCommit(e.target.value)} />
+      {error ? (
+        <div className="field-error" role="alert">{error}</div>
+      ) : props.value ? (
+        <div className="field-hint">Prints as: {formatDate(props.value, props.lang)}</div>
+      ) : null}
+    </div>
+  );
+}
+
+function parseAgendaItems(text: string): AgendaItem[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => {
+      const m = /^(\d+(?:\s*\([a-z]+\))?)\s*[:.–-]?\s*(.*)$/i.exec(l);
+      return m ? { number: m[1]!.replace(/\s+/g, ' '), title: m[2] ?? '' } : { number: l, title: '' };
+    });
+}
+
+/** The form. */
+export function MetadataForm({ meta, onChange }: MetadataFormProps) {
+  const symbolError = meta.symbol ? validateSymbol(meta.symbol, meta.kind, meta.organ) : null;
+  const isDraft = meta.kind !== 'resolution';
+  return (
+    <form className="metadata" onSubmit={(e) => e.preventDefault()} aria-label="Document details">
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor="meta-kind">Document</label>
+          <select id="meta-kind" name="kind" value={meta.kind} onChange={(e) => onChange({ kind: e.target.value as DocumentKind })}>
+            {KINDS.map(([k, l]) => (
+              <option key={k} value={k}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="meta-language">Language</label>
+          <select id="meta-language" name="language" value={meta.language} onChange={(e) => onChange({ language: e.target.value as Language })}>
+            {LANGUAGE_LABELS.map(([k, l]) => (
+              <option key={k} value={k}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor="meta-organ">Organ</label>
+        <select id="meta-organ" name="organ" value={meta.organ} onChange={(e) => onChange({ organ: e.target.value as Organ })}>
+          {ORGANS.map(([k, l]) => (
+            <option key={k} value={k}>
+              {l}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextField
+        name="symbol"
+        label="Symbol"
+        value={meta.symbol}
+        error={symbolError}
+        placeholder={isDraft ? 'A/C.2/80/L.26' : 'A/RES/80/1'}
+        onCommit={(v) => onChange({ symbol: v.trim() })}
+      />
+      <TextField name="session" label="Session" value={meta.session} placeholder="80" onCommit={(v) => onChange({ session: v.trim() })} />
+      <TextField
+        name="agendaItems"
+        label="Agenda items (one per line: number, title)"
+        multiline
+        value={meta.agendaItems.map((i) => `${i.number} ${i.title}`.trim()).join('\n')}
+        onCommit={(v) => onChange({ agendaItems: parseAgendaItems(v) })}
+      />
+      <TextField name="title" label="Title" value={meta.title} multiline onCommit={(v) => onChange({ title: v.trim() })} />
+      {isDraft ? (
+        <>
+          <TextField
+            name="sponsors"
+            label="Sponsors (comma-separated)"
+            value={meta.sponsors.join(', ')}
+            onCommit={(v) => onChange({ sponsors: v.split(',').map((s) => s.trim()).filter(Boolean) })}
+          />
+          <TextField name="sponsorNote" label="Sponsor footnote (*)" value={meta.sponsorNote} onCommit={(v) => onChange({ sponsorNote: v.trim() })} />
+          <TextField name="bureauLine" label="Bureau line (replaces the sponsors)" value={meta.bureauLine} multiline onCommit={(v) => onChange({ bureauLine: v.trim() })} />
+          <div className="field">
+            <label htmlFor="meta-original">Original language</label>
+            <select id="meta-original" name="originalLanguage" value={meta.originalLanguage} onChange={(e) => onChange({ originalLanguage: e.target.value as Language | '' })}>
+              <option value="">—</option>
+              {LANGUAGE_LABELS.map(([k, l]) => (
+                <option key={k} value={k}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </div>
+        </>
+      ) : (
+        <>
+          <DateField name="adoptionDate" label="Adopted on" value={meta.adoptionDate} lang={meta.language} onCommit={(v) => onChange({ adoptionDate: v })} />
+          <TextField name="basis" label="Basis line" value={meta.basis} placeholder="on the report of the Second Committee (A/79/437, para. 17)" onCommit={(v) => onChange({ basis: v.trim() })} />
+          <TextField name="meeting" label="Meeting line" value={meta.meeting} placeholder="19th plenary meeting" onCommit={(v) => onChange({ meeting: v.trim() })} />
+        </>
+      )}
+      <DateField name="issueDate" label="Issue date (Distr.)" value={meta.issueDate} lang={meta.language} onCommit={(v) => onChange({ issueDate: v })} />
+    </form>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * Computes the checks panel's findings from an editor state, and applies their fixes.
+ */
+import type { EditorState, Transaction } from 'prosemirror-state';
+import type { FrontMatter } from '../../shared/resolution/model.js';
+import { checkEndPunctuation, textChecks } from '../../shared/resolution/punctuation.js';
+import { paraEndingText, paraText, type ParaInfo } from '../../shared/resolution/structure.js';
+import { structureKey, xrefText } from './structure-plugin.js';
+import { punctuateTr } from './commands.js';
+import type { CheckItem } from '../components/Checks.js';
+
+/** A finding with what is needed to fix it. */
+export interface Finding extends CheckItem {
+  kind: 'punctuation' | 'text' | 'hint' | 'xref';
+  /** For text findings: absolute document range and replacement. */
+  range?: { from: number; to: number; replacement: string };
+}
+
+const HINT_MESSAGES: Record<string, string> = {
+  'pp-in-op': 'Opens like a preambular paragraph but stands among the operative paragraphs.',
+  'op-in-pp': 'Opens like an operative paragraph but stands in the preamble.',
+  'op-unknown': 'Does not open with a usual operative verb.',
+};
+
+/** All findings, in document order. */
+export function computeFindings(state: EditorState): Finding[] {
+  const s = structureKey.getState(state);
+  if (!s) return [];
+  const lang = (state.doc.attrs.meta as FrontMatter).language;
+  const out: Finding[] = [];
+  for (const p of s.structure.paras) {
+    if (p.deleted) continue;
+    const text = paraText(p.node).replace(/\uFFFC+$/, '');
+    const where = p.designation || (p.section === 'pp' ? 'PP' : 'OP');
+    if (text.trim().length === 0) continue;
+    const end = checkEndPunctuation(paraEndingText(p.node), p.role, lang);
+    if (end) out.push({ key: `${p.id}-end`, paraId: p.id, designation: where, message: end.message, fixable: true, kind: 'punctuation' });
+    const hint = s.hints.get(p.id);
+    if (hint) out.push({ key: `${p.id}-hint`, paraId: p.id, designation: where, message: HINT_MESSAGES[hint] ?? hint, fixable: false, kind: 'hint' });
+    const kind = p.level > 0 ? 'sub' : p.section === 'pp' ? 'pp' : 'op';
+    // Offsets from textChecks are in textContent; map them to positions in the paragraph.
+    for (const [k, issue] of textChecks(text, lang, { kind }).entries()) {
+      const range = issue.fix !== undefined ? { from: textOffsetToPos(p, issue.from), to: textOffsetToPos(p, issue.to), replacement: issue.fix } : undefined;
+      out.push({
+        key: `${p.id}-t${k}`,
+        paraId: p.id,
+        designation: where,
+        message: issue.message,
+        fixable: range !== undefined,
+        kind: 'text',
+        ...(range ? { range } : {}),
+      });
+    }
+    p.node.descendants((n, offset) => {
+      if (n.type.name === 'xref') {
+        const x = xrefText(n.attrs.targets as string[], p.pos + 1 + offset, s.structure, lang);
+        if (x.broken) out.push({ key: `${p.id}-x${offset}`, paraId: p.id, designation: where, message: 'A cross-reference points to a deleted paragraph.', fixable: false, kind: 'xref' });
+      }
+      return !n.isLeaf;
+    });
+  }
+  return out;
+}
+
+/** Document position of character `offset` of a paragraph's textContent. */
+function textOffsetToPos(p: ParaInfo, offset: number): number {
+  let remaining = offset;
+  let result = p.pos + 1 + p.node.content.size;
+  let found = false;
+  p.node.forEach((child, childOffset) => {
+    if (found) return;
+    const len = child.isText ? (child.text?.length ?? 0) : 1;
+    if (remaining <= len && child.isText) {
+      result = p.pos + 1 + childOffset + remaining;
+      found = true;
+    } else remaining -= len;
+  });
+  return result;
+}
+
+/** A transaction fixing one finding, or null when it cannot be fixed automatically. */
+export function fixFinding(state: EditorState, f: Finding): Transaction | null {
+  const s = structureKey.getState(state);
+  if (!s) return null;
+  const p = s.structure.byId.get(f.paraId);
+  if (!p) return null;
+  const lang = (state.doc.attrs.meta as FrontMatter).language;
+  if (f.kind === 'punctuation') {
+    const tr = state.tr;
+    return punctuateTr(tr, p, lang) ? tr : null;
+  }
+  if (f.kind === 'text' && f.range) {
+    return state.tr.insertText(f.range.replacement, f.range.from, f.range.to);
+  }
+  return null;
+}

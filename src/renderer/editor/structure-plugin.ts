@@ -1,0 +1,193 @@
+/**
+ * The rules that follow themselves: derives the structure of the document on every change and
+ * renders it as decorations — paragraph numbers and labels, the italic opening phrase, the
+ * enacting formula, cross-reference wording and footnote numbers. Nothing here is stored in the
+ * document, so renumbering after a move, a deletion or an undo is automatic.
+ */
+import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
+import { Decoration, DecorationSet } from 'prosemirror-view';
+import type { Node as PMNode } from 'prosemirror-model';
+import type { FrontMatter, Language } from '../../shared/resolution/model.js';
+import { computeStructure, paraText, type DocStructure, type ParaInfo } from '../../shared/resolution/structure.js';
+import { detectOpeningPhrase, enactingFormula, organGender, classifyOpening, phraseList } from '../../shared/resolution/lexicon.js';
+import { brokenCrossRef, formatCrossRef } from '../../shared/resolution/xref.js';
+
+/** What the plugin knows about the document. */
+export interface StructureState {
+  structure: DocStructure;
+  decorations: DecorationSet;
+  /** Footnote number by footnote id, in document order. */
+  footnotes: Map<string, number>;
+  /** Opening phrase (length in chars, 0 = none) by paragraph id. */
+  phrases: Map<string, number>;
+  /** Paragraph ids whose opening looks wrong for their section ("op-unknown", "pp-in-op", "op-in-pp"). */
+  hints: Map<string, string>;
+}
+
+/** Key of the structure plugin; `structureKey.getState(state)` gives the StructureState. */
+export const structureKey = new PluginKey<StructureState>('plenary-structure');
+
+interface PhraseCacheEntry {
+  key: string;
+  /** Italic span [start, length) in the paragraph's text. */
+  start: number;
+  length: number;
+  hint: string;
+}
+// Paragraph nodes are immutable and shared between states: unchanged paragraphs hit the cache.
+const phraseCache = new WeakMap<PMNode, PhraseCacheEntry>();
+
+function phraseOf(p: ParaInfo, lang: Language, meta: FrontMatter): PhraseCacheEntry {
+  const key = `${lang}|${meta.organ}|${p.section}|${p.level}|${p.tail}`;
+  const hit = phraseCache.get(p.node);
+  if (hit && hit.key === key) return hit;
+  let start = 0;
+  let length = 0;
+  let hint = '';
+  const override = p.node.attrs.phrase as number | null;
+  if (p.level === 0 && !p.tail && p.section !== 'ap') {
+    const text = paraText(p.node);
+    const kind = p.section === 'pp' ? 'pp' : 'op';
+    if (override !== null) length = Math.min(override, p.node.content.size);
+    else {
+      const m = detectOpeningPhrase(text, lang, kind, organGender(meta.organ, lang)) ?? detectOpeningPhrase(text, lang, kind);
+      length = m ? m.length : 0;
+      start = m ? m.start : 0;
+    }
+    if (override === null && length === 0 && text.trim().length > 3) {
+      const other = classifyOpening(text, lang);
+      if (other && other.kind !== kind) hint = kind === 'op' ? 'pp-in-op' : 'op-in-pp';
+      else if (kind === 'op' && /\s/.test(text.trim())) hint = 'op-unknown';
+    }
+  }
+  const entry = { key, start, length, hint };
+  phraseCache.set(p.node, entry);
+  return entry;
+}
+
+const HINT_TEXT: Record<string, string> = {
+  'op-unknown': 'Not a usual operative verb (Requests, Decides, Calls upon…). Mark the opening phrase by hand if it is right.',
+  'pp-in-op': 'This opens like a preambular paragraph but stands among the operative paragraphs.',
+  'op-in-pp': 'This opens like an operative paragraph but stands in the preamble.',
+};
+
+const placeholderCache = new Map<string, string>();
+
+/** What an empty paragraph invites the delegate to write, in the document's language. */
+function placeholderFor(p: ParaInfo, lang: Language, meta: FrontMatter): string {
+  const kind = p.section === 'pp' ? 'pp' : 'op';
+  const key = `${kind}|${p.level}|${lang}|${meta.organ}`;
+  let text = placeholderCache.get(key);
+  if (text === undefined) {
+    const example = p.level === 0 ? (phraseList(lang, kind, organGender(meta.organ, lang))[0] ?? '') : '';
+    const what = p.level > 0 ? 'Subparagraph' : kind === 'pp' ? 'Preambular paragraph' : 'Operative paragraph';
+    text = example ? `${what}: ${example} …` : `${what} …`;
+    placeholderCache.set(key, text);
+  }
+  return text;
+}
+
+function formulaWidget(meta: FrontMatter, hasPreamble: boolean): HTMLElement {
+  const f = enactingFormula(meta.organ, meta.language, hasPreamble);
+  const p = document.createElement('p');
+  p.className = 'formula';
+  p.contentEditable = 'false';
+  const i = document.createElement('i');
+  i.textContent = f.words;
+  p.append(i, document.createTextNode(f.punctuation));
+  return p;
+}
+
+function buildState(state: EditorState | { doc: PMNode }): StructureState {
+  const doc = state.doc;
+  const meta = doc.attrs.meta as FrontMatter;
+  const lang = meta.language;
+  const structure = computeStructure(doc, lang);
+  const decos: Decoration[] = [];
+  const phrases = new Map<string, number>();
+  const hints = new Map<string, string>();
+
+  const firstBody = structure.paras[0];
+  const hasPreamble = structure.preambularCount > 0;
+  decos.push(
+    Decoration.widget(firstBody ? firstBody.pos : 0, () => formulaWidget(meta, hasPreamble), {
+      side: -1,
+      key: `formula-${lang}-${meta.organ}-${hasPreamble}`,
+      ignoreSelection: true,
+    }),
+  );
+
+  for (const p of structure.paras) {
+    const attrs: Record<string, string> = { 'data-label': p.label, 'data-designation': p.designation };
+    let cls = `role-${p.role}`;
+    if (p.deleted) cls += ' deleted';
+    const ph = phraseOf(p, lang, meta);
+    if (ph.hint) {
+      cls += ` hint-${ph.hint}`;
+      attrs.title = HINT_TEXT[ph.hint] ?? '';
+      hints.set(p.id, ph.hint);
+    }
+    if (p.node.content.size === 0) {
+      cls += ' empty';
+      attrs['data-placeholder'] = placeholderFor(p, lang, meta);
+    }
+    attrs.class = cls;
+    decos.push(Decoration.node(p.pos, p.pos + p.node.nodeSize, attrs));
+    if (ph.length > ph.start) {
+      decos.push(Decoration.inline(p.pos + 1 + ph.start, p.pos + 1 + ph.length, { class: 'phrase', nodeName: 'i' }));
+    }
+    phrases.set(p.id, ph.length);
+  }
+
+  // Footnote numbers and cross-reference wording, in document order.
+  const footnotes = new Map<string, number>();
+  let fnCount = 0;
+  doc.descendants((node, pos) => {
+    if (node.type.name === 'footnote') {
+      const n = ++fnCount;
+      footnotes.set(node.attrs.id as string, n);
+      decos.push(Decoration.node(pos, pos + node.nodeSize, { 'data-num': String(n) }, { footnoteNumber: n }));
+      return false;
+    }
+    if (node.type.name === 'xref') {
+      const text = xrefText(node.attrs.targets as string[], pos, structure, lang);
+      decos.push(
+        Decoration.node(pos, pos + node.nodeSize, { class: text.broken ? 'xref broken' : 'xref' }, { xrefText: text.text, broken: text.broken }),
+      );
+      return false;
+    }
+    return node.isBlock;
+  });
+
+  return { structure, decorations: DecorationSet.create(doc, decos), footnotes, phrases, hints };
+}
+
+/** The text of a cross-reference at `pos` to `targets`, as printed. */
+export function xrefText(targets: readonly string[], pos: number, s: DocStructure, lang: Language): { text: string; broken: boolean } {
+  const infos = targets.map((t) => s.byId.get(t));
+  if (infos.length === 0 || infos.some((i) => !i || i.deleted)) return { text: brokenCrossRef(lang), broken: true };
+  const first = infos[0]!;
+  const last = infos[infos.length - 1]!;
+  const isSub = first.level > 0;
+  const labelOf = (i: ParaInfo) => {
+    if (i.level === 0) return i.label.replace(/[.\s-]+$/, '') || i.number.replace(/^(PP|OP)/, '');
+    return i.subLabels.join(' ');
+  };
+  const labels = infos.length > 1 && last !== first ? [labelOf(first), labelOf(last)] : [labelOf(first)];
+  const relation = first.pos < pos ? 'above' : 'below';
+  return { text: formatCrossRef({ kind: isSub ? 'subparagraph' : 'paragraph', labels, relation }, lang), broken: false };
+}
+
+/** The plugin. */
+export function structurePlugin(): Plugin<StructureState> {
+  return new Plugin<StructureState>({
+    key: structureKey,
+    state: {
+      init: (_config, state) => buildState(state),
+      apply: (tr, prev, _old, state) => (tr.docChanged ? buildState(state) : prev),
+    },
+    props: {
+      decorations: (state) => structureKey.getState(state)?.decorations ?? null,
+    },
+  });
+}

@@ -1,0 +1,155 @@
+/**
+ * Conversion between the plain ResolutionDocument and the editor's ProseMirror document.
+ * The two carry the same information: `fromDoc(toDoc(d))` equals `d` (up to footnote order,
+ * which the PM document derives from position, and ids generated for blocks that had none).
+ */
+import type { Mark, Node as PMNode } from 'prosemirror-model';
+import { newId } from '../ids.js';
+import type { Annex, Block, Footnote, Inline, ResolutionDocument } from './model.js';
+import { schema } from './schema.js';
+
+type FootnoteMap = Map<string, Footnote>;
+
+function inlineNodes(inlines: readonly Inline[], notes: FootnoteMap): PMNode[] {
+  const out: PMNode[] = [];
+  for (const i of inlines) {
+    if (i.t === 'text') {
+      if (!i.text) continue;
+      const marks: Mark[] = [];
+      if (i.em) marks.push(schema.marks.em.create());
+      if (i.symbolRef) marks.push(schema.marks.symbolRef.create({ symbol: i.symbolRef }));
+      if (i.link) marks.push(schema.marks.link.create({ href: i.link }));
+      out.push(schema.text(i.text, marks));
+    } else if (i.t === 'fn') {
+      const note = notes.get(i.id);
+      const inner = note ? inlineNodes(note.content.filter((c) => c.t === 'text'), notes) : [];
+      out.push(schema.nodes.footnote.create({ id: i.id }, inner));
+    } else {
+      out.push(schema.nodes.xref.create({ targets: [...i.targets] }));
+    }
+  }
+  return out;
+}
+
+function blockAttrs(b: Block, level: number, tail: boolean) {
+  return {
+    id: tail ? `${b.id}-tail` : b.id || newId(),
+    level,
+    tail,
+    phrase: tail ? null : (b.phrase ?? null),
+    status: b.status ?? '',
+    holder: b.holder ?? '',
+    provenance: tail ? null : (b.provenance ?? null),
+    base: tail ? null : (b.base ?? null),
+  };
+}
+
+function flatten(type: 'pp' | 'op' | 'ap', blocks: readonly Block[], level: number, notes: FootnoteMap, out: PMNode[]): void {
+  for (const b of blocks) {
+    out.push(schema.nodes[type].create(blockAttrs(b, level, false), inlineNodes(b.content, notes)));
+    if (b.children.length) flatten(type, b.children, Math.min(level + 1, 4), notes, out);
+    if (b.tail.length) out.push(schema.nodes[type].create(blockAttrs(b, level, true), inlineNodes(b.tail, notes)));
+  }
+}
+
+/** Builds the editor document from a ResolutionDocument. */
+export function toDoc(d: ResolutionDocument): PMNode {
+  const notes: FootnoteMap = new Map(d.footnotes.map((f) => [f.id, f]));
+  const children: PMNode[] = [];
+  flatten('pp', d.preambular, 0, notes, children);
+  const ops: PMNode[] = [];
+  flatten('op', d.operative, 0, notes, ops);
+  if (ops.length === 0) ops.push(schema.nodes.op.create({ id: newId() }));
+  children.push(...ops);
+  for (const a of d.annexes) {
+    const paras: PMNode[] = [];
+    flatten('ap', a.paragraphs, 0, notes, paras);
+    if (paras.length === 0) paras.push(schema.nodes.ap.create({ id: newId() }));
+    children.push(schema.nodes.annex.create({ id: a.id || newId('x'), heading: a.heading, title: a.title }, paras));
+  }
+  return schema.nodes.doc.create({ meta: d.meta }, children);
+}
+
+function inlinesOf(node: PMNode, footnotes: Footnote[]): Inline[] {
+  const out: Inline[] = [];
+  node.forEach((child) => {
+    if (child.isText) {
+      const run: Inline = { t: 'text', text: child.text ?? '' };
+      for (const m of child.marks) {
+        if (m.type.name === 'em') run.em = true;
+        else if (m.type.name === 'symbolRef') run.symbolRef = m.attrs.symbol as string;
+        else if (m.type.name === 'link') run.link = m.attrs.href as string;
+      }
+      const prev = out[out.length - 1];
+      if (prev && prev.t === 'text' && prev.em === run.em && prev.symbolRef === run.symbolRef && prev.link === run.link) {
+        prev.text += run.text;
+      } else out.push(run);
+    } else if (child.type.name === 'footnote') {
+      const id = (child.attrs.id as string) || newId('f');
+      footnotes.push({ id, content: inlinesOf(child, footnotes) });
+      out.push({ t: 'fn', id });
+    } else if (child.type.name === 'xref') {
+      out.push({ t: 'xref', targets: [...(child.attrs.targets as string[])] });
+    }
+  });
+  return out;
+}
+
+function blockFromNode(n: PMNode, footnotes: Footnote[]): Block {
+  const a = n.attrs;
+  const b: Block = { id: a.id as string, content: inlinesOf(n, footnotes), children: [], tail: [] };
+  if (a.phrase !== null) b.phrase = a.phrase as number;
+  if (a.status) b.status = a.status as Block['status'];
+  if (a.holder) b.holder = a.holder as string;
+  if (a.provenance) b.provenance = a.provenance as Block['provenance'];
+  if (a.base !== null) b.base = a.base as number;
+  return b;
+}
+
+/** Rebuilds nested blocks from flat paragraphs with levels (a level jump > 1 is clamped). */
+export function nestBlocks(nodes: readonly PMNode[], footnotes: Footnote[]): Block[] {
+  const root: Block[] = [];
+  // stack[k] = the last block at nesting depth k
+  const stack: Block[] = [];
+  for (const n of nodes) {
+    const level = Math.min(n.attrs.level as number, stack.length);
+    if (n.attrs.tail && level > 0 && stack[level - 1]) {
+      const parent = stack[level - 1]!;
+      parent.tail.push(...inlinesOf(n, footnotes));
+      stack.length = level;
+      continue;
+    }
+    if (n.attrs.tail && level === 0 && stack[0]) {
+      stack[0].tail.push(...inlinesOf(n, footnotes));
+      stack.length = 1;
+      continue;
+    }
+    const b = blockFromNode(n, footnotes);
+    if (level === 0) root.push(b);
+    else stack[level - 1]!.children.push(b);
+    stack.length = level;
+    stack.push(b);
+  }
+  return root;
+}
+
+/** Extracts the ResolutionDocument from an editor document. */
+export function fromDoc(doc: PMNode): ResolutionDocument {
+  const footnotes: Footnote[] = [];
+  const pps: PMNode[] = [];
+  const ops: PMNode[] = [];
+  const annexNodes: PMNode[] = [];
+  doc.forEach((n) => {
+    if (n.type.name === 'pp') pps.push(n);
+    else if (n.type.name === 'op') ops.push(n);
+    else if (n.type.name === 'annex') annexNodes.push(n);
+  });
+  const preambular = nestBlocks(pps, footnotes);
+  const operative = nestBlocks(ops, footnotes);
+  const annexes: Annex[] = annexNodes.map((a) => {
+    const paras: PMNode[] = [];
+    a.forEach((p) => paras.push(p));
+    return { id: a.attrs.id as string, heading: a.attrs.heading as string, title: a.attrs.title as string, paragraphs: nestBlocks(paras, footnotes) };
+  });
+  return { meta: doc.attrs.meta as ResolutionDocument['meta'], preambular, operative, footnotes, annexes };
+}

@@ -1,0 +1,195 @@
+/**
+ * The ProseMirror schema of a resolution.
+ *
+ * The body is flat: preambular paragraphs, then operative paragraphs, then annexes. A
+ * subparagraph is a paragraph with `level` 1–4 following its parent; a paragraph with
+ * `tail: true` continues its parent after a list (chapeau + list + tail). Flat blocks keep
+ * Enter, Tab, moves, copy and paste simple; the nesting is derived (see structure.ts).
+ * Numbers, labels, opening-phrase italics and the enacting formula are never stored: plugins
+ * derive them from position and render them as decorations.
+ */
+import { Schema, type NodeSpec, type MarkSpec, type Attrs } from 'prosemirror-model';
+import { emptyFrontMatter } from './model.js';
+
+/** Attributes shared by every paragraph-like block. */
+const blockAttrs = {
+  /** Stable id (AKN wId); survives moves and undo; pasted copies get new ids. */
+  id: { default: '' },
+  /** 0 = a paragraph, 1–4 = subparagraph levels (a), (i), a., i. */
+  level: { default: 0 },
+  /** Continues the parent paragraph after its list, unnumbered. */
+  tail: { default: false },
+  /** Manual opening-phrase length override: null = lexicon decides, 0 = none, n = chars. */
+  phrase: { default: null },
+  /** Negotiation status: '' | agreed | adref | pending | deleted. */
+  status: { default: '' },
+  /** Delegation holding a pending paragraph. */
+  holder: { default: '' },
+  /** Provenance of agreed language: { symbol, paragraph, hash, text } or null. */
+  provenance: { default: null },
+  /** Frozen base number for negotiation numbering, or null for inserted paragraphs. */
+  base: { default: null },
+};
+
+function blockDomAttrs(kind: string, attrs: Attrs): Record<string, string> {
+  const out: Record<string, string> = {
+    class: `para ${kind} lvl${attrs.level as number}${attrs.tail ? ' tail' : ''}`,
+    'data-id': attrs.id as string,
+    'data-level': String(attrs.level),
+  };
+  if (attrs.tail) out['data-tail'] = 'true';
+  if (attrs.phrase !== null) out['data-phrase'] = String(attrs.phrase);
+  if (attrs.status) out['data-status'] = attrs.status as string;
+  if (attrs.holder) out['data-holder'] = attrs.holder as string;
+  if (attrs.base !== null) out['data-base'] = String(attrs.base);
+  if (attrs.provenance) out['data-provenance'] = JSON.stringify(attrs.provenance);
+  return out;
+}
+
+/** The part of a DOM element the parse rules read (src/shared has no DOM types). */
+interface DomLike {
+  getAttribute(name: string): string | null;
+}
+
+function parseBlockAttrs(dom: DomLike): Attrs {
+  const num = (v: string | null) => (v === null || v === '' ? null : Number(v));
+  let provenance: unknown = null;
+  const p = dom.getAttribute('data-provenance');
+  if (p) {
+    try {
+      provenance = JSON.parse(p);
+    } catch {
+      provenance = null;
+    }
+  }
+  return {
+    // Ids are not taken from pasted HTML: the id plugin gives copies fresh ones.
+    id: '',
+    level: Math.max(0, Math.min(4, Number(dom.getAttribute('data-level') ?? 0) || 0)),
+    tail: dom.getAttribute('data-tail') === 'true',
+    phrase: num(dom.getAttribute('data-phrase')),
+    status: dom.getAttribute('data-status') ?? '',
+    holder: dom.getAttribute('data-holder') ?? '',
+    provenance,
+    base: null,
+  };
+}
+
+const nodes: Record<string, NodeSpec> = {
+  /** The document; front matter (FrontMatter) lives in the `meta` attribute. */
+  doc: {
+    content: 'pp* op+ annex*',
+    attrs: { meta: { default: emptyFrontMatter() } },
+  },
+  /** A preambular paragraph: opens with a participle, ends with a comma. Unnumbered. */
+  pp: {
+    content: 'inline*',
+    group: 'para',
+    attrs: blockAttrs,
+    defining: true,
+    parseDOM: [{ tag: 'p.pp', getAttrs: (d) => parseBlockAttrs(d as unknown as DomLike) }],
+    toDOM: (n) => ['p', blockDomAttrs('pp', n.attrs), 0],
+  },
+  /** An operative paragraph (level 0) or one of its subparagraphs (levels 1–4). */
+  op: {
+    content: 'inline*',
+    group: 'para',
+    attrs: blockAttrs,
+    defining: true,
+    parseDOM: [
+      { tag: 'p.op', getAttrs: (d) => parseBlockAttrs(d as unknown as DomLike) },
+      { tag: 'p', priority: 10, getAttrs: (d) => parseBlockAttrs(d as unknown as DomLike) },
+      { tag: 'li', priority: 10, getAttrs: (d) => parseBlockAttrs(d as unknown as DomLike) },
+    ],
+    toDOM: (n) => ['p', blockDomAttrs('op', n.attrs), 0],
+  },
+  /** An annex: heading ("Annex", "Annex I") and title, then its own numbered paragraphs. */
+  annex: {
+    content: 'ap+',
+    attrs: { id: { default: '' }, heading: { default: 'Annex' }, title: { default: '' } },
+    defining: true,
+    isolating: true,
+    parseDOM: [
+      {
+        tag: 'section.annex',
+        getAttrs: (d) => ({
+          id: '',
+          heading: (d as unknown as DomLike).getAttribute('data-heading') ?? 'Annex',
+          title: (d as unknown as DomLike).getAttribute('data-title') ?? '',
+        }),
+      },
+    ],
+    toDOM: (n) => [
+      'section',
+      { class: 'annex', 'data-id': n.attrs.id as string, 'data-heading': n.attrs.heading as string, 'data-title': n.attrs.title as string },
+      0,
+    ],
+  },
+  /** A paragraph of an annex; `level` 0 numbered 1., 2.… within the annex; 1–4 subparagraphs. */
+  ap: {
+    content: 'inline*',
+    attrs: blockAttrs,
+    defining: true,
+    parseDOM: [{ tag: 'p.ap', getAttrs: (d) => parseBlockAttrs(d as unknown as DomLike) }],
+    toDOM: (n) => ['p', blockDomAttrs('ap', n.attrs), 0],
+  },
+  text: { group: 'inline' },
+  /** A footnote: its content is inline text edited in place; numbered by order in the document. */
+  footnote: {
+    group: 'inline',
+    inline: true,
+    atom: true,
+    content: 'text*',
+    attrs: { id: { default: '' } },
+    parseDOM: [{ tag: 'span.footnote', getAttrs: () => ({ id: '' }) }],
+    toDOM: (n) => ['span', { class: 'footnote', 'data-id': n.attrs.id as string }, 0],
+  },
+  /** A cross-reference to one paragraph or a range (targets = [first, last]); text derived. */
+  xref: {
+    group: 'inline',
+    inline: true,
+    atom: true,
+    attrs: { targets: { default: [] } },
+    parseDOM: [
+      {
+        tag: 'span.xref',
+        getAttrs: (d) => {
+          try {
+            return { targets: JSON.parse((d as unknown as DomLike).getAttribute('data-targets') ?? '[]') as string[] };
+          } catch {
+            return false;
+          }
+        },
+      },
+    ],
+    toDOM: (n) => ['span', { class: 'xref', 'data-targets': JSON.stringify(n.attrs.targets) }],
+  },
+};
+
+const marks: Record<string, MarkSpec> = {
+  /** Emphasis set by hand (opening-phrase italics are derived, not marks). */
+  em: {
+    parseDOM: [{ tag: 'i' }, { tag: 'em' }, { style: 'font-style=italic' }],
+    toDOM: () => ['em', 0],
+  },
+  /** A reference to a UN document symbol ("74/197", "A/75/454"). */
+  symbolRef: {
+    attrs: { symbol: { default: '' } },
+    inclusive: false,
+    parseDOM: [{ tag: 'span.symref', getAttrs: (d) => ({ symbol: (d as unknown as DomLike).getAttribute('data-symbol') ?? '' }) }],
+    toDOM: (m) => ['span', { class: 'symref', 'data-symbol': m.attrs.symbol as string }, 0],
+  },
+  /** A hyperlink. */
+  link: {
+    attrs: { href: { default: '' } },
+    inclusive: false,
+    parseDOM: [{ tag: 'a[href]', getAttrs: (d) => ({ href: (d as unknown as DomLike).getAttribute('href') ?? '' }) }],
+    toDOM: (m) => ['a', { href: m.attrs.href as string, rel: 'noopener noreferrer' }, 0],
+  },
+};
+
+/** The resolution schema. */
+export const schema = new Schema({ nodes, marks });
+
+/** Node types that are paragraphs of the text (carry ids and labels). */
+export const PARA_TYPES = new Set(['pp', 'op', 'ap']);

@@ -1,0 +1,287 @@
+/**
+ * The derived structure of an editor document: for every paragraph its number or label, its
+ * designation ("PP3", "OP7 (a) (ii)", "OP7bis"), its role for end punctuation, and where it is.
+ * Computed in one pass over the document's paragraphs; the editor recomputes it on every change
+ * (a few microseconds per paragraph) and reuses it for labels, cross-references, the outline and
+ * the checks.
+ */
+import type { Node as PMNode } from 'prosemirror-model';
+import type { Language } from './model.js';
+import { negotiationLabels, operativeNumber, subparagraphLabel } from './labels.js';
+
+/** The three sections a paragraph can belong to. */
+export type Section = 'pp' | 'op' | 'ap';
+
+/** Punctuation role of a paragraph after resolving "last of a list takes the parent's ending". */
+export type EffectiveRole = 'pp' | 'op' | 'op-last' | 'lead-in' | 'sub';
+
+/** What is known about one paragraph. */
+export interface ParaInfo {
+  id: string;
+  section: Section;
+  level: number;
+  tail: boolean;
+  /** Position of the paragraph node in the document. */
+  pos: number;
+  node: PMNode;
+  /** Index among the paragraphs of the whole document. */
+  index: number;
+  /** Label printed before the text: "7.", "(a)", "a)", "7 - ", "" (PPs, tails, a single OP). */
+  label: string;
+  /** Short designation for outline, references and provenance: "PP3", "OP7 (a)", "Annex 2". */
+  designation: string;
+  /** Designation of the level-0 paragraph alone ("OP7"), for "paragraph 7". */
+  number: string;
+  /** Labels of the chain of subparagraphs, e.g. ["(a)", "(ii)"]. */
+  subLabels: string[];
+  role: EffectiveRole;
+  /** Annex index (0-based) for annex paragraphs. */
+  annex: number;
+  /** Deleted in negotiation (kept in place as "[deleted]"). */
+  deleted: boolean;
+}
+
+/** The structure of a whole document. */
+export interface DocStructure {
+  paras: ParaInfo[];
+  byId: Map<string, ParaInfo>;
+  /** Whether negotiation numbering is on (some paragraph carries a frozen base number). */
+  negotiation: boolean;
+  preambularCount: number;
+  operativeCount: number;
+}
+
+interface Raw {
+  node: PMNode;
+  pos: number;
+  section: Section;
+  annex: number;
+}
+
+/** Computes the structure of `doc` for language `lang`. */
+export function computeStructure(doc: PMNode, lang: Language): DocStructure {
+  const raws: Raw[] = [];
+  let negotiation = false;
+  let annexCount = 0;
+  doc.forEach((n, offset) => {
+    const name = n.type.name;
+    if (name === 'pp' || name === 'op') {
+      raws.push({ node: n, pos: offset, section: name, annex: -1 });
+      if (n.attrs.base !== null) negotiation = true;
+    } else if (name === 'annex') {
+      const annexIndex = annexCount++;
+      n.forEach((p, o) => raws.push({ node: p, pos: offset + 1 + o, section: 'ap', annex: annexIndex }));
+    }
+  });
+
+  const paras: ParaInfo[] = new Array(raws.length);
+  const byId = new Map<string, ParaInfo>();
+
+  // Level-0, non-tail paragraphs of each section carry the numbers.
+  const tops = { pp: [] as number[], op: [] as number[], ap: [] as number[] };
+  raws.forEach((r, i) => {
+    if ((r.node.attrs.level as number) === 0 && !r.node.attrs.tail) tops[r.section].push(i);
+  });
+  const numberOf = new Map<number, string>();
+  const plainNumber = new Map<number, number>();
+  for (const section of ['pp', 'op'] as const) {
+    const idx = tops[section];
+    if (negotiation) {
+      const labels = negotiationLabels(
+        idx.map((i) => {
+          const a = raws[i]!.node.attrs;
+          return { base: (a.base as number | null) ?? undefined, deleted: a.status === 'deleted' };
+        }),
+        section === 'pp' ? 'PP' : 'OP',
+      );
+      idx.forEach((i, k) => numberOf.set(i, labels[k]!));
+    } else {
+      let k = 0;
+      for (const i of idx) {
+        if (raws[i]!.node.attrs.status === 'deleted') {
+          numberOf.set(i, section === 'pp' ? 'PP–' : 'OP–');
+          continue;
+        }
+        k++;
+        plainNumber.set(i, k);
+        numberOf.set(i, (section === 'pp' ? 'PP' : 'OP') + k);
+      }
+    }
+  }
+  // Annex paragraphs: numbered per annex.
+  {
+    let annex = -2;
+    let k = 0;
+    for (const i of tops.ap) {
+      const r = raws[i]!;
+      if (r.annex !== annex) {
+        annex = r.annex;
+        k = 0;
+      }
+      k++;
+      plainNumber.set(i, k);
+      numberOf.set(i, `Annex${r.annex + 1}.${k}`);
+    }
+  }
+  const opCount = tops.op.filter((i) => raws[i]!.node.attrs.status !== 'deleted').length;
+
+  // Subparagraph labels: counters per level, reset when a shallower paragraph appears.
+  const counters = [0, 0, 0, 0, 0];
+  const chain: string[] = ['', '', '', '', ''];
+  let topIndex = -1;
+  let prevSection: Section | '' = '';
+  let prevAnnex = -1;
+  for (let i = 0; i < raws.length; i++) {
+    const r = raws[i]!;
+    const a = r.node.attrs;
+    if (r.section !== prevSection || r.annex !== prevAnnex) {
+      counters.fill(0);
+      topIndex = -1;
+      prevSection = r.section;
+      prevAnnex = r.annex;
+    }
+    const level = Math.min(a.level as number, 4);
+    const tail = a.tail as boolean;
+    let label = '';
+    let subLabels: string[] = [];
+    if (level === 0 && !tail) {
+      topIndex = i;
+      counters.fill(0);
+      const n = plainNumber.get(i);
+      if (r.section === 'op') {
+        if (negotiation) label = numberOf.get(i) ?? '';
+        else if (n !== undefined && opCount > 1) label = operativeNumber(n, lang);
+      } else if (r.section === 'ap' && n !== undefined) label = operativeNumber(n, lang);
+      else if (r.section === 'pp' && negotiation) label = numberOf.get(i) ?? '';
+    } else if (!tail) {
+      const k = counters[level]!;
+      counters[level] = k + 1;
+      for (let l = level + 1; l <= 4; l++) counters[l] = 0;
+      label = subparagraphLabel(k, level as 1 | 2 | 3 | 4, lang);
+      chain[level] = label;
+      subLabels = chain.slice(1, level + 1);
+    } else {
+      subLabels = chain.slice(1, level + 1);
+    }
+    const number = topIndex >= 0 ? (numberOf.get(topIndex) ?? '') : '';
+    const designation = subLabels.length ? `${number} ${subLabels.join(' ')}` : number;
+    const info: ParaInfo = {
+      id: a.id as string,
+      section: r.section,
+      level,
+      tail,
+      pos: r.pos,
+      node: r.node,
+      index: i,
+      label,
+      designation,
+      number,
+      subLabels,
+      role: 'op',
+      annex: r.annex,
+      deleted: a.status === 'deleted',
+    };
+    paras[i] = info;
+    if (info.id) byId.set(info.id, info);
+  }
+
+  // Roles, from the next paragraph of the same section.
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i]!;
+    const next = paras[i + 1];
+    const sameSection = next !== undefined && next.section === p.section && next.annex === p.annex;
+    if (sameSection && !next.tail && next.level > p.level) {
+      p.role = 'lead-in';
+      continue;
+    }
+    if (p.level === 0) {
+      p.role = p.section === 'pp' ? 'pp' : isLastTop(paras, i) ? 'op-last' : 'op';
+      continue;
+    }
+    // A subparagraph or a tail: is it the last thing in its parent (no sibling or tail follows)?
+    let j = i + 1;
+    while (j < paras.length && paras[j]!.section === p.section && paras[j]!.annex === p.annex && paras[j]!.level > p.level) j++;
+    const after = paras[j];
+    const continues = after !== undefined && after.section === p.section && after.annex === p.annex && after.level === p.level && !p.tail;
+    if (continues) {
+      p.role = 'sub';
+      continue;
+    }
+    // Last of its list: takes the ending of the paragraph it belongs to, unless a tail follows.
+    if (after && after.section === p.section && after.tail && after.level === p.level - 1) {
+      p.role = 'sub';
+      continue;
+    }
+    let k = i - 1;
+    while (k >= 0 && (paras[k]!.level >= p.level || paras[k]!.tail)) k--;
+    const parent = paras[k];
+    p.role = parent ? endingRoleOf(paras, k) : 'op';
+  }
+  return {
+    paras,
+    byId,
+    negotiation,
+    preambularCount: tops.pp.length,
+    operativeCount: opCount,
+  };
+}
+
+function isLastTop(paras: ParaInfo[], i: number): boolean {
+  const p = paras[i]!;
+  for (let j = i + 1; j < paras.length; j++) {
+    const q = paras[j]!;
+    if (q.section !== p.section || q.annex !== p.annex) return true;
+    if (q.level === 0 && !q.tail && !q.deleted) return false;
+  }
+  return true;
+}
+
+/** The ending a paragraph would take without its list (what its last subparagraph inherits). */
+function endingRoleOf(paras: ParaInfo[], k: number): EffectiveRole {
+  const p = paras[k]!;
+  if (p.level === 0) return p.section === 'pp' ? 'pp' : isLastTop(paras, k) ? 'op-last' : 'op';
+  // Nested: find whether this subparagraph is the last of its own list.
+  let j = k + 1;
+  while (j < paras.length && paras[j]!.section === p.section && paras[j]!.level > p.level) j++;
+  const after = paras[j];
+  if (after && after.section === p.section && after.level === p.level && !after.tail) return 'sub';
+  let q = k - 1;
+  while (q >= 0 && (paras[q]!.level >= p.level || paras[q]!.tail)) q--;
+  return q >= 0 ? endingRoleOf(paras, q) : 'op';
+}
+
+/**
+ * The text of a paragraph as printed in the body: text runs joined, each footnote reference or
+ * cross-reference counted as one U+FFFC character (so offsets map to children one to one),
+ * footnote content excluded.
+ */
+export function paraText(node: PMNode): string {
+  let s = '';
+  node.forEach((child) => {
+    s += child.isText ? (child.text ?? '') : '\uFFFC';
+  });
+  return s;
+}
+
+/** The printed text without placeholders for footnotes (cross-references become "…"). */
+export function paraPlainText(node: PMNode): string {
+  let s = '';
+  node.forEach((child) => {
+    if (child.isText) s += child.text ?? '';
+    else if (child.type.name === 'xref') s += '…';
+  });
+  return s;
+}
+
+/**
+ * The text whose ending decides the end punctuation: footnote references left out (the mark
+ * follows the punctuation, "Women,1"), a cross-reference counted as a word.
+ */
+export function paraEndingText(node: PMNode): string {
+  let s = '';
+  node.forEach((child) => {
+    if (child.isText) s += child.text ?? '';
+    else if (child.type.name === 'xref') s += 'x';
+  });
+  return s;
+}

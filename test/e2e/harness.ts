@@ -1,0 +1,85 @@
+// End-to-end harness: the real loopback host with the real services over a temp data folder,
+// driven by Debian's Chromium through playwright-core.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startHost, type RunningHost } from '../../src/main/host/server.js';
+import { createServices } from '../../src/main/services/index.js';
+import { RENDERER_DIR } from '../../src/main/app-root.js';
+import { tempDir } from '../helpers/tmp.js';
+
+/** Where e2e screenshots go (the README shows some of them). */
+export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../docs/screenshots');
+
+const CHROMIUM = process.env.PLENARY_CHROMIUM ?? '/usr/bin/chromium';
+
+/** A running app and a browser page on it. */
+export interface E2E {
+  host: RunningHost;
+  dataDir: string;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Console errors a test provokes on purpose (matched by substring) are not failures. */
+  expectedErrors: string[];
+  /** Opens the app (again) in the page and waits for the editor. */
+  load(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts host + browser. `dataDir` may be given to share a data folder between runs. */
+export async function startE2E(opts: { dataDir?: string; viewport?: { width: number; height: number } } = {}): Promise<E2E> {
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    throw new Error(`The renderer is not built (${RENDERER_DIR}); run "npm run build:renderer" first.`);
+  }
+  const tmp = opts.dataDir ? null : tempDir('plenary-e2e-');
+  const dataDir = opts.dataDir ?? tmp!.dir;
+  const api = createServices({ dataDir, mode: 'browser', version: 'e2e' });
+  const host = await startHost({ api, staticDir: RENDERER_DIR });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1400, height: 900 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const watched = new WeakSet<Page>();
+  const watch = (p: Page) => {
+    watched.add(p);
+    p.on('pageerror', (e) => errors.push(String(e)));
+    p.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+  };
+  watch(page);
+  const e2e: E2E = {
+    host,
+    dataDir,
+    browser,
+    context,
+    page,
+    expectedErrors: [],
+    async load() {
+      const p = e2e.page;
+      if (!watched.has(p)) watch(p);
+      await p.goto(host.url);
+      await p.waitForSelector('.resolution-editor');
+    },
+    async close() {
+      await browser.close();
+      await host.close();
+      tmp?.cleanup();
+      const unexpected = errors.filter((e) => !e2e.expectedErrors.some((x) => e.includes(x)));
+      if (unexpected.length) throw new Error(`The page logged errors:\n${unexpected.join('\n')}`);
+    },
+  };
+  return e2e;
+}
+
+/** Saves a screenshot under docs/screenshots. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
