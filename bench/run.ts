@@ -1,0 +1,23 @@
+// `npm run bench`: runs the benchmarks and prints (and records) their figures.
+// `npm run bench -- editor` runs one.
+import fs from 'node:fs';
+import path from 'node:path';
+import { editorBench } from './editor.bench.js';
+
+const benches: Record<string, () => Promise<unknown>> = {
+  editor: () => editorBench(),
+};
+
+const only = process.argv.slice(2);
+const results: Record<string, unknown> = {};
+for (const [name, run] of Object.entries(benches)) {
+  if (only.length && !only.includes(name)) continue;
+  process.stderr.write(`bench ${name}…\n`);
+  results[name] = await run();
+  process.stdout.write(`${name}: ${JSON.stringify(results[name], null, 2)}\n`);
+}
+const file = path.resolve(import.meta.dirname, 'results', `${new Date().toISOString().slice(0, 10)}.json`);
+fs.mkdirSync(path.dirname(file), { recursive: true });
+const previous = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+fs.writeFileSync(file, JSON.stringify({ ...previous, ...results }, null, 2) + '\n');
+process.stderr.write(`recorded in ${path.relative(process.cwd(), file)}\n`);
