@@ -23,6 +23,16 @@ export const MENU_COMMANDS = [
   'export.txt',
   'export.akn',
   'edit.find',
+  'edit.punctuate',
+  'edit.autoPunctuate',
+  'edit.convert',
+  'edit.footnote',
+  'edit.crossRef',
+  'edit.negotiationNumbering',
+  'view.outline',
+  'view.checks',
+  'view.document',
+  'view.togglePanel',
   'view.toggleTheme',
   'view.toggleLibrary',
   'help.shortcuts',
@@ -73,6 +83,13 @@ export function recentLabels(paths: readonly string[], escapeAmpersands: boolean
  */
 export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions[] {
   const { isMac, isDev, appName, send } = opts;
+  const editorCmd = (label: string, command: MenuCommand, accelerator: string): MenuItemConstructorOptions => ({
+    id: command,
+    label,
+    accelerator,
+    registerAccelerator: false,
+    click: () => send(command),
+  });
   const cmd = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => {
     const item: MenuItemConstructorOptions = { id: command, label, click: () => send(command) };
     if (accelerator) item.accelerator = accelerator;
@@ -150,6 +167,15 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
       { role: 'selectAll' },
       { type: 'separator' },
       cmd('Find and Replace…', 'edit.find', 'CmdOrCtrl+F'),
+      { type: 'separator' },
+      // Editor shortcuts belong to ProseMirror's keymap: shown here, not registered, so the key
+      // reaches the editor (where it applies to the selection) rather than the menu.
+      editorCmd('Fix End Punctuation', 'edit.punctuate', 'CmdOrCtrl+Shift+.'),
+      cmd('Auto-punctuate On/Off', 'edit.autoPunctuate'),
+      editorCmd('Convert Preambular ↔ Operative', 'edit.convert', 'CmdOrCtrl+Shift+K'),
+      editorCmd('Insert Footnote', 'edit.footnote', 'CmdOrCtrl+Alt+F'),
+      cmd('Insert Cross-reference…', 'edit.crossRef'),
+      cmd('Negotiation Numbering (bis, ter) On/Off', 'edit.negotiationNumbering'),
     ],
   });
 
@@ -162,6 +188,11 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
       { role: 'zoomIn', accelerator: 'CmdOrCtrl+=' },
       { role: 'zoomOut' },
       { role: 'resetZoom' },
+      { type: 'separator' },
+      cmd('Outline', 'view.outline'),
+      cmd('Checks', 'view.checks'),
+      cmd('Document Details', 'view.document'),
+      cmd('Show/Hide Side Panel', 'view.togglePanel'),
       { type: 'separator' },
       cmd('Toggle Dark Theme', 'view.toggleTheme', 'CmdOrCtrl+Shift+D'),
       cmd('Toggle Library Panel', 'view.toggleLibrary', 'CmdOrCtrl+Shift+L'),
