@@ -3,9 +3,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { editorBench } from './editor.bench.js';
+import { libraryBench } from './library.bench.js';
+import { matchBench } from './match.bench.js';
 
 const benches: Record<string, () => Promise<unknown>> = {
   editor: () => editorBench(),
+  library: () => libraryBench(),
+  match: () => matchBench(),
 };
 
 const only = process.argv.slice(2);

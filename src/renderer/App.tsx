@@ -8,7 +8,7 @@ import type { EditorView } from 'prosemirror-view';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { TextSelection } from 'prosemirror-state';
 import { call, ApiError, isElectron, onMenuCommand } from './api.js';
-import type { AppInfo, DraftSummary, RecoveryEntry } from '../shared/api.js';
+import type { AgreedMatch, AppInfo, DraftSummary, ImportSummary, LibraryDocument, RecoveryEntry } from '../shared/api.js';
 import { emptyDocument, type FrontMatter, type ResolutionDocument } from '../shared/resolution/model.js';
 import { toDoc, fromDoc } from '../shared/resolution/convert.js';
 import { newId } from '../shared/ids.js';
@@ -17,7 +17,7 @@ import { Editor } from './editor/Editor.js';
 import { createEditorState, SHORTCUTS } from './editor/setup.js';
 import { structureKey } from './editor/structure-plugin.js';
 import { rulesKey, setAutoPunctuate } from './editor/rules.js';
-import { convertKind, currentPara, insertCrossRef, insertFootnote, moveParagraphTo, punctuate, setMeta, setNegotiationNumbering } from './editor/commands.js';
+import { convertKind, currentPara, insertAgreed, insertCrossRef, insertFootnote, moveParagraphTo, replaceWithAgreed, punctuate, setMeta, setNegotiationNumbering } from './editor/commands.js';
 import { computeFindings, fixFinding, type Finding } from './editor/checks.js';
 import { Masthead } from './components/Masthead.js';
 import { Outline, type OutlineItem } from './components/Outline.js';
@@ -25,9 +25,15 @@ import { Checks } from './components/Checks.js';
 import { MetadataForm } from './components/MetadataForm.js';
 import { FindBar } from './components/FindBar.js';
 import { MenuBar, type MenuSpec } from './components/MenuBar.js';
-import { AboutDialog, CrossRefDialog, OpenDialog, RecoveryDialog, SaveAsDialog, ShortcutsDialog } from './components/Dialogs.js';
+import { AboutDialog, CrossRefDialog, ImportSummaryDialog, OpenDialog, RecoveryDialog, SaveAsDialog, ShortcutsDialog } from './components/Dialogs.js';
+import { LibraryPanel } from './components/LibraryPanel.js';
+import { MatchesPanel, type CurrentParagraph } from './components/MatchesPanel.js';
+import { SourceViewer } from './components/SourceViewer.js';
+import type { Provenance } from '../shared/resolution/model.js';
 
-type Panel = 'outline' | 'checks' | 'document';
+type Panel = 'outline' | 'library' | 'matches' | 'checks' | 'document';
+
+const PANEL_LABELS: Record<Panel, string> = { outline: 'Outline', library: 'Library', matches: 'Matches', checks: 'Checks', document: 'Details' };
 type DialogState =
   | { kind: 'none' }
   | { kind: 'open'; drafts: DraftSummary[] | null }
@@ -35,7 +41,9 @@ type DialogState =
   | { kind: 'saveAs' }
   | { kind: 'shortcuts' }
   | { kind: 'crossRef' }
-  | { kind: 'about' };
+  | { kind: 'about' }
+  | { kind: 'source'; doc: LibraryDocument; highlight: string }
+  | { kind: 'importSummary'; summary: ImportSummary };
 
 const AUTOSAVE_MS = 3000;
 const SESSION_KEY = newId('s');
@@ -55,6 +63,14 @@ function counts(state: EditorState) {
   return { words, pp: s?.structure.preambularCount ?? 0, op: s?.structure.operativeCount ?? 0 };
 }
 
+/** Reads a picked file as base64 (for library.importContent). */
+async function toBase64(f: File): Promise<string> {
+  const bytes = new Uint8Array(await f.arrayBuffer());
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
 /** The app. */
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -70,6 +86,8 @@ export function App() {
   const [dialog, setDialog] = useState<DialogState>({ kind: 'none' });
   const [findOpen, setFindOpen] = useState(false);
   const [toast, setToast] = useState<{ text: string; error: boolean } | null>(null);
+  const [libraryRevision, setLibraryRevision] = useState(0);
+  const importInput = useRef<HTMLInputElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const dirtyRef = useRef(false);
   const snapshotTimer = useRef<number | undefined>(undefined);
@@ -258,6 +276,32 @@ export function App() {
     view.dom.querySelector(`[data-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'center' });
   }, []);
 
+  const viewSource = useCallback(
+    (documentId: number, designation: string) => {
+      call('library.document', { id: documentId }).then((doc) => setDialog({ kind: 'source', doc, highlight: designation }), report);
+    },
+    [report],
+  );
+
+  const finishImport = useCallback((summary: ImportSummary) => {
+    setLibraryRevision((r) => r + 1);
+    setDialog({ kind: 'importSummary', summary });
+  }, []);
+
+  const importFiles = useCallback(async () => {
+    if (info?.nativeDialogs) {
+      try {
+        const r = await call('dialog.openFile', { title: 'Import resolutions into the library', extensions: ['txt', 'md', 'html', 'htm', 'docx', 'pdf'], multiple: true });
+        if (r) {
+          notify(`Importing ${r.paths.length} file${r.paths.length === 1 ? '' : 's'}…`);
+          finishImport(await call('library.import', { paths: r.paths }));
+        }
+      } catch (e) {
+        report(e);
+      }
+    } else importInput.current?.click();
+  }, [info, notify, finishImport, report]);
+
   const runCommand = useCallback(
     (id: string, arg?: string) => {
       switch (id) {
@@ -286,6 +330,15 @@ export function App() {
           return void exec(insertFootnote);
         case 'edit.crossRef':
           return setDialog({ kind: 'crossRef' });
+        case 'file.import':
+          return void importFiles();
+        case 'view.library':
+        case 'view.toggleLibrary':
+          setPanelOpen(true);
+          return setPanel('library');
+        case 'view.matches':
+          setPanelOpen(true);
+          return setPanel('matches');
         case 'edit.autoPunctuate': {
           const view = viewRef.current;
           if (view) {
@@ -327,7 +380,7 @@ export function App() {
           notify(`This command is not available yet: ${id}`, true);
       }
     },
-    [download, exec, newDraft, notify, open, openPath, save, saveAs],
+    [download, exec, importFiles, newDraft, notify, open, openPath, save, saveAs],
   );
 
   // Native menu commands (Electron) and the browser's own shortcuts.
@@ -369,6 +422,16 @@ export function App() {
   }, [structure]);
   const findings: Finding[] = useMemo(() => (panel === 'checks' || panelOpen ? computeFindings(snapshot) : []), [snapshot, panel, panelOpen]);
   const current = currentPara(snapshot);
+  const currentForMatch: CurrentParagraph | null = useMemo(() => {
+    if (!current || current.section === 'ap') return null;
+    return {
+      id: current.id,
+      designation: current.designation,
+      kind: current.level > 0 ? 'sub' : current.section,
+      text: paraPlainText(current.node),
+      provenance: (current.node.attrs.provenance as Provenance | null) ?? null,
+    };
+  }, [current]);
   const c = useMemo(() => counts(snapshot), [snapshot]);
   const autoPunct = rulesKey.getState(snapshot)?.autoPunctuate ?? true;
   const negotiation = structure?.structure.negotiation ?? false;
@@ -382,6 +445,7 @@ export function App() {
         { id: 'file.open', label: 'Open…', keys: 'Ctrl+O' },
         { id: 'file.save', label: 'Save', keys: 'Ctrl+S' },
         { id: 'file.saveAs', label: 'Save as…', keys: 'Ctrl+Shift+S' },
+        { id: 'file.import', label: 'Import resolutions into the library…' },
         ...(isElectron() ? [] : [{ id: 'file.download', label: 'Download a copy' }]),
       ],
     },
@@ -401,6 +465,8 @@ export function App() {
       label: 'View',
       items: [
         { id: 'view.outline', label: 'Outline' },
+        { id: 'view.library', label: 'Library' },
+        { id: 'view.matches', label: 'Matching agreed language' },
         { id: 'view.checks', label: 'Checks' },
         { id: 'view.document', label: 'Document details' },
         { id: 'view.togglePanel', label: 'Show / hide side panel' },
@@ -449,15 +515,35 @@ export function App() {
         {panelOpen ? (
           <aside className="side-panel" aria-label="Side panel">
             <div className="tabs" role="tablist">
-              {(['outline', 'checks', 'document'] as Panel[]).map((p) => (
-                <button key={p} role="tab" type="button" aria-selected={panel === p} className={panel === p ? 'active' : ''} onClick={() => setPanel(p)}>
-                  {p === 'outline' ? 'Outline' : p === 'checks' ? `Checks${findings.length ? ` (${findings.length})` : ''}` : 'Document'}
+              {(['outline', 'library', 'matches', 'checks', 'document'] as Panel[]).map((p) => (
+                <button key={p} role="tab" type="button" data-panel={p} aria-selected={panel === p} className={panel === p ? 'active' : ''} onClick={() => setPanel(p)}>
+                  {PANEL_LABELS[p]}
+                  {p === 'checks' && findings.length ? ` (${findings.length})` : ''}
                 </button>
               ))}
             </div>
             <div className="panel-body">
               {panel === 'outline' ? (
                 <Outline items={outline} currentId={current?.id ?? null} onJump={jumpTo} onMove={(id, before) => exec(moveParagraphTo(id, before))} />
+              ) : panel === 'library' ? (
+                <LibraryPanel
+                  revision={libraryRevision}
+                  onError={report}
+                  onImport={() => void importFiles()}
+                  onView={viewSource}
+                  onInsert={(hit) => {
+                    exec(insertAgreed(hit));
+                    notify(`Inserted agreed language from ${hit.symbol}, ${hit.designation}.`);
+                  }}
+                />
+              ) : panel === 'matches' ? (
+                <MatchesPanel
+                  current={currentForMatch}
+                  onView={viewSource}
+                  onUse={(m: AgreedMatch) => {
+                    if (currentForMatch) exec(replaceWithAgreed(currentForMatch.id, m));
+                  }}
+                />
               ) : panel === 'checks' ? (
                 <Checks
                   items={findings}
@@ -488,6 +574,23 @@ export function App() {
         <span>{Math.round(zoom * 100)}%</span>
         <span>{info ? (info.mode === 'electron' ? 'Desktop' : 'Browser mode') : ''}</span>
       </footer>
+      <input
+        ref={importInput}
+        type="file"
+        multiple
+        hidden
+        accept=".txt,.md,.markdown,.html,.htm,.docx,.pdf"
+        data-testid="import-input"
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = '';
+          if (!files.length) return;
+          notify(`Importing ${files.length} file${files.length === 1 ? '' : 's'}…`);
+          Promise.all(files.map(async (f) => ({ name: f.name, dataBase64: await toBase64(f) })))
+            .then((payload) => call('library.importContent', { files: payload }))
+            .then(finishImport, report);
+        }}
+      />
       {toast ? (
         <div className={`toast${toast.error ? ' error' : ''}`} role={toast.error ? 'alert' : 'status'}>
           {toast.text}
@@ -547,6 +650,10 @@ export function App() {
           }}
           onClose={() => setDialog({ kind: 'none' })}
         />
+      ) : dialog.kind === 'source' ? (
+        <SourceViewer doc={dialog.doc} highlight={dialog.highlight} onClose={() => setDialog({ kind: 'none' })} />
+      ) : dialog.kind === 'importSummary' ? (
+        <ImportSummaryDialog summary={dialog.summary} onClose={() => setDialog({ kind: 'none' })} />
       ) : dialog.kind === 'shortcuts' ? (
         <ShortcutsDialog shortcuts={SHORTCUTS} onClose={() => setDialog({ kind: 'none' })} />
       ) : dialog.kind === 'about' ? (

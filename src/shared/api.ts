@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { documentSchema, type PlenaryFile } from './resolution/file.js';
+import type { ResolutionDocument } from './resolution/model.js';
 
 /** How the app is running. */
 export type AppMode = 'electron' | 'browser' | 'test';
@@ -51,6 +52,73 @@ export interface RecoveryEntry {
 
 const negotiation = z.unknown().optional();
 
+/** Filters of a library search. */
+export const searchFiltersSchema = z.object({
+  kind: z.enum(['pp', 'op']).optional(),
+  organ: z.string().max(20).optional(),
+  sessionFrom: z.number().int().min(1).max(300).optional(),
+  sessionTo: z.number().int().min(1).max(300).optional(),
+  yearFrom: z.number().int().min(1945).max(2200).optional(),
+  yearTo: z.number().int().min(1945).max(2200).optional(),
+  language: z.enum(['en', 'fr', 'es', 'ru', 'ar', 'zh']).optional(),
+  openingPhrase: z.string().max(80).optional(),
+  tag: z.string().max(80).optional(),
+});
+
+/** A library search hit. `snippet` is HTML-escaped text with the matches in <b>…</b>. */
+export interface SearchHit {
+  paragraphId: number;
+  documentId: number;
+  symbol: string;
+  kind: 'pp' | 'op' | 'sub' | 'annex';
+  designation: string;
+  number: number | null;
+  text: string;
+  snippet: string;
+  score: number;
+  adoptionDate: string;
+  title: string;
+  openingPhrase: string;
+}
+
+/** An adopted paragraph close to the text being written, with the word-level difference. */
+export interface AgreedMatch {
+  paragraphId: number;
+  documentId: number;
+  symbol: string;
+  designation: string;
+  kind: string;
+  text: string;
+  /** Similarity in [0, 1]; 1 = identical after normalisation. */
+  score: number;
+  adoptionDate: string;
+  /** From the adopted text to the current text: 'del' = only in the adopted text, 'ins' = only in yours. */
+  diff: { op: 'eq' | 'ins' | 'del'; text: string }[];
+}
+
+/** The outcome of importing files into the library. */
+export interface ImportSummary {
+  imported: number;
+  skipped: number;
+  failed: number;
+  items: { file: string; status: 'imported' | 'skipped' | 'failed'; symbol?: string; paragraphs?: number; reason?: string }[];
+}
+
+/** A stored library document (for the read-only viewer). */
+export interface LibraryDocument {
+  row: { id: number; symbol: string; organ: string; session: string; adoptionDate: string; language: string; title: string; sourceFile: string; paragraphs: number };
+  body: ResolutionDocument;
+}
+
+/** Values the library filters can take, with counts. */
+export interface LibraryFacets {
+  organs: { value: string; count: number }[];
+  sessions: { value: number; count: number }[];
+  languages: { value: string; count: number }[];
+  phrases: { value: string; count: number }[];
+  tags: { value: string; count: number }[];
+}
+
 /** Input schemas, one per method. The keys are the method names used on every transport. */
 export const apiInputs = {
   'app.info': z.object({}),
@@ -78,10 +146,27 @@ export const apiInputs = {
   /** Journals left by earlier sessions (crash recovery). */
   'drafts.recoverable': z.object({}),
   'drafts.discardRecovery': z.object({ key: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) }),
+  /** Full-text search of the library: words, "phrases", -excluded, OR; filters. */
+  'library.search': z.object({ query: z.string().min(1).max(500), filters: searchFiltersSchema.optional(), limit: z.number().int().min(1).max(200).optional() }),
+  /** The closest adopted paragraphs to a text, with scores and differences. */
+  'library.match': z.object({ text: z.string().max(20000), kind: z.enum(['pp', 'op', 'sub']).optional(), limit: z.number().int().min(1).max(50).optional() }),
+  /** A whole stored document, by id or symbol. */
+  'library.document': z.object({ id: z.number().int().positive().optional(), symbol: z.string().max(80).optional(), language: z.string().max(2).optional() }),
+  /** Imports files or folders by path (desktop app, CLI). */
+  'library.import': z.object({ paths: z.array(z.string().min(1)).min(1).max(10000) }),
+  /** Imports files picked in the browser: content base64-encoded. */
+  'library.importContent': z.object({ files: z.array(z.object({ name: z.string().min(1).max(500), dataBase64: z.string() })).min(1).max(500) }),
+  /** Library size. */
+  'library.stats': z.object({}),
+  /** Filter values with counts. */
+  'library.facets': z.object({}),
+  /** Adds or removes a user tag on a library document. */
+  'library.tag': z.object({ documentId: z.number().int().positive(), tag: z.string().min(1).max(80), on: z.boolean() }),
   /** Native open dialog (Electron). Resolves to null when cancelled. UNSUPPORTED in the browser. */
   'dialog.openFile': z.object({
     title: z.string().optional(),
     extensions: z.array(z.string()).optional(),
+    multiple: z.boolean().optional(),
   }),
   /** Native save dialog (Electron). Resolves to null when cancelled. UNSUPPORTED in the browser. */
   'dialog.saveFile': z.object({
@@ -107,7 +192,15 @@ export interface ApiOutputs {
   'drafts.autosave': { ok: true };
   'drafts.recoverable': RecoveryEntry[];
   'drafts.discardRecovery': { ok: true };
-  'dialog.openFile': { path: string } | null;
+  'library.search': { hits: SearchHit[]; tookMs: number };
+  'library.match': { matches: AgreedMatch[]; tookMs: number };
+  'library.document': LibraryDocument;
+  'library.import': ImportSummary;
+  'library.importContent': ImportSummary;
+  'library.stats': { documents: number; paragraphs: number };
+  'library.facets': LibraryFacets;
+  'library.tag': { ok: true };
+  'dialog.openFile': { path: string; paths: string[] } | null;
   'dialog.saveFile': { path: string } | null;
 }
 

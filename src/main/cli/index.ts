@@ -5,6 +5,7 @@
 import { APP_VERSION } from '../app-root.js';
 import { UsageError } from './args.js';
 import { serveCommand } from './serve.js';
+import { importCommand, matchCommand, parseCommand, searchCommand } from './library-commands.js';
 
 /** What a command receives. */
 export interface CommandContext {
@@ -21,9 +22,13 @@ export interface Command {
   run(ctx: CommandContext): Promise<number>;
 }
 
-/** Every command, by name. Later features add parse, import, search, match, export. */
+/** Every command, by name. */
 export const COMMANDS: Record<string, Command> = {
   serve: serveCommand,
+  parse: parseCommand,
+  import: importCommand,
+  search: searchCommand,
+  match: matchCommand,
 };
 
 /** The top-level help text. */

@@ -62,7 +62,10 @@ export const serveCommand: Command = {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
         stderr.write('\nStopping Plenary…\n');
-        void host.close().then(() => resolve(0));
+        void host.close().then(() => {
+          api.close();
+          resolve(0);
+        });
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

@@ -208,13 +208,13 @@ export function main(): void {
 
   const dialogs: DialogPort = {
     async openFile(o) {
-      const options: OpenDialogOptions = { properties: ['openFile'] };
+      const options: OpenDialogOptions = { properties: o.multiple ? ['openFile', 'multiSelections'] : ['openFile'] };
       if (o.title) options.title = o.title;
       const filters = dialogFilters(o.extensions, true);
       if (filters) options.filters = filters;
       const parent = BrowserWindow.getFocusedWindow() ?? win;
       const r = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
-      return r.canceled ? null : (r.filePaths[0] ?? null);
+      return r.canceled || r.filePaths.length === 0 ? null : r.filePaths;
     },
     async saveFile(o) {
       const options: SaveDialogOptions = {};
@@ -267,8 +267,10 @@ export function main(): void {
             'Run `node scripts/electron-native.mjs` (development) or rebuild the installer.',
         );
       }
-      api = createServices({ dataDir, mode: 'electron', version: app.getVersion(), dialogs });
-      const services = api;
+      const services = createServices({ dataDir, mode: 'electron', version: app.getVersion(), dialogs });
+      api = services;
+      // Close the database cleanly (WAL checkpoint) when the app quits.
+      app.on('will-quit', () => services.close());
       registerIpc(ipcMain, services, {
         isTrustedUrl,
         onSuccess(method, _input, result) {

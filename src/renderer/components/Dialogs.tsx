@@ -3,7 +3,7 @@
  * keyboard shortcuts, about. Each is a native <dialog>-like overlay with focus kept inside.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { AppInfo, DraftSummary, RecoveryEntry } from '../../shared/api.js';
+import type { AppInfo, DraftSummary, ImportSummary, RecoveryEntry } from '../../shared/api.js';
 
 /** A modal frame with a title, Escape to close, and initial focus on the first control. */
 export function Modal({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
@@ -236,6 +236,32 @@ export function CrossRefDialog(props: {
           </button>
         </div>
       </form>
+    </Modal>
+  );
+}
+
+/** What an import did: imported, skipped (duplicates) and failed files with their reasons. */
+export function ImportSummaryDialog({ summary, onClose }: { summary: ImportSummary; onClose: () => void }) {
+  return (
+    <Modal title="Import finished" onClose={onClose} wide>
+      <p className="import-counts">
+        Imported <b>{summary.imported}</b>, skipped <b>{summary.skipped}</b>, failed <b>{summary.failed}</b>.
+      </p>
+      <ul className="import-items">
+        {summary.items.map((i) => (
+          <li key={i.file} className={`import-${i.status}`}>
+            <span className="import-status">{i.status}</span> <span className="import-file">{i.file.split(/[\\/]/).pop()}</span>
+            {i.symbol ? <span className="draft-meta"> {i.symbol}</span> : null}
+            {i.paragraphs ? <span className="draft-meta"> · {i.paragraphs} paragraphs</span> : null}
+            {i.reason ? <div className="draft-meta">{i.reason}</div> : null}
+          </li>
+        ))}
+      </ul>
+      <div className="modal-actions">
+        <button type="button" className="primary" onClick={onClose}>
+          Close
+        </button>
+      </div>
     </Modal>
   );
 }

@@ -1,0 +1,199 @@
+// Library benchmarks: import throughput of the corpus (ga-en + sc-en), search latency p50/p95 on
+// a library of at least 100,000 paragraphs against a grep-style scan of the same text (the
+// baseline, same run), agreed-language match latency through the service, and size on disk.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { LibraryService } from '../src/main/services/library.js';
+import { parseQuery } from '../src/main/db/fts-query.js';
+import type { ResolutionDocument } from '../src/shared/resolution/model.js';
+import { CORPUS } from './corpus.js';
+import { summary } from './stats.js';
+
+/** Realistic delegate queries: topics, quoted agreed phrases, exclusions, alternatives. */
+export const QUERIES = [
+  'sustainable development',
+  '"2030 Agenda for Sustainable Development"',
+  'climate change adaptation',
+  '"small island developing States"',
+  'gender equality women empowerment',
+  '"human rights defenders"',
+  'Secretary-General report implementation',
+  '"requests the Secretary-General to submit"',
+  'nuclear disarmament',
+  '"weapons of mass destruction"',
+  'oil slick Lebanese',
+  'refugees internally displaced',
+  'humanitarian assistance -Syrian',
+  'Palestine refugees UNRWA',
+  'sea level rise',
+  'biodiversity OR desertification',
+  'migrants "human rights"',
+  'children armed conflict',
+  '"sexual and gender-based violence"',
+  'counter-terrorism financing',
+  'cybersecurity "information and communications technologies"',
+  'landlocked developing countries',
+  '"least developed countries"',
+  'debt sustainability',
+  'financing for development Addis Ababa',
+  'peacekeeping operations',
+  'rule of law',
+  'indigenous peoples',
+  'persons with disabilities',
+  'older persons',
+  'youth employment',
+  'education "quality education"',
+  'health "universal health coverage"',
+  'pandemic preparedness',
+  'food security nutrition',
+  'water sanitation',
+  'oceans "law of the sea"',
+  'outer space peaceful uses',
+  'Antarctica',
+  'disaster risk reduction Sendai',
+  'corruption "asset recovery"',
+  'drug problem',
+  'trafficking in persons',
+  'racism xenophobia',
+  'freedom of expression journalists',
+  'death penalty moratorium',
+  'torture',
+  'right to development',
+  'South-South cooperation',
+  'culture of peace',
+  'Member States to consider',
+  '"without a vote"',
+  'decides to include provisional agenda',
+  'reaffirming',
+  'conscious OR mindful',
+  'occupied territories -Golan',
+  'mine action',
+  'small arms light weapons',
+  'chemical weapons',
+  'Ebola OR cholera',
+];
+
+function rawTexts(dir: string): { files: string[]; bytes: number } {
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => path.join(dir, f));
+  return { files, bytes: files.reduce((n, f) => n + fs.statSync(f).size, 0) };
+}
+
+/** Small deterministic word perturbation, so copies are near-duplicates like real follow-up texts. */
+function perturb(doc: ResolutionDocument, k: number): ResolutionDocument {
+  const swap = ['further', 'also', 'strongly', 'again', 'fully', 'effectively', 'urgently'];
+  const edit = (t: string, i: number) =>
+    t
+      .split(' ')
+      .map((w, j) => ((j + i + k) % 11 === 0 ? swap[(j + k) % swap.length]! : w))
+      .join(' ')
+      .replace(/\b(\d{2})\/(\d+)\b/g, (_m, a: string, b: string) => `${Number(a) - (k % 5)}/${b}`);
+  const mapBlocks = (bs: ResolutionDocument['operative']): ResolutionDocument['operative'] =>
+    bs.map((b, i) => ({ ...b, content: b.content.map((c) => (c.t === 'text' ? { ...c, text: edit(c.text, i) } : c)), children: mapBlocks(b.children) }));
+  return {
+    ...doc,
+    meta: { ...doc.meta, symbol: `${doc.meta.symbol}#${k}`, session: String(Number(doc.meta.session || 70) - (k % 10)) },
+    preambular: mapBlocks(doc.preambular),
+    operative: mapBlocks(doc.operative),
+  };
+}
+
+/** Runs the benchmark. */
+export async function libraryBench(minParagraphs = 100_000) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-libbench-'));
+  const lib = new LibraryService(path.join(dir, 'library.sqlite'));
+  try {
+    const ga = rawTexts(path.join(CORPUS, 'ga-en'));
+    const sc = rawTexts(path.join(CORPUS, 'sc-en'));
+    const t0 = performance.now();
+    const imported = await lib.importPaths([...ga.files, ...sc.files]);
+    const importSec = (performance.now() - t0) / 1000;
+    const docsImported = imported.imported;
+    const base = lib.db.counts();
+
+    // Grow to the target size with perturbed copies of the imported GA documents.
+    const docs: ResolutionDocument[] = [];
+    for (const row of lib.db.listDocuments(5000)) {
+      const d = lib.db.document(row.id);
+      if (d && d.row.symbol.startsWith('A/RES')) docs.push(d.body);
+    }
+    let k = 1;
+    const tGrow = performance.now();
+    while (lib.db.counts().paragraphs < minParagraphs && docs.length) {
+      lib.db.db.transaction(() => {
+        for (const d of docs) lib.addDocument(perturb(d, k), { file: `copy-${k}`, hash: `copy-${k}-${d.meta.symbol}` });
+      })();
+      k++;
+    }
+    const growSec = (performance.now() - tGrow) / 1000;
+    const counts = lib.db.counts();
+
+    // Search: warm once, then time every query several times.
+    const texts = (lib.db.db.prepare('SELECT text FROM paragraphs').all() as { text: string }[]).map((r) => r.text);
+    const lowered = texts.map((t) => t.toLowerCase());
+    for (const q of QUERIES) lib.search(q, {}, 20);
+    const searchTimes: number[] = [];
+    const grepTimes: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (const q of QUERIES) {
+        const s = performance.now();
+        lib.search(q, {}, 20);
+        searchTimes.push(performance.now() - s);
+        // Baseline: what a grep over the same paragraphs costs for the same positive words.
+        const p = parseQuery(q);
+        const terms = p.groups.map((g) => g.map((t) => t.text.toLowerCase()));
+        const g0 = performance.now();
+        let n = 0;
+        for (const t of lowered) if (terms.every((alts) => alts.some((a) => t.includes(a)))) n++;
+        grepTimes.push(performance.now() - g0);
+        if (n < 0) throw new Error('unreachable');
+      }
+    }
+
+    // Agreed-language matching through the service (index built on first call).
+    const tIndex = performance.now();
+    lib.match('Requests the Secretary-General to report to the General Assembly at its next session on the implementation of the present resolution', {});
+    const indexSec = (performance.now() - tIndex) / 1000;
+    const hundredWord = texts.filter((t) => {
+      const w = t.split(/\s+/).length;
+      return w >= 80 && w <= 120;
+    });
+    const matchTimes: number[] = [];
+    for (let i = 0; i < 100 && i < hundredWord.length; i++) {
+      const words = hundredWord[(i * 37) % hundredWord.length]!.split(' ');
+      words[(i * 7) % words.length] = 'notably';
+      const s = performance.now();
+      lib.match(words.join(' '), { limit: 5 });
+      matchTimes.push(performance.now() - s);
+    }
+
+    lib.db.db.pragma('wal_checkpoint(TRUNCATE)');
+    const dbBytes = fs.statSync(path.join(dir, 'library.sqlite')).size;
+    const textBytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+    const search = summary(searchTimes);
+    const grep = summary(grepTimes);
+    return {
+      import: {
+        files: ga.files.length + sc.files.length,
+        imported: docsImported,
+        skipped: imported.skipped,
+        failed: imported.failed,
+        failures: imported.items.filter((i) => i.status === 'failed').slice(0, 5).map((i) => `${path.basename(i.file)}: ${i.reason}`),
+        seconds: Math.round(importSec * 100) / 100,
+        docsPerSecond: Math.round(docsImported / importSec),
+        paragraphs: base.paragraphs,
+        rawMB: Math.round(((ga.bytes + sc.bytes) / 1e6) * 10) / 10,
+      },
+      library: { documents: counts.documents, paragraphs: counts.paragraphs, growSeconds: Math.round(growSec * 10) / 10 },
+      search: { queries: QUERIES.length, samples: search.n, ms: search, grepBaselineMs: grep, speedupMedian: Math.round((grep.median / search.median) * 10) / 10, targetP95Ms: 20, meetsTarget: search.p95 < 20 },
+      match: { indexBuildSeconds: Math.round(indexSec * 100) / 100, ms: summary(matchTimes), targetP95Ms: 50, meetsTarget: summary(matchTimes).p95 < 50 },
+      disk: { databaseMB: Math.round((dbBytes / 1e6) * 10) / 10, paragraphTextMB: Math.round((textBytes / 1e6) * 10) / 10, ratio: Math.round((dbBytes / textBytes) * 100) / 100 },
+    };
+  } finally {
+    lib.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,384 @@
+/**
+ * Data access for the library of resolutions: the only module (with connection.ts) that talks
+ * to SQLite. Parameters are always bound, never interpolated.
+ */
+import type { Db } from './connection.js';
+import { parseQuery, toFtsMatch } from './fts-query.js';
+import type { Block, ResolutionDocument } from '../../shared/resolution/model.js';
+import { blockText, inlineText } from '../../shared/resolution/model.js';
+import { subparagraphLabel } from '../../shared/resolution/labels.js';
+import { detectOpeningPhrase, organGender } from '../../shared/resolution/lexicon.js';
+import { matchTokens } from '../../shared/text/tokens.js';
+
+/** One paragraph row as flattened from a document. */
+export interface ParagraphRow {
+  kind: 'pp' | 'op' | 'sub' | 'annex';
+  designation: string;
+  number: number | null;
+  label: string;
+  openingPhrase: string;
+  text: string;
+  path: (string | number)[];
+}
+
+/** Search filters (all optional). */
+export interface SearchFilters {
+  kind?: 'pp' | 'op';
+  organ?: string;
+  sessionFrom?: number;
+  sessionTo?: number;
+  yearFrom?: number;
+  yearTo?: number;
+  language?: string;
+  openingPhrase?: string;
+  tag?: string;
+}
+
+/** A search hit. `snippet` is HTML-escaped text with matches in <b>…</b>. */
+export interface SearchHitRow {
+  paragraphId: number;
+  documentId: number;
+  symbol: string;
+  kind: ParagraphRow['kind'];
+  designation: string;
+  number: number | null;
+  text: string;
+  snippet: string;
+  score: number;
+  adoptionDate: string;
+  title: string;
+  openingPhrase: string;
+}
+
+/** Summary of a stored document. */
+export interface DocumentRow {
+  id: number;
+  symbol: string;
+  organ: string;
+  session: string;
+  adoptionDate: string;
+  language: string;
+  title: string;
+  sourceFile: string;
+  paragraphs: number;
+}
+
+/** The text of a block for the library: its own words (chapeau and tail), not its subparagraphs. */
+function ownText(b: Block): string {
+  const head = inlineText(b.content).trim();
+  const tail = inlineText(b.tail).trim();
+  return tail ? `${head} ${tail}` : head;
+}
+
+/** Flattens a document into paragraph rows (PPs, OPs, subparagraphs, annex paragraphs). */
+export function flattenParagraphs(doc: ResolutionDocument): ParagraphRow[] {
+  const lang = doc.meta.language;
+  const gender = organGender(doc.meta.organ, lang);
+  const rows: ParagraphRow[] = [];
+  const phraseOf = (text: string, kind: 'pp' | 'op') => {
+    const m = detectOpeningPhrase(text, lang, kind, gender) ?? detectOpeningPhrase(text, lang, kind);
+    return m ? text.slice(m.start, m.length) : '';
+  };
+  const subs = (children: Block[], level: number, prefix: string, path: (string | number)[]) => {
+    children.forEach((c, i) => {
+      const label = subparagraphLabel(i, Math.min(level, 4) as 1 | 2 | 3 | 4, lang);
+      const designation = `${prefix} ${label}`;
+      const text = ownText(c);
+      if (text) rows.push({ kind: 'sub', designation, number: null, label, openingPhrase: '', text, path: [...path, 'children', i] });
+      subs(c.children, level + 1, designation, [...path, 'children', i]);
+    });
+  };
+  doc.preambular.forEach((b, i) => {
+    const text = ownText(b);
+    if (text) rows.push({ kind: 'pp', designation: `PP${i + 1}`, number: i + 1, label: '', openingPhrase: phraseOf(text, 'pp'), text, path: ['preambular', i] });
+    subs(b.children, 1, `PP${i + 1}`, ['preambular', i]);
+  });
+  doc.operative.forEach((b, i) => {
+    const text = ownText(b);
+    if (text) rows.push({ kind: 'op', designation: `OP${i + 1}`, number: i + 1, label: '', openingPhrase: phraseOf(text, 'op'), text, path: ['operative', i] });
+    subs(b.children, 1, `OP${i + 1}`, ['operative', i]);
+  });
+  doc.annexes.forEach((a, k) => {
+    a.paragraphs.forEach((b, i) => {
+      const text = blockText(b);
+      if (text) rows.push({ kind: 'annex', designation: `Annex${doc.annexes.length > 1 ? ` ${k + 1}` : ''}, para. ${i + 1}`, number: i + 1, label: '', openingPhrase: '', text, path: ['annexes', k, 'paragraphs', i] });
+    });
+  });
+  return rows;
+}
+
+// FTS5 snippet() markers: control characters that cannot occur in imported text.
+const MARK_OPEN = String.fromCharCode(2);
+const MARK_CLOSE = String.fromCharCode(3);
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Encodes token ids as a little-endian Int32 blob. */
+export function encodeTokens(ids: Int32Array): Buffer {
+  return Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength);
+}
+
+/** Decodes a tokens blob. */
+export function decodeTokens(blob: Buffer): Int32Array {
+  const copy = new Uint8Array(blob.byteLength);
+  copy.set(blob);
+  return new Int32Array(copy.buffer, 0, copy.byteLength >> 2);
+}
+
+/** Data access object over an open library database. */
+export class LibraryDb {
+  private readonly vocab = new Map<string, number>();
+  private readonly st;
+
+  constructor(readonly db: Db) {
+    for (const r of db.prepare('SELECT id, term FROM vocab').iterate() as Iterable<{ id: number; term: string }>) this.vocab.set(r.term, r.id);
+    this.st = {
+      byHash: db.prepare('SELECT id, symbol, source_file AS sourceFile FROM documents WHERE source_hash = ?'),
+      bySymbol: db.prepare("SELECT id, symbol, source_file AS sourceFile FROM documents WHERE symbol = ? AND language = ? AND symbol <> ''"),
+      insertDoc: db.prepare(
+        `INSERT INTO documents (symbol, organ, kind, session, session_num, adoption_date, year, language, title, agenda_items, basis, meeting, source_file, source_hash, imported_at, body)
+         VALUES (@symbol, @organ, @kind, @session, @sessionNum, @adoptionDate, @year, @language, @title, @agendaItems, @basis, @meeting, @sourceFile, @sourceHash, @importedAt, @body)`,
+      ),
+      insertPara: db.prepare(
+        `INSERT INTO paragraphs (document_id, kind, designation, number, label, opening_phrase, text, position, path, tokens)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertNote: db.prepare('INSERT INTO footnotes (document_id, mark, text) VALUES (?, ?, ?)'),
+      insertVocab: db.prepare('INSERT INTO vocab (term) VALUES (?)'),
+      getDoc: db.prepare('SELECT * FROM documents WHERE id = ?'),
+      getDocBySymbol: db.prepare('SELECT * FROM documents WHERE symbol = ? ORDER BY language = ? DESC LIMIT 1'),
+      getPara: db.prepare(
+        `SELECT p.id, p.document_id AS documentId, p.kind, p.designation, p.number, p.text, p.path, p.opening_phrase AS openingPhrase,
+                d.symbol, d.adoption_date AS adoptionDate, d.title, d.language
+           FROM paragraphs p JOIN documents d ON d.id = p.document_id WHERE p.id = ?`,
+      ),
+      counts: db.prepare('SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM paragraphs) AS paragraphs'),
+      setSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+      getSetting: db.prepare('SELECT value FROM settings WHERE key = ?'),
+      addTag: db.prepare('INSERT OR IGNORE INTO tags (document_id, tag) VALUES (?, ?)'),
+      removeTag: db.prepare('DELETE FROM tags WHERE document_id = ? AND tag = ?'),
+      deleteDoc: db.prepare('DELETE FROM documents WHERE id = ?'),
+    };
+  }
+
+  /** Vocabulary ids for a text's matching tokens, adding new terms. Call inside a transaction when importing. */
+  tokenIds(text: string, add = true): Int32Array {
+    const terms = matchTokens(text);
+    const ids = new Int32Array(terms.length);
+    let n = 0;
+    for (const t of terms) {
+      let id = this.vocab.get(t);
+      if (id === undefined) {
+        if (!add) {
+          ids[n++] = -1; // unknown term: matches nothing, still counts for length
+          continue;
+        }
+        id = Number(this.st.insertVocab.run(t).lastInsertRowid);
+        this.vocab.set(t, id);
+      }
+      ids[n++] = id;
+    }
+    return ids.subarray(0, n);
+  }
+
+  /** An existing document with the same file hash, or the same symbol and language. */
+  findDuplicate(hash: string, symbol: string, language: string): { id: number; symbol: string; sourceFile: string } | undefined {
+    return (this.st.byHash.get(hash) ?? (symbol ? this.st.bySymbol.get(symbol, language) : undefined)) as { id: number; symbol: string; sourceFile: string } | undefined;
+  }
+
+  /**
+   * Stores a parsed document and its paragraphs in one transaction. Returns the document id and
+   * the new paragraph ids with their tokens (for the match index).
+   */
+  insertDocument(doc: ResolutionDocument, source: { file: string; hash: string }): { id: number; paragraphs: { id: number; kind: ParagraphRow['kind']; tokens: Int32Array }[] } {
+    return this.db.transaction(() => {
+      const m = doc.meta;
+      const sessionNum = /^\d+$/.test(m.session) ? Number(m.session) : null;
+      const year = /^\d{4}/.test(m.adoptionDate) ? Number(m.adoptionDate.slice(0, 4)) : null;
+      const id = Number(
+        this.st.insertDoc.run({
+          symbol: m.symbol,
+          organ: m.organ,
+          kind: m.kind,
+          session: m.session,
+          sessionNum,
+          adoptionDate: m.adoptionDate,
+          year,
+          language: m.language,
+          title: m.title,
+          agendaItems: JSON.stringify(m.agendaItems),
+          basis: m.basis,
+          meeting: m.meeting,
+          sourceFile: source.file,
+          sourceHash: source.hash,
+          importedAt: new Date().toISOString(),
+          body: JSON.stringify(doc),
+        }).lastInsertRowid,
+      );
+      const paragraphs: { id: number; kind: ParagraphRow['kind']; tokens: Int32Array }[] = [];
+      flattenParagraphs(doc).forEach((p, position) => {
+        const tokens = this.tokenIds(p.text);
+        const pid = Number(
+          this.st.insertPara.run(id, p.kind, p.designation, p.number, p.label, p.openingPhrase, p.text, position, JSON.stringify(p.path), encodeTokens(tokens)).lastInsertRowid,
+        );
+        paragraphs.push({ id: pid, kind: p.kind, tokens });
+      });
+      const notes = new Map(doc.footnotes.map((f, i) => [f.id, i + 1]));
+      for (const f of doc.footnotes) this.st.insertNote.run(id, String(notes.get(f.id)), inlineText(f.content));
+      return { id, paragraphs };
+    })();
+  }
+
+  /** Removes a document (paragraphs, footnotes and tags cascade). */
+  deleteDocument(id: number): boolean {
+    return this.st.deleteDoc.run(id).changes > 0;
+  }
+
+  /** Every paragraph's id, kind and tokens, for building the match index. */
+  *allTokens(): Generator<{ id: number; kind: ParagraphRow['kind']; tokens: Int32Array }> {
+    const it = this.db.prepare('SELECT id, kind, tokens FROM paragraphs').iterate() as Iterable<{ id: number; kind: ParagraphRow['kind']; tokens: Buffer | null }>;
+    for (const r of it) yield { id: r.id, kind: r.kind, tokens: r.tokens ? decodeTokens(r.tokens) : new Int32Array(0) };
+  }
+
+  /** The SQL and parameters of a search (exposed for EXPLAIN QUERY PLAN tests). */
+  searchSql(query: string, f: SearchFilters, limit: number): { sql: string; params: unknown[] } {
+    const match = toFtsMatch(parseQuery(query));
+    const where: string[] = ['paragraphs_fts MATCH ?'];
+    const params: unknown[] = [match];
+    if (f.kind) {
+      where.push('p.kind = ?');
+      params.push(f.kind);
+    }
+    if (f.organ) {
+      where.push('d.organ = ?');
+      params.push(f.organ);
+    }
+    if (f.sessionFrom !== undefined) {
+      where.push('d.session_num >= ?');
+      params.push(f.sessionFrom);
+    }
+    if (f.sessionTo !== undefined) {
+      where.push('d.session_num <= ?');
+      params.push(f.sessionTo);
+    }
+    if (f.yearFrom !== undefined) {
+      where.push('d.year >= ?');
+      params.push(f.yearFrom);
+    }
+    if (f.yearTo !== undefined) {
+      where.push('d.year <= ?');
+      params.push(f.yearTo);
+    }
+    if (f.language) {
+      where.push('d.language = ?');
+      params.push(f.language);
+    }
+    if (f.openingPhrase) {
+      where.push('p.opening_phrase = ?');
+      params.push(f.openingPhrase);
+    }
+    if (f.tag) {
+      where.push('EXISTS (SELECT 1 FROM tags t WHERE t.document_id = d.id AND t.tag = ?)');
+      params.push(f.tag);
+    }
+    params.push(limit);
+    const sql = `
+      SELECT p.id AS paragraphId, p.document_id AS documentId, d.symbol, p.kind, p.designation, p.number, p.text,
+             snippet(paragraphs_fts, 0, char(2), char(3), '…', 40) AS snippet,
+             bm25(paragraphs_fts) AS rank, d.adoption_date AS adoptionDate, d.title, p.opening_phrase AS openingPhrase
+        FROM paragraphs_fts
+        JOIN paragraphs p ON p.id = paragraphs_fts.rowid
+        JOIN documents d ON d.id = p.document_id
+       WHERE ${where.join(' AND ')}
+       ORDER BY rank
+       LIMIT ?`;
+    return { sql, params };
+  }
+
+  /** Full-text search with filters, best first. */
+  search(query: string, filters: SearchFilters = {}, limit = 20): SearchHitRow[] {
+    const { sql, params } = this.searchSql(query, filters, limit);
+    const rows = this.db.prepare(sql).all(...params) as (Omit<SearchHitRow, 'score'> & { rank: number })[];
+    return rows.map(({ rank, ...r }) => ({
+      ...r,
+      snippet: escapeHtml(r.snippet).replaceAll(MARK_OPEN, '<b>').replaceAll(MARK_CLOSE, '</b>'),
+      score: Math.round(-rank * 1000) / 1000,
+    }));
+  }
+
+  /** A paragraph with its document's symbol, for match results and provenance. */
+  paragraph(id: number):
+    | { id: number; documentId: number; kind: ParagraphRow['kind']; designation: string; number: number | null; text: string; path: string; openingPhrase: string; symbol: string; adoptionDate: string; title: string; language: string }
+    | undefined {
+    return this.st.getPara.get(id) as ReturnType<LibraryDb['paragraph']>;
+  }
+
+  /** A stored document: its row and parsed body. */
+  document(idOrSymbol: number | string, language = 'en'): { row: DocumentRow & { basis: string; meeting: string }; body: ResolutionDocument } | undefined {
+    const r = (typeof idOrSymbol === 'number' ? this.st.getDoc.get(idOrSymbol) : this.st.getDocBySymbol.get(idOrSymbol, language)) as Record<string, unknown> | undefined;
+    if (!r) return undefined;
+    const count = this.db.prepare('SELECT count(*) AS n FROM paragraphs WHERE document_id = ?').get(r.id) as { n: number };
+    return {
+      row: {
+        id: r.id as number,
+        symbol: r.symbol as string,
+        organ: r.organ as string,
+        session: r.session as string,
+        adoptionDate: r.adoption_date as string,
+        language: r.language as string,
+        title: r.title as string,
+        sourceFile: r.source_file as string,
+        paragraphs: count.n,
+        basis: r.basis as string,
+        meeting: r.meeting as string,
+      },
+      body: JSON.parse(r.body as string) as ResolutionDocument,
+    };
+  }
+
+  /** Counts of documents and paragraphs. */
+  counts(): { documents: number; paragraphs: number } {
+    return this.st.counts.get() as { documents: number; paragraphs: number };
+  }
+
+  /** Values available for the filters, with counts. */
+  facets(): { organs: { value: string; count: number }[]; sessions: { value: number; count: number }[]; languages: { value: string; count: number }[]; phrases: { value: string; count: number }[]; tags: { value: string; count: number }[] } {
+    const q = <T>(sql: string) => this.db.prepare(sql).all() as T[];
+    return {
+      organs: q('SELECT organ AS value, count(*) AS count FROM documents GROUP BY organ ORDER BY count DESC'),
+      sessions: q('SELECT session_num AS value, count(*) AS count FROM documents WHERE session_num IS NOT NULL GROUP BY session_num ORDER BY session_num'),
+      languages: q('SELECT language AS value, count(*) AS count FROM documents GROUP BY language ORDER BY count DESC'),
+      phrases: q("SELECT opening_phrase AS value, count(*) AS count FROM paragraphs WHERE opening_phrase <> '' GROUP BY opening_phrase ORDER BY count DESC LIMIT 80"),
+      tags: q('SELECT tag AS value, count(*) AS count FROM tags GROUP BY tag ORDER BY tag'),
+    };
+  }
+
+  /** Adds or removes a user tag on a document. */
+  tag(documentId: number, tag: string, on: boolean): void {
+    if (on) this.st.addTag.run(documentId, tag);
+    else this.st.removeTag.run(documentId, tag);
+  }
+
+  /** Documents, newest first. */
+  listDocuments(limit = 200, offset = 0): DocumentRow[] {
+    return this.db
+      .prepare(
+        `SELECT d.id, d.symbol, d.organ, d.session, d.adoption_date AS adoptionDate, d.language, d.title, d.source_file AS sourceFile,
+                (SELECT count(*) FROM paragraphs p WHERE p.document_id = d.id) AS paragraphs
+           FROM documents d ORDER BY d.adoption_date DESC, d.id DESC LIMIT ? OFFSET ?`,
+      )
+      .all(limit, offset) as DocumentRow[];
+  }
+
+  /** A setting (small key/value state such as "starter library imported"). */
+  setting(key: string): string | undefined {
+    return (this.st.getSetting.get(key) as { value: string } | undefined)?.value;
+  }
+
+  /** Stores a setting. */
+  setSetting(key: string, value: string): void {
+    this.st.setSetting.run(key, value);
+  }
+}

@@ -1,0 +1,715 @@
+/**
+ * Reading the files delegates actually have — text, markdown, HTML, Word (.docx) and PDF — into
+ * text for the resolution parser (src/shared/import/text.ts, `parseResolutionText`).
+ *
+ * The type is decided from the bytes first (PDF and ZIP signatures, HTML tags near the start),
+ * then from the extension. Text is decoded as UTF-8 (with or without BOM), UTF-16 with a BOM, or
+ * windows-1252 when it is not valid UTF-8. Word files go through mammoth to HTML and then to
+ * markdown; PDFs through pdf.js, rebuilding lines and paragraphs from the positions of the text
+ * and reading italics and footnote marks from the fonts. Every failure is a PlenaryError whose
+ * message names the file and says what is wrong; nothing a damaged file does escapes as an
+ * unexpected exception.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Stats } from 'node:fs';
+import type * as MammothModule from 'mammoth';
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { PlenaryError } from '../../shared/errors.js';
+import { FOOTNOTE_RULE, footnoteLine, htmlToMarkdown, runsToMarkdown, type InlineRun } from '../../shared/import/html.js';
+
+/** Largest file accepted for import. */
+export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+
+/** What kind of file the text came from. */
+export type ImportKind = 'txt' | 'md' | 'html' | 'docx' | 'pdf';
+
+/** A file read for the parser: give `text` and `format` to `parseResolutionText`. */
+export interface ImportedText {
+  /** Base name of the file, for messages and the library. */
+  fileName: string;
+  /** How the parser should read `text`: raw text layer, or markdown with *italics* and <sup> marks. */
+  format: 'text' | 'markdown';
+  text: string;
+  /** sha256 of the file's bytes, lower-case hex. */
+  hash: string;
+  kind: ImportKind;
+  /** What could not be read although the rest was (e.g. damaged PDF pages), for the user; absent when all went well. */
+  warnings?: string[];
+}
+
+/**
+ * Reads a file from disk for import. PlenaryError NOT_FOUND when it does not exist, BAD_INPUT
+ * when it is a folder, too large or not a document, CORRUPT when it is damaged, IO when the disk
+ * refuses.
+ */
+export async function readResolutionFile(file: string): Promise<ImportedText> {
+  const name = path.basename(file);
+  let st: Stats;
+  try {
+    st = await fs.stat(file);
+  } catch (e) {
+    throw fsError(e, name);
+  }
+  if (st.isDirectory()) throw new PlenaryError('BAD_INPUT', `${name} is a folder, not a file.`);
+  if (!st.isFile()) throw new PlenaryError('BAD_INPUT', `${name} is not a regular file.`);
+  if (st.size > MAX_IMPORT_BYTES) throw tooLarge(name, st.size);
+  let data: Buffer;
+  try {
+    data = await fs.readFile(file);
+  } catch (e) {
+    throw fsError(e, name);
+  }
+  return readResolutionBuffer(name, data);
+}
+
+/**
+ * Reads a file's bytes (as dropped on the window or uploaded in browser mode) for import.
+ * `name` is the file name, used for the extension and in messages. Never throws anything but a
+ * PlenaryError (BAD_INPUT or CORRUPT) with a message fit for the user.
+ */
+export async function readResolutionBuffer(name: string, data: Uint8Array): Promise<ImportedText> {
+  const fileName = path.basename(name || 'file');
+  if (data.byteLength > MAX_IMPORT_BYTES) throw tooLarge(fileName, data.byteLength);
+  const hash = createHash('sha256').update(data).digest('hex');
+  if (data.byteLength === 0) throw new PlenaryError('BAD_INPUT', `${fileName} is empty: there is nothing to import.`);
+  const kind = detectKind(fileName, data);
+  try {
+    let text: string;
+    const warnings: string[] = [];
+    switch (kind) {
+      case 'pdf':
+        text = await pdfToMarkdown(fileName, data, warnings);
+        break;
+      case 'docx':
+        text = await docxToMarkdown(fileName, data);
+        break;
+      case 'html':
+        text = htmlToMarkdown(decodeText(data));
+        if (!/\S/.test(text)) throw new PlenaryError('BAD_INPUT', `${fileName} is a web page with no text in it.`);
+        break;
+      default:
+        text = decodeText(data);
+        if (!/\S/.test(text)) throw new PlenaryError('BAD_INPUT', `${fileName} holds only blank space: there is nothing to import.`);
+    }
+    const out: ImportedText = { fileName, format: kind === 'txt' ? 'text' : 'markdown', text, hash, kind };
+    if (warnings.length) out.warnings = warnings;
+    return out;
+  } catch (e) {
+    if (e instanceof PlenaryError) throw e;
+    // Anything else is a bug or an exotic failure of a library: say so plainly, keep the cause.
+    throw new PlenaryError('CORRUPT', `${fileName} could not be read (${errorText(e)}).`, { cause: e });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Detection and decoding
+
+const TEXT_EXT = new Set(['.txt', '.text', '.md', '.markdown', '.mdown', '.mkd']);
+const HTML_EXT = new Set(['.html', '.htm', '.xhtml', '.xht', '.mht']);
+const WORD_EXT = new Set(['.docx', '.docm', '.dotx', '.dotm']);
+
+function startsWith(data: Uint8Array, sig: readonly number[], at = 0): boolean {
+  if (data.byteLength < at + sig.length) return false;
+  for (let i = 0; i < sig.length; i++) if (data[at + i] !== sig[i]) return false;
+  return true;
+}
+
+/** Index of an ASCII string in the bytes, or -1. */
+function indexOfAscii(data: Uint8Array, s: string, from = 0, to = data.byteLength): number {
+  const first = s.charCodeAt(0);
+  const end = Math.min(to, data.byteLength) - s.length;
+  outer: for (let i = from; i <= end; i++) {
+    if (data[i] !== first) continue;
+    for (let k = 1; k < s.length; k++) if (data[i + k] !== s.charCodeAt(k)) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/** Signatures of common files that are not documents, for a clearer refusal. */
+const BINARY_KINDS: readonly { sig: readonly number[]; what: string }[] = [
+  { sig: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
+  { sig: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
+  { sig: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
+  { sig: [0x49, 0x49, 0x2a, 0x00], what: 'a TIFF image' },
+  { sig: [0x4d, 0x4d, 0x00, 0x2a], what: 'a TIFF image' },
+  { sig: [0x1f, 0x8b], what: 'a compressed (gzip) archive' },
+  { sig: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], what: 'a 7-Zip archive' },
+  { sig: [0x52, 0x61, 0x72, 0x21], what: 'a RAR archive' },
+  { sig: [0x7f, 0x45, 0x4c, 0x46], what: 'a program' },
+  { sig: [0x4d, 0x5a], what: 'a program' },
+];
+
+/**
+ * The kind of a file, from its bytes first and its extension second. Throws BAD_INPUT for
+ * files that are not documents (images, archives, old .doc, spreadsheets) and CORRUPT for a
+ * file named .docx that is not a ZIP.
+ */
+export function detectKind(fileName: string, data: Uint8Array): ImportKind {
+  const ext = path.extname(fileName).toLowerCase();
+  // PDF: "%PDF-" may be preceded by junk, which readers accept within the first kilobyte.
+  if (indexOfAscii(data, '%PDF-', 0, 1024) >= 0) return 'pdf';
+  if (startsWith(data, [0x50, 0x4b, 0x03, 0x04]) || startsWith(data, [0x50, 0x4b, 0x05, 0x06])) {
+    if (indexOfAscii(data, 'word/document.xml') >= 0 || WORD_EXT.has(ext)) return 'docx';
+    if (indexOfAscii(data, 'application/vnd.oasis.opendocument.text', 0, 200) >= 0) {
+      throw new PlenaryError('BAD_INPUT', `${fileName} is an OpenDocument text (.odt). Save it as a Word document (.docx) and import that.`);
+    }
+    if (indexOfAscii(data, 'xl/workbook.xml') >= 0) throw new PlenaryError('BAD_INPUT', `${fileName} is a spreadsheet, not a resolution.`);
+    if (indexOfAscii(data, 'ppt/presentation.xml') >= 0) throw new PlenaryError('BAD_INPUT', `${fileName} is a presentation, not a resolution.`);
+    throw new PlenaryError('BAD_INPUT', `${fileName} is a ZIP archive, not a document. Unpack it and import the resolution inside.`);
+  }
+  if (startsWith(data, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    throw new PlenaryError(
+      'BAD_INPUT',
+      `${fileName} is in the old Word format (.doc). Open it in Word, save it as a Word document (.docx) and import that.`,
+    );
+  }
+  if (WORD_EXT.has(ext)) {
+    throw new PlenaryError('CORRUPT', `${fileName} is not a valid Word document (the file is damaged, or is not really a .docx).`);
+  }
+  if (ext === '.pdf') throw new PlenaryError('CORRUPT', `${fileName} is not a valid PDF (it does not start like one; the file is damaged or of another kind).`);
+  for (const b of BINARY_KINDS) {
+    if (startsWith(data, b.sig)) throw new PlenaryError('BAD_INPUT', `${fileName} is ${b.what}, not a document Plenary can read.`);
+  }
+  if (indexOfAscii(data, '{\\rtf', 0, 8) >= 0) {
+    throw new PlenaryError('BAD_INPUT', `${fileName} is a rich-text (RTF) file. Save it as a Word document (.docx) and import that.`);
+  }
+  if (looksBinary(data)) throw new PlenaryError('BAD_INPUT', `${fileName} is not a document Plenary can read (binary data).`);
+  const head = decodeText(data.subarray(0, 4096), true);
+  const strong = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(head) ||
+    /<html[\s>][\s\S]*<(?:head|body)[\s>]/i.test(head);
+  if (strong) return 'html';
+  if (HTML_EXT.has(ext)) return 'html';
+  if (!TEXT_EXT.has(ext) && /^\s*<(?:p|div|meta|title|table|h[1-6])[\s>]/i.test(head)) return 'html';
+  return ext === '.md' || ext === '.markdown' || ext === '.mdown' || ext === '.mkd' ? 'md' : 'txt';
+}
+
+/** UTF-16 without a BOM shows as NUL bytes in every other position. */
+function utf16Guess(data: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(data.byteLength, 4096) & ~1;
+  if (n < 4) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (data[i] === 0) evenZero++;
+    if (data[i + 1] === 0) oddZero++;
+  }
+  const half = n / 2;
+  if (oddZero > half * 0.4 && evenZero < half * 0.05) return 'utf-16le';
+  if (evenZero > half * 0.4 && oddZero < half * 0.05) return 'utf-16be';
+  return null;
+}
+
+/** True when the bytes are not text in any encoding we decode (NULs or many control bytes). */
+function looksBinary(data: Uint8Array): boolean {
+  if (startsWith(data, [0xff, 0xfe]) || startsWith(data, [0xfe, 0xff]) || utf16Guess(data)) return false;
+  const n = Math.min(data.byteLength, 65536);
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const c = data[i]!;
+    if (c === 0) return true;
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 11 && c !== 27) bad++;
+  }
+  return bad > n * 0.01;
+}
+
+/**
+ * Decodes text bytes: a BOM decides (UTF-8, UTF-16 LE/BE); without one, UTF-16 is recognised
+ * by its NUL bytes, then UTF-8 is tried and windows-1252 (what Word on Windows writes for "plain
+ * text") used when the bytes are not valid UTF-8 (decoded by hand, see decodeWindows1252). `partial` allows a multi-byte character cut
+ * at the end (for sniffing the start of a file).
+ */
+export function decodeText(data: Uint8Array, partial = false): string {
+  if (startsWith(data, [0xef, 0xbb, 0xbf])) return new TextDecoder('utf-8').decode(data.subarray(3));
+  if (startsWith(data, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(data.subarray(2));
+  if (startsWith(data, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(data.subarray(2));
+  const u16 = utf16Guess(data);
+  if (u16) return new TextDecoder(u16).decode(data);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(data, { stream: partial });
+  } catch {
+    return decodeWindows1252(data);
+  }
+}
+
+/** windows-1252 meanings of the bytes 0x80–0x9F (undefined ones kept as the C1 control). */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/**
+ * Decodes windows-1252 by hand: Node's TextDecoder('windows-1252') decodes as ISO-8859-1 in some
+ * versions, turning Word's curly quotes and dashes (0x91–0x97) into control characters.
+ */
+function decodeWindows1252(data: Uint8Array): string {
+  const parts: string[] = [];
+  const chunk = 32768;
+  const codes = new Uint16Array(chunk);
+  for (let off = 0; off < data.byteLength; off += chunk) {
+    const n = Math.min(chunk, data.byteLength - off);
+    for (let i = 0; i < n; i++) {
+      const b = data[off + i]!;
+      codes[i] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b;
+    }
+    parts.push(String.fromCharCode(...codes.subarray(0, n)));
+  }
+  return parts.join('');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+function tooLarge(name: string, bytes: number): PlenaryError {
+  const mb = (bytes / (1024 * 1024)).toFixed(0);
+  return new PlenaryError('BAD_INPUT', `${name} is too large to import (${mb} MB; the limit is ${MAX_IMPORT_BYTES / (1024 * 1024)} MB).`);
+}
+
+function fsError(e: unknown, name: string): PlenaryError {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new PlenaryError('NOT_FOUND', `${name} was not found.`, { cause: e });
+  if (code === 'EACCES' || code === 'EPERM') return new PlenaryError('IO', `${name} could not be read: permission denied.`, { cause: e });
+  if (code === 'EISDIR') return new PlenaryError('BAD_INPUT', `${name} is a folder, not a file.`, { cause: e });
+  return new PlenaryError('IO', `${name} could not be read (${errorText(e)}).`, { cause: e });
+}
+
+function errorText(e: unknown): string {
+  const msg = e instanceof Error ? e.message : typeof e === 'object' && e && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+  return msg.length > 200 ? msg.slice(0, 200) + '…' : msg;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word
+
+/** mammoth's style map: italics (direct or by style) stay emphasis; comments are left out. */
+const DOCX_STYLE_MAP = [
+  'i => em',
+  "r[style-name='Emphasis'] => em",
+  "r[style-name='Subtle Emphasis'] => em",
+  "r[style-name='Intense Emphasis'] => em",
+  'comment-reference => ',
+  'u => ',
+  'strike => ',
+];
+
+/** Converts a .docx to the parser's markdown through mammoth's HTML; CORRUPT when it is damaged. */
+async function docxToMarkdown(fileName: string, data: Uint8Array): Promise<string> {
+  type Mammoth = typeof MammothModule;
+  let html: string;
+  try {
+    const mod = (await import('mammoth')) as Mammoth & { default?: Mammoth };
+    const mammoth = mod.default ?? mod;
+    const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    const result = await mammoth.convertToHtml({ buffer }, { styleMap: DOCX_STYLE_MAP, includeDefaultStyleMap: true, ignoreEmptyParagraphs: true });
+    html = result.value;
+  } catch (e) {
+    throw new PlenaryError('CORRUPT', `${fileName} is not a valid Word document (the file is damaged or truncated).`, { cause: e });
+  }
+  const md = htmlToMarkdown(html, { continueLists: true });
+  if (!/\S/.test(md)) throw new PlenaryError('BAD_INPUT', `${fileName} is a Word document with no text in it.`);
+  return md;
+}
+
+// ---------------------------------------------------------------------------------------------
+// PDF
+
+type PdfJs = typeof PdfJsModule;
+let pdfjsPromise: Promise<PdfJs> | null = null;
+let standardFonts = '';
+
+function loadPdfJs(): Promise<PdfJs> {
+  if (!pdfjsPromise) {
+    pdfjsPromise = import('pdfjs-dist/legacy/build/pdf.mjs');
+    try {
+      const require = createRequire(import.meta.url);
+      standardFonts = path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts') + path.sep;
+    } catch {
+      standardFonts = '';
+    }
+  }
+  return pdfjsPromise;
+}
+
+/** A piece of text placed on a page. */
+interface PdfItem {
+  str: string;
+  x: number;
+  y: number;
+  w: number;
+  size: number;
+  italic: boolean;
+  bold: boolean;
+  barcode: boolean;
+  /** Raised and smaller than its line: a footnote mark (set when rows are built). */
+  sup: boolean;
+}
+
+/** A line of text on a page (or one of several pieces of a line far apart, like masthead columns). */
+interface PdfRow {
+  page: number;
+  y: number;
+  size: number;
+  x0: number;
+  x1: number;
+  bold: boolean;
+  items: PdfItem[];
+  text: string;
+}
+
+interface PageRows {
+  page: number;
+  height: number;
+  rows: PdfRow[];
+}
+
+/** Converts a PDF to the parser's markdown; see the module comment and {@link layoutPdf}. */
+async function pdfToMarkdown(fileName: string, data: Uint8Array, warnings: string[]): Promise<string> {
+  const pdfjs = await loadPdfJs();
+  let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+  let task: ReturnType<PdfJs['getDocument']> | null = null;
+  try {
+    task = pdfjs.getDocument({
+      data: new Uint8Array(data), // a plain copy: pdf.js refuses Buffers and may take ownership
+      standardFontDataUrl: standardFonts || undefined,
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: 0,
+      stopAtErrors: false,
+    });
+    doc = await task.promise;
+  } catch (e) {
+    await task?.destroy().catch(() => undefined);
+    const name = (e as { name?: string } | undefined)?.name;
+    if (name === 'PasswordException') {
+      throw new PlenaryError('BAD_INPUT', `${fileName} is protected by a password. Save a copy without the password and import that.`, { cause: e });
+    }
+    throw new PlenaryError('CORRUPT', `${fileName} is not a valid PDF (the file is damaged or truncated).`, { cause: e });
+  }
+  const pages: PageRows[] = [];
+  let letters = 0;
+  const failed: number[] = [];
+  try {
+    for (let p = 1; p <= doc.numPages; p++) {
+      try {
+        const page = await doc.getPage(p);
+        // The operator list loads the fonts, whose real names (…-ItalicMT) tell italics.
+        await page.getOperatorList();
+        const content = await page.getTextContent();
+        const view = page.view;
+        const height = Math.abs((view[3] ?? 792) - (view[1] ?? 0)) || 792;
+        const fonts = new Map<string, string>();
+        const items: PdfItem[] = [];
+        for (const it of content.items) {
+          if (!('str' in it) || !it.str || !it.str.trim()) continue;
+          const [a, b, c, d, e, f] = it.transform as number[];
+          if (a === undefined || b === undefined || c === undefined || d === undefined || e === undefined || f === undefined) continue;
+          // Only horizontal text: rotated stamps and margin notes are not part of the resolution.
+          if (a <= 0 || Math.abs(b) > Math.abs(a) * 0.1) continue;
+          let fontName = fonts.get(it.fontName);
+          if (fontName === undefined) {
+            fontName = '';
+            try {
+              const font = page.commonObjs.get(it.fontName) as { name?: string } | null;
+              fontName = (font?.name ?? '').replace(/^[A-Z]{6}\+/, '');
+            } catch {
+              fontName = '';
+            }
+            fonts.set(it.fontName, fontName);
+          }
+          const size = Math.hypot(c, d) || Math.abs(it.height) || 10;
+          letters += it.str.replace(/[^\p{L}\p{N}]/gu, '').length;
+          items.push({
+            str: it.str,
+            x: e,
+            y: f,
+            w: it.width,
+            size,
+            italic: /italic|oblique|-it$|-ital/i.test(fontName),
+            bold: /bold|black|heavy|semibold|demi/i.test(fontName),
+            barcode: /barcode|code ?39|3 of 9/i.test(fontName),
+            sup: false,
+          });
+        }
+        pages.push({ page: p, height, rows: buildRows(p, items) });
+        page.cleanup();
+      } catch {
+        failed.push(p);
+      }
+    }
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+  if (pages.length === 0 || (failed.length > 0 && letters === 0)) {
+    throw new PlenaryError('CORRUPT', `${fileName} is not a valid PDF (its pages could not be read; the file is damaged or truncated).`);
+  }
+  if (letters < Math.max(40, 8 * pages.length)) {
+    throw new PlenaryError('BAD_INPUT', `${fileName} has no text layer (a scanned image?); Plenary needs the PDF's text. Run it through text recognition (OCR) first, or import the Word file.`);
+  }
+  if (failed.length) {
+    const list = failed.length > 5 ? `${failed.slice(0, 5).join(', ')}…` : failed.join(', ');
+    warnings.push(`${failed.length === 1 ? 'Page' : 'Pages'} ${list} of ${fileName} could not be read (damaged); the rest was imported.`);
+  }
+  return layoutPdf(pages);
+}
+
+/**
+ * Groups a page's items into rows: by baseline, with a raised smaller item (a footnote mark)
+ * attached to the line it belongs to; within a row by x, split where a wide gap separates
+ * columns of the masthead ("General Assembly" … "Distr.: General").
+ */
+function buildRows(page: number, items: PdfItem[]): PdfRow[] {
+  const sorted = items.slice().sort((p, q) => q.y - p.y || p.x - q.x);
+  const clusters: PdfItem[][] = [];
+  let cur: PdfItem[] = [];
+  let refY = 0;
+  let refSize = 0;
+  for (const it of sorted) {
+    if (cur.length && refY - it.y <= 0.45 * Math.max(refSize, it.size)) {
+      cur.push(it);
+      if (it.size > refSize) {
+        refSize = it.size;
+        refY = it.y;
+      }
+      continue;
+    }
+    if (cur.length) clusters.push(cur);
+    cur = [it];
+    refY = it.y;
+    refSize = it.size;
+  }
+  if (cur.length) clusters.push(cur);
+  const rows: PdfRow[] = [];
+  for (const cl of clusters) {
+    cl.sort((p, q) => p.x - q.x);
+    let piece: PdfItem[] = [];
+    const flush = (): void => {
+      if (piece.length) rows.push(makeRow(page, piece));
+      piece = [];
+    };
+    for (const it of cl) {
+      const prev = piece[piece.length - 1];
+      if (prev && it.x - (prev.x + prev.w) > Math.max(30, 3 * it.size, 3 * prev.size)) flush();
+      piece.push(it);
+    }
+    flush();
+  }
+  return rows;
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+/** A row from items on one line, sorted by x: its size and baseline are those of most of its characters. */
+function makeRow(page: number, items: PdfItem[]): PdfRow {
+  const weight = new Map<number, number>();
+  for (const it of items) weight.set(round1(it.size), (weight.get(round1(it.size)) ?? 0) + it.str.length);
+  let size = 0;
+  let best = -1;
+  for (const [s, w] of weight) {
+    if (w > best || (w === best && s > size)) {
+      best = w;
+      size = s;
+    }
+  }
+  const y = items.filter((it) => round1(it.size) === size).reduce((m, it) => Math.min(m, it.y), Infinity);
+  for (const it of items) it.sup = it.size < size * 0.85 && it.y > y + size * 0.12;
+  let text = '';
+  let prev: PdfItem | null = null;
+  for (const it of items) {
+    if (prev && needsSpace(prev, it) && !/\s$/.test(text) && !/^\s/.test(it.str)) text += ' ';
+    text += it.str;
+    prev = it;
+  }
+  const main = items.filter((it) => !it.sup);
+  return {
+    page,
+    y,
+    size,
+    x0: items.reduce((m, it) => Math.min(m, it.x), Infinity),
+    x1: items.reduce((m, it) => Math.max(m, it.x + it.w), -Infinity),
+    bold: main.length > 0 && main.every((it) => it.bold),
+    items,
+    text: text.trim(),
+  };
+}
+
+/** A space stands between two items when the gap between them is wider than a narrow space. */
+function needsSpace(prev: PdfItem, it: PdfItem): boolean {
+  return it.x - (prev.x + prev.w) > 0.15 * Math.max(prev.size, it.size);
+}
+
+const RE_JOB = /^\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\d{6})?\*?$/;
+const RE_BARCODE = /^\*\d{7,8}\*$/;
+const RE_PAGE = /^(?:Page\s+)?\d{1,4}\s*(?:\/|of)\s*\d{1,4}$|^-?\s*\d{1,4}\s*-?$/i;
+const RE_RECYCLE = /^Please recycle/i;
+const RE_RULE = /^_{5,}$/;
+
+/**
+ * Turns the pages' rows into markdown: running heads and feet dropped, footnotes moved to a
+ * footnote block at the end, lines joined into paragraphs — a new paragraph where the vertical
+ * gap is wider than the line spacing, where the font size changes, or where a line is indented
+ * after a full line; across a page break, a paragraph goes on unless the next page opens with an
+ * indented line. Lines that end well short of the right margin keep their line break (masthead,
+ * closing block); full lines are joined, a hyphen at the end kept and no space added.
+ */
+function layoutPdf(pages: readonly PageRows[]): string {
+  // Body metrics over the whole document.
+  const sizeWeight = new Map<number, number>();
+  for (const pg of pages) for (const r of pg.rows) sizeWeight.set(r.size, (sizeWeight.get(r.size) ?? 0) + r.text.length);
+  let body = 10;
+  let bestW = -1;
+  for (const [s, w] of sizeWeight) {
+    if (w > bestW) {
+      bestW = w;
+      body = s;
+    }
+  }
+  const isBody = (r: PdfRow): boolean => Math.abs(r.size - body) < 0.6;
+
+  const bodyRows: PdfRow[] = [];
+  const noteRows: PdfRow[] = [];
+  for (const pg of pages) {
+    const h = pg.height;
+    const kept = pg.rows.filter((r) => !isFurniture(r, pg.page, h, body));
+    // Footnotes: below a rule of underscores, or (Word's drawn rule leaves no text) a block of
+    // small lines at the foot of the page that opens with a footnote mark.
+    let ruleAt = kept.findIndex((r) => RE_RULE.test(r.text.replace(/\s/g, '')));
+    let notesFrom = ruleAt >= 0 ? ruleAt + 1 : -1;
+    if (ruleAt < 0) {
+      let k = kept.length;
+      while (k > 0 && kept[k - 1]!.size < body * 0.9) k--;
+      if (k < kept.length && k > 0 && startsWithMark(kept[k]!)) notesFrom = k;
+      ruleAt = notesFrom;
+    }
+    for (let k = 0; k < kept.length; k++) {
+      if (notesFrom >= 0 && k >= notesFrom) noteRows.push(kept[k]!);
+      else if (k !== ruleAt) bodyRows.push(kept[k]!);
+    }
+  }
+  const colLeft = mode(bodyRows.filter(isBody).map((r) => Math.round(r.x0)), 0);
+  const rights = bodyRows.filter(isBody).map((r) => r.x1).sort((a, b) => a - b);
+  const colRight = rights.length ? rights[Math.floor(rights.length * 0.95)]! : 0;
+  const pitch = (() => {
+    const gaps: number[] = [];
+    for (let k = 1; k < bodyRows.length; k++) {
+      const a = bodyRows[k - 1]!;
+      const b = bodyRows[k]!;
+      if (a.page === b.page && isBody(a) && isBody(b)) gaps.push(Math.round((a.y - b.y) * 2) / 2);
+    }
+    return mode(gaps.filter((g) => g > 0), body * 1.2);
+  })();
+  // A full line runs from the left part of the column to its right edge: a wrapped line of a
+  // justified paragraph (a right-aligned closing line reaches the edge but starts far right).
+  const fullLine = (r: PdfRow): boolean =>
+    colRight > 0 && r.x1 >= colRight - Math.max(0.025 * (colRight - colLeft), r.size) && r.x0 <= colLeft + 0.25 * (colRight - colLeft);
+
+  // Paragraphs: each a list of lines, each line a list of rows joined by a space.
+  const paras: PdfRow[][][] = [];
+  let prev: PdfRow | null = null;
+  for (const r of bodyRows) {
+    let newPara = true;
+    let newLine = true;
+    if (prev) {
+      if (prev.page === r.page) {
+        const gap = prev.y - r.y;
+        const sameY = Math.abs(gap) < 0.5;
+        const limit = Math.max(pitch * 1.3, 1.56 * Math.max(prev.size, r.size));
+        // Indented after a full line that started at the column edge: a new paragraph's first line.
+        const indented = fullLine(prev) && Math.abs(prev.x0 - colLeft) < 4 && r.x0 > prev.x0 + 8;
+        newPara = !sameY && (gap > limit || gap < 0 || Math.abs(prev.size - r.size) > 1 || prev.bold !== r.bold || indented);
+        // Only body text is rewrapped; headings and the masthead keep their lines.
+        newLine = sameY || !fullLine(prev) || !isBody(prev) || !isBody(r);
+      } else {
+        newPara = r.x0 > colLeft + 8 || !fullLine(prev) || !isBody(r) || prev.bold !== r.bold;
+        newLine = newPara;
+      }
+    }
+    if (newPara) paras.push([[r]]);
+    else if (newLine) paras[paras.length - 1]!.push([r]);
+    else paras[paras.length - 1]!.at(-1)!.push(r);
+    prev = r;
+  }
+
+  const out: string[] = [];
+  for (const para of paras) {
+    const lines = para.map((rows) => runsToMarkdown(rowRuns(rows))).filter((l) => l.trim());
+    if (lines.length) out.push(lines.join('\n'));
+  }
+
+  // Footnotes: a row opening with a mark starts a note; other rows continue the last one.
+  const notes: { mark: string; rows: PdfRow[] }[] = [];
+  for (const r of noteRows) {
+    const first = r.items[0]!;
+    const markText = first.str.trim();
+    const isMark = (first.sup || first.size < r.size * 0.85) && /^(?:\d{1,3}|\*{1,3}|[†‡§])$/.test(markText);
+    if (isMark) notes.push({ mark: markText, rows: [{ ...r, items: r.items.slice(1) }] });
+    else if (notes.length) notes[notes.length - 1]!.rows.push(r);
+    else notes.push({ mark: '', rows: [r] });
+  }
+  const noteLines = notes
+    .map((n) => {
+      const text = runsToMarkdown(rowRuns(n.rows));
+      return n.mark ? footnoteLine(n.mark, text) : text;
+    })
+    .filter((l) => l.trim());
+  if (noteLines.length) out.push(FOOTNOTE_RULE, ...noteLines);
+  return out.join('\n\n') + '\n';
+}
+
+/** Running heads and feet, the job number, barcode and page numbers. */
+function isFurniture(r: PdfRow, page: number, height: number, body: number): boolean {
+  const t = r.text.trim();
+  if (r.items.every((it) => it.barcode) || RE_BARCODE.test(t) || RE_RECYCLE.test(t)) return true;
+  const notBodyLike = Math.abs(r.size - body) > body * 0.08 || r.bold;
+  if (r.y < height * 0.065) return notBodyLike || RE_JOB.test(t) || RE_PAGE.test(t);
+  if (page > 1 && r.y > height * 0.915) return notBodyLike || RE_JOB.test(t) || RE_PAGE.test(t);
+  return false;
+}
+
+function startsWithMark(r: PdfRow): boolean {
+  const first = r.items[0];
+  return !!first && (first.sup || first.size < r.size * 0.85) && /^\d{1,3}$|^\*{1,3}$/.test(first.str.trim());
+}
+
+/** The runs of a line made of rows: spaces from the gaps, rows joined by a space (or not, after a hyphen). */
+function rowRuns(rows: readonly PdfRow[]): InlineRun[] {
+  const runs: InlineRun[] = [];
+  rows.forEach((row, k) => {
+    if (k > 0) {
+      // A line ending in a hyphen (or a soft hyphen, dropped) joins the next without a space.
+      const last = runs[runs.length - 1];
+      const soft = !!last && /\u00ad\s*$/.test(last.text);
+      if (last && soft) last.text = last.text.replace(/\u00ad\s*$/, '');
+      const joined = soft || (!!last && !last.sup && /[-‐/]\s*$/.test(last.text));
+      if (last && joined) last.text = last.text.trimEnd();
+      if (!joined) runs.push({ text: ' ', italic: false });
+    }
+    let prev: PdfItem | null = null;
+    for (const it of row.items) {
+      if (prev && needsSpace(prev, it) && !/\s$/.test(prev.str) && !/^\s/.test(it.str)) runs.push({ text: ' ', italic: false });
+      runs.push(it.sup ? { text: it.str, sup: true } : { text: it.str, italic: it.italic });
+      prev = it;
+    }
+  });
+  return runs;
+}
+
+function mode(values: readonly number[], fallback: number): number {
+  const count = new Map<number, number>();
+  let best = fallback;
+  let bestN = 0;
+  for (const v of values) {
+    const n = (count.get(v) ?? 0) + 1;
+    count.set(v, n);
+    if (n > bestN) {
+      bestN = n;
+      best = v;
+    }
+  }
+  return best;
+}

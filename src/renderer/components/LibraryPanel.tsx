@@ -1,0 +1,213 @@
+/**
+ * The library panel: instant search of earlier resolutions as the delegate types, with filters
+ * (organ, session range, PP/OP, language, opening phrase, tag), hits with symbol, paragraph,
+ * date and highlighted snippet; insert a hit at the cursor as agreed language (with its
+ * provenance), open the whole source resolution, import more files.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { LibraryFacets, SearchHit } from '../../shared/api.js';
+import { call } from '../api.js';
+import { Snippet } from './DiffText.js';
+
+/** Props of the panel. */
+export interface LibraryPanelProps {
+  onInsert: (hit: { symbol: string; designation: string; kind: string; text: string }) => void;
+  onView: (documentId: number, designation: string) => void;
+  onImport: () => void;
+  onError: (e: unknown) => void;
+  /** Bumped after an import so counts and facets refresh. */
+  revision: number;
+}
+
+interface Filters {
+  kind: '' | 'pp' | 'op';
+  organ: string;
+  sessionFrom: string;
+  sessionTo: string;
+  language: string;
+  openingPhrase: string;
+  tag: string;
+}
+
+const NO_FILTERS: Filters = { kind: '', organ: '', sessionFrom: '', sessionTo: '', language: '', openingPhrase: '', tag: '' };
+
+const ORGAN_NAMES: Record<string, string> = { ga: 'General Assembly', sc: 'Security Council', ecosoc: 'ECOSOC', hrc: 'Human Rights Council', other: 'Other' };
+
+/** The panel. */
+export function LibraryPanel({ onInsert, onView, onImport, onError, revision }: LibraryPanelProps) {
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [took, setTook] = useState<number | null>(null);
+  const [error, setError] = useState('');
+  const [stats, setStats] = useState<{ documents: number; paragraphs: number } | null>(null);
+  const [facets, setFacets] = useState<LibraryFacets | null>(null);
+  const [showFilters, setShowFilters] = useState(false);
+  const seq = useRef(0);
+
+  useEffect(() => {
+    call('library.stats', {}).then(setStats, onError);
+    call('library.facets', {}).then(setFacets, onError);
+  }, [revision, onError]);
+
+  useEffect(() => {
+    const q = query.trim();
+    if (!q) {
+      setHits(null);
+      setError('');
+      return;
+    }
+    const mine = ++seq.current;
+    const t = window.setTimeout(() => {
+      const f = {
+        ...(filters.kind ? { kind: filters.kind } : {}),
+        ...(filters.organ ? { organ: filters.organ } : {}),
+        ...(filters.sessionFrom ? { sessionFrom: Number(filters.sessionFrom) } : {}),
+        ...(filters.sessionTo ? { sessionTo: Number(filters.sessionTo) } : {}),
+        ...(filters.language ? { language: filters.language as 'en' } : {}),
+        ...(filters.openingPhrase ? { openingPhrase: filters.openingPhrase } : {}),
+        ...(filters.tag ? { tag: filters.tag } : {}),
+      };
+      call('library.search', { query: q, filters: f, limit: 50 }).then(
+        (r) => {
+          if (mine !== seq.current) return;
+          setHits(r.hits);
+          setTook(r.tookMs);
+          setError('');
+        },
+        (e: unknown) => {
+          if (mine !== seq.current) return;
+          setHits([]);
+          setError(e instanceof Error ? e.message : String(e));
+        },
+      );
+    }, 90);
+    return () => window.clearTimeout(t);
+  }, [query, filters, revision]);
+
+  const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
+  const active = Object.values(filters).filter(Boolean).length;
+
+  return (
+    <div className="library">
+      <div className="library-search">
+        <input
+          type="search"
+          aria-label="Search the library"
+          placeholder='Search agreed language: words, "phrase", -word, OR'
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <button type="button" className={`filter-toggle${active ? ' active' : ''}`} onClick={() => setShowFilters((s) => !s)} aria-expanded={showFilters}>
+          Filters{active ? ` (${active})` : ''}
+        </button>
+      </div>
+      {showFilters ? (
+        <div className="library-filters">
+          <label>
+            Kind
+            <select aria-label="Kind" value={filters.kind} onChange={(e) => set({ kind: e.target.value as Filters['kind'] })}>
+              <option value="">PP and OP</option>
+              <option value="pp">Preambular</option>
+              <option value="op">Operative</option>
+            </select>
+          </label>
+          <label>
+            Organ
+            <select aria-label="Organ" value={filters.organ} onChange={(e) => set({ organ: e.target.value })}>
+              <option value="">All</option>
+              {facets?.organs.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {ORGAN_NAMES[o.value] ?? o.value} ({o.count})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Sessions
+            <span className="range">
+              <input aria-label="Session from" inputMode="numeric" placeholder="from" value={filters.sessionFrom} onChange={(e) => set({ sessionFrom: e.target.value.replace(/\D/g, '') })} />
+              –
+              <input aria-label="Session to" inputMode="numeric" placeholder="to" value={filters.sessionTo} onChange={(e) => set({ sessionTo: e.target.value.replace(/\D/g, '') })} />
+            </span>
+          </label>
+          <label>
+            Language
+            <select aria-label="Language" value={filters.language} onChange={(e) => set({ language: e.target.value })}>
+              <option value="">All</option>
+              {facets?.languages.map((l) => (
+                <option key={l.value} value={l.value}>
+                  {l.value.toUpperCase()} ({l.count})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Opening phrase
+            <select aria-label="Opening phrase" value={filters.openingPhrase} onChange={(e) => set({ openingPhrase: e.target.value })}>
+              <option value="">Any</option>
+              {facets?.phrases.map((p) => (
+                <option key={p.value} value={p.value}>
+                  {p.value} ({p.count})
+                </option>
+              ))}
+            </select>
+          </label>
+          {facets && facets.tags.length > 0 ? (
+            <label>
+              Tag
+              <select aria-label="Tag" value={filters.tag} onChange={(e) => set({ tag: e.target.value })}>
+                <option value="">Any</option>
+                {facets.tags.map((t) => (
+                  <option key={t.value} value={t.value}>
+                    {t.value} ({t.count})
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          {active ? (
+            <button type="button" onClick={() => setFilters(NO_FILTERS)}>
+              Clear filters
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="library-status">
+        {error ? (
+          <span className="field-error">{error}</span>
+        ) : hits ? (
+          `${hits.length}${hits.length === 50 ? '+' : ''} paragraph${hits.length === 1 ? '' : 's'}${took !== null ? ` · ${took} ms` : ''}`
+        ) : stats ? (
+          `${stats.documents.toLocaleString()} resolutions · ${stats.paragraphs.toLocaleString()} paragraphs`
+        ) : (
+          'Opening the library…'
+        )}
+        <button type="button" className="link" onClick={onImport}>
+          Import…
+        </button>
+      </div>
+      <ol className="hits">
+        {hits?.map((h) => (
+          <li key={h.paragraphId} className="hit" data-paragraph={h.paragraphId}>
+            <div className="hit-head">
+              <span className="hit-symbol">{h.symbol}</span> <span className="hit-desig">{h.designation}</span>
+              <span className="hit-date">{h.adoptionDate}</span>
+            </div>
+            <div className="hit-snippet">
+              <Snippet html={h.snippet} />
+            </div>
+            <div className="hit-actions">
+              <button type="button" onClick={() => onInsert(h)} title="Insert this paragraph at the cursor, keeping its source">
+                Insert
+              </button>
+              <button type="button" onClick={() => onView(h.documentId, h.designation)}>
+                View source
+              </button>
+            </div>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * The whole source resolution, read-only, with the paragraph of interest highlighted.
+ */
+import { useEffect, useRef } from 'react';
+import type { LibraryDocument } from '../../shared/api.js';
+import type { Block, Language } from '../../shared/resolution/model.js';
+import { inlineText } from '../../shared/resolution/model.js';
+import { subparagraphLabel } from '../../shared/resolution/labels.js';
+import { detectOpeningPhrase, enactingFormula } from '../../shared/resolution/lexicon.js';
+import { Modal } from './Dialogs.js';
+
+function Para({ b, kind, label, lang, designation, highlight }: { b: Block; kind: 'pp' | 'op'; label: string; lang: Language; designation: string; highlight: string }) {
+  const text = inlineText(b.content);
+  const m = b.phrase !== undefined ? { start: 0, length: b.phrase } : detectOpeningPhrase(text, lang, kind);
+  const subs = (children: Block[], level: number, prefix: string) =>
+    children.map((c, i) => {
+      const l = subparagraphLabel(i, Math.min(level, 4) as 1, lang);
+      const d = `${prefix} ${l}`;
+      return (
+        <div key={c.id || i}>
+          <p className={`para lvl${level}${d === highlight ? ' highlight' : ''}`} data-designation={d} data-label={l}>
+            {inlineText(c.content)}
+          </p>
+          {subs(c.children, level + 1, d)}
+          {c.tail.length ? <p className={`para lvl${level} tail`}>{inlineText(c.tail)}</p> : null}
+        </div>
+      );
+    });
+  return (
+    <>
+      <p className={`para ${kind} lvl0${designation === highlight ? ' highlight' : ''}`} data-designation={designation} data-label={label}>
+        {m && m.length > m.start ? (
+          <>
+            {text.slice(0, m.start)}
+            <i>{text.slice(m.start, m.length)}</i>
+            {text.slice(m.length)}
+          </>
+        ) : (
+          text
+        )}
+      </p>
+      {subs(b.children, 1, designation)}
+      {b.tail.length ? <p className="para lvl0 tail">{inlineText(b.tail)}</p> : null}
+    </>
+  );
+}
+
+/** Props: the document and the paragraph to show first. */
+export function SourceViewer({ doc, highlight, onClose }: { doc: LibraryDocument; highlight: string; onClose: () => void }) {
+  const body = doc.body;
+  const lang = body.meta.language;
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.querySelector('.highlight')?.scrollIntoView({ block: 'center' });
+  }, [highlight]);
+  const f = enactingFormula(body.meta.organ, lang, body.preambular.length > 0);
+  return (
+    <Modal title={`${doc.row.symbol} — ${doc.row.title}`} onClose={onClose} wide>
+      <div className="source-viewer page-like" dir={lang === 'ar' ? 'rtl' : 'ltr'} lang={lang} ref={ref}>
+        <p className="source-meta">
+          {doc.row.adoptionDate ? `Adopted ${doc.row.adoptionDate}` : ''}
+          {body.meta.basis ? ` · [${body.meta.basis}]` : ''}
+          {doc.row.sourceFile ? ` · from ${doc.row.sourceFile.replace(/^starter:/, 'starter library: ')}` : ''}
+        </p>
+        <p className="formula">
+          <i>{f.words}</i>
+          {f.punctuation}
+        </p>
+        {body.preambular.map((b, i) => (
+          <Para key={b.id || `pp${i}`} b={b} kind="pp" label="" lang={lang} designation={`PP${i + 1}`} highlight={highlight} />
+        ))}
+        {body.operative.map((b, i) => (
+          <Para key={b.id || `op${i}`} b={b} kind="op" label={body.operative.length > 1 ? `${i + 1}.` : ''} lang={lang} designation={`OP${i + 1}`} highlight={highlight} />
+        ))}
+        {body.meta.meeting ? (
+          <p className="closing">
+            <i>{body.meta.meeting}</i>
+          </p>
+        ) : null}
+        {body.annexes.map((a) => (
+          <section key={a.id} className="annex-view">
+            <h3>{a.heading}</h3>
+            {a.title ? <h4>{a.title}</h4> : null}
+            {a.paragraphs.map((p, i) => (
+              <p key={p.id || i} className="para">
+                {inlineText(p.content)}
+              </p>
+            ))}
+          </section>
+        ))}
+      </div>
+    </Modal>
+  );
+}

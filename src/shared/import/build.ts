@@ -1,0 +1,320 @@
+/**
+ * From paragraph units to the document: preambular and operative parts, subparagraphs and
+ * tails, the closing meeting line, annexes, footnotes and their references, and deterministic ids.
+ *
+ * Where the operative part begins: at the paragraph numbered "1." when there is one; otherwise
+ * (a single unnumbered operative paragraph, or Security Council and typed texts without numbers)
+ * at the first paragraph that opens with an operative verb of the lexicon. A single operative
+ * paragraph ending with ":" and followed by a title and numbered paragraphs ("Adopts the
+ * following Pact for the Future and its annexes:") adopts a text set out in full: that text
+ * becomes an annex with no heading, titled as printed.
+ *
+ * Ids are derived from position so the same input always gives the same document: "pp1",
+ * "op3", "op3-a", "op3-a-ii", annexes "ax1" with paragraphs "ax1-p4", footnotes "fn1"…
+ */
+import { classifyOpening, detectOpeningPhrase, organGender } from '../resolution/lexicon.js';
+import type { Annex, Block, Footnote, Language, Organ } from '../resolution/model.js';
+import { parseDate } from '../resolution/dates.js';
+import { toRoman } from '../resolution/labels.js';
+import type { RawNote } from './clean.js';
+import { dropLeadingEmphasis, FN_OPEN, leadingEmphasisLength, markFootnotes, plain, toInlines } from './inline.js';
+import { endsClause, type Unit } from './split.js';
+
+/** A block while its text is still a string with sentinels. */
+interface SBlock {
+  id: string;
+  text: string;
+  children: SBlock[];
+  tail: string;
+  /** Label as printed, for subparagraphs. */
+  label: string;
+  phrase?: number;
+}
+
+/** What the builder needs besides the units. */
+export interface BuildOptions {
+  lang: Language;
+  organ: Organ;
+  notes: RawNote[];
+}
+
+/** The parts of the document the builder produces. */
+export interface Built {
+  preambular: Block[];
+  operative: Block[];
+  annexes: Annex[];
+  footnotes: Footnote[];
+  /** Closing meeting line ("54th plenary meeting"), or "". */
+  meeting: string;
+  /** Date under the meeting line, ISO, or "". */
+  meetingDate: string;
+  /** Printed labels of subparagraphs by block id ("(a)", "a)", "(i)"). */
+  labels: Record<string, string>;
+  warnings: string[];
+  /** Number of paragraphs that open with a phrase of the lexicon. */
+  phraseCount: number;
+}
+
+function latin(k: number): string {
+  return String.fromCharCode(97 + ((k - 1) % 26)).repeat(Math.floor((k - 1) / 26) + 1);
+}
+
+function childKey(depth: number, k: number): string {
+  return depth % 2 === 1 ? latin(k) : toRoman(k);
+}
+
+/** Nests units of one paragraph (the first, at depth 0, then its subparagraphs and tails). */
+class Nester {
+  readonly roots: SBlock[] = [];
+  private stack: SBlock[] = [];
+  /** The block that owns the latest list (where a tail goes). */
+  private listOwner: SBlock | null = null;
+
+  constructor(private readonly prefix: string) {}
+
+  get current(): SBlock | undefined {
+    return this.stack[0];
+  }
+
+  root(text: string): SBlock {
+    const b: SBlock = { id: `${this.prefix}${this.roots.length + 1}`, text, children: [], tail: '', label: '' };
+    this.roots.push(b);
+    this.stack = [b];
+    this.listOwner = null;
+    return b;
+  }
+
+  child(depth: number, text: string, label: string): SBlock {
+    if (this.stack.length === 0) this.root('');
+    const d = Math.max(1, Math.min(depth, this.stack.length));
+    const parent = this.stack[d - 1]!;
+    const b: SBlock = { id: `${parent.id}-${childKey(d, parent.children.length + 1)}`, text, children: [], tail: '', label };
+    parent.children.push(b);
+    this.stack.length = d;
+    this.stack.push(b);
+    this.listOwner = parent;
+    return b;
+  }
+
+  /** Adds text after a list (a tail), or to the paragraph when it has no list. */
+  continuation(text: string): void {
+    const owner = this.listOwner ?? this.stack[0];
+    if (!owner) {
+      this.root(text);
+      return;
+    }
+    if (owner.children.length > 0) owner.tail = owner.tail ? `${owner.tail} ${text}` : text;
+    else owner.text = owner.text ? `${owner.text} ${text}` : text;
+  }
+}
+
+function opensWith(text: string, lang: Language): 'pp' | 'op' | null {
+  const t = plain(text).slice(0, 200);
+  if (lang !== 'ru' && lang !== 'ar' && lang !== 'zh' && !/^[\s"“‘«(]*\p{Lu}/u.test(t)) return null;
+  return classifyOpening(t, lang)?.kind ?? null;
+}
+
+const RE_NOTE_UNIT = /^(\d{1,3})\/?\s+(\S[\s\S]*)$/;
+
+/** Builds the document parts from the units (see the module comment). */
+export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built {
+  const { lang } = opts;
+  const warnings: string[] = [];
+  const notes = opts.notes.filter((n) => !/^reissued\b/i.test(n.text.trim()));
+
+  // The resolution ends at the closing meeting line; annexes follow.
+  let end = units.findIndex((u) => u.kind === 'meeting');
+  let meeting = '';
+  let meetingDate = '';
+  if (end >= 0) {
+    const lines = units[end]!.lines.map((l) => plain(l).trim());
+    const dateLine = lines.findIndex((l, i) => i > 0 && parseDate(l) !== null);
+    meeting = (dateLine > 0 ? lines.slice(0, dateLine) : lines).join(' ').replace(/\s+/g, ' ').replace(/\s+\d{1,3}\/?$/, '').replace(/\.$/, '').trim();
+    if (dateLine > 0) meetingDate = parseDate(lines[dateLine]!) ?? '';
+  }
+  const firstAnnex = units.findIndex((u) => u.kind === 'annex');
+  if (end < 0) end = firstAnnex >= 0 ? firstAnnex : units.length;
+  const body = units.slice(0, end).filter((u) => u.kind !== 'meeting');
+  const after = units.slice(end).filter((u) => u.kind !== 'meeting');
+
+  // Where the operative part begins.
+  let opStart = -1;
+  let inlineAnnexAt = -1;
+  for (let i = 0; i < body.length; i++) {
+    const u = body[i]!;
+    if (u.kind !== 'para' || u.num !== 0 || u.depth !== 0) continue;
+    if (opensWith(u.text, lang) === 'op') {
+      const t = body[i + 1];
+      const n = body[i + 2];
+      if (u.text.trimEnd().endsWith(':') && t && t.kind === 'para' && t.num === 0 && t.depth === 0 && !endsClause(t.text) && t.text.length < 250 && n && n.num === 1) {
+        opStart = i;
+        inlineAnnexAt = i + 1;
+      }
+      break;
+    }
+  }
+  const firstNum = body.findIndex((u) => u.num > 0);
+  if (inlineAnnexAt < 0) {
+    if (firstNum >= 0) opStart = firstNum;
+    else opStart = body.findIndex((u) => u.kind === 'para' && u.depth === 0 && opensWith(u.text, lang) === 'op');
+  }
+  if (opStart < 0) {
+    // No number and no operative verb (old Security Council texts: "Hereby resolves…"): the
+    // first paragraph after a preambular one that closes with ";" or "." rather than ",".
+    const seenPp = body.findIndex((u) => u.kind === 'para' && u.depth === 0 && /,\s*$/.test(plain(u.text)));
+    if (seenPp >= 0) opStart = body.findIndex((u, i) => i > seenPp && u.kind === 'para' && u.depth === 0 && /[;.]\s*$/.test(plain(u.text)));
+  }
+  if (opStart < 0) opStart = body.length;
+
+  // Preamble.
+  const pp = new Nester('pp');
+  for (const u of body.slice(0, opStart)) {
+    if (u.kind === 'heading') {
+      warnings.push(`The heading “${plain(u.text)}” in the preamble was left out: the document has no place for headings.`);
+      continue;
+    }
+    if (u.depth > 0) pp.child(u.depth, u.text, u.label);
+    else pp.root(u.text);
+  }
+
+  // Operative part.
+  const op = new Nester('op');
+  const opUnits = inlineAnnexAt >= 0 ? body.slice(opStart, inlineAnnexAt) : body.slice(opStart);
+  const numbered = opUnits.some((u) => u.num > 0);
+  for (const u of opUnits) {
+    if (u.kind === 'heading') {
+      warnings.push(`The heading “${plain(u.text)}” in the operative part was left out: the document has no place for headings.`);
+      continue;
+    }
+    if (u.num > 0) op.root(u.text);
+    else if (u.depth > 0) op.child(u.depth, u.text, u.label);
+    else {
+      const kind = op.current && numbered ? opensWith(u.text, lang) : null;
+      if (!op.current || !numbered || kind) {
+        if (kind === 'op') warnings.push(`An operative paragraph without a number was found after paragraph ${op.roots.length}: “${plain(u.text).slice(0, 60)}…”.`);
+        if (kind === 'pp') warnings.push(`A preambular paragraph was found among the operative paragraphs, after paragraph ${op.roots.length} (a resolution in sections?): “${plain(u.text).slice(0, 60)}…”; it was kept there.`);
+        op.root(u.text);
+      } else op.continuation(u.text);
+    }
+  }
+
+  // Annexes: the text adopted in full, then each "Annex" heading with its title and paragraphs.
+  const annexes: { heading: string; title: string; nest: Nester }[] = [];
+  const extraNotes: RawNote[] = [];
+  const annexUnits = inlineAnnexAt >= 0 ? [...body.slice(inlineAnnexAt), ...after] : after;
+  let cur: { heading: string; title: string; nest: Nester; started: boolean } | null = null;
+  const newAnnex = (heading: string): { heading: string; title: string; nest: Nester; started: boolean } => {
+    const a = { heading, title: '', nest: new Nester(`ax${annexes.length + 1}-p`), started: false };
+    annexes.push(a);
+    return a;
+  };
+  if (inlineAnnexAt >= 0) cur = newAnnex('');
+  for (const u of annexUnits) {
+    if (u.kind === 'annex') {
+      cur = newAnnex(plain(u.text).replace(/\s*\*$/, '').trim());
+      continue;
+    }
+    if (!cur) {
+      // Text after the meeting line and before any annex: old Security Council notes, or an
+      // annex without a heading.
+      const m = RE_NOTE_UNIT.exec(plain(u.text));
+      if (u.kind === 'para' && u.depth === 0 && m) {
+        extraNotes.push({ mark: m[1]!, text: m[2]! });
+        continue;
+      }
+      if (u.kind === 'para' && u.depth === 0 && parseDate(plain(u.text)) !== null && !meetingDate) {
+        meetingDate = parseDate(plain(u.text)) ?? '';
+        continue;
+      }
+      cur = newAnnex('');
+    }
+    if (!cur.started && u.kind === 'para' && u.num === 0 && u.depth === 0 && !endsClause(u.text) && plain(u.text).length < 250 && !opensWith(u.text, lang)) {
+      cur.title = cur.title ? `${cur.title} ${u.text}` : u.text;
+      continue;
+    }
+    cur.started = true;
+    if (u.kind === 'heading') cur.nest.root(u.text).phrase = 0;
+    else if (u.num > 0) cur.nest.root(u.text);
+    else if (u.depth > 0) cur.nest.child(u.depth, u.text, u.label);
+    else if (cur.nest.current && cur.nest.current.children.length > 0 && /^\p{Ll}/u.test(plain(u.text))) cur.nest.continuation(u.text);
+    else cur.nest.root(u.text);
+  }
+  notes.push(...extraNotes);
+
+  // Footnotes: marks in document order.
+  const slots: { b: SBlock; field: 'text' | 'tail' }[] = [];
+  const walk = (b: SBlock): void => {
+    slots.push({ b, field: 'text' });
+    b.children.forEach(walk);
+    if (b.tail) slots.push({ b, field: 'tail' });
+  };
+  pp.roots.forEach(walk);
+  op.roots.forEach(walk);
+  for (const a of annexes) a.nest.roots.forEach(walk);
+  const referenced = new Set<string>();
+  for (const s of slots) {
+    const t = s.b[s.field];
+    let i = t.indexOf(FN_OPEN);
+    while (i >= 0) {
+      const e = t.indexOf('\uE001', i);
+      referenced.add(t.slice(i + 1, e < 0 ? t.length : e));
+      i = t.indexOf(FN_OPEN, i + 1);
+    }
+  }
+  const pending = notes.map((n) => n.mark).filter((m) => m !== '' && !referenced.has(m));
+  const marked = markFootnotes(
+    slots.map((s) => s.b[s.field]),
+    pending,
+    lang === 'fr' || lang === 'es' || lang === 'ru',
+  );
+  slots.forEach((s, k) => {
+    s.b[s.field] = marked.texts[k]!;
+  });
+  for (const m of marked.found) referenced.add(m);
+
+  const noteIds = new Map<string, string>();
+  const footnotes: Footnote[] = [];
+  notes.forEach((n, k) => {
+    const id = `fn${k + 1}`;
+    if (n.mark && !noteIds.has(n.mark)) noteIds.set(n.mark, id);
+    footnotes.push({ id, content: [] });
+    if (n.mark && !referenced.has(n.mark)) warnings.push(`Footnote ${n.mark} was found, but not where it is referenced in the text; it is kept at the end.`);
+  });
+  const noteId = (mark: string): string | undefined => {
+    const id = noteIds.get(mark);
+    if (!id) warnings.push(`A reference to footnote ${mark} was found, but not the footnote itself; the reference was left out.`);
+    return id;
+  };
+  notes.forEach((n, k) => {
+    footnotes[k]!.content = toInlines(n.text, () => undefined);
+  });
+
+  // Convert to the model.
+  const gender = organGender(opts.organ, lang);
+  const labels: Record<string, string> = {};
+  let phraseCount = 0;
+  const convert = (b: SBlock, kind: 'pp' | 'op' | 'sub'): Block => {
+    let text = b.text;
+    let phrase = b.phrase;
+    const em = leadingEmphasisLength(text);
+    if (em > 0 && phrase === undefined) {
+      text = dropLeadingEmphasis(text);
+      const det = kind === 'sub' ? null : detectOpeningPhrase(plain(text), lang, kind, gender);
+      if (!det || det.length !== em) phrase = em;
+    }
+    if (kind !== 'sub' && b.phrase === undefined && opensWith(text, lang)) phraseCount++;
+    const out: Block = { id: b.id, content: toInlines(text, noteId), children: b.children.map((c) => convert(c, 'sub')), tail: b.tail ? toInlines(b.tail, noteId) : [] };
+    if (phrase !== undefined) out.phrase = phrase;
+    if (b.label) labels[b.id] = b.label;
+    return out;
+  };
+  const preambular = pp.roots.map((b) => convert(b, 'pp'));
+  const operative = op.roots.map((b) => convert(b, 'op'));
+  const annexOut: Annex[] = annexes.map((a, k) => ({
+    id: `ax${k + 1}`,
+    heading: a.heading,
+    title: plain(a.title).replace(/\s+/g, ' ').trim(),
+    paragraphs: a.nest.roots.map((b) => convert(b, 'op')),
+  }));
+  return { preambular, operative, annexes: annexOut, footnotes, meeting, meetingDate, labels, warnings, phraseCount };
+}

@@ -1,0 +1,166 @@
+/**
+ * The object `plenary parse --json` prints for a parsed document: front-matter fields, the
+ * preambular and operative paragraphs as text with their opening phrases, subparagraphs with
+ * their labels, and the footnotes with their marks.
+ */
+import { subparagraphLabel, type SubparagraphLevel } from '../resolution/labels.js';
+import { detectOpeningPhrase, organGender } from '../resolution/lexicon.js';
+import type { AgendaItem, Block, Inline, Language, Organ, ResolutionDocument } from '../resolution/model.js';
+
+/** A subparagraph in the JSON output. */
+export interface ParseJsonSubparagraph {
+  /** Label as printed: "(a)", "(i)", "a)" in French and Spanish. */
+  label: string;
+  /** Text without its label; footnote marks removed; text after a nested list appended. */
+  text: string;
+  subparagraphs: ParseJsonSubparagraph[];
+}
+
+/** An operative paragraph in the JSON output. */
+export interface ParseJsonOperative {
+  /** Number of the paragraph, 1-based. */
+  number: number;
+  /**
+   * The paragraph as printed without its number and without its subparagraphs (which are in
+   * `subparagraphs`): the opening phrase included, footnote marks removed; text that follows
+   * the list inside the same paragraph is appended after a space.
+   */
+  text: string;
+  /** The opening phrase as printed ("Takes note", "Prie"), or "" when none is recognised. */
+  openingPhrase: string;
+  subparagraphs: ParseJsonSubparagraph[];
+}
+
+/** A preambular paragraph in the JSON output. */
+export interface ParseJsonPreambular {
+  /** The paragraph as printed (any subparagraphs inlined with their labels), footnote marks removed. */
+  text: string;
+  /** The opening phrase as printed ("Recalling also", "Consciente"), or "". */
+  openingPhrase: string;
+}
+
+/** The whole JSON object of `plenary parse --json`. */
+export interface ParseJson {
+  symbol: string;
+  language: Language;
+  organ: Organ;
+  session: string;
+  agendaItems: AgendaItem[];
+  title: string;
+  /** ISO yyyy-mm-dd, or "". */
+  adoptionDate: string;
+  basis: string;
+  meeting: string;
+  preambular: ParseJsonPreambular[];
+  operative: ParseJsonOperative[];
+  footnotes: { mark: string; text: string }[];
+}
+
+/** Printed labels of documents made by the text importer (see ParseResult.labels). */
+const printed = new WeakMap<ResolutionDocument, Readonly<Record<string, string>>>();
+
+/**
+ * Records the subparagraph labels as printed in the source of a document the importer made, so
+ * that {@link toParseJson} reports them without being passed them. The document is held weakly.
+ */
+export function rememberPrintedLabels(doc: ResolutionDocument, labels: Readonly<Record<string, string>>): void {
+  printed.set(doc, labels);
+}
+
+/** Plain text of inline runs, footnote references dropped, spaces normalised. */
+function text(inlines: readonly Inline[]): string {
+  let s = '';
+  for (const i of inlines) if (i.t === 'text') s += i.text;
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function withTail(b: Block): string {
+  const t = text(b.content);
+  const tail = text(b.tail);
+  return tail ? (t ? `${t} ${tail}` : tail) : t;
+}
+
+function phraseOf(b: Block, s: string, lang: Language, kind: 'pp' | 'op', organ: Organ): string {
+  if (b.phrase !== undefined) return s.slice(0, b.phrase).trim();
+  const m = detectOpeningPhrase(s, lang, kind, organGender(organ, lang));
+  return m ? s.slice(m.start, m.length) : '';
+}
+
+function labelOf(b: Block, index: number, level: number, lang: Language, labels?: Readonly<Record<string, string>>): string {
+  return labels?.[b.id] ?? subparagraphLabel(index, Math.min(4, Math.max(1, level)) as SubparagraphLevel, lang);
+}
+
+function subs(children: readonly Block[], level: number, lang: Language, labels?: Readonly<Record<string, string>>): ParseJsonSubparagraph[] {
+  return children.map((c, i) => ({
+    label: labelOf(c, i, level, lang, labels),
+    text: withTail(c),
+    subparagraphs: subs(c.children, level + 1, lang, labels),
+  }));
+}
+
+function flat(b: Block, level: number, lang: Language, labels?: Readonly<Record<string, string>>): string {
+  const parts = [text(b.content)];
+  b.children.forEach((c, i) => parts.push(`${labelOf(c, i, level, lang, labels)} ${flat(c, level + 1, lang, labels)}`));
+  parts.push(text(b.tail));
+  return parts.filter((p) => p !== '').join(' ');
+}
+
+/**
+ * The `plenary parse --json` object for a document. Labels are derived from position and
+ * language (labels.ts) unless `labels` gives them as printed (by default, those the text importer
+ * recorded for this very document object: ParseResult.labels); footnote marks are numbered 1, 2, 3… in order of first reference (footnotes that
+ * nothing references follow, in their order).
+ */
+export function toParseJson(doc: ResolutionDocument, labels: Readonly<Record<string, string>> | undefined = printed.get(doc)): ParseJson {
+  const { meta } = doc;
+  const lang = meta.language;
+  const preambular = doc.preambular.map((b) => {
+    const t = flat(b, 1, lang, labels);
+    return { text: t, openingPhrase: phraseOf(b, t, lang, 'pp', meta.organ) };
+  });
+  const operative = doc.operative.map((b, i) => {
+    const t = withTail(b);
+    return { number: i + 1, text: t, openingPhrase: phraseOf(b, text(b.content), lang, 'op', meta.organ), subparagraphs: subs(b.children, 1, lang, labels) };
+  });
+  // Footnotes in order of first reference.
+  const order: string[] = [];
+  const seen = new Set<string>();
+  const visitInlines = (ins: readonly Inline[]): void => {
+    for (const i of ins) {
+      if (i.t === 'fn' && !seen.has(i.id)) {
+        seen.add(i.id);
+        order.push(i.id);
+      }
+    }
+  };
+  const visit = (b: Block): void => {
+    visitInlines(b.content);
+    b.children.forEach(visit);
+    visitInlines(b.tail);
+  };
+  doc.preambular.forEach(visit);
+  doc.operative.forEach(visit);
+  doc.annexes.forEach((a) => a.paragraphs.forEach(visit));
+  for (const f of doc.footnotes) {
+    if (!seen.has(f.id)) {
+      seen.add(f.id);
+      order.push(f.id);
+    }
+  }
+  const byId = new Map(doc.footnotes.map((f) => [f.id, f]));
+  const footnotes = order.filter((id) => byId.has(id)).map((id, k) => ({ mark: String(k + 1), text: text(byId.get(id)!.content) }));
+  return {
+    symbol: meta.symbol,
+    language: lang,
+    organ: meta.organ,
+    session: meta.session,
+    agendaItems: meta.agendaItems.map((a) => ({ number: a.number, title: a.title })),
+    title: meta.title,
+    adoptionDate: meta.adoptionDate,
+    basis: meta.basis,
+    meeting: meta.meeting,
+    preambular,
+    operative,
+    footnotes,
+  };
+}

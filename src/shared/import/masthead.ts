@@ -1,0 +1,674 @@
+/**
+ * The masthead and heading block of a resolution or draft, in the six languages: language
+ * detection, the enacting formula, and the front-matter fields (un-format.md §1–§2, §4–§5).
+ *
+ * Read from the lines above the enacting formula: symbol, organ, distribution and issue date,
+ * "Original:", session, agenda items and their titles, committee, "Resolution adopted by … on
+ * <date>", the basis line in brackets, the numbered title, sponsors or bureau line of drafts, and
+ * the Security Council headings ("Resolution 242 (1967)" / "of 22 November 1967", "50 (1948).
+ * Resolution of 29 May 1948", "Adopted by the Security Council at its 4653rd meeting, on …").
+ */
+import { parseDate, sessionHeading } from '../resolution/dates.js';
+import { enactingFormula } from '../resolution/lexicon.js';
+import { mastheadWords } from '../resolution/masthead.js';
+import type { AgendaItem, DocumentKind, FrontMatter, Language, Organ } from '../resolution/model.js';
+import { parseSymbol } from '../resolution/symbols.js';
+import { PAGE } from './clean.js';
+import { plain } from './inline.js';
+
+const ALL_LANGS: readonly Language[] = ['en', 'fr', 'es', 'ru', 'ar', 'zh'];
+
+/** Lower-cased, apostrophes and spaces unified, for comparing fixed wording. */
+export function norm(s: string): string {
+  return plain(s).replace(/[’‘ʼ`]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Language
+
+/**
+ * The language of a text, from its script (Cyrillic → ru, Arabic → ar, Han → zh) and, for Latin
+ * script, from the most frequent short function words of English, French and Spanish.
+ */
+export function detectLanguage(text: string): Language {
+  const s = text.length > 20000 ? text.slice(0, 20000) : text;
+  let latin = 0;
+  let cyr = 0;
+  let arab = 0;
+  let han = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) latin++;
+    else if (c >= 0x400 && c <= 0x4ff) cyr++;
+    else if (c >= 0x600 && c <= 0x6ff) arab++;
+    else if (c >= 0x4e00 && c <= 0x9fff) han++;
+  }
+  const max = Math.max(latin, cyr, arab, han * 3);
+  if (max === 0) return 'en';
+  if (max === cyr) return 'ru';
+  if (max === arab) return 'ar';
+  if (max === han * 3) return 'zh';
+  const counts: Record<'en' | 'fr' | 'es', number> = { en: 0, fr: 0, es: 0 };
+  const words = s.toLowerCase().match(/[a-zà-ÿ']+/g) ?? [];
+  for (const w of words) {
+    switch (w) {
+      case 'the': case 'of': case 'and': case 'to': case 'its': case 'that': case 'with': case 'for':
+        counts.en++;
+        break;
+      case 'le': case 'les': case 'des': case 'et': case 'du': case 'au': case 'aux': case 'à': case 'une': case 'dans':
+        counts.fr++;
+        break;
+      case 'el': case 'los': case 'las': case 'del': case 'y': case 'con': case 'por': case 'una': case 'sus':
+        counts.es++;
+        break;
+    }
+  }
+  if (counts.fr > counts.en && counts.fr >= counts.es) return 'fr';
+  if (counts.es > counts.en && counts.es > counts.fr) return 'es';
+  return 'en';
+}
+
+// ---------------------------------------------------------------------------------------------
+// The enacting formula
+
+/** An enacting formula found on a line. */
+export interface FormulaMatch {
+  /** Index of the line. */
+  index: number;
+  organ: Organ;
+  lang: Language;
+  /** Text after the formula on the same line ("The General Assembly, Recalling …"), or "". */
+  rest: string;
+}
+
+const FORMULAS: readonly { key: string; organ: Organ; lang: Language }[] = (() => {
+  const out: { key: string; organ: Organ; lang: Language }[] = [];
+  for (const lang of ALL_LANGS) {
+    for (const organ of ['ga', 'sc', 'ecosoc', 'hrc'] as const) {
+      const w = enactingFormula(organ, lang, true).words;
+      out.push({ key: norm(w), organ, lang });
+      if (lang === 'ar' && w.startsWith('إن ')) out.push({ key: norm(w.slice(3)), organ, lang });
+    }
+  }
+  out.sort((a, b) => b.key.length - a.key.length);
+  return out;
+})();
+
+const RE_FORMULA_LEAD = /^(?:therefore,? |par conséquent,? |por consiguiente,? )/;
+const FORMULA_COMMAS = ',،，:';
+
+/** The formula a line holds, if any: the whole line ("The General Assembly,") or its start followed by a comma. */
+function formulaOnLine(line: string): { organ: Organ; lang: Language; rest: string } | null {
+  if (line.length > 4000) return null;
+  const raw = plain(line).replace(/[’‘ʼ`]/g, "'").trim();
+  let t = raw.replace(/\s+/g, ' ');
+  let lower = t.toLowerCase();
+  const lead = RE_FORMULA_LEAD.exec(lower);
+  if (lead) {
+    t = t.slice(lead[0].length);
+    lower = lower.slice(lead[0].length);
+  }
+  for (const f of FORMULAS) {
+    if (!lower.startsWith(f.key)) continue;
+    let after = t.slice(f.key.length);
+    const stripped = after.replace(/^[\s,،，:]+/, '');
+    if (stripped === '') return { organ: f.organ, lang: f.lang, rest: '' };
+    if (FORMULA_COMMAS.includes(after.trimStart().charAt(0))) {
+      after = stripped;
+      return { organ: f.organ, lang: f.lang, rest: after };
+    }
+  }
+  return null;
+}
+
+/**
+ * Finds the enacting formula ("The General Assembly,", "L'Assemblée générale,", "Therefore the
+ * Security Council,", "大会，"…) among the first lines: on a line of its own, or followed by a
+ * comma and the first paragraph. Lines with more than 12 words before a comma are not considered.
+ */
+export function findFormula(lines: readonly string[], limit = 600): FormulaMatch | null {
+  const n = Math.min(lines.length, limit);
+  for (let i = 0; i < n; i++) {
+    const l = lines[i]!;
+    if (l === '' || l === PAGE) continue;
+    const f = formulaOnLine(l);
+    if (!f) continue;
+    // A formula with the rest of the paragraph on the same line must be followed by text.
+    return { index: i, ...f };
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Session words
+
+const SESSION_PATTERNS: Readonly<Record<Language, RegExp>> = {
+  en: /^(.+?) (special |emergency special )?session$/,
+  fr: /^(.+?) (?:session|année)( extraordinaire(?: d'urgence)?)?$/,
+  es: /^(.+?) período (extraordinario )?de sesiones( de emergencia)?$/,
+  ru: /^(.+?) (?:(чрезвычайная) )?(?:(специальная) )?сессия$/,
+  ar: /^الدورة (?:(الاستثنائية) )?(?:(الطارئة) )?(.+)$/,
+  zh: /^第(.+?)届(紧急)?(特别)?会议$/,
+};
+
+/** Ordinal words of regular sessions, by language: normalised ordinal → session number. */
+const SESSION_ORDINALS: ReadonlyMap<Language, ReadonlyMap<string, number>> = (() => {
+  const all = new Map<Language, Map<string, number>>();
+  for (const lang of ALL_LANGS) {
+    const m = new Map<string, number>();
+    for (let n = 1; n <= 150; n++) {
+      const h = norm(sessionHeading(n, lang));
+      const r = SESSION_PATTERNS[lang].exec(h);
+      if (!r) continue;
+      const ord = lang === 'ar' ? r[3]! : r[1]!;
+      m.set(ord, n);
+    }
+    all.set(lang, m);
+  }
+  return all;
+})();
+
+/** The session a heading line names ("Seventy-ninth session" → "79", "Tenth emergency special session" → "ES-10"), or "". */
+export function parseSessionLine(line: string): { session: string; lang: Language } | null {
+  const t = norm(line);
+  if (t.length > 80) return null;
+  for (const lang of ALL_LANGS) {
+    const r = SESSION_PATTERNS[lang].exec(t);
+    if (!r) continue;
+    let ord: string;
+    let special = false;
+    let emergency = false;
+    switch (lang) {
+      case 'en':
+        ord = r[1]!;
+        special = !!r[2];
+        emergency = !!r[2] && r[2].startsWith('emergency');
+        break;
+      case 'fr':
+        ord = r[1]!;
+        special = !!r[2];
+        emergency = !!r[2] && r[2].includes("d'urgence");
+        break;
+      case 'es':
+        ord = r[1]!;
+        special = !!r[2];
+        emergency = !!r[3];
+        break;
+      case 'ru':
+        ord = r[1]!;
+        special = !!r[3];
+        emergency = !!r[2];
+        break;
+      case 'ar':
+        ord = r[3]!;
+        special = !!r[1];
+        emergency = !!r[2];
+        break;
+      case 'zh':
+        ord = r[1]!;
+        special = !!r[3];
+        emergency = !!r[2];
+        break;
+    }
+    const n = SESSION_ORDINALS.get(lang)!.get(ord);
+    if (n === undefined) continue;
+    return { session: emergency ? `ES-${n}` : special ? `S-${n}` : String(n), lang };
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixed wording of the masthead
+
+const RE_UN = /^(?:united nations|nations unies|naciones unidas|организация объединенных наций|الأمم المتحدة|联合国)(?=\s|$)/;
+const RE_DISTR = /^distr\.?\s*:?\s*(.*)$/;
+const RE_ORIGINAL = /^original\s*:\s*(.+)$/;
+const RE_JOB_LINE = /^(\d{2}-\d{5})\*?\s*\(([EFSRAC])\)/;
+const RE_BARCODE = /^\*\d{7,8}\*$/;
+const RE_TITLE_NUM = /^((?:E?S-)?\d{1,3}\/\d{1,4})(?:\s+([A-Z]))?\s*\.\s+(\S.*)$/;
+const RE_SC_HEAD1 = /^resolution\s+(\d{1,4})\s*\((\d{4})\)\s*(?:of\s+(.+))?$/i;
+const RE_SC_HEAD2 = /^(\d{1,4})\s*\((\d{4})\)\.?\s+resolution\s+of\s+(.+)$/i;
+const RE_SC_OF = /^of\s+(\d.+)$/i;
+const RE_SC_ADOPTED = /^adopted by the security council at its (\d+\s*(?:st|nd|rd|th)?) meeting,?\s*(?:on\s+(.+))?$/i;
+const RE_ON_DATE = /^(?:on|le|el|في)\s+(.+)$/i;
+const RE_SYMBOL_TOKEN = /(?:^|\s)((?:A|S|E)\/[A-Za-z0-9.\-/]+(?:\s?\((?:\d{4}|[IVXL]+)\))?)\*?(?=\s|$)/;
+
+const JOB_LANG: Readonly<Record<string, Language>> = { E: 'en', F: 'fr', S: 'es', R: 'ru', A: 'ar', C: 'zh' };
+
+const LANGUAGE_NAMES: ReadonlyMap<string, Language> = new Map<string, Language>([
+  ['english', 'en'], ['french', 'fr'], ['spanish', 'es'], ['russian', 'ru'], ['arabic', 'ar'], ['chinese', 'zh'],
+  ['anglais', 'en'], ['français', 'fr'], ['espagnol', 'es'], ['russe', 'ru'], ['arabe', 'ar'], ['chinois', 'zh'],
+  ['inglés', 'en'], ['francés', 'fr'], ['español', 'es'], ['ruso', 'ru'], ['árabe', 'ar'], ['chino', 'zh'],
+  ['английский', 'en'], ['французский', 'fr'], ['испанский', 'es'], ['русский', 'ru'], ['арабский', 'ar'], ['китайский', 'zh'],
+]);
+
+const AGENDA_PATTERNS: readonly { re: RegExp; lang: Language }[] = [
+  { re: /^agenda items?\s+(.+)$/i, lang: 'en' },
+  { re: /^points?\s+(.+?)\s+de l'ordre du jour(?: provisoire)?$/i, lang: 'fr' },
+  { re: /^temas?\s+(.+?)\s+del programa(?: provisional)?$/i, lang: 'es' },
+  { re: /^пункты?\s+(.+?)\s+(?:предварительной\s+)?повестки дня$/i, lang: 'ru' },
+  { re: /^البنود?\s+(.+?)\s+من جدول الأعمال/, lang: 'ar' },
+  { re: /^议程项目\s*(.+)$/, lang: 'zh' },
+];
+
+const ADOPTED_PATTERNS: readonly { re: RegExp; lang: Language }[] = [
+  { re: /^resolution adopted by (?:the )?(.+?)(?:\s+on\s+(\d.+))?$/i, lang: 'en' },
+  { re: /^résolution adoptée par (?:l'|le |la )?(.+?)(?:\s+le\s+(\d.+))?$/i, lang: 'fr' },
+  { re: /^resolución aprobada por (?:la |el )?(.+?)(?:\s+el\s+(\d.+))?$/i, lang: 'es' },
+  { re: /^резолюция,?\s+принятая\s+(\S+\s+\S+?)(?:\s+(\d.+))?$/i, lang: 'ru' },
+  { re: /^قرار اتخذ(?:ته|ها)\s+(.+?)(?:\s+في\s+(.+))?$/, lang: 'ar' },
+  { re: /^(.*?)(大会|安全理事会|经济及社会理事会|人权理事会)通过的决议$/, lang: 'zh' },
+];
+
+const SPONSOR_PATTERNS: readonly RegExp[] = [
+  /^(.+?)\s*:\s*\*?\s*(?:revised\s+)?draft resolution\s*\*?$/i,
+  /^(.+?)\s*:\s*\*?\s*projet de résolution(?: révisé)?\s*\*?$/i,
+  /^(.+?)\s*:\s*\*?\s*proyecto de resolución(?: revisado)?\s*\*?$/i,
+  /^(.+?)\s*:\s*\*?\s*(?:пересмотренный\s+)?проект резолюции\s*\*?$/i,
+];
+const RE_BUREAU = /^(?:draft resolution submitted by|projet de résolution présenté par|proyecto de resolución presentado por)\s/i;
+
+/** Organ names of the masthead line and of "adopted by", in the six languages, normalised. */
+const ORGAN_NAMES: readonly { key: string; organ: Organ; lang: Language }[] = (() => {
+  const out: { key: string; organ: Organ; lang: Language }[] = [];
+  for (const lang of ALL_LANGS) {
+    for (const organ of ['ga', 'sc', 'ecosoc', 'hrc'] as const) out.push({ key: norm(mastheadWords(lang, organ).organ), organ, lang });
+  }
+  // Forms after "adopted by" in Russian (instrumental) and French/Spanish without article.
+  out.push({ key: 'генеральной ассамблеей', organ: 'ga', lang: 'ru' });
+  out.push({ key: 'советом безопасности', organ: 'sc', lang: 'ru' });
+  return out;
+})();
+
+const COMMITTEES: readonly { key: string; organ: Organ; lang: Language }[] = (() => {
+  const out: { key: string; organ: Organ; lang: Language }[] = [];
+  for (const lang of ALL_LANGS) {
+    for (let c = 1; c <= 6; c++) {
+      const organ = `ga-c${c}` as Organ;
+      out.push({ key: norm(mastheadWords(lang, organ).committee), organ, lang });
+    }
+  }
+  out.push({ key: 'special political and decolonization committee (fourth committee)', organ: 'ga-c4', lang: 'en' });
+  out.push({ key: 'special political and decolonization committee', organ: 'ga-c4', lang: 'en' });
+  return out;
+})();
+
+function organName(s: string): { organ: Organ; lang: Language } | null {
+  const k = norm(s).replace(/^(?:the|l'|le|la|el)\s*/, '');
+  for (const o of ORGAN_NAMES) if (o.key === k) return o;
+  return null;
+}
+
+/** Agenda item numbers as printed: "13 and 117" → ["13", "117"]; "18 (l)" → ["18 (l)"]. */
+function agendaNumbers(s: string): string[] {
+  return (s.match(/\d{1,4}(?:\s*\([a-z]{1,3}\))?/g) ?? []).map((x) => x.replace(/\s*\(/, ' ('));
+}
+
+/** The symbol written on a masthead line, if any. */
+function symbolOnLine(line: string): string | null {
+  const m = RE_SYMBOL_TOKEN.exec(line);
+  if (!m) return null;
+  const p = parseSymbol(m[1]!.replace(/\*+$/, ''));
+  return p ? p.symbol : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The front matter
+
+/** What the masthead told, with hints for deciding the language. */
+export interface MastheadInfo {
+  /** Fields found (anything not found is absent). */
+  meta: Partial<FrontMatter>;
+  /** Votes for the document's language from fixed wording (masthead words, job number letter). */
+  votes: Map<Language, number>;
+  /** The lines of the title, for recognising it as a running head. */
+  titleLines: string[];
+  /** Paragraphs above the formula that read like body text (old SC "Whereas…"), in order. */
+  bodyLines: string[];
+  /** Whether a Security Council heading ("Resolution 242 (1967)") was found. */
+  scHeading: boolean;
+  /** Number of lines recognised as masthead wording. */
+  recognised: number;
+  /** Index of the line after the last one recognised as masthead wording (0 when none). */
+  end: number;
+}
+
+function vote(votes: Map<Language, number>, lang: Language, w = 1): void {
+  votes.set(lang, (votes.get(lang) ?? 0) + w);
+}
+
+/** Splits agenda-title lines into one title per item: by blank lines, else at lines starting with a capital. */
+function distributeAgendaTitles(numbers: string[], groups: string[][]): AgendaItem[] {
+  let titles = groups.filter((g) => g.length > 0).map((g) => g.join(' '));
+  if (numbers.length > 1 && titles.length === 1 && groups.length >= 1) {
+    const lines = groups.find((g) => g.length > 0) ?? [];
+    const parts: string[][] = [];
+    for (const l of lines) {
+      if (parts.length === 0 || (/^\p{Lu}/u.test(l) && parts.length < numbers.length)) parts.push([l]);
+      else parts[parts.length - 1]!.push(l);
+    }
+    if (parts.length === numbers.length) titles = parts.map((p) => p.join(' '));
+  }
+  if (titles.length > numbers.length && numbers.length > 0) {
+    titles = [...titles.slice(0, numbers.length - 1), titles.slice(numbers.length - 1).join(' ')];
+  }
+  return numbers.map((number, i) => ({ number, title: (titles[i] ?? '').replace(/\s+/g, ' ').trim() }));
+}
+
+/**
+ * Reads the front matter from the lines above the enacting formula (or above the first
+ * paragraph). Blank lines separate groups (agenda item titles); PAGE lines are ignored.
+ */
+export function parseMasthead(lines: readonly string[]): MastheadInfo {
+  const meta: Partial<FrontMatter> = {};
+  const votes = new Map<Language, number>();
+  const titleLines: string[] = [];
+  const other: { line: string; at: number; group: number }[] = [];
+  let recognised = 0;
+  let scHeading = false;
+  let agenda: string[] | null = null;
+  let agendaGroups: string[][] = [];
+  let state: 'none' | 'agenda' | 'title' | 'basis' | 'distr' | 'adopted' | 'scOf' | 'scAdopted' | 'sponsors' = 'none';
+  let basis = '';
+  let group = 0;
+  let lastRecognised = -1;
+  const ls = lines.map((l) => (l === PAGE ? '' : plain(l).replace(/\s+/g, ' ').trim()));
+  for (let i = 0; i < ls.length; i++) {
+    const line = ls[i]!;
+    if (line === '') {
+      group++;
+      if (state === 'agenda') agendaGroups.push([]);
+      if (state === 'title' || state === 'distr' || state === 'adopted' || state === 'scOf' || state === 'scAdopted' || state === 'sponsors') state = 'none';
+      continue;
+    }
+    const low = norm(line);
+    const mark = (): void => {
+      recognised++;
+      lastRecognised = i;
+    };
+    // Continuations first.
+    if (state === 'basis') {
+      basis += ' ' + line;
+      mark();
+      if (line.endsWith(']')) state = 'none';
+      continue;
+    }
+    if (state === 'distr') {
+      const d = parseDate(line);
+      if (d) {
+        meta.issueDate = d;
+        mark();
+        state = 'none';
+        continue;
+      }
+    }
+    if (state === 'adopted' || state === 'scOf' || state === 'scAdopted') {
+      const on = RE_ON_DATE.exec(line) ?? RE_SC_OF.exec(line);
+      const d = parseDate(on ? on[1]! : line);
+      if (d) {
+        meta.adoptionDate = d;
+        mark();
+        state = 'none';
+        continue;
+      }
+    }
+    // The title runs on until a blank line.
+    if (state === 'title') {
+      meta.title += ' ' + line;
+      titleLines.push(line);
+      mark();
+      continue;
+    }
+    // Fixed wording.
+    const sym = symbolOnLine(line);
+    if (RE_UN.test(low)) {
+      for (const lang of ALL_LANGS) if (RE_UN.test(norm(mastheadWords(lang, 'ga').unitedNations)) && low.startsWith(norm(mastheadWords(lang, 'ga').unitedNations))) vote(votes, lang);
+      if (sym && !meta.symbol) meta.symbol = sym;
+      mark();
+      state = 'none';
+      continue;
+    }
+    const job = RE_JOB_LINE.exec(line);
+    if (job) {
+      vote(votes, JOB_LANG[job[2]!]!, 3);
+      mark();
+      continue;
+    }
+    if (RE_BARCODE.test(line) || /^please recycle/i.test(line)) {
+      mark();
+      continue;
+    }
+    if (sym && (line.replace(/\*+$/, '').trim().length <= sym.length + 2 || /^(?:[A-Z]\s+)?[A-Z]\/\S/.test(line))) {
+      if (!meta.symbol) meta.symbol = sym;
+      mark();
+      continue;
+    }
+    const dm = RE_DISTR.exec(low);
+    if (dm) {
+      const w = dm[1]!;
+      if (/limit|restrict/.test(w)) meta.kind = 'draft';
+      if (/^(?:générale|limitée)/.test(w)) vote(votes, 'fr');
+      else if (/^(?:general|limitada|reservada)\b/.test(w) && !line.includes(':') && !/^general\b/.test(line.replace(/^distr\.?\s*/i, ''))) vote(votes, 'es');
+      const rest = line.replace(/^distr\.?\s*:?\s*\S*\s*/i, '');
+      const d = rest ? parseDate(rest) : null;
+      if (d) meta.issueDate = d;
+      else state = 'distr';
+      mark();
+      continue;
+    }
+    const og = RE_ORIGINAL.exec(low);
+    if (og) {
+      const l = LANGUAGE_NAMES.get(og[1]!.trim().split(/\s+/)[0]!);
+      if (l) meta.originalLanguage = l;
+      mark();
+      continue;
+    }
+    const on = organName(line);
+    if (on) {
+      vote(votes, on.lang);
+      if (!meta.organ) meta.organ = on.organ;
+      mark();
+      state = 'none';
+      continue;
+    }
+    const ses = parseSessionLine(line);
+    if (ses) {
+      meta.session = ses.session;
+      vote(votes, ses.lang);
+      mark();
+      state = 'none';
+      continue;
+    }
+    let matched = false;
+    for (const a of AGENDA_PATTERNS) {
+      const m = a.re.exec(line);
+      if (!m) continue;
+      agenda = agendaNumbers(m[1]!);
+      agendaGroups = [[]];
+      vote(votes, a.lang);
+      state = 'agenda';
+      matched = true;
+      mark();
+      break;
+    }
+    if (matched) continue;
+    const cm = COMMITTEES.find((c) => c.key === low);
+    if (cm) {
+      meta.organ = cm.organ;
+      vote(votes, cm.lang);
+      mark();
+      state = 'none';
+      continue;
+    }
+    for (const a of ADOPTED_PATTERNS) {
+      const m = a.re.exec(line);
+      if (!m) continue;
+      meta.kind = 'resolution';
+      vote(votes, a.lang, 2);
+      if (a.lang === 'zh') {
+        const o = organName(m[2]!);
+        if (o && !meta.organ) meta.organ = o.organ;
+        const d = m[1] ? parseDate(m[1]) : null;
+        if (d) meta.adoptionDate = d;
+        state = d ? 'none' : 'adopted';
+      } else {
+        const o = organName(m[1]!);
+        if (o && !meta.organ) meta.organ = o.organ;
+        const d = m[2] ? parseDate(m[2]) : null;
+        if (d) meta.adoptionDate = d;
+        state = d ? 'none' : 'adopted';
+      }
+      matched = true;
+      mark();
+      break;
+    }
+    if (matched) continue;
+    if (line.startsWith('[')) {
+      basis = line;
+      state = line.endsWith(']') ? 'none' : 'basis';
+      mark();
+      continue;
+    }
+    const sc1 = RE_SC_HEAD1.exec(line) ?? RE_SC_HEAD2.exec(line);
+    if (sc1) {
+      scHeading = true;
+      const sy = parseSymbol(`S/RES/${Number(sc1[1])} (${sc1[2]})`);
+      if (sy && !meta.symbol) meta.symbol = sy.symbol;
+      meta.organ = 'sc';
+      meta.kind = 'resolution';
+      vote(votes, 'en');
+      const d = sc1[3] ? parseDate(sc1[3]) : null;
+      if (d) meta.adoptionDate = d;
+      state = d ? 'none' : 'scOf';
+      mark();
+      continue;
+    }
+    const sca = RE_SC_ADOPTED.exec(line);
+    if (sca) {
+      scHeading = true;
+      meta.organ = 'sc';
+      meta.kind = 'resolution';
+      meta.meeting = `${sca[1]!.replace(/\s+/g, '')} meeting`;
+      const d = sca[2] ? parseDate(sca[2]) : null;
+      if (d) meta.adoptionDate = d;
+      state = d ? 'none' : 'scAdopted';
+      mark();
+      continue;
+    }
+    const tn = RE_TITLE_NUM.exec(line);
+    if (tn && !meta.title) {
+      const num = tn[1]! + (tn[2] ? ` ${tn[2]}` : '');
+      meta.title = tn[3]!;
+      titleLines.push(tn[3]!);
+      if (!meta.symbol) {
+        const sy = parseSymbol(`A/RES/${num}`);
+        if (sy) meta.symbol = sy.symbol;
+      }
+      state = 'title';
+      mark();
+      continue;
+    }
+    const sp = SPONSOR_PATTERNS.map((r) => r.exec(line)).find((m) => m);
+    if (sp) {
+      meta.sponsors = sp[1]!
+        .replace(/\*+$/, '')
+        .split(/,\s*|\s+(?:and|et|y|и)\s+/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+      if (!meta.kind) meta.kind = 'draft';
+      mark();
+      continue;
+    }
+    if (RE_BUREAU.test(line)) {
+      meta.bureauLine = line;
+      if (!meta.kind) meta.kind = 'draft';
+      state = 'sponsors';
+      mark();
+      continue;
+    }
+    if (state === 'sponsors' && meta.bureauLine) {
+      meta.bureauLine += ' ' + line;
+      mark();
+      continue;
+    }
+    if (state === 'agenda') {
+      agendaGroups[agendaGroups.length - 1]!.push(line);
+      mark();
+      continue;
+    }
+    if (sym && !meta.symbol) {
+      meta.symbol = sym;
+      mark();
+      continue;
+    }
+    other.push({ line, at: i, group });
+  }
+  if (agenda) meta.agendaItems = distributeAgendaTitles(agenda, agendaGroups);
+  if (basis) meta.basis = basis.replace(/^\[\s*/, '').replace(/\s*\]$/, '').replace(/\s+/g, ' ').trim();
+  if (meta.title) meta.title = meta.title.replace(/\s+/g, ' ').replace(/\s*\*+$/, '').trim();
+  // Unrecognised text: body-like paragraphs after the heading are preambular text; short lines
+  // before the formula with no title yet are the title of a draft typed by hand.
+  const leftovers = other.filter((o) => o.at > lastRecognised);
+  const firstBody = leftovers.find((o) => o.line.length > 90 || /[;,]$/.test(o.line));
+  const picked = firstBody ? leftovers.filter((o) => o.at >= firstBody.at) : [];
+  const bodyLines = regroup(lines, picked);
+  const pickedAt = new Set(picked.map((o) => o.at));
+  if (!meta.title && !scHeading && meta.organ !== 'sc') {
+    const titleish = other.filter((o) => !pickedAt.has(o.at) && o.line.length < 300 && !/^(?:the|l'|la|el)\s/i.test(o.line));
+    if (titleish.length > 0) {
+      const g = titleish[titleish.length - 1]!.group;
+      const t = titleish.filter((o) => o.group === g).map((o) => o.line);
+      meta.title = t.join(' ').replace(/\s+/g, ' ').trim();
+      titleLines.push(...t);
+    }
+  }
+  return { meta, votes, titleLines, bodyLines, scHeading, recognised, end: lastRecognised + 1 };
+}
+
+/** Rebuilds the body-like leftover lines, with a blank line where their groups change. */
+function regroup(lines: readonly string[], picked: readonly { at: number; group: number }[]): string[] {
+  const out: string[] = [];
+  let g = -1;
+  for (const o of picked) {
+    if (g >= 0 && o.group !== g) out.push('');
+    out.push(lines[o.at]!);
+    g = o.group;
+  }
+  return out;
+}
+
+/** The document kind implied by a symbol: resolution, draft (L.) or revision (L. … /Rev.n). */
+export function kindFromSymbol(symbol: string): DocumentKind | null {
+  const p = parseSymbol(symbol);
+  if (!p) return null;
+  if (p.kind === 'resolution') return 'resolution';
+  if (p.kind === 'draft') return p.revision ? 'revision' : 'draft';
+  return null;
+}
+
+/** The organ implied by a symbol, or null. */
+export function organFromSymbol(symbol: string): Organ | null {
+  const p = parseSymbol(symbol);
+  return p ? p.organ : null;
+}
+
+/** The session implied by a symbol ("A/RES/79/200" → "79"), or "". */
+export function sessionFromSymbol(symbol: string): string {
+  const p = parseSymbol(symbol);
+  return p?.session && p.body === 'A' ? p.session : '';
+}
+
+/**
+ * A symbol from a file name as the UN and the corpora write them: "A_RES_75_202.fr.md" →
+ * "A/RES/75/202", "S_RES_0242_1967_EN_GOLD.txt" → "S/RES/242 (1967)"; null when none.
+ */
+export function symbolFromFileName(fileName: string | undefined): string | null {
+  if (!fileName) return null;
+  const base = (fileName.split(/[\\/]/).pop() ?? '').replace(/\.[^.]*$/, '');
+  const sc = /^S_RES_0*(\d{1,4})_(\d{4})/i.exec(base);
+  if (sc) return parseSymbol(`S/RES/${sc[1]} (${sc[2]})`)?.symbol ?? null;
+  const ga = /^A_RES_((?:E?S-)?\d{1,3})_(\d{1,4})/i.exec(base);
+  if (ga) return parseSymbol(`A/RES/${ga[1]}/${ga[2]}`)?.symbol ?? null;
+  const any = base.split('.')[0]!.replace(/_/g, '/');
+  return parseSymbol(any)?.symbol ?? null;
+}

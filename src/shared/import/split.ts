@@ -1,0 +1,515 @@
+/**
+ * From the body's lines to paragraph units: where paragraphs start (blank lines, operative numbers
+ * "1.", subparagraph labels "(a)" "a)" "(i)", a line that opens with a known opening phrase after
+ * a line that closed a clause, the closing meeting line, annex headings), how hard-wrapped lines
+ * are joined (end-of-line hyphens), and where a paragraph interrupted by a page break or a
+ * footnote block is rejoined.
+ *
+ * Hyphen at the end of a line ("Secretary-" + "General", "capacity-" + "building", "with-" +
+ * "drawal"): the hyphen is kept, with no space, when the next word starts with a capital letter,
+ * when the hyphenated compound occurs elsewhere in the document, or when the first part is a
+ * prefix written with a hyphen (non-, self-, co-, well-, cross-…); it is dropped when the joined
+ * word occurs elsewhere in the document, or the part after it is only a suffix (-tion, -ment,
+ * -ing…). Otherwise the document decides: in typeset text where line-end hyphens are mostly
+ * word breaks (old Security Council OCR: "imple-" + "mentation") it is dropped; in Word-made UN
+ * PDFs, which do not hyphenate, it is kept.
+ */
+import { parseDate } from '../resolution/dates.js';
+import { fromRoman } from '../resolution/labels.js';
+import { classifyOpening } from '../resolution/lexicon.js';
+import type { Language } from '../resolution/model.js';
+import { PAGE } from './clean.js';
+import { EM_OPEN, FN_CLOSE, FN_OPEN, plain } from './inline.js';
+
+/** What a unit is. */
+export type UnitKind = 'para' | 'meeting' | 'annex' | 'heading';
+
+/** A counter a subparagraph label can be read as. */
+export interface LabelReading {
+  counter: 'latin' | 'roman' | 'digit' | 'cyrillic';
+  index: number;
+}
+
+/** One paragraph (or subparagraph, heading, meeting line) of the body. */
+export interface Unit {
+  kind: UnitKind;
+  /** Operative/annex paragraph number as printed, 0 when none. */
+  num: number;
+  /** Subparagraph depth (1 = (a), 2 = (i)…), 0 for a paragraph. */
+  depth: number;
+  /** Label as printed, normalised for OCR ("(1)" read as "(i)"); "" when none. */
+  label: string;
+  /** Lines of text (label removed). */
+  lines: string[];
+  /** What stood between this unit and the previous one. */
+  gap: 'none' | 'blank' | 'page';
+  /** The joined text (set by {@link splitUnits}). */
+  text: string;
+}
+
+const CYRILLIC_LETTERS = 'абвгдежзиклмнопрстуфхцчшщэюя';
+
+/** Possible readings of a label's counter ("i" is latin 9 or roman 1; "1" digit 1 or, in OCR, roman 1). */
+export function labelReadings(v: string): LabelReading[] {
+  const out: LabelReading[] = [];
+  if (/^\d+$/.test(v)) {
+    out.push({ counter: 'digit', index: Number(v) });
+    if (/^1{1,3}$/.test(v)) out.push({ counter: 'roman', index: v.length });
+    return out;
+  }
+  const r = fromRoman(v);
+  if (r !== null && v === v.toLowerCase()) out.push({ counter: 'roman', index: r });
+  if (/^([a-z])\1{0,2}$/.test(v)) out.push({ counter: 'latin', index: (v.length - 1) * 26 + (v.charCodeAt(0) - 96) });
+  if (v.length === 1 && CYRILLIC_LETTERS.includes(v)) out.push({ counter: 'cyrillic', index: CYRILLIC_LETTERS.indexOf(v) + 1 });
+  return out;
+}
+
+const RE_NUM = /^(\d{1,3})\s?\.(?:\s+|$)/;
+const RE_NUM_AR = /^(\d{1,3})\s+-\s+/;
+const RE_SUB_PAREN = /^\(([a-z]{1,3}|[ivxlc]{1,7}|\d{1,3})\)(?:\s+|$)/;
+const RE_SUB_CLOSE = /^([a-z]{1,3}|[ivxlc]{1,7}|[а-я])\)(?:\s+|$)/;
+const RE_SUB_DOT = /^([a-z]|[ivx]{1,5})\.(?:\s+|$)/;
+
+const RE_MEETING: readonly RegExp[] = [
+  /^\d{1,4}\s?(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary meeting$/i,
+  /^\d{1,4}\s?(?:e|re|er|ème)\s+(?:\(suite\)\s+)?séance plénière(?:\s+\(suite\))?$/i,
+  /^\d{1,4}\s?(?:ª|a\.?)\s+sesión plenaria(?:\s+\(continuación\))?$/i,
+  /^\d{1,4}(?:-?[еяй])?\s+(?:\(возобновленное\)\s+)?пленарное заседание$/i,
+  /^الجلسة العامة\s+\S{1,12}$/,
+  /^第\s*\d{1,4}\s*次全体会议(?:\s*\(续\))?$/,
+];
+const RE_SC_ADOPTED = /^adopted\b/i;
+const RE_ANNEX = /^(?:annex(?:es)?|annexe|anexo|приложение|المرفق|مرفق|附件)(?:\s*(?:[IVXLC]{1,6}|\d{1,2}|[A-Z]|[一二三四五六七八九十]{1,3}))?\s*\*?$/i;
+const RE_ROMAN_HEADING = /^([IVXL]{1,6})\.(?:\s+|$)/;
+const RE_LETTER_HEADING = /^([A-Z])\.$/;
+const RE_CLAUSE_END = /[,;:.،؛。；，](?:\s?\d{1,3}|\uE001)?$/;
+const RE_TERMINAL = /[,;:.!?،؛。；，…](?:[”"’»)\]]*)?(?:\s?\d{1,3}|\s?\uE000[^\uE001]*\uE001)*\s*$/;
+
+/** True if a line (or paragraph) ends a clause: with , ; : . possibly followed by quotes and a footnote mark. */
+export function endsClause(s: string): boolean {
+  return RE_TERMINAL.test(s);
+}
+
+/** True for a meeting line: "54th plenary meeting", "48e séance plénière", "48ª sesión plenaria"… */
+export function isMeetingLine(line: string): boolean {
+  if (line.length > 90 || !/\d/.test(line)) return false;
+  const t = plain(line).replace(/\s+/g, ' ').trim();
+  if (t.length > 60) return false;
+  for (const re of RE_MEETING) if (re.test(t)) return true;
+  return false;
+}
+
+/** True for an annex heading: "Annex", "Annex II", "Annexe", "Anexo", "Приложение", "المرفق", "附件". */
+export function isAnnexHeading(line: string): boolean {
+  if (line.length > 40) return false;
+  const t = plain(line).replace(/\s+/g, ' ').trim();
+  return t.length <= 20 && RE_ANNEX.test(t);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hyphenation
+
+const HYPHEN_PREFIXES = new Set([
+  'non', 'self', 'co', 'well', 'ill', 'cross', 'anti', 'post', 'pre', 'semi', 'ex', 'half', 'vice', 'above',
+  'so', 'cease', 'inter', 'sub', 'multi', 'socio', 'long', 'short', 'high', 'low', 'large', 'small',
+  'follow', 'decision', 'capacity', 'gender', 'child', 'peace', 'all', 'one', 'two', 'three', 'full',
+  'part', 'mid', 'age', 'time', 'cost', 'rights', 'human', 'climate', 'state', 'policy', 'evidence',
+  'science', 'people', 'community', 'country', 'region', 'sector', 'market', 'result', 'results',
+  'south', 'north', 'east', 'west', 'e', 'de', 'un', 'twenty', 'thirty', 'forty', 'fifty', 'sixty',
+  'seventy', 'eighty', 'ninety', 'low', 'middle', 'upper', 'lower', 'off', 'on', 'up', 'out', 'over',
+]);
+
+const SUFFIX_FRAGMENT = /^(?:tions?|sions?|ments?|ings?|ed|ity|ities|ances?|ences?|ous|ively|ive|ally|ly|ships?|ness|ary|ations?|izations?|ized?|izes|able|ible|ists?|isms?|ures?|ials?|ians?|ical|ic|ents?|ants?|ages?|ery|ory|ful|less|wards?|er|ers|est|ty|ties|cy|cies|lar|ular|dent|ter|tee|tees)$/;
+
+/** Words and hyphenated compounds of a document, for deciding line-end hyphens. */
+export interface Vocabulary {
+  words: Set<string>;
+  compounds: Set<string>;
+  /** Drop a line-end hyphen when nothing else decides (typeset text with word breaks). */
+  dropByDefault: boolean;
+}
+
+const RE_TOKEN = /[\p{L}\p{M}]+(?:[-‑'’][\p{L}\p{M}]+)*/gu;
+
+/**
+ * Collects the words and compounds of the body, and decides the default for line-end hyphens:
+ * dropped when, among the line-end hyphens before a lower-case word that the document itself
+ * can decide, the joined word is more often attested than the compound (or, with no evidence,
+ * when `typeset` is true: OCR of printed documents). The work is done on first use, so texts
+ * without hyphens at line ends do not pay for it.
+ */
+export function buildVocabulary(lines: readonly string[], typeset: boolean): Vocabulary {
+  let built: { words: Set<string>; compounds: Set<string>; drop: boolean } | null = null;
+  const build = (): { words: Set<string>; compounds: Set<string>; drop: boolean } => {
+    if (built) return built;
+    const words = new Set<string>();
+    const compounds = new Set<string>();
+    const toks = lines.join('\n').match(RE_TOKEN) ?? [];
+    for (const t of toks) {
+      const low = t.toLowerCase();
+      if (low.includes('-') || low.includes('‑')) {
+        compounds.add(low.replace(/‑/g, '-'));
+        for (const p of low.split(/[-‑]/)) words.add(p);
+      } else words.add(low);
+    }
+    let joined = 0;
+    let compound = 0;
+    for (let i = 0; i + 1 < lines.length; i++) {
+      const a = lines[i]!;
+      if (!a.endsWith('-')) continue;
+      const m = /([\p{L}]+)-$/u.exec(a);
+      const b = /^([\p{Ll}]+)/u.exec(lines[i + 1]!);
+      if (!m || !b) continue;
+      const c = (m[1]! + '-' + b[1]!).toLowerCase();
+      if (compounds.has(c)) compound++;
+      else if (words.has((m[1]! + b[1]!).toLowerCase())) joined++;
+    }
+    built = { words, compounds, drop: joined > compound || (joined === compound && typeset) };
+    return built;
+  };
+  return {
+    get words() {
+      return build().words;
+    },
+    get compounds() {
+      return build().compounds;
+    },
+    get dropByDefault() {
+      return build().drop;
+    },
+  };
+}
+
+/** Joins two lines of one paragraph: end-of-line hyphens as described in the module comment, dashes and slashes without a space where they join figures or symbols, otherwise one space. */
+export function joinLines(a: string, b: string, vocab: Vocabulary): string {
+  if (a === '') return b;
+  if (b === '') return a;
+  const last = a.charAt(a.length - 1);
+  if (last === '\u00ad') return a.slice(0, -1) + b;
+  if (last === '-' || last === '\u2010') {
+    const m = /([\p{L}\p{M}]+)[-\u2010]$/u.exec(a);
+    const nb = /^([\p{L}\p{M}]+)/u.exec(plain(b));
+    if (!m || !nb) return a + b;
+    const first = m[1]!;
+    const next = nb[1]!;
+    if (/^\p{Lu}/u.test(next)) return a + b;
+    // A suspended hyphen: "medium-" + "and long-term", "pré-" + "et post-conflit".
+    if (/^(?:and|or|to|nor|et|ou|à|y|o|e|u|и|или)$/.test(next) && b.length > next.length && b.charAt(next.length) === ' ') return a + ' ' + b;
+    const lowFirst = first.toLowerCase();
+    const lowNext = next.toLowerCase();
+    if (vocab.compounds.has(lowFirst + '-' + lowNext)) return a + b;
+    if (vocab.words.has(lowFirst + lowNext)) return a.slice(0, -1) + b;
+    if (HYPHEN_PREFIXES.has(lowFirst)) return a + b;
+    if (SUFFIX_FRAGMENT.test(lowNext)) return a.slice(0, -1) + b;
+    return vocab.dropByDefault ? a.slice(0, -1) + b : a + b;
+  }
+  if ((last === '–' || last === '—') && /\d$/.test(a.slice(0, -1)) && /^\d/.test(b)) return a + b;
+  if (last === '/' && a.length > 1 && a.charAt(a.length - 2) !== ' ') return a + b;
+  return a + ' ' + b;
+}
+
+const RE_SPACED_HYPHEN = /([\p{L}]{1,30})- (\p{Ll}[\p{L}]{0,30})/gu;
+
+/** Repairs "non- governmental" (a hyphen left before a space by the PDF) when the compound occurs elsewhere in the document. */
+export function repairSpacedHyphens(s: string, vocab: Vocabulary): string {
+  if (!s.includes('- ')) return s;
+  return s.replace(RE_SPACED_HYPHEN, (m, a: string, b: string) => (vocab.compounds.has((a + '-' + b).toLowerCase()) ? `${a}-${b}` : m));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Splitting
+
+interface ListFrame {
+  counter: LabelReading['counter'];
+  last: number;
+  style: 'paren' | 'close' | 'dot';
+  items: { unit: Unit; raw: string; index: number }[];
+}
+
+function formatLabel(style: ListFrame['style'], counter: LabelReading['counter'], index: number, raw: string): string {
+  let v = raw;
+  if (counter === 'roman' && /^\d+$/.test(raw)) v = 'i'.repeat(index);
+  return style === 'paren' ? `(${v})` : style === 'close' ? `${v})` : `${v}.`;
+}
+
+/** Options of {@link splitUnits}. */
+export interface SplitOptions {
+  lang: Language;
+  vocab: Vocabulary;
+}
+
+/**
+ * Splits the body's lines into units and joins each unit's lines (see the module comment), then
+ * rejoins paragraphs that a page break, a footnote block or a blank line interrupted: a unit
+ * without a label is appended to the previous one when it starts with a lower-case letter (and,
+ * in Russian, is not a preambular participle), or when a page break came between them and the
+ * previous one does not end a clause and this one does not open with a known phrase.
+ */
+export function splitUnits(lines: readonly string[], opts: SplitOptions): Unit[] {
+  const { lang } = opts;
+  const caseless = lang === 'ar' || lang === 'zh';
+  const units: Unit[] = [];
+  let cur: Unit | null = null;
+  let gap: Unit['gap'] = 'none';
+  let lastNum = 0;
+  let lists: ListFrame[] = [];
+  let nested: { last: number; depth: number } | null = null;
+  // Typical line width, for telling a paragraph's last (short) line from a wrapped one.
+  const lengths: number[] = [];
+  for (const l of lines) if (l !== '' && l !== PAGE) lengths.push(l.length);
+  lengths.sort((x, y) => x - y);
+  const wrap = lengths.length ? lengths[Math.floor(lengths.length * 0.8)]! : 80;
+
+  const close = (): void => {
+    if (cur) units.push(cur);
+    cur = null;
+  };
+  const open = (kind: UnitKind, first: string, extra: Partial<Unit> = {}): Unit => {
+    close();
+    const u: Unit = { kind, num: 0, depth: 0, label: '', lines: first ? [first] : [], gap, text: '', ...extra };
+    gap = 'none';
+    cur = u;
+    return u;
+  };
+  const startsUpper = (s: string): boolean => {
+    if (caseless || s.startsWith(EM_OPEN)) return true;
+    let i = 0;
+    while (i < s.length && ' "“‘«(\uE002\uE003'.includes(s[i]!)) i++;
+    if (i >= s.length) return true;
+    const ch = s[i]!;
+    if (ch === FN_OPEN) return true;
+    if (ch >= 'A' && ch <= 'Z') return true;
+    if (ch >= '0' && ch <= '9') return true;
+    if (ch < '\u00c0') return false;
+    return /[\p{Lu}]/u.test(ch) || (lang === 'ru' && /\p{L}/u.test(ch));
+  };
+
+  for (const raw of lines) {
+    if (raw === '' || raw === PAGE) {
+      if (raw === PAGE) gap = 'page';
+      else if (gap === 'none') gap = 'blank';
+      const k = cur as Unit | null;
+      if (k && (k.kind !== 'meeting' || raw === PAGE)) close();
+      continue;
+    }
+    const line = raw;
+    const p = plain(line);
+    // Continuations of a meeting line (its date, the rest of "Adopted unanimously at the / 1382nd meeting.").
+    const m0 = cur as Unit | null;
+    if (m0 && m0.kind === 'meeting') {
+      // "Adopted at the 942nd meeting / by 9 votes to none, with 2 abstentions (…)." runs to its full stop.
+      const scOpen = RE_SC_ADOPTED.test(plain(m0.lines[0]!)) && !/\.\s*(?:\d{1,3}\/?)?$/.test(plain(m0.lines[m0.lines.length - 1]!).trim());
+      if ((m0.lines.length < 3 && p.length < 60 && parseDate(p) !== null) || (gap === 'none' && scOpen && m0.lines.length < 4)) {
+        m0.lines.push(line);
+        gap = 'none';
+        continue;
+      }
+      close();
+    }
+    // Continuations of a section heading: its title under a bare "I.", or a wrapped title.
+    const h0 = cur as Unit | null;
+    if (h0 && h0.kind === 'heading') {
+      const last = h0.lines[h0.lines.length - 1]!;
+      const onlyLabel = h0.lines.length === 1 && /^(?:[IVXL]{1,6}\.?|[A-Z]\.)$/.test(plain(last).trim());
+      // A wrapped title: no clause end before, and the line is not a paragraph of its own.
+      const wrapped = !endsClause(last) && !RE_SUB_PAREN.test(p) && classifyOpening(p.slice(0, 200), lang) === null;
+      if (gap === 'none' && h0.lines.length < 6 && (onlyLabel || wrapped) && !RE_NUM.test(p)) {
+        h0.lines.push(line);
+        continue;
+      }
+      close();
+    }
+    const c = cur as Unit | null;
+    const prev = c && c.lines.length ? c.lines[c.lines.length - 1]! : '';
+    const boundary = c === null || gap !== 'none' || c.lines.length === 0 || endsClause(prev);
+    // The text the new line would follow (the last unit's, across a blank line).
+    const prevText = prev || (units.length ? units[units.length - 1]!.lines[units[units.length - 1]!.lines.length - 1] ?? '' : '');
+
+    if (isMeetingLine(p) || (boundary && RE_SC_ADOPTED.test(p) && /\bmeeting\b|\bat (?:the|its)\s*$|\b\d+\s?(?:st|nd|rd|th)\s*$/i.test(p) && p.length < 160)) {
+      open('meeting', line);
+      continue;
+    }
+    if (isAnnexHeading(p) && boundary) {
+      open('annex', line);
+      close();
+      lastNum = 0;
+      lists = [];
+      nested = null;
+      continue;
+    }
+    // Roman-numeral section headings ("I.", "II. Peace and security") and lettered ones ("A.").
+    const rh = RE_ROMAN_HEADING.exec(p);
+    const bareRoman = /^[IVXL]{1,6}$/.test(p.trim()) && fromRoman(p.trim()) !== null;
+    if (boundary && (bareRoman || (rh && fromRoman(rh[1]!) !== null && p.length < 160 && !endsClause(p) && startsUpper(p.slice(rh[0].length))) || RE_LETTER_HEADING.test(p.trim()))) {
+      open('heading', line);
+      continue;
+    }
+    // Operative (or annex) paragraph numbers.
+    let nm = RE_NUM.exec(p) ?? (lang === 'ar' ? RE_NUM_AR.exec(p) : null);
+    if (!nm) {
+      // OCR: "4, Calls upon" for "4.", "S. Decides" for "5.": only the expected number before an operative verb.
+      const o = /^(\d{1,3}|S)\s?[.,]\s+/.exec(p);
+      if (o && (o[1] === 'S' ? 5 : Number(o[1])) === lastNum + 1 && classifyOpening(p.slice(o[0].length, o[0].length + 200), lang)?.kind === 'op') {
+        nm = [o[0], String(lastNum + 1)] as unknown as RegExpExecArray;
+      }
+    }
+    if (nm && boundary && startsUpper(p.slice(nm[0].length))) {
+      const n = Number(nm[1]);
+      const listStart = n === 1 && lastNum > 0 && /:\s*(?:\uE000[^\uE001]*\uE001)?$/.test(prevText);
+      if (nested && n === nested.last + 1 && n !== lastNum + 1) {
+        // The next item of a numbered list inside a paragraph ("1. Opening of the Congress.").
+        nested.last = n;
+        open('para', stripPrefix(line, nm[0].length), { depth: nested.depth, label: `${n}.` });
+        continue;
+      }
+      if (listStart) {
+        nested = { last: 1, depth: Math.min(4, lists.length + 1) };
+        open('para', stripPrefix(line, nm[0].length), { depth: nested.depth, label: '1.' });
+        continue;
+      }
+      const inSeq = n === lastNum + 1 || (n > lastNum && n <= lastNum + 3) || (n === 1 && (gap !== 'none' || endsClause(prev)));
+      if (inSeq) {
+        open('para', stripPrefix(line, nm[0].length), { num: n });
+        lastNum = n;
+        lists = [];
+        nested = null;
+        continue;
+      }
+    }
+    // Subparagraph labels.
+    const sm = RE_SUB_PAREN.exec(p) ?? RE_SUB_CLOSE.exec(p) ?? RE_SUB_DOT.exec(p);
+    if (sm) {
+      const style: ListFrame['style'] = p.startsWith('(') ? 'paren' : sm[0].trimEnd().endsWith(')') ? 'close' : 'dot';
+      const rest = p.slice(sm[0].length);
+      const readings = labelReadings(sm[1]!);
+      const labelOnly = rest.trim() === '';
+      if (readings.length > 0 && (labelOnly || startsUpper(rest)) && (boundary || labelOnly)) {
+        const placed = placeLabel(lists, readings, style, labelOnly, prev);
+        if (placed) {
+          const u = open('para', stripPrefix(line, sm[0].length), { depth: placed.depth });
+          placed.frame.items.push({ unit: u, raw: sm[1]!, index: placed.index });
+          for (const it of placed.converted ? placed.frame.items : [placed.frame.items[placed.frame.items.length - 1]!]) {
+            it.unit.label = formatLabel(placed.frame.style, placed.frame.counter, it.index, it.raw);
+          }
+          continue;
+        }
+      }
+    }
+    // A new paragraph without a label.
+    if (c === null || gap !== 'none') {
+      open('para', line);
+      continue;
+    }
+    if (c.lines.length > 0 && RE_CLAUSE_END.test(plain(prev)) && startsUpper(p) && !/^["“‘«]/.test(p)) {
+      const cls = /^\p{Lu}/u.test(p) || lang === 'ru' || caseless ? classifyOpening(p.slice(0, 200), lang) : null;
+      if (cls || (plain(prev).length < wrap * 0.6 && /^\p{Lu}/u.test(p) && c.kind === 'para')) {
+        open('para', line);
+        continue;
+      }
+    }
+    c.lines.push(line);
+  }
+  close();
+
+  for (const u of units) u.text = joinUnitLines(u.lines, opts.vocab);
+  return rejoin(units, opts);
+}
+
+function stripPrefix(line: string, len: number): string {
+  // `len` counts plain characters; sentinels before the label are rare (an em mark), keep them.
+  let i = 0;
+  let seen = 0;
+  let lead = '';
+  while (i < line.length && seen < len) {
+    const cc = line.charCodeAt(i);
+    if (cc >= 0xe000 && cc <= 0xe00f) {
+      if (line[i] === FN_OPEN) {
+        const e = line.indexOf(FN_CLOSE, i);
+        i = e < 0 ? line.length : e + 1;
+        continue;
+      }
+      lead += line[i];
+      i++;
+      continue;
+    }
+    seen++;
+    i++;
+  }
+  return (lead + line.slice(i)).trim();
+}
+
+/** Where a subparagraph label goes among the open lists, or null if it does not fit. */
+function placeLabel(
+  lists: ListFrame[],
+  readings: LabelReading[],
+  style: ListFrame['style'],
+  labelOnly: boolean,
+  prev: string,
+): { frame: ListFrame; depth: number; index: number; converted: boolean } | null {
+  // A sibling in an open list (innermost first).
+  for (let k = lists.length - 1; k >= 0; k--) {
+    const f = lists[k]!;
+    if (f.style !== style && !(f.style !== 'dot' && style !== 'dot')) continue;
+    for (const r of readings) {
+      if (r.counter === f.counter && r.index === f.last + 1) {
+        lists.length = k + 1;
+        f.last = r.index;
+        return { frame: f, depth: k + 1, index: r.index, converted: false };
+      }
+      // OCR: "(1)" read for "(i)", recognised when "(ii)" follows.
+      if (f.counter === 'digit' && f.last === 1 && r.counter === 'roman' && r.index === 2) {
+        lists.length = k + 1;
+        f.counter = 'roman';
+        f.last = 2;
+        return { frame: f, depth: k + 1, index: 2, converted: true };
+      }
+    }
+  }
+  // The first of a new list, one level deeper.
+  if (lists.length >= 4) return null;
+  const firsts = readings.filter((r) => r.index === 1);
+  if (firsts.length === 0) return null;
+  if (style === 'dot' && !/:\s*(?:\uE000[^\uE001]*\uE001)?$/.test(prev) && !labelOnly) return null;
+  const inner = lists[lists.length - 1];
+  let pick = firsts[0]!;
+  if (firsts.length > 1) {
+    // "(1)": digits, except under a lettered list, where it is the OCR of "(i)".
+    pick = inner && inner.counter === 'latin' ? (firsts.find((r) => r.counter === 'roman') ?? pick) : (firsts.find((r) => r.counter === 'digit') ?? pick);
+  }
+  const f: ListFrame = { counter: pick.counter, last: 1, style, items: [] };
+  lists.push(f);
+  return { frame: f, depth: lists.length, index: 1, converted: false };
+}
+
+function joinUnitLines(lines: readonly string[], vocab: Vocabulary): string {
+  let s = '';
+  for (const l of lines) s = joinLines(s, l.includes('  ') ? l.replace(/\s+/g, ' ').trim() : l.trim(), vocab);
+  return repairSpacedHyphens(s, vocab);
+}
+
+/** Merges units interrupted by page breaks, footnote blocks or stray blank lines (see splitUnits). */
+function rejoin(units: Unit[], opts: SplitOptions): Unit[] {
+  const out: Unit[] = [];
+  for (const u of units) {
+    const p = out[out.length - 1];
+    // A bare section number ("II") and its title, separated by blank lines.
+    if (p && p.kind === 'heading' && /^(?:[IVXL]{1,6}\.?|[A-Z]\.)$/.test(plain(p.text).trim()) && u.kind === 'para' && u.num === 0 && u.depth === 0 && !endsClause(u.text) && plain(u.text).length < 250) {
+      p.text = `${p.text} ${u.text}`;
+      p.lines.push(...u.lines);
+      continue;
+    }
+    if (p && p.kind === 'para' && u.kind === 'para' && u.num === 0 && u.depth === 0 && u.gap !== 'none') {
+      const t = plain(u.text).replace(/^[\s"“‘«(]+/, '');
+      const lowerStart = /^\p{Ll}/u.test(t) && !(opts.lang === 'ru' && classifyOpening(t.slice(0, 200), 'ru'));
+      const prevOpen = !endsClause(p.text);
+      const phrase = classifyOpening(t.slice(0, 200), opts.lang) !== null;
+      if (lowerStart || (prevOpen && (u.gap === 'page' || /[\p{L}]-$/u.test(p.text)) && !phrase)) {
+        p.text = repairSpacedHyphens(joinLines(p.text, u.text, opts.vocab), opts.vocab);
+        p.lines.push(...u.lines);
+        continue;
+      }
+    }
+    out.push(u);
+  }
+  return out;
+}

@@ -1,0 +1,187 @@
+/**
+ * Normalised tokens for agreed-language matching (pure: runs in main and renderer).
+ *
+ * The tokens are what the matcher compares, never what the user sees: they are lower-cased,
+ * stripped of diacritics and punctuation, and every number collapses to "#", so that the same
+ * paragraph adopted in another year (new date, new resolution numbers, new session ordinal)
+ * keeps the same tokens.
+ *
+ * Pipeline of `matchTokens`:
+ *   1. Footnote debris: superscript digits are removed, and footnote numbers glued to a word
+ *      ("Agenda3", "Women,1", "Secretary-General;12") are cut off. Page headers and the like are
+ *      not recognisable here and simply become tokens.
+ *   2. Lower case, then NFKD and removal of every combining mark: "Réaffirmant" → "reaffirmant",
+ *      Arabic harakat and hamza carriers fold to the bare letter, fullwidth forms and ligatures
+ *      ("ﬁ", "１２") to their plain forms. Russian й is kept (NFKD would turn it into и), ё → е.
+ *      Arabic tatweel is removed and alef maksura folds to ya; œ, æ, ß, ø, ł… fold to ASCII.
+ *   3. Curly quotes, primes and the dash family are unified to ' and - before splitting.
+ *   4. Split: document symbols ("A/79/437", "78/143", "E/CN.6/2023/L.3"), numbers with
+ *      separators ("1.5", "2,000", "10:30") and any word holding a digit ("10th", "G77") are one
+ *      "#"; CJK ideographs and kana are one token per character (Chinese has no spaces; single
+ *      characters keep edit distances meaningful, and the inverted index needs no segmenter);
+ *      other runs of letters and digits are words; punctuation is dropped.
+ *   5. Spelled-out numbers and session ordinals become "#" too ("seventy-ninth",
+ *      "soixante-dix-neuvième", "septuagésimo noveno", "семьдесят девятой", "التاسعة والسبعين",
+ *      Chinese numerals in 第七十八届), and runs of consecutive "#" collapse into one, so
+ *      "2023,12" (a year and its footnote) and "23-24976" are a single "#".
+ */
+
+/** The token every number or number-like word becomes. */
+export const NUMBER_TOKEN = '#';
+
+const SUPERSCRIPT_DIGITS = /[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]/g;
+// Letters of alphabetic scripts: in Chinese a digit next to a character is ordinary text
+// ("第3段", "12月"), not a footnote.
+const LETTER = /(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])\p{L}/u;
+const SPACE_OR_PUNCT = /[\s\p{P}]/u;
+const CLOSERS = ')]"\'»”’';
+const COMBINING = /\p{M}+/gu;
+const QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u2035`´]/g;
+const DQUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g;
+const DASHES = /[\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]/g;
+const FOLD: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŀ: 'l', ʼ: "'", ى: 'ي' };
+const FOLD_RE = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'g');
+const TATWEEL = /\u0640/g;
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u3007]/gu;
+// Chinese numerals: a run of two or more, or one after 第 or before a counter (届 session, 年
+// year, 号 number…), is a number.
+const ZH_NUMERALS = '〇零一二三四五六七八九十百千万两';
+const ZH_NUMBER = new RegExp(`(?<=第)[${ZH_NUMERALS}]+|[${ZH_NUMERALS}]+(?=[届年月日号次期])|[${ZH_NUMERALS}]{2,}`, 'gu');
+// A chunk: letters and digits, possibly joined by . / , : - without spaces ("A/79/437", "1.5",
+// "seventy-ninth", "and/or"). Everything else separates tokens.
+const CHUNK = /[\p{L}\p{N}]+(?:[./,:-][\p{L}\p{N}]+)*/gu;
+const JOINERS = /[./,:-]/;
+const JOINERS_G = /[./,:-]/g;
+const HAS_DIGIT = /\p{N}/u;
+
+/** Number words of en, fr, es, ru and ar (already normalised), which become "#". */
+const NUMBER_WORDS: ReadonlySet<string> = buildNumberWords();
+
+function buildNumberWords(): Set<string> {
+  const words = new Set<string>();
+  const add = (list: string) => {
+    for (const w of list.split(/\s+/)) if (w) words.add(w);
+  };
+  // "One" is left out in every language: it is also an article or a pronoun (un, une, uno…).
+  // English cardinals and ordinals (hyphenated compounds split into these parts).
+  add(`two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen
+    nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion
+    first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth
+    sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth
+    ninetieth hundredth thousandth`);
+  // French (without accents: normalisation strips them).
+  add(`deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt vingts trente
+    quarante cinquante soixante cent cents mille premier premiere deuxieme troisieme quatrieme cinquieme sixieme
+    septieme huitieme neuvieme dixieme onzieme douzieme treizieme quatorzieme quinzieme seizieme vingtieme trentieme
+    quarantieme cinquantieme soixantieme centieme millieme unieme`);
+  // Spanish cardinals and ordinals (both genders).
+  add(`dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciseis diecisiete dieciocho
+    diecinueve veinte veinti veintiuno veintidos veintitres veinticuatro veinticinco veintiseis veintisiete veintiocho
+    veintinueve treinta cuarenta cincuenta sesenta setenta ochenta noventa cien ciento mil`);
+  for (const stem of `primer segund tercer cuart quint sext septim octav noven decim undecim duodecim vigesim trigesim
+    cuadragesim quincuagesim sexagesim septuagesim octogesim nonagesim centesim`.split(/\s+/)) {
+    if (!stem) continue;
+    words.add(`${stem}o`);
+    words.add(`${stem}a`);
+  }
+  words.add('primer');
+  words.add('tercer');
+  // Russian cardinals and ordinals in every case ending (ё already folded to е).
+  add(`два две три четыре пять шесть семь восемь девять десять одиннадцать двенадцать тринадцать
+    четырнадцать пятнадцать шестнадцать семнадцать восемнадцать девятнадцать двадцать тридцать сорок пятьдесят
+    шестьдесят семьдесят восемьдесят девяносто сто двести триста тысяча тысячи`);
+  const endings = ['ый', 'ой', 'ий', 'ая', 'ое', 'ого', 'ому', 'ом', 'ую', 'ые', 'ых', 'ым', 'ыми'];
+  for (const stem of `перв втор четверт пят шест седьм восьм девят десят одиннадцат двенадцат тринадцат четырнадцат
+    пятнадцат шестнадцат семнадцат восемнадцат девятнадцат двадцат тридцат сороков пятидесят шестидесят семидесят
+    восьмидесят девяност сот`.split(/\s+/)) {
+    if (!stem) continue;
+    for (const e of endings) words.add(stem + e);
+  }
+  add('третий третья третье третьего третьей третьему третьим третьем третью третьи третьих третьими');
+  // Arabic ordinals and tens of session names, with the article and the conjunction.
+  const ar = `الاول الاولي الثاني الثانية الثالث الثالثة الرابع الرابعة الخامس الخامسة السادس السادسة السابع السابعة
+    الثامن الثامنة التاسع التاسعة العاشر العاشرة الحادي الحادية عشر عشرة عشرين ثلاثين اربعين خمسين ستين سبعين ثمانين
+    تسعين مائة مئة`;
+  for (const w of ar.split(/\s+/)) {
+    if (!w) continue;
+    const n = normalise(w);
+    words.add(n);
+    words.add('و' + n);
+    if (!n.startsWith('ال')) words.add('وال' + n).add('ال' + n);
+  }
+  return words;
+}
+
+/** Lower case, diacritics folded, quotes and dashes unified (the text before splitting). */
+function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\u0438\u0306/g, 'й')
+    .replace(COMBINING, '')
+    .replace(TATWEEL, '')
+    .replace(FOLD_RE, (c) => FOLD[c]!)
+    .replace(QUOTES, "'")
+    .replace(DQUOTES, '"')
+    .replace(DASHES, '-');
+}
+
+/**
+ * Normalised tokens for matching: lower case, diacritics folded (NFKD, combining marks
+ * stripped: "Réaffirmant" → "reaffirmant"), curly quotes and dashes unified, every number or
+ * number-like token ("78/143", "2023", "19", "A/79/437", "1.5", "seventy-ninth") → "#" (runs of
+ * "#" collapse to one), punctuation dropped, footnote numbers glued to words ignored. Chinese
+ * and Japanese script is one token per character; Arabic loses tatweel and harakat; Russian ё → е.
+ */
+export function matchTokens(text: string): string[] {
+  const cleaned = dropFootnoteNumbers(text.replace(SUPERSCRIPT_DIGITS, ''));
+  // Chinese numerals become a digit; every other CJK character stands apart as its own word.
+  const norm = normalise(cleaned).replace(ZH_NUMBER, ' 0 ').replace(CJK_CHAR, ' $& ');
+  const out: string[] = [];
+  const push = (t: string) => {
+    if (t === NUMBER_TOKEN) {
+      if (out[out.length - 1] !== NUMBER_TOKEN) out.push(t);
+    } else out.push(t);
+  };
+  CHUNK.lastIndex = 0;
+  for (let m = CHUNK.exec(norm); m; m = CHUNK.exec(norm)) {
+    const c = m[0];
+    if (!JOINERS.test(c)) pushWord(c, push);
+    // A document symbol ("A/79/437", "E/CN.6/2023/L.3") is one number.
+    else if (c.includes('/') && HAS_DIGIT.test(c)) push(NUMBER_TOKEN);
+    // Otherwise its parts: "1.5" → # #  → #, "covid-19" → covid #, "and/or" → and or.
+    else for (const part of c.split(JOINERS_G)) pushWord(part, push);
+  }
+  return out;
+}
+
+/**
+ * Removes footnote numbers (one to three digits) glued to a word ("Agenda3 ", "Women3,") or to a
+ * comma, semicolon, colon or full stop after a word, closing quote or bracket ("Women,1 ",
+ * "Secretary-General;12"), then a space, punctuation or the end. Plain text scan: regular
+ * expressions with look-behind were ten times slower here.
+ */
+function dropFootnoteNumbers(s: string): string {
+  return s.replace(/\d+/g, (d: string, at: number) => {
+    if (d.length > 3) return d;
+    const next = s[at + d.length];
+    let i = at - 1;
+    const prev = s[i];
+    if (prev === undefined) return d;
+    if (LETTER.test(prev)) {
+      if (next !== undefined && !SPACE_OR_PUNCT.test(next)) return d;
+      return i >= 1 && LETTER.test(s[i - 1]!) ? '' : d;
+    }
+    if (prev === ',' || prev === '.' || prev === ';' || prev === ':') {
+      if (next !== undefined && !/\s/.test(next)) return d;
+      i--;
+      if (i >= 0 && CLOSERS.includes(s[i]!)) i--;
+      return i >= 1 && LETTER.test(s[i]!) && LETTER.test(s[i - 1]!) ? '' : d;
+    }
+    return d;
+  });
+}
+
+function pushWord(w: string, push: (t: string) => void): void {
+  push(HAS_DIGIT.test(w) || NUMBER_WORDS.has(w) ? NUMBER_TOKEN : w);
+}
