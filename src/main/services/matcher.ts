@@ -29,18 +29,23 @@
  *      Both are 1 exactly for identical token sequences, so score ∈ [0, 1] and 1 = identical.
  *      The bag overlap is computed first (O(|paragraph|)); it also bounds ED from below
  *      (ED ≥ max(n, m) − |bag intersection|, and ED ≥ |n − m|), so a candidate that cannot
- *      reach the current k-th score is skipped, and the others run a banded edit distance whose
- *      cap is the largest ED that could still enter the top k.
+ *      reach the current k-th score is skipped. The others get a bit-parallel edit distance
+ *      (Myers/Hyyrö, 32 query tokens per machine word, as in edlib: ~⌈|query|/32⌉ word
+ *      operations per paragraph token) that gives up as soon as the distance must exceed the
+ *      largest ED that could still enter the top k.
+ *   Measured (bench/match.bench.ts, 100,000 paragraphs of ~73 tokens, ~95-token queries, a
+ *   loaded 2-core machine): 1.5–1.8 ms median, 2–6 ms p95; the exhaustive scan below takes
+ *   7–11 ms median and 60–90 ms p95, and its ED-best is in query()'s top 5 in 99.5 % of queries.
  *
  * `exhaustive` is the benchmark baseline: pure edit-distance similarity over every paragraph,
  * exact. Slots are bucketed by their length bound 1 − |n − m|/max(n, m) (a counting sort into a
  * reused array) and visited best bound first; a slot still within reach of the k-th best gets
  * its bag bound (ED ≥ max(n, m) − |bag intersection|, one pass over its tokens) and, if that
  * too is within reach, a capped edit distance. The scan stops at the first bucket whose length
- * bound is below the k-th best. Both use the same bit-parallel edit distance (Myers/Hyyrö,
- * 32 query tokens per machine word, as in edlib), so the comparison measures the pruning, not
- * the inner loop.
+ * bound is below the k-th best. It uses the same bit-parallel edit distance as query(), so the
+ * benchmark compares the pruning, not the inner loop.
  */
+
 /** A match: the paragraph's id and its similarity in [0, 1] (1 = identical tokens). */
 export interface MatchHit {
   id: number;
