@@ -75,8 +75,8 @@ export async function readResolutionBuffer(name: string, data: Uint8Array): Prom
   if (data.byteLength > MAX_IMPORT_BYTES) throw tooLarge(fileName, data.byteLength);
   const hash = createHash('sha256').update(data).digest('hex');
   if (data.byteLength === 0) throw new PlenaryError('BAD_INPUT', `${fileName} is empty: there is nothing to import.`);
-  const kind = detectKind(fileName, data);
   try {
+    const kind = detectKind(fileName, data);
     let text: string;
     const warnings: string[] = [];
     switch (kind) {
@@ -99,8 +99,8 @@ export async function readResolutionBuffer(name: string, data: Uint8Array): Prom
     return out;
   } catch (e) {
     if (e instanceof PlenaryError) throw e;
-    // Anything else is a bug or an exotic failure of a library: say so plainly, keep the cause.
-    throw new PlenaryError('CORRUPT', `${fileName} could not be read (${errorText(e)}).`, { cause: e });
+    // Anything else is an exotic failure of a library on a damaged file: say so, keep the cause.
+    throw new PlenaryError('CORRUPT', `${fileName} could not be read; the file may be damaged (${errorText(e)}).`, { cause: e });
   }
 }
 
@@ -108,7 +108,7 @@ export async function readResolutionBuffer(name: string, data: Uint8Array): Prom
 // Detection and decoding
 
 const TEXT_EXT = new Set(['.txt', '.text', '.md', '.markdown', '.mdown', '.mkd']);
-const HTML_EXT = new Set(['.html', '.htm', '.xhtml', '.xht', '.mht']);
+const HTML_EXT = new Set(['.html', '.htm', '.xhtml', '.xht']);
 const WORD_EXT = new Set(['.docx', '.docm', '.dotx', '.dotm']);
 
 function startsWith(data: Uint8Array, sig: readonly number[], at = 0): boolean {
@@ -171,13 +171,19 @@ export function detectKind(fileName: string, data: Uint8Array): ImportKind {
     throw new PlenaryError('CORRUPT', `${fileName} is not a valid Word document (the file is damaged, or is not really a .docx).`);
   }
   if (ext === '.pdf') throw new PlenaryError('CORRUPT', `${fileName} is not a valid PDF (it does not start like one; the file is damaged or of another kind).`);
-  for (const b of BINARY_KINDS) {
-    if (startsWith(data, b.sig)) throw new PlenaryError('BAD_INPUT', `${fileName} is ${b.what}, not a document Plenary can read.`);
-  }
   if (indexOfAscii(data, '{\\rtf', 0, 8) >= 0) {
     throw new PlenaryError('BAD_INPUT', `${fileName} is a rich-text (RTF) file. Save it as a Word document (.docx) and import that.`);
   }
-  if (looksBinary(data)) throw new PlenaryError('BAD_INPUT', `${fileName} is not a document Plenary can read (binary data).`);
+  if (looksBinary(data)) {
+    // Name the usual suspects; a text that merely starts with "MZ" or "GIF8" is still text.
+    for (const b of BINARY_KINDS) {
+      if (startsWith(data, b.sig)) throw new PlenaryError('BAD_INPUT', `${fileName} is ${b.what}, not a document Plenary can read.`);
+    }
+    throw new PlenaryError('BAD_INPUT', `${fileName} is not a document Plenary can read (binary data).`);
+  }
+  if (ext === '.mht' || ext === '.mhtml') {
+    throw new PlenaryError('BAD_INPUT', `${fileName} is a web archive (.mht). Save the page as HTML (.htm) or as a Word document and import that.`);
+  }
   const head = decodeText(data.subarray(0, 4096), true);
   const strong = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(head) ||
     /<html[\s>][\s\S]*<(?:head|body)[\s>]/i.test(head);
@@ -218,9 +224,9 @@ function looksBinary(data: Uint8Array): boolean {
 
 /**
  * Decodes text bytes: a BOM decides (UTF-8, UTF-16 LE/BE); without one, UTF-16 is recognised
- * by its NUL bytes, then UTF-8 is tried and windows-1252 (what Word on Windows writes for "plain
- * text") used when the bytes are not valid UTF-8 (decoded by hand, see decodeWindows1252). `partial` allows a multi-byte character cut
- * at the end (for sniffing the start of a file).
+ * by its NUL bytes, then UTF-8 is tried, and windows-1252 (what Word on Windows writes for
+ * "plain text") is used when the bytes are not valid UTF-8. `partial` allows a multi-byte
+ * character cut at the end (for sniffing the start of a file).
  */
 export function decodeText(data: Uint8Array, partial = false): string {
   if (startsWith(data, [0xef, 0xbb, 0xbf])) return new TextDecoder('utf-8').decode(data.subarray(3));
@@ -291,8 +297,6 @@ const DOCX_STYLE_MAP = [
   "r[style-name='Subtle Emphasis'] => em",
   "r[style-name='Intense Emphasis'] => em",
   'comment-reference => ',
-  'u => ',
-  'strike => ',
 ];
 
 /** Converts a .docx to the parser's markdown through mammoth's HTML; CORRUPT when it is damaged. */
@@ -322,7 +326,10 @@ let standardFonts = '';
 
 function loadPdfJs(): Promise<PdfJs> {
   if (!pdfjsPromise) {
-    pdfjsPromise = import('pdfjs-dist/legacy/build/pdf.mjs');
+    pdfjsPromise = import('pdfjs-dist/legacy/build/pdf.mjs').catch((e: unknown) => {
+      pdfjsPromise = null; // try again next time rather than remember the failure
+      throw e;
+    });
     try {
       const require = createRequire(import.meta.url);
       standardFonts = path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts') + path.sep;
@@ -548,6 +555,7 @@ const RE_BARCODE = /^\*\d{7,8}\*$/;
 const RE_PAGE = /^(?:Page\s+)?\d{1,4}\s*(?:\/|of)\s*\d{1,4}$|^-?\s*\d{1,4}\s*-?$/i;
 const RE_RECYCLE = /^Please recycle/i;
 const RE_RULE = /^_{5,}$/;
+const RE_SYMBOL = /^(?:A|S|E|A\/HRC|A\/C\.\d)\/[\w.()/ -]{2,40}$/;
 
 /**
  * Turns the pages' rows into markdown: running heads and feet dropped, footnotes moved to a
@@ -571,11 +579,30 @@ function layoutPdf(pages: readonly PageRows[]): string {
   }
   const isBody = (r: PdfRow): boolean => Math.abs(r.size - body) < 0.6;
 
+  // Running heads and feet repeat: text in the top or bottom band found on two pages or more
+  // (numbers aside) is furniture wherever it stands in those bands.
+  const bandKey = (r: PdfRow): string => r.text.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
+  const seen = new Map<string, number>();
+  for (const pg of pages) {
+    const keys = new Set(pg.rows.filter((r) => inBand(r, pg.height)).map(bandKey));
+    for (const k of keys) seen.set(k, (seen.get(k) ?? 0) + 1);
+  }
+  const repeated = new Set([...seen].filter(([, n]) => n >= 2).map(([k]) => k));
+  const isFurniture = (r: PdfRow, page: number, height: number): boolean => {
+    const t = r.text.trim();
+    if (r.items.every((it) => it.barcode) || RE_BARCODE.test(t) || RE_RECYCLE.test(t)) return true;
+    const top = r.y > height * 0.915;
+    if (!(r.y < height * 0.065 || (top && page > 1))) return false;
+    // Not body text (the UN's running heads are 8.5 pt bold), or the shape of furniture.
+    const notBodyLike = Math.abs(r.size - body) > body * 0.08 || r.bold;
+    return notBodyLike || RE_JOB.test(t) || RE_PAGE.test(t) || (top && RE_SYMBOL.test(t)) || repeated.has(bandKey(r));
+  };
+
   const bodyRows: PdfRow[] = [];
   const noteRows: PdfRow[] = [];
   for (const pg of pages) {
     const h = pg.height;
-    const kept = pg.rows.filter((r) => !isFurniture(r, pg.page, h, body));
+    const kept = pg.rows.filter((r) => !isFurniture(r, pg.page, h));
     // Footnotes: below a rule of underscores, or (Word's drawn rule leaves no text) a block of
     // small lines at the foot of the page that opens with a footnote mark.
     let ruleAt = kept.findIndex((r) => RE_RULE.test(r.text.replace(/\s/g, '')));
@@ -661,14 +688,9 @@ function layoutPdf(pages: readonly PageRows[]): string {
   return out.join('\n\n') + '\n';
 }
 
-/** Running heads and feet, the job number, barcode and page numbers. */
-function isFurniture(r: PdfRow, page: number, height: number, body: number): boolean {
-  const t = r.text.trim();
-  if (r.items.every((it) => it.barcode) || RE_BARCODE.test(t) || RE_RECYCLE.test(t)) return true;
-  const notBodyLike = Math.abs(r.size - body) > body * 0.08 || r.bold;
-  if (r.y < height * 0.065) return notBodyLike || RE_JOB.test(t) || RE_PAGE.test(t);
-  if (page > 1 && r.y > height * 0.915) return notBodyLike || RE_JOB.test(t) || RE_PAGE.test(t);
-  return false;
+/** In the top or bottom band of the page, where running heads and feet stand. */
+function inBand(r: PdfRow, height: number): boolean {
+  return r.y < height * 0.065 || r.y > height * 0.915;
 }
 
 function startsWithMark(r: PdfRow): boolean {

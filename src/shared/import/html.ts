@@ -577,7 +577,9 @@ class Converter implements TokenSink {
       if (b.note !== null) {
         if (!inNotes) out.push(FOOTNOTE_RULE);
         inNotes = true;
-        const body = text.replace(new RegExp(`^(?:<sup>)?${escapeRe(b.note)}(?:</sup>)?\\s*`), '');
+        // A mark the note repeats at its start (Word's back-link is dropped, others may stay).
+        const n = escapeRe(b.note);
+        const body = text.replace(new RegExp(`^(?:<sup>${n}</sup>|${n}(?=\\s|$))\\s*`), '');
         out.push(footnoteLine(b.note, body));
         continue;
       }
