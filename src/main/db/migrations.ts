@@ -22,7 +22,7 @@ export const MIGRATIONS: readonly string[] = [
     source_file   TEXT NOT NULL DEFAULT '',
     source_hash   TEXT NOT NULL,
     imported_at   TEXT NOT NULL,
-    body          TEXT NOT NULL,
+    body          BLOB NOT NULL, -- deflated JSON of the parsed document (see packBody)
     UNIQUE (source_hash)
   );
   CREATE UNIQUE INDEX documents_symbol_lang ON documents(symbol, language) WHERE symbol <> '';
