@@ -39,3 +39,23 @@ describe('toDoc / fromDoc', () => {
     expect(levels).toEqual([0, 1, 2, 2, 1, 0, 0]);
   });
 });
+
+describe('negotiation marks', () => {
+  it('round-trips proposals, proposals on proposals, nested brackets and whole-paragraph proposals', () => {
+    const d = sample();
+    const eu = { id: 'p1', by: 'EU', at: '2026-11-29T10:00:00.000Z' };
+    const g77 = { id: 'p2', by: 'G77 and China', at: '2026-11-29T10:05:00.000Z', parent: 'p1' };
+    d.operative[1] = {
+      ...textBlock('op2', ''),
+      content: [
+        { t: 'text', text: 'Decides ' },
+        { t: 'text', text: 'to act ', ins: eu },
+        { t: 'text', text: 'swiftly ', ins: eu, del: g77 },
+        { t: 'text', text: 'and firmly', brackets: ['b1', 'b2'] },
+        { t: 'text', text: '.', brackets: ['b1'] },
+      ],
+      proposal: { ...eu, kind: 'ins' },
+    };
+    expect(fromDoc(toDoc(d))).toEqual(d);
+  });
+});

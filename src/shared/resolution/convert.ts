@@ -5,7 +5,7 @@
  */
 import type { Mark, Node as PMNode } from 'prosemirror-model';
 import { newId } from '../ids.js';
-import type { Annex, Block, Footnote, Inline, ResolutionDocument } from './model.js';
+import type { Annex, Block, Footnote, Inline, Proposal, ResolutionDocument, TextRun } from './model.js';
 import { schema } from './schema.js';
 
 type FootnoteMap = Map<string, Footnote>;
@@ -19,6 +19,9 @@ function inlineNodes(inlines: readonly Inline[], notes: FootnoteMap): PMNode[] {
       if (i.em) marks.push(schema.marks.em.create());
       if (i.symbolRef) marks.push(schema.marks.symbolRef.create({ symbol: i.symbolRef }));
       if (i.link) marks.push(schema.marks.link.create({ href: i.link }));
+      if (i.ins) marks.push(schema.marks.insertion.create({ ...i.ins, parent: i.ins.parent ?? '' }));
+      if (i.del) marks.push(schema.marks.deletion.create({ ...i.del, parent: i.del.parent ?? '' }));
+      for (const b of i.brackets ?? []) marks.push(schema.marks.bracket.create({ id: b }));
       out.push(schema.text(i.text, marks));
     } else if (i.t === 'fn') {
       const note = notes.get(i.id);
@@ -41,6 +44,7 @@ function blockAttrs(b: Block, level: number, tail: boolean) {
     holder: b.holder ?? '',
     provenance: tail ? null : (b.provenance ?? null),
     base: tail ? null : (b.base ?? null),
+    proposal: tail ? null : (b.proposal ?? null),
   };
 }
 
@@ -70,18 +74,38 @@ export function toDoc(d: ResolutionDocument): PMNode {
   return schema.nodes.doc.create({ meta: d.meta }, children);
 }
 
+function proposalOf(m: Mark): Proposal {
+  const p: Proposal = { id: m.attrs.id as string, by: m.attrs.by as string, at: m.attrs.at as string };
+  if (m.attrs.parent) p.parent = m.attrs.parent as string;
+  return p;
+}
+
+function sameMarks(a: TextRun, b: TextRun): boolean {
+  return (
+    a.em === b.em &&
+    a.symbolRef === b.symbolRef &&
+    a.link === b.link &&
+    a.ins?.id === b.ins?.id &&
+    a.del?.id === b.del?.id &&
+    (a.brackets ?? []).join() === (b.brackets ?? []).join()
+  );
+}
+
 function inlinesOf(node: PMNode, footnotes: Footnote[]): Inline[] {
   const out: Inline[] = [];
   node.forEach((child) => {
     if (child.isText) {
-      const run: Inline = { t: 'text', text: child.text ?? '' };
+      const run: TextRun = { t: 'text', text: child.text ?? '' };
       for (const m of child.marks) {
         if (m.type.name === 'em') run.em = true;
         else if (m.type.name === 'symbolRef') run.symbolRef = m.attrs.symbol as string;
         else if (m.type.name === 'link') run.link = m.attrs.href as string;
+        else if (m.type.name === 'insertion') run.ins = proposalOf(m);
+        else if (m.type.name === 'deletion') run.del = proposalOf(m);
+        else if (m.type.name === 'bracket') (run.brackets ??= []).push(m.attrs.id as string);
       }
       const prev = out[out.length - 1];
-      if (prev && prev.t === 'text' && prev.em === run.em && prev.symbolRef === run.symbolRef && prev.link === run.link) {
+      if (prev && prev.t === 'text' && sameMarks(prev, run)) {
         prev.text += run.text;
       } else out.push(run);
     } else if (child.type.name === 'footnote') {
@@ -103,6 +127,7 @@ function blockFromNode(n: PMNode, footnotes: Footnote[]): Block {
   if (a.holder) b.holder = a.holder as string;
   if (a.provenance) b.provenance = a.provenance as Block['provenance'];
   if (a.base !== null) b.base = a.base as number;
+  if (a.proposal) b.proposal = a.proposal as Block['proposal'];
   return b;
 }
 

@@ -21,6 +21,8 @@ export const FILE_FORMAT_VERSION = 1;
 
 const language = z.enum(['en', 'fr', 'es', 'ru', 'ar', 'zh']);
 
+const proposal = z.object({ id: z.string().min(1), by: z.string(), at: z.string(), parent: z.string().optional() });
+
 const inline = z.discriminatedUnion('t', [
   z.object({
     t: z.literal('text'),
@@ -28,6 +30,9 @@ const inline = z.discriminatedUnion('t', [
     em: z.boolean().optional(),
     symbolRef: z.string().optional(),
     link: z.string().optional(),
+    ins: proposal.optional(),
+    del: proposal.optional(),
+    brackets: z.array(z.string()).optional(),
   }),
   z.object({ t: z.literal('fn'), id: z.string() }),
   z.object({ t: z.literal('xref'), targets: z.array(z.string()).min(1).max(2) }),
@@ -51,6 +56,7 @@ export const blockSchema: z.ZodType<Block> = z.lazy(() =>
     status: z.enum(['', 'agreed', 'adref', 'pending', 'deleted']).optional(),
     holder: z.string().optional(),
     provenance: provenance.optional(),
+    proposal: proposal.extend({ kind: z.enum(['ins', 'del']) }).optional(),
     base: z.number().int().positive().optional(),
   }),
 );

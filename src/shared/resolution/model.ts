@@ -71,6 +71,19 @@ export interface FrontMatter {
   originalLanguage: Language | '';
 }
 
+/**
+ * A proposal in a negotiation: an insertion or deletion put forward by a delegation or group.
+ * `parent` is the id of the proposal this one amends (a proposal on a proposal).
+ */
+export interface Proposal {
+  id: string;
+  /** Delegation or group ("EU", "G77 and China", "CANZ", "Mexico"). */
+  by: string;
+  /** When it was made, ISO 8601. */
+  at: string;
+  parent?: string;
+}
+
 /** Inline marks a text run can carry. */
 export interface InlineMarks {
   /** Emphasis added by hand (opening-phrase italics are derived, not stored here). */
@@ -79,6 +92,12 @@ export interface InlineMarks {
   symbolRef?: string;
   /** A hyperlink target. */
   link?: string;
+  /** Proposed insertion (negotiation). */
+  ins?: Proposal;
+  /** Proposed deletion (negotiation). */
+  del?: Proposal;
+  /** Ids of the [bracketed] spans this run is in, outermost first (text not yet agreed). */
+  brackets?: string[];
 }
 
 /** A run of text. */
@@ -140,6 +159,8 @@ export interface Block {
   /** Delegation holding a pending paragraph ("EU"). */
   holder?: string;
   provenance?: Provenance;
+  /** The proposal that inserted (`kind: 'ins'`) or would delete (`kind: 'del'`) the whole paragraph. */
+  proposal?: Proposal & { kind: 'ins' | 'del' };
   /**
    * Frozen base number for negotiation numbering (PP/OP number in the base text); absent for
    * paragraphs inserted since the base was frozen (they get bis, ter…).

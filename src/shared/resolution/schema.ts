@@ -29,6 +29,8 @@ const blockAttrs = {
   provenance: { default: null },
   /** Frozen base number for negotiation numbering, or null for inserted paragraphs. */
   base: { default: null },
+  /** Whole-paragraph proposal { id, by, at, parent?, kind: 'ins' | 'del' }, or null. */
+  proposal: { default: null },
 };
 
 function blockDomAttrs(kind: string, attrs: Attrs): Record<string, string> {
@@ -43,12 +45,17 @@ function blockDomAttrs(kind: string, attrs: Attrs): Record<string, string> {
   if (attrs.holder) out['data-holder'] = attrs.holder as string;
   if (attrs.base !== null) out['data-base'] = String(attrs.base);
   if (attrs.provenance) out['data-provenance'] = JSON.stringify(attrs.provenance);
+  if (attrs.proposal) out['data-proposal'] = JSON.stringify(attrs.proposal);
   return out;
 }
 
 /** The part of a DOM element the parse rules read (src/shared has no DOM types). */
 interface DomLike {
   getAttribute(name: string): string | null;
+}
+
+function proposalAttrs(dom: DomLike): Attrs {
+  return { id: dom.getAttribute('data-id') ?? '', by: dom.getAttribute('data-by') ?? '', at: dom.getAttribute('data-at') ?? '', parent: '' };
 }
 
 function parseBlockAttrs(dom: DomLike): Attrs {
@@ -72,6 +79,7 @@ function parseBlockAttrs(dom: DomLike): Attrs {
     holder: dom.getAttribute('data-holder') ?? '',
     provenance,
     base: null,
+    proposal: null,
   };
 }
 
@@ -178,6 +186,30 @@ const marks: Record<string, MarkSpec> = {
     inclusive: false,
     parseDOM: [{ tag: 'span.symref', getAttrs: (d) => ({ symbol: (d as unknown as DomLike).getAttribute('data-symbol') ?? '' }) }],
     toDOM: (m) => ['span', { class: 'symref', 'data-symbol': m.attrs.symbol as string }, 0],
+  },
+  /** A proposed insertion by a delegation (negotiation). */
+  insertion: {
+    attrs: { id: { default: '' }, by: { default: '' }, at: { default: '' }, parent: { default: '' } },
+    inclusive: false,
+    excludes: 'insertion',
+    parseDOM: [{ tag: 'ins.proposal', getAttrs: (d) => proposalAttrs(d as unknown as DomLike) }],
+    toDOM: (m) => ['ins', { class: 'proposal', 'data-id': m.attrs.id as string, 'data-by': m.attrs.by as string, 'data-at': m.attrs.at as string, title: `Proposed by ${m.attrs.by as string}` }, 0],
+  },
+  /** A proposed deletion by a delegation (negotiation); may sit on another delegation's insertion. */
+  deletion: {
+    attrs: { id: { default: '' }, by: { default: '' }, at: { default: '' }, parent: { default: '' } },
+    inclusive: false,
+    excludes: 'deletion',
+    parseDOM: [{ tag: 'del.proposal', getAttrs: (d) => proposalAttrs(d as unknown as DomLike) }],
+    toDOM: (m) => ['del', { class: 'proposal', 'data-id': m.attrs.id as string, 'data-by': m.attrs.by as string, 'data-at': m.attrs.at as string, title: `Deletion proposed by ${m.attrs.by as string}` }, 0],
+  },
+  /** Bracketed text: not yet agreed. Brackets nest, so several may cover the same text. */
+  bracket: {
+    attrs: { id: { default: '' } },
+    inclusive: false,
+    excludes: '',
+    parseDOM: [{ tag: 'span.bracket', getAttrs: (d) => ({ id: (d as unknown as DomLike).getAttribute('data-id') ?? '' }) }],
+    toDOM: (m) => ['span', { class: 'bracket', 'data-id': m.attrs.id as string }, 0],
   },
   /** A hyperlink. */
   link: {
