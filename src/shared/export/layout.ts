@@ -1,0 +1,203 @@
+/**
+ * The print layout of a resolution, independent of the output format: every paragraph with its
+ * label, its runs (the opening phrase marked italic, footnote references numbered,
+ * cross-references worded from the current numbering), the masthead words, the formula, the
+ * footnotes and the closing block. The .docx, HTML/PDF, text and Akoma Ntoso exporters all start
+ * from this, so they agree with each other and with the editor (same structure code).
+ */
+import type { Node as PMNode } from 'prosemirror-model';
+import type { FrontMatter, Language, ResolutionDocument } from '../resolution/model.js';
+import { toDoc } from '../resolution/convert.js';
+import { computeStructure, xrefText, type DocStructure, type ParaInfo } from '../resolution/structure.js';
+import { detectOpeningPhrase, enactingFormula, organGender } from '../resolution/lexicon.js';
+import { mastheadWords, type MastheadWords } from '../resolution/masthead.js';
+import { formatDate, sessionHeading } from '../resolution/dates.js';
+import { citationNumber } from '../resolution/symbols.js';
+
+/** A run of text with its formatting. */
+export interface LayoutRun {
+  text: string;
+  /** Part of the opening phrase (set in italics). */
+  phrase?: boolean;
+  /** Emphasis set by hand. */
+  em?: boolean;
+  /** A footnote reference: the footnote's number; `text` is the number as a string. */
+  footnote?: number;
+  /** A cross-reference (already worded); `broken` when its target is gone. */
+  xref?: { broken: boolean };
+  symbolRef?: string;
+  link?: string;
+}
+
+/** One paragraph as printed. */
+export interface LayoutParagraph {
+  /** Stable id (AKN wId). */
+  id: string;
+  section: 'pp' | 'op' | 'annex';
+  /** 0 = paragraph, 1–4 = subparagraph level. */
+  level: number;
+  /** Continues its parent after a list (unnumbered, no first-line indent). */
+  tail: boolean;
+  /** The printed label: "7.", "(a)", "a)", "7 - ", or "". */
+  label: string;
+  /** "PP3", "OP7 (a)", "OP7bis" … */
+  designation: string;
+  runs: LayoutRun[];
+  /** Annex index (0-based) for annex paragraphs, else -1. */
+  annex: number;
+  status: string;
+  holder: string;
+  deleted: boolean;
+  /** Provenance (agreed language), if any. */
+  provenance: { symbol: string; paragraph: string } | null;
+}
+
+/** A footnote as printed. */
+export interface LayoutFootnote {
+  number: number;
+  id: string;
+  text: string;
+}
+
+/** The whole document, ready for an exporter. */
+export interface DocumentLayout {
+  meta: FrontMatter;
+  lang: Language;
+  dir: 'ltr' | 'rtl';
+  words: MastheadWords;
+  /** "Seventy-ninth session" in the document's language, or "". */
+  session: string;
+  /** Issue date as printed, or "". */
+  issueDate: string;
+  /** Adoption date as printed, or "". */
+  adoptionDate: string;
+  /** "79/200" for an adopted GA resolution's title line, or "". */
+  titleNumber: string;
+  formula: { words: string; punctuation: string };
+  /** Preambular then operative paragraphs (flat, with levels). */
+  paragraphs: LayoutParagraph[];
+  annexes: { id: string; heading: string; title: string; paragraphs: LayoutParagraph[] }[];
+  footnotes: LayoutFootnote[];
+  /** Whether the sponsor or bureau line and "Distr.: Limited" apply (drafts and revisions). */
+  isDraft: boolean;
+  /** Negotiation numbering in force (PP2bis, OP7ter labels). */
+  negotiation: boolean;
+  structure: DocStructure;
+}
+
+function runsOf(p: ParaInfo, phrase: { start: number; end: number }, s: DocStructure, lang: Language, notes: Map<string, number>, allNotes: LayoutFootnote[]): LayoutRun[] {
+  const out: LayoutRun[] = [];
+  let offset = 0; // offset in the paragraph's text, where atoms count as one character
+  p.node.forEach((child: PMNode, childOffset: number) => {
+    if (child.isText) {
+      const text = child.text ?? '';
+      const marks = {
+        em: child.marks.some((m) => m.type.name === 'em'),
+        symbolRef: child.marks.find((m) => m.type.name === 'symbolRef')?.attrs.symbol as string | undefined,
+        link: child.marks.find((m) => m.type.name === 'link')?.attrs.href as string | undefined,
+      };
+      // Split at the phrase boundaries.
+      const cuts = [0, text.length];
+      for (const c of [phrase.start - offset, phrase.end - offset]) if (c > 0 && c < text.length) cuts.push(c);
+      cuts.sort((a, b) => a - b);
+      for (let i = 0; i < cuts.length - 1; i++) {
+        const a = cuts[i]!;
+        const b = cuts[i + 1]!;
+        if (a === b) continue;
+        const inPhrase = offset + a >= phrase.start && offset + b <= phrase.end;
+        const run: LayoutRun = { text: text.slice(a, b) };
+        if (inPhrase) run.phrase = true;
+        if (marks.em) run.em = true;
+        if (marks.symbolRef) run.symbolRef = marks.symbolRef;
+        if (marks.link) run.link = marks.link;
+        out.push(run);
+      }
+      offset += text.length;
+    } else if (child.type.name === 'footnote') {
+      const id = child.attrs.id as string;
+      let n = notes.get(id);
+      if (n === undefined) {
+        n = allNotes.length + 1;
+        notes.set(id, n);
+        allNotes.push({ number: n, id, text: child.textContent });
+      }
+      out.push({ text: String(n), footnote: n });
+      offset += 1;
+    } else if (child.type.name === 'xref') {
+      const x = xrefText(child.attrs.targets as string[], p.pos + 1 + childOffset, s, lang);
+      out.push({ text: x.text, xref: { broken: x.broken } });
+      offset += 1;
+    }
+  });
+  return out;
+}
+
+/** Lays out a document for export. */
+export function layoutDocument(doc: ResolutionDocument): DocumentLayout {
+  const pm = toDoc(doc);
+  const meta = doc.meta;
+  const lang = meta.language;
+  const s = computeStructure(pm, lang);
+  const gender = organGender(meta.organ, lang);
+  const notes = new Map<string, number>();
+  const footnotes: LayoutFootnote[] = [];
+  const paragraphs: LayoutParagraph[] = [];
+  const annexParas: LayoutParagraph[][] = doc.annexes.map(() => []);
+  for (const p of s.paras) {
+    const override = p.node.attrs.phrase as number | null;
+    let phrase = { start: 0, end: 0 };
+    if (p.level === 0 && !p.tail && p.section !== 'ap') {
+      if (override !== null) phrase = { start: 0, end: override };
+      else {
+        let text = '';
+        p.node.forEach((c: PMNode) => {
+          text += c.isText ? (c.text ?? '') : '\uFFFC';
+        });
+        const kind = p.section === 'pp' ? 'pp' : 'op';
+        const m = detectOpeningPhrase(text, lang, kind, gender) ?? detectOpeningPhrase(text, lang, kind);
+        if (m) phrase = { start: m.start, end: m.length };
+      }
+    }
+    const prov = p.node.attrs.provenance as { symbol: string; paragraph: string } | null;
+    const lp: LayoutParagraph = {
+      id: p.id,
+      section: p.section === 'ap' ? 'annex' : p.section,
+      level: p.level,
+      tail: p.tail,
+      label: p.label,
+      designation: p.designation,
+      runs: runsOf(p, phrase, s, lang, notes, footnotes),
+      annex: p.annex,
+      status: (p.node.attrs.status as string) || '',
+      holder: (p.node.attrs.holder as string) || '',
+      deleted: p.deleted,
+      provenance: prov ? { symbol: prov.symbol, paragraph: prov.paragraph } : null,
+    };
+    if (p.section === 'ap') annexParas[p.annex]?.push(lp);
+    else paragraphs.push(lp);
+  }
+  const session = Number.parseInt(meta.session, 10);
+  const isDraft = meta.kind !== 'resolution';
+  return {
+    meta,
+    lang,
+    dir: lang === 'ar' ? 'rtl' : 'ltr',
+    words: mastheadWords(lang, meta.organ),
+    session: Number.isFinite(session) ? sessionHeading(session, lang) : '',
+    issueDate: meta.issueDate ? formatDate(meta.issueDate, lang) : '',
+    adoptionDate: meta.adoptionDate ? formatDate(meta.adoptionDate, lang) : '',
+    titleNumber: !isDraft && meta.organ !== 'sc' ? (citationNumber(meta.symbol) ?? '') : '',
+    formula: enactingFormula(meta.organ, lang, s.preambularCount > 0),
+    paragraphs,
+    annexes: doc.annexes.map((a, i) => ({ id: a.id, heading: a.heading, title: a.title, paragraphs: annexParas[i] ?? [] })),
+    footnotes,
+    isDraft,
+    negotiation: s.negotiation,
+    structure: s,
+  };
+}
+
+/** The plain text of a paragraph's runs. */
+export function runsText(runs: readonly LayoutRun[], footnoteMarks = false): string {
+  return runs.map((r) => (r.footnote !== undefined ? (footnoteMarks ? r.text : '') : r.text)).join('');
+}
