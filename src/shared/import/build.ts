@@ -69,6 +69,8 @@ class Nester {
   private stack: SBlock[] = [];
   /** The block that owns the latest list (where a tail goes). */
   private listOwner: SBlock | null = null;
+  /** A subparagraph that introduced an unlabelled list ("themes:"), which takes the items that follow. */
+  private listTarget: SBlock | null = null;
 
   constructor(private readonly prefix: string) {}
 
@@ -81,11 +83,13 @@ class Nester {
     this.roots.push(b);
     this.stack = [b];
     this.listOwner = null;
+    this.listTarget = null;
     return b;
   }
 
   child(depth: number, text: string, label: string): SBlock {
-    if (this.stack.length === 0) this.root('');
+    // A lettered paragraph with nothing above it stands as a paragraph of its own.
+    if (this.stack.length === 0) return this.root(text);
     const d = Math.max(1, Math.min(depth, this.stack.length));
     const parent = this.stack[d - 1]!;
     const b: SBlock = { id: `${parent.id}-${childKey(d, parent.children.length + 1)}`, text, children: [], tail: '', label };
@@ -93,11 +97,31 @@ class Nester {
     this.stack.length = d;
     this.stack.push(b);
     this.listOwner = parent;
+    this.listTarget = null;
     return b;
   }
 
-  /** Adds text after a list (a tail), or to the paragraph when it has no list. */
-  continuation(text: string): void {
+  /** True when the latest subparagraph introduced an unlabelled list ("… the following themes:"). */
+  introducesList(): boolean {
+    const latest = this.stack[this.stack.length - 1];
+    return this.listTarget !== null || (latest !== undefined && latest !== this.stack[0] && /:\s*$/.test(plain(latest.text)));
+  }
+
+  /**
+   * Adds text that belongs to the paragraph being built: to the latest (sub)paragraph when it
+   * simply runs on (`runOn`, no blank line between), otherwise after a list (a tail), or to the
+   * paragraph when it has no list.
+   */
+  continuation(text: string, runOn = false): void {
+    const latest = this.stack[this.stack.length - 1];
+    // Text under a subparagraph that introduces it (":"), or that did not close its clause,
+    // belongs to that subparagraph ("(b) … the following themes:" / "Panel 1: …" / "Panel 2: …").
+    if (latest && latest !== this.stack[0] && /:\s*$/.test(plain(latest.text))) this.listTarget = latest;
+    const target = this.listTarget ?? (latest && (runOn || !endsClause(latest.text)) ? latest : undefined);
+    if (target) {
+      target.text = target.text ? `${target.text} ${text}` : text;
+      return;
+    }
     const owner = this.listOwner ?? this.stack[0];
     if (!owner) {
       this.root(text);
@@ -127,10 +151,17 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
   let meeting = '';
   let meetingDate = '';
   if (end >= 0) {
-    const lines = units[end]!.lines.map((l) => plain(l).trim());
+    const u = units[end]!;
+    const lines = u.lines.map((l) => plain(l).trim());
     const dateLine = lines.findIndex((l, i) => i > 0 && parseDate(l) !== null);
-    meeting = (dateLine > 0 ? lines.slice(0, dateLine) : lines).join(' ').replace(/\s+/g, ' ').replace(/\s+\d{1,3}\/?$/, '').replace(/\.$/, '').trim();
-    if (dateLine > 0) meetingDate = parseDate(lines[dateLine]!) ?? '';
+    let t = plain(u.text).replace(/\s+/g, ' ').trim();
+    if (dateLine > 0) {
+      meetingDate = parseDate(lines[dateLine]!) ?? '';
+      const d = lines.slice(dateLine).join(' ').replace(/\s+/g, ' ');
+      if (t.endsWith(d)) t = t.slice(0, t.length - d.length).trim();
+    }
+    // A footnote mark after the full stop of "Adopted at the 2nd meeting. 22" goes.
+    meeting = t.replace(/\.\s*\d{1,3}\/?$/, '.').replace(/\.$/, '').trim();
   }
   const firstAnnex = units.findIndex((u) => u.kind === 'annex');
   if (end < 0) end = firstAnnex >= 0 ? firstAnnex : units.length;
@@ -159,10 +190,14 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
     else opStart = body.findIndex((u) => u.kind === 'para' && u.depth === 0 && opensWith(u.text, lang) === 'op');
   }
   if (opStart < 0) {
-    // No number and no operative verb (old Security Council texts: "Hereby resolves…"): the
-    // first paragraph after a preambular one that closes with ";" or "." rather than ",".
-    const seenPp = body.findIndex((u) => u.kind === 'para' && u.depth === 0 && /,\s*$/.test(plain(u.text)));
-    if (seenPp >= 0) opStart = body.findIndex((u, i) => i > seenPp && u.kind === 'para' && u.depth === 0 && /[;.]\s*$/.test(plain(u.text)));
+    // No number and no operative verb of the lexicon (old Security Council texts: "Hereby
+    // resolves…", "Finds that…"): the first paragraph that closes with ";" or "." and after
+    // which no paragraph opens with a preambular phrase.
+    let lastPp = -1;
+    body.forEach((u, i) => {
+      if (u.kind === 'para' && opensWith(u.text, lang) === 'pp') lastPp = i;
+    });
+    opStart = body.findIndex((u, i) => i > lastPp && u.kind === 'para' && u.depth <= 1 && /[;.](?:\s?\d{1,3}\/?)?\s*$/.test(plain(u.text)));
   }
   if (opStart < 0) opStart = body.length;
 
@@ -181,7 +216,14 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
   const op = new Nester('op');
   const opUnits = inlineAnnexAt >= 0 ? body.slice(opStart, inlineAnnexAt) : body.slice(opStart);
   const numbered = opUnits.some((u) => u.num > 0);
+  let afterHeading = false;
   for (const u of opUnits) {
+    // The rest of a section heading's title, when it was not joined to the heading.
+    if (afterHeading && u.kind === 'para' && u.num === 0 && u.depth === 0 && !endsClause(u.text) && !opensWith(u.text, lang) && plain(u.text).length < 400) {
+      warnings.push(`The heading “${plain(u.text)}” in the operative part was left out: the document has no place for headings.`);
+      continue;
+    }
+    afterHeading = u.kind === 'heading';
     if (u.kind === 'heading') {
       warnings.push(`The heading “${plain(u.text)}” in the operative part was left out: the document has no place for headings.`);
       continue;
@@ -194,7 +236,7 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
         if (kind === 'op') warnings.push(`An operative paragraph without a number was found after paragraph ${op.roots.length}: “${plain(u.text).slice(0, 60)}…”.`);
         if (kind === 'pp') warnings.push(`A preambular paragraph was found among the operative paragraphs, after paragraph ${op.roots.length} (a resolution in sections?): “${plain(u.text).slice(0, 60)}…”; it was kept there.`);
         op.root(u.text);
-      } else op.continuation(u.text);
+      } else op.continuation(u.text, u.gap === 'none');
     }
   }
 
@@ -236,7 +278,7 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
     if (u.kind === 'heading') cur.nest.root(u.text).phrase = 0;
     else if (u.num > 0) cur.nest.root(u.text);
     else if (u.depth > 0) cur.nest.child(u.depth, u.text, u.label);
-    else if (cur.nest.current && cur.nest.current.children.length > 0 && /^\p{Ll}/u.test(plain(u.text))) cur.nest.continuation(u.text);
+    else if (cur.nest.current && cur.nest.current.children.length > 0 && (/^\p{Ll}/u.test(plain(u.text)) || cur.nest.introducesList())) cur.nest.continuation(u.text);
     else cur.nest.root(u.text);
   }
   notes.push(...extraNotes);

@@ -26,6 +26,10 @@ export interface RawNote {
   text: string;
 }
 
+/** Control characters (other than tab, line ends, form feed) and the replacement character. */
+// eslint-disable-next-line no-control-regex -- looking for control characters is the point
+const RE_BINARY = /[\x01-\x08\x0E-\x1F\x7F\uFFFD]/g;
+
 /** How a file is named in messages: its base name in quotes, or "The pasted text". */
 export function describeSource(fileName?: string): string {
   if (!fileName) return 'The pasted text';
@@ -54,7 +58,7 @@ export function assertReadableText(text: string, fileName?: string): void {
     throw new PlenaryError('CORRUPT', `${who} is not a text file (it contains binary data), so it cannot be read as a resolution.`);
   }
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;
-  const bad = sample.match(/[\x01-\x08\x0E-\x1F\x7F\uFFFD]/g)?.length ?? 0;
+  const bad = sample.match(RE_BINARY)?.length ?? 0;
   if (bad > sample.length * 0.02) {
     throw new PlenaryError('CORRUPT', `${who} does not look like text (it is mostly binary data), so it cannot be read as a resolution.`);
   }
@@ -246,7 +250,6 @@ export function extractFootnoteBlocks(lines: readonly string[], from: number): {
       continue;
     }
     // Find where the block ends: the next PAGE line, if the block keeps the shape of notes.
-    let end: number;
     let pageAt = -1;
     for (let j = i + 1; j < n && j < i + 400; j++) {
       if (lines[j] === PAGE) {
@@ -292,7 +295,7 @@ export function extractFootnoteBlocks(lines: readonly string[], from: number): {
       }
       blankSeen = false;
     }
-    end = j;
+    const end = j;
     while (out.length > from && out[out.length - 1] === '') out.pop();
     out.push(PAGE);
     i = end - (end < n && lines[end] === PAGE ? 0 : 1);
@@ -319,11 +322,16 @@ function stripSlashNotes(lines: string[], notes: RawNote[], from: number): strin
       while (k >= from && lines[k] !== '' && lines[k] !== PAGE) k--;
       const first = k + 1;
       if (first > j || !RE_SLASH_NOTE.test(lines[first]!)) break;
-      const m = RE_SLASH_NOTE.exec(lines[first]!)!;
-      let text = m[2]!;
-      for (let x = first + 1; x <= j; x++) text = joinNoteLine(text, lines[x]!);
-      found.push({ at: first, note: { mark: m[1]!, text } });
-      for (let x = first; x <= j; x++) remove[x] = 1;
+      // One note per line that starts with a mark; other lines continue the note above.
+      let cur: RawNote | null = null;
+      for (let x = first; x <= j; x++) {
+        const m = RE_SLASH_NOTE.exec(lines[x]!);
+        if (m) {
+          cur = { mark: m[1]!, text: m[2]! };
+          found.push({ at: x, note: cur });
+        } else if (cur) cur.text = joinNoteLine(cur.text, lines[x]!);
+        remove[x] = 1;
+      }
       j = k;
     }
   }

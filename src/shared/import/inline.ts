@@ -80,7 +80,7 @@ const NUMBERING_WORDS = new Set([
   'between', 'with', 'the', 'at', 'in', 'on', 'for', 'nearly', 'almost', 'approximately', 'some',
   'recommendation', 'recommendations', 'protocol', 'sdg', 'sdgs', 'step', 'steps',
   'objective', 'objectives', 'commitment', 'commitments', 'indicator', 'indicators', 'category',
-  'session', 'sessions', 'meeting', 'meetings', 'week', 'day', 'year', 'years', 'title', 'book',
+  'meeting', 'meetings', 'week', 'day', 'year', 'years', 'title', 'book',
   'programme', 'subprogramme', 'component', 'table', 'figure', 'box', 'option', 'cluster', 'pillar',
   'stage', 'tier', 'class', 'group', 'grade', 'covid', 'agenda', 'number', 'numbers', 'point', 'points',
   'résolution', 'résolutions', 'paragraphe', 'paragraphes', 'alinéa', 'article', 'objectif', 'cible',
@@ -153,6 +153,11 @@ function markKind(text: string, a: number, b: number, decimalComma: boolean): Ma
     const pp = a > 1 ? text[a - 2]! : '';
     const w = isLetter(p) ? text.slice(a - wordBefore(text, a).length, a) : '';
     if (p === '.' && isDigit(pp) && !/\d{4}$/.test(text.slice(Math.max(0, a - 6), a - 1))) return null; // "1.5" (but "in 2030.3")
+    // Not after the full stop of a symbol or abbreviation: "C-25/DEC.9", "1/CMA.4", "No.5".
+    if (p === '.') {
+      const before = text.slice(a - 1 - wordBefore(text, a - 1).length, a - 1);
+      if (tokenBefore(text, a - 1).includes('/') || /^\p{Lu}{2,}$/u.test(before) || /^(?:no|nos|para|paras|art|vol|chap|rev|add|corr|sect)$/i.test(before)) return null;
+    }
     if (p === ',' && isDigit(pp) && (decimalComma || digits.length === 3)) return null; // "10,5", "1,000" (but "Agenda 21,3")
     if (w && w.length <= 3 && w === w.toUpperCase()) return null; // "G20", "COP28", "PM2"
     return 'glued';
@@ -162,9 +167,11 @@ function markKind(text: string, a: number, b: number, decimalComma: boolean): Ma
   const pp = text[a - 2]!;
   const tok = tokenBefore(text, a - 1);
   const word = wordBefore(text, a - 1);
-  const year = /^(?:1[89]|20)\d\d[,;:.]?$/.test(tok); // "September 2016 7", "2021, 8"
+  // "September 2016 7", "2021, 8", "the Decade 2014–2024 13 and".
+  const year = /^(?:(?:1[89]|20)\d\d[–-])?(?:1[89]|20)\d\d[,;:.]?$/.test(tok);
   // After a number: only when it ends a name ("Agenda 21, 3 the"), not a list ("paragraphs 1, 2").
-  const numeric = /^[\d.,;:()]+$/.test(tok);
+  // A closing parenthesis ends a parenthetical: "(No. 97), 25 the Migrant Workers".
+  const numeric = /^[\d.,;:]+$/.test(tok);
   const named = numeric && /^\p{Lu}/u.test(tokenBefore(text, Math.max(0, a - 2 - tok.length))) && !NUMBERING_WORDS.has(wordBefore(text, Math.max(0, a - 2 - tok.length)));
   const prevOk =
     (isLetter(pp) || CLOSING.includes(pp) || (isDigit(pp) && (/[\p{L}/]/u.test(tok) || year || named))) &&
@@ -172,7 +179,9 @@ function markKind(text: string, a: number, b: number, decimalComma: boolean): Ma
     !NUMBERING_WORDS.has(word);
   if (!prevOk) return null;
   if (q === '' || q === '\n') return 'spaced';
-  if (',.;:'.includes(q)) return isDigit(text[b + 1] ?? '') ? null : 'spaced';
+  // "Panel 1:", "Action 5:" are labels, not marks.
+  if (q === ':') return null;
+  if (',.;'.includes(q)) return isDigit(text[b + 1] ?? '') ? null : 'spaced';
   if (q !== ' ') return null;
   const r = text[b + 1] ?? '';
   if (r === '' || r === FN_OPEN) return 'spaced';
@@ -180,10 +189,16 @@ function markKind(text: string, a: number, b: number, decimalComma: boolean): Ma
     // "5 to strengthen" is a mark, "5 to 10" a range; "2 per cent", "3 million" quantities.
     const w = wordAfter(text, b + 1);
     if (w === '') return null;
-    if (CONJUNCTIONS.has(w)) return isDigit(text.charAt(b + 2 + w.length)) ? null : 'spaced';
+    if (CONJUNCTIONS.has(w)) {
+      // "5 to 10", "5 and 6" are ranges and lists; "12 and 55/110", "8 and 4/9" cite documents.
+      const next = text.slice(b + 2 + w.length).match(/^ ?(\S+)/)?.[1] ?? '';
+      return /^\d{1,4}[,;.)]?$/.test(next) ? null : 'spaced';
+    }
     return QUANTITY_WORDS.has(w) ? null : 'spaced';
   }
   if (/[\p{Lu}]/u.test(r)) return '.;:,'.includes(pp) ? 'spaced' : null;
+  // "Hate Speech, 5 18 June as the International Day…": a list of dated items.
+  if (isDigit(r)) return (pp === ',' || pp === ';') && (!numeric || year) ? 'spaced' : null;
   return null;
 }
 
@@ -224,14 +239,25 @@ export function markFootnotes(texts: readonly string[], marks: readonly string[]
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
-      if (m[0].length > 3) continue;
-      const n = Number(m[0]);
-      if (!known.has(n) || n <= last || n > last + 3) continue;
-      const a = m.index;
+      let a = m.index;
       const b = a + m[0].length;
-      const kind = markKind(text, a, b, decimalComma);
+      let kind: MarkKind | null = null;
+      let n: number;
+      if (m[0].length > 3) {
+        // A mark glued to a year: "22 March 201927 and" is 2019 and note 27.
+        if (m[0].length > 6 || !/^(?:19|20)\d\d/.test(m[0])) continue;
+        n = Number(m[0].slice(4));
+        if (!known.has(n) || n <= last || n > last + 3 || m[0].charAt(4) === '0') continue;
+        a += 4;
+        const q = text.charAt(b);
+        if (q === '' || q === ' ' || ',.;:)'.includes(q)) kind = 'glued';
+      } else {
+        n = Number(m[0]);
+        if (!known.has(n) || n <= last || n > last + 3) continue;
+        kind = markKind(text, a, b, decimalComma);
+      }
       if (kind !== 'glued' && kind !== 'slash') continue;
-      res += text.slice(pos, a) + fnRef(String(n));
+      res += text.slice(pos, kind === 'slash' ? a - 1 : a) + fnRef(String(n));
       pos = kind === 'slash' ? b + 1 : b;
       last = n;
       found.add(String(n));
@@ -264,9 +290,15 @@ export function markFootnotes(texts: readonly string[], marks: readonly string[]
       const b = a + m[0].length;
       const kind = markKind(text, a, b, decimalComma);
       if (!kind) continue;
-      cands.push({ n, where: [ti, a], cutFrom: kind === 'spaced' ? a - 1 : a, cutTo: kind === 'slash' ? b + 1 : b });
+      cands.push({ n, where: [ti, a], cutFrom: kind === 'glued' ? a : a - 1, cutTo: kind === 'slash' ? b + 1 : b });
     }
   });
+  const byN = new Map<number, typeof cands>();
+  for (const c of cands) {
+    const l = byN.get(c.n);
+    if (l) l.push(c);
+    else byN.set(c.n, [c]);
+  }
   const sortedKnown = [...known].sort((x, y) => x - y);
   const chosen: typeof cands = [];
   for (const n of missing) {
@@ -278,7 +310,7 @@ export function markFootnotes(texts: readonly string[], marks: readonly string[]
       if (k < n && before(lo, w)) lo = w;
       if (k > n && before(w, hi)) hi = w;
     }
-    const c = cands.find((x) => x.n === n && before(lo, x.where) && before(x.where, hi));
+    const c = (byN.get(n) ?? []).find((x) => before(lo, x.where) && before(x.where, hi));
     if (!c) continue;
     chosen.push(c);
     at.set(n, c.where);

@@ -11,7 +11,7 @@ import type { AgendaItem, Block, Inline, Language, Organ, ResolutionDocument } f
 export interface ParseJsonSubparagraph {
   /** Label as printed: "(a)", "(i)", "a)" in French and Spanish. */
   label: string;
-  /** Text without its label; footnote marks removed; text after a nested list appended. */
+  /** Text as printed without its label (nested subparagraphs included, with their labels); footnote marks removed. */
   text: string;
   subparagraphs: ParseJsonSubparagraph[];
 }
@@ -21,9 +21,9 @@ export interface ParseJsonOperative {
   /** Number of the paragraph, 1-based. */
   number: number;
   /**
-   * The paragraph as printed without its number and without its subparagraphs (which are in
-   * `subparagraphs`): the opening phrase included, footnote marks removed; text that follows
-   * the list inside the same paragraph is appended after a space.
+   * The paragraph as printed without its number: the opening phrase included, then its
+   * subparagraphs with their labels and any text after the list, footnote marks removed. The
+   * same subparagraphs are given one by one in `subparagraphs`.
    */
   text: string;
   /** The opening phrase as printed ("Takes note", "Prie"), or "" when none is recognised. */
@@ -74,12 +74,6 @@ function text(inlines: readonly Inline[]): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-function withTail(b: Block): string {
-  const t = text(b.content);
-  const tail = text(b.tail);
-  return tail ? (t ? `${t} ${tail}` : tail) : t;
-}
-
 function phraseOf(b: Block, s: string, lang: Language, kind: 'pp' | 'op', organ: Organ): string {
   if (b.phrase !== undefined) return s.slice(0, b.phrase).trim();
   const m = detectOpeningPhrase(s, lang, kind, organGender(organ, lang));
@@ -93,7 +87,7 @@ function labelOf(b: Block, index: number, level: number, lang: Language, labels?
 function subs(children: readonly Block[], level: number, lang: Language, labels?: Readonly<Record<string, string>>): ParseJsonSubparagraph[] {
   return children.map((c, i) => ({
     label: labelOf(c, i, level, lang, labels),
-    text: withTail(c),
+    text: flat(c, level + 1, lang, labels),
     subparagraphs: subs(c.children, level + 1, lang, labels),
   }));
 }
@@ -118,10 +112,12 @@ export function toParseJson(doc: ResolutionDocument, labels: Readonly<Record<str
     const t = flat(b, 1, lang, labels);
     return { text: t, openingPhrase: phraseOf(b, t, lang, 'pp', meta.organ) };
   });
-  const operative = doc.operative.map((b, i) => {
-    const t = withTail(b);
-    return { number: i + 1, text: t, openingPhrase: phraseOf(b, text(b.content), lang, 'op', meta.organ), subparagraphs: subs(b.children, 1, lang, labels) };
-  });
+  const operative = doc.operative.map((b, i) => ({
+    number: i + 1,
+    text: flat(b, 1, lang, labels),
+    openingPhrase: phraseOf(b, text(b.content), lang, 'op', meta.organ),
+    subparagraphs: subs(b.children, 1, lang, labels),
+  }));
   // Footnotes in order of first reference.
   const order: string[] = [];
   const seen = new Set<string>();

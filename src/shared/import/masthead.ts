@@ -9,7 +9,7 @@
  * Resolution of 29 May 1948", "Adopted by the Security Council at its 4653rd meeting, on …").
  */
 import { parseDate, sessionHeading } from '../resolution/dates.js';
-import { enactingFormula } from '../resolution/lexicon.js';
+import { classifyOpening, enactingFormula } from '../resolution/lexicon.js';
 import { mastheadWords } from '../resolution/masthead.js';
 import type { AgendaItem, DocumentKind, FrontMatter, Language, Organ } from '../resolution/model.js';
 import { parseSymbol } from '../resolution/symbols.js';
@@ -81,13 +81,18 @@ export interface FormulaMatch {
   rest: string;
 }
 
-const FORMULAS: readonly { key: string; organ: Organ; lang: Language }[] = (() => {
-  const out: { key: string; organ: Organ; lang: Language }[] = [];
+/**
+ * The formulas by normalised words. `needsComma`: the words alone are also the organ's name on
+ * the masthead (ru "Генеральная Ассамблея", zh "大会", ar without "إن"), so only the formula
+ * with its comma counts.
+ */
+const FORMULAS: readonly { key: string; organ: Organ; lang: Language; needsComma: boolean }[] = (() => {
+  const out: { key: string; organ: Organ; lang: Language; needsComma: boolean }[] = [];
   for (const lang of ALL_LANGS) {
     for (const organ of ['ga', 'sc', 'ecosoc', 'hrc'] as const) {
       const w = enactingFormula(organ, lang, true).words;
-      out.push({ key: norm(w), organ, lang });
-      if (lang === 'ar' && w.startsWith('إن ')) out.push({ key: norm(w.slice(3)), organ, lang });
+      out.push({ key: norm(w), organ, lang, needsComma: lang === 'ru' || lang === 'zh' });
+      if (lang === 'ar' && w.startsWith('إن ')) out.push({ key: norm(w.slice(3)), organ, lang, needsComma: true });
     }
   }
   out.sort((a, b) => b.key.length - a.key.length);
@@ -102,6 +107,9 @@ function formulaOnLine(line: string): { organ: Organ; lang: Language; rest: stri
   if (line.length > 4000) return null;
   const raw = plain(line).replace(/[’‘ʼ`]/g, "'").trim();
   let t = raw.replace(/\s+/g, ' ');
+  // As printed, the formula starts with a capital ("The General Assembly,"), not "the Economic
+  // and Social Council, and …" in the middle of a paragraph.
+  if (/^\p{Ll}/u.test(t)) return null;
   let lower = t.toLowerCase();
   const lead = RE_FORMULA_LEAD.exec(lower);
   if (lead) {
@@ -112,8 +120,12 @@ function formulaOnLine(line: string): { organ: Organ; lang: Language; rest: stri
     if (!lower.startsWith(f.key)) continue;
     let after = t.slice(f.key.length);
     const stripped = after.replace(/^[\s,،，:]+/, '');
-    if (stripped === '') return { organ: f.organ, lang: f.lang, rest: '' };
-    if (FORMULA_COMMAS.includes(after.trimStart().charAt(0))) {
+    if (stripped === '') {
+      if (f.needsComma && !/[,،，]/.test(after)) continue;
+      return { organ: f.organ, lang: f.lang, rest: '' };
+    }
+    // On the same line as the first paragraph: only before an opening phrase.
+    if (FORMULA_COMMAS.includes(after.trimStart().charAt(0)) && classifyOpening(stripped.slice(0, 200), f.lang)) {
       after = stripped;
       return { organ: f.organ, lang: f.lang, rest: after };
     }
@@ -225,11 +237,11 @@ const RE_DISTR = /^distr\.?\s*:?\s*(.*)$/;
 const RE_ORIGINAL = /^original\s*:\s*(.+)$/;
 const RE_JOB_LINE = /^(\d{2}-\d{5})\*?\s*\(([EFSRAC])\)/;
 const RE_BARCODE = /^\*\d{7,8}\*$/;
-const RE_TITLE_NUM = /^((?:E?S-)?\d{1,3}\/\d{1,4})(?:\s+([A-Z]))?\s*\.\s+(\S.*)$/;
-const RE_SC_HEAD1 = /^resolution\s+(\d{1,4})\s*\((\d{4})\)\s*(?:of\s+(.+))?$/i;
+const RE_TITLE_NUM = /^((?:E?S-)?\d{1,3}\/\d{1,4})(?:\s+([A-Z]))?\s*(?:\.|\s-)\s+(\S.*)$/;
+const RE_SC_HEAD1 = /^resolution\s+(\d{1,4})\s*(?:\((\d{4})\))?\s*(?:of\s+(.+))?$/i;
 const RE_SC_HEAD2 = /^(\d{1,4})\s*\((\d{4})\)\.?\s+resolution\s+of\s+(.+)$/i;
 const RE_SC_OF = /^of\s+(\d.+)$/i;
-const RE_SC_ADOPTED = /^adopted by the security council at its (\d+\s*(?:st|nd|rd|th)?) meeting,?\s*(?:on\s+(.+))?$/i;
+const RE_SC_ADOPTED = /^adopted by the security council at\W+its\W+(\d+\s*(?:st|nd|rd|th)?)\W*meeting\W*(?:on\s+(.+))?$/i;
 const RE_ON_DATE = /^(?:on|le|el|في)\s+(.+)$/i;
 const RE_SYMBOL_TOKEN = /(?:^|\s)((?:A|S|E)\/[A-Za-z0-9.\-/]+(?:\s?\((?:\d{4}|[IVXL]+)\))?)\*?(?=\s|$)/;
 
@@ -247,7 +259,7 @@ const AGENDA_PATTERNS: readonly { re: RegExp; lang: Language }[] = [
   { re: /^points?\s+(.+?)\s+de l'ordre du jour(?: provisoire)?$/i, lang: 'fr' },
   { re: /^temas?\s+(.+?)\s+del programa(?: provisional)?$/i, lang: 'es' },
   { re: /^пункты?\s+(.+?)\s+(?:предварительной\s+)?повестки дня$/i, lang: 'ru' },
-  { re: /^البنود?\s+(.+?)\s+من جدول الأعمال/, lang: 'ar' },
+  { re: /^(?:البند|البنود)\s+(.+?)\s+من جدول الأعمال/, lang: 'ar' },
   { re: /^议程项目\s*(.+)$/, lang: 'zh' },
 ];
 
@@ -297,6 +309,11 @@ function organName(s: string): { organ: Organ; lang: Language } | null {
   const k = norm(s).replace(/^(?:the|l'|le|la|el)\s*/, '');
   for (const o of ORGAN_NAMES) if (o.key === k) return o;
   return null;
+}
+
+/** A date, also when a footnote mark follows it ("17 May 1946 21"). */
+function dateWithMark(s: string): string | null {
+  return parseDate(s) ?? parseDate(s.replace(/\s+\d{1,3}\/?\s*$/, ''));
 }
 
 /** Agenda item numbers as printed: "13 and 117" → ["13", "117"]; "18 (l)" → ["18 (l)"]. */
@@ -378,7 +395,8 @@ export function parseMasthead(lines: readonly string[]): MastheadInfo {
     if (line === '') {
       group++;
       if (state === 'agenda') agendaGroups.push([]);
-      if (state === 'title' || state === 'distr' || state === 'adopted' || state === 'scOf' || state === 'scAdopted' || state === 'sponsors') state = 'none';
+      // A date may stand after a blank line ("Resolution 231 (1966)" / "" / "of 15 December 1966").
+      if (state === 'title' || state === 'distr' || state === 'sponsors') state = 'none';
       continue;
     }
     const low = norm(line);
@@ -404,7 +422,7 @@ export function parseMasthead(lines: readonly string[]): MastheadInfo {
     }
     if (state === 'adopted' || state === 'scOf' || state === 'scAdopted') {
       const on = RE_ON_DATE.exec(line) ?? RE_SC_OF.exec(line);
-      const d = parseDate(on ? on[1]! : line);
+      const d = dateWithMark(on ? on[1]! : line);
       if (d) {
         meta.adoptionDate = d;
         mark();
@@ -443,13 +461,22 @@ export function parseMasthead(lines: readonly string[]): MastheadInfo {
       mark();
       continue;
     }
-    const dm = RE_DISTR.exec(low);
+    // "Distr.: General", also after the organ's name on the same line ("Security Council Distr.: General").
+    const at = low.search(/(?:^|\s)distr\b/);
+    const dm = at >= 0 ? RE_DISTR.exec(low.slice(at).trim()) : null;
+    if (dm && at > 0) {
+      const o = organName(line.slice(0, at));
+      if (o) {
+        vote(votes, o.lang);
+        if (!meta.organ) meta.organ = o.organ;
+      }
+    }
     if (dm) {
       const w = dm[1]!;
       if (/limit|restrict/.test(w)) meta.kind = 'draft';
       if (/^(?:générale|limitée)/.test(w)) vote(votes, 'fr');
-      else if (/^(?:general|limitada|reservada)\b/.test(w) && !line.includes(':') && !/^general\b/.test(line.replace(/^distr\.?\s*/i, ''))) vote(votes, 'es');
-      const rest = line.replace(/^distr\.?\s*:?\s*\S*\s*/i, '');
+      else if (/^(?:general|limitada|reservada)\b/.test(w) && !/distr\.?\s*:/i.test(line) && /distr\.?\s+(?:general|limitada|reservada)\b/.test(low)) vote(votes, 'es');
+      const rest = line.slice(line.search(/distr/i)).replace(/^distr\.?\s*:?\s*\S*\s*/i, '');
       const d = rest ? parseDate(rest) : null;
       if (d) meta.issueDate = d;
       else state = 'distr';
@@ -532,18 +559,29 @@ export function parseMasthead(lines: readonly string[]): MastheadInfo {
     const sc1 = RE_SC_HEAD1.exec(line) ?? RE_SC_HEAD2.exec(line);
     if (sc1) {
       scHeading = true;
-      const sy = parseSymbol(`S/RES/${Number(sc1[1])} (${sc1[2]})`);
+      const sy = sc1[2] ? parseSymbol(`S/RES/${Number(sc1[1])} (${sc1[2]})`) : null;
       if (sy && !meta.symbol) meta.symbol = sy.symbol;
       meta.organ = 'sc';
       meta.kind = 'resolution';
       vote(votes, 'en');
-      const d = sc1[3] ? parseDate(sc1[3]) : null;
+      const d = sc1[3] ? dateWithMark(sc1[3]) : null;
       if (d) meta.adoptionDate = d;
       state = d ? 'none' : 'scOf';
       mark();
       continue;
     }
-    const sca = RE_SC_ADOPTED.exec(line);
+    // "Adopted by the Security Council at its / 3119th meeting, on …" may run over three lines.
+    let scLine = line;
+    if (/^adopted by the security council\b/i.test(line) && !RE_SC_ADOPTED.test(line)) {
+      for (let k = i + 1; k < Math.min(ls.length, i + 3) && ls[k] !== ''; k++) {
+        scLine += ' ' + ls[k]!;
+        if (RE_SC_ADOPTED.test(scLine)) {
+          i = k;
+          break;
+        }
+      }
+    }
+    const sca = RE_SC_ADOPTED.exec(scLine);
     if (sca) {
       scHeading = true;
       meta.organ = 'sc';
@@ -609,7 +647,7 @@ export function parseMasthead(lines: readonly string[]): MastheadInfo {
   // Unrecognised text: body-like paragraphs after the heading are preambular text; short lines
   // before the formula with no title yet are the title of a draft typed by hand.
   const leftovers = other.filter((o) => o.at > lastRecognised);
-  const firstBody = leftovers.find((o) => o.line.length > 90 || /[;,]$/.test(o.line));
+  const firstBody = leftovers.find((o) => (o.line.length > 90 || /[;,]$/.test(o.line)) && !/^adopted\b/i.test(o.line));
   const picked = firstBody ? leftovers.filter((o) => o.at >= firstBody.at) : [];
   const bodyLines = regroup(lines, picked);
   const pickedAt = new Set(picked.map((o) => o.at));

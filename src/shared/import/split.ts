@@ -78,7 +78,7 @@ const RE_MEETING: readonly RegExp[] = [
   /^الجلسة العامة\s+\S{1,12}$/,
   /^第\s*\d{1,4}\s*次全体会议(?:\s*\(续\))?$/,
 ];
-const RE_SC_ADOPTED = /^adopted\b/i;
+const RE_SC_ADOPTED = /^Adopted\b/;
 const RE_ANNEX = /^(?:annex(?:es)?|annexe|anexo|приложение|المرفق|مرفق|附件)(?:\s*(?:[IVXLC]{1,6}|\d{1,2}|[A-Z]|[一二三四五六七八九十]{1,3}))?\s*\*?$/i;
 const RE_ROMAN_HEADING = /^([IVXL]{1,6})\.(?:\s+|$)/;
 const RE_LETTER_HEADING = /^([A-Z])\.$/;
@@ -87,7 +87,7 @@ const RE_TERMINAL = /[,;:.!?،؛。；，…](?:[”"’»)\]]*)?(?:\s?\d{1,3}|\
 
 /** True if a line (or paragraph) ends a clause: with , ; : . possibly followed by quotes and a footnote mark. */
 export function endsClause(s: string): boolean {
-  return RE_TERMINAL.test(s);
+  return RE_TERMINAL.test(s.length > 120 ? s.slice(-120) : s);
 }
 
 /** True for a meeting line: "54th plenary meeting", "48e séance plénière", "48ª sesión plenaria"… */
@@ -180,32 +180,62 @@ export function buildVocabulary(lines: readonly string[], typeset: boolean): Voc
   };
 }
 
+/**
+ * How two lines of one paragraph join: whether the last character of the first goes (a
+ * hyphen that only broke a word), and what stands between them. Looks only at the end of `a`
+ * and the start of `b`, so joining many lines stays linear.
+ */
+function joinDecision(a: string, b: string, vocab: Vocabulary): { drop: boolean; sep: string } {
+  const last = a.charAt(a.length - 1);
+  if (last === '\u00ad') return { drop: true, sep: '' };
+  if (last === '-' || last === '\u2010') {
+    const tail = a.length > 80 ? a.slice(-80) : a;
+    const m = /([\p{L}\p{M}]+)[-\u2010]$/u.exec(tail);
+    const nb = /^([\p{L}\p{M}]+)/u.exec(plain(b.length > 80 ? b.slice(0, 80) : b));
+    if (!m || !nb) return { drop: false, sep: '' };
+    const first = m[1]!;
+    const next = nb[1]!;
+    if (/^\p{Lu}/u.test(next)) return { drop: false, sep: '' };
+    // A suspended hyphen: "medium-" + "and long-term", "pré-" + "et post-conflit".
+    if (/^(?:and|or|to|nor|et|ou|à|y|o|e|u|и|или)$/.test(next) && b.length > next.length && b.charAt(next.length) === ' ') return { drop: false, sep: ' ' };
+    const lowFirst = first.toLowerCase();
+    const lowNext = next.toLowerCase();
+    if (vocab.compounds.has(lowFirst + '-' + lowNext)) return { drop: false, sep: '' };
+    if (vocab.words.has(lowFirst + lowNext)) return { drop: true, sep: '' };
+    if (HYPHEN_PREFIXES.has(lowFirst)) return { drop: false, sep: '' };
+    if (SUFFIX_FRAGMENT.test(lowNext)) return { drop: true, sep: '' };
+    return { drop: vocab.dropByDefault, sep: '' };
+  }
+  if ((last === '–' || last === '—') && /\d/.test(a.charAt(a.length - 2)) && /^\d/.test(b)) return { drop: false, sep: '' };
+  if (last === '/' && a.length > 1 && a.charAt(a.length - 2) !== ' ') return { drop: false, sep: '' };
+  return { drop: false, sep: ' ' };
+}
+
 /** Joins two lines of one paragraph: end-of-line hyphens as described in the module comment, dashes and slashes without a space where they join figures or symbols, otherwise one space. */
 export function joinLines(a: string, b: string, vocab: Vocabulary): string {
   if (a === '') return b;
   if (b === '') return a;
-  const last = a.charAt(a.length - 1);
-  if (last === '\u00ad') return a.slice(0, -1) + b;
-  if (last === '-' || last === '\u2010') {
-    const m = /([\p{L}\p{M}]+)[-\u2010]$/u.exec(a);
-    const nb = /^([\p{L}\p{M}]+)/u.exec(plain(b));
-    if (!m || !nb) return a + b;
-    const first = m[1]!;
-    const next = nb[1]!;
-    if (/^\p{Lu}/u.test(next)) return a + b;
-    // A suspended hyphen: "medium-" + "and long-term", "pré-" + "et post-conflit".
-    if (/^(?:and|or|to|nor|et|ou|à|y|o|e|u|и|или)$/.test(next) && b.length > next.length && b.charAt(next.length) === ' ') return a + ' ' + b;
-    const lowFirst = first.toLowerCase();
-    const lowNext = next.toLowerCase();
-    if (vocab.compounds.has(lowFirst + '-' + lowNext)) return a + b;
-    if (vocab.words.has(lowFirst + lowNext)) return a.slice(0, -1) + b;
-    if (HYPHEN_PREFIXES.has(lowFirst)) return a + b;
-    if (SUFFIX_FRAGMENT.test(lowNext)) return a.slice(0, -1) + b;
-    return vocab.dropByDefault ? a.slice(0, -1) + b : a + b;
+  const d = joinDecision(a, b, vocab);
+  return (d.drop ? a.slice(0, -1) : a) + d.sep + b;
+}
+
+/** Joins many pieces with {@link joinLines}'s rules, in linear time. */
+function joinAll(pieces: readonly string[], vocab: Vocabulary): string {
+  const parts: string[] = [];
+  let prev = '';
+  for (const x of pieces) {
+    if (x === '') continue;
+    if (parts.length === 0) {
+      parts.push(x);
+      prev = x;
+      continue;
+    }
+    const d = joinDecision(prev, x, vocab);
+    if (d.drop) parts[parts.length - 1] = prev.slice(0, -1);
+    parts.push(d.sep, x);
+    prev = x;
   }
-  if ((last === '–' || last === '—') && /\d$/.test(a.slice(0, -1)) && /^\d/.test(b)) return a + b;
-  if (last === '/' && a.length > 1 && a.charAt(a.length - 2) !== ' ') return a + b;
-  return a + ' ' + b;
+  return parts.join('');
 }
 
 const RE_SPACED_HYPHEN = /([\p{L}]{1,30})- (\p{Ll}[\p{L}]{0,30})/gu;
@@ -325,7 +355,7 @@ export function splitUnits(lines: readonly string[], opts: SplitOptions): Unit[]
     // The text the new line would follow (the last unit's, across a blank line).
     const prevText = prev || (units.length ? units[units.length - 1]!.lines[units[units.length - 1]!.lines.length - 1] ?? '' : '');
 
-    if (isMeetingLine(p) || (boundary && RE_SC_ADOPTED.test(p) && /\bmeeting\b|\bat (?:the|its)\s*$|\b\d+\s?(?:st|nd|rd|th)\s*$/i.test(p) && p.length < 160)) {
+    if (isMeetingLine(p) || ((gap !== 'none' || c === null || /\.\s*(?:\d{1,3}\/?)?$/.test(plain(prev))) && RE_SC_ADOPTED.test(p) && /\bmeeting\b|\bat (?:the|its)\s*$|\b\d+\s?(?:st|nd|rd|th)\s*$/i.test(p) && p.length < 160)) {
       open('meeting', line);
       continue;
     }
@@ -482,34 +512,44 @@ function placeLabel(
 }
 
 function joinUnitLines(lines: readonly string[], vocab: Vocabulary): string {
-  let s = '';
-  for (const l of lines) s = joinLines(s, l.includes('  ') ? l.replace(/\s+/g, ' ').trim() : l.trim(), vocab);
-  return repairSpacedHyphens(s, vocab);
+  const clean = lines.map((l) => (l.includes('  ') ? l.replace(/\s+/g, ' ').trim() : l.trim()));
+  return repairSpacedHyphens(joinAll(clean, vocab), vocab);
 }
 
 /** Merges units interrupted by page breaks, footnote blocks or stray blank lines (see splitUnits). */
 function rejoin(units: Unit[], opts: SplitOptions): Unit[] {
   const out: Unit[] = [];
+  // Texts merged into each output unit, joined at the end (linear however many merges).
+  const pieces: string[][] = [];
   for (const u of units) {
     const p = out[out.length - 1];
+    const pp = pieces[pieces.length - 1];
+    const pText = pp ? pp[pp.length - 1]! : '';
     // A bare section number ("II") and its title, separated by blank lines.
-    if (p && p.kind === 'heading' && /^(?:[IVXL]{1,6}\.?|[A-Z]\.)$/.test(plain(p.text).trim()) && u.kind === 'para' && u.num === 0 && u.depth === 0 && !endsClause(u.text) && plain(u.text).length < 250) {
-      p.text = `${p.text} ${u.text}`;
+    if (p && pp && p.kind === 'heading' && pp.length === 1 && /^(?:[IVXL]{1,6}\.?|[A-Z]\.)$/.test(plain(p.text).trim()) && u.kind === 'para' && u.num === 0 && u.depth === 0 && !endsClause(u.text) && u.text.length < 400) {
+      pp.push(u.text);
       p.lines.push(...u.lines);
       continue;
     }
-    if (p && p.kind === 'para' && u.kind === 'para' && u.num === 0 && u.depth === 0 && u.gap !== 'none') {
-      const t = plain(u.text).replace(/^[\s"“‘«(]+/, '');
+    if (p && pp && p.kind === 'para' && u.kind === 'para' && u.num === 0 && u.depth === 0 && u.gap !== 'none') {
+      const t = plain(u.text.length > 300 ? u.text.slice(0, 300) : u.text).replace(/^[\s"“‘«(]+/, '');
       const lowerStart = /^\p{Ll}/u.test(t) && !(opts.lang === 'ru' && classifyOpening(t.slice(0, 200), 'ru'));
-      const prevOpen = !endsClause(p.text);
+      const prevOpen = !endsClause(pText);
       const phrase = classifyOpening(t.slice(0, 200), opts.lang) !== null;
-      if (lowerStart || (prevOpen && (u.gap === 'page' || /[\p{L}]-$/u.test(p.text)) && !phrase)) {
-        p.text = repairSpacedHyphens(joinLines(p.text, u.text, opts.vocab), opts.vocab);
+      // A lower-case start continues the paragraph across a page break, or after text that did
+      // not close a clause; after a closed clause and a blank line it is text after a list.
+      if ((lowerStart && (u.gap === 'page' || prevOpen)) || (prevOpen && (u.gap === 'page' || /[\p{L}]-$/u.test(pText)) && !phrase)) {
+        pp.push(u.text);
         p.lines.push(...u.lines);
         continue;
       }
     }
     out.push(u);
+    pieces.push([u.text]);
   }
+  out.forEach((u, i) => {
+    const ps = pieces[i]!;
+    if (ps.length > 1) u.text = repairSpacedHyphens(u.kind === 'heading' ? ps.join(' ') : joinAll(ps, opts.vocab), opts.vocab);
+  });
   return out;
 }
