@@ -51,6 +51,9 @@ export const EN: LexiconData = {
       // Security Council preambles use some operative-style participles.
       'Acting', 'Calling upon', 'Calling on', 'Calling for', 'Urging', 'Encouraging', 'Inviting',
       'Requesting', 'Demanding', 'Reminding', 'Determining',
+      // Found missing by the importer on the corpus.
+      'Expressing its continuing concern', 'Expressing continuing concern', 'Expressing gravest concerns',
+      'Expressing gravest concern', 'Remaining deeply concerned', 'Remaining concerned',
     ],
     prefixes: [
       'Also', 'Further', 'Deeply', 'Gravely', 'Seriously', 'Strongly', 'Firmly', 'Fully',
@@ -94,6 +97,10 @@ export const EN: LexiconData = {
       'Regrets', 'Deeply regrets', 'Directs', 'Instructs', 'Designates', 'Establishes',
       'Pays tribute', 'Looks forward', 'Confirms', 'Congratulates', 'Thanks', 'Resolves',
       'Emphasizes further', 'Stresses further', 'Urges further', 'Encourages further',
+      // Found missing by the importer on the corpus.
+      'Appreciates', 'Takes into account', 'Appropriates', 'Renews its', 'Re-emphasizes', 'Recommits',
+      'Remains concerned', 'Remains deeply concerned', 'Expresses full support',
+      'Hereby resolves', 'Finds',
     ],
     prefixes: [
       'Also', 'Further', 'Again', 'Once again', 'Strongly', 'Also strongly', 'Further strongly',
