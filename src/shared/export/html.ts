@@ -1,0 +1,416 @@
+/**
+ * HTML export: one self-contained, accessible HTML5 file (no external resources: inline style,
+ * no scripts, no images, no web fonts) that reads well on screen and prints like the UN document
+ * through Chromium's paged media (un-format.md §1–§4):
+ *
+ * - `@page` of US Letter (New York) or A4, margins that put the masthead and running heads at
+ *   60–552 pt from the left edge and the text column at 123.4–491 pt, as measured on the UN PDFs;
+ * - page 1: masthead ("United Nations", the symbol with its first element large, "General
+ *   Assembly" beside a blank place for the UN emblem — the emblem itself is never reproduced,
+ *   its use is restricted —, "Distr.", date, "Original", heavy rule, session, committee, agenda
+ *   items), then "Resolution adopted by …" or the sponsor or bureau line of a draft, the basis
+ *   line, the title with its number hanging in the margin, the formula, the paragraphs, the
+ *   closing meeting block (right-aligned, italic), the annexes and an end rule; at the foot of
+ *   page 1, blank places for the job number and the barcode, which the Secretariat assigns;
+ * - from page 2, running heads in the page-margin boxes (Chromium 131 and later): bold 8.5 pt,
+ *   the symbol (drafts) or the symbol and the title (resolutions), mirrored on even and odd pages,
+ *   and the page "2/5" on the outer side of the foot;
+ * - Times New Roman 10/12 pt, 6 pt after each paragraph, justified; first-line indents of
+ *   23.7 pt; an operative number then the text at 47.5 pt; subparagraphs (i) as a block at
+ *   23.7 pt; only the opening phrase in italics.
+ *
+ * Fonts are a CSS stack decided here, never at run time (see {@link HTML_FONT_STACKS} and
+ * {@link fontNote}): Times New Roman, then Liberation Serif, which has the same metrics, so the
+ * lines break as in Word where Times New Roman is not installed.
+ *
+ * Footnotes: Chromium's CSS has no page-bottom footnotes (no `float: footnote`), so the notes
+ * are numbered references in the text and one list at the end of the document, each with a link
+ * back to its reference; in print they stand after the text, above the end rule.
+ */
+import { layoutDocument, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
+import { adoptedHeading, closingLines, sponsorLine, titleNumberLabel, unreferencedFootnotes } from './txt.js';
+import { crossRefTargets } from './akn.js';
+import { inlineText, type Language, type ResolutionDocument } from '../resolution/model.js';
+
+/** Options of {@link exportHtml}. */
+export interface HtmlExportOptions {
+  /** Paper size for print: 'letter' (New York, the default) or 'a4' (Geneva). */
+  paper?: 'letter' | 'a4';
+  /**
+   * True when the HTML is made only to be printed (to PDF): the on-screen look (grey desk, sheet
+   * with a shadow) is left out. Print rules are always included.
+   */
+  forPrint?: boolean;
+}
+
+/**
+ * The font stacks of the export, per language: the UN's fonts first, then metric-compatible or
+ * commonly installed substitutes. Latin and Cyrillic text: Times New Roman, then Liberation Serif
+ * (same metrics), Tinos (the same design), Times. Arabic: Simplified Arabic, as UN Arabic
+ * documents, then Traditional Arabic and the free Naskh faces. Chinese: Times New Roman for the
+ * Latin characters and SimSun (宋体) for the ideographs, as UN Chinese documents, then the free
+ * Song faces.
+ */
+export const HTML_FONT_STACKS: Readonly<Record<Language, string>> = {
+  en: '"Times New Roman", "Liberation Serif", Tinos, Times, serif',
+  fr: '"Times New Roman", "Liberation Serif", Tinos, Times, serif',
+  es: '"Times New Roman", "Liberation Serif", Tinos, Times, serif',
+  ru: '"Times New Roman", "Liberation Serif", Tinos, Times, serif',
+  ar: '"Simplified Arabic", "Traditional Arabic", "Times New Roman", "Noto Naskh Arabic", Amiri, "Liberation Serif", serif',
+  zh: '"Times New Roman", SimSun, "Songti SC", "Noto Serif CJK SC", "Source Han Serif SC", "Liberation Serif", serif',
+};
+
+/**
+ * A sentence for the user about the fonts the export asks for in `lang` (shown next to the
+ * export command, and written into the HTML as a comment): the fonts are a CSS stack, so the
+ * printer uses the first one installed.
+ */
+export function fontNote(lang: Language): string {
+  switch (lang) {
+    case 'ar':
+      return 'Printed in Simplified Arabic as UN Arabic documents are; where it is not installed, Traditional Arabic, Noto Naskh Arabic or Amiri is used, so line breaks may differ from the UN print.';
+    case 'zh':
+      return 'Printed in SimSun (宋体) with Times New Roman for Latin characters, as UN Chinese documents are; where SimSun is not installed, Songti SC, Noto Serif CJK SC or Source Han Serif SC is used, so line breaks may differ from the UN print.';
+    default:
+      return 'Printed in Times New Roman, as UN documents are; where it is not installed, Liberation Serif, which has the same letter widths, is used, so the lines break as in the UN print.';
+  }
+}
+
+const NOTES_HEADING: Readonly<Record<Language, string>> = {
+  en: 'Notes',
+  fr: 'Notes',
+  es: 'Notas',
+  ru: 'Примечания',
+  ar: 'الحواشي',
+  zh: '注',
+};
+
+const BACK_LABEL: Readonly<Record<Language, string>> = {
+  en: 'Back to the text',
+  fr: 'Retour au texte',
+  es: 'Volver al texto',
+  ru: 'Вернуться к тексту',
+  ar: 'العودة إلى النص',
+  zh: '返回正文',
+};
+
+/** Escapes text for HTML content and double-quoted attributes (the only kind written here). */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+}
+
+/** A CSS string literal for `content:` (quotes, backslashes, line ends and "<" escaped). */
+function cssString(s: string): string {
+  return '"' + s.replace(/[\\"<>\n\r\f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `) + '"';
+}
+
+/** The id of the HTML element of a paragraph. */
+function paraAnchor(id: string): string {
+  return 'para-' + id.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Style
+
+function stylesheet(layout: DocumentLayout, opts: HtmlExportOptions): string {
+  const a4 = opts.paper === 'a4';
+  const symbol = layout.meta.symbol.trim();
+  const title = layout.meta.title.trim();
+  // Running heads (spec §3): resolutions the symbol and the (short) title, mirrored; drafts the symbol.
+  const outerHead = cssString(symbol);
+  const innerHead = layout.isDraft || !title ? '""' : cssString(title);
+  const rtl = layout.dir === 'rtl';
+  // In a right-to-left document the outer side of an even page is on the right.
+  const even = rtl ? { outer: 'right', inner: 'left' } : { outer: 'left', inner: 'right' };
+  const odd = rtl ? { outer: 'left', inner: 'right' } : { outer: 'right', inner: 'left' };
+  const font = HTML_FONT_STACKS[layout.lang];
+  return `/* ${fontNote(layout.lang).replace(/\*\//g, '* /')} */
+@page {
+  size: ${a4 ? 'A4' : 'letter'};
+  /* The content box spans the masthead and running heads (60 pt to 552 pt); the text column is
+     inset within it (123.4 pt to 488.9 pt, where the justified lines of the UN PDFs end). */
+  margin: 72pt ${a4 ? '43.3pt' : '60pt'} 54pt 60pt;
+  @top-left { content: none; }
+  @top-right { content: none; }
+  @bottom-left { content: none; }
+  @bottom-right { content: none; }
+}
+@page :left {
+  @top-${even.outer} { content: ${outerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${even.outer}; padding-bottom: 11pt; width: 40%; }
+  @top-${even.inner} { content: ${innerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${even.inner}; padding-bottom: 11pt; width: 60%; }
+  @bottom-${even.outer} { content: counter(page) "/" counter(pages); font: bold 8.5pt/10pt ${font}; vertical-align: top; text-align: ${even.outer}; padding-top: 11pt; }
+  @bottom-${even.inner} { content: ""; }
+}
+@page :right {
+  @top-${odd.inner} { content: ${innerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${odd.inner}; padding-bottom: 11pt; width: 60%; }
+  @top-${odd.outer} { content: ${outerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${odd.outer}; padding-bottom: 11pt; width: 40%; }
+  @bottom-${odd.outer} { content: counter(page) "/" counter(pages); font: bold 8.5pt/10pt ${font}; vertical-align: top; text-align: ${odd.outer}; padding-top: 11pt; }
+  @bottom-${odd.inner} { content: ""; }
+}
+@page :first {
+  margin-top: 42pt;
+  @top-left { content: none; }
+  @top-right { content: none; }
+  /* Page 1 foot: places for the job number and the Code 39 barcode, which the Secretariat assigns. */
+  @bottom-${even.outer} { content: ""; border: 0.5pt dashed #999; height: 20pt; width: 110pt; margin: 10pt 0 14pt; padding: 0; }
+  @bottom-${even.inner} { content: none; }
+}
+html { font-family: ${font}; font-size: 10pt; line-height: 12pt; color: #000; background: #fff; }
+body { margin: 0; }
+.page { font-kerning: normal; }
+p { margin: 0 0 6pt; }
+a { color: inherit; text-decoration: none; }
+a:focus-visible { outline: 1pt solid #1a5fb4; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+
+/* Masthead */
+.masthead { margin: 0 0 8pt; }
+.mh-top { display: flex; align-items: flex-end; justify-content: space-between; border-bottom: 0.5pt solid #000; margin-inline-start: 63.4pt; padding-bottom: 2pt; }
+.mh-un { font-size: 14pt; line-height: 16pt; }
+.mh-symbol { font-size: 10pt; line-height: 16pt; text-align: end; }
+.mh-symbol-first { font-size: 20pt; }
+.mh-organ-row { display: flex; align-items: flex-start; min-height: 142pt; }
+.mh-emblem { flex: none; width: 48pt; height: 48pt; margin-top: 3pt; margin-inline-end: 15.4pt; }
+.mh-organ { flex: none; width: 273.7pt; margin: 5pt 0 0; font-weight: bold; font-size: 20pt; line-height: 22pt; }
+.mh-distr { margin: 14pt 0 0; font-size: 10pt; line-height: 12pt; }
+.mh-distr p { margin: 0; }
+.mh-distr .mh-original { margin-top: 12pt; }
+.mh-rule { border: 0; border-top: 1.5pt solid #000; margin: 0 0 6pt; }
+.mh-session p { margin: 0; font-size: 10pt; line-height: 12pt; }
+.mh-session .mh-session-name, .mh-session .mh-item-title { font-weight: bold; }
+.mh-session .mh-committee { font-weight: bold; font-size: 12pt; line-height: 14pt; }
+/* How Chinese sets off the opening words is UNVERIFIED (un-format.md §4): KaiTi rather than a
+   slanted Song face. */
+:lang(zh) i { font-style: normal; font-family: KaiTi, "Kaiti SC", STKaiti, "AR PL UKai CN", ${HTML_FONT_STACKS.zh}; }
+
+/* The text column */
+.text { margin-inline-start: 63.4pt; width: 365.5pt; }
+.adopted { font-weight: bold; font-size: 14pt; line-height: 15pt; margin: 19pt 0 13pt; }
+.sponsors { font-weight: bold; margin: 19pt 0 12pt; }
+.basis { margin: 0 0 12pt; }
+.basis .basis-text { font-style: italic; }
+h1.title { font-weight: bold; font-size: 12pt; line-height: 14pt; margin: 0 0 11pt; }
+.title-num { display: inline-block; width: 51.1pt; margin-inline-start: -51.1pt; }
+.formula { text-indent: 23.7pt; }
+.body p { text-align: justify; hyphens: manual; }
+/* Word sets Times New Roman with its hinted widths, about 0.27 pt wider a letter at 10 pt than
+   the outline widths a browser uses (measured on the UN PDFs): without this, lines hold a word
+   more than the UN's and break elsewhere. */
+.text, .footnotes { letter-spacing: 0.027em; }
+p.pp, p.op { text-indent: 23.7pt; }
+p.l1 { text-indent: 23.7pt; }
+p.l2, p.l3, p.l4 { text-indent: 0; }
+p.l2 { margin-inline-start: 23.7pt; }
+p.l3 { margin-inline-start: 47.5pt; }
+p.l4 { margin-inline-start: 71.2pt; }
+p.tail { text-indent: 0; }
+.label { display: inline-block; min-width: 23.8pt; text-indent: 0; }
+sup { font-size: 6.5pt; line-height: 0; vertical-align: 3.5pt; }
+.closing { font-style: italic; text-align: end; margin: 12pt 0 0; }
+.closing p { margin: 0; }
+.annex { break-before: page; }
+.annex-heading { font-weight: bold; font-size: 12pt; line-height: 14pt; margin: 0 0 6pt; }
+.annex-title { font-weight: bold; font-size: 14pt; line-height: 16pt; margin: 0 0 18pt; }
+.footnotes { margin-top: 18pt; font-size: 8.5pt; line-height: 10.5pt; }
+.fn-rule { border: 0; border-top: 0.5pt solid #000; width: 72pt; margin: 0 0 6pt; margin-inline-start: -23.8pt; }
+.footnotes ol { list-style: none; margin: 0; padding: 0; }
+.footnotes li { margin: 0 0 2pt; }
+.fn-num { display: inline-block; width: 6.5pt; margin-inline-start: -6.5pt; text-align: end; }
+.fn-num sup { font-size: 5.5pt; vertical-align: 3pt; }
+.fn-back { margin-inline-start: 3pt; }
+.end-rule { border: 0; border-top: 0.25pt solid #000; width: 72pt; margin: 18pt auto 0; }
+@media print {
+  .fn-back { display: none; }
+}
+${
+  opts.forPrint
+    ? ''
+    : `@media screen {
+  html { background: #e6e6e6; }
+  body { box-sizing: border-box; width: ${a4 ? '595.3pt' : '612pt'}; margin: 24pt auto; padding: 36pt ${a4 ? '43.3pt' : '60pt'} 54pt 60pt; background: #fff; box-shadow: 0 1pt 4pt rgba(0, 0, 0, 0.25); }
+  .mh-emblem { outline: 0.5pt dashed #bbb; }
+}
+`
+}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Content
+
+/** Renders the runs of one paragraph. */
+function runsHtml(p: LayoutParagraph, targets: (string[] | null)[], refCount: Map<number, number>): string {
+  let out = '';
+  let xref = 0;
+  let italic = false;
+  const close = (): void => {
+    if (italic) out += '</i>';
+    italic = false;
+  };
+  for (const r of p.runs) {
+    if (r.footnote !== undefined) {
+      close();
+      const n = r.footnote;
+      const k = (refCount.get(n) ?? 0) + 1;
+      refCount.set(n, k);
+      const id = k === 1 ? `fnref${n}` : `fnref${n}-${k}`;
+      out += `<sup><a href="#fn${n}" id="${id}" role="doc-noteref">${n}</a></sup>`;
+      continue;
+    }
+    if (r.phrase && !italic) {
+      out += '<i>';
+      italic = true;
+    } else if (!r.phrase) close();
+    out += inlineRun(r, r.xref ? (targets[xref++] ?? null) : null);
+  }
+  close();
+  return out;
+}
+
+function inlineRun(r: LayoutRun, targets: string[] | null): string {
+  let t = escapeHtml(r.text);
+  if (r.symbolRef) t = `<span class="symbol" data-symbol="${escapeHtml(r.symbolRef)}" translate="no">${t}</span>`;
+  if (r.xref) {
+    if (r.xref.broken || !targets || targets.length === 0) t = `<span class="xref broken">${t}</span>`;
+    else t = `<a class="xref" href="#${paraAnchor(targets[0]!)}">${t}</a>`;
+  } else if (r.link && /^(?:https?:|mailto:|#)/i.test(r.link)) t = `<a href="${escapeHtml(r.link)}">${t}</a>`;
+  if (r.em && !r.phrase) t = `<em>${t}</em>`;
+  return t;
+}
+
+function paragraphHtml(p: LayoutParagraph, targets: (string[] | null)[], refCount: Map<number, number>): string {
+  if (p.deleted) return '';
+  const cls: string[] = [p.section === 'annex' ? 'op' : p.section];
+  if (p.level > 0) cls.push(`l${Math.min(4, p.level)}`);
+  if (p.tail) cls.push('tail');
+  const label = p.label.trim() ? `<span class="label">${escapeHtml(p.label.trim())}</span>` : '';
+  return `<p class="${cls.join(' ')}" id="${paraAnchor(p.id)}">${label}${runsHtml(p, targets, refCount)}</p>\n`;
+}
+
+/**
+ * Exports a resolution or draft as one self-contained HTML5 document laid out as the UN prints it
+ * (see the module comment): `lang` and `dir` on the root, the masthead in a `header`, the title
+ * as the `h1`, one `p` per paragraph with its label in a `span.label` and its opening phrase in
+ * `i`, footnote references `<sup><a href="#fn1" id="fnref1">1</a></sup>` and the notes in a
+ * section at the end with links back. Paper: US Letter unless `opts.paper` is 'a4'.
+ */
+export function exportHtml(doc: ResolutionDocument, opts: HtmlExportOptions = {}): string {
+  const layout = layoutDocument(doc);
+  const { meta, words, lang } = layout;
+  const targets = crossRefTargets(doc, layout);
+  const refCount = new Map<number, number>();
+  const h: string[] = [];
+  const symbol = meta.symbol.trim();
+  const title = meta.title.trim();
+  const docTitle = [symbol, title].filter(Boolean).join(' – ') || words.titlePlaceholder;
+
+  h.push('<!DOCTYPE html>');
+  h.push(`<html lang="${lang}" dir="${layout.dir}">`);
+  h.push('<head>');
+  h.push('<meta charset="utf-8">');
+  h.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
+  h.push('<meta name="generator" content="Plenary">');
+  if (symbol) h.push(`<meta name="dc.identifier" content="${escapeHtml(symbol)}">`);
+  h.push(`<title>${escapeHtml(docTitle)}</title>`);
+  h.push(`<style>\n${stylesheet(layout, opts)}\n</style>`);
+  h.push('</head>');
+  h.push('<body>');
+  h.push('<div class="page">');
+
+  // Masthead (spec §1.1–1.2, §2, §3).
+  h.push('<header class="masthead">');
+  const slash = symbol.indexOf('/');
+  const symbolHtml =
+    slash > 0 ? `<span class="mh-symbol-first">${escapeHtml(symbol.slice(0, slash))}</span>${escapeHtml(symbol.slice(slash))}` : escapeHtml(symbol);
+  h.push(`<div class="mh-top"><span class="mh-un">${escapeHtml(words.unitedNations)}</span><span class="mh-symbol" translate="no">${symbolHtml}</span></div>`);
+  h.push('<div class="mh-organ-row">');
+  h.push('<div class="mh-emblem" aria-hidden="true"></div>');
+  h.push(`<p class="mh-organ">${escapeHtml(words.organ)}</p>`);
+  h.push('<div class="mh-distr">');
+  h.push(`<p>${escapeHtml(layout.isDraft ? words.distrLimited : words.distrGeneral)}</p>`);
+  if (layout.issueDate) h.push(`<p>${escapeHtml(layout.issueDate)}</p>`);
+  if (layout.isDraft && meta.originalLanguage) h.push(`<p class="mh-original">${escapeHtml(words.original(meta.originalLanguage))}</p>`);
+  h.push('</div>');
+  h.push('</div>');
+  h.push('<hr class="mh-rule">');
+  h.push('<div class="mh-session">');
+  if (layout.session) h.push(`<p class="mh-session-name">${escapeHtml(layout.session)}</p>`);
+  if (layout.isDraft && words.committee) h.push(`<p class="mh-committee">${escapeHtml(words.committee)}</p>`);
+  const items = meta.agendaItems.filter((a) => a.number.trim() !== '');
+  if (items.length > 0) {
+    h.push(`<p class="mh-item">${escapeHtml(words.agendaItems(items.map((a) => a.number.trim())))}</p>`);
+    for (const a of items) if (a.title.trim()) h.push(`<p class="mh-item-title">${escapeHtml(a.title.trim())}</p>`);
+  }
+  h.push('</div>');
+  h.push('</header>');
+
+  // Heading block and text.
+  h.push('<main class="text">');
+  const heading = adoptedHeading(layout);
+  if (heading.length > 0) h.push(`<p class="adopted">${heading.map(escapeHtml).join('<br>')}</p>`);
+  const sponsors = sponsorLine(meta, words);
+  if (sponsors) h.push(`<p class="sponsors">${escapeHtml(sponsors)}</p>`);
+  if (meta.basis.trim()) h.push(`<p class="basis">[<span class="basis-text">${escapeHtml(meta.basis.trim().replace(/^\[|\]$/g, ''))}</span>]</p>`);
+  if (title) {
+    const num = titleNumberLabel(layout).trim();
+    h.push(`<h1 class="title">${num ? `<span class="title-num">${escapeHtml(num)}</span>` : ''}${escapeHtml(title)}</h1>`);
+  } else h.push(`<h1 class="visually-hidden">${escapeHtml(docTitle)}</h1>`);
+
+  h.push('<div class="body">');
+  if (layout.formula.words) h.push(`<p class="formula"><i>${escapeHtml(layout.formula.words)}</i>${escapeHtml(layout.formula.punctuation)}</p>`);
+  const pps = layout.paragraphs.filter((p) => p.section === 'pp');
+  const ops = layout.paragraphs.filter((p) => p.section !== 'pp');
+  if (pps.length > 0) {
+    h.push('<section class="preamble">');
+    for (const p of pps) h.push(paragraphHtml(p, targets.get(p.id) ?? [], refCount).trimEnd());
+    h.push('</section>');
+  }
+  h.push('<section class="operative">');
+  for (const p of ops) h.push(paragraphHtml(p, targets.get(p.id) ?? [], refCount).trimEnd());
+  h.push('</section>');
+  h.push('</div>');
+
+  const closing = closingLines(layout);
+  if (closing.length > 0) h.push(`<div class="closing">${closing.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</div>`);
+
+  // Annexes.
+  layout.annexes.forEach((a, k) => {
+    const hid = `annex-${k + 1}`;
+    const headingText = a.heading.trim();
+    const annexTitle = a.title.trim();
+    h.push(`<section class="annex" id="${hid}" aria-labelledby="${hid}-heading">`);
+    if (headingText) h.push(`<h2 class="annex-heading" id="${hid}-heading">${escapeHtml(headingText)}</h2>`);
+    if (annexTitle) h.push(`<${headingText ? 'h3' : 'h2'} class="annex-title"${headingText ? '' : ` id="${hid}-heading"`}>${escapeHtml(annexTitle)}</${headingText ? 'h3' : 'h2'}>`);
+    if (!headingText && !annexTitle) h.push(`<h2 class="visually-hidden" id="${hid}-heading">${escapeHtml(`Annex ${k + 1}`)}</h2>`);
+    h.push('<div class="body">');
+    for (const p of a.paragraphs) h.push(paragraphHtml(p, targets.get(p.id) ?? [], refCount).trimEnd());
+    h.push('</div>');
+    h.push('</section>');
+  });
+
+  // Notes: referenced ones by number, then any that nothing references (by letter).
+  const notes: { id: string; mark: string; text: string; back: boolean }[] = [];
+  if (meta.sponsorNote.trim() && sponsors && !meta.bureauLine.trim()) notes.push({ id: 'fn-sponsors', mark: '*', text: meta.sponsorNote.trim(), back: false });
+  for (const f of layout.footnotes) notes.push({ id: `fn${f.number}`, mark: String(f.number), text: f.text, back: true });
+  unreferencedFootnotes(doc, layout).forEach((f, k) => {
+    const mark = String.fromCharCode(97 + (k % 26)).repeat(Math.floor(k / 26) + 1);
+    notes.push({ id: `fn-${mark}`, mark, text: inlineText(f.content), back: false });
+  });
+  if (notes.length > 0) {
+    h.push('<section class="footnotes" role="doc-endnotes" aria-labelledby="notes-heading">');
+    h.push(`<h2 class="visually-hidden" id="notes-heading">${escapeHtml(NOTES_HEADING[lang])}</h2>`);
+    h.push('<hr class="fn-rule">');
+    h.push('<ol>');
+    for (const n of notes) {
+      const back = n.back ? ` <a class="fn-back" href="#fnref${n.mark}" role="doc-backlink" aria-label="${escapeHtml(BACK_LABEL[lang])}">↩</a>` : '';
+      h.push(`<li id="${n.id}"><span class="fn-num"><sup>${escapeHtml(n.mark)}</sup></span> ${escapeHtml(n.text.trim())}${back}</li>`);
+    }
+    h.push('</ol>');
+    h.push('</section>');
+  }
+  h.push('<hr class="end-rule">');
+  h.push('</main>');
+  h.push('</div>');
+  h.push('</body>');
+  h.push('</html>');
+  return h.join('\n') + '\n';
+}
