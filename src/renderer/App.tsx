@@ -29,11 +29,27 @@ import { AboutDialog, CrossRefDialog, ImportSummaryDialog, OpenDialog, RecoveryD
 import { LibraryPanel } from './components/LibraryPanel.js';
 import { MatchesPanel, type CurrentParagraph } from './components/MatchesPanel.js';
 import { SourceViewer } from './components/SourceViewer.js';
+import { PrintPreview } from './components/PrintPreview.js';
+import { NegotiationPanel } from './components/NegotiationPanel.js';
+import { VersionsPanel } from './components/VersionsPanel.js';
+import { Modal } from './components/Dialogs.js';
+import { emptyNegotiation, readNegotiation, type NegotiationFile } from './negotiation-state.js';
+import { proposalsKey, setNegotiationSettings, type NegotiationSettings } from './editor/proposals.js';
+import { compareVersions, exportComparisonHtml } from '../shared/negotiation/versions.js';
 import type { Provenance } from '../shared/resolution/model.js';
 
-type Panel = 'outline' | 'library' | 'matches' | 'checks' | 'document';
+type Panel = 'outline' | 'library' | 'matches' | 'negotiation' | 'versions' | 'checks' | 'document';
 
-const PANEL_LABELS: Record<Panel, string> = { outline: 'Outline', library: 'Library', matches: 'Matches', checks: 'Checks', document: 'Details' };
+const PANELS: Panel[] = ['outline', 'library', 'matches', 'negotiation', 'versions', 'checks', 'document'];
+const PANEL_LABELS: Record<Panel, string> = {
+  outline: 'Outline',
+  library: 'Library',
+  matches: 'Matches',
+  negotiation: 'Negotiate',
+  versions: 'Versions',
+  checks: 'Checks',
+  document: 'Details',
+};
 type DialogState =
   | { kind: 'none' }
   | { kind: 'open'; drafts: DraftSummary[] | null }
@@ -43,7 +59,9 @@ type DialogState =
   | { kind: 'crossRef' }
   | { kind: 'about' }
   | { kind: 'source'; doc: LibraryDocument; highlight: string }
-  | { kind: 'importSummary'; summary: ImportSummary };
+  | { kind: 'importSummary'; summary: ImportSummary }
+  | { kind: 'preview' }
+  | { kind: 'compare'; html: string; title: string };
 
 const AUTOSAVE_MS = 3000;
 const SESSION_KEY = newId('s');
@@ -63,6 +81,11 @@ function counts(state: EditorState) {
   return { words, pp: s?.structure.preambularCount ?? 0, op: s?.structure.operativeCount ?? 0 };
 }
 
+/** The editor's negotiation settings for a draft's negotiation section. */
+function settingsFrom(n: NegotiationFile): Partial<NegotiationSettings> {
+  return { enabled: n.enabled, delegation: n.delegation, delegations: n.delegations, view: 'markup' };
+}
+
 /** Reads a picked file as base64 (for library.importContent). */
 async function toBase64(f: File): Promise<string> {
   const bytes = new Uint8Array(await f.arrayBuffer());
@@ -74,7 +97,7 @@ async function toBase64(f: File): Promise<string> {
 /** The app. */
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
-  const [editorState, setEditorState] = useState(() => createEditorState(toDoc(initialDocument())));
+  const [editorState, setEditorState] = useState(() => createEditorState(toDoc(initialDocument()), { negotiation: settingsFrom(emptyNegotiation()) }));
   const [snapshot, setSnapshot] = useState<EditorState>(editorState);
   const [path, setPath] = useState('');
   const [dirty, setDirty] = useState(false);
@@ -87,6 +110,16 @@ export function App() {
   const [findOpen, setFindOpen] = useState(false);
   const [toast, setToast] = useState<{ text: string; error: boolean } | null>(null);
   const [libraryRevision, setLibraryRevision] = useState(0);
+  const [negotiation, setNegotiationState] = useState<NegotiationFile>(emptyNegotiation);
+  const negotiationRef = useRef(negotiation);
+  const setNegotiation = useCallback((n: NegotiationFile) => {
+    negotiationRef.current = n;
+    setNegotiationState(n);
+    if (!dirtyRef.current) {
+      dirtyRef.current = true;
+      setDirty(true);
+    }
+  }, []);
   const importInput = useRef<HTMLInputElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const dirtyRef = useRef(false);
@@ -135,9 +168,12 @@ export function App() {
     }
   }, []);
 
-  const loadDocument = useCallback((doc: ResolutionDocument, newPath: string, isDirty = false) => {
+  const loadDocument = useCallback((doc: ResolutionDocument, newPath: string, isDirty = false, negotiationRaw?: unknown) => {
     const auto = rulesKey.getState(latestState.current)?.autoPunctuate ?? true;
-    const st = createEditorState(toDoc(doc), { autoPunctuate: auto });
+    const n = readNegotiation(negotiationRaw);
+    negotiationRef.current = n;
+    setNegotiationState(n);
+    const st = createEditorState(toDoc(doc), { autoPunctuate: auto, negotiation: settingsFrom(n) });
     latestState.current = st;
     setEditorState(st);
     setSnapshot(st);
@@ -147,17 +183,22 @@ export function App() {
   }, []);
 
   const currentDocument = useCallback((): ResolutionDocument => fromDoc(latestState.current.doc), []);
+  const currentNegotiation = useCallback((): NegotiationFile => {
+    const st = proposalsKey.getState(latestState.current);
+    const n = negotiationRef.current;
+    return st ? { ...n, enabled: st.enabled, delegation: st.delegation, delegations: st.delegations } : n;
+  }, []);
 
   // Autosave to the recovery journal while there are unsaved changes.
   useEffect(() => {
     const t = window.setInterval(() => {
       if (!dirtyRef.current) return;
-      call('drafts.autosave', { key: SESSION_KEY, path: pathRef.current, document: currentDocument() }).catch(() => {
+      call('drafts.autosave', { key: SESSION_KEY, path: pathRef.current, document: currentDocument(), negotiation: currentNegotiation() }).catch(() => {
         /* the next tick tries again; a failing disk is reported on Save */
       });
     }, AUTOSAVE_MS);
     return () => window.clearInterval(t);
-  }, [currentDocument]);
+  }, [currentDocument, currentNegotiation]);
 
   // Warn before closing with unsaved changes; a clean close discards the journal.
   useEffect(() => {
@@ -182,14 +223,14 @@ export function App() {
   const saveTo = useCallback(
     async (target: { path?: string; name?: string }) => {
       try {
-        const r = await call('drafts.save', { ...target, document: currentDocument() });
+        const r = await call('drafts.save', { ...target, document: currentDocument(), negotiation: currentNegotiation() });
         markSaved(r.path);
         notify(`Saved ${r.path}`);
       } catch (e) {
         report(e);
       }
     },
-    [currentDocument, markSaved, notify, report],
+    [currentDocument, currentNegotiation, markSaved, notify, report],
   );
 
   const saveAs = useCallback(async () => {
@@ -213,7 +254,7 @@ export function App() {
     async (p: string) => {
       try {
         const r = await call('drafts.open', { path: p });
-        loadDocument(r.file.document, r.path);
+        loadDocument(r.file.document, r.path, false, r.file.negotiation);
         setDialog({ kind: 'none' });
         notify(`Opened ${r.path}`);
       } catch (e) {
@@ -227,8 +268,13 @@ export function App() {
     if (dirtyRef.current && !window.confirm('The current draft has unsaved changes. Open another draft anyway? (Its autosave is kept for recovery.)')) return;
     if (info?.nativeDialogs) {
       try {
-        const r = await call('dialog.openFile', { title: 'Open draft', extensions: ['plenary'] });
-        if (r) await openPath(r.path);
+        const r = await call('dialog.openFile', { title: 'Open draft', extensions: ['plenary', 'xml', 'docx', 'pdf', 'html', 'htm', 'txt', 'md'] });
+        if (r && /\.plenary$/i.test(r.path)) await openPath(r.path);
+        else if (r) {
+          const imported = await call('drafts.importFile', { path: r.path });
+          loadDocument(imported.document, '', true);
+          notify(`Opened ${r.path} as a new draft (save it to keep it).`);
+        }
       } catch (e) {
         report(e);
       }
@@ -302,6 +348,79 @@ export function App() {
     } else importInput.current?.click();
   }, [info, notify, finishImport, report]);
 
+  const exportAs = useCallback(
+    async (format: 'docx' | 'pdf' | 'html' | 'txt' | 'akn', paper: 'letter' | 'a4' = 'letter') => {
+      const document = currentDocument();
+      try {
+        if (info?.nativeDialogs) {
+          const ext = format === 'akn' ? 'xml' : format;
+          const name = `${(document.meta.symbol || document.meta.title || 'Untitled draft').replace(/[\\/]/g, '_')}.${ext}`;
+          const target = await call('dialog.saveFile', { title: `Export ${format.toUpperCase()}`, defaultName: name, extensions: [ext] });
+          if (!target) return;
+          const r = await call('export.save', { document, format, path: target.path, paper });
+          notify([`Exported ${r.path}`, ...r.notes].join(' — '));
+          return;
+        }
+        notify(`Preparing the ${format.toUpperCase()} export…`);
+        const r = await call('export.render', { document, format, paper });
+        const bytes = Uint8Array.from(atob(r.dataBase64), (c) => c.charCodeAt(0));
+        const a = window.document.createElement('a');
+        a.href = URL.createObjectURL(new Blob([bytes], { type: r.mime }));
+        a.download = r.fileName;
+        a.click();
+        window.setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+        notify([`Exported ${r.fileName}`, ...r.notes].join(' — '));
+      } catch (e) {
+        report(e);
+      }
+    },
+    [currentDocument, info, notify, report],
+  );
+
+  const deliver = useCallback(
+    async (r: { dataBase64: string; fileName: string; mime: string; notes: string[] }) => {
+      if (info?.nativeDialogs) {
+        const ext = r.fileName.split('.').pop() ?? '';
+        const target = await call('dialog.saveFile', { title: 'Save export', defaultName: r.fileName, extensions: [ext] });
+        if (!target) return;
+        await call('files.write', { path: target.path, dataBase64: r.dataBase64 });
+        notify([`Exported ${target.path}`, ...r.notes].join(' — '));
+        return;
+      }
+      const bytes = Uint8Array.from(atob(r.dataBase64), (c) => c.charCodeAt(0));
+      const a = window.document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([bytes], { type: r.mime }));
+      a.download = r.fileName;
+      a.click();
+      window.setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+      notify([`Exported ${r.fileName}`, ...r.notes].join(' — '));
+    },
+    [info, notify],
+  );
+
+  const exportCompilation = useCallback(
+    (format: 'docx' | 'pdf' | 'html') => {
+      notify('Preparing the compilation text…');
+      call('export.compilation', { document: currentDocument(), format })
+        .then(deliver)
+        .catch(report);
+    },
+    [currentDocument, deliver, notify, report],
+  );
+
+  const negotiationSettings = useCallback((patch: Partial<NegotiationSettings>) => {
+    const view = viewRef.current;
+    if (!view) return;
+    view.dispatch(setNegotiationSettings(view.state, patch));
+    setSnapshot(view.state);
+    const n = { ...negotiationRef.current };
+    if (patch.enabled !== undefined) n.enabled = patch.enabled;
+    if (patch.delegation !== undefined) n.delegation = patch.delegation;
+    if (patch.delegations !== undefined) n.delegations = patch.delegations;
+    negotiationRef.current = n;
+    setNegotiationState(n);
+  }, []);
+
   const runCommand = useCallback(
     (id: string, arg?: string) => {
       switch (id) {
@@ -332,6 +451,14 @@ export function App() {
           return setDialog({ kind: 'crossRef' });
         case 'file.import':
           return void importFiles();
+        case 'file.printPreview':
+          return setDialog({ kind: 'preview' });
+        case 'export.docx':
+        case 'export.pdf':
+        case 'export.html':
+        case 'export.txt':
+        case 'export.akn':
+          return void exportAs(id.slice(7) as 'docx');
         case 'view.library':
         case 'view.toggleLibrary':
           setPanelOpen(true);
@@ -339,6 +466,12 @@ export function App() {
         case 'view.matches':
           setPanelOpen(true);
           return setPanel('matches');
+        case 'view.negotiation':
+          setPanelOpen(true);
+          return setPanel('negotiation');
+        case 'view.versions':
+          setPanelOpen(true);
+          return setPanel('versions');
         case 'edit.autoPunctuate': {
           const view = viewRef.current;
           if (view) {
@@ -380,7 +513,7 @@ export function App() {
           notify(`This command is not available yet: ${id}`, true);
       }
     },
-    [download, exec, importFiles, newDraft, notify, open, openPath, save, saveAs],
+    [download, exec, exportAs, importFiles, newDraft, notify, open, openPath, save, saveAs],
   );
 
   // Native menu commands (Electron) and the browser's own shortcuts.
@@ -391,7 +524,7 @@ export function App() {
       const mod = e.ctrlKey || e.metaKey;
       if (!mod) return;
       const k = e.key.toLowerCase();
-      const map: Record<string, string> = { s: e.shiftKey ? 'file.saveAs' : 'file.save', o: 'file.open', f: 'edit.find', '=': 'view.zoomIn', '+': 'view.zoomIn', '-': 'view.zoomOut', '0': 'view.zoomReset' };
+      const map: Record<string, string> = { s: e.shiftKey ? 'file.saveAs' : 'file.save', o: 'file.open', f: 'edit.find', p: 'file.printPreview', '=': 'view.zoomIn', '+': 'view.zoomIn', '-': 'view.zoomOut', '0': 'view.zoomReset' };
       const cmd = map[k];
       if (cmd && !(k === 'f' && e.shiftKey)) {
         e.preventDefault();
@@ -434,7 +567,7 @@ export function App() {
   }, [current]);
   const c = useMemo(() => counts(snapshot), [snapshot]);
   const autoPunct = rulesKey.getState(snapshot)?.autoPunctuate ?? true;
-  const negotiation = structure?.structure.negotiation ?? false;
+  const negotiationNumbering = structure?.structure.negotiation ?? false;
   const rtl = meta.language === 'ar';
 
   const menus: MenuSpec[] = [
@@ -446,6 +579,12 @@ export function App() {
         { id: 'file.save', label: 'Save', keys: 'Ctrl+S' },
         { id: 'file.saveAs', label: 'Save as…', keys: 'Ctrl+Shift+S' },
         { id: 'file.import', label: 'Import resolutions into the library…' },
+        { id: 'file.printPreview', label: 'Print preview…', keys: 'Ctrl+P' },
+        { id: 'export.docx', label: 'Export Word (.docx)' },
+        { id: 'export.pdf', label: 'Export PDF' },
+        { id: 'export.html', label: 'Export HTML' },
+        { id: 'export.txt', label: 'Export plain text' },
+        { id: 'export.akn', label: 'Export Akoma Ntoso XML' },
         ...(isElectron() ? [] : [{ id: 'file.download', label: 'Download a copy' }]),
       ],
     },
@@ -458,7 +597,7 @@ export function App() {
         { id: 'edit.convert', label: 'Convert preambular ↔ operative', keys: 'Ctrl+Shift+K' },
         { id: 'edit.footnote', label: 'Insert footnote', keys: 'Ctrl+Alt+F' },
         { id: 'edit.crossRef', label: 'Insert cross-reference…' },
-        { id: 'edit.negotiationNumbering', label: `${negotiation ? '✓ ' : ''}Negotiation numbering (bis, ter)` },
+        { id: 'edit.negotiationNumbering', label: `${negotiationNumbering ? '✓ ' : ''}Negotiation numbering (bis, ter)` },
       ],
     },
     {
@@ -467,6 +606,8 @@ export function App() {
         { id: 'view.outline', label: 'Outline' },
         { id: 'view.library', label: 'Library' },
         { id: 'view.matches', label: 'Matching agreed language' },
+        { id: 'view.negotiation', label: 'Negotiation' },
+        { id: 'view.versions', label: 'Versions' },
         { id: 'view.checks', label: 'Checks' },
         { id: 'view.document', label: 'Document details' },
         { id: 'view.togglePanel', label: 'Show / hide side panel' },
@@ -515,7 +656,7 @@ export function App() {
         {panelOpen ? (
           <aside className="side-panel" aria-label="Side panel">
             <div className="tabs" role="tablist">
-              {(['outline', 'library', 'matches', 'checks', 'document'] as Panel[]).map((p) => (
+              {PANELS.map((p) => (
                 <button key={p} role="tab" type="button" data-panel={p} aria-selected={panel === p} className={panel === p ? 'active' : ''} onClick={() => setPanel(p)}>
                   {PANEL_LABELS[p]}
                   {p === 'checks' && findings.length ? ` (${findings.length})` : ''}
@@ -544,6 +685,41 @@ export function App() {
                     if (currentForMatch) exec(replaceWithAgreed(currentForMatch.id, m));
                   }}
                 />
+              ) : panel === 'negotiation' ? (
+                <NegotiationPanel
+                  state={snapshot}
+                  negotiation={negotiation}
+                  currentParagraph={
+                    current && current.level === 0 && !current.tail
+                      ? { id: current.id, designation: current.designation, status: (current.node.attrs.status as string) || '', holder: (current.node.attrs.holder as string) || '' }
+                      : null
+                  }
+                  onSettings={negotiationSettings}
+                  onNegotiation={setNegotiation}
+                  exec={exec}
+                  onJump={jumpTo}
+                  onExportCompilation={exportCompilation}
+                />
+              ) : panel === 'versions' ? (
+                <VersionsPanel
+                  versions={negotiation.versions}
+                  current={currentDocument}
+                  onSnapshot={(name) => {
+                    setNegotiation({ ...negotiationRef.current, versions: [...negotiationRef.current.versions, { id: newId('v'), name, savedAt: new Date().toISOString(), document: currentDocument() }] });
+                    notify(`Saved version “${name}”.`);
+                  }}
+                  onDelete={(id) => setNegotiation({ ...negotiationRef.current, versions: negotiationRef.current.versions.filter((v) => v.id !== id) })}
+                  onCompare={(a, b) => {
+                    const cmp = compareVersions(a.document, b.document);
+                    setDialog({ kind: 'compare', title: `${a.name} → ${b.name}`, html: exportComparisonHtml(cmp, { title: `${a.name} → ${b.name}` }) });
+                  }}
+                  onTracked={(v) => {
+                    notify(`Preparing Word tracked changes against “${v.name}”…`);
+                    call('export.render', { document: currentDocument(), format: 'docx', trackedAgainst: v.document, author: negotiationRef.current.delegation || 'Plenary' })
+                      .then((r) => deliver({ ...r, fileName: r.fileName.replace(/\.docx$/, `.tracked-${v.name.replace(/[^\w.-]+/g, '_')}.docx`) }))
+                      .catch(report);
+                  }}
+                />
               ) : panel === 'checks' ? (
                 <Checks
                   items={findings}
@@ -568,7 +744,8 @@ export function App() {
           {c.pp} PP · {c.op} OP · {c.words.toLocaleString()} words
         </span>
         <span>{meta.language.toUpperCase()}</span>
-        {negotiation ? <span className="badge">Negotiation numbering</span> : null}
+        {negotiationNumbering ? <span className="badge">Negotiation numbering</span> : null}
+        {proposalsKey.getState(snapshot)?.enabled ? <span className="badge neg">Negotiation: {proposalsKey.getState(snapshot)?.delegation}</span> : null}
         <span className="spacer" />
         <span className="save-state">{dirty ? 'Unsaved changes (autosaved for recovery)' : savedAt ? `Saved ${savedAt.toLocaleTimeString()}` : path ? 'Saved' : 'New draft'}</span>
         <span>{Math.round(zoom * 100)}%</span>
@@ -604,10 +781,12 @@ export function App() {
           drafts={dialog.drafts}
           onOpen={(p) => void openPath(p)}
           onPickFile={(f) => {
-            f.text()
-              .then((text) => call('drafts.openContent', { name: f.name, text }))
-              .then((r) => {
-                loadDocument(r.file.document, '');
+            const opened = /\.plenary$/i.test(f.name)
+              ? f.text().then((text) => call('drafts.openContent', { name: f.name, text })).then((r) => r.file.document)
+              : toBase64(f).then((dataBase64) => call('drafts.importContent', { name: f.name, dataBase64 })).then((r) => r.document);
+            opened
+              .then((document) => {
+                loadDocument(document, '', !/\.plenary$/i.test(f.name));
                 setDialog({ kind: 'none' });
                 notify(`Opened ${f.name} (save it to keep it in Plenary).`);
               })
@@ -619,7 +798,7 @@ export function App() {
         <RecoveryDialog
           entries={dialog.entries}
           onRecover={(e) => {
-            loadDocument(e.file.document, e.path, true);
+            loadDocument(e.file.document, e.path, true, e.file.negotiation);
             call('drafts.discardRecovery', { key: e.key }).catch(() => undefined);
             const rest = dialog.entries.filter((x) => x.key !== e.key);
             setDialog({ kind: 'none' });
@@ -652,6 +831,34 @@ export function App() {
         />
       ) : dialog.kind === 'source' ? (
         <SourceViewer doc={dialog.doc} highlight={dialog.highlight} onClose={() => setDialog({ kind: 'none' })} />
+      ) : dialog.kind === 'preview' ? (
+        <PrintPreview
+          document={currentDocument()}
+          onExport={(format, paper) => {
+            setDialog({ kind: 'none' });
+            void exportAs(format, paper);
+          }}
+          onClose={() => setDialog({ kind: 'none' })}
+        />
+      ) : dialog.kind === 'compare' ? (
+        <Modal title={`Comparison: ${dialog.title}`} onClose={() => setDialog({ kind: 'none' })} wide>
+          <div className="preview-bar">
+            <span className="spacer" />
+            <button
+              type="button"
+              onClick={() => {
+                const html = dialog.html;
+                deliver({ dataBase64: btoa(unescape(encodeURIComponent(html))), fileName: 'comparison.html', mime: 'text/html', notes: [] }).catch(report);
+              }}
+            >
+              Export HTML
+            </button>
+            <button type="button" className="primary" onClick={() => call('export.printHtml', { html: dialog.html, fileName: 'comparison.pdf' }).then(deliver).catch(report)}>
+              Export PDF
+            </button>
+          </div>
+          <iframe className="preview-frame" title="Comparison" sandbox="allow-same-origin" srcDoc={dialog.html} />
+        </Modal>
       ) : dialog.kind === 'importSummary' ? (
         <ImportSummaryDialog summary={dialog.summary} onClose={() => setDialog({ kind: 'none' })} />
       ) : dialog.kind === 'shortcuts' ? (

@@ -162,6 +162,33 @@ export const apiInputs = {
   'library.facets': z.object({}),
   /** Adds or removes a user tag on a library document. */
   'library.tag': z.object({ documentId: z.number().int().positive(), tag: z.string().min(1).max(80), on: z.boolean() }),
+  /** Renders a document in an export format; the file comes back base64-encoded (browser download). */
+  'export.render': z.object({
+    document: documentSchema,
+    format: z.enum(['docx', 'pdf', 'html', 'txt', 'akn']),
+    paper: z.enum(['letter', 'a4']).optional(),
+    trackedAgainst: documentSchema.optional(),
+    author: z.string().max(120).optional(),
+  }),
+  /** Renders and writes an export to a path (desktop app, after the native save dialog). */
+  'export.save': z.object({
+    document: documentSchema,
+    format: z.enum(['docx', 'pdf', 'html', 'txt', 'akn']),
+    path: z.string().min(1),
+    paper: z.enum(['letter', 'a4']).optional(),
+    trackedAgainst: documentSchema.optional(),
+    author: z.string().max(120).optional(),
+  }),
+  /** The compilation text of a negotiation (proposals inline, statuses in the margin). */
+  'export.compilation': z.object({ document: documentSchema, format: z.enum(['docx', 'pdf', 'html']), paper: z.enum(['letter', 'a4']).optional() }),
+  /** Prints an HTML document the renderer made (a version comparison) to PDF. */
+  'export.printHtml': z.object({ html: z.string().max(50_000_000), fileName: z.string().min(1).max(200), paper: z.enum(['letter', 'a4']).optional() }),
+  /** Writes bytes to a path the user chose in the native save dialog of this session (desktop app). */
+  'files.write': z.object({ path: z.string().min(1), dataBase64: z.string() }),
+  /** Reads a file on disk (Akoma Ntoso, Word, PDF, text…) into a new draft (desktop app). */
+  'drafts.importFile': z.object({ path: z.string().min(1) }),
+  /** Reads an Akoma Ntoso or other importable file's content into a new draft (browser file picker). */
+  'drafts.importContent': z.object({ name: z.string().min(1).max(500), dataBase64: z.string() }),
   /** Native open dialog (Electron). Resolves to null when cancelled. UNSUPPORTED in the browser. */
   'dialog.openFile': z.object({
     title: z.string().optional(),
@@ -192,6 +219,13 @@ export interface ApiOutputs {
   'drafts.autosave': { ok: true };
   'drafts.recoverable': RecoveryEntry[];
   'drafts.discardRecovery': { ok: true };
+  'export.render': { dataBase64: string; fileName: string; mime: string; notes: string[] };
+  'export.save': { path: string; notes: string[] };
+  'export.compilation': { dataBase64: string; fileName: string; mime: string; notes: string[] };
+  'export.printHtml': { dataBase64: string; fileName: string; mime: string; notes: string[] };
+  'files.write': { path: string };
+  'drafts.importContent': { document: ResolutionDocument; warnings: string[] };
+  'drafts.importFile': { document: ResolutionDocument; warnings: string[] };
   'library.search': { hits: SearchHit[]; tookMs: number };
   'library.match': { matches: AgreedMatch[]; tookMs: number };
   'library.document': LibraryDocument;

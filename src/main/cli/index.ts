@@ -6,6 +6,7 @@ import { APP_VERSION } from '../app-root.js';
 import { UsageError } from './args.js';
 import { serveCommand } from './serve.js';
 import { importCommand, matchCommand, parseCommand, searchCommand } from './library-commands.js';
+import { exportCommand } from './export-command.js';
 
 /** What a command receives. */
 export interface CommandContext {
@@ -29,6 +30,7 @@ export const COMMANDS: Record<string, Command> = {
   import: importCommand,
   search: searchCommand,
   match: matchCommand,
+  export: exportCommand,
 };
 
 /** The top-level help text. */

@@ -29,6 +29,7 @@ import { APP_ROOT, RENDERER_DIR } from '../app-root.js';
 import { CommandQueue, COMMAND_CHANNEL, COMMAND_READY_CHANNEL, registerIpc, senderUrlOf } from './ipc.js';
 import { buildMenuTemplate, MAX_RECENT_ITEMS, type MenuCommand } from './menu.js';
 import { createMainWindow, trustedUrlCheck } from './window.js';
+import { ElectronPdfPrinter } from './pdf.js';
 
 /** The extension of Plenary draft files. */
 export const DRAFT_EXTENSION = '.plenary';
@@ -267,7 +268,7 @@ export function main(): void {
             'Run `node scripts/electron-native.mjs` (development) or rebuild the installer.',
         );
       }
-      const services = createServices({ dataDir, mode: 'electron', version: app.getVersion(), dialogs });
+      const services = createServices({ dataDir, mode: 'electron', version: app.getVersion(), dialogs, printer: new ElectronPdfPrinter() });
       api = services;
       // Close the database cleanly (WAL checkpoint) when the app quits.
       app.on('will-quit', () => services.close());

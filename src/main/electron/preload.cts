@@ -32,6 +32,13 @@ const METHODS = [
   'library.stats',
   'library.facets',
   'library.tag',
+  'export.render',
+  'export.save',
+  'export.compilation',
+  'export.printHtml',
+  'files.write',
+  'drafts.importFile',
+  'drafts.importContent',
   'dialog.openFile',
   'dialog.saveFile',
 ] as const satisfies readonly ApiMethod[];

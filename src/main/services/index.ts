@@ -4,12 +4,19 @@
  * and the tests.
  */
 import os from 'node:os';
+import nodePath from 'node:path';
+import { writeFileAtomic } from './fs-atomic.js';
 import type { AppMode, PlenaryApi } from '../../shared/api.js';
 import { PlenaryError } from '../../shared/errors.js';
 import { DraftsService } from './drafts.js';
 import { LibraryService, starterPath } from './library.js';
 import { dataPaths } from './paths.js';
 import { APP_ROOT } from '../app-root.js';
+import { ExportService, exportFileName, type PdfPrinter } from './export.js';
+import { readResolutionBuffer } from './import-files.js';
+import { loadDocument } from './documents.js';
+import { parseResolutionText } from '../../shared/import/text.js';
+import { parseAkn } from '../../shared/import/akn.js';
 
 /** Native file dialogs, provided by the Electron shell; absent in browser mode and tests. */
 export interface DialogPort {
@@ -26,6 +33,8 @@ export interface ServiceOptions {
   dialogs?: DialogPort;
   /** The starter library to import on first use; false for none (tests that want an empty library). */
   starter?: string | false;
+  /** How PDFs are printed (Electron's printToPDF in the app; headless Chromium otherwise). */
+  printer?: PdfPrinter;
 }
 
 /** The API plus what its owner needs to shut it down. */
@@ -35,6 +44,9 @@ export type Services = PlenaryApi & { close(): void; library: LibraryService };
 export function createServices(opts: ServiceOptions): Services {
   const drafts = new DraftsService(opts.dataDir, opts.version);
   const library = new LibraryService(dataPaths(opts.dataDir).library, opts.starter === false ? undefined : (opts.starter ?? starterPath(APP_ROOT)));
+  const exporter = new ExportService(opts.printer);
+  // Paths the user picked in a native save dialog: the only ones files.write may write.
+  const chosenPaths = new Set<string>();
   const noDialogs = () =>
     new PlenaryError('UNSUPPORTED', 'Native file dialogs are only available in the desktop app; use the browser file picker.');
   return {
@@ -55,6 +67,22 @@ export function createServices(opts: ServiceOptions): Services {
     'drafts.autosave': async (input) => drafts.autosave(input),
     'drafts.recoverable': async () => drafts.recoverable(),
     'drafts.discardRecovery': async ({ key }) => drafts.discardRecovery(key),
+    'export.render': async ({ document, format, paper, trackedAgainst, author }) => {
+      const r = await exporter.render(document, format, { ...(paper ? { paper } : {}), ...(trackedAgainst ? { trackedAgainst } : {}), ...(author ? { author } : {}) });
+      return { dataBase64: Buffer.from(r.bytes).toString('base64'), fileName: exportFileName(document, r.extension), mime: r.mime, notes: r.notes };
+    },
+    'export.save': async ({ document, format, path, paper, trackedAgainst, author }) => {
+      const r = await exporter.write(document, format, path, { ...(paper ? { paper } : {}), ...(trackedAgainst ? { trackedAgainst } : {}), ...(author ? { author } : {}) });
+      return { path: r.path, notes: r.notes };
+    },
+    'drafts.importContent': async ({ name, dataBase64 }) => {
+      const data = Buffer.from(dataBase64, 'base64');
+      if (/\.(xml|akn)$/i.test(name)) return { document: parseAkn(data.toString('utf8'), name), warnings: [] };
+      const t = await readResolutionBuffer(name, data);
+      const parsed = parseResolutionText(t.text, { fileName: t.fileName, format: t.format });
+      return { document: parsed.document, warnings: [...(t.warnings ?? []), ...parsed.warnings] };
+    },
+    'drafts.importFile': async ({ path }) => ({ document: await loadDocument(path), warnings: [] }),
     'library.search': async ({ query, filters, limit }) => library.search(query, filters ?? {}, limit ?? 20),
     'library.match': async ({ text, kind, limit }) => library.match(text, { ...(kind ? { kind } : {}), limit: limit ?? 5 }),
     'library.document': async ({ id, symbol, language }) => {
@@ -78,7 +106,22 @@ export function createServices(opts: ServiceOptions): Services {
     'dialog.saveFile': async (o) => {
       if (!opts.dialogs) throw noDialogs();
       const p = await opts.dialogs.saveFile(o);
+      if (p) chosenPaths.add(nodePath.resolve(p));
       return p ? { path: p } : null;
+    },
+    'export.compilation': async ({ document, format, paper }) => {
+      const r = await exporter.compilation(document, format, paper ?? 'letter');
+      return { dataBase64: Buffer.from(r.bytes).toString('base64'), fileName: exportFileName(document, `compilation.${r.extension}`), mime: r.mime, notes: r.notes };
+    },
+    'export.printHtml': async ({ html, fileName, paper }) => {
+      const r = await exporter.printHtml(html, paper ?? 'letter');
+      return { dataBase64: Buffer.from(r.bytes).toString('base64'), fileName, mime: r.mime, notes: r.notes };
+    },
+    'files.write': async ({ path, dataBase64 }) => {
+      const target = nodePath.resolve(path);
+      if (!chosenPaths.has(target)) throw new PlenaryError('BAD_INPUT', 'Plenary only writes files to a place chosen in the Save dialog.');
+      writeFileAtomic(target, Buffer.from(dataBase64, 'base64'));
+      return { path: target };
     },
   };
 }

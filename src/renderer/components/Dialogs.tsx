@@ -65,7 +65,7 @@ export function OpenDialog(props: {
         <input
           ref={input}
           type="file"
-          accept=".plenary,application/json"
+          accept=".plenary,.xml,.docx,.pdf,.html,.htm,.txt,.md,application/json"
           hidden
           onChange={(e) => {
             const f = e.target.files?.[0];

@@ -17,6 +17,7 @@ import { classifyOpening } from '../../shared/resolution/lexicon.js';
 import { checkEndPunctuation } from '../../shared/resolution/punctuation.js';
 import { structureKey } from './structure-plugin.js';
 import { paraAt, punctuateTr } from './commands.js';
+import { proposalsKey } from './proposals.js';
 import { paraEndingText, paraText } from '../../shared/resolution/structure.js';
 
 /** Key of the rules plugin; its state says whether auto-punctuation is on. */
@@ -99,6 +100,8 @@ export function rulesPlugin(autoPunctuate = true): Plugin<{ autoPunctuate: boole
         if (fix) return fix;
       }
       if (!rulesKey.getState(state)?.autoPunctuate) return null;
+      // In negotiation mode every edit is someone's proposal: the app proposes nothing itself.
+      if (proposalsKey.getState(state)?.enabled) return null;
       // Only when the cursor moved to another paragraph or the structure changed.
       const before = paraAt(oldState, oldState.selection.head);
       const after = paraAt(state, state.selection.head);

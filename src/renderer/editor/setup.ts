@@ -14,6 +14,7 @@ import { idsPlugin } from './ids.js';
 import { structurePlugin } from './structure-plugin.js';
 import { findPlugin } from './find.js';
 import { rulesPlugin } from './rules.js';
+import { proposalsPlugin, toggleBrackets, type NegotiationSettings } from './proposals.js';
 import {
   convertKind,
   indent,
@@ -37,6 +38,7 @@ export const SHORTCUTS: { keys: string; label: string; command: Command }[] = [
   { keys: 'Mod-Shift-.', label: 'Fix end punctuation everywhere', command: punctuate() },
   { keys: 'Mod-Shift-i', label: 'Mark / unmark the opening phrase', command: togglePhrase },
   { keys: 'Mod-Alt-f', label: 'Insert a footnote', command: insertFootnote },
+  { keys: 'Mod-Shift-b', label: 'Bracket the selection [ ] (or remove the bracket at the cursor)', command: toggleBrackets },
   { keys: 'Mod-i', label: 'Italic (emphasis)', command: toggleMark(schema.marks.em) },
   { keys: 'Mod-z', label: 'Undo', command: undo },
   { keys: 'Mod-y', label: 'Redo', command: redo },
@@ -58,11 +60,19 @@ function freshIds(slice: Slice): Slice {
   return new PMSlice(map(slice.content), slice.openStart, slice.openEnd);
 }
 
+/** Options of a new editor state. */
+export interface EditorOptions {
+  autoPunctuate?: boolean;
+  negotiation?: Partial<NegotiationSettings>;
+}
+
 /** All plugins of the editor. */
-export function editorPlugins(opts: { autoPunctuate?: boolean } = {}): Plugin[] {
+export function editorPlugins(opts: EditorOptions = {}): Plugin[] {
   const keys: Record<string, Command> = {};
   for (const s of SHORTCUTS) keys[s.keys] = keys[s.keys] ? chainCommands(keys[s.keys]!, s.command) : s.command;
   return [
+    // First, so edits become proposals before the other rules see them.
+    proposalsPlugin(opts.negotiation),
     idsPlugin(),
     structurePlugin(),
     rulesPlugin(opts.autoPunctuate ?? true),
@@ -74,7 +84,7 @@ export function editorPlugins(opts: { autoPunctuate?: boolean } = {}): Plugin[] 
 }
 
 /** A new editor state for `doc`. */
-export function createEditorState(doc: PMNode, opts: { autoPunctuate?: boolean } = {}): EditorState {
+export function createEditorState(doc: PMNode, opts: EditorOptions = {}): EditorState {
   return EditorState.create({ doc, plugins: editorPlugins(opts) });
 }
 

@@ -8,9 +8,10 @@ import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node as PMNode } from 'prosemirror-model';
 import type { FrontMatter, Language } from '../../shared/resolution/model.js';
-import { computeStructure, paraText, type DocStructure, type ParaInfo } from '../../shared/resolution/structure.js';
+import { computeStructure, paraText, xrefText, type DocStructure, type ParaInfo } from '../../shared/resolution/structure.js';
+
+export { xrefText };
 import { detectOpeningPhrase, enactingFormula, organGender, classifyOpening, phraseList } from '../../shared/resolution/lexicon.js';
-import { brokenCrossRef, formatCrossRef } from '../../shared/resolution/xref.js';
 
 /** What the plugin knows about the document. */
 export interface StructureState {
@@ -160,22 +161,6 @@ function buildState(state: EditorState | { doc: PMNode }): StructureState {
   });
 
   return { structure, decorations: DecorationSet.create(doc, decos), footnotes, phrases, hints };
-}
-
-/** The text of a cross-reference at `pos` to `targets`, as printed. */
-export function xrefText(targets: readonly string[], pos: number, s: DocStructure, lang: Language): { text: string; broken: boolean } {
-  const infos = targets.map((t) => s.byId.get(t));
-  if (infos.length === 0 || infos.some((i) => !i || i.deleted)) return { text: brokenCrossRef(lang), broken: true };
-  const first = infos[0]!;
-  const last = infos[infos.length - 1]!;
-  const isSub = first.level > 0;
-  const labelOf = (i: ParaInfo) => {
-    if (i.level === 0) return i.label.replace(/[.\s-]+$/, '') || i.number.replace(/^(PP|OP)/, '');
-    return i.subLabels.join(' ');
-  };
-  const labels = infos.length > 1 && last !== first ? [labelOf(first), labelOf(last)] : [labelOf(first)];
-  const relation = first.pos < pos ? 'above' : 'below';
-  return { text: formatCrossRef({ kind: isSub ? 'subparagraph' : 'paragraph', labels, relation }, lang), broken: false };
 }
 
 /** The plugin. */

@@ -8,6 +8,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import type { Language } from './model.js';
 import { negotiationLabels, operativeNumber, subparagraphLabel } from './labels.js';
+import { brokenCrossRef, formatCrossRef } from './xref.js';
 
 /** The three sections a paragraph can belong to. */
 export type Section = 'pp' | 'op' | 'ap';
@@ -285,3 +286,20 @@ export function paraEndingText(node: PMNode): string {
   });
   return s;
 }
+
+/** The text of a cross-reference at `pos` to `targets`, as printed. */
+export function xrefText(targets: readonly string[], pos: number, s: DocStructure, lang: Language): { text: string; broken: boolean } {
+  const infos = targets.map((t) => s.byId.get(t));
+  if (infos.length === 0 || infos.some((i) => !i || i.deleted)) return { text: brokenCrossRef(lang), broken: true };
+  const first = infos[0]!;
+  const last = infos[infos.length - 1]!;
+  const isSub = first.level > 0;
+  const labelOf = (i: ParaInfo) => {
+    if (i.level === 0) return i.label.replace(/[.\s-]+$/, '') || i.number.replace(/^(PP|OP)/, '');
+    return i.subLabels.join(' ');
+  };
+  const labels = infos.length > 1 && last !== first ? [labelOf(first), labelOf(last)] : [labelOf(first)];
+  const relation = first.pos < pos ? 'above' : 'below';
+  return { text: formatCrossRef({ kind: isSub ? 'subparagraph' : 'paragraph', labels, relation }, lang), broken: false };
+}
+

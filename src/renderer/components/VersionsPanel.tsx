@@ -1,0 +1,107 @@
+/**
+ * Versions: snapshot the draft (zero draft, Rev.1, Rev.2…), compare any two (or a version with
+ * the current text) at word level, export the comparison, and export Word tracked changes
+ * against a version.
+ */
+import { useState } from 'react';
+import type { ResolutionDocument } from '../../shared/resolution/model.js';
+import type { SavedVersion } from '../negotiation-state.js';
+
+/** Props of the panel. */
+export interface VersionsPanelProps {
+  versions: SavedVersion[];
+  onSnapshot: (name: string) => void;
+  onDelete: (id: string) => void;
+  onCompare: (a: { name: string; document: ResolutionDocument }, b: { name: string; document: ResolutionDocument }) => void;
+  onTracked: (base: SavedVersion) => void;
+  current: () => ResolutionDocument;
+}
+
+function suggestName(versions: SavedVersion[]): string {
+  if (versions.length === 0) return 'Zero draft';
+  return `Rev.${versions.length}`;
+}
+
+/** The panel. */
+export function VersionsPanel(props: VersionsPanelProps) {
+  const { versions } = props;
+  const [name, setName] = useState('');
+  const [a, setA] = useState('');
+  const [b, setB] = useState('current');
+  const pick = (id: string) =>
+    id === 'current' ? { name: 'Current text', document: props.current() } : (() => {
+      const v = versions.find((x) => x.id === id);
+      return v ? { name: v.name, document: v.document } : null;
+    })();
+  return (
+    <div className="versions">
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onSnapshot(name.trim() || suggestName(versions));
+          setName('');
+        }}
+      >
+        <input aria-label="Version name" placeholder={suggestName(versions)} value={name} onChange={(e) => setName(e.target.value)} />
+        <button type="submit">Save version</button>
+      </form>
+      {versions.length === 0 ? (
+        <p className="panel-empty">No versions yet. Save the zero draft before the first reading.</p>
+      ) : (
+        <ol className="version-list">
+          {versions.map((v) => (
+            <li key={v.id}>
+              <span className="draft-title">{v.name}</span> <span className="draft-meta">{new Date(v.savedAt).toLocaleString()}</span>
+              <div className="row-actions">
+                <button type="button" onClick={() => props.onCompare({ name: v.name, document: v.document }, { name: 'Current text', document: props.current() })}>
+                  Compare with current
+                </button>
+                <button type="button" onClick={() => props.onTracked(v)} title="Word file whose changes against this version are tracked changes">
+                  Word tracked changes
+                </button>
+                <button type="button" onClick={() => props.onDelete(v.id)}>
+                  Delete
+                </button>
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+      {versions.length > 0 ? (
+        <form
+          className="compare-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const x = pick(a || versions[0]!.id);
+            const y = pick(b);
+            if (x && y) props.onCompare(x, y);
+          }}
+        >
+          <label>
+            Compare{' '}
+            <select aria-label="Compare from" value={a || versions[0]!.id} onChange={(e) => setA(e.target.value)}>
+              {versions.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            with{' '}
+            <select aria-label="Compare to" value={b} onChange={(e) => setB(e.target.value)}>
+              <option value="current">Current text</option>
+              {versions.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">Compare</button>
+        </form>
+      ) : null}
+    </div>
+  );
+}
