@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // First step of `npm test`: the system programs the tests drive — Debian's Chromium (end-to-end
 // tests, PDF export), poppler-utils (pdftotext/pdftoppm), LibreOffice Writer (opens the .docx,
-// accepts tracked changes) and fontconfig. Installs the missing ones with apt-get when running as
+// accepts tracked changes, with its Python bridge python3-uno), fontconfig and unzip. Installs the missing ones with apt-get when running as
 // root on Debian/Ubuntu (as CI does); otherwise prints the command to run and stops.
 import { spawnSync } from 'node:child_process';
 
@@ -10,10 +10,13 @@ const needs = [
   { cmd: 'pdftotext', pkg: 'poppler-utils' },
   { cmd: 'soffice', pkg: 'libreoffice-writer-nogui' },
   { cmd: 'fc-match', pkg: 'fontconfig' },
+  { cmd: 'unzip', pkg: 'unzip' },
+  // LibreOffice's Python bridge, to accept tracked changes in a test.
+  { cmd: 'python3-uno', pkg: 'python3-uno', check: () => spawnSync('/usr/bin/python3', ['-c', 'import uno'], { stdio: 'ignore' }).status === 0 },
 ];
 
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
-const missing = needs.filter((n) => !has(n.cmd) && !(process.env.PLENARY_CHROMIUM && n.cmd === 'chromium'));
+const missing = needs.filter((n) => !(n.check ? n.check() : has(n.cmd)) && !(process.env.PLENARY_CHROMIUM && n.cmd === 'chromium'));
 if (missing.length === 0) process.exit(0);
 
 const pkgs = [...missing.map((m) => m.pkg), 'fonts-liberation'];
