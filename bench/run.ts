@@ -5,11 +5,13 @@ import path from 'node:path';
 import { editorBench } from './editor.bench.js';
 import { libraryBench } from './library.bench.js';
 import { matchBench } from './match.bench.js';
+import { exportBench } from './export.bench.js';
 
 const benches: Record<string, () => Promise<unknown>> = {
   editor: () => editorBench(),
   library: () => libraryBench(),
   match: () => matchBench(),
+  export: () => exportBench(),
 };
 
 const only = process.argv.slice(2);
