@@ -348,35 +348,6 @@ export function App() {
     } else importInput.current?.click();
   }, [info, notify, finishImport, report]);
 
-  const exportAs = useCallback(
-    async (format: 'docx' | 'pdf' | 'html' | 'txt' | 'akn', paper: 'letter' | 'a4' = 'letter') => {
-      const document = currentDocument();
-      try {
-        if (info?.nativeDialogs) {
-          const ext = format === 'akn' ? 'xml' : format;
-          const name = `${(document.meta.symbol || document.meta.title || 'Untitled draft').replace(/[\\/]/g, '_')}.${ext}`;
-          const target = await call('dialog.saveFile', { title: `Export ${format.toUpperCase()}`, defaultName: name, extensions: [ext] });
-          if (!target) return;
-          const r = await call('export.save', { document, format, path: target.path, paper });
-          notify([`Exported ${r.path}`, ...r.notes].join(' — '));
-          return;
-        }
-        notify(`Preparing the ${format.toUpperCase()} export…`);
-        const r = await call('export.render', { document, format, paper });
-        const bytes = Uint8Array.from(atob(r.dataBase64), (c) => c.charCodeAt(0));
-        const a = window.document.createElement('a');
-        a.href = URL.createObjectURL(new Blob([bytes], { type: r.mime }));
-        a.download = r.fileName;
-        a.click();
-        window.setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-        notify([`Exported ${r.fileName}`, ...r.notes].join(' — '));
-      } catch (e) {
-        report(e);
-      }
-    },
-    [currentDocument, info, notify, report],
-  );
-
   const deliver = useCallback(
     async (r: { dataBase64: string; fileName: string; mime: string; notes: string[] }) => {
       if (info?.nativeDialogs) {
@@ -396,6 +367,28 @@ export function App() {
       notify([`Exported ${r.fileName}`, ...r.notes].join(' — '));
     },
     [info, notify],
+  );
+
+  const exportAs = useCallback(
+    async (format: 'docx' | 'pdf' | 'html' | 'txt' | 'akn', paper: 'letter' | 'a4' = 'letter') => {
+      const document = currentDocument();
+      try {
+        if (info?.nativeDialogs) {
+          const ext = format === 'akn' ? 'xml' : format;
+          const name = `${(document.meta.symbol || document.meta.title || 'Untitled draft').replace(/[\\/]/g, '_')}.${ext}`;
+          const target = await call('dialog.saveFile', { title: `Export ${format.toUpperCase()}`, defaultName: name, extensions: [ext] });
+          if (!target) return;
+          const r = await call('export.save', { document, format, path: target.path, paper });
+          notify([`Exported ${r.path}`, ...r.notes].join(' — '));
+          return;
+        }
+        notify(`Preparing the ${format.toUpperCase()} export…`);
+        await deliver(await call('export.render', { document, format, paper }));
+      } catch (e) {
+        report(e);
+      }
+    },
+    [currentDocument, deliver, info, notify, report],
   );
 
   const exportCompilation = useCallback(

@@ -3,7 +3,7 @@
 // to the top, undo, save, reload, reopen — and find the same document.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startE2E, screenshot, type E2E } from './harness.js';
+import { menu, startE2E, screenshot, type E2E } from './harness.js';
 
 let app: E2E;
 beforeAll(async () => {
@@ -17,10 +17,6 @@ async function paragraphs(page: Page): Promise<string[]> {
   return page.$$eval('.resolution-editor p.para', (ps) => ps.map((p) => `${p.getAttribute('data-label') ?? ''}|${p.textContent ?? ''}`));
 }
 
-async function command(page: Page, menu: string, id: string) {
-  await page.click(`.menubar .menu > button:has-text("${menu}")`);
-  await page.click(`[data-command="${id}"]`);
-}
 
 describe('drafting a resolution', () => {
   it('types a preamble and five OPs with a nested list; numbers, labels, italics and punctuation follow', async () => {
@@ -51,7 +47,7 @@ describe('drafting a resolution', () => {
     await page.keyboard.type('Encourages Member States to contribute');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Decides to remain seized of the matter as set out in ');
-    await command(page, 'Edit', 'edit.crossRef');
+    await menu(page, 'Edit', 'edit.crossRef');
     const target = await page.$$eval('#xref-first option', (os) => os.find((o) => o.textContent?.startsWith('OP4 '))?.getAttribute('value') ?? '');
     await page.selectOption('#xref-first', target);
     await page.click('.modal button:has-text("Insert")');
@@ -117,7 +113,7 @@ describe('drafting a resolution', () => {
     await page.reload();
     await page.waitForSelector('.resolution-editor');
     expect(await page.locator('.modal').count()).toBe(0); // saved cleanly: nothing to recover
-    await command(page, 'File', 'file.open');
+    await menu(page, 'File', 'file.open');
     await page.click('.draft-list button:has-text("E2E negotiation draft")');
     await page.waitForSelector('.resolution-editor p.op >> text=Encourages Member States');
     expect(await paragraphs(page)).toEqual(before);

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
-import { startE2E, screenshot, type E2E } from './harness.js';
+import { menu, startE2E, screenshot, type E2E } from './harness.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');
@@ -21,10 +21,6 @@ afterAll(async () => {
   tmp?.cleanup();
 });
 
-async function menu(page: Page, top: string, id: string) {
-  await page.click(`.menubar .menu > button:has-text("${top}")`);
-  await page.click(`[data-command="${id}"]`);
-}
 
 async function download(page: Page, id: string): Promise<string> {
   const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), menu(page, 'File', id)]);

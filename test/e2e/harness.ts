@@ -83,3 +83,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/** Runs a command from the in-window menu bar (browser mode), e.g. menu(page, 'File', 'file.open'). */
+export async function menu(page: Page, top: string, id: string): Promise<void> {
+  await page.click(`.menubar .menu > button:has-text("${top}")`);
+  await page.click(`[data-command="${id}"]`);
+}

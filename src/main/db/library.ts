@@ -4,6 +4,7 @@
  */
 import zlib from 'node:zlib';
 import type { Db } from './connection.js';
+import type { SearchHit } from '../../shared/api.js';
 import { parseQuery, toFtsMatch } from './fts-query.js';
 import type { Block, ResolutionDocument } from '../../shared/resolution/model.js';
 import { blockText, inlineText } from '../../shared/resolution/model.js';
@@ -35,21 +36,8 @@ export interface SearchFilters {
   tag?: string;
 }
 
-/** A search hit. `snippet` is HTML-escaped text with matches in <b>…</b>. */
-export interface SearchHitRow {
-  paragraphId: number;
-  documentId: number;
-  symbol: string;
-  kind: ParagraphRow['kind'];
-  designation: string;
-  number: number | null;
-  text: string;
-  snippet: string;
-  score: number;
-  adoptionDate: string;
-  title: string;
-  openingPhrase: string;
-}
+/** A search hit (the API's type; `snippet` is HTML-escaped text with matches in <b>…</b>). */
+export type SearchHitRow = SearchHit;
 
 /** Summary of a stored document. */
 export interface DocumentRow {

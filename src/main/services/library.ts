@@ -17,38 +17,15 @@ import type { ResolutionDocument } from '../../shared/resolution/model.js';
 import { documentSchema } from '../../shared/resolution/file.js';
 import { parseResolutionText } from '../../shared/import/text.js';
 import { wordDiff, type DiffOp } from '../../shared/text/diff.js';
+import type { AgreedMatch, ImportSummary } from '../../shared/api.js';
 import { MatchIndex } from './matcher.js';
 import { readResolutionBuffer, readResolutionFile, type ImportedText } from './import-files.js';
 
 /** Result of importing one file. */
-export interface ImportItem {
-  file: string;
-  status: 'imported' | 'skipped' | 'failed';
-  symbol?: string;
-  paragraphs?: number;
-  reason?: string;
-}
+export type ImportItem = ImportSummary['items'][number];
 
-/** Summary of an import batch. */
-export interface ImportSummary {
-  imported: number;
-  skipped: number;
-  failed: number;
-  items: ImportItem[];
-}
-
-/** A match for agreed language. */
-export interface MatchResult {
-  paragraphId: number;
-  documentId: number;
-  symbol: string;
-  designation: string;
-  kind: string;
-  text: string;
-  score: number;
-  adoptionDate: string;
-  diff: DiffOp[];
-}
+/** A match for agreed language (the API's type). */
+export type MatchResult = AgreedMatch;
 
 /** Files the import accepts when given a folder. */
 export const IMPORTABLE = /\.(txt|md|markdown|html?|docx|pdf)$/i;
