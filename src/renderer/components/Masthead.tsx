@@ -49,7 +49,13 @@ export function Masthead({ meta, onEdit }: { meta: FrontMatter; onEdit: () => vo
       </div>
       {isDraft ? (
         <p className="mh-sponsors">
-          {meta.bureauLine ? meta.bureauLine : `${meta.sponsors.join(', ') || w.sponsorsPlaceholder}: ${w.draftResolution}`}
+          {meta.bureauLine ? (
+            meta.bureauLine
+          ) : (
+            <>
+              {meta.sponsors.length ? meta.sponsors.join(', ') : <span className="placeholder">{w.sponsorsPlaceholder}</span>}: {w.draftResolution}
+            </>
+          )}
         </p>
       ) : (
         <>
