@@ -11,6 +11,7 @@ import { call, ApiError, isElectron, onMenuCommand } from './api.js';
 import type { AgreedMatch, AppInfo, DraftSummary, ImportSummary, LibraryDocument, RecoveryEntry } from '../shared/api.js';
 import { emptyDocument, type FrontMatter, type ResolutionDocument } from '../shared/resolution/model.js';
 import { toDoc, fromDoc } from '../shared/resolution/convert.js';
+import { serializePlenaryFile } from '../shared/resolution/file.js';
 import { newId } from '../shared/ids.js';
 import { paraPlainText } from '../shared/resolution/structure.js';
 import { Editor } from './editor/Editor.js';
@@ -84,6 +85,15 @@ function counts(state: EditorState) {
 /** The editor's negotiation settings for a draft's negotiation section. */
 function settingsFrom(n: NegotiationFile): Partial<NegotiationSettings> {
   return { enabled: n.enabled, delegation: n.delegation, delegations: n.delegations, view: 'markup' };
+}
+
+/** Hands bytes to the browser as a download. */
+function saveBlob(bytes: Uint8Array, fileName: string, mime: string): void {
+  const a = window.document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mime }));
+  a.download = fileName;
+  a.click();
+  window.setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }
 
 /** Reads a picked file as base64 (for library.importContent). */
@@ -294,15 +304,9 @@ export function App() {
 
   const download = useCallback(() => {
     const doc = currentDocument();
-    const blob = new Blob([JSON.stringify({ format: 'plenary', version: 1, app: info?.version ?? '', savedAt: new Date().toISOString(), document: doc }, null, 1)], {
-      type: 'application/x-plenary+json',
-    });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `${doc.meta.title || 'Untitled draft'}.plenary`;
-    a.click();
-    URL.revokeObjectURL(a.href);
-  }, [currentDocument, info]);
+    const text = serializePlenaryFile({ document: doc, negotiation: currentNegotiation() }, info?.version ?? '');
+    saveBlob(new TextEncoder().encode(text), `${doc.meta.title || 'Untitled draft'}.plenary`, 'application/x-plenary+json');
+  }, [currentDocument, currentNegotiation, info]);
 
   const exec = useCallback((cmd: (state: EditorState, dispatch: (tr: Transaction) => void) => boolean) => {
     const view = viewRef.current;
@@ -358,12 +362,7 @@ export function App() {
         notify([`Exported ${target.path}`, ...r.notes].join(' — '));
         return;
       }
-      const bytes = Uint8Array.from(atob(r.dataBase64), (c) => c.charCodeAt(0));
-      const a = window.document.createElement('a');
-      a.href = URL.createObjectURL(new Blob([bytes], { type: r.mime }));
-      a.download = r.fileName;
-      a.click();
-      window.setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+      saveBlob(Uint8Array.from(atob(r.dataBase64), (c) => c.charCodeAt(0)), r.fileName, r.mime);
       notify([`Exported ${r.fileName}`, ...r.notes].join(' — '));
     },
     [info, notify],

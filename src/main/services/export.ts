@@ -164,9 +164,7 @@ export class ExportService {
           : await docxBytes(doc, { paper });
         break;
       case 'pdf':
-        if (!hasTimesNewRoman()) notes.push(FONT_NOTE);
-        bytes = await this.printer.print(exportHtml(doc, { paper, forPrint: true }), { paper });
-        break;
+        return this.printHtml(exportHtml(doc, { paper, forPrint: true }), paper);
       case 'html':
         bytes = new TextEncoder().encode(exportHtml(doc, { paper }));
         break;

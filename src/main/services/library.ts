@@ -9,12 +9,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import crypto from 'node:crypto';
 import { openDatabase, type Db } from '../db/connection.js';
 import { LibraryDb, type SearchFilters, type SearchHitRow } from '../db/library.js';
-import { PlenaryError } from '../../shared/errors.js';
 import type { ResolutionDocument } from '../../shared/resolution/model.js';
-import { documentSchema } from '../../shared/resolution/file.js';
 import { parseResolutionText } from '../../shared/import/text.js';
 import { wordDiff, type DiffOp } from '../../shared/text/diff.js';
 import type { AgreedMatch, ImportSummary } from '../../shared/api.js';
@@ -241,16 +238,4 @@ function summarize(items: ImportItem[]): ImportSummary {
     failed: items.filter((i) => i.status === 'failed').length,
     items,
   };
-}
-
-/** sha256 of bytes, hex. */
-export function sha256(data: Uint8Array | string): string {
-  return crypto.createHash('sha256').update(data).digest('hex');
-}
-
-/** Validates a document loaded from outside (starter data, AKN import) against the schema. */
-export function checkDocument(doc: unknown, label: string): ResolutionDocument {
-  const r = documentSchema.safeParse(doc);
-  if (!r.success) throw new PlenaryError('CORRUPT', `${label} does not hold a valid resolution document.`);
-  return r.data;
 }

@@ -111,6 +111,22 @@ function parseAgendaItems(text: string): AgendaItem[] {
     });
 }
 
+/** A labelled select over [value, label] pairs. */
+function SelectField<T extends string>(props: { name: string; label: string; value: T; options: readonly (readonly [T, string])[]; onChange: (v: T) => void }) {
+  return (
+    <div className="field">
+      <label htmlFor={`meta-${props.name}`}>{props.label}</label>
+      <select id={`meta-${props.name}`} name={props.name} value={props.value} onChange={(e) => props.onChange(e.target.value as T)}>
+        {props.options.map(([k, l]) => (
+          <option key={k} value={k}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** The form. */
 export function MetadataForm({ meta, onChange }: MetadataFormProps) {
   const symbolError = meta.symbol ? validateSymbol(meta.symbol, meta.kind, meta.organ) : null;
@@ -118,37 +134,10 @@ export function MetadataForm({ meta, onChange }: MetadataFormProps) {
   return (
     <form className="metadata" onSubmit={(e) => e.preventDefault()} aria-label="Document details">
       <div className="field-row">
-        <div className="field">
-          <label htmlFor="meta-kind">Document</label>
-          <select id="meta-kind" name="kind" value={meta.kind} onChange={(e) => onChange({ kind: e.target.value as DocumentKind })}>
-            {KINDS.map(([k, l]) => (
-              <option key={k} value={k}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="meta-language">Language</label>
-          <select id="meta-language" name="language" value={meta.language} onChange={(e) => onChange({ language: e.target.value as Language })}>
-            {LANGUAGE_LABELS.map(([k, l]) => (
-              <option key={k} value={k}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField name="kind" label="Document" value={meta.kind} options={KINDS} onChange={(kind) => onChange({ kind })} />
+        <SelectField name="language" label="Language" value={meta.language} options={LANGUAGE_LABELS} onChange={(language) => onChange({ language })} />
       </div>
-      <div className="field">
-        <label htmlFor="meta-organ">Organ</label>
-        <select id="meta-organ" name="organ" value={meta.organ} onChange={(e) => onChange({ organ: e.target.value as Organ })}>
-          {ORGANS.map(([k, l]) => (
-            <option key={k} value={k}>
-              {l}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField name="organ" label="Organ" value={meta.organ} options={ORGANS} onChange={(organ) => onChange({ organ })} />
       <TextField
         name="symbol"
         label="Symbol"
@@ -176,17 +165,13 @@ export function MetadataForm({ meta, onChange }: MetadataFormProps) {
           />
           <TextField name="sponsorNote" label="Sponsor footnote (*)" value={meta.sponsorNote} onCommit={(v) => onChange({ sponsorNote: v.trim() })} />
           <TextField name="bureauLine" label="Bureau line (replaces the sponsors)" value={meta.bureauLine} multiline onCommit={(v) => onChange({ bureauLine: v.trim() })} />
-          <div className="field">
-            <label htmlFor="meta-original">Original language</label>
-            <select id="meta-original" name="originalLanguage" value={meta.originalLanguage} onChange={(e) => onChange({ originalLanguage: e.target.value as Language | '' })}>
-              <option value="">—</option>
-              {LANGUAGE_LABELS.map(([k, l]) => (
-                <option key={k} value={k}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            name="originalLanguage"
+            label="Original language"
+            value={meta.originalLanguage}
+            options={[['', '—'] as const, ...LANGUAGE_LABELS]}
+            onChange={(originalLanguage) => onChange({ originalLanguage })}
+          />
         </>
       ) : (
         <>
