@@ -545,7 +545,8 @@ export function App() {
       };
     });
   }, [structure]);
-  const findings: Finding[] = useMemo(() => (panel === 'checks' || panelOpen ? computeFindings(snapshot) : []), [snapshot, panel, panelOpen]);
+  // The Checks tab shows its count, so findings are kept while the side panel is open.
+  const findings: Finding[] = useMemo(() => (panelOpen ? computeFindings(snapshot) : []), [snapshot, panelOpen]);
   const current = currentPara(snapshot);
   const currentForMatch: CurrentParagraph | null = useMemo(() => {
     if (!current || current.section === 'ap') return null;

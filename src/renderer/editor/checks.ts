@@ -22,6 +22,34 @@ const HINT_MESSAGES: Record<string, string> = {
   'op-unknown': 'Does not open with a usual operative verb.',
 };
 
+interface ParagraphChecks {
+  key: string;
+  empty: boolean;
+  end: ReturnType<typeof checkEndPunctuation>;
+  text: ReturnType<typeof textChecks>;
+}
+
+// Paragraph nodes are immutable and shared between states: an unchanged paragraph in the same
+// role is not checked again when the panel refreshes while the delegate types elsewhere.
+const paragraphCache = new WeakMap<ParaInfo['node'], ParagraphChecks>();
+
+function checksOf(p: ParaInfo, lang: FrontMatter['language']): ParagraphChecks {
+  const kind = p.level > 0 ? 'sub' : p.section === 'pp' ? 'pp' : 'op';
+  const key = `${p.role}|${kind}|${lang}`;
+  const hit = paragraphCache.get(p.node);
+  if (hit && hit.key === key) return hit;
+  const text = paraText(p.node).replace(/\uFFFC+$/, '');
+  const empty = text.trim().length === 0;
+  const entry: ParagraphChecks = {
+    key,
+    empty,
+    end: empty ? null : checkEndPunctuation(paraEndingText(p.node), p.role, lang),
+    text: empty ? [] : textChecks(text, lang, { kind }),
+  };
+  paragraphCache.set(p.node, entry);
+  return entry;
+}
+
 /** All findings, in document order. */
 export function computeFindings(state: EditorState): Finding[] {
   const s = structureKey.getState(state);
@@ -30,16 +58,15 @@ export function computeFindings(state: EditorState): Finding[] {
   const out: Finding[] = [];
   for (const p of s.structure.paras) {
     if (p.deleted) continue;
-    const text = paraText(p.node).replace(/\uFFFC+$/, '');
+    const checks = checksOf(p, lang);
     const where = p.designation || (p.section === 'pp' ? 'PP' : 'OP');
-    if (text.trim().length === 0) continue;
-    const end = checkEndPunctuation(paraEndingText(p.node), p.role, lang);
+    if (checks.empty) continue;
+    const end = checks.end;
     if (end) out.push({ key: `${p.id}-end`, paraId: p.id, designation: where, message: end.message, fixable: true, kind: 'punctuation' });
     const hint = s.hints.get(p.id);
     if (hint) out.push({ key: `${p.id}-hint`, paraId: p.id, designation: where, message: HINT_MESSAGES[hint] ?? hint, fixable: false, kind: 'hint' });
-    const kind = p.level > 0 ? 'sub' : p.section === 'pp' ? 'pp' : 'op';
-    // Offsets from textChecks are in textContent; map them to positions in the paragraph.
-    for (const [k, issue] of textChecks(text, lang, { kind }).entries()) {
+    // Offsets from textChecks are in the paragraph's text; map them to positions in the document.
+    for (const [k, issue] of checks.text.entries()) {
       const range = issue.fix !== undefined ? { from: textOffsetToPos(p, issue.from), to: textOffsetToPos(p, issue.to), replacement: issue.fix } : undefined;
       out.push({
         key: `${p.id}-t${k}`,
