@@ -1,13 +1,10 @@
 // The foundation end to end: the app loads in Chromium from the loopback host, the editor takes
 // typing, the API answers from the page, and the page is protected by the token.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2E, screenshot, type E2E } from './harness.js';
+import { openApp, screenshot, type E2E } from './harness.js';
 
 let app: E2E;
-beforeAll(async () => {
-  app = await startE2E();
-  await app.load();
-});
+beforeAll(async () => (app = await openApp()));
 afterAll(async () => app?.close());
 
 describe('app shell in Chromium', () => {

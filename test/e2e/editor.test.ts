@@ -3,13 +3,10 @@
 // to the top, undo, save, reload, reopen — and find the same document.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { menu, startE2E, screenshot, type E2E } from './harness.js';
+import { menu, openApp, screenshot, type E2E } from './harness.js';
 
 let app: E2E;
-beforeAll(async () => {
-  app = await startE2E();
-  await app.load();
-});
+beforeAll(async () => (app = await openApp()));
 afterAll(async () => app?.close());
 
 /** Label and text of every paragraph, as shown. */

@@ -5,26 +5,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
-import { menu, startE2E, screenshot, type E2E } from './harness.js';
-import { tempDir } from '../helpers/tmp.js';
+import { menu, openApp, screenshot, type E2E } from './harness.js';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');
 let app: E2E;
-let tmp: ReturnType<typeof tempDir>;
-beforeAll(async () => {
-  app = await startE2E();
-  tmp = tempDir();
-  await app.load();
-});
-afterAll(async () => {
-  await app?.close();
-  tmp?.cleanup();
-});
+beforeAll(async () => (app = await openApp()));
+afterAll(async () => app?.close());
 
 
 async function download(page: Page, id: string): Promise<string> {
   const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), menu(page, 'File', id)]);
-  const file = path.join(tmp.dir, d.suggestedFilename());
+  const file = path.join(app.scratch, d.suggestedFilename());
   await d.saveAs(file);
   return file;
 }

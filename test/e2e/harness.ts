@@ -17,6 +17,8 @@ const CHROMIUM = process.env.PLENARY_CHROMIUM ?? '/usr/bin/chromium';
 export interface E2E {
   host: RunningHost;
   dataDir: string;
+  /** A temp folder for the test's own files (downloads, fixtures); removed on close. */
+  scratch: string;
   browser: Browser;
   context: BrowserContext;
   page: Page;
@@ -34,6 +36,7 @@ export async function startE2E(opts: { dataDir?: string; viewport?: { width: num
   }
   const tmp = opts.dataDir ? null : tempDir('plenary-e2e-');
   const dataDir = opts.dataDir ?? tmp!.dir;
+  const scratch = tempDir('plenary-e2e-scratch-');
   const api = createServices({ dataDir, mode: 'browser', version: 'e2e' });
   const host = await startHost({ api, staticDir: RENDERER_DIR });
   const browser = await chromium.launch({
@@ -55,6 +58,7 @@ export async function startE2E(opts: { dataDir?: string; viewport?: { width: num
   const e2e: E2E = {
     host,
     dataDir,
+    scratch: scratch.dir,
     browser,
     context,
     page,
@@ -69,6 +73,7 @@ export async function startE2E(opts: { dataDir?: string; viewport?: { width: num
       await browser.close();
       await host.close();
       tmp?.cleanup();
+      scratch.cleanup();
       const unexpected = errors.filter((e) => !e2e.expectedErrors.some((x) => e.includes(x)));
       if (unexpected.length) throw new Error(`The page logged errors:\n${unexpected.join('\n')}`);
     },
@@ -88,4 +93,11 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function menu(page: Page, top: string, id: string): Promise<void> {
   await page.click(`.menubar .menu > button:has-text("${top}")`);
   await page.click(`[data-command="${id}"]`);
+}
+
+/** Starts the app for a test file: host, browser, page loaded. */
+export async function openApp(opts: Parameters<typeof startE2E>[0] = {}): Promise<E2E> {
+  const app = await startE2E(opts);
+  await app.load();
+  return app;
 }

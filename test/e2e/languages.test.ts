@@ -2,14 +2,11 @@
 // the language. Screenshots for the README.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startE2E, screenshot, type E2E } from './harness.js';
+import { openApp, screenshot, type E2E } from './harness.js';
 import { emptyFrontMatter, textBlock, type ResolutionDocument } from '../../src/shared/resolution/model.js';
 
 let app: E2E;
-beforeAll(async () => {
-  app = await startE2E();
-  await app.load();
-});
+beforeAll(async () => (app = await openApp()));
 afterAll(async () => app?.close());
 
 const french: ResolutionDocument = {

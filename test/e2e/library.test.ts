@@ -5,21 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import fs from 'node:fs';
-import { startE2E, screenshot, type E2E } from './harness.js';
-import { tempDir } from '../helpers/tmp.js';
+import { openApp, screenshot, type E2E } from './harness.js';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');
 let app: E2E;
-let tmp: ReturnType<typeof tempDir>;
-beforeAll(async () => {
-  app = await startE2E();
-  tmp = tempDir();
-  await app.load();
-});
-afterAll(async () => {
-  await app?.close();
-  tmp?.cleanup();
-});
+beforeAll(async () => (app = await openApp()));
+afterAll(async () => app?.close());
 
 describe('agreed language', () => {
   it('searches the starter library as the delegate types, and filters', async () => {
@@ -100,7 +91,7 @@ describe('agreed language', () => {
 
   it('imports files from the file picker: new ones imported, duplicates skipped, bad files explained', async () => {
     const { page } = app;
-    const bad = path.join(tmp.dir, 'notes.docx');
+    const bad = path.join(app.scratch, 'notes.docx');
     fs.writeFileSync(bad, Buffer.from('PK\u0003\u0004 this is not really a Word file'));
     await page.click('.tabs [data-panel="library"]');
     await page.setInputFiles('[data-testid="import-input"]', [

@@ -5,21 +5,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
-import { menu, startE2E, screenshot, type E2E } from './harness.js';
-import { tempDir } from '../helpers/tmp.js';
+import { menu, openApp, screenshot, type E2E } from './harness.js';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');
 let app: E2E;
-let tmp: ReturnType<typeof tempDir>;
-beforeAll(async () => {
-  app = await startE2E();
-  tmp = tempDir();
-  await app.load();
-});
-afterAll(async () => {
-  await app?.close();
-  tmp?.cleanup();
-});
+beforeAll(async () => (app = await openApp()));
+afterAll(async () => app?.close());
 
 
 const op = (page: Page, n: number) => page.locator('.resolution-editor p.op').nth(n);
@@ -118,7 +109,7 @@ describe('a negotiation round', () => {
     await page.keyboard.type('Strongly ');
     await page.waitForFunction(() => document.querySelectorAll('.proposal-item').length === 1);
     const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('.negotiation button:has-text("Export Word")')]);
-    const file = path.join(tmp.dir, d.suggestedFilename());
+    const file = path.join(app.scratch, d.suggestedFilename());
     await d.saveAs(file);
     const xml = spawnSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8' }).stdout;
     expect(xml).toContain('Pending EU');

@@ -9,6 +9,7 @@ import { buildDocx, buildTrackedDocx, docxBytes, packDocx, STYLE, type DocxOptio
 import { layoutDocument, runsText } from '../../../src/shared/export/layout.js';
 import { parseResolutionText } from '../../../src/shared/import/text.js';
 import { emptyFrontMatter, textBlock, type Block, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
+import { committeeDraftMeta } from '../../helpers/fixtures.js';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../../../shared/corpus');
 
@@ -127,18 +128,7 @@ const sub = (id: string, t: string, children: Block[] = []): Block => textBlock(
 /** A committee draft (L-document) with sponsors, a sponsor note, subparagraphs and a footnote. */
 function draftSample(): ResolutionDocument {
   return {
-    meta: emptyFrontMatter({
-      kind: 'draft',
-      organ: 'ga-c2',
-      symbol: 'A/C.2/79/L.26',
-      session: '79',
-      agendaItems: [{ number: '18 (a)', title: 'Sustainable development' }],
-      sponsors: ['Italy', 'Turkmenistan'],
-      sponsorNote: 'On behalf of the States Members of the United Nations that are members of the Group of 77 and China.',
-      title: 'Oil slick on Lebanese shores',
-      issueDate: '2024-11-05',
-      originalLanguage: 'en',
-    }),
+    meta: committeeDraftMeta({ issueDate: '2024-11-05' }),
     preambular: [
       { id: 'pp1', content: [{ t: 'text', text: 'Recalling its resolution 78/143 of 19 December 2023,' }, { t: 'fn', id: 'f1' }], children: [], tail: [] },
       textBlock('pp2', 'Noting with great concern the environmental disaster caused by the destruction of the oil storage tanks,'),

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { exportHtml, fontNote, HTML_FONT_STACKS } from '../../../src/shared/export/html.js';
 import { layoutDocument } from '../../../src/shared/export/layout.js';
 import { parseResolutionText } from '../../../src/shared/import/text.js';
-import { emptyFrontMatter, textBlock, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
+import { textBlock, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
+import { committeeDraftMeta } from '../../helpers/fixtures.js';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../../../shared/corpus');
 
@@ -29,18 +30,7 @@ function paragraphs(html: string): string[] {
 
 function draft(overrides: Partial<ResolutionDocument> = {}): ResolutionDocument {
   return {
-    meta: emptyFrontMatter({
-      kind: 'draft',
-      organ: 'ga-c2',
-      symbol: 'A/C.2/79/L.26',
-      session: '79',
-      agendaItems: [{ number: '18', title: 'Sustainable development' }],
-      sponsors: ['Italy', 'Turkmenistan'],
-      sponsorNote: 'On behalf of the States Members of the United Nations that are members of the Group of 77 and China.',
-      title: 'Oil slick on Lebanese shores',
-      issueDate: '2024-11-04',
-      originalLanguage: 'en',
-    }),
+    meta: committeeDraftMeta({ agendaItems: [{ number: '18', title: 'Sustainable development' }] }),
     preambular: [textBlock('p1', 'Recalling its resolution 78/143,')],
     operative: [textBlock('o1', 'Requests the Secretary-General to report;'), textBlock('o2', 'Decides to remain seized of the matter.')],
     footnotes: [],

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { displayWidth, exportText } from '../../../src/shared/export/txt.js';
 import { layoutDocument } from '../../../src/shared/export/layout.js';
 import { parseResolutionText } from '../../../src/shared/import/text.js';
-import { emptyFrontMatter, textBlock, type Block, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
+import { textBlock, type Block, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
+import { committeeDraftMeta } from '../../helpers/fixtures.js';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../../../shared/corpus');
 
@@ -134,17 +135,7 @@ describe('exportText round trip through the text importer', () => {
 
   it('round-trips a draft: structure, tails, a subparagraph in lower case, markdown-like characters', () => {
     const draft: ResolutionDocument = {
-      meta: emptyFrontMatter({
-        kind: 'draft',
-        organ: 'ga-c2',
-        symbol: 'A/C.2/79/L.26',
-        session: '79',
-        agendaItems: [{ number: '18 (a)', title: 'Sustainable development' }],
-        sponsors: ['Italy', 'Turkmenistan'],
-        title: 'Oil slick on Lebanese shores',
-        issueDate: '2024-11-04',
-        originalLanguage: 'en',
-      }),
+      meta: committeeDraftMeta({ sponsorNote: '' }),
       preambular: [textBlock('p1', 'Recalling its resolution of 19 December 2023, with *stars*, _underscores_, <tags> & [^brackets],')],
       operative: [
         {
