@@ -34,23 +34,54 @@ export interface DraftSummary {
   modified: string;
 }
 
+/** Who holds a draft open: the process and the window (session) that locked it. */
+export interface DraftLockOwner {
+  pid: number;
+  hostname: string;
+  /** The window's session id (one per browser tab or Electron window). */
+  session: string;
+  /** The draft's path in that window, or "" when it was never saved. */
+  path: string;
+  /** When that window took the lock (ISO time). */
+  since: string;
+}
+
 /** A draft read from disk. */
 export interface OpenedDraft {
   path: string;
   file: PlenaryFile;
+  /**
+   * The draft's stable id (kept in the file as `draftId`; derived from the path for files that
+   * have none): its recovery journal and lock are named after it.
+   */
+  draftId: string;
+  /** Set when another live window has this draft open; the lock was not taken. */
+  lockedBy?: DraftLockOwner;
 }
 
 /** An autosaved journal entry left by a session that did not close cleanly. */
 export interface RecoveryEntry {
+  /** The draft id the journal belongs to. */
   key: string;
   /** Path of the draft the journal belongs to, or "" for an unsaved draft. */
   path: string;
   title: string;
   savedAt: string;
+  /** The first words of the text, to tell drafts apart. */
+  firstWords: string;
+  /** Where the journal is on disk. */
+  journal: string;
+  /** Set when the draft is open in another live window right now (not to be offered). */
+  openElsewhere?: DraftLockOwner;
   file: PlenaryFile;
 }
 
+/** What autosave did: wrote the journal, or found the draft locked by another live window. */
+export type AutosaveResult = { ok: true; journal: string } | { ok: false; lockedBy: DraftLockOwner };
+
 const negotiation = z.unknown().optional();
+/** A draft id or window session id: used as a file name, so only safe characters. */
+const draftKey = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
 /** Filters of a library search. */
 export const searchFiltersSchema = z.object({
@@ -123,29 +154,49 @@ export interface LibraryFacets {
 export const apiInputs = {
   'app.info': z.object({}),
   'drafts.list': z.object({}),
-  'drafts.open': z.object({ path: z.string().min(1) }),
+  /**
+   * Opens a draft. With `session`, also locks it for that window; when another live window has
+   * it open the result carries `lockedBy` and the lock is not taken.
+   */
+  'drafts.open': z.object({ path: z.string().min(1), session: draftKey.optional() }),
   /** Reads a draft from content the user picked in the browser (no path on disk). */
   'drafts.openContent': z.object({ name: z.string().min(1), text: z.string() }),
   /**
    * Saves a draft atomically. `path` absent: a new file in the data folder's drafts/ named
-   * after `name`. Returns the path written.
+   * after `name`. Returns the path written. `draftId` is stored in the file; when the write
+   * fails, the document goes to that draft's recovery journal and the error says where.
    */
   'drafts.save': z.object({
     path: z.string().min(1).optional(),
     name: z.string().min(1).optional(),
     document: documentSchema,
     negotiation,
+    draftId: draftKey.optional(),
+    session: draftKey.optional(),
   }),
-  /** Writes the recovery journal for an open draft (every few seconds while it is dirty). */
+  /**
+   * Writes the recovery journal of draft `key` atomically (within a second or two of every change
+   * while it is dirty), taking its lock for `session`. Refuses (ok: false) when another live
+   * window holds the draft.
+   */
   'drafts.autosave': z.object({
-    key: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
+    key: draftKey,
+    session: draftKey.optional(),
     path: z.string(),
     document: documentSchema,
     negotiation,
   }),
-  /** Journals left by earlier sessions (crash recovery). */
-  'drafts.recoverable': z.object({}),
-  'drafts.discardRecovery': z.object({ key: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) }),
+  /** Journals left by earlier sessions (crash recovery); those open in another live window are flagged. */
+  'drafts.recoverable': z.object({ session: draftKey.optional() }),
+  /** Removes a draft's journal (after a clean save, or when recovery is declined). */
+  'drafts.discardRecovery': z.object({ key: draftKey }),
+  /** Releases `session`'s lock of a draft (the window moved to another draft or closed); the journal stays. */
+  'drafts.release': z.object({ key: draftKey, session: draftKey }),
+  /**
+   * The window's heartbeat (every second): proves the host is alive and refreshes the locks of
+   * the drafts the window holds. `lost` lists keys now held by another live window.
+   */
+  'drafts.heartbeat': z.object({ session: draftKey, keys: z.array(draftKey).max(50) }),
   /** Full-text search of the library: words, "phrases", -excluded, OR; filters. */
   'library.search': z.object({ query: z.string().min(1).max(500), filters: searchFiltersSchema.optional(), limit: z.number().int().min(1).max(200).optional() }),
   /** The closest adopted paragraphs to a text, with scores and differences. */
@@ -216,9 +267,11 @@ export interface ApiOutputs {
   'drafts.open': OpenedDraft;
   'drafts.openContent': OpenedDraft;
   'drafts.save': { path: string };
-  'drafts.autosave': { ok: true };
+  'drafts.autosave': AutosaveResult;
   'drafts.recoverable': RecoveryEntry[];
   'drafts.discardRecovery': { ok: true };
+  'drafts.release': { ok: true };
+  'drafts.heartbeat': { ok: true; lost: string[] };
   'export.render': { dataBase64: string; fileName: string; mime: string; notes: string[] };
   'export.save': { path: string; notes: string[] };
   'export.compilation': { dataBase64: string; fileName: string; mime: string; notes: string[] };

@@ -24,6 +24,8 @@ const METHODS = [
   'drafts.autosave',
   'drafts.recoverable',
   'drafts.discardRecovery',
+  'drafts.release',
+  'drafts.heartbeat',
   'library.search',
   'library.match',
   'library.document',

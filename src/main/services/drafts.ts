@@ -1,24 +1,38 @@
 /**
- * Drafts on disk: open, save (atomic), recent files, and the recovery journal that autosave
- * writes every few seconds so a crash loses at most a few seconds of work.
+ * Drafts on disk: open, save (atomic), recent files, and the per-draft recovery journals and
+ * locks (journal.ts) that autosave keeps so a crash loses at most a second or two of typing.
+ *
+ * Every draft has a stable id, kept in its file as the top-level `draftId` (unknown to older
+ * readers, which keep it as an extra key); a file without one gets an id derived from its path,
+ * so reopening it finds the same journal. The journal and lock of a draft are named after it.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DraftSummary, OpenedDraft, RecoveryEntry } from '../../shared/api.js';
+import type { AutosaveResult, DraftSummary, OpenedDraft, RecoveryEntry } from '../../shared/api.js';
 import { PlenaryError } from '../../shared/errors.js';
-import {
-  FILE_FORMAT_VERSION,
-  parsePlenaryFile,
-  serializePlenaryFile,
-  type PlenaryFile,
-} from '../../shared/resolution/file.js';
+import { newId } from '../../shared/ids.js';
+import { FILE_FORMAT_VERSION, parsePlenaryFile, serializePlenaryFile, type PlenaryFile } from '../../shared/resolution/file.js';
 import type { ResolutionDocument } from '../../shared/resolution/model.js';
 import { dataPaths } from './paths.js';
 import { writeFileAtomic, type AtomicFs } from './fs-atomic.js';
+import { RecoveryJournal } from './journal.js';
 
 /** Largest draft file accepted; a real resolution with annexes is well under 5 MB. */
 const MAX_DRAFT_BYTES = 50 * 1024 * 1024;
 const MAX_RECENT = 15;
+const DRAFT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The id stored in a parsed file, if it is a valid one. */
+function storedDraftId(file: PlenaryFile): string | undefined {
+  const id = file.extra?.draftId;
+  return typeof id === 'string' && DRAFT_ID.test(id) ? id : undefined;
+}
+
+/** A stable id for a file that carries none: the same path gives the same id. */
+function pathDraftId(abs: string): string {
+  return `d${crypto.createHash('sha256').update(abs).digest('hex').slice(0, 20)}`;
+}
 
 /** A file name safe on every OS, from a title. */
 export function safeFileName(name: string): string {
@@ -37,6 +51,8 @@ export function safeFileName(name: string): string {
 /** The drafts service. `io` is injectable for failure tests. */
 export class DraftsService {
   private readonly paths: ReturnType<typeof dataPaths>;
+  /** Journals and locks; public so the host's tests and benchmarks can inspect them. */
+  readonly journal: RecoveryJournal;
 
   constructor(
     dataDir: string,
@@ -44,14 +60,20 @@ export class DraftsService {
     private readonly io?: AtomicFs,
   ) {
     this.paths = dataPaths(dataDir);
+    this.journal = new RecoveryJournal(this.paths.recovery, appVersion, io);
   }
 
   private ensureDirs(): void {
     for (const d of [this.paths.root, this.paths.drafts, this.paths.recovery]) fs.mkdirSync(d, { recursive: true });
   }
 
-  /** Reads and validates a draft; PlenaryError NOT_FOUND / CORRUPT / NEWER_VERSION otherwise. */
-  open(file: string): OpenedDraft {
+  /**
+   * Reads and validates a draft; PlenaryError NOT_FOUND / CORRUPT / NEWER_VERSION otherwise.
+   * With `session`, locks it for that window; when another live window has the same file open,
+   * the result carries `lockedBy` and nothing is locked. A copy of a file (same stored id, other
+   * path) that is open elsewhere gets its own id, so the two never share a journal.
+   */
+  open(file: string, session?: string): OpenedDraft {
     const abs = path.resolve(file);
     const name = path.basename(abs);
     let st: fs.Stats;
@@ -65,20 +87,32 @@ export class DraftsService {
     const text = fs.readFileSync(abs, 'utf8');
     const parsed = parsePlenaryFile(text, name);
     this.touchRecent(abs);
-    return { path: abs, file: parsed };
+    let draftId = storedDraftId(parsed) ?? pathDraftId(abs);
+    if (!session) return { path: abs, file: parsed, draftId };
+    let owner = this.journal.heldElsewhere(draftId, session);
+    if (owner && path.resolve(owner.path || '.') !== abs) {
+      draftId = pathDraftId(abs); // a copy of a draft that is open elsewhere
+      owner = this.journal.heldElsewhere(draftId, session);
+    }
+    if (owner) return { path: abs, file: parsed, draftId, lockedBy: owner };
+    this.journal.acquire(draftId, session, abs);
+    return { path: abs, file: parsed, draftId };
   }
 
   /** Parses draft content picked in the browser; the draft has no path until saved. */
   openContent(name: string, text: string): OpenedDraft {
-    return { path: '', file: parsePlenaryFile(text, name) };
+    const file = parsePlenaryFile(text, name);
+    return { path: '', file, draftId: storedDraftId(file) ?? newId('d') };
   }
 
   /**
    * Saves atomically. With no path, creates a new file in drafts/ named after `name` (never
    * overwriting another draft). Refuses to overwrite a file that is not a Plenary draft or was
-   * written by a newer Plenary.
+   * written by a newer Plenary. When the write fails (disk full, permission denied, folder gone)
+   * and `draftId` is given, the document is put in that draft's recovery journal and the error
+   * says where it is; the journal is never removed by a failed save.
    */
-  save(input: { path?: string; name?: string; document: ResolutionDocument; negotiation?: unknown }): { path: string } {
+  save(input: { path?: string; name?: string; document: ResolutionDocument; negotiation?: unknown; draftId?: string; session?: string }): { path: string } {
     this.ensureDirs();
     let target: string;
     if (input.path) {
@@ -90,10 +124,27 @@ export class DraftsService {
       target = path.join(this.paths.drafts, `${base}.plenary`);
       for (let i = 2; fs.existsSync(target); i++) target = path.join(this.paths.drafts, `${base} (${i}).plenary`);
     }
-    const text = serializePlenaryFile({ document: input.document, negotiation: input.negotiation }, this.appVersion);
-    writeFileAtomic(target, text, this.io);
+    const extra = input.draftId ? { draftId: input.draftId } : undefined;
+    const text = serializePlenaryFile({ document: input.document, negotiation: input.negotiation, ...(extra ? { extra } : {}) }, this.appVersion);
+    try {
+      writeFileAtomic(target, text, this.io);
+    } catch (e) {
+      if (!input.draftId || !(e instanceof PlenaryError)) throw e;
+      throw new PlenaryError(e.code, `${e.message} ${this.keepInJournal(input.draftId, input.session, input.path ? target : '', input.document, input.negotiation)}`, { cause: e });
+    }
     this.touchRecent(target);
     return { path: target };
+  }
+
+  /** After a failed save: puts the work in the draft's journal and says where (or that it could not). */
+  private keepInJournal(key: string, session: string | undefined, draftPath: string, document: ResolutionDocument, negotiation: unknown): string {
+    try {
+      const r = this.journal.write({ key, session: session ?? 'save', path: draftPath, document, negotiation });
+      if ('journal' in r) return `Your work is safe in the recovery journal ${r.journal}; Plenary offers it when it starts. Use Save as to choose another place.`;
+      return 'Another window has this draft open, so its recovery journal was not touched; keep this window open and use Save as or Download a copy.';
+    } catch (j) {
+      return `The recovery journal could not be written either (${(j as Error).message}): keep this window open and use Save as on another disk, or Download a copy.`;
+    }
   }
 
   private guardOverwrite(target: string): void {
@@ -168,43 +219,40 @@ export class DraftsService {
     }
   }
 
-  /** Writes the recovery journal entry for `key` atomically. */
-  autosave(input: { key: string; path: string; document: ResolutionDocument; negotiation?: unknown }): { ok: true } {
+  /** Writes draft `key`'s recovery journal for `session` (see RecoveryJournal.write). */
+  autosave(input: { key: string; session?: string; path: string; document: ResolutionDocument; negotiation?: unknown }): AutosaveResult {
     this.ensureDirs();
-    const body = serializePlenaryFile({ document: input.document, negotiation: input.negotiation }, this.appVersion);
-    const entry = `{"key":${JSON.stringify(input.key)},"path":${JSON.stringify(input.path)},"file":${body}}`;
-    writeFileAtomic(path.join(this.paths.recovery, `${input.key}.json`), entry, this.io);
-    return { ok: true };
+    const r = this.journal.write({ ...input, session: input.session ?? 'anonymous' });
+    return 'journal' in r ? { ok: true, journal: r.journal } : { ok: false, lockedBy: r.lockedBy };
   }
 
-  /** Journal entries left behind (unreadable ones are skipped, not deleted). */
-  recoverable(): RecoveryEntry[] {
-    let names: string[];
-    try {
-      names = fs.readdirSync(this.paths.recovery).filter((f) => f.endsWith('.json'));
-    } catch {
-      return [];
-    }
-    const out: RecoveryEntry[] = [];
-    for (const n of names) {
-      try {
-        const raw = JSON.parse(fs.readFileSync(path.join(this.paths.recovery, n), 'utf8')) as {
-          key: string;
-          path: string;
-          file: unknown;
-        };
-        const file: PlenaryFile = parsePlenaryFile(JSON.stringify(raw.file), n);
-        out.push({ key: raw.key, path: raw.path, title: file.document.meta.title, savedAt: file.savedAt, file });
-      } catch {
-        /* a damaged journal is left for inspection */
-      }
-    }
-    return out.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+  /** Journals left behind, newest first; those open in another live window carry `openElsewhere`. */
+  recoverable(session?: string): RecoveryEntry[] {
+    return this.journal.list(session);
   }
 
   /** Removes a journal entry (after a clean save/close, or when the user declines recovery). */
   discardRecovery(key: string): { ok: true } {
-    fs.rmSync(path.join(this.paths.recovery, `${key}.json`), { force: true });
+    this.journal.discard(key);
     return { ok: true };
+  }
+
+  /** Releases `session`'s lock of draft `key`; its journal stays. */
+  release(key: string, session: string): { ok: true } {
+    this.journal.release(key, session);
+    return { ok: true };
+  }
+
+  /** Refreshes `session`'s locks; returns the keys another live window now holds. */
+  heartbeat(session: string, keys: readonly string[]): { ok: true; lost: string[] } {
+    const lost: string[] = [];
+    for (const key of keys) {
+      try {
+        if (this.journal.acquire(key, session)) lost.push(key);
+      } catch {
+        /* a lock that cannot be written (disk full) is reported by the next autosave */
+      }
+    }
+    return { ok: true, lost };
   }
 }

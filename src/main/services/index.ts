@@ -61,12 +61,14 @@ export function createServices(opts: ServiceOptions): Services {
       nativeDialogs: Boolean(opts.dialogs),
     }),
     'drafts.list': async () => drafts.list(),
-    'drafts.open': async ({ path }) => drafts.open(path),
+    'drafts.open': async ({ path, session }) => drafts.open(path, session),
     'drafts.openContent': async ({ name, text }) => drafts.openContent(name, text),
     'drafts.save': async (input) => drafts.save(input),
     'drafts.autosave': async (input) => drafts.autosave(input),
-    'drafts.recoverable': async () => drafts.recoverable(),
+    'drafts.recoverable': async ({ session }) => drafts.recoverable(session),
     'drafts.discardRecovery': async ({ key }) => drafts.discardRecovery(key),
+    'drafts.release': async ({ key, session }) => drafts.release(key, session),
+    'drafts.heartbeat': async ({ session, keys }) => drafts.heartbeat(session, keys),
     'export.render': async ({ document, format, paper, trackedAgainst, author }) => {
       const r = await exporter.render(document, format, { ...(paper ? { paper } : {}), ...(trackedAgainst ? { trackedAgainst } : {}), ...(author ? { author } : {}) });
       return { dataBase64: Buffer.from(r.bytes).toString('base64'), fileName: exportFileName(document, r.extension), mime: r.mime, notes: r.notes };
