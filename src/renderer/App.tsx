@@ -8,7 +8,7 @@ import type { EditorView } from 'prosemirror-view';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { TextSelection } from 'prosemirror-state';
 import { call, ApiError, isElectron, onMenuCommand } from './api.js';
-import type { AgreedMatch, AppInfo, DraftSummary, ImportSummary, LibraryDocument, RecoveryEntry } from '../shared/api.js';
+import type { AgreedMatch, AppInfo, DraftSummary, ImportSummary, LibraryDocument, OpenedDraft, RecoveryEntry } from '../shared/api.js';
 import { emptyDocument, type FrontMatter, type ResolutionDocument } from '../shared/resolution/model.js';
 import { toDoc, fromDoc } from '../shared/resolution/convert.js';
 import { serializePlenaryFile } from '../shared/resolution/file.js';
@@ -27,6 +27,9 @@ import { MetadataForm } from './components/MetadataForm.js';
 import { FindBar } from './components/FindBar.js';
 import { MenuBar, type MenuSpec } from './components/MenuBar.js';
 import { AboutDialog, CrossRefDialog, ImportSummaryDialog, OpenDialog, RecoveryDialog, SaveAsDialog, ShortcutsDialog } from './components/Dialogs.js';
+import { HostBanner, LockedDialog, ReconnectDialog } from './components/HostStatus.js';
+import { useDraftSafety } from './state/draft-safety.js';
+import { saveStateText } from './state/autosave.js';
 import { LibraryPanel } from './components/LibraryPanel.js';
 import { MatchesPanel, type CurrentParagraph } from './components/MatchesPanel.js';
 import { SourceViewer } from './components/SourceViewer.js';
@@ -55,6 +58,8 @@ type DialogState =
   | { kind: 'none' }
   | { kind: 'open'; drafts: DraftSummary[] | null }
   | { kind: 'recover'; entries: RecoveryEntry[] }
+  | { kind: 'locked'; opened: OpenedDraft }
+  | { kind: 'reconnect' }
   | { kind: 'saveAs' }
   | { kind: 'shortcuts' }
   | { kind: 'crossRef' }
@@ -63,9 +68,6 @@ type DialogState =
   | { kind: 'importSummary'; summary: ImportSummary }
   | { kind: 'preview' }
   | { kind: 'compare'; html: string; title: string };
-
-const AUTOSAVE_MS = 3000;
-const SESSION_KEY = newId('s');
 
 function initialDocument(): ResolutionDocument {
   return emptyDocument({ kind: 'draft', organ: 'ga', language: 'en' }, newId);
@@ -109,9 +111,6 @@ export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [editorState, setEditorState] = useState(() => createEditorState(toDoc(initialDocument()), { negotiation: settingsFrom(emptyNegotiation()) }));
   const [snapshot, setSnapshot] = useState<EditorState>(editorState);
-  const [path, setPath] = useState('');
-  const [dirty, setDirty] = useState(false);
-  const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [panel, setPanel] = useState<Panel>('outline');
   const [panelOpen, setPanelOpen] = useState(true);
   const [theme, setTheme] = useState<'light' | 'dark'>(() => (localStorage.getItem('plenary-theme') === 'dark' ? 'dark' : 'light'));
@@ -122,21 +121,10 @@ export function App() {
   const [libraryRevision, setLibraryRevision] = useState(0);
   const [negotiation, setNegotiationState] = useState<NegotiationFile>(emptyNegotiation);
   const negotiationRef = useRef(negotiation);
-  const setNegotiation = useCallback((n: NegotiationFile) => {
-    negotiationRef.current = n;
-    setNegotiationState(n);
-    if (!dirtyRef.current) {
-      dirtyRef.current = true;
-      setDirty(true);
-    }
-  }, []);
   const importInput = useRef<HTMLInputElement>(null);
   const viewRef = useRef<EditorView | null>(null);
-  const dirtyRef = useRef(false);
   const snapshotTimer = useRef<number | undefined>(undefined);
   const latestState = useRef(editorState);
-  const pathRef = useRef(path);
-  pathRef.current = path;
 
   const notify = useCallback((text: string, error = false) => {
     setToast({ text, error });
@@ -154,43 +142,9 @@ export function App() {
     localStorage.setItem('plenary-zoom', String(zoom));
   }, [zoom]);
 
-  // App info, then crash recovery.
   useEffect(() => {
     call('app.info', {}).then(setInfo, report);
-    call('drafts.recoverable', {}).then((entries) => {
-      const others = entries.filter((e) => e.key !== SESSION_KEY);
-      if (others.length) setDialog({ kind: 'recover', entries: others });
-    }, report);
   }, [report]);
-
-  const onChange = useCallback((state: EditorState, tr: Transaction) => {
-    latestState.current = state;
-    if (tr.docChanged && !dirtyRef.current) {
-      dirtyRef.current = true;
-      setDirty(true);
-    }
-    // Panels follow at most ~6 times a second; typing never waits for React.
-    if (snapshotTimer.current === undefined) {
-      snapshotTimer.current = window.setTimeout(() => {
-        snapshotTimer.current = undefined;
-        setSnapshot(latestState.current);
-      }, 160);
-    }
-  }, []);
-
-  const loadDocument = useCallback((doc: ResolutionDocument, newPath: string, isDirty = false, negotiationRaw?: unknown) => {
-    const auto = rulesKey.getState(latestState.current)?.autoPunctuate ?? true;
-    const n = readNegotiation(negotiationRaw);
-    negotiationRef.current = n;
-    setNegotiationState(n);
-    const st = createEditorState(toDoc(doc), { autoPunctuate: auto, negotiation: settingsFrom(n) });
-    latestState.current = st;
-    setEditorState(st);
-    setSnapshot(st);
-    setPath(newPath);
-    dirtyRef.current = isDirty;
-    setDirty(isDirty);
-  }, []);
 
   const currentDocument = useCallback((): ResolutionDocument => fromDoc(latestState.current.doc), []);
   const currentNegotiation = useCallback((): NegotiationFile => {
@@ -199,48 +153,63 @@ export function App() {
     return st ? { ...n, enabled: st.enabled, delegation: st.delegation, delegations: st.delegations } : n;
   }, []);
 
-  // Autosave to the recovery journal while there are unsaved changes.
-  useEffect(() => {
-    const t = window.setInterval(() => {
-      if (!dirtyRef.current) return;
-      call('drafts.autosave', { key: SESSION_KEY, path: pathRef.current, document: currentDocument(), negotiation: currentNegotiation() }).catch(() => {
-        /* the next tick tries again; a failing disk is reported on Save */
-      });
-    }, AUTOSAVE_MS);
-    return () => window.clearInterval(t);
-  }, [currentDocument, currentNegotiation]);
+  // Autosave, recovery journals, locks and the host's heartbeat (src/renderer/state/).
+  const safety = useDraftSafety({
+    snapshot: () => ({ document: currentDocument(), negotiation: currentNegotiation() }),
+    onRecoverable: (entries) =>
+      setDialog((d) => (d.kind === 'none' ? { kind: 'recover', entries } : d.kind === 'recover' ? { kind: 'recover', entries: [...d.entries, ...entries.filter((e) => !d.entries.some((x) => x.key === e.key))] } : d)),
+    notify,
+  });
+  const autosave = safety.autosave;
+  const { path, dirty } = safety.status;
 
-  // Warn before closing with unsaved changes; a clean close discards the journal.
-  useEffect(() => {
-    const onUnload = (e: BeforeUnloadEvent) => {
-      if (dirtyRef.current) {
-        e.preventDefault();
-        e.returnValue = '';
-      }
-    };
-    window.addEventListener('beforeunload', onUnload);
-    return () => window.removeEventListener('beforeunload', onUnload);
-  }, []);
+  const setNegotiation = useCallback(
+    (n: NegotiationFile) => {
+      negotiationRef.current = n;
+      setNegotiationState(n);
+      autosave.changed();
+    },
+    [autosave],
+  );
 
-  const markSaved = useCallback((p: string) => {
-    setPath(p);
-    dirtyRef.current = false;
-    setDirty(false);
-    setSavedAt(new Date());
-    call('drafts.discardRecovery', { key: SESSION_KEY }).catch(() => undefined);
-  }, []);
+  const onChange = useCallback((state: EditorState, tr: Transaction) => {
+    latestState.current = state;
+    if (tr.docChanged) autosave.changed();
+    // Panels follow at most ~6 times a second; typing never waits for React.
+    if (snapshotTimer.current === undefined) {
+      snapshotTimer.current = window.setTimeout(() => {
+        snapshotTimer.current = undefined;
+        setSnapshot(latestState.current);
+      }, 160);
+    }
+  }, [autosave]);
+
+  /** Shows another draft; the previous one's unsaved text is journaled first (state/autosave.ts). */
+  const loadDocument = useCallback((doc: ResolutionDocument, newPath: string, isDirty = false, negotiationRaw?: unknown, draftId = newId('d')) => {
+    void autosave.switchTo({ draftId, path: newPath, dirty: isDirty });
+    const auto = rulesKey.getState(latestState.current)?.autoPunctuate ?? true;
+    const n = readNegotiation(negotiationRaw);
+    negotiationRef.current = n;
+    setNegotiationState(n);
+    const st = createEditorState(toDoc(doc), { autoPunctuate: auto, negotiation: settingsFrom(n) });
+    latestState.current = st;
+    setEditorState(st);
+    setSnapshot(st);
+  }, [autosave]);
 
   const saveTo = useCallback(
     async (target: { path?: string; name?: string }) => {
       try {
-        const r = await call('drafts.save', { ...target, document: currentDocument(), negotiation: currentNegotiation() });
-        markSaved(r.path);
+        const rev = await autosave.beginSave();
+        const { draftId } = autosave.getStatus();
+        const r = await call('drafts.save', { ...target, document: currentDocument(), negotiation: currentNegotiation(), draftId, session: safety.session });
+        autosave.saved(r.path, rev);
         notify(`Saved ${r.path}`);
       } catch (e) {
-        report(e);
+        report(e); // the service's message says where the work is kept (the draft's recovery journal)
       }
     },
-    [currentDocument, currentNegotiation, markSaved, notify, report],
+    [autosave, currentDocument, currentNegotiation, notify, report, safety.session],
   );
 
   const saveAs = useCallback(async () => {
@@ -256,26 +225,29 @@ export function App() {
   }, [info, report, saveTo]);
 
   const save = useCallback(async () => {
-    if (pathRef.current) await saveTo({ path: pathRef.current });
+    const current = autosave.getStatus().path;
+    if (current) await saveTo({ path: current });
     else await saveAs();
-  }, [saveAs, saveTo]);
+  }, [autosave, saveAs, saveTo]);
 
   const openPath = useCallback(
     async (p: string) => {
       try {
-        const r = await call('drafts.open', { path: p });
-        loadDocument(r.file.document, r.path, false, r.file.negotiation);
+        const r = await call('drafts.open', { path: p, session: safety.session });
+        if (r.lockedBy) return setDialog({ kind: 'locked', opened: r });
+        loadDocument(r.file.document, r.path, false, r.file.negotiation, r.draftId);
         setDialog({ kind: 'none' });
         notify(`Opened ${r.path}`);
       } catch (e) {
         report(e);
       }
     },
-    [loadDocument, notify, report],
+    [loadDocument, notify, report, safety.session],
   );
 
   const open = useCallback(async () => {
-    if (dirtyRef.current && !window.confirm('The current draft has unsaved changes. Open another draft anyway? (Its autosave is kept for recovery.)')) return;
+    const warning = autosave.leaveWarning('Open another draft');
+    if (warning && !window.confirm(warning)) return;
     if (info?.nativeDialogs) {
       try {
         const r = await call('dialog.openFile', { title: 'Open draft', extensions: ['plenary', 'xml', 'docx', 'pdf', 'html', 'htm', 'txt', 'md'] });
@@ -295,12 +267,13 @@ export function App() {
       (drafts) => setDialog((d) => (d.kind === 'open' ? { kind: 'open', drafts } : d)),
       report,
     );
-  }, [info, openPath, report]);
+  }, [autosave, info, openPath, report]);
 
   const newDraft = useCallback(() => {
-    if (dirtyRef.current && !window.confirm('The current draft has unsaved changes. Start a new draft anyway? (Its autosave is kept for recovery.)')) return;
+    const warning = autosave.leaveWarning('Start a new draft');
+    if (warning && !window.confirm(warning)) return;
     loadDocument(initialDocument(), '');
-  }, [loadDocument]);
+  }, [autosave, loadDocument]);
 
   const download = useCallback(() => {
     const doc = currentDocument();
@@ -627,6 +600,7 @@ export function App() {
   return (
     <div className={`app${panelOpen ? ' with-panel' : ''}`}>
       {isElectron() ? null : <MenuBar menus={menus} onCommand={runCommand} title={`${fileName}${dirty ? ' •' : ''}`} />}
+      <HostBanner conn={safety.conn} status={safety.status} onDownload={download} onReconnect={isElectron() ? null : () => setDialog({ kind: 'reconnect' })} />
       {findOpen ? <FindBar view={viewRef.current} onClose={() => setFindOpen(false)} /> : null}
       <div className="workspace">
         <main className="page-scroll" aria-label="Draft">
@@ -740,7 +714,7 @@ export function App() {
         {negotiationNumbering ? <span className="badge">Negotiation numbering</span> : null}
         {proposalsKey.getState(snapshot)?.enabled ? <span className="badge neg">Negotiation: {proposalsKey.getState(snapshot)?.delegation}</span> : null}
         <span className="spacer" />
-        <span className="save-state">{dirty ? 'Unsaved changes (autosaved for recovery)' : savedAt ? `Saved ${savedAt.toLocaleTimeString()}` : path ? 'Saved' : 'New draft'}</span>
+        <span className={`save-state${safety.conn.lost || safety.status.journal === 'failed' ? ' unsafe' : ''}`}>{saveStateText(safety.status, safety.conn.lost)}</span>
         <span>{Math.round(zoom * 100)}%</span>
         <span>{info ? (info.mode === 'electron' ? 'Desktop' : 'Browser mode') : ''}</span>
       </footer>
@@ -775,11 +749,11 @@ export function App() {
           onOpen={(p) => void openPath(p)}
           onPickFile={(f) => {
             const opened = /\.plenary$/i.test(f.name)
-              ? f.text().then((text) => call('drafts.openContent', { name: f.name, text })).then((r) => r.file.document)
-              : toBase64(f).then((dataBase64) => call('drafts.importContent', { name: f.name, dataBase64 })).then((r) => r.document);
+              ? f.text().then((text) => call('drafts.openContent', { name: f.name, text })).then((r) => ({ document: r.file.document, draftId: r.draftId }))
+              : toBase64(f).then((dataBase64) => call('drafts.importContent', { name: f.name, dataBase64 })).then((r) => ({ document: r.document, draftId: newId('d') }));
             opened
-              .then((document) => {
-                loadDocument(document, '', !/\.plenary$/i.test(f.name));
+              .then(({ document, draftId }) => {
+                loadDocument(document, '', !/\.plenary$/i.test(f.name), undefined, draftId);
                 setDialog({ kind: 'none' });
                 notify(`Opened ${f.name} (save it to keep it in Plenary).`);
               })
@@ -791,11 +765,11 @@ export function App() {
         <RecoveryDialog
           entries={dialog.entries}
           onRecover={(e) => {
-            loadDocument(e.file.document, e.path, true, e.file.negotiation);
-            call('drafts.discardRecovery', { key: e.key }).catch(() => undefined);
+            // The journal stays until the recovered draft is saved; the others stay listed.
+            loadDocument(e.file.document, e.path, true, e.file.negotiation, e.key);
             const rest = dialog.entries.filter((x) => x.key !== e.key);
-            setDialog({ kind: 'none' });
-            notify(`Recovered “${e.title || 'Untitled draft'}”. Save it to keep it.${rest.length ? ` ${rest.length} more can be recovered after a restart.` : ''}`);
+            setDialog(rest.length ? { kind: 'recover', entries: rest } : { kind: 'none' });
+            notify(`Recovered “${e.title || 'Untitled draft'}”. Save it to keep it.${rest.length ? ` ${rest.length} more ${rest.length === 1 ? 'is' : 'are'} still listed and kept.` : ''}`);
           }}
           onDiscard={(e) => {
             call('drafts.discardRecovery', { key: e.key }).catch(report);
@@ -804,6 +778,20 @@ export function App() {
           }}
           onClose={() => setDialog({ kind: 'none' })}
         />
+      ) : dialog.kind === 'locked' ? (
+        <LockedDialog
+          name={dialog.opened.path.split(/[\\/]/).pop() ?? dialog.opened.path}
+          owner={dialog.opened.lockedBy!}
+          onCopy={() => {
+            const o = dialog.opened;
+            loadDocument(o.file.document, '', true, o.file.negotiation, newId('d'));
+            setDialog({ kind: 'none' });
+            notify('Opened a copy: save it under another name to keep it.');
+          }}
+          onClose={() => setDialog({ kind: 'none' })}
+        />
+      ) : dialog.kind === 'reconnect' ? (
+        <ReconnectDialog onReconnect={safety.reconnect} onClose={() => setDialog({ kind: 'none' })} />
       ) : dialog.kind === 'saveAs' ? (
         <SaveAsDialog
           initial={meta.title || 'Untitled draft'}

@@ -34,7 +34,11 @@ export function isElectron(): boolean {
   return typeof window !== 'undefined' && window.plenary !== undefined;
 }
 
+/** Set by a reconnect: the new host's token replaces the one the page was loaded with. */
+let tokenOverride: string | null = null;
+
 function token(): string {
+  if (tokenOverride !== null) return tokenOverride;
   const fromUrl = new URLSearchParams(window.location.search).get('token');
   if (fromUrl) {
     sessionStorage.setItem('plenary-token', fromUrl);
@@ -43,15 +47,30 @@ function token(): string {
   return sessionStorage.getItem('plenary-token') ?? '';
 }
 
-async function viaHttp(method: string, input: unknown): Promise<ApiReply<unknown>> {
+/**
+ * Uses `newToken` for every later call (browser mode: a restarted host on the same address).
+ * Kept in sessionStorage so a reload of the tab keeps it too.
+ */
+export function setToken(newToken: string): void {
+  tokenOverride = newToken;
+  sessionStorage.setItem('plenary-token', newToken);
+}
+
+/** Error codes that mean the host is gone or is another host now (its token changed). */
+export const HOST_LOST_CODES: ReadonlySet<string> = new Set(['OFFLINE', 'TIMEOUT', 'UNAUTHORIZED', 'FORBIDDEN']);
+
+async function viaHttp(method: string, input: unknown, timeoutMs?: number, keepalive = false): Promise<ApiReply<unknown>> {
   let res: Response;
   try {
     res = await fetch(`/api/${encodeURIComponent(method)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-plenary-token': token() },
       body: JSON.stringify(input ?? {}),
+      ...(timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {}),
+      ...(keepalive ? { keepalive } : {}),
     });
-  } catch {
+  } catch (e) {
+    if ((e as Error)?.name === 'TimeoutError') return { ok: false, error: { code: 'TIMEOUT', message: `Plenary’s background service did not answer within ${Math.round((timeoutMs ?? 0) / 1000)} s.` } };
     return { ok: false, error: { code: 'OFFLINE', message: 'Plenary’s background service is not running. Start it again with "npm start"; your text is kept in this window.' } };
   }
   try {
@@ -61,8 +80,11 @@ async function viaHttp(method: string, input: unknown): Promise<ApiReply<unknown
   }
 }
 
-/** Calls an API method; rejects with ApiError. */
-export async function call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutputs[M]> {
+/**
+ * Calls an API method; rejects with ApiError. `timeoutMs` (browser mode) gives up with code
+ * TIMEOUT; `keepalive` lets the request outlive the page (a release sent while the tab closes).
+ */
+export async function call<M extends ApiMethod>(method: M, input: ApiInput<M>, opts: { timeoutMs?: number; keepalive?: boolean } = {}): Promise<ApiOutputs[M]> {
   let reply: ApiReply<unknown>;
   const bridge = window.plenary;
   if (bridge) {
@@ -70,7 +92,7 @@ export async function call<M extends ApiMethod>(method: M, input: ApiInput<M>): 
     if (typeof fn !== 'function') throw new ApiError('UNKNOWN_METHOD', `The desktop shell does not offer ${method}.`);
     reply = await fn(input);
   } else {
-    reply = await viaHttp(method, input);
+    reply = await viaHttp(method, input, opts.timeoutMs, opts.keepalive);
   }
   if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message);
   return reply.result as ApiOutputs[M];

@@ -133,6 +133,13 @@ export class DraftsService {
       throw new PlenaryError(e.code, `${e.message} ${this.keepInJournal(input.draftId, input.session, input.path ? target : '', input.document, input.negotiation)}`, { cause: e });
     }
     this.touchRecent(target);
+    if (input.draftId && input.session) {
+      try {
+        this.journal.acquire(input.draftId, input.session, target); // the lock now names the file
+      } catch {
+        /* the save succeeded; the next heartbeat retries the lock */
+      }
+    }
     return { path: target };
   }
 

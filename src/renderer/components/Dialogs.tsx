@@ -84,11 +84,18 @@ export function OpenDialog(props: {
   );
 }
 
-/** Offers drafts autosaved by a session that did not close cleanly. */
+/**
+ * Offers every draft with unsaved work left by a window that did not close cleanly: name, time
+ * and first words. Recovering one keeps the others listed (and their journals on disk); closing
+ * the dialog discards nothing.
+ */
 export function RecoveryDialog(props: { entries: RecoveryEntry[]; onRecover: (e: RecoveryEntry) => void; onDiscard: (e: RecoveryEntry) => void; onClose: () => void }) {
   return (
     <Modal title="Recover unsaved work" onClose={props.onClose}>
-      <p>Plenary did not close cleanly last time. These drafts had changes that were not saved:</p>
+      <p>
+        {props.entries.length === 1 ? 'This draft has' : `These ${props.entries.length} drafts have`} changes that were never saved. Recover one to continue
+        it here; the others stay listed, and anything you do not discard is offered again next time.
+      </p>
       <ul className="draft-list">
         {props.entries.map((e) => (
           <li key={e.key} className="recovery-entry">
@@ -97,6 +104,7 @@ export function RecoveryDialog(props: { entries: RecoveryEntry[]; onRecover: (e:
               <span className="draft-meta">
                 {e.path ? `${e.path} · ` : 'never saved · '}autosaved {new Date(e.savedAt).toLocaleString()}
               </span>
+              {e.firstWords ? <span className="draft-meta recovery-words">“{e.firstWords}”</span> : null}
             </div>
             <div className="row-actions">
               <button type="button" className="primary" onClick={() => props.onRecover(e)}>

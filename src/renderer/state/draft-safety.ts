@@ -1,0 +1,137 @@
+/**
+ * The hook that keeps the open draft safe: one AutosaveStore and one ConnectionStore per window,
+ * the heartbeat, the close warning, the lock release when the window goes away, and the
+ * recovery offer at start.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { DraftLockOwner, RecoveryEntry } from '../../shared/api.js';
+import { newId } from '../../shared/ids.js';
+import { call, setToken } from '../api.js';
+import { AutosaveStore, useAutosaveStatus, type AutosaveStatus, type DraftSnapshot } from './autosave.js';
+import { ConnectionStore, tokenFromPastedUrl, useConnectionStatus, type ConnectionStatus } from './connection.js';
+
+/** Locks of a closed window that could not say goodbye go stale after this (journal.ts LOCK_FRESH_MS), plus a margin. */
+const RECHECK_MS = 11_000;
+
+/**
+ * This window's session id: one per tab or Electron window, kept across reloads of the tab
+ * (sessionStorage), so a reloaded tab recognises its own journals and locks.
+ */
+export function windowSession(): string {
+  const stored = sessionStorage.getItem('plenary-session');
+  if (stored && /^[A-Za-z0-9_-]{1,64}$/.test(stored)) return stored;
+  const id = newId('w');
+  sessionStorage.setItem('plenary-session', id);
+  return id;
+}
+
+/** What App gets from useDraftSafety. */
+export interface DraftSafety {
+  autosave: AutosaveStore;
+  connection: ConnectionStore;
+  status: AutosaveStatus;
+  conn: ConnectionStatus;
+  session: string;
+  /** Tries the URL a restarted host printed; resolves to an error message, or null when reconnected. */
+  reconnect(pastedUrl: string): Promise<string | null>;
+}
+
+/**
+ * Sets up the stores. `snapshot` returns the window's current text; `onRecoverable` receives the
+ * journals to offer (at start, and once more after stale locks of closed windows expire);
+ * `notify` shows a message.
+ */
+export function useDraftSafety(opts: {
+  snapshot: () => DraftSnapshot;
+  onRecoverable: (entries: RecoveryEntry[]) => void;
+  notify: (text: string, error?: boolean) => void;
+}): DraftSafety {
+  const optsRef = useRef(opts);
+  optsRef.current = opts;
+  const [stores] = useState(() => {
+    const session = windowSession();
+    let connection: ConnectionStore | null = null;
+    const autosave = new AutosaveStore(
+      {
+        call: (m, i) => call(m, i),
+        snapshot: () => optsRef.current.snapshot(),
+        session,
+        onCallError: (code, message) => connection?.reportError(code, message),
+        onForked: (owner: DraftLockOwner | null) =>
+          optsRef.current.notify(
+            `Another Plenary window${owner ? ` (process ${owner.pid})` : ''} took over this draft. Your text here is kept as an unsaved copy: use Save as to keep it under another name.`,
+            true,
+          ),
+      },
+      { draftId: newId('d'), path: '' },
+    );
+    connection = new ConnectionStore({
+      beat: (input, timeoutMs) => call('drafts.heartbeat', input, { timeoutMs }),
+      session,
+      keys: () => [autosave.getStatus().draftId],
+      onLockLost: (keys) => {
+        for (const k of keys) autosave.lockLost(k);
+      },
+      onRestored: () => void autosave.rejournal(),
+    });
+    return { session, autosave, connection };
+  });
+  const status = useAutosaveStatus(stores.autosave);
+  const conn = useConnectionStatus(stores.connection);
+
+  useEffect(() => stores.connection.start(), [stores]);
+
+  // Journals left by windows that did not close cleanly; those still locked by a window that
+  // may just have closed are looked at again once its lock has gone stale.
+  useEffect(() => {
+    let timer: number | undefined;
+    const offer = (entries: RecoveryEntry[]) => {
+      const current = stores.autosave.getStatus().draftId;
+      const free = entries.filter((e) => !e.openElsewhere && e.key !== current);
+      if (free.length) optsRef.current.onRecoverable(free);
+      return entries.filter((e) => e.openElsewhere).map((e) => e.key);
+    };
+    call('drafts.recoverable', { session: stores.session }).then((entries) => {
+      const held = new Set(offer(entries));
+      if (held.size)
+        timer = window.setTimeout(() => {
+          call('drafts.recoverable', { session: stores.session })
+            .then((later) => offer(later.filter((e) => held.has(e.key))))
+            .catch(() => undefined);
+        }, RECHECK_MS);
+    }, (e: Error) => optsRef.current.notify(e.message, true));
+    return () => window.clearTimeout(timer);
+  }, [stores]);
+
+  // Warn before closing with unsaved changes; give the lock back when the window goes away.
+  useEffect(() => {
+    const onUnload = (e: BeforeUnloadEvent) => {
+      if (stores.autosave.getStatus().dirty) {
+        e.preventDefault();
+        e.returnValue = '';
+      }
+    };
+    const onHide = () => {
+      const s = stores.autosave.getStatus();
+      void call('drafts.release', { key: s.draftId, session: stores.session }, { keepalive: true }).catch(() => undefined);
+    };
+    window.addEventListener('beforeunload', onUnload);
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      window.removeEventListener('beforeunload', onUnload);
+      window.removeEventListener('pagehide', onHide);
+    };
+  }, [stores]);
+
+  const reconnect = async (pastedUrl: string): Promise<string | null> => {
+    const r = tokenFromPastedUrl(pastedUrl, window.location.origin);
+    if ('error' in r) return r.error;
+    const previous = sessionStorage.getItem('plenary-token') ?? '';
+    setToken(r.token);
+    if (await stores.connection.beat()) return null;
+    setToken(previous);
+    return 'The service at that address did not accept the key. Check that you pasted the address it printed last.';
+  };
+
+  return { ...stores, status, conn, reconnect };
+}
