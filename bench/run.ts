@@ -6,12 +6,15 @@ import { editorBench } from './editor.bench.js';
 import { libraryBench } from './library.bench.js';
 import { matchBench } from './match.bench.js';
 import { exportBench } from './export.bench.js';
+import { recoveryBench } from './recovery.bench.js';
 
 const benches: Record<string, () => Promise<unknown>> = {
   editor: () => editorBench(),
   library: () => libraryBench(),
   match: () => matchBench(),
   export: () => exportBench(),
+  recovery: () => recoveryBench('host'),
+  'recovery-browser': () => recoveryBench('browser'),
 };
 
 const only = process.argv.slice(2);
