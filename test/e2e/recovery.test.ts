@@ -67,6 +67,8 @@ describe('recovery per draft and locks', () => {
     app.page = next;
     await app.load();
     await next.waitForSelector('.recovery-entry:nth-child(2)', { timeout: 45_000 });
+    fs.mkdirSync('test-results', { recursive: true });
+    await next.screenshot({ path: path.join('test-results', 'recovery-two-drafts.png') });
     const entries = await next.locator('.recovery-entry').allTextContents();
     expect(entries.some((e) => e.includes('First draft') && e.includes('Recalling alpha, Requests beta. with first edits'))).toBe(true);
     expect(entries.some((e) => e.includes('Untitled draft') && e.includes('Noting the second draft'))).toBe(true);
@@ -88,6 +90,7 @@ describe('recovery per draft and locks', () => {
     await second.click('.draft-list button:has-text("First draft")');
     await second.waitForSelector('.modal:has-text("This draft is already open")');
     expect(await second.locator('.modal').textContent()).toContain(`process ${process.pid}`);
+    await second.screenshot({ path: path.join('test-results', 'draft-locked.png') });
     await second.click('.modal button:has-text("Open a copy")');
     await second.waitForSelector('.resolution-editor p.op >> text=Requests beta');
     await second.locator('.resolution-editor p.op').first().click();

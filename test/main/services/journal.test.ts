@@ -104,6 +104,14 @@ describe('locks', () => {
     expect(svc.open(copy, 'w3').draftId).toBe(c.draftId); // stable for that path
   });
 
+  it('a new draft saved by one window is recognised (not taken for a copy) when another opens its file', () => {
+    const svc = new DraftsService(tmp.dir, '0.2.0');
+    svc.autosave({ key: 'dnew', session: 'w1', path: '', document: doc('Brand new') });
+    const file = path.join(tmp.dir, 'brand-new.plenary');
+    svc.save({ path: file, document: doc('Brand new'), draftId: 'dnew', session: 'w1' });
+    expect(svc.open(file, 'w2')).toMatchObject({ draftId: 'dnew', lockedBy: { session: 'w1', path: file } });
+  });
+
   it('takes over the stale lock of a dead process', () => {
     const svc = new DraftsService(tmp.dir, '0.2.0');
     fs.mkdirSync(path.join(tmp.dir, 'recovery'), { recursive: true });
