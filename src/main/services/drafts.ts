@@ -95,7 +95,11 @@ export class DraftsService {
       owner = this.journal.heldElsewhere(draftId, session);
     }
     if (owner) return { path: abs, file: parsed, draftId, lockedBy: owner };
-    this.journal.acquire(draftId, session, abs);
+    try {
+      this.journal.acquire(draftId, session, abs);
+    } catch {
+      /* a lock that cannot be written (full or read-only disk) must not stop reading the draft */
+    }
     return { path: abs, file: parsed, draftId };
   }
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { DraftsService } from '../../../src/main/services/drafts.js';
 import type { AtomicFs } from '../../../src/main/services/fs-atomic.js';
 import { firstWords, LOCK_FRESH_MS, pidAlive } from '../../../src/main/services/journal.js';
@@ -119,6 +119,23 @@ describe('locks', () => {
     fs.writeFileSync(lock, JSON.stringify({ pid: deadPid(), hostname: os.hostname(), session: 'gone', path: '', since: new Date().toISOString() }));
     expect(svc.autosave({ key: 'dOld', session: 'w2', path: '', document: doc('Taken over') })).toMatchObject({ ok: true });
     expect(JSON.parse(fs.readFileSync(lock, 'utf8'))).toMatchObject({ pid: process.pid, session: 'w2' });
+  });
+
+  it('a lock held by another live host process (same data folder) is respected until that process dies', async () => {
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 120000)'], { stdio: 'ignore' });
+    try {
+      const svc = new DraftsService(tmp.dir, '0.2.0');
+      fs.mkdirSync(path.join(tmp.dir, 'recovery'), { recursive: true });
+      const lock = path.join(tmp.dir, 'recovery', 'dTwo.lock');
+      fs.writeFileSync(lock, JSON.stringify({ pid: other.pid, hostname: os.hostname(), session: 'theirs', path: '', since: new Date().toISOString() }));
+      expect(svc.autosave({ key: 'dTwo', session: 'mine', path: '', document: doc('x') })).toMatchObject({ ok: false, lockedBy: { pid: other.pid } });
+      const gone = new Promise((r) => other.once('exit', r));
+      other.kill('SIGKILL');
+      await gone;
+      expect(svc.autosave({ key: 'dTwo', session: 'mine', path: '', document: doc('x') })).toMatchObject({ ok: true });
+    } finally {
+      other.kill('SIGKILL');
+    }
   });
 
   it('takes over a lock whose window stopped beating, even if its process still runs', () => {
