@@ -105,6 +105,30 @@ describe('recovery per draft and locks', () => {
     await second.evaluate(() => (window.onbeforeunload = null));
     await second.close({ runBeforeUnload: false });
   });
+
+  it('a save that fails because the draft’s folder is gone keeps the journal and says where the work is', async () => {
+    const { page } = app; // holds the recovered "First draft" with unsaved edits
+    const drafts = path.join(app.dataDir, 'drafts');
+    const moved = path.join(app.dataDir, 'drafts-moved');
+    fs.renameSync(drafts, moved);
+    try {
+      await page.locator('.resolution-editor p.op').first().click();
+      await page.keyboard.press('Control+s');
+      const toast = page.locator('.toast.error');
+      await toast.waitFor();
+      expect(await toast.textContent()).toContain(`does not exist`);
+      expect(await toast.textContent()).toContain(`recovery journal ${path.join(app.dataDir, 'recovery', 'dfirst.json')}`);
+      expect(await page.locator('.save-state').textContent()).toContain('Unsaved');
+      expect(journals(app.dataDir)['dfirst.json']).toContain('with first edits');
+    } finally {
+      fs.renameSync(moved, drafts);
+    }
+    // With the folder back, the save succeeds and only then is the journal removed.
+    await page.keyboard.press('Control+s');
+    await page.waitForSelector('.save-state:has-text("Saved")');
+    await expect.poll(() => 'dfirst.json' in journals(app.dataDir)).toBe(false);
+    expect(fs.readFileSync(path.join(drafts, 'First draft.plenary'), 'utf8')).toContain('with first edits');
+  });
 });
 
 describe('a dead host is visible at once', () => {

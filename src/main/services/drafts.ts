@@ -15,7 +15,7 @@ import { newId } from '../../shared/ids.js';
 import { FILE_FORMAT_VERSION, parsePlenaryFile, serializePlenaryFile, type PlenaryFile } from '../../shared/resolution/file.js';
 import type { ResolutionDocument } from '../../shared/resolution/model.js';
 import { dataPaths } from './paths.js';
-import { writeFileAtomic, type AtomicFs } from './fs-atomic.js';
+import { describeFsError, writeFileAtomic, type AtomicFs } from './fs-atomic.js';
 import { RecoveryJournal } from './journal.js';
 
 /** Largest draft file accepted; a real resolution with annexes is well under 5 MB. */
@@ -61,10 +61,6 @@ export class DraftsService {
   ) {
     this.paths = dataPaths(dataDir);
     this.journal = new RecoveryJournal(this.paths.recovery, appVersion, io);
-  }
-
-  private ensureDirs(): void {
-    for (const d of [this.paths.root, this.paths.drafts, this.paths.recovery]) fs.mkdirSync(d, { recursive: true });
   }
 
   /**
@@ -117,24 +113,25 @@ export class DraftsService {
    * says where it is; the journal is never removed by a failed save.
    */
   save(input: { path?: string; name?: string; document: ResolutionDocument; negotiation?: unknown; draftId?: string; session?: string }): { path: string } {
-    this.ensureDirs();
-    let target: string;
-    if (input.path) {
-      target = path.resolve(input.path);
-      if (!target.toLowerCase().endsWith('.plenary')) target += '.plenary';
-      this.guardOverwrite(target);
-    } else {
-      const base = safeFileName(input.name ?? (input.document.meta.title || 'Untitled draft'));
-      target = path.join(this.paths.drafts, `${base}.plenary`);
-      for (let i = 2; fs.existsSync(target); i++) target = path.join(this.paths.drafts, `${base} (${i}).plenary`);
-    }
-    const extra = input.draftId ? { draftId: input.draftId } : undefined;
-    const text = serializePlenaryFile({ document: input.document, negotiation: input.negotiation, ...(extra ? { extra } : {}) }, this.appVersion);
+    let target = input.path ? path.resolve(input.path) : this.paths.drafts;
     try {
+      if (input.path) {
+        if (!target.toLowerCase().endsWith('.plenary')) target += '.plenary';
+        this.guardOverwrite(target);
+      } else {
+        // Only the data folder's own drafts/ is created; a chosen folder that is gone stays an error.
+        fs.mkdirSync(this.paths.drafts, { recursive: true });
+        const base = safeFileName(input.name ?? (input.document.meta.title || 'Untitled draft'));
+        target = path.join(this.paths.drafts, `${base}.plenary`);
+        for (let i = 2; fs.existsSync(target); i++) target = path.join(this.paths.drafts, `${base} (${i}).plenary`);
+      }
+      const extra = input.draftId ? { draftId: input.draftId } : undefined;
+      const text = serializePlenaryFile({ document: input.document, negotiation: input.negotiation, ...(extra ? { extra } : {}) }, this.appVersion);
       writeFileAtomic(target, text, this.io);
     } catch (e) {
-      if (!input.draftId || !(e instanceof PlenaryError)) throw e;
-      throw new PlenaryError(e.code, `${e.message} ${this.keepInJournal(input.draftId, input.session, input.path ? target : '', input.document, input.negotiation)}`, { cause: e });
+      const err = e instanceof PlenaryError ? e : (e as NodeJS.ErrnoException)?.code ? new PlenaryError('IO', `${describeFsError(e, target)} The previous version was kept.`, { cause: e }) : e;
+      if (!input.draftId || !(err instanceof PlenaryError) || err.code !== 'IO') throw err;
+      throw new PlenaryError('IO', `${err.message} ${this.keepInJournal(input.draftId, input.session, input.path ? target : '', input.document, input.negotiation)}`, { cause: e });
     }
     this.touchRecent(target);
     if (input.draftId && input.session) {
@@ -232,7 +229,6 @@ export class DraftsService {
 
   /** Writes draft `key`'s recovery journal for `session` (see RecoveryJournal.write). */
   autosave(input: { key: string; session?: string; path: string; document: ResolutionDocument; negotiation?: unknown }): AutosaveResult {
-    this.ensureDirs();
     const r = this.journal.write({ ...input, session: input.session ?? 'anonymous' });
     return 'journal' in r ? { ok: true, journal: r.journal } : { ok: false, lockedBy: r.lockedBy };
   }

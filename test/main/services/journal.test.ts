@@ -212,6 +212,17 @@ describe('a draft that fails to save keeps its journal and says where the work i
     expect(svc.recoverable('w1')[0]!.file.document.meta.title).toBe('Edited on the stick');
   });
 
+  it('the data folder’s drafts/ cannot be created (a file stands in its place): a clear IO error, the work journaled', () => {
+    const svc = new DraftsService(tmp.dir, '0.2.0');
+    fs.writeFileSync(path.join(tmp.dir, 'drafts'), 'not a folder');
+    expect(() => svc.save({ name: 'Blocked', document: doc('Blocked'), draftId: 'dblocked', session: 'w1' })).toThrowError(
+      /could not be written|does not exist.*safe in the recovery journal/,
+    );
+    expect(svc.recoverable('w1')[0]).toMatchObject({ key: 'dblocked', path: '', title: 'Blocked' });
+    // Autosave does not need drafts/.
+    expect(svc.autosave({ key: 'dblocked', session: 'w1', path: '', document: doc('Blocked again') })).toMatchObject({ ok: true });
+  });
+
   it('when the journal cannot be written either, it says so and what to do', () => {
     const failAll: AtomicFs = { ...failingOutside('/nowhere-at-all', 'ENOSPC') };
     const svc = new DraftsService(tmp.dir, '0.2.0', failAll);
