@@ -235,6 +235,7 @@ export class DraftsService {
 
   /** Journals left behind, newest first; those open in another live window carry `openElsewhere`. */
   recoverable(session?: string): RecoveryEntry[] {
+    this.journal.sweep(); // asked once per window start: a good moment to tidy
     return this.journal.list(session);
   }
 

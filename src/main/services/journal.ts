@@ -146,6 +146,33 @@ export class RecoveryJournal {
   }
 
   /**
+   * Removes what crashed windows leave and nobody needs: stale locks without a journal, and temp
+   * files of interrupted atomic writes older than `tmpAgeMs`. Never touches a journal.
+   */
+  sweep(tmpAgeMs = 10 * 60_000): void {
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const n of names) {
+      const file = path.join(this.dir, n);
+      try {
+        if (n.endsWith('.lock')) {
+          const key = n.slice(0, -'.lock'.length);
+          const lock = this.readLock(key);
+          if (!names.includes(`${key}.json`) && (!lock || !this.live(lock))) fs.rmSync(file, { force: true });
+        } else if (n.startsWith('.') && n.endsWith('.tmp') && this.now() - fs.statSync(file).mtimeMs > tmpAgeMs) {
+          fs.rmSync(file, { force: true });
+        }
+      } catch {
+        /* vanished meanwhile, or not ours to remove */
+      }
+    }
+  }
+
+  /**
    * Journals left behind, newest first. A journal whose draft is open in another live window
    * carries `openElsewhere` (the caller should not offer it now). Unreadable journals are skipped
    * and kept for inspection.

@@ -156,6 +156,24 @@ describe('locks', () => {
   });
 });
 
+describe('tidying the recovery folder', () => {
+  it('removes stale locks without a journal and old temp files, never a journal or a live lock', () => {
+    const svc = new DraftsService(tmp.dir, '0.2.0');
+    const dir = path.join(tmp.dir, 'recovery');
+    svc.autosave({ key: 'dkeep', session: 'w1', path: '', document: doc('Kept') });
+    svc.heartbeat('w2', ['dlive']); // a live lock of a clean window, no journal
+    fs.writeFileSync(path.join(dir, 'ddead.lock'), JSON.stringify({ pid: deadPid(), hostname: os.hostname(), session: 'x', path: '', since: '' }));
+    const old = new Date(Date.now() - 3600_000);
+    fs.writeFileSync(path.join(dir, '.dkeep.json.1.2.tmp'), 'half');
+    fs.utimesSync(path.join(dir, '.dkeep.json.1.2.tmp'), old, old);
+    fs.writeFileSync(path.join(dir, '.dkeep.json.3.4.tmp'), 'in flight');
+    const stale = path.join(dir, 'dkeep.lock');
+    fs.utimesSync(stale, old, old); // the journal's own lock went stale: kept, the journal needs no lock to be offered
+    svc.recoverable('w3');
+    expect(fs.readdirSync(dir).sort()).toEqual(['.dkeep.json.3.4.tmp', 'dkeep.json', 'dkeep.lock', 'dlive.lock']);
+  });
+});
+
 describe('draft ids', () => {
   it('survive save and open; a file without one gets a stable id from its path', () => {
     const svc = new DraftsService(tmp.dir, '0.2.0');
