@@ -85,10 +85,14 @@ export function useDraftSafety(opts: {
   // may just have closed are looked at again once its lock has gone stale.
   useEffect(() => {
     let timer: number | undefined;
-    const offer = (entries: RecoveryEntry[]) => {
-      const current = stores.autosave.getStatus().draftId;
-      const free = entries.filter((e) => !e.openElsewhere && e.key !== current);
-      if (free.length) optsRef.current.onRecoverable(free);
+    const offer = (entries: RecoveryEntry[], late = false) => {
+      const current = stores.autosave.getStatus();
+      const free = entries.filter((e) => !e.openElsewhere && e.key !== current.draftId);
+      // A dialog popping up later would take the keyboard from someone typing: say it instead.
+      if (free.length && late && current.dirty) {
+        const names = free.map((e) => `“${e.title || 'Untitled draft'}”`).join(', ');
+        optsRef.current.notify(`Unsaved work of a window that closed can be recovered: ${names}. It is kept and offered when Plenary starts next (or in a new window).`);
+      } else if (free.length) optsRef.current.onRecoverable(free);
       return entries.filter((e) => e.openElsewhere).map((e) => e.key);
     };
     call('drafts.recoverable', { session: stores.session }).then((entries) => {
@@ -96,7 +100,7 @@ export function useDraftSafety(opts: {
       if (held.size)
         timer = window.setTimeout(() => {
           call('drafts.recoverable', { session: stores.session })
-            .then((later) => offer(later.filter((e) => held.has(e.key))))
+            .then((later) => offer(later.filter((e) => held.has(e.key)), true))
             .catch(() => undefined);
         }, RECHECK_MS);
     }, (e: Error) => optsRef.current.notify(e.message, true));
