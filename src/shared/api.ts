@@ -288,6 +288,15 @@ export type PlenaryApi = {
 /** All method names, for transports that must enumerate them (the preload keeps its own copy, checked by a test). */
 export const API_METHODS = Object.keys(apiInputs) as ApiMethod[];
 
+/** Files a folder import picks up (desktop walk and the browser's folder picker alike). */
+export const IMPORTABLE_FILE = /\.(txt|md|markdown|html?|docx|pdf)$/i;
+
+/**
+ * Largest request body the loopback host accepts (bytes). The browser's import sends files in
+ * chunks well under it (renderer/library-import.ts).
+ */
+export const HOST_MAX_BODY_BYTES = 120 * 1024 * 1024;
+
 /**
  * Wire form of a reply on the HTTP and IPC transports. Error codes: see errors.ts; FORBIDDEN is
  * the file-access rule (a path not chosen by the user) or a foreign caller.

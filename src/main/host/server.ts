@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { PlenaryApi } from '../../shared/api.js';
+import { HOST_MAX_BODY_BYTES, type PlenaryApi } from '../../shared/api.js';
 import { dispatch } from '../services/dispatch.js';
 import { STATIC_MIME as MIME } from '../static-mime.js';
 
@@ -36,8 +36,8 @@ export const HOST_CSP = [
   "form-action 'none'",
 ].join('; ');
 
-/** Largest request body accepted (imports of large PDFs arrive base64-encoded). */
-const MAX_BODY = 120 * 1024 * 1024;
+/** Largest request body accepted (imports of large PDFs arrive base64-encoded, in chunks). */
+const MAX_BODY = HOST_MAX_BODY_BYTES;
 
 /** Options for startHost. */
 export interface HostOptions {

@@ -11,9 +11,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { IMPORTABLE_FILE } from '../../shared/api.js';
 
 /** Files the import accepts when given a folder. */
-export const IMPORTABLE = /\.(txt|md|markdown|html?|docx|pdf)$/i;
+export const IMPORTABLE = IMPORTABLE_FILE;
 
 /** Above this many files, a transported import asks before walking on. */
 export const CONFIRM_FILE_LIMIT = 3000;

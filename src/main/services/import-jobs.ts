@@ -71,7 +71,12 @@ export class ImportJobs {
   confirm(id: string): ImportJobStatus {
     const job = this.get(id);
     job.confirmed = true;
-    job.answer?.(true);
+    if (job.answer && job.status.phase === 'confirm') {
+      // The paused run resumes on a later tick: answer with the state it resumes in.
+      job.status.phase = 'walking';
+      delete job.status.question;
+      job.answer(true);
+    }
     return this.snapshot(job);
   }
 
