@@ -22,6 +22,8 @@ interface Job {
   confirmed: boolean;
   /** Resolves the pause of phase 'confirm' (true: go on). */
   answer?: (goOn: boolean) => void;
+  /** Called when the job starts waiting for an answer or ends. */
+  waiters: (() => void)[];
   finished: Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export class ImportJobs {
       walk: new FolderWalk(paths, this.opts.fs),
       abort: new AbortController(),
       items: [],
+      waiters: [],
       confirmed,
       finished: Promise.resolve(),
     };
@@ -96,6 +99,17 @@ export class ImportJobs {
     return this.snapshot(job);
   }
 
+  /** Resolves once job `id` ends or waits for an answer (library.import, which cannot ask). */
+  async questionOrEnd(id: string): Promise<ImportJobStatus> {
+    const job = this.get(id);
+    if (!['confirm', 'done', 'cancelled'].includes(job.status.phase)) await new Promise<void>((resolve) => job.waiters.push(resolve));
+    return this.snapshot(job);
+  }
+
+  private wake(job: Job): void {
+    for (const w of job.waiters.splice(0)) w();
+  }
+
   private get(id: string): Job {
     const job = this.jobs.get(id);
     if (!job) throw new PlenaryError('NOT_FOUND', 'That import is no longer known (it finished long ago or Plenary restarted).');
@@ -105,6 +119,7 @@ export class ImportJobs {
   private async ask(job: Job, question: string): Promise<boolean> {
     job.status.phase = 'confirm';
     job.status.question = question;
+    this.wake(job);
     const goOn = await new Promise<boolean>((resolve) => {
       job.answer = resolve;
       if (job.abort.signal.aborted) resolve(false);
@@ -159,6 +174,7 @@ export class ImportJobs {
     job.status.phase = phase;
     job.status.current = '';
     job.status.found = job.walk.files.length;
+    this.wake(job);
   }
 
   private snapshot(job: Job): ImportJobStatus {

@@ -96,7 +96,17 @@ export function createServices(opts: ServiceOptions): Services {
       if (!d) throw new PlenaryError('NOT_FOUND', `No document ${symbol ?? `#${id ?? ''}`} in the library.`);
       return d;
     },
-    'library.import': async ({ paths }) => library.importPaths(paths),
+    // Walks asynchronously (the host keeps answering); cannot ask, so a home or root folder or a
+    // huge walk is refused with the question (library.importStart can confirm it).
+    'library.import': async ({ paths }) => {
+      const { id } = jobs.start(paths);
+      const s = await jobs.questionOrEnd(id);
+      if (s.phase === 'confirm') {
+        await jobs.cancel(id);
+        throw new PlenaryError('BAD_INPUT', `${s.question ?? 'This import needs a confirmation.'} Nothing was imported; start it again and confirm.`);
+      }
+      return (await jobs.settled(id)).summary!;
+    },
     'library.importContent': async ({ files }) => library.importContent(files),
     'library.importStart': async ({ paths, confirmed }) => jobs.start(paths, confirmed ?? false),
     'library.importStatus': async ({ id }) => jobs.status(id),

@@ -211,3 +211,16 @@ async function waitFor(cond: () => boolean): Promise<void> {
   // No time bound: the test's own timeout is the limit (a loaded machine is slow, not wrong).
   while (!cond()) await tick();
 }
+
+describe('library.import (cannot ask)', () => {
+  it('walks in the background and refuses, importing nothing, what would need a question', async () => {
+    const api = createServices({ dataDir: path.join(tmp.dir, 'data'), mode: 'test', version: '9', starter: false });
+    try {
+      expect((await api['library.import']({ paths: [root] })).imported).toBe(4);
+      await expect(api['library.import']({ paths: [path.parse(root).root] })).rejects.toThrowError(/root of a disk.*Nothing was imported/);
+      expect((await api['library.stats']({})).documents).toBe(4);
+    } finally {
+      api.close();
+    }
+  });
+});
