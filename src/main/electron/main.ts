@@ -8,7 +8,11 @@
  *
  * Files given on the command line (first or second instance) or by the OS (macOS open-file)
  * reach the page as the command 'file.openPath' with the path; the page then calls
- * `drafts.open`. Commands wait in a CommandQueue until the page has subscribed.
+ * `drafts.open`, which the file-access rule (services/access.ts) allows because such files, and
+ * Open Recent's, are granted here. Commands wait in a CommandQueue until the page has subscribed.
+ *
+ * The page is served from app://plenary/ (app-protocol.ts), registered as privileged before
+ * ready and handled once ready; nothing is loaded from file://.
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,7 @@
 /**
  * The main window and the locks on it: secure webPreferences, a strict CSP, no remote content,
- * no navigation away from the app's page, no popups, no permissions, remembered geometry.
+ * no navigation away from the app's page (app://plenary/index.html), no popups, external links
+ * only after a confirmation, no permissions, remembered geometry.
  */
 import { BrowserWindow, dialog, screen, shell, type Session, type WebContents, type WebPreferences } from 'electron';
 import { APP_INDEX_URL, APP_SCHEME } from './app-protocol.js';
