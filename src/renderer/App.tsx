@@ -8,7 +8,8 @@ import type { EditorView } from 'prosemirror-view';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { TextSelection } from 'prosemirror-state';
 import { call, ApiError, isElectron, onMenuCommand } from './api.js';
-import type { AgreedMatch, AppInfo, DraftSummary, ImportSummary, LibraryDocument, OpenedDraft, RecoveryEntry } from '../shared/api.js';
+import { IMPORTABLE_FILE } from '../shared/api.js';
+import type { AgreedMatch, AppInfo, DraftSummary, ImportJobStatus, ImportSummary, LibraryDocument, OpenedDraft, RecoveryEntry } from '../shared/api.js';
 import { emptyDocument, type FrontMatter, type ResolutionDocument } from '../shared/resolution/model.js';
 import { toDoc, fromDoc } from '../shared/resolution/convert.js';
 import { serializePlenaryFile } from '../shared/resolution/file.js';
@@ -26,7 +27,8 @@ import { Checks } from './components/Checks.js';
 import { MetadataForm } from './components/MetadataForm.js';
 import { FindBar } from './components/FindBar.js';
 import { MenuBar, type MenuSpec } from './components/MenuBar.js';
-import { AboutDialog, CrossRefDialog, ImportSummaryDialog, OpenDialog, RecoveryDialog, SaveAsDialog, ShortcutsDialog } from './components/Dialogs.js';
+import { followImportJob, importInChunks } from './library-import.js';
+import { AboutDialog, CrossRefDialog, ImportProgressDialog, ImportSummaryDialog, OpenDialog, RecoveryDialog, SaveAsDialog, ShortcutsDialog } from './components/Dialogs.js';
 import { HostBanner, LockedDialog, ReconnectDialog } from './components/HostStatus.js';
 import { useDraftSafety } from './state/draft-safety.js';
 import { saveStateText } from './state/autosave.js';
@@ -66,6 +68,7 @@ type DialogState =
   | { kind: 'about' }
   | { kind: 'source'; doc: LibraryDocument; highlight: string }
   | { kind: 'importSummary'; summary: ImportSummary }
+  | { kind: 'importProgress'; status: ImportJobStatus | null }
   | { kind: 'preview' }
   | { kind: 'compare'; html: string; title: string };
 
@@ -122,6 +125,8 @@ export function App() {
   const [negotiation, setNegotiationState] = useState<NegotiationFile>(emptyNegotiation);
   const negotiationRef = useRef(negotiation);
   const importInput = useRef<HTMLInputElement>(null);
+  const importFolderInput = useRef<HTMLInputElement>(null);
+  const importAbort = useRef<AbortController | null>(null);
   const viewRef = useRef<EditorView | null>(null);
   const snapshotTimer = useRef<number | undefined>(undefined);
   const latestState = useRef(editorState);
@@ -311,19 +316,66 @@ export function App() {
     setDialog({ kind: 'importSummary', summary });
   }, []);
 
+  /** Desktop: a background import with progress, a question before a huge or sensitive walk, and Stop. */
+  const runImportJob = useCallback(
+    async (paths: string[]) => {
+      const abort = new AbortController();
+      importAbort.current = abort;
+      setDialog({ kind: 'importProgress', status: null });
+      try {
+        const last = await followImportJob(paths, {
+          call,
+          signal: abort.signal,
+          onStatus: (status) => setDialog((d) => (d.kind === 'importProgress' ? { kind: 'importProgress', status } : d)),
+          confirm: (question) => window.confirm(question),
+        });
+        if (last.summary) finishImport(last.summary);
+        else setDialog({ kind: 'none' });
+        if (last.phase === 'cancelled') notify('Import stopped; the files imported so far stay in the library.');
+      } catch (e) {
+        setDialog({ kind: 'none' });
+        report(e);
+      } finally {
+        importAbort.current = null;
+      }
+    },
+    [finishImport, notify, report],
+  );
+
+  /** Browser mode: picked files go to the host in chunks (never one request over its limit). */
+  const importPicked = useCallback(
+    (files: File[]) => {
+      notify(`Importing ${files.length} file${files.length === 1 ? '' : 's'}…`);
+      importInChunks(files, {
+        read: toBase64,
+        send: (payload) => call('library.importContent', { files: payload }),
+        onProgress: (done, total) => notify(`Importing… ${done} of ${total} files sent`),
+      }).then(finishImport, report);
+    },
+    [finishImport, notify, report],
+  );
+
   const importFiles = useCallback(async () => {
     if (info?.nativeDialogs) {
       try {
         const r = await call('dialog.openFile', { title: 'Import resolutions into the library', extensions: ['txt', 'md', 'html', 'htm', 'docx', 'pdf'], multiple: true });
-        if (r) {
-          notify(`Importing ${r.paths.length} file${r.paths.length === 1 ? '' : 's'}…`);
-          finishImport(await call('library.import', { paths: r.paths }));
-        }
+        if (r) await runImportJob(r.paths);
       } catch (e) {
         report(e);
       }
     } else importInput.current?.click();
-  }, [info, notify, finishImport, report]);
+  }, [info, runImportJob, report]);
+
+  const importFolder = useCallback(async () => {
+    if (info?.nativeDialogs) {
+      try {
+        const r = await call('dialog.openFile', { title: 'Import a folder of resolutions into the library', folder: true });
+        if (r) await runImportJob(r.paths);
+      } catch (e) {
+        report(e);
+      }
+    } else importFolderInput.current?.click();
+  }, [info, runImportJob, report]);
 
   const deliver = useCallback(
     async (r: { dataBase64: string; fileName: string; mime: string; notes: string[] }) => {
@@ -416,6 +468,8 @@ export function App() {
           return setDialog({ kind: 'crossRef' });
         case 'file.import':
           return void importFiles();
+        case 'file.importFolder':
+          return void importFolder();
         case 'file.printPreview':
           return setDialog({ kind: 'preview' });
         case 'export.docx':
@@ -478,7 +532,7 @@ export function App() {
           notify(`This command is not available yet: ${id}`, true);
       }
     },
-    [download, exec, exportAs, importFiles, newDraft, notify, open, openPath, save, saveAs],
+    [download, exec, exportAs, importFiles, importFolder, newDraft, notify, open, openPath, save, saveAs],
   );
 
   // Native menu commands (Electron) and the browser's own shortcuts.
@@ -545,6 +599,7 @@ export function App() {
         { id: 'file.save', label: 'Save', keys: 'Ctrl+S' },
         { id: 'file.saveAs', label: 'Save as…', keys: 'Ctrl+Shift+S' },
         { id: 'file.import', label: 'Import resolutions into the library…' },
+        { id: 'file.importFolder', label: 'Import a folder into the library…' },
         { id: 'file.printPreview', label: 'Print preview…', keys: 'Ctrl+P' },
         { id: 'export.docx', label: 'Export Word (.docx)' },
         { id: 'export.pdf', label: 'Export PDF' },
@@ -728,11 +783,20 @@ export function App() {
         onChange={(e) => {
           const files = [...(e.target.files ?? [])];
           e.target.value = '';
-          if (!files.length) return;
-          notify(`Importing ${files.length} file${files.length === 1 ? '' : 's'}…`);
-          Promise.all(files.map(async (f) => ({ name: f.name, dataBase64: await toBase64(f) })))
-            .then((payload) => call('library.importContent', { files: payload }))
-            .then(finishImport, report);
+          if (files.length) importPicked(files);
+        }}
+      />
+      <input
+        ref={importFolderInput}
+        type="file"
+        hidden
+        data-testid="import-folder-input"
+        {...{ webkitdirectory: '' }}
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])].filter((f) => IMPORTABLE_FILE.test(f.name));
+          e.target.value = '';
+          if (files.length) importPicked(files);
+          else notify('That folder holds no files Plenary can import (.txt, .md, .html, .docx, .pdf).');
         }}
       />
       {toast ? (
@@ -840,6 +904,8 @@ export function App() {
           </div>
           <iframe className="preview-frame" title="Comparison" sandbox="allow-same-origin" srcDoc={dialog.html} />
         </Modal>
+      ) : dialog.kind === 'importProgress' ? (
+        <ImportProgressDialog status={dialog.status} onCancel={() => importAbort.current?.abort()} />
       ) : dialog.kind === 'importSummary' ? (
         <ImportSummaryDialog summary={dialog.summary} onClose={() => setDialog({ kind: 'none' })} />
       ) : dialog.kind === 'shortcuts' ? (

@@ -1,7 +1,8 @@
 /**
  * The only file that touches `window.plenary`: the renderer's side of the API seam.
  * In Electron the preload exposes one function per method; in browser mode the same calls go
- * to the loopback host as `POST /api/<method>` with the per-run token from the page URL.
+ * to the loopback host as `POST /api/<method>` with the per-run token, which arrives in the
+ * page URL and is moved at once into this tab's sessionStorage (see adoptTokenFromUrl).
  */
 import type { ApiInput, ApiMethod, ApiOutputs, ApiReply } from '../shared/api.js';
 
@@ -37,14 +38,31 @@ export function isElectron(): boolean {
 /** Set by a reconnect: the new host's token replaces the one the page was loaded with. */
 let tokenOverride: string | null = null;
 
-function token(): string {
-  if (tokenOverride !== null) return tokenOverride;
-  const fromUrl = new URLSearchParams(window.location.search).get('token');
+/** Where browser mode keeps the per-run token: this tab's sessionStorage, under this key. */
+export const TOKEN_KEY = 'plenary-token';
+
+/**
+ * Browser mode: takes the per-run token out of the address (`?token=…`), keeps it in this tab's
+ * sessionStorage and rewrites the address without it (history.replaceState, so the entry with
+ * the token is replaced, not kept in history). The token then appears in no history entry,
+ * bookmark, screenshot or Referer; a reload still works, since sessionStorage lasts as long as
+ * the tab, and other tabs or sites cannot read it. Called at start-up before any API call; a
+ * no-op when the address has no token. Returns the token in force ('' when none).
+ */
+export function adoptTokenFromUrl(w: Pick<Window, 'location' | 'history' | 'sessionStorage'> = window): string {
+  const url = new URL(w.location.href);
+  const fromUrl = url.searchParams.get('token');
   if (fromUrl) {
-    sessionStorage.setItem('plenary-token', fromUrl);
+    w.sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    w.history.replaceState(w.history.state, '', url.pathname + url.search + url.hash);
     return fromUrl;
   }
-  return sessionStorage.getItem('plenary-token') ?? '';
+  return w.sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function token(): string {
+  return tokenOverride ?? adoptTokenFromUrl();
 }
 
 /**
@@ -53,11 +71,15 @@ function token(): string {
  */
 export function setToken(newToken: string): void {
   tokenOverride = newToken;
-  sessionStorage.setItem('plenary-token', newToken);
+  sessionStorage.setItem(TOKEN_KEY, newToken);
 }
 
-/** Error codes that mean the host is gone or is another host now (its token changed). */
-export const HOST_LOST_CODES: ReadonlySet<string> = new Set(['OFFLINE', 'TIMEOUT', 'UNAUTHORIZED', 'FORBIDDEN']);
+/**
+ * Error codes that mean the host is gone or is another host now (its token changed: the host
+ * answers a wrong token with UNAUTHORIZED). FORBIDDEN is not among them: it is the file-access
+ * rule refusing a path, an ordinary error.
+ */
+export const HOST_LOST_CODES: ReadonlySet<string> = new Set(['OFFLINE', 'TIMEOUT', 'UNAUTHORIZED']);
 
 async function viaHttp(method: string, input: unknown, timeoutMs?: number, keepalive = false): Promise<ApiReply<unknown>> {
   let res: Response;

@@ -135,6 +135,28 @@ export interface ImportSummary {
   items: { file: string; status: 'imported' | 'skipped' | 'failed'; symbol?: string; paragraphs?: number; reason?: string }[];
 }
 
+/**
+ * A folder import running in the background (desktop app): walk, then import, with progress,
+ * cancel, and a question before a very large or sensitive walk.
+ */
+export interface ImportJobStatus {
+  id: string;
+  /** 'confirm': waiting for library.importConfirm (see `question`); 'done' and 'cancelled' are final. */
+  phase: 'walking' | 'confirm' | 'importing' | 'done' | 'cancelled';
+  /** Importable files found so far. */
+  found: number;
+  /** Files imported (or failed, or skipped as duplicates) so far. */
+  done: number;
+  /** The file or folder being worked on. */
+  current: string;
+  /** Entries passed over while walking (unreadable, symbolic-link loops, dangling links), with the reason. */
+  passedOver: { path: string; reason: string }[];
+  /** Why the import waits in phase 'confirm', in words for the user. */
+  question?: string;
+  /** The outcome so far; complete once the phase is final. */
+  summary?: ImportSummary;
+}
+
 /** A stored library document (for the read-only viewer). */
 export interface LibraryDocument {
   row: { id: number; symbol: string; organ: string; session: string; adoptionDate: string; language: string; title: string; sourceFile: string; paragraphs: number };
@@ -203,8 +225,19 @@ export const apiInputs = {
   'library.match': z.object({ text: z.string().max(20000), kind: z.enum(['pp', 'op', 'sub']).optional(), limit: z.number().int().min(1).max(50).optional() }),
   /** A whole stored document, by id or symbol. */
   'library.document': z.object({ id: z.number().int().positive().optional(), symbol: z.string().max(80).optional(), language: z.string().max(2).optional() }),
-  /** Imports files or folders by path (desktop app, CLI). */
+  /** Imports files or folders by path (desktop app, CLI); waits for the whole import. */
   'library.import': z.object({ paths: z.array(z.string().min(1)).min(1).max(10000) }),
+  /**
+   * Starts importing files or folders in the background; poll library.importStatus. A home or
+   * root folder, or a walk past a few thousand files, pauses in phase 'confirm' unless `confirmed`.
+   */
+  'library.importStart': z.object({ paths: z.array(z.string().min(1)).min(1).max(10000), confirmed: z.boolean().optional() }),
+  /** The progress of a background import. */
+  'library.importStatus': z.object({ id: z.string().min(1).max(64) }),
+  /** Goes on with an import waiting in phase 'confirm'. */
+  'library.importConfirm': z.object({ id: z.string().min(1).max(64) }),
+  /** Stops a background import; files already imported stay in the library. */
+  'library.importCancel': z.object({ id: z.string().min(1).max(64) }),
   /** Imports files picked in the browser: content base64-encoded. */
   'library.importContent': z.object({ files: z.array(z.object({ name: z.string().min(1).max(500), dataBase64: z.string() })).min(1).max(500) }),
   /** Library size. */
@@ -240,11 +273,16 @@ export const apiInputs = {
   'drafts.importFile': z.object({ path: z.string().min(1) }),
   /** Reads an Akoma Ntoso or other importable file's content into a new draft (browser file picker). */
   'drafts.importContent': z.object({ name: z.string().min(1).max(500), dataBase64: z.string() }),
-  /** Native open dialog (Electron). Resolves to null when cancelled. UNSUPPORTED in the browser. */
+  /**
+   * Native open dialog (Electron). Resolves to null when cancelled. UNSUPPORTED in the browser.
+   * `folder`: choose folders (for a folder import) instead of files. The chosen paths are the
+   * only ones outside the data folder that path-taking methods may read this session.
+   */
   'dialog.openFile': z.object({
     title: z.string().optional(),
     extensions: z.array(z.string()).optional(),
     multiple: z.boolean().optional(),
+    folder: z.boolean().optional(),
   }),
   /** Native save dialog (Electron). Resolves to null when cancelled. UNSUPPORTED in the browser. */
   'dialog.saveFile': z.object({
@@ -284,6 +322,10 @@ export interface ApiOutputs {
   'library.document': LibraryDocument;
   'library.import': ImportSummary;
   'library.importContent': ImportSummary;
+  'library.importStart': ImportJobStatus;
+  'library.importStatus': ImportJobStatus;
+  'library.importConfirm': ImportJobStatus;
+  'library.importCancel': ImportJobStatus;
   'library.stats': { documents: number; paragraphs: number };
   'library.facets': LibraryFacets;
   'library.tag': { ok: true };
@@ -299,5 +341,17 @@ export type PlenaryApi = {
 /** All method names, for transports that must enumerate them (the preload keeps its own copy, checked by a test). */
 export const API_METHODS = Object.keys(apiInputs) as ApiMethod[];
 
-/** Wire form of a reply on the HTTP and IPC transports. */
+/** Files a folder import picks up (desktop walk and the browser's folder picker alike). */
+export const IMPORTABLE_FILE = /\.(txt|md|markdown|html?|docx|pdf)$/i;
+
+/**
+ * Largest request body the loopback host accepts (bytes). The browser's import sends files in
+ * chunks well under it (renderer/library-import.ts).
+ */
+export const HOST_MAX_BODY_BYTES = 120 * 1024 * 1024;
+
+/**
+ * Wire form of a reply on the HTTP and IPC transports. Error codes: see errors.ts; FORBIDDEN is
+ * the file-access rule (a path not chosen by the user) or a foreign caller.
+ */
 export type ApiReply<T> = { ok: true; result: T } | { ok: false; error: { code: string; message: string } };

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'NEWER_VERSION' // written by a newer Plenary (file or database)
   | 'IO' // the disk refused (full, read-only, permissions)
   | 'UNSUPPORTED' // not available in this mode (e.g. native dialogs in the browser)
+  | 'FORBIDDEN' // a path the user did not choose (file-access rule), or a foreign caller
   | 'UNKNOWN_METHOD'
   | 'INTERNAL';
 

@@ -25,9 +25,12 @@ describe('app shell in Chromium', () => {
     expect(await page.locator('.save-state').textContent()).toContain('Unsaved');
   });
 
-  it('round-trips an API call from the page through the host', async () => {
+  it('round-trips an API call from the page through the host; the token left the address bar at load', async () => {
+    const where = await app.page.evaluate(() => ({ href: location.href, stored: sessionStorage.getItem('plenary-token') ?? '' }));
+    expect(where.href).not.toContain('token=');
+    expect(where.stored.length).toBeGreaterThanOrEqual(32);
     const info = await app.page.evaluate(async () => {
-      const token = new URLSearchParams(location.search).get('token') ?? '';
+      const token = sessionStorage.getItem('plenary-token') ?? '';
       const r = await fetch('/api/app.info', { method: 'POST', headers: { 'x-plenary-token': token }, body: '{}' });
       return (await r.json()) as { ok: boolean; result: { dataDir: string; mode: string } };
     });

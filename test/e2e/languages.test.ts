@@ -58,7 +58,7 @@ const arabic: ResolutionDocument = {
 async function openDraft(page: Page, document: ResolutionDocument, name: string) {
   await page.evaluate(
     async ({ document, name }) => {
-      const token = new URLSearchParams(location.search).get('token') ?? '';
+      const token = sessionStorage.getItem('plenary-token') ?? '';
       const r = await fetch('/api/drafts.save', { method: 'POST', headers: { 'x-plenary-token': token }, body: JSON.stringify({ document, name }) });
       if (!r.ok) throw new Error(await r.text());
     },

@@ -1,7 +1,8 @@
 // The library end to end: the starter library is searchable at once; filters narrow the hits;
 // a hit is inserted at the cursor as agreed language with its provenance; editing it shows the
 // deviation from the source; the agreed-language panel matches what is typed; files are
-// imported through the browser's file picker, duplicates skipped, bad files reported.
+// imported through the browser's file picker, duplicates skipped, bad files reported; a picked
+// folder's importable files are imported.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import fs from 'node:fs';
@@ -106,5 +107,19 @@ describe('agreed language', () => {
     await page.click('.modal button:has-text("Close")');
     await page.fill('.library-search input', 'inadmissibility acquisition territory war');
     await page.waitForSelector('.hit .hit-symbol:has-text("S/RES/242 (1967)")');
+  });
+
+  it('imports a picked folder: only importable files, sent in chunks, summary at the end', async () => {
+    const { page } = app;
+    const folder = path.join(app.scratch, 'picked-folder');
+    fs.mkdirSync(path.join(folder, 'nested'), { recursive: true });
+    const text = (n: number) => `The General Assembly,\n\nRecalling the folder test ${n} of Plenary,\n\n1. Decides to consider folder question ${n} at its next session.\n`;
+    fs.writeFileSync(path.join(folder, 'first.txt'), text(9101));
+    fs.writeFileSync(path.join(folder, 'nested', 'second.txt'), text(9102));
+    fs.writeFileSync(path.join(folder, 'nested', 'picture.bin'), 'not a resolution');
+    await page.setInputFiles('[data-testid="import-folder-input"]', folder);
+    await page.waitForSelector('.modal:has-text("Import finished")', { timeout: 30_000 });
+    expect(await page.locator('.import-counts').textContent()).toBe('Imported 2, skipped 0, failed 0.');
+    await page.click('.modal button:has-text("Close")');
   });
 });

@@ -9,6 +9,7 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { API_METHODS, type ApiMethod, type ApiReply, type PlenaryApi } from '../../shared/api.js';
 import { dispatch } from '../services/dispatch.js';
+import type { FileAccess } from '../services/access.js';
 
 /** Prefix of the IPC channel of every API method: `plenary:drafts.open`, … */
 export const API_CHANNEL_PREFIX = 'plenary:';
@@ -19,7 +20,7 @@ export const COMMAND_CHANNEL = 'plenary:command';
 /** Renderer → main: the page subscribed to commands, queued ones may be delivered now. */
 export const COMMAND_READY_CHANNEL = 'plenary:command-ready';
 
-/** Error code of a reply to a sender that is not the app's own page (not an ErrorCode: it never comes from services). */
+/** Error code of a reply to a sender that is not the app's own page (the file-access rule uses the same code). */
 export const FORBIDDEN = 'FORBIDDEN';
 
 /** The channel name of an API method. */
@@ -39,6 +40,8 @@ export interface DispatchOptions {
   isTrustedUrl(url: string): boolean;
   /** Called after a method succeeded (main uses it to refresh Open Recent). Must not throw. */
   onSuccess?(method: ApiMethod, input: unknown, result: unknown): void;
+  /** The file-access policy (services/access.ts); defaults to the api's own (`accessFor`). */
+  access?: FileAccess;
   /** Where unexpected (INTERNAL) failures are logged. Defaults to console.error. */
   logError?(method: string, message: string): void;
 }
@@ -73,7 +76,7 @@ export async function dispatchApiCall(
   }
   let reply: ApiReply<unknown>;
   try {
-    reply = await dispatch(api, method, input);
+    reply = await dispatch(api, method, input, opts.access);
   } catch (e) {
     // dispatch never throws by contract; this keeps the promise from rejecting across IPC if it ever did.
     reply = { ok: false, error: { code: 'INTERNAL', message: `Unexpected error: ${e instanceof Error ? e.message : String(e)}` } };

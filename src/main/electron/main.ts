@@ -8,7 +8,11 @@
  *
  * Files given on the command line (first or second instance) or by the OS (macOS open-file)
  * reach the page as the command 'file.openPath' with the path; the page then calls
- * `drafts.open`. Commands wait in a CommandQueue until the page has subscribed.
+ * `drafts.open`, which the file-access rule (services/access.ts) allows because such files, and
+ * Open Recent's, are granted here. Commands wait in a CommandQueue until the page has subscribed.
+ *
+ * The page is served from app://plenary/ (app-protocol.ts), registered as privileged before
+ * ready and handled once ready; nothing is loaded from file://.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,6 +22,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  protocol,
   type FileFilter,
   type OpenDialogOptions,
   type SaveDialogOptions,
@@ -28,8 +33,10 @@ import { dataPaths, resolveDataDir } from '../services/paths.js';
 import { APP_ROOT, RENDERER_DIR } from '../app-root.js';
 import { CommandQueue, COMMAND_CHANNEL, COMMAND_READY_CHANNEL, registerIpc, senderUrlOf } from './ipc.js';
 import { buildMenuTemplate, MAX_RECENT_ITEMS, type MenuCommand } from './menu.js';
-import { createMainWindow, trustedUrlCheck } from './window.js';
+import { createMainWindow, CONTENT_SECURITY_POLICY, trustedUrlCheck } from './window.js';
 import { ElectronPdfPrinter } from './pdf.js';
+import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol.js';
+import { FileAccess, setAccess, type GrantOptions } from '../services/access.js';
 
 /** The extension of Plenary draft files. */
 export const DRAFT_EXTENSION = '.plenary';
@@ -104,6 +111,20 @@ export function dialogFilters(extensions: readonly string[] | undefined, withAll
   return filters;
 }
 
+/**
+ * The path a save dialog answered, with the filter's extension added when the user typed a
+ * name without one (GTK dialogs do not add it), so the file-access rule and the written file agree.
+ */
+export function withExtension(file: string, extensions: readonly string[] | undefined): string {
+  const exts = (extensions ?? []).map((e) => e.replace(/^\./, '').toLowerCase()).filter(Boolean);
+  if (exts.length === 0) return file;
+  const ext = path.extname(file).slice(1).toLowerCase();
+  return exts.includes(ext) ? file : `${file}.${exts[0]}`;
+}
+
+/** What a file the OS hands to the app (command line, Finder, Open Recent) may be used for. */
+const OS_GRANT: GrantOptions = { read: true, write: true, extensions: ['plenary'] };
+
 /** Methods after which Open Recent and the OS recent-documents list are refreshed. */
 const RECENT_METHODS: readonly ApiMethod[] = ['drafts.open', 'drafts.save'];
 
@@ -113,7 +134,6 @@ const RECENT_METHODS: readonly ApiMethod[] = ['drafts.open', 'drafts.save'];
  */
 export function main(): void {
   // APP_ROOT is the project in development and app.asar when packaged.
-  const indexHtml = path.join(RENDERER_DIR, 'index.html');
   const preloadPath = path.join(import.meta.dirname, 'preload.cjs');
   const iconPath = path.join(APP_ROOT, 'assets', 'icon.png');
   const isDev = !app.isPackaged;
@@ -134,8 +154,13 @@ export function main(): void {
     return;
   }
   app.enableSandbox();
+  // Before ready: the page is served from app://plenary/, never file://.
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
-  const isTrustedUrl = trustedUrlCheck(indexHtml);
+  const isTrustedUrl = trustedUrlCheck();
+  const access = new FileAccess(dataDir);
+  const grantFromOs = (file: string): void => access.grant(file, OS_GRANT);
+  for (const file of launch.files) grantFromOs(file);
   const pendingFiles: string[] = [...launch.files];
   let api: PlenaryApi | null = null;
   let win: BrowserWindow | null = null;
@@ -145,7 +170,6 @@ export function main(): void {
   const openWindow = (): { w: BrowserWindow; q: CommandQueue } => {
     const w = createMainWindow({
       preloadPath,
-      indexHtml,
       stateFile: dataPaths(dataDir).windowState,
       ...(fs.existsSync(iconPath) ? { icon: iconPath } : {}),
     });
@@ -201,6 +225,8 @@ export function main(): void {
         .sort((a, b) => (a.modified < b.modified ? 1 : a.modified > b.modified ? -1 : 0))
         .slice(0, MAX_RECENT_ITEMS)
         .map((d) => d.path);
+      // Open Recent hands these paths back to the page.
+      for (const p of recent) grantFromOs(p);
     } catch (e) {
       console.error('[plenary] could not list recent drafts:', e);
     }
@@ -209,9 +235,10 @@ export function main(): void {
 
   const dialogs: DialogPort = {
     async openFile(o) {
-      const options: OpenDialogOptions = { properties: o.multiple ? ['openFile', 'multiSelections'] : ['openFile'] };
+      const kind = o.folder ? 'openDirectory' : 'openFile';
+      const options: OpenDialogOptions = { properties: o.multiple ? [kind, 'multiSelections'] : [kind] };
       if (o.title) options.title = o.title;
-      const filters = dialogFilters(o.extensions, true);
+      const filters = o.folder ? undefined : dialogFilters(o.extensions, true);
       if (filters) options.filters = filters;
       const parent = BrowserWindow.getFocusedWindow() ?? win;
       const r = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
@@ -225,7 +252,7 @@ export function main(): void {
       if (filters) options.filters = filters;
       const parent = BrowserWindow.getFocusedWindow() ?? win;
       const r = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
-      return r.canceled || !r.filePath ? null : r.filePath;
+      return r.canceled || !r.filePath ? null : withExtension(r.filePath, o.extensions);
     },
   };
 
@@ -235,6 +262,7 @@ export function main(): void {
     const args = Array.isArray(data?.argv) && typeof data?.cwd === 'string'
       ? parseLaunchArgs(data.argv, data.cwd)
       : parseLaunchArgs(argv, workingDirectory);
+    for (const file of args.files) grantFromOs(file);
     if (!api) {
       pendingFiles.push(...args.files);
       return;
@@ -247,6 +275,7 @@ export function main(): void {
   // macOS: a file double-clicked in Finder or dropped on the Dock icon (may come before ready).
   app.on('open-file', (event, file) => {
     event.preventDefault();
+    grantFromOs(file);
     if (api) sendCommand('file.openPath', file);
     else pendingFiles.push(file);
   });
@@ -268,12 +297,15 @@ export function main(): void {
             'Run `node scripts/electron-native.mjs` (development) or rebuild the installer.',
         );
       }
+      registerAppProtocol(protocol, RENDERER_DIR, CONTENT_SECURITY_POLICY);
       const services = createServices({ dataDir, mode: 'electron', version: app.getVersion(), dialogs, printer: new ElectronPdfPrinter() });
       api = services;
+      setAccess(services, access);
       // Close the database cleanly (WAL checkpoint) when the app quits.
       app.on('will-quit', () => services.close());
       registerIpc(ipcMain, services, {
         isTrustedUrl,
+        access,
         onSuccess(method, _input, result) {
           if (!RECENT_METHODS.includes(method)) return;
           const p = (result as { path?: unknown } | null)?.path;

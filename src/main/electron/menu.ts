@@ -16,6 +16,7 @@ export const MENU_COMMANDS = [
   'file.save',
   'file.saveAs',
   'file.import',
+  'file.importFolder',
   'file.printPreview',
   'export.docx',
   'export.pdf',
@@ -135,6 +136,7 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
       { type: 'separator' },
       // No accelerator: Ctrl+I is italic in the editor.
       cmd('Import…', 'file.import'),
+      cmd('Import Folder…', 'file.importFolder'),
       {
         label: 'Export',
         id: 'file.export',

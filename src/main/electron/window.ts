@@ -1,10 +1,10 @@
 /**
  * The main window and the locks on it: secure webPreferences, a strict CSP, no remote content,
- * no navigation away from the app's page, no popups, no permissions, remembered geometry.
+ * no navigation away from the app's page (app://plenary/index.html), no popups, external links
+ * only after a confirmation, no permissions, remembered geometry.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { BrowserWindow, screen, shell, type Session, type WebContents, type WebPreferences } from 'electron';
+import { BrowserWindow, dialog, screen, shell, type Session, type WebContents, type WebPreferences } from 'electron';
+import { APP_INDEX_URL, APP_SCHEME } from './app-protocol.js';
 import {
   clampToDisplays,
   loadWindowState,
@@ -56,28 +56,67 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
 }
 
 /**
- * A predicate true only for the app's own page: a file: URL whose path is `indexHtmlPath`
- * (query and fragment ignored, so hash routing stays trusted). Malformed URLs are untrusted.
+ * A predicate true only for the app's own page, `app://plenary/index.html` (query and fragment
+ * ignored, so hash routing stays trusted). file: URLs, other hosts and malformed URLs are untrusted.
  */
-export function trustedUrlCheck(indexHtmlPath: string): (url: string) => boolean {
-  const expected = path.resolve(indexHtmlPath);
+export function trustedUrlCheck(indexUrl: string = APP_INDEX_URL): (url: string) => boolean {
+  const expected = new URL(indexUrl);
   return (url: string) => {
     try {
       const u = new URL(url);
-      if (u.protocol !== 'file:') return false;
-      return path.resolve(fileURLToPath(u)) === expected;
+      return u.protocol === expected.protocol && u.host === expected.host && u.pathname === expected.pathname;
     } catch {
       return false;
     }
   };
 }
 
-/** True for http: and https: URLs, the only ones handed to the OS browser. */
+/** True for https: and mailto: URLs, the only ones ever handed to the OS (after the user confirms). */
 export function isExternalWebUrl(url: string): boolean {
   try {
     const { protocol } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:';
+    return protocol === 'https:' || protocol === 'mailto:';
   } catch {
+    return false;
+  }
+}
+
+/** What confirmExternal needs from Electron (fakes in tests). */
+export interface ExternalPorts {
+  confirm(url: string): Promise<boolean>;
+  open(url: string): Promise<void>;
+}
+
+const electronExternalPorts: ExternalPorts = {
+  async confirm(url) {
+    const parent = BrowserWindow.getFocusedWindow();
+    const options = {
+      type: 'question' as const,
+      buttons: ['Open', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      title: 'Open a link outside Plenary',
+      message: url.startsWith('mailto:') ? 'Write an e-mail with your mail program?' : 'Open this link in your web browser?',
+      detail: url,
+    };
+    const r = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+    return r.response === 0;
+  },
+  open: (url) => shell.openExternal(url),
+};
+
+/**
+ * Hands `url` to the OS only if it is https: or mailto: and the user confirms, showing the
+ * full URL. Resolves to whether it was opened; never rejects.
+ */
+export async function confirmExternal(url: string, ports: ExternalPorts = electronExternalPorts): Promise<boolean> {
+  if (!isExternalWebUrl(url)) return false;
+  try {
+    if (!(await ports.confirm(url))) return false;
+    await ports.open(url);
+    return true;
+  } catch (e) {
+    console.error('[plenary] could not open link:', e);
     return false;
   }
 }
@@ -96,17 +135,17 @@ export interface HardenOptions {
 }
 
 function openExternalDefault(url: string): void {
-  shell.openExternal(url).catch((e: unknown) => console.error('[plenary] could not open link:', e));
+  void confirmExternal(url);
 }
 
 /**
- * Locks a session: the CSP header on every file: response, every http(s)/ws(s) request
+ * Locks a session: the CSP header on every app: (and file:) response, every http(s)/ws(s) request
  * cancelled, permission requests and checks refused (see isPermissionAllowed). Idempotent:
  * Electron keeps one listener per webRequest event and one handler per permission hook.
  */
 export function hardenSession(session: Session, opts: HardenOptions): void {
   session.webRequest.onHeadersReceived((details, callback) => {
-    if (!details.url.startsWith('file:')) {
+    if (!details.url.startsWith(`${APP_SCHEME}:`) && !details.url.startsWith('file:')) {
       callback({});
       return;
     }
@@ -129,9 +168,9 @@ export function hardenSession(session: Session, opts: HardenOptions): void {
 }
 
 /**
- * Locks a window's webContents: `window.open` always denied (http(s) links go to the OS
- * browser), navigation and redirects away from the app's page prevented (again handing http(s)
- * links to the browser), <webview> attachment prevented.
+ * Locks a window's webContents: `window.open` always denied (https and mailto links go to the
+ * OS after the user confirms), navigation and redirects away from the app's page prevented
+ * (again offering https/mailto links to the OS), <webview> attachment prevented.
  */
 export function hardenWebContents(contents: WebContents, opts: HardenOptions): void {
   const openExternal = opts.openExternal ?? openExternalDefault;
@@ -200,24 +239,25 @@ export function trackWindowState(win: TrackedWindow, file: string, debounceMs = 
 export interface MainWindowOptions {
   /** Absolute path of the compiled preload (dist/main/electron/preload.cjs). */
   preloadPath: string;
-  /** Absolute path of dist/renderer/index.html. */
-  indexHtml: string;
+  /** The page to load; app://plenary/index.html (served by app-protocol.ts) by default. */
+  indexUrl?: string;
   /** Where the window geometry is remembered (window-state.ts `windowStatePath`). */
   stateFile: string;
   /** Window icon (Linux and Windows; macOS takes the bundle's). */
   icon?: string;
   title?: string;
-  /** Opens a URL in the OS browser (shell.openExternal by default). */
+  /** Opens a URL outside the app (confirmExternal by default). */
   openExternal?(url: string): void;
 }
 
 /**
  * Creates the main window with secureWebPreferences, the session and webContents locks, the
  * remembered geometry (clamped to the displays attached now), shows it when ready and loads
- * `indexHtml` with loadFile. Load failures are logged, not thrown: the window stays open.
+ * the app's page from app://plenary/ (never file://). Load failures are logged, not thrown.
  */
 export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
-  const isTrustedUrl = trustedUrlCheck(opts.indexHtml);
+  const indexUrl = opts.indexUrl ?? APP_INDEX_URL;
+  const isTrustedUrl = trustedUrlCheck(indexUrl);
   const state = clampToDisplays(loadWindowState(opts.stateFile), displayWorkAreas());
   const win = new BrowserWindow({
     ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
@@ -238,8 +278,8 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     win.show();
   });
   trackWindowState(win, opts.stateFile);
-  win.loadFile(opts.indexHtml).catch((e: unknown) => {
-    console.error(`[plenary] could not load ${opts.indexHtml}:`, e);
+  win.loadURL(indexUrl).catch((e: unknown) => {
+    console.error(`[plenary] could not load ${indexUrl}:`, e);
   });
   return win;
 }

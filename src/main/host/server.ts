@@ -5,7 +5,9 @@
  * Contract (scripts rely on it; documented in the README):
  * - Every API call is `POST /api/<method>` with a JSON body (the method's input object) and
  *   answers `{ ok: true, result }` or `{ ok: false, error: { code, message } }` (HTTP 200, or 400
- *   for a bad argument, 404 for an unknown method, 500 for an internal error).
+ *   for a bad argument — wrong type, nesting past 200 levels, a malformed method name —, 403
+ *   FORBIDDEN for a path the file-access rule refuses (services/access.ts), 404 for an unknown
+ *   method, 500 for an internal error).
  * - The per-run token must come as header `x-plenary-token` or query `?token=`; it is checked
  *   before routing: missing → 401, wrong → 403.
  * - A request whose Host is not this host's (DNS rebinding) or whose Origin is foreign → 403.
@@ -16,8 +18,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { PlenaryApi } from '../../shared/api.js';
+import { HOST_MAX_BODY_BYTES, type PlenaryApi } from '../../shared/api.js';
 import { dispatch } from '../services/dispatch.js';
+import { STATIC_MIME as MIME } from '../static-mime.js';
 
 /** The Content-Security-Policy of every page the host serves. */
 export const HOST_CSP = [
@@ -33,23 +36,8 @@ export const HOST_CSP = [
   "form-action 'none'",
 ].join('; ');
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.map': 'application/json; charset=utf-8',
-};
-
-/** Largest request body accepted (imports of large PDFs arrive base64-encoded). */
-const MAX_BODY = 120 * 1024 * 1024;
+/** Largest request body accepted (imports of large PDFs arrive base64-encoded, in chunks). */
+const MAX_BODY = HOST_MAX_BODY_BYTES;
 
 /** Options for startHost. */
 export interface HostOptions {
@@ -92,6 +80,8 @@ function statusFor(code: string): number {
   switch (code) {
     case 'BAD_INPUT':
       return 400;
+    case 'FORBIDDEN':
+      return 403;
     case 'UNKNOWN_METHOD':
       return 404;
     case 'INTERNAL':
@@ -136,7 +126,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         return;
       }
       if (!tokensEqual(given, token)) {
-        sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Wrong token.' } });
+        sendJson(res, 403, { ok: false, error: { code: 'UNAUTHORIZED', message: 'Wrong token.' } });
         return;
       }
       if (req.method !== 'POST') {
@@ -158,7 +148,13 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
           return;
         }
       }
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      let method: string;
+      try {
+        method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        sendJson(res, 400, { ok: false, error: { code: 'BAD_INPUT', message: 'The method name in the URL is not valid percent-encoding.' } });
+        return;
+      }
       const reply = await dispatch(opts.api, method, input);
       sendJson(res, reply.ok ? 200 : statusFor(reply.error.code), reply);
       return;

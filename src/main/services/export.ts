@@ -61,7 +61,37 @@ export function chromiumCandidates(env: NodeJS.ProcessEnv = process.env, platfor
   return list;
 }
 
-/** Prints with a headless Chromium found on the machine (`--print-to-pdf`). */
+/**
+ * The policy every printed page runs under: nothing is fetched (no network, no other local
+ * file), no script runs; inline styles and data: images and fonts — all the export HTML uses —
+ * still work.
+ */
+export const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; script-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'";
+
+/**
+ * `html` with PRINT_CSP as the first element of its head (after any doctype, so the document
+ * keeps its standards mode). A policy given by the HTML itself can only narrow it further.
+ */
+export function lockDownPrintHtml(html: string): string {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${PRINT_CSP}">`;
+  const doctype = /^\uFEFF?\s*<!doctype[^>]*>/i.exec(html);
+  return doctype ? doctype[0] + meta + html.slice(doctype[0].length) : meta + html;
+}
+
+/**
+ * Chromium switches of the headless printer beyond the CSP (which is what keeps scripts off:
+ * `--blink-settings=scriptEnabled=false` makes headless --print-to-pdf write no file): every
+ * connection sent to a proxy that does not exist (loopback included), names unresolvable, so
+ * even a navigation (meta refresh) reaches nothing.
+ */
+export const PRINTER_LOCKDOWN_ARGS = [
+  '--proxy-server=http://127.0.0.1:9',
+  '--proxy-bypass-list=<-loopback>',
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+  '--disable-remote-fonts',
+];
+
+/** Prints with a headless Chromium found on the machine (`--print-to-pdf`), scripts and network off. */
 export class ChromiumCliPrinter implements PdfPrinter {
   constructor(private readonly executable?: string) {}
 
@@ -83,7 +113,7 @@ export class ChromiumCliPrinter implements PdfPrinter {
     try {
       const input = path.join(dir, 'document.html');
       const output = path.join(dir, 'document.pdf');
-      fs.writeFileSync(input, html);
+      fs.writeFileSync(input, lockDownPrintHtml(html));
       await new Promise<void>((resolve, reject) => {
         const child = spawn(
           exe,
@@ -95,6 +125,7 @@ export class ChromiumCliPrinter implements PdfPrinter {
             '--disable-component-update',
             '--disable-sync',
             '--no-first-run',
+            ...PRINTER_LOCKDOWN_ARGS,
             `--user-data-dir=${path.join(dir, 'profile')}`,
             '--no-pdf-header-footer',
             '--run-all-compositor-stages-before-draw',

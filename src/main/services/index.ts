@@ -17,11 +17,14 @@ import { readResolutionBuffer } from './import-files.js';
 import { loadDocument } from './documents.js';
 import { parseResolutionText } from '../../shared/import/text.js';
 import { parseAkn } from '../../shared/import/akn.js';
+import { ImportJobs } from './import-jobs.js';
+import { cleanStaleTempFiles } from './temp-clean.js';
 
 /** Native file dialogs, provided by the Electron shell; absent in browser mode and tests. */
 export interface DialogPort {
   /** Resolves to the chosen paths (one unless `multiple`), or null when cancelled. */
-  openFile(o: { title?: string; extensions?: string[]; multiple?: boolean }): Promise<string[] | null>;
+  /** `folder`: choose folders instead of files. */
+  openFile(o: { title?: string; extensions?: string[]; multiple?: boolean; folder?: boolean }): Promise<string[] | null>;
   saveFile(o: { title?: string; defaultName?: string; extensions?: string[] }): Promise<string | null>;
 }
 
@@ -42,9 +45,12 @@ export type Services = PlenaryApi & { close(): void; library: LibraryService };
 
 /** Builds the API implementation over the data folder. */
 export function createServices(opts: ServiceOptions): Services {
+  const layout = dataPaths(opts.dataDir);
+  cleanStaleTempFiles([layout.root, layout.drafts, layout.recovery]);
   const drafts = new DraftsService(opts.dataDir, opts.version);
   const library = new LibraryService(dataPaths(opts.dataDir).library, opts.starter === false ? undefined : (opts.starter ?? starterPath(APP_ROOT)));
   const exporter = new ExportService(opts.printer);
+  const jobs = new ImportJobs(library);
   // Paths the user picked in a native save dialog: the only ones files.write may write.
   const chosenPaths = new Set<string>();
   const noDialogs = () =>
@@ -92,8 +98,22 @@ export function createServices(opts: ServiceOptions): Services {
       if (!d) throw new PlenaryError('NOT_FOUND', `No document ${symbol ?? `#${id ?? ''}`} in the library.`);
       return d;
     },
-    'library.import': async ({ paths }) => library.importPaths(paths),
+    // Walks asynchronously (the host keeps answering); cannot ask, so a home or root folder or a
+    // huge walk is refused with the question (library.importStart can confirm it).
+    'library.import': async ({ paths }) => {
+      const { id } = jobs.start(paths);
+      const s = await jobs.questionOrEnd(id);
+      if (s.phase === 'confirm') {
+        await jobs.cancel(id);
+        throw new PlenaryError('BAD_INPUT', `${s.question ?? 'This import needs a confirmation.'} Nothing was imported; start it again and confirm.`);
+      }
+      return (await jobs.settled(id)).summary!;
+    },
     'library.importContent': async ({ files }) => library.importContent(files),
+    'library.importStart': async ({ paths, confirmed }) => jobs.start(paths, confirmed ?? false),
+    'library.importStatus': async ({ id }) => jobs.status(id),
+    'library.importConfirm': async ({ id }) => jobs.confirm(id),
+    'library.importCancel': async ({ id }) => jobs.cancel(id),
     'library.stats': async () => library.db.counts(),
     'library.facets': async () => library.db.facets(),
     'library.tag': async ({ documentId, tag, on }) => {

@@ -17,6 +17,7 @@ import { wordDiff, type DiffOp } from '../../shared/text/diff.js';
 import type { AgreedMatch, ImportSummary } from '../../shared/api.js';
 import { MatchIndex } from './matcher.js';
 import { readResolutionBuffer, readResolutionFile, type ImportedText } from './import-files.js';
+import { expandPaths, type WalkResult } from './folder-walk.js';
 
 /** Result of importing one file. */
 export type ImportItem = ImportSummary['items'][number];
@@ -24,35 +25,11 @@ export type ImportItem = ImportSummary['items'][number];
 /** A match for agreed language (the API's type). */
 export type MatchResult = AgreedMatch;
 
-/** Files the import accepts when given a folder. */
-export const IMPORTABLE = /\.(txt|md|markdown|html?|docx|pdf)$/i;
+export { IMPORTABLE, expandPaths } from './folder-walk.js';
 
 /** Where the starter library ships inside the app. */
 export function starterPath(appRoot: string): string {
   return path.join(appRoot, 'assets', 'library', 'starter.jsonl.gz');
-}
-
-/** Expands files and folders (recursively) into importable files, in a stable order. */
-export function expandPaths(inputs: readonly string[]): { files: string[]; missing: string[] } {
-  const files: string[] = [];
-  const missing: string[] = [];
-  const walk = (p: string) => {
-    let st: fs.Stats;
-    try {
-      st = fs.statSync(p);
-    } catch {
-      missing.push(p);
-      return;
-    }
-    if (st.isDirectory()) {
-      for (const e of fs.readdirSync(p).sort()) {
-        const child = path.join(p, e);
-        if (fs.statSync(child).isDirectory() || IMPORTABLE.test(e)) walk(child);
-      }
-    } else files.push(p);
-  };
-  for (const i of inputs) walk(path.resolve(i));
-  return { files, missing };
 }
 
 /** The library service. Opens its database lazily; call close() when done. */
@@ -139,11 +116,18 @@ export class LibraryService {
 
   /**
    * Imports files and folders. A file that cannot be read is reported with its reason and the
-   * batch continues. `onProgress` is called after each file.
+   * batch continues; entries the walk passed over (unreadable, link loops, dangling links) are
+   * listed as skipped. `onProgress` is called after each file. `walked`: the walk was already
+   * done (folder-walk.ts; the background import walks asynchronously first).
    */
-  async importPaths(inputs: readonly string[], onProgress?: (done: number, total: number, item: ImportItem) => void): Promise<ImportSummary> {
-    const { files, missing } = expandPaths(inputs);
+  async importPaths(
+    inputs: readonly string[],
+    onProgress?: (done: number, total: number, item: ImportItem) => void,
+    walked?: WalkResult,
+  ): Promise<ImportSummary> {
+    const { files, missing, passedOver } = walked ?? expandPaths(inputs);
     const items: ImportItem[] = missing.map((m) => ({ file: m, status: 'failed', reason: 'no such file or folder' }));
+    for (const p of passedOver) items.push({ file: p.path, status: 'skipped', reason: p.reason });
     let done = 0;
     for (const f of files) {
       let item: ImportItem;
@@ -231,11 +215,12 @@ export function literalSimilarity(diff: readonly DiffOp[]): number {
   return longer === 0 ? 1 : eq / longer;
 }
 
-function summarize(items: ImportItem[]): ImportSummary {
+/** Counts the items of an import by status. */
+export function summarize(items: readonly ImportItem[]): ImportSummary {
   return {
     imported: items.filter((i) => i.status === 'imported').length,
     skipped: items.filter((i) => i.status === 'skipped').length,
     failed: items.filter((i) => i.status === 'failed').length,
-    items,
+    items: [...items],
   };
 }

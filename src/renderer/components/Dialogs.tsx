@@ -3,7 +3,7 @@
  * keyboard shortcuts, about. Each is a native <dialog>-like overlay with focus kept inside.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { AppInfo, DraftSummary, ImportSummary, RecoveryEntry } from '../../shared/api.js';
+import type { AppInfo, DraftSummary, ImportJobStatus, ImportSummary, RecoveryEntry } from '../../shared/api.js';
 
 /** A modal frame with a title, Escape to close, and initial focus on the first control. */
 export function Modal({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
@@ -249,6 +249,35 @@ export function CrossRefDialog(props: {
 }
 
 /** What an import did: imported, skipped (duplicates) and failed files with their reasons. */
+/** A background import under way: what it does now, how far it is, and a way to stop it. */
+export function ImportProgressDialog({ status, onCancel }: { status: ImportJobStatus | null; onCancel: () => void }) {
+  const phase = status?.phase ?? 'walking';
+  const line =
+    phase === 'walking'
+      ? `Looking for files… ${status?.found ?? 0} found`
+      : phase === 'importing'
+        ? `Importing ${status?.done ?? 0} of ${status?.found ?? 0} files`
+        : phase === 'confirm'
+          ? 'Waiting for your answer…'
+          : 'Finishing…';
+  return (
+    <Modal title="Importing into the library" onClose={onCancel}>
+      <p role="status" data-testid="import-progress">
+        {line}
+      </p>
+      {phase === 'importing' && status && status.found > 0 ? <progress max={status.found} value={status.done} /> : null}
+      {status?.current ? <p className="draft-meta import-current">{status.current}</p> : null}
+      {status && status.passedOver.length ? <p className="draft-meta">{status.passedOver.length} entries passed over (listed at the end).</p> : null}
+      <div className="modal-actions">
+        <button type="button" onClick={onCancel}>
+          Stop import
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+/** The outcome of an import, file by file. */
 export function ImportSummaryDialog({ summary, onClose }: { summary: ImportSummary; onClose: () => void }) {
   return (
     <Modal title="Import finished" onClose={onClose} wide>

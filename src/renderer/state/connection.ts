@@ -111,7 +111,7 @@ export class ConnectionStore {
 }
 
 function explain(code: string, message: string): string {
-  if (code === 'UNAUTHORIZED' || code === 'FORBIDDEN') return 'The Plenary service was restarted (it no longer knows this window’s key).';
+  if (code === 'UNAUTHORIZED') return 'The Plenary service was restarted (it no longer knows this window’s key).';
   if (code === 'TIMEOUT') return 'The Plenary service stopped answering.';
   if (code === 'OFFLINE') return 'The Plenary service is not running.';
   return message;

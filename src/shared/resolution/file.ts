@@ -109,8 +109,9 @@ export function parsePlenaryFile(text: string, fileName = 'the file'): PlenaryFi
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch (e) {
-    throw new PlenaryError('CORRUPT', `${fileName} is damaged: it is not valid JSON (${(e as Error).message}). The file was not changed.`);
+  } catch {
+    // The parser's message quotes the text; an error must never echo a file's content.
+    throw new PlenaryError('CORRUPT', `${fileName} is damaged: it is not valid JSON. The file was not changed.`);
   }
   if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== 'plenary') {
     throw new PlenaryError('CORRUPT', `${fileName} is not a Plenary draft (no "format": "plenary" marker).`);

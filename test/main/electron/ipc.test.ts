@@ -15,10 +15,14 @@ import {
   senderUrlOf,
   type IpcMainLike,
 } from '../../../src/main/electron/ipc.js';
+import { FileAccess } from '../../../src/main/services/access.js';
 
 const INDEX = '/opt/plenary/dist/renderer/index.html';
 const TRUSTED_URL = pathToFileURL(INDEX).href;
 const isTrustedUrl = (url: string) => url.split('#')[0] === TRUSTED_URL;
+// The fake api has no data folder: the one path these tests open is granted as a dialog would.
+const access = new FileAccess(undefined);
+access.grant('/d/a.plenary', { read: true });
 
 type Handler = (event: unknown, ...args: unknown[]) => unknown;
 
@@ -54,7 +58,7 @@ async function invoke(handlers: Map<string, Handler>, method: string, ev: unknow
 describe('registerIpc', () => {
   it('registers exactly one handler per API method on plenary:<method>, and removes them', () => {
     const { ipc, handlers } = fakeIpcMain();
-    const dispose = registerIpc(ipc, fakeApi(), { isTrustedUrl });
+    const dispose = registerIpc(ipc, fakeApi(), { isTrustedUrl, access });
     expect([...handlers.keys()].sort()).toEqual(API_METHODS.map((m) => `plenary:${m}`).sort());
     dispose();
     expect(handlers.size).toBe(0);
@@ -63,7 +67,7 @@ describe('registerIpc', () => {
   it('calls the service for the trusted page and answers {ok: true, result}', async () => {
     const { ipc, handlers } = fakeIpcMain();
     const api = fakeApi();
-    registerIpc(ipc, api, { isTrustedUrl });
+    registerIpc(ipc, api, { isTrustedUrl, access });
     const reply = await invoke(handlers, 'drafts.open', event(TRUSTED_URL + '#/draft'), { path: '/d/a.plenary' });
     expect(reply).toEqual({ ok: true, result: { method: 'drafts.open' } });
     expect(api['drafts.open']).toHaveBeenCalledWith({ path: '/d/a.plenary' });
@@ -71,7 +75,7 @@ describe('registerIpc', () => {
 
   it('reads a missing argument as {}', async () => {
     const { ipc, handlers } = fakeIpcMain();
-    registerIpc(ipc, fakeApi(), { isTrustedUrl });
+    registerIpc(ipc, fakeApi(), { isTrustedUrl, access });
     expect(await invoke(handlers, 'app.info', event(TRUSTED_URL))).toEqual({ ok: true, result: { method: 'app.info' } });
   });
 
@@ -84,7 +88,7 @@ describe('registerIpc', () => {
   ])('refuses %s with FORBIDDEN and never calls the service', async (_name, ev) => {
     const { ipc, handlers } = fakeIpcMain();
     const api = fakeApi();
-    registerIpc(ipc, api, { isTrustedUrl });
+    registerIpc(ipc, api, { isTrustedUrl, access });
     const reply = await invoke(handlers, 'drafts.list', ev, {});
     expect(reply.ok).toBe(false);
     if (!reply.ok) expect(reply.error.code).toBe(FORBIDDEN);
@@ -94,7 +98,7 @@ describe('registerIpc', () => {
   it('answers BAD_INPUT naming the field, without calling the service', async () => {
     const { ipc, handlers } = fakeIpcMain();
     const api = fakeApi();
-    registerIpc(ipc, api, { isTrustedUrl });
+    registerIpc(ipc, api, { isTrustedUrl, access });
     const reply = await invoke(handlers, 'drafts.open', event(TRUSTED_URL), { path: 42 });
     expect(reply.ok).toBe(false);
     if (!reply.ok) {
@@ -116,7 +120,7 @@ describe('registerIpc', () => {
         throw new PlenaryError('NOT_FOUND', 'The draft /d/a.plenary no longer exists.');
       },
     });
-    registerIpc(ipc, api, { isTrustedUrl });
+    registerIpc(ipc, api, { isTrustedUrl, access });
     expect(await invoke(handlers, 'drafts.open', event(TRUSTED_URL), { path: '/d/a.plenary' })).toEqual({
       ok: false,
       error: { code: 'NOT_FOUND', message: 'The draft /d/a.plenary no longer exists.' },
@@ -131,7 +135,7 @@ describe('registerIpc', () => {
         throw new TypeError('boom');
       },
     });
-    registerIpc(ipc, api, { isTrustedUrl, logError });
+    registerIpc(ipc, api, { isTrustedUrl, access, logError });
     const reply = await invoke(handlers, 'drafts.list', event(TRUSTED_URL), {});
     expect(reply.ok).toBe(false);
     if (!reply.ok) {
@@ -146,7 +150,7 @@ describe('registerIpc', () => {
     const onSuccess = vi.fn(() => {
       throw new Error('observer failed');
     });
-    registerIpc(ipc, fakeApi(), { isTrustedUrl, onSuccess });
+    registerIpc(ipc, fakeApi(), { isTrustedUrl, access, onSuccess });
     const reply = await invoke(handlers, 'drafts.open', event(TRUSTED_URL), { path: '/d/a.plenary' });
     expect(reply.ok).toBe(true);
     expect(onSuccess).toHaveBeenCalledWith('drafts.open', { path: '/d/a.plenary' }, { method: 'drafts.open' });
@@ -156,7 +160,7 @@ describe('registerIpc', () => {
 describe('dispatchApiCall', () => {
   it('answers UNKNOWN_METHOD for a name outside the API, prototype keys included', async () => {
     for (const name of ['drafts.delete', 'constructor', '__proto__']) {
-      const reply = await dispatchApiCall(fakeApi(), name, TRUSTED_URL, {}, { isTrustedUrl });
+      const reply = await dispatchApiCall(fakeApi(), name, TRUSTED_URL, {}, { isTrustedUrl, access });
       expect(reply).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     }
   });

@@ -44,6 +44,7 @@ const fake = await vi.hoisted(async () => {
     minimized = false;
     destroyed = false;
     loadFile = vi.fn(async (_file: string) => undefined);
+    loadURL = vi.fn(async (_url: string) => undefined);
     show = vi.fn();
     focus = vi.fn();
     restore = vi.fn();
@@ -107,7 +108,14 @@ const fake = await vi.hoisted(async () => {
       buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
       setApplicationMenu: vi.fn(),
     },
-    dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showErrorBox: vi.fn() },
+    dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 1 })) },
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(),
+      handlers: new Map<string, (r: Request) => Promise<Response>>(),
+      handle: vi.fn((scheme: string, h: (r: Request) => Promise<Response>) => {
+        fake.protocol.handlers.set(scheme, h);
+      }),
+    },
     shell: { openExternal: vi.fn(async () => undefined) },
     screen: {
       getPrimaryDisplay: () => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
@@ -125,11 +133,12 @@ vi.mock('electron', () => ({
   dialog: fake.dialog,
   shell: fake.shell,
   screen: fake.screen,
+  protocol: fake.protocol,
 }));
 vi.mock('../../../src/main/services/index.js', () => ({ createServices: fake.createServices }));
 
 import { API_METHODS } from '../../../src/shared/api.js';
-import { APP_ROOT, RENDERER_DIR } from '../../../src/main/app-root.js';
+import { APP_ROOT } from '../../../src/main/app-root.js';
 import { COMMAND_CHANNEL, COMMAND_READY_CHANNEL } from '../../../src/main/electron/ipc.js';
 import {
   configureSqliteBinding,
@@ -137,8 +146,11 @@ import {
   electronSqliteBindingPath,
   main,
   parseLaunchArgs,
+  withExtension,
 } from '../../../src/main/electron/main.js';
+import { APP_INDEX_URL } from '../../../src/main/electron/app-protocol.js';
 import {
+  confirmExternal,
   CONTENT_SECURITY_POLICY,
   createMainWindow,
   isExternalWebUrl,
@@ -151,7 +163,7 @@ import {
 type FakeWindow = InstanceType<typeof fake.FakeBrowserWindow>;
 
 const INDEX = path.resolve('/opt/plenary/dist/renderer/index.html');
-const INDEX_URL = pathToFileURL(INDEX).href;
+const INDEX_URL = APP_INDEX_URL;
 
 let dir: string;
 beforeEach(() => {
@@ -167,7 +179,6 @@ afterEach(() => {
 function makeWindow(openExternal = vi.fn()) {
   const win = createMainWindow({
     preloadPath: '/opt/plenary/dist/main/electron/preload.cjs',
-    indexHtml: INDEX,
     stateFile: path.join(dir, 'window-state.json'),
     openExternal,
   }) as unknown as FakeWindow;
@@ -193,21 +204,30 @@ describe('secureWebPreferences', () => {
 });
 
 describe('createMainWindow', () => {
-  it('passes the secure webPreferences to BrowserWindow and loads index.html with loadFile', () => {
+  it('passes the secure webPreferences to BrowserWindow and loads the page from app://, never file://', () => {
     const { win } = makeWindow();
     expect(win.options.webPreferences).toStrictEqual(secureWebPreferences('/opt/plenary/dist/main/electron/preload.cjs'));
     expect(win.options.show).toBe(false);
-    expect(win.loadFile).toHaveBeenCalledWith(INDEX);
+    expect(win.loadURL).toHaveBeenCalledWith('app://plenary/index.html');
+    expect(win.loadFile).not.toHaveBeenCalled();
   });
 
-  it('denies every window.open, handing only http(s) links to the OS browser', () => {
+  it('denies every window.open, offering only https and mailto links to the OS', () => {
     const { win, openExternal } = makeWindow();
     const handler = win.webContents.openHandler;
     expect(handler).toBeTypeOf('function');
-    for (const url of ['https://undocs.org/A/RES/74/197', 'http://example.org', 'file:///etc/passwd', 'javascript:alert(1)', INDEX_URL]) {
+    for (const url of ['https://undocs.org/A/RES/74/197', 'http://example.org', 'mailto:a@un.org', 'file:///etc/passwd', 'javascript:alert(1)', INDEX_URL]) {
       expect(handler?.({ url })).toEqual({ action: 'deny' });
     }
-    expect(openExternal.mock.calls).toEqual([['https://undocs.org/A/RES/74/197'], ['http://example.org']]);
+    expect(openExternal.mock.calls).toEqual([['https://undocs.org/A/RES/74/197'], ['mailto:a@un.org']]);
+  });
+
+  it('opens an external link only after the user confirms, by default', async () => {
+    const win = createMainWindow({ preloadPath: '/p.cjs', stateFile: path.join(dir, 'ws.json') }) as unknown as FakeWindow;
+    win.webContents.openHandler?.({ url: 'https://undocs.org/x' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ detail: 'https://undocs.org/x', cancelId: 1, defaultId: 1 }));
+    expect(fake.shell.openExternal).not.toHaveBeenCalled();
   });
 
   it('prevents navigation away from the app page', () => {
@@ -235,7 +255,7 @@ describe('createMainWindow', () => {
     expect(webview.preventDefault).toHaveBeenCalled();
   });
 
-  it('sets the CSP header on file: responses and leaves others alone', () => {
+  it('sets the CSP header on app: responses and leaves others alone', () => {
     const { win } = makeWindow();
     const listener = win.webContents.session.webRequest.onHeadersReceived.mock.calls[0]?.[0] as (
       d: unknown,
@@ -317,25 +337,50 @@ describe('createMainWindow', () => {
 
 describe('window helpers', () => {
   it('trusts only the app page', () => {
-    const trusted = trustedUrlCheck(INDEX);
+    const trusted = trustedUrlCheck();
     expect(trusted(INDEX_URL)).toBe(true);
     expect(trusted(`${INDEX_URL}?x=1#/a`)).toBe(true);
+    expect(trusted(pathToFileURL(INDEX).href)).toBe(false);
+    expect(trusted('app://plenary/other.html')).toBe(false);
+    expect(trusted('app://evil/index.html')).toBe(false);
     expect(trusted(pathToFileURL('/opt/plenary/dist/renderer/other.html').href)).toBe(false);
     expect(trusted('https://opt/plenary/dist/renderer/index.html')).toBe(false);
     expect(trusted('not a url')).toBe(false);
     expect(trusted('')).toBe(false);
   });
 
-  it('opens only http(s) links externally', () => {
+  it('opens only https and mailto links externally', () => {
     expect(isExternalWebUrl('https://un.org')).toBe(true);
-    expect(isExternalWebUrl('http://un.org')).toBe(true);
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'mailto:a@b.c', 'nonsense']) {
+    expect(isExternalWebUrl('mailto:a@b.c')).toBe(true);
+    for (const url of ['http://un.org', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'nonsense']) {
       expect(isExternalWebUrl(url)).toBe(false);
     }
   });
 
+  it('hands a link to the OS only after confirmation, and never a non-https one', async () => {
+    const ports = { confirm: vi.fn(async () => false), open: vi.fn(async () => undefined) };
+    expect(await confirmExternal('https://undocs.org/A/RES/74/197', ports)).toBe(false);
+    expect(ports.confirm).toHaveBeenCalledWith('https://undocs.org/A/RES/74/197');
+    expect(ports.open).not.toHaveBeenCalled();
+    ports.confirm.mockResolvedValue(true);
+    expect(await confirmExternal('https://undocs.org/A/RES/74/197', ports)).toBe(true);
+    expect(ports.open).toHaveBeenCalledWith('https://undocs.org/A/RES/74/197');
+    ports.confirm.mockClear();
+    for (const url of ['http://un.org', 'file:///etc/passwd', 'smb://x/y', 'javascript:alert(1)']) {
+      expect(await confirmExternal(url, ports)).toBe(false);
+    }
+    expect(ports.confirm).not.toHaveBeenCalled();
+  });
+
+  it('adds the save filter\'s extension when the typed name has none', () => {
+    expect(withExtension('/home/d/report', ['docx'])).toBe('/home/d/report.docx');
+    expect(withExtension('/home/d/report.DOCX', ['docx'])).toBe('/home/d/report.DOCX');
+    expect(withExtension('/home/d/report.sh', ['.pdf'])).toBe('/home/d/report.sh.pdf');
+    expect(withExtension('/home/d/report', undefined)).toBe('/home/d/report');
+  });
+
   it('grants only sanitized clipboard writes, only to the app page', () => {
-    const trusted = trustedUrlCheck(INDEX);
+    const trusted = trustedUrlCheck();
     expect(isPermissionAllowed('clipboard-sanitized-write', INDEX_URL, trusted)).toBe(true);
     expect(isPermissionAllowed('clipboard-sanitized-write', 'https://evil.example', trusted)).toBe(false);
     expect(isPermissionAllowed('clipboard-sanitized-write', undefined, trusted)).toBe(false);
@@ -409,7 +454,7 @@ describe('main() lifecycle', () => {
   const settle = () => new Promise((r) => setTimeout(r, 0));
   const trustedEvent = (win: FakeWindow) => ({
     sender: win.webContents,
-    senderFrame: { url: pathToFileURL(path.join(RENDERER_DIR, 'index.html')).href, parent: null },
+    senderFrame: { url: APP_INDEX_URL, parent: null },
   });
 
   it('quits at once when another instance holds the lock', () => {
@@ -433,7 +478,13 @@ describe('main() lifecycle', () => {
     const [win] = fake.FakeBrowserWindow.instances;
     expect(win?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(String((win?.options.webPreferences as { preload: string }).preload)).toMatch(/preload\.cjs$/);
-    expect(win?.loadFile).toHaveBeenCalledWith(path.join(RENDERER_DIR, 'index.html'));
+    expect(win?.loadURL).toHaveBeenCalledWith(APP_INDEX_URL);
+    expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
+    expect(fake.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    const served = await fake.protocol.handlers.get('app')?.(new Request('app://plenary/../../../etc/passwd'));
+    expect(served?.status).toBe(404);
   });
 
   it('lists recent drafts, newest first, under File ▸ Open Recent', async () => {
@@ -458,12 +509,18 @@ describe('main() lifecycle', () => {
     });
   });
 
-  it('records opened drafts as recent documents', async () => {
+  it('records opened drafts as recent documents; opens only files the OS or a dialog gave', async () => {
     main();
     await settle();
     const [win] = fake.FakeBrowserWindow.instances as FakeWindow[];
-    await fake.ipcMain.handlers.get('plenary:drafts.open')?.(trustedEvent(win as FakeWindow), { path: '/d/a.plenary' });
+    const open = fake.ipcMain.handlers.get('plenary:drafts.open');
+    await expect(open?.(trustedEvent(win as FakeWindow), { path: '/d/a.plenary' })).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(api['drafts.open']).not.toHaveBeenCalled();
+    fake.app.emit('open-file', { preventDefault: vi.fn() }, '/d/a.plenary');
+    await expect(open?.(trustedEvent(win as FakeWindow), { path: '/d/a.plenary' })).resolves.toMatchObject({ ok: true });
     expect(fake.app.addRecentDocument).toHaveBeenCalledWith('/d/a.plenary');
+    // Open Recent entries (from drafts.list) are allowed too.
+    await expect(open?.(trustedEvent(win as FakeWindow), { path: '/d/new.plenary' })).resolves.toMatchObject({ ok: true });
   });
 
   it('opens a file passed to a second instance once the page listens, focusing the window', async () => {

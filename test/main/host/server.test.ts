@@ -91,8 +91,46 @@ describe('loopback host', () => {
     expect(unknown.status).toBe(404);
     const notJson = await request({ path: '/api/app.info', headers: { 'x-plenary-token': host.token }, body: '{oops' });
     expect(notJson.status).toBe(400);
-    const missing = await request({ path: '/api/drafts.open', headers: { 'x-plenary-token': host.token }, body: '{"path":"/nonexistent/x.plenary"}' });
+    const missing = await request({ path: '/api/drafts.open', headers: { 'x-plenary-token': host.token }, body: JSON.stringify({ path: path.join(tmp.dir, 'data', 'drafts', 'none.plenary') }) });
+    expect(missing.status).toBe(200);
     expect(JSON.parse(missing.body)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('refuses paths outside the data folder with 403 FORBIDDEN, without echoing content', async () => {
+    for (const [method, body] of [
+      ['drafts.open', { path: '/etc/passwd' }],
+      ['drafts.importFile', { path: '/etc/passwd' }],
+      ['library.import', { paths: ['/etc'] }],
+      ['export.save', { path: path.join(tmp.dir, 'dropped.sh'), format: 'txt', document: {} }],
+      ['drafts.open', { path: 'relative.plenary' }],
+    ] as const) {
+      const r = await request({ path: `/api/${method}`, headers: { 'x-plenary-token': host.token }, body: JSON.stringify(body) });
+      if (method === 'export.save') {
+        // An invalid document fails validation first (400); a valid one is refused (403): see access.test.ts.
+        expect(r.status).toBe(400);
+        continue;
+      }
+      expect(r.status, method).toBe(403);
+      expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(r.body).not.toContain('root:');
+    }
+    expect(fs.existsSync(path.join(tmp.dir, 'dropped.sh'))).toBe(false);
+  });
+
+  it('answers 400, not 500, to a malformed method name and to arguments nested 750 levels deep', async () => {
+    const name = await request({ path: '/api/%E0%A4%A', headers: { 'x-plenary-token': host.token } });
+    expect(name.status).toBe(400);
+    expect(JSON.parse(name.body)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    for (const depth of [400, 750, 5000]) {
+      const deep = '['.repeat(depth) + ']'.repeat(depth);
+      const r = await request({ path: '/api/drafts.save', headers: { 'x-plenary-token': host.token }, body: `{"document":{"meta":{},"preambular":${deep}}}` });
+      expect(r.status, String(depth)).toBe(400);
+      expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+      const neg = await request({ path: '/api/drafts.autosave', headers: { 'x-plenary-token': host.token }, body: `{"key":"k","path":"","document":{},"negotiation":${deep}}` });
+      expect(neg.status, String(depth)).toBe(400);
+    }
+    // Still answering.
+    expect((await request({ path: '/api/app.info', headers: { 'x-plenary-token': host.token } })).status).toBe(200);
   });
 
   it('serves the renderer with a strict CSP and refuses path traversal', async () => {

@@ -187,11 +187,12 @@ describe('ConnectionStore', () => {
     stop();
   });
 
-  it('a 403 (restarted host, new token) counts as lost; ordinary errors do not', () => {
+  it('a wrong token (restarted host) counts as lost; ordinary errors and refused paths do not', () => {
     const c = new ConnectionStore({ beat: async () => ({ ok: true, lost: [] }), session: 'w1', keys: () => [] });
     c.reportError('BAD_INPUT', 'x');
+    c.reportError('FORBIDDEN', 'That path was not chosen in a dialog.');
     expect(c.getStatus().lost).toBe(false);
-    c.reportError('FORBIDDEN', 'Wrong token.');
+    c.reportError('UNAUTHORIZED', 'Wrong token.');
     expect(c.getStatus().reason).toContain('restarted');
   });
 
