@@ -10,8 +10,8 @@ import { layoutDocument, runsText } from '../../../src/shared/export/layout.js';
 import { parseResolutionText } from '../../../src/shared/import/text.js';
 import { emptyFrontMatter, textBlock, type Block, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
 import { committeeDraftMeta } from '../../helpers/fixtures.js';
+import { CORPUS } from '../../helpers/corpus.js';
 
-const CORPUS = path.resolve(import.meta.dirname, '../../../../shared/corpus');
 
 // ---------------------------------------------------------------------------------------------
 // Reading the package.

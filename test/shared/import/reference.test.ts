@@ -9,8 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { toParseJson } from '../../../src/shared/import/json.js';
 import { parseResolutionText } from '../../../src/shared/import/text.js';
+import { CORPUS as CORPUS_ROOT } from '../../helpers/corpus.js';
 
-const dir = path.resolve(import.meta.dirname, '../../../../shared/corpus/ga-en');
+const dir = path.join(CORPUS_ROOT, 'ga-en');
 
 interface RefEntry {
   symbol: string;

@@ -7,8 +7,8 @@ import { PlenaryError } from '../../../src/shared/errors.js';
 import { toParseJson } from '../../../src/shared/import/json.js';
 import { parseResolutionText, type ParseResult } from '../../../src/shared/import/text.js';
 import { blockText, inlineText, type Block, type Inline, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
+import { CORPUS as corpus } from '../../helpers/corpus.js';
 
-const corpus = path.resolve(import.meta.dirname, '../../../../shared/corpus');
 const read = (rel: string): string => fs.readFileSync(path.join(corpus, rel), 'utf8');
 const parseFile = (rel: string): ParseResult => parseResolutionText(read(rel), { fileName: path.basename(rel) });
 
