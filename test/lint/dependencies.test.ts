@@ -25,8 +25,12 @@ function files(dir: string): string[] {
   return out;
 }
 
+const scanned = new Map<string, string[]>();
+
 /** Package names a file imports at run time (type-only imports are erased by the compiler). */
 function packagesOf(file: string): string[] {
+  const hit = scanned.get(file);
+  if (hit) return hit;
   const text = fs.readFileSync(path.join(root, file), 'utf8');
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const specs: string[] = [];
@@ -40,12 +44,15 @@ function packagesOf(file: string): string[] {
     ts.forEachChild(node, visit);
   };
   visit(source);
-  return specs
+  const out = specs
     .filter((s) => !s.startsWith('.') && !s.startsWith('/') && !s.startsWith('node:') && !builtinModules.includes(s))
     .map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!));
+  scanned.set(file, out);
+  return out;
 }
 
-describe('declared dependencies', () => {
+// Parsing a few hundred files takes seconds on a loaded machine: a generous timeout, no timing.
+describe('declared dependencies', { timeout: 300_000 }, () => {
   it('every imported package is declared in package.json', () => {
     const declared = new Set([...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)]);
     const missing: string[] = [];
