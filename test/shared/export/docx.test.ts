@@ -650,6 +650,7 @@ describe('docx export speed', () => {
     const bytes = await docxBytes(doc);
     const ms = performance.now() - t0;
     expect(bytes.length).toBeGreaterThan(10_000);
-    expect(ms).toBeLessThan(3000);
+    // Reported, not asserted: no test may depend on the machine being idle (bench/ measures speed).
+    console.log(`docx export of A/RES/79/1: ${ms.toFixed(0)} ms`);
   });
 });
