@@ -6,8 +6,8 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { menu, openApp, screenshot, type E2E } from './harness.js';
+import { CORPUS } from '../helpers/corpus.js';
 
-const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');
 let app: E2E;
 beforeAll(async () => (app = await openApp()));
 afterAll(async () => app?.close());

@@ -8,8 +8,13 @@ import { createServices } from '../../src/main/services/index.js';
 import { RENDERER_DIR } from '../../src/main/app-root.js';
 import { tempDir } from '../helpers/tmp.js';
 
-/** Where e2e screenshots go (the README shows some of them). */
-export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../docs/screenshots');
+/**
+ * Where e2e screenshots go: test-results/screenshots, so a test run never rewrites tracked files.
+ * `npm run screenshots` sets PLENARY_SCREENSHOT_DIR to docs/screenshots to refresh the README's.
+ */
+export const SCREENSHOT_DIR = path.resolve(
+  process.env.PLENARY_SCREENSHOT_DIR ?? path.resolve(import.meta.dirname, '../../test-results/screenshots'),
+);
 
 const CHROMIUM = process.env.PLENARY_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -81,7 +86,7 @@ export async function startE2E(opts: { dataDir?: string; viewport?: { width: num
   return e2e;
 }
 
-/** Saves a screenshot under docs/screenshots. */
+/** Saves a screenshot as SCREENSHOT_DIR/NAME.png and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import fs from 'node:fs';
 import { openApp, screenshot, type E2E } from './harness.js';
+import { CORPUS } from '../helpers/corpus.js';
 
-const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');
 let app: E2E;
 beforeAll(async () => (app = await openApp()));
 afterAll(async () => app?.close());

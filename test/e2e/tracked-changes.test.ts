@@ -8,8 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { loadDocument } from '../../src/main/services/documents.js';
 import { ExportService } from '../../src/main/services/export.js';
 import { tempDir } from '../helpers/tmp.js';
+import { CORPUS } from '../helpers/corpus.js';
 
-const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');
 const SCRIPT = path.resolve(import.meta.dirname, '../helpers/lo-text.py');
 let tmp: ReturnType<typeof tempDir>;
 beforeAll(() => (tmp = tempDir()));

@@ -3,9 +3,10 @@
 // clauses, types only the beginning). Deterministic for a given random source.
 import fs from 'node:fs';
 import path from 'node:path';
+import { CORPUS } from './corpus.js';
 
-/** The corpus folder beside the project. */
-export const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');
+/** The corpus folder beside the project (see corpus.ts). */
+export { CORPUS };
 
 /** A seeded random source in [0, 1) (mulberry32). */
 export function rng(seed: number): () => number {

@@ -53,7 +53,7 @@ export const exportCommand: Command = {
       else if (parseSymbol(base)) {
         const lib = new LibraryService(dataPaths(resolveDataDir({ flag: values.data, env: ctx.env })).library, starterPath(APP_ROOT));
         try {
-          baseDoc = lib.db.document(base, doc.meta.language)?.body;
+          baseDoc = lib.document(base, doc.meta.language)?.body;
         } finally {
           lib.close();
         }

@@ -6,12 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { resolveDataDir, dataPaths } from '../services/paths.js';
-import { LibraryService, starterPath, expandPaths } from '../services/library.js';
+import { LibraryService, starterPath, expandPaths, type SearchFilters } from '../services/library.js';
 import { readResolutionFile } from '../services/import-files.js';
 import { APP_ROOT } from '../app-root.js';
 import { parseResolutionText } from '../../shared/import/text.js';
 import { toParseJson } from '../../shared/import/json.js';
-import type { SearchFilters } from '../db/library.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import type { Command, CommandContext } from './index.js';
 

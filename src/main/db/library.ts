@@ -66,7 +66,7 @@ export function flattenParagraphs(doc: ResolutionDocument): ParagraphRow[] {
   const rows: ParagraphRow[] = [];
   const phraseOf = (text: string, kind: 'pp' | 'op') => {
     const m = detectOpeningPhrase(text, lang, kind, gender) ?? detectOpeningPhrase(text, lang, kind);
-    return m ? text.slice(m.start, m.length) : '';
+    return m ? text.slice(m.start, m.end) : '';
   };
   const subs = (children: Block[], level: number, prefix: string, path: (string | number)[]) => {
     children.forEach((c, i) => {

@@ -94,7 +94,7 @@ export function createServices(opts: ServiceOptions): Services {
     'library.search': async ({ query, filters, limit }) => library.search(query, filters ?? {}, limit ?? 20),
     'library.match': async ({ text, kind, limit }) => library.match(text, { ...(kind ? { kind } : {}), limit: limit ?? 5 }),
     'library.document': async ({ id, symbol, language }) => {
-      const d = id !== undefined ? library.db.document(id) : symbol ? library.db.document(symbol, language ?? 'en') : undefined;
+      const d = id !== undefined ? library.document(id) : symbol ? library.document(symbol, language ?? 'en') : undefined;
       if (!d) throw new PlenaryError('NOT_FOUND', `No document ${symbol ?? `#${id ?? ''}`} in the library.`);
       return d;
     },
@@ -114,10 +114,10 @@ export function createServices(opts: ServiceOptions): Services {
     'library.importStatus': async ({ id }) => jobs.status(id),
     'library.importConfirm': async ({ id }) => jobs.confirm(id),
     'library.importCancel': async ({ id }) => jobs.cancel(id),
-    'library.stats': async () => library.db.counts(),
-    'library.facets': async () => library.db.facets(),
+    'library.stats': async () => library.stats(),
+    'library.facets': async () => library.facets(),
     'library.tag': async ({ documentId, tag, on }) => {
-      library.db.tag(documentId, tag, on);
+      library.tag(documentId, tag, on);
       return { ok: true as const };
     },
     'dialog.openFile': async (o) => {

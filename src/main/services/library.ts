@@ -197,7 +197,32 @@ export class LibraryService {
     matches.sort((a, b) => b.score - a.score || a.symbol.localeCompare(b.symbol));
     return { matches: matches.slice(0, limit), tookMs: Math.round((performance.now() - t0) * 100) / 100 };
   }
+
+  // The queries the dispatcher and the CLI need, so that nothing outside this service touches the
+  // database (callers see documents and counts, never LibraryDb or SQL).
+
+  /** A document with its stored row, by id or by symbol in `language` (default 'en'); undefined when absent. */
+  document(idOrSymbol: number | string, language = 'en'): ReturnType<LibraryDb['document']> {
+    return this.db.document(idOrSymbol, language);
+  }
+
+  /** How many documents and paragraphs the library holds. */
+  stats(): ReturnType<LibraryDb['counts']> {
+    return this.db.counts();
+  }
+
+  /** Values and counts for the search filters (organs, sessions, languages, phrases, tags). */
+  facets(): ReturnType<LibraryDb['facets']> {
+    return this.db.facets();
+  }
+
+  /** Adds (`on`) or removes a tag on a document. */
+  tag(documentId: number, tag: string, on: boolean): void {
+    this.db.tag(documentId, tag, on);
+  }
 }
+
+export type { SearchFilters };
 
 /** Share of words the two sides of a diff have in common (1 = the same words). */
 export function literalSimilarity(diff: readonly DiffOp[]): number {

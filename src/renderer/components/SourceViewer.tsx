@@ -3,15 +3,16 @@
  */
 import { useEffect, useRef } from 'react';
 import type { LibraryDocument } from '../../shared/api.js';
-import type { Block, Language } from '../../shared/resolution/model.js';
+import type { Block, Language, Organ } from '../../shared/resolution/model.js';
 import { inlineText } from '../../shared/resolution/model.js';
 import { subparagraphLabel } from '../../shared/resolution/labels.js';
-import { detectOpeningPhrase, enactingFormula } from '../../shared/resolution/lexicon.js';
+import { enactingFormula } from '../../shared/resolution/lexicon.js';
+import { detectParagraphPhrase } from '../../shared/resolution/structure.js';
 import { Modal } from './Dialogs.js';
 
-function Para({ b, kind, label, lang, designation, highlight }: { b: Block; kind: 'pp' | 'op'; label: string; lang: Language; designation: string; highlight: string }) {
+function Para({ b, kind, label, lang, organ, designation, highlight }: { b: Block; kind: 'pp' | 'op'; label: string; lang: Language; organ: Organ; designation: string; highlight: string }) {
   const text = inlineText(b.content);
-  const m = b.phrase !== undefined ? { start: 0, length: b.phrase } : detectOpeningPhrase(text, lang, kind);
+  const m = b.phrase !== undefined ? { start: 0, end: b.phrase } : detectParagraphPhrase(text, lang, kind, organ);
   const subs = (children: Block[], level: number, prefix: string) =>
     children.map((c, i) => {
       const l = subparagraphLabel(i, Math.min(level, 4) as 1, lang);
@@ -29,11 +30,11 @@ function Para({ b, kind, label, lang, designation, highlight }: { b: Block; kind
   return (
     <>
       <p className={`para ${kind} lvl0${designation === highlight ? ' highlight' : ''}`} data-designation={designation} data-label={label}>
-        {m && m.length > m.start ? (
+        {m && m.end > m.start ? (
           <>
             {text.slice(0, m.start)}
-            <i>{text.slice(m.start, m.length)}</i>
-            {text.slice(m.length)}
+            <i>{text.slice(m.start, m.end)}</i>
+            {text.slice(m.end)}
           </>
         ) : (
           text
@@ -67,10 +68,10 @@ export function SourceViewer({ doc, highlight, onClose }: { doc: LibraryDocument
           {f.punctuation}
         </p>
         {body.preambular.map((b, i) => (
-          <Para key={b.id || `pp${i}`} b={b} kind="pp" label="" lang={lang} designation={`PP${i + 1}`} highlight={highlight} />
+          <Para key={b.id || `pp${i}`} b={b} kind="pp" label="" lang={lang} organ={body.meta.organ} designation={`PP${i + 1}`} highlight={highlight} />
         ))}
         {body.operative.map((b, i) => (
-          <Para key={b.id || `op${i}`} b={b} kind="op" label={body.operative.length > 1 ? `${i + 1}.` : ''} lang={lang} designation={`OP${i + 1}`} highlight={highlight} />
+          <Para key={b.id || `op${i}`} b={b} kind="op" label={body.operative.length > 1 ? `${i + 1}.` : ''} lang={lang} organ={body.meta.organ} designation={`OP${i + 1}`} highlight={highlight} />
         ))}
         {body.meta.meeting ? (
           <p className="closing">

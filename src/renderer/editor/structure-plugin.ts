@@ -8,10 +8,10 @@ import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node as PMNode } from 'prosemirror-model';
 import type { FrontMatter, Language } from '../../shared/resolution/model.js';
-import { computeStructure, paraText, xrefText, type DocStructure, type ParaInfo } from '../../shared/resolution/structure.js';
+import { computeStructure, paragraphPhrase, paraText, xrefText, type DocStructure, type ParaInfo } from '../../shared/resolution/structure.js';
 
 export { xrefText };
-import { detectOpeningPhrase, enactingFormula, organGender, classifyOpening, phraseList } from '../../shared/resolution/lexicon.js';
+import { enactingFormula, organGender, classifyOpening, phraseList } from '../../shared/resolution/lexicon.js';
 
 /** What the plugin knows about the document. */
 export interface StructureState {
@@ -19,7 +19,7 @@ export interface StructureState {
   decorations: DecorationSet;
   /** Footnote number by footnote id, in document order. */
   footnotes: Map<string, number>;
-  /** Opening phrase (length in chars, 0 = none) by paragraph id. */
+  /** End offset of the opening phrase in the paragraph's text (0 = none) by paragraph id. */
   phrases: Map<string, number>;
   /** Paragraph ids whose opening looks wrong for their section ("op-unknown", "pp-in-op", "op-in-pp"). */
   hints: Map<string, string>;
@@ -30,9 +30,9 @@ export const structureKey = new PluginKey<StructureState>('plenary-structure');
 
 interface PhraseCacheEntry {
   key: string;
-  /** Italic span [start, length) in the paragraph's text. */
+  /** Italic span [start, end) in the paragraph's text. */
   start: number;
-  length: number;
+  end: number;
   hint: string;
 }
 // Paragraph nodes are immutable and shared between states: unchanged paragraphs hit the cache.
@@ -42,26 +42,18 @@ function phraseOf(p: ParaInfo, lang: Language, meta: FrontMatter): PhraseCacheEn
   const key = `${lang}|${meta.organ}|${p.section}|${p.level}|${p.tail}`;
   const hit = phraseCache.get(p.node);
   if (hit && hit.key === key) return hit;
-  let start = 0;
-  let length = 0;
+  const { start, end } = paragraphPhrase(p, lang, meta.organ);
   let hint = '';
-  const override = p.node.attrs.phrase as number | null;
-  if (p.level === 0 && !p.tail && p.section !== 'ap') {
+  if (end === 0 && p.node.attrs.phrase === null && p.level === 0 && !p.tail && p.section !== 'ap') {
     const text = paraText(p.node);
     const kind = p.section === 'pp' ? 'pp' : 'op';
-    if (override !== null) length = Math.min(override, p.node.content.size);
-    else {
-      const m = detectOpeningPhrase(text, lang, kind, organGender(meta.organ, lang)) ?? detectOpeningPhrase(text, lang, kind);
-      length = m ? m.length : 0;
-      start = m ? m.start : 0;
-    }
-    if (override === null && length === 0 && text.trim().length > 3) {
+    if (text.trim().length > 3) {
       const other = classifyOpening(text, lang);
       if (other && other.kind !== kind) hint = kind === 'op' ? 'pp-in-op' : 'op-in-pp';
       else if (kind === 'op' && /\s/.test(text.trim())) hint = 'op-unknown';
     }
   }
-  const entry = { key, start, length, hint };
+  const entry = { key, start, end, hint };
   phraseCache.set(p.node, entry);
   return entry;
 }
@@ -134,10 +126,10 @@ function buildState(state: EditorState | { doc: PMNode }): StructureState {
     }
     attrs.class = cls;
     decos.push(Decoration.node(p.pos, p.pos + p.node.nodeSize, attrs));
-    if (ph.length > ph.start) {
-      decos.push(Decoration.inline(p.pos + 1 + ph.start, p.pos + 1 + ph.length, { class: 'phrase', nodeName: 'i' }));
+    if (ph.end > ph.start) {
+      decos.push(Decoration.inline(p.pos + 1 + ph.start, p.pos + 1 + ph.end, { class: 'phrase', nodeName: 'i' }));
     }
-    phrases.set(p.id, ph.length);
+    phrases.set(p.id, ph.end);
   }
 
   // Footnote numbers and cross-reference wording, in document order.

@@ -34,7 +34,7 @@
  * AKN allows on every element, so that import/akn.ts gives back exactly the document exported.
  */
 import { layoutDocument, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
-import { adoptedHeading, closingLines, draftResolutionWords, joinNames, sponsorColon, sponsorLine, titleNumberLabel, unreferencedFootnotes } from './txt.js';
+import { adoptedHeading, closingLines, draftResolutionWords, joinNames, sponsorColon, sponsorLine, titleNumberLabel, unreferencedFootnotes } from './wording.js';
 import type { Annex, Block, Footnote, Inline, Language, Organ, ResolutionDocument } from '../resolution/model.js';
 import { citationNumber, parseSymbol } from '../resolution/symbols.js';
 

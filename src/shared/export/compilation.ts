@@ -12,10 +12,10 @@
  */
 import { AlignmentType, BorderStyle, Document, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type IBorderOptions, type ParagraphChild } from 'docx';
 import type { Node as PMNode } from 'prosemirror-model';
-import type { FrontMatter, Language, ResolutionDocument } from '../resolution/model.js';
+import type { FrontMatter, Language, Organ, ResolutionDocument } from '../resolution/model.js';
 import { toDoc } from '../resolution/convert.js';
-import { computeStructure, xrefText, type DocStructure, type ParaInfo } from '../resolution/structure.js';
-import { detectOpeningPhrase, enactingFormula, organGender } from '../resolution/lexicon.js';
+import { computeStructure, paragraphPhrase, xrefText, type DocStructure, type ParaInfo } from '../resolution/structure.js';
+import { enactingFormula } from '../resolution/lexicon.js';
 import { PAPER, runsToDocx, unStyles, type RunContext } from './docx.js';
 import type { LayoutRun } from './layout.js';
 
@@ -113,7 +113,6 @@ function buildCompilation(doc: ResolutionDocument, opts: CompilationOptions): Co
   const meta = doc.meta;
   const lang = meta.language;
   const s = computeStructure(pm, lang);
-  const gender = organGender(meta.organ, lang);
 
   // First pass: atoms of every paragraph with their spans; bracket extents over the document.
   const atomsOf = new Map<ParaInfo, Atom[]>();
@@ -168,7 +167,7 @@ function buildCompilation(doc: ResolutionDocument, opts: CompilationOptions): Co
       label: p.tail ? '' : p.level === 0 ? p.designation : p.label,
       margin,
       struck: status === 'deleted',
-      pieces: piecesOf(p, atomsOf.get(p)!, s, lang, gender, bracketFirst, bracketLast, notes, footnotes),
+      pieces: piecesOf(p, atomsOf.get(p)!, s, lang, meta.organ, bracketFirst, bracketLast, notes, footnotes),
       annex: p.annex,
     });
   }
@@ -195,25 +194,14 @@ function piecesOf(
   atoms: Atom[],
   s: DocStructure,
   lang: Language,
-  gender: ReturnType<typeof organGender>,
+  organ: Organ,
   bracketFirst: Map<string, number>,
   bracketLast: Map<string, number>,
   notes: Map<string, number>,
   footnotes: { number: number; text: string }[],
 ): Piece[] {
   // The opening phrase, on the paragraph's text as printed (proposals included).
-  let phrase = { start: 0, end: 0 };
-  if (p.level === 0 && !p.tail && p.section !== 'ap') {
-    let text = '';
-    p.node.forEach((c) => (text += c.isText ? (c.text ?? '') : '\uFFFC'));
-    const override = p.node.attrs.phrase as number | null;
-    if (override !== null) phrase = { start: 0, end: override };
-    else {
-      const kind = p.section === 'pp' ? 'pp' : 'op';
-      const m = detectOpeningPhrase(text, lang, kind, gender) ?? detectOpeningPhrase(text, lang, kind);
-      if (m) phrase = { start: m.start, end: m.length };
-    }
-  }
+  const phrase = paragraphPhrase(p, lang, organ);
   // Proposal extents within the paragraph; bracket extents over the document.
   const propFirst = new Map<string, number>();
   const propLast = new Map<string, number>();

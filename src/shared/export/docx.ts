@@ -52,6 +52,7 @@ import {
 import type { Language, ResolutionDocument } from '../resolution/model.js';
 import { wordDiff } from '../text/diff.js';
 import { layoutDocument, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
+import { sponsorColon } from './wording.js';
 
 /** Options of the Word exporter. */
 export interface DocxOptions {
@@ -451,13 +452,12 @@ function sessionBlock(layout: DocumentLayout, ctx: RunContext): Paragraph[] {
 
 const AND: Record<Language, string> = { en: ' and ', fr: ' et ', es: ' y ', ru: ' и ', ar: ' و', zh: '和' };
 const LIST_SEP: Record<Language, string> = { en: ', ', fr: ', ', es: ', ', ru: ', ', ar: '، ', zh: '、' };
-const COLON: Record<Language, string> = { en: ':', fr: '\u00A0:', es: ':', ru: ':', ar: ':', zh: '：' };
 
 /** "Italy and Turkmenistan:" in the document's language. */
 function sponsorList(sponsors: readonly string[], lang: Language): string {
   const names = sponsors.filter(Boolean);
   const list = names.length <= 1 ? names.join('') : names.slice(0, -1).join(LIST_SEP[lang]) + AND[lang] + names[names.length - 1]!;
-  return list + COLON[lang];
+  return list + sponsorColon(lang);
 }
 
 /** Star footnote id (after the numbered ones) when the draft has a sponsor note. */
@@ -473,7 +473,7 @@ function sponsorLine(layout: DocumentLayout, ctx: RunContext, star: Star | null)
   const rtl = ctx.lang === 'ar' ? { rightToLeft: true } : {};
   const mark = star ? [new TextRun({ style: 'FootnoteReference', children: [footnoteReference(star.id, true), '*'] })] : [];
   if (meta.bureauLine) return para(STYLE.sponsors, [text(meta.bureauLine, rtl), ...mark], ctx);
-  const list = meta.sponsors.length ? sponsorList(meta.sponsors, ctx.lang) : `[${w.sponsorsPlaceholder}]${COLON[ctx.lang]}`;
+  const list = meta.sponsors.length ? sponsorList(meta.sponsors, ctx.lang) : `[${w.sponsorsPlaceholder}]${sponsorColon(ctx.lang)}`;
   const space = ctx.lang === 'zh' ? '' : ' ';
   return para(STYLE.sponsors, [text(list, rtl), ...mark, text(space + w.draftResolution, rtl)], ctx);
 }

@@ -28,7 +28,7 @@
  * back to its reference; in print they stand after the text, above the end rule.
  */
 import { layoutDocument, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
-import { adoptedHeading, closingLines, sponsorLine, titleNumberLabel, unreferencedFootnotes } from './txt.js';
+import { adoptedHeading, closingLines, sponsorLine, titleNumberLabel, unreferencedFootnotes } from './wording.js';
 import { crossRefTargets } from './akn.js';
 import { inlineText, type Language, type ResolutionDocument } from '../resolution/model.js';
 

@@ -8,8 +8,8 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import type { FrontMatter, Language, ResolutionDocument } from '../resolution/model.js';
 import { toDoc } from '../resolution/convert.js';
-import { computeStructure, xrefText, type DocStructure, type ParaInfo } from '../resolution/structure.js';
-import { detectOpeningPhrase, enactingFormula, organGender } from '../resolution/lexicon.js';
+import { computeStructure, paragraphPhrase, xrefText, type DocStructure, type ParaInfo } from '../resolution/structure.js';
+import { enactingFormula } from '../resolution/lexicon.js';
 import { mastheadWords, type MastheadWords } from '../resolution/masthead.js';
 import { formatDate, sessionHeading } from '../resolution/dates.js';
 import { citationNumber } from '../resolution/symbols.js';
@@ -138,26 +138,12 @@ export function layoutDocument(doc: ResolutionDocument): DocumentLayout {
   const meta = doc.meta;
   const lang = meta.language;
   const s = computeStructure(pm, lang);
-  const gender = organGender(meta.organ, lang);
   const notes = new Map<string, number>();
   const footnotes: LayoutFootnote[] = [];
   const paragraphs: LayoutParagraph[] = [];
   const annexParas: LayoutParagraph[][] = doc.annexes.map(() => []);
   for (const p of s.paras) {
-    const override = p.node.attrs.phrase as number | null;
-    let phrase = { start: 0, end: 0 };
-    if (p.level === 0 && !p.tail && p.section !== 'ap') {
-      if (override !== null) phrase = { start: 0, end: override };
-      else {
-        let text = '';
-        p.node.forEach((c: PMNode) => {
-          text += c.isText ? (c.text ?? '') : '\uFFFC';
-        });
-        const kind = p.section === 'pp' ? 'pp' : 'op';
-        const m = detectOpeningPhrase(text, lang, kind, gender) ?? detectOpeningPhrase(text, lang, kind);
-        if (m) phrase = { start: m.start, end: m.length };
-      }
-    }
+    const phrase = paragraphPhrase(p, lang, meta.organ);
     const prov = p.node.attrs.provenance as { symbol: string; paragraph: string } | null;
     const lp: LayoutParagraph = {
       id: p.id,

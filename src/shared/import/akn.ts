@@ -27,7 +27,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { PlenaryError } from '../errors.js';
-import { detectOpeningPhrase, organGender } from '../resolution/lexicon.js';
+import { detectParagraphPhrase } from '../resolution/structure.js';
 import { parseDate } from '../resolution/dates.js';
 import { toRoman } from '../resolution/labels.js';
 import {
@@ -528,9 +528,8 @@ function finish(d: Draft, fallbackId: string, depth: number, kind: 'pp' | 'op' |
     let text = '';
     for (const i of b.content) text += i.t === 'text' ? i.text : '\uFFFC';
     const lead = text.slice(0, leadLength).trimEnd().length;
-    const gender = organGender(r.organ, r.lang);
-    const det = detectOpeningPhrase(text, r.lang, kind === 'pp' ? 'pp' : 'op', gender) ?? detectOpeningPhrase(text, r.lang, kind === 'pp' ? 'pp' : 'op');
-    if (!det || det.length !== lead) b.phrase = lead;
+    const det = detectParagraphPhrase(text, r.lang, kind === 'pp' ? 'pp' : 'op', r.organ);
+    if (!det || det.end !== lead) b.phrase = lead;
   }
   const status = attr(d.attrs, 'plenary:status') ?? (attr(d.attrs, 'status') === 'removed' ? 'deleted' : undefined);
   if (status && ['agreed', 'adref', 'pending', 'deleted'].includes(status)) b.status = status as ParagraphStatus;

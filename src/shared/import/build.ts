@@ -12,7 +12,8 @@
  * Ids are derived from position so the same input always gives the same document: "pp1",
  * "op3", "op3-a", "op3-a-ii", annexes "ax1" with paragraphs "ax1-p4", footnotes "fn1"…
  */
-import { classifyOpening, detectOpeningPhrase, organGender } from '../resolution/lexicon.js';
+import { classifyOpening } from '../resolution/lexicon.js';
+import { detectParagraphPhrase } from '../resolution/structure.js';
 import type { Annex, Block, Footnote, Language, Organ } from '../resolution/model.js';
 import { parseDate } from '../resolution/dates.js';
 import { toRoman } from '../resolution/labels.js';
@@ -332,7 +333,6 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
   });
 
   // Convert to the model.
-  const gender = organGender(opts.organ, lang);
   const labels: Record<string, string> = {};
   let phraseCount = 0;
   const convert = (b: SBlock, kind: 'pp' | 'op' | 'sub'): Block => {
@@ -341,8 +341,8 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
     const em = leadingEmphasisLength(text);
     if (em > 0 && phrase === undefined) {
       text = dropLeadingEmphasis(text);
-      const det = kind === 'sub' ? null : detectOpeningPhrase(plain(text), lang, kind, gender);
-      if (!det || det.length !== em) phrase = em;
+      const det = kind === 'sub' ? null : detectParagraphPhrase(plain(text), lang, kind, opts.organ);
+      if (!det || det.end !== em) phrase = em;
     }
     if (kind !== 'sub' && b.phrase === undefined && opensWith(text, lang)) phraseCount++;
     const out: Block = { id: b.id, content: toInlines(text, noteId), children: b.children.map((c) => convert(c, 'sub')), tail: b.tail ? toInlines(b.tail, noteId) : [] };

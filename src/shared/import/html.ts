@@ -4,9 +4,11 @@
  * The HTML delegates have comes from three places: UN documents saved as a web page from Word
  * ("Filtered HTML", full of `mso-` styles, conditional comments and `_ftn` footnote anchors),
  * pages saved from the UN website, and mammoth's conversion of .docx files (clean HTML with
- * `<em>`, `<ol>` lists and a `footnote-n` list at the end). One tolerant tokenizer covers all
- * three: it never throws, treats anything that is not a tag as text, and runs in linear time
- * (end tags look at most a few dozen open elements back; the open-element stack is capped).
+ * `<em>`, `<ol>` lists and a `footnote-n` list at the end). htmlparser2's tokenizer, which
+ * follows the browsers' tokenizing rules, reads all three: it never throws, treats anything that
+ * is not a tag as text, and runs in linear time; the conversion keeps its own open-element stack
+ * (end tags look at most a few dozen open elements back; the stack is capped), so nesting stays
+ * linear too.
  *
  * Output: one paragraph per block separated by blank lines; italics as `*…*`; footnote marks as
  * `<sup>n</sup>`; headings as `#`; list items as paragraphs with their number written out
@@ -14,6 +16,12 @@
  * of underscores, then one `<sup>n</sup> Text` paragraph per note (the footnote definition the
  * parser's markdown reader knows, markdown.ts). Pure: no DOM, no Node.
  */
+
+import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import { FOOTNOTE_RULE, footnoteLine, listLabel, runsToMarkdown, type InlineRun } from './md-writer.js';
+
+// The markdown writer's pieces that importers of Word and PDF runs take from here.
+export { FOOTNOTE_RULE, footnoteLine, runsToMarkdown, type InlineRun };
 
 /** Options for {@link htmlToMarkdown}. */
 export interface HtmlToMarkdownOptions {
@@ -25,8 +33,6 @@ export interface HtmlToMarkdownOptions {
   continueLists?: boolean;
 }
 
-/** The line that opens a footnote block, as in the text layer of UN PDFs. */
-export const FOOTNOTE_RULE = '__________________';
 
 /**
  * Converts HTML to the markdown the resolution parser reads. Never throws; malformed HTML
@@ -39,219 +45,104 @@ export function htmlToMarkdown(html: string, options: HtmlToMarkdownOptions = {}
 }
 
 // ---------------------------------------------------------------------------------------------
-// Entities
-
-const LATIN1 =
-  'nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest ' +
-  'Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig ' +
-  'agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml';
-
-const NAMED: Record<string, string> = (() => {
-  const m: Record<string, string> = Object.create(null) as Record<string, string>;
-  LATIN1.split(' ').forEach((name, i) => (m[name] = String.fromCharCode(160 + i)));
-  const more: [string, number][] = [
-    ['amp', 38], ['lt', 60], ['gt', 62], ['quot', 34], ['apos', 39],
-    ['OElig', 338], ['oelig', 339], ['Scaron', 352], ['scaron', 353], ['Yuml', 376], ['fnof', 402],
-    ['circ', 710], ['tilde', 732], ['ensp', 8194], ['emsp', 8195], ['thinsp', 8201], ['zwnj', 8204],
-    ['zwj', 8205], ['lrm', 8206], ['rlm', 8207], ['ndash', 8211], ['mdash', 8212], ['lsquo', 8216],
-    ['rsquo', 8217], ['sbquo', 8218], ['ldquo', 8220], ['rdquo', 8221], ['bdquo', 8222],
-    ['dagger', 8224], ['Dagger', 8225], ['bull', 8226], ['hellip', 8230], ['permil', 8240],
-    ['prime', 8242], ['Prime', 8243], ['lsaquo', 8249], ['rsaquo', 8250], ['oline', 8254],
-    ['euro', 8364], ['trade', 8482], ['larr', 8592], ['rarr', 8594], ['minus', 8722],
-    ['hyphen', 8208], ['dash', 8208], ['NoBreak', 8288], ['nbhy', 8209],
-  ];
-  for (const [k, v] of more) m[k] = String.fromCharCode(v);
-  return m;
-})();
-
-/** Windows-1252 meanings of the C1 range, which HTML applies to numeric references 0x80–0x9F. */
-const CP1252_C1 = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
-];
-
-const ENTITY_RE = /&(#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,7}|[A-Za-z][A-Za-z0-9]{1,31})(;?)/g;
-const LEGACY_NO_SEMI = new Set(['amp', 'lt', 'gt', 'quot', 'nbsp', 'AMP', 'LT', 'GT', 'QUOT', 'copy', 'reg']);
-
-/** Decodes HTML character references (named, decimal, hex); unknown ones are left as written. */
-export function decodeEntities(s: string): string {
-  if (s.indexOf('&') < 0) return s;
-  return s.replace(ENTITY_RE, (whole, body: string, semi: string) => {
-    if (body.charCodeAt(0) === 35 /* # */) {
-      const hex = body[1] === 'x' || body[1] === 'X';
-      let cp = parseInt(body.slice(hex ? 2 : 1), hex ? 16 : 10);
-      if (cp >= 0x80 && cp <= 0x9f) cp = CP1252_C1[cp - 0x80]!;
-      if (!(cp > 0) || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return '\uFFFD';
-      return String.fromCodePoint(cp);
-    }
-    if (!semi && !LEGACY_NO_SEMI.has(body)) return whole;
-    const v = NAMED[body] ?? NAMED[body.toLowerCase()];
-    return v === undefined ? whole : v;
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Tokenizer
+// Tokens, from htmlparser2's tokenizer
 
 type Attrs = Record<string, string>;
 
 interface TokenSink {
-  text(raw: string): void;
+  /** Text with character references already decoded. */
+  text(decoded: string): void;
   start(name: string, attrs: Attrs, selfClosing: boolean): void;
   end(name: string): void;
 }
 
-/** Elements whose content is not markup; it is skipped up to the matching end tag. */
-const RAW_TEXT = new Set(['script', 'style', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'template', 'textarea']);
+/** Tokenizer callbacks that do nothing, completed by each use below. */
+const IGNORE: TokenizerCallbacks = {
+  onattribdata() {},
+  onattribentity() {},
+  onattribend() {},
+  onattribname() {},
+  oncdata() {},
+  onclosetag() {},
+  oncomment() {},
+  ondeclaration() {},
+  onend() {},
+  onopentagend() {},
+  onopentagname() {},
+  onprocessinginstruction() {},
+  onselfclosingtag() {},
+  ontext() {},
+  ontextentity() {},
+};
 
-function isNameStart(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
-}
-
-/** Splits HTML into text, start and end tags; comments, doctypes and `<![if …]>` are dropped. */
+/**
+ * Splits HTML into decoded text, start and end tags with htmlparser2's tokenizer (the WHATWG
+ * states: raw text in script, style, title and textarea; character references as browsers decode
+ * them, windows-1252 for 0x80–0x9F included; a tag cut off by the end of the input dropped).
+ * Comments, doctypes and processing instructions are dropped; CDATA sections are text. Elements
+ * are not nested or closed implicitly here: the Converter keeps its own open-element stack, with
+ * a bounded reach, so that hostile nesting stays linear.
+ */
 function tokenize(html: string, sink: TokenSink): void {
-  const n = html.length;
-  let i = 0;
-  let textFrom = 0;
-  const flushText = (to: number): void => {
-    if (to > textFrom) sink.text(html.slice(textFrom, to));
+  let text = '';
+  let tag = '';
+  let attrs: Attrs = Object.create(null) as Attrs;
+  let attrName = '';
+  let attrValue = '';
+  const flush = (): void => {
+    if (text) sink.text(text);
+    text = '';
   };
-  while (i < n) {
-    const lt = html.indexOf('<', i);
-    if (lt < 0) break;
-    const c1 = lt + 1 < n ? html.charCodeAt(lt + 1) : 0;
-    if (c1 === 33 /* ! */) {
-      flushText(lt);
-      let end: number;
-      if (html.startsWith('<!--', lt)) {
-        const close = html.indexOf('-->', lt + 4);
-        end = close < 0 ? n : close + 3;
-      } else if (html.startsWith('<![CDATA[', lt)) {
-        const close = html.indexOf(']]>', lt + 9);
-        sink.text(escapeForText(html.slice(lt + 9, close < 0 ? n : close)));
-        end = close < 0 ? n : close + 3;
-      } else {
-        const close = html.indexOf('>', lt + 2);
-        end = close < 0 ? n : close + 1;
-      }
-      i = textFrom = end;
-      continue;
-    }
-    if (c1 === 63 /* ? */) {
-      flushText(lt);
-      const close = html.indexOf('>', lt + 2);
-      i = textFrom = close < 0 ? n : close + 1;
-      continue;
-    }
-    const isEnd = c1 === 47; /* / */
-    const nameAt = isEnd ? lt + 2 : lt + 1;
-    if (nameAt >= n || !isNameStart(html.charCodeAt(nameAt))) {
-      i = lt + 1; // a lone "<" is text
-      continue;
-    }
-    let j = nameAt;
-    while (j < n) {
-      const c = html.charCodeAt(j);
-      if (isSpace(c) || c === 47 || c === 62) break;
-      j++;
-    }
-    const name = html.slice(nameAt, j).toLowerCase();
-    const parsed = parseAttributes(html, j, isEnd);
-    if (!parsed) {
-      // A tag cut off by the end of the input: drop it, as browsers do.
-      flushText(lt);
-      textFrom = n;
-      break;
-    }
-    flushText(lt);
-    i = textFrom = parsed.end;
-    if (isEnd) {
-      sink.end(name);
-      continue;
-    }
-    sink.start(name, parsed.attrs, parsed.selfClosing);
-    if (RAW_TEXT.has(name) && !parsed.selfClosing) {
-      const re = new RegExp(`</${name}[\\s/>]`, 'ig');
-      re.lastIndex = i;
-      const m = re.exec(html);
-      const stop = m ? m.index : n;
-      if (name === 'textarea') sink.text(escapeForText(html.slice(i, stop)));
-      if (!m) {
-        textFrom = n;
-        sink.end(name);
-        break;
-      }
-      const close = html.indexOf('>', stop);
-      i = textFrom = close < 0 ? n : close + 1;
-      sink.end(name);
-    }
-  }
-  flushText(n);
+  const tokenizer = new Tokenizer(
+    { decodeEntities: true },
+    {
+      ...IGNORE,
+      ontext: (from, to) => void (text += html.slice(from, to)),
+      ontextentity: (cp) => void (text += String.fromCodePoint(cp)),
+      oncdata: (from, to, offset) => void (text += html.slice(from, to - offset)),
+      onopentagname: (from, to) => {
+        flush();
+        tag = html.slice(from, to).toLowerCase();
+        attrs = Object.create(null) as Attrs;
+      },
+      onattribname: (from, to) => {
+        attrName = html.slice(from, to).toLowerCase();
+        attrValue = '';
+      },
+      onattribdata: (from, to) => void (attrValue += html.slice(from, to)),
+      onattribentity: (cp) => void (attrValue += String.fromCodePoint(cp)),
+      onattribend: () => {
+        if (attrName && !(attrName in attrs)) attrs[attrName] = attrValue;
+      },
+      onopentagend: () => sink.start(tag, attrs, false),
+      onselfclosingtag: () => sink.start(tag, attrs, true),
+      onclosetag: (from, to) => {
+        flush();
+        sink.end(html.slice(from, to).toLowerCase());
+      },
+      onend: flush,
+    },
+  );
+  tokenizer.write(html);
+  tokenizer.end();
 }
 
-/** Text taken verbatim (CDATA) must survive the entity decoder unchanged. */
-function escapeForText(s: string): string {
-  return s.replace(/&/g, '&amp;');
-}
-
-/** Reads attributes from `from` to the closing `>`; null when the input ends first. */
-function parseAttributes(html: string, from: number, isEnd: boolean): { attrs: Attrs; end: number; selfClosing: boolean } | null {
-  const n = html.length;
-  const attrs: Attrs = Object.create(null) as Attrs;
-  let i = from;
-  let selfClosing = false;
-  while (i < n) {
-    let c = html.charCodeAt(i);
-    if (isSpace(c)) {
-      i++;
-      continue;
-    }
-    if (c === 62 /* > */) return { attrs, end: i + 1, selfClosing };
-    if (c === 47 /* / */) {
-      selfClosing = html.charCodeAt(i + 1) === 62;
-      i++;
-      continue;
-    }
-    const nameFrom = i;
-    while (i < n) {
-      c = html.charCodeAt(i);
-      if (isSpace(c) || c === 61 || c === 62 || (c === 47 && i > nameFrom)) break;
-      i++;
-    }
-    const name = html.slice(nameFrom, i).toLowerCase();
-    while (i < n && isSpace(html.charCodeAt(i))) i++;
-    let value = '';
-    if (html.charCodeAt(i) === 61 /* = */) {
-      i++;
-      while (i < n && isSpace(html.charCodeAt(i))) i++;
-      const q = html.charCodeAt(i);
-      if (q === 34 || q === 39) {
-        const close = html.indexOf(q === 34 ? '"' : "'", i + 1);
-        if (close < 0) {
-          // Unterminated quote: end the tag at the next ">" after the quote, if any.
-          const gt = html.indexOf('>', i + 1);
-          if (gt < 0) return null;
-          if (!isEnd) attrs[name] = decodeEntities(html.slice(i + 1, gt));
-          return { attrs, end: gt + 1, selfClosing: false };
-        }
-        value = html.slice(i + 1, close);
-        i = close + 1;
-      } else {
-        const vFrom = i;
-        while (i < n) {
-          c = html.charCodeAt(i);
-          if (isSpace(c) || c === 62) break;
-          i++;
-        }
-        value = html.slice(vFrom, i);
-      }
-    }
-    if (name && !isEnd && !(name in attrs)) attrs[name] = decodeEntities(value);
-  }
-  return null;
+/**
+ * Decodes HTML character references (named, decimal, hex; 0x80–0x9F as windows-1252) as a browser
+ * does in text; unknown ones are left as written.
+ */
+export function decodeEntities(s: string): string {
+  if (s.indexOf('&') < 0) return s;
+  // Only text: "<" cannot open a tag here.
+  const escaped = s.replace(/</g, '&lt;');
+  let out = '';
+  const tokenizer = new Tokenizer(
+    { decodeEntities: true },
+    { ...IGNORE, ontext: (from, to) => void (out += escaped.slice(from, to)), ontextentity: (cp) => void (out += String.fromCodePoint(cp)) },
+  );
+  tokenizer.write(escaped);
+  tokenizer.end();
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -347,10 +238,10 @@ class Converter implements TokenSink {
     );
   }
 
-  text(raw: string): void {
+  text(decoded: string): void {
     const f = this.top();
     if (f.hidden || this.backDepth >= 0) return;
-    let t = decodeEntities(raw).replace(/\u00ad|\u200b|\u200c|\u200d|\u2060|\ufeff/g, '');
+    let t = decoded.replace(/\u00ad|\u200b|\u200c|\u200d|\u2060|\ufeff/g, '');
     if (this.refText !== null) {
       this.refText += t;
       return;
@@ -591,77 +482,8 @@ class Converter implements TokenSink {
   }
 }
 
-/**
- * One footnote of a footnote block, in the form the parser's markdown reader takes for a
- * footnote definition: `<sup>n</sup> Text`.
- */
-export function footnoteLine(mark: string, markdownText: string): string {
-  return `<sup>${mark}</sup> ${markdownText.replace(/\s*\n\s*/g, ' ').trim()}`;
-}
-
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function alpha(n: number): string {
-  let s = '';
-  let k = n;
-  while (k > 0) {
-    k--;
-    s = String.fromCharCode(97 + (k % 26)) + s;
-    k = Math.floor(k / 26);
-  }
-  return s || 'a';
-}
-
-/** Lower-case roman numeral (1 → i). */
-function roman(n: number): string {
-  if (n <= 0 || n >= 4000) return String(n);
-  const table: [number, string][] = [
-    [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
-  ];
-  let s = '';
-  let k = n;
-  for (const [v, r] of table) {
-    while (k >= v) {
-      s += r;
-      k -= v;
-    }
-  }
-  return s;
-}
-
-/** The label of an ordered-list item, by explicit type or by UN level (1. → (a) → (i) → a. → i.). */
-function listLabel(n: number, style: string, depth: number): string {
-  switch (style) {
-    case '1':
-      return `${n}.`;
-    case 'a':
-      return `(${alpha(n)})`;
-    case 'A':
-      return `${alpha(n).toUpperCase()}.`;
-    case 'i':
-      return `(${roman(n)})`;
-    case 'I':
-      return `${roman(n).toUpperCase()}.`;
-  }
-  switch (depth) {
-    case 2:
-      return `(${alpha(n)})`;
-    case 3:
-      return `(${roman(n)})`;
-    case 4:
-      return `${alpha(n)}.`;
-    case 5:
-      return `${roman(n)}.`;
-    default:
-      return `${n}.`;
-  }
-}
-
-/** Backslash-escapes the characters the parser's markdown reader would take for markup. */
-function escapeMd(s: string): string {
-  return s.replace(/[\\*_[\]<`]/g, '\\$&');
 }
 
 /** Renders one block's segments: italics as `*…*` (never across a line break), marks as `<sup>`. */
@@ -683,63 +505,4 @@ function renderLine(segs: readonly Seg[]): string {
     else if (s.kind === 'sup') runs.push({ text: s.text, sup: true });
   }
   return runsToMarkdown(runs);
-}
-
-/** A run of text for {@link runsToMarkdown}: roman, italic, or a superscript (footnote mark). */
-export interface InlineRun {
-  text: string;
-  italic?: boolean;
-  sup?: boolean;
-}
-
-/**
- * Renders runs as one line of the parser's markdown: italic runs as `*…*` (whitespace kept
- * outside the stars, and a space between two italic runs made italic so "*Taking* *note*" comes
- * out as "*Taking note*"); a superscript that is a footnote mark (digits or `*`, `†`…) as
- * `<sup>n</sup>`, any other superscript ("th", "e", "er") as plain text; characters the parser
- * reads as markup (`*`, `_`, `[`, `]`, `<`, `` ` ``, `\`) escaped. Newlines are not expected.
- */
-export function runsToMarkdown(input: readonly InlineRun[]): string {
-  const items = input.map((r) => ({ text: r.text, italic: !!r.italic && !r.sup, sup: !!r.sup }));
-  for (let k = 0; k < items.length; k++) {
-    const s = items[k]!;
-    if (s.sup || s.italic || s.text.trim()) continue;
-    const prev = items[k - 1];
-    const next = items[k + 1];
-    if (prev && !prev.sup && prev.italic && next && !next.sup && next.italic) s.italic = true;
-  }
-  let out = '';
-  let run = '';
-  let runItalic = false;
-  const emitRun = (): void => {
-    if (!run) return;
-    const norm = collapse(run);
-    if (runItalic && norm.trim()) {
-      const lead = /^\s*/.exec(norm)![0];
-      const trail = /\s*$/.exec(norm)![0];
-      out += `${lead}*${escapeMd(norm.trim())}*${trail}`;
-    } else out += escapeMd(norm);
-    run = '';
-  };
-  for (const s of items) {
-    if (s.sup) {
-      emitRun();
-      const t = s.text.replace(/[[\]\s\u00a0]/g, '');
-      if (/^\d+$|^[*†‡§]+$/.test(t)) out += `<sup>${t}</sup>`;
-      else if (t) out += escapeMd(t); // ordinals ("1er", "54th") and the like stay plain text
-      continue;
-    }
-    if (s.italic !== runItalic) {
-      emitRun();
-      runItalic = s.italic;
-    }
-    run += s.text;
-  }
-  emitRun();
-  return collapse(out);
-}
-
-/** Runs of spaces (ordinary or no-break) become one; a single no-break space is kept. */
-function collapse(s: string): string {
-  return s.replace(/[ \u00a0]{2,}/g, ' ');
 }

@@ -4,7 +4,7 @@
  * their labels, and the footnotes with their marks.
  */
 import { subparagraphLabel, type SubparagraphLevel } from '../resolution/labels.js';
-import { detectOpeningPhrase, organGender } from '../resolution/lexicon.js';
+import { detectParagraphPhrase } from '../resolution/structure.js';
 import type { AgendaItem, Block, Inline, Language, Organ, ResolutionDocument } from '../resolution/model.js';
 
 /** A subparagraph in the JSON output. */
@@ -76,8 +76,8 @@ function text(inlines: readonly Inline[]): string {
 
 function phraseOf(b: Block, s: string, lang: Language, kind: 'pp' | 'op', organ: Organ): string {
   if (b.phrase !== undefined) return s.slice(0, b.phrase).trim();
-  const m = detectOpeningPhrase(s, lang, kind, organGender(organ, lang));
-  return m ? s.slice(m.start, m.length) : '';
+  const m = detectParagraphPhrase(s, lang, kind, organ);
+  return m ? s.slice(m.start, m.end) : '';
 }
 
 function labelOf(b: Block, index: number, level: number, lang: Language, labels?: Readonly<Record<string, string>>): string {

@@ -42,12 +42,12 @@ export type Gender = 'f' | 'm';
 /** An opening phrase found at the start of a paragraph. */
 export interface PhraseMatch {
   /**
-   * Number of UTF-16 code units from the start of the text to the end of the phrase: italicise
-   * `text.slice(start, length)` (or `text.slice(0, length)`; the part before `start` is only
-   * whitespace, quotation marks or invisible marks). Arabic diacritics on the phrase's last letter
-   * are included.
+   * Offset (UTF-16 code units from the start of the text) just after the phrase: italicise
+   * `text.slice(start, end)` (or `text.slice(0, end)`; the part before `start` is only whitespace,
+   * quotation marks or invisible marks). Arabic diacritics on the phrase's last letter are
+   * included. An end offset, not a length: the phrase is `end - start` code units long.
    */
-  length: number;
+  end: number;
   /** Offset at which the phrase begins, after leading whitespace, quotation marks and marks. */
   start: number;
   /**
@@ -664,7 +664,7 @@ function compose(base: string, prefix: Affix | undefined, infix: Affix | undefin
 function toMatch(best: Best, start: number, kind: ClauseKind): PhraseMatch {
   const t = best.term;
   const m: PhraseMatch = {
-    length: best.end,
+    end: best.end,
     start,
     phrase: compose(t.phrase, best.prefix, best.infix, best.infixAt),
     kind,
@@ -705,8 +705,8 @@ export function detectOpeningPhrase(
 export function classifyOpening(text: string, lang: Language): { kind: ClauseKind; match: PhraseMatch } | null {
   const pp = detectOpeningPhrase(text, lang, 'pp');
   const op = detectOpeningPhrase(text, lang, 'op');
-  if (pp && (!op || pp.length > op.length)) return { kind: 'pp', match: pp };
-  if (op && (!pp || op.length > pp.length)) return { kind: 'op', match: op };
+  if (pp && (!op || pp.end > op.end)) return { kind: 'pp', match: pp };
+  if (op && (!pp || op.end > pp.end)) return { kind: 'op', match: op };
   return null;
 }
 

@@ -6,7 +6,8 @@
  * the checks.
  */
 import type { Node as PMNode } from 'prosemirror-model';
-import type { Language } from './model.js';
+import type { Language, Organ } from './model.js';
+import { detectOpeningPhrase, organGender } from './lexicon.js';
 import { negotiationLabels, operativeNumber, subparagraphLabel } from './labels.js';
 import { brokenCrossRef, formatCrossRef } from './xref.js';
 
@@ -303,3 +304,35 @@ export function xrefText(targets: readonly string[], pos: number, s: DocStructur
   return { text: formatCrossRef({ kind: isSub ? 'subparagraph' : 'paragraph', labels, relation }, lang), broken: false };
 }
 
+
+/** An opening phrase as offsets into a paragraph's text: italicise `text.slice(start, end)`. */
+export interface PhraseSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * The opening phrase of a preambular ('pp') or operative ('op') paragraph, found in its text: a
+ * phrase that agrees with the organ's gender first ("Consciente" for the General Assembly in
+ * French), else one of either gender (the print keeps a phrase that does not agree in italics too),
+ * else null. The editor, the layout, the compilation, the importers and the library all call this,
+ * so they agree on which words are the phrase.
+ */
+export function detectParagraphPhrase(text: string, lang: Language, kind: 'pp' | 'op', organ: Organ): PhraseSpan | null {
+  const m = detectOpeningPhrase(text, lang, kind, organGender(organ, lang)) ?? detectOpeningPhrase(text, lang, kind);
+  return m ? { start: m.start, end: m.end } : null;
+}
+
+/**
+ * The italic opening phrase of a paragraph of the structure, on its {@link paraText}: the phrase
+ * set by hand (the node's `phrase` attribute: the first N characters, capped at the text) or else
+ * {@link detectParagraphPhrase}; `{ start: 0, end: 0 }` for none, and always for subparagraphs,
+ * tails and annex paragraphs, which have no opening phrase.
+ */
+export function paragraphPhrase(p: ParaInfo, lang: Language, organ: Organ): PhraseSpan {
+  if (p.level !== 0 || p.tail || p.section === 'ap') return { start: 0, end: 0 };
+  const text = paraText(p.node);
+  const override = p.node.attrs.phrase as number | null;
+  if (override !== null) return { start: 0, end: Math.max(0, Math.min(override, text.length)) };
+  return detectParagraphPhrase(text, lang, p.section, organ) ?? { start: 0, end: 0 };
+}

@@ -4,16 +4,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import fs from 'node:fs';
 import { tempDir } from '../../helpers/tmp.js';
+import { CLI_BIN as bin, CLI_TEST_TIMEOUT, REPO_ROOT as root, runCli as run } from '../../helpers/cli.js';
 
-const root = path.resolve(import.meta.dirname, '../../..');
-const bin = path.join(root, 'bin', 'plenary.js');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
 
-function run(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 30_000 });
-}
-
-describe('plenary CLI', () => {
+// Every test here spawns Node; the generous timeout keeps them green on a loaded machine.
+describe('plenary CLI', { timeout: CLI_TEST_TIMEOUT }, () => {
   it('--version prints the version on stdout', () => {
     const r = run(['--version']);
     expect(r.status).toBe(0);
@@ -49,7 +45,7 @@ describe('plenary CLI', () => {
       const child = spawn(process.execPath, [bin, 'serve', '--data', tmp.dir], { cwd: root, env: { ...process.env, BROWSER: 'none' } });
       let out = '';
       const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 45_000);
+        const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 180_000);
         child.stdout.on('data', (c: Buffer) => {
           out += c.toString();
           const m = /Plenary is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
@@ -69,6 +65,46 @@ describe('plenary CLI', () => {
         child.kill('SIGINT');
       });
       expect(code).toBe(0);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});
+
+// bin/plenary.js picks its runtime: sources through tsx in a dev checkout, else the compiled dist/,
+// else a clear message. A copy of the script in a bare folder (no src/, no tsx, maybe a dist/) shows
+// the two fallbacks a packaged or half-built install meets.
+describe('bin/plenary.js without sources or tsx', { timeout: CLI_TEST_TIMEOUT }, () => {
+  function copyBin(dir: string): string {
+    fs.mkdirSync(path.join(dir, 'bin'));
+    const file = path.join(dir, 'bin', 'plenary.js');
+    fs.copyFileSync(bin, file);
+    fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
+    return file;
+  }
+
+  it('runs the compiled CLI in dist/ when there are no sources', () => {
+    const tmp = tempDir();
+    try {
+      const file = copyBin(tmp.dir);
+      fs.mkdirSync(path.join(tmp.dir, 'dist', 'main', 'cli'), { recursive: true });
+      fs.writeFileSync(path.join(tmp.dir, 'dist', 'main', 'cli', 'index.js'), "process.stdout.write('compiled ' + process.argv.slice(2).join(' '));\n");
+      const r = spawnSync(process.execPath, [file, 'x'], { cwd: tmp.dir, encoding: 'utf8', timeout: 180_000 });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe('compiled x');
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
+  it('says how to build it (exit 1) when neither dist/ nor tsx is there', () => {
+    const tmp = tempDir();
+    try {
+      const file = copyBin(tmp.dir);
+      const r = spawnSync(process.execPath, [file, '--help'], { cwd: tmp.dir, encoding: 'utf8', timeout: 180_000 });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('npm run build:main');
+      expect(r.stdout).toBe('');
     } finally {
       tmp.cleanup();
     }

@@ -5,21 +5,21 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { tempDir } from '../../helpers/tmp.js';
+import { runCli, CLI_TEST_TIMEOUT } from '../../helpers/cli.js';
+import { CORPUS as corpus } from '../../helpers/corpus.js';
 
-const root = path.resolve(import.meta.dirname, '../../..');
-const corpus = path.resolve(root, '../shared/corpus');
-const bin = path.join(root, 'bin', 'plenary.js');
 let tmp: ReturnType<typeof tempDir>;
 beforeAll(() => (tmp = tempDir()));
 afterAll(() => tmp.cleanup());
 
 function plenary(args: string[]) {
-  return spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, PLENARY_DATA: tmp.dir }, timeout: 120_000 });
+  return runCli(args, { PLENARY_DATA: tmp.dir });
 }
 
 const src = path.join(corpus, 'ga-en', 'A_RES_79_200.txt');
 
-describe('plenary export', () => {
+// Every test here spawns Node several times; the generous timeout keeps them green on a loaded machine.
+describe('plenary export', { timeout: CLI_TEST_TIMEOUT }, () => {
   it('exports docx, html, txt and akn from the text of an official PDF', () => {
     for (const [format, ext, probe] of [
       ['docx', 'docx', 'PK'],
@@ -48,7 +48,7 @@ describe('plenary export', () => {
     expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts/);
   });
 
-  it('exports Word tracked changes against a base file or a library symbol', { timeout: 120_000 }, () => {
+  it('exports Word tracked changes against a base file or a library symbol', () => {
     // A session-80 follow-up made from 79/200 by the CLI's own round trip through AKN.
     const akn = path.join(tmp.dir, 'base.xml');
     expect(plenary(['export', src, '--format', 'akn', '-o', akn]).status).toBe(0);

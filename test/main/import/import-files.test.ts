@@ -10,8 +10,8 @@ import { PlenaryError } from '../../../src/shared/errors.js';
 import { parseResolutionText } from '../../../src/shared/import/text.js';
 import { blockText, inlineText, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { CORPUS } from '../../helpers/corpus.js';
 
-const CORPUS = '/work/shared/corpus';
 const tmp = tempDir('plenary-import-');
 afterAll(() => tmp.cleanup());
 

@@ -8,8 +8,8 @@ import { parseAkn, symbolFromHref } from '../../../src/shared/import/akn.js';
 import { parseResolutionText } from '../../../src/shared/import/text.js';
 import { PlenaryError } from '../../../src/shared/errors.js';
 import { emptyFrontMatter, textBlock, type Block, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
+import { CORPUS } from '../../helpers/corpus.js';
 
-const CORPUS = path.resolve(import.meta.dirname, '../../../../shared/corpus');
 const NOW = new Date('2025-01-15T12:00:00Z');
 
 function corpusDoc(rel: string): ResolutionDocument {

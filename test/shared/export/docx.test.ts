@@ -10,8 +10,8 @@ import { layoutDocument, runsText } from '../../../src/shared/export/layout.js';
 import { parseResolutionText } from '../../../src/shared/import/text.js';
 import { emptyFrontMatter, textBlock, type Block, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
 import { committeeDraftMeta } from '../../helpers/fixtures.js';
+import { CORPUS } from '../../helpers/corpus.js';
 
-const CORPUS = path.resolve(import.meta.dirname, '../../../../shared/corpus');
 
 // ---------------------------------------------------------------------------------------------
 // Reading the package.
@@ -650,6 +650,7 @@ describe('docx export speed', () => {
     const bytes = await docxBytes(doc);
     const ms = performance.now() - t0;
     expect(bytes.length).toBeGreaterThan(10_000);
-    expect(ms).toBeLessThan(3000);
+    // Reported, not asserted: no test may depend on the machine being idle (bench/ measures speed).
+    console.log(`docx export of A/RES/79/1: ${ms.toFixed(0)} ms`);
   });
 });

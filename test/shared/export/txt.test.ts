@@ -7,8 +7,8 @@ import { layoutDocument } from '../../../src/shared/export/layout.js';
 import { parseResolutionText } from '../../../src/shared/import/text.js';
 import { textBlock, type Block, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
 import { committeeDraftMeta } from '../../helpers/fixtures.js';
+import { CORPUS } from '../../helpers/corpus.js';
 
-const CORPUS = path.resolve(import.meta.dirname, '../../../../shared/corpus');
 
 const cache = new Map<string, ResolutionDocument>();
 function corpusDoc(rel: string): ResolutionDocument {

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { toParseJson } from '../../../src/shared/import/json.js';
 import { parseResolutionText } from '../../../src/shared/import/text.js';
 import { emptyFrontMatter, textBlock, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
+import { CORPUS as corpus } from '../../helpers/corpus.js';
 
-const corpus = path.resolve(import.meta.dirname, '../../../../shared/corpus');
 const read = (rel: string): string => fs.readFileSync(path.join(corpus, rel), 'utf8');
 
 describe('toParseJson', () => {

@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { parseResolutionText } from '../../../src/shared/import/text.js';
 import { compareVersions, exportComparisonHtml, type ParagraphComparison } from '../../../src/shared/negotiation/versions.js';
 import { emptyFrontMatter, textBlock, type Block, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
+import { CORPUS as CORPUS_ROOT } from '../../helpers/corpus.js';
 
-const CORPUS = '/work/shared/corpus/ga-en';
+const CORPUS = `${CORPUS_ROOT}/ga-en`;
 
 function load(name: string): ResolutionDocument {
   return parseResolutionText(readFileSync(`${CORPUS}/${name}.txt`, 'utf8'), { fileName: `${name}.txt` }).document;

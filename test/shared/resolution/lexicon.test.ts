@@ -21,7 +21,7 @@ import { LANGUAGES, type Language, type Organ } from '../../../src/shared/resolu
 /** The phrase and italic length detected, for compact assertions. */
 function det(text: string, lang: Language, kind: ClauseKind, gender?: Gender): [string, number] | null {
   const m = detectOpeningPhrase(text, lang, kind, gender);
-  return m ? [m.phrase, m.length] : null;
+  return m ? [m.phrase, m.end] : null;
 }
 
 // un-format.md §4, "Most frequent English opening phrases in 300 recent resolutions".
@@ -152,7 +152,7 @@ describe('detectOpeningPhrase — English', () => {
 
   it('skips leading whitespace and quotation marks, and tolerates odd spacing', () => {
     const m = detectOpeningPhrase('  “Recalling also its', 'en', 'pp');
-    expect(m).toMatchObject({ start: 3, length: 17, phrase: 'Recalling also' });
+    expect(m).toMatchObject({ start: 3, end: 17, phrase: 'Recalling also' });
     expect(det('Taking\u00a0note of', 'en', 'pp')).toEqual(['Taking note', 11]);
     expect(det('Taking   note of', 'en', 'pp')).toEqual(['Taking note', 13]);
     expect(detectOpeningPhrase('', 'en', 'pp')).toBeNull();
@@ -206,7 +206,7 @@ describe('detectOpeningPhrase — French', () => {
   it('filters "Consciente" / "Conscient" by gender', () => {
     expect(detectOpeningPhrase('Consciente que', 'fr', 'pp', 'f')).toMatchObject({
       phrase: 'Consciente',
-      length: 10,
+      end: 10,
       gender: 'f',
     });
     expect(detectOpeningPhrase('Consciente que', 'fr', 'pp', 'm')).toBeNull();
@@ -334,7 +334,7 @@ describe('classifyOpening', () => {
   it('classifies English openings', () => {
     expect(classifyOpening('Requests the Secretary-General to report', 'en')).toMatchObject({
       kind: 'op',
-      match: { phrase: 'Requests', length: 8, kind: 'op' },
+      match: { phrase: 'Requests', end: 8, kind: 'op' },
     });
     expect(classifyOpening('Recalling its resolution 74/197', 'en')).toMatchObject({
       kind: 'pp',
@@ -499,7 +499,7 @@ describe('phraseList', () => {
     for (const p of list) {
       const m = detectOpeningPhrase(`${p}${sep}1`, lang, kind, gender);
       expect(m?.phrase, `${lang} ${kind} ${p}`).toBe(p);
-      expect(m?.length).toBe(p.length);
+      expect(m?.end).toBe(p.length);
       // Arabic preambular phrases after the first take و.
       if (lang === 'ar' && kind === 'pp') {
         expect(detectOpeningPhrase(`و${p} 1`, lang, kind, gender)?.phrase).toBe(`و${p}`);

@@ -1,7 +1,7 @@
 // The plain document model and the editor document carry the same information.
 import { describe, expect, it } from 'vitest';
-import { fromDoc, toDoc } from '../../src/shared/resolution/convert.js';
-import { emptyFrontMatter, textBlock, type ResolutionDocument } from '../../src/shared/resolution/model.js';
+import { fromDoc, toDoc } from '../../../src/shared/resolution/convert.js';
+import { emptyFrontMatter, textBlock, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
 
 function sample(): ResolutionDocument {
   return {

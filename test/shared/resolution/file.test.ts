@@ -1,7 +1,7 @@
 // The .plenary format: round trip, version guard, clear errors for damaged files.
 import { describe, expect, it } from 'vitest';
-import { FILE_FORMAT_VERSION, parsePlenaryFile, serializePlenaryFile } from '../../src/shared/resolution/file.js';
-import { emptyDocument, textBlock, type ResolutionDocument } from '../../src/shared/resolution/model.js';
+import { FILE_FORMAT_VERSION, parsePlenaryFile, serializePlenaryFile } from '../../../src/shared/resolution/file.js';
+import { emptyDocument, textBlock, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
 
 function doc(): ResolutionDocument {
   const d = emptyDocument({ language: 'fr', organ: 'ga-c2', kind: 'resolution', symbol: 'A/RES/75/202', title: 'Les technologies' }, (p) => `${p}x`);

@@ -1,7 +1,7 @@
 // Derived structure: numbers, labels, designations and punctuation roles, per language.
 import { describe, expect, it } from 'vitest';
-import { computeStructure } from '../../src/shared/resolution/structure.js';
-import { doc, op, pp, ap, annex } from '../helpers/builders.js';
+import { computeStructure } from '../../../src/shared/resolution/structure.js';
+import { doc, op, pp, ap, annex } from '../../helpers/builders.js';
 
 const labels = (d: ReturnType<typeof doc>) => computeStructure(d, (d.attrs.meta as { language: 'en' }).language).paras.map((p) => p.label);
 const roles = (d: ReturnType<typeof doc>) => computeStructure(d, 'en').paras.map((p) => p.role);
