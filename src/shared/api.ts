@@ -138,14 +138,14 @@ export const apiInputs = {
   }),
   /** Writes the recovery journal for an open draft (every few seconds while it is dirty). */
   'drafts.autosave': z.object({
-    key: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
+    key: z.string().min(1).max(64).regex(/^[\w-]+$/),
     path: z.string(),
     document: documentSchema,
     negotiation,
   }),
   /** Journals left by earlier sessions (crash recovery). */
   'drafts.recoverable': z.object({}),
-  'drafts.discardRecovery': z.object({ key: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) }),
+  'drafts.discardRecovery': z.object({ key: z.string().min(1).max(64).regex(/^[\w-]+$/) }),
   /** Full-text search of the library: words, "phrases", -excluded, OR; filters. */
   'library.search': z.object({ query: z.string().min(1).max(500), filters: searchFiltersSchema.optional(), limit: z.number().int().min(1).max(200).optional() }),
   /** The closest adopted paragraphs to a text, with scores and differences. */

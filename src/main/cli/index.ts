@@ -91,7 +91,7 @@ export async function main(argv: string[], io: Pick<CommandContext, 'stdout' | '
 
 const isEntry = (() => {
   const entry = process.argv[1] ?? '';
-  return /[\\/](bin[\\/]plenary(\.js)?|cli[\\/]index\.(ts|js))$/.test(entry);
+  return /[\\/](?:bin[\\/]plenary(?:\.js)?|cli[\\/]index\.[jt]s)$/.test(entry);
 })();
 
 if (isEntry) {
