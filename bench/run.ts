@@ -6,12 +6,14 @@ import { editorBench } from './editor.bench.js';
 import { libraryBench } from './library.bench.js';
 import { matchBench } from './match.bench.js';
 import { exportBench } from './export.bench.js';
+import { importBench } from './import.bench.js';
 
 const benches: Record<string, () => Promise<unknown>> = {
   editor: () => editorBench(),
   library: () => libraryBench(),
   match: () => matchBench(),
   export: () => exportBench(),
+  import: () => importBench(),
 };
 
 const only = process.argv.slice(2);
