@@ -30,6 +30,7 @@ import { CommandQueue, COMMAND_CHANNEL, COMMAND_READY_CHANNEL, registerIpc, send
 import { buildMenuTemplate, MAX_RECENT_ITEMS, type MenuCommand } from './menu.js';
 import { createMainWindow, trustedUrlCheck } from './window.js';
 import { ElectronPdfPrinter } from './pdf.js';
+import { installProcessGuards } from '../process-guard.js';
 
 /** The extension of Plenary draft files. */
 export const DRAFT_EXTENSION = '.plenary';
@@ -305,4 +306,8 @@ export function main(): void {
 }
 
 // Only inside Electron: importing this module in tests must not start an app.
-if (process.versions.electron) main();
+if (process.versions.electron) {
+  // A stray rejection or exception becomes a line in the log, never a dead main process (issue 10).
+  installProcessGuards('plenary main');
+  main();
+}
