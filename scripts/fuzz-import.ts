@@ -52,6 +52,9 @@ function corpusFiles(): string[] {
 
 type Mutation = (src: Buffer, name: string) => Promise<{ name: string; data: Buffer }> | { name: string; data: Buffer };
 
+/** Mutations that start from a real PDF of the corpus whatever file was picked (pdf.js is the riskiest reader). */
+const ON_PDF = new Set(['pdf-bitflip', 'pdf-truncate', 'pdf-splice']);
+
 const MUTATIONS: Record<string, Mutation> = {
   bitflip: (src, name) => {
     const d = Buffer.from(src);
@@ -68,6 +71,17 @@ const MUTATIONS: Record<string, Mutation> = {
   'delete-chunk': (src, name) => {
     const at = int(src.length);
     return { name, data: Buffer.concat([src.subarray(0, at), src.subarray(Math.min(src.length, at + 1 + int(8192)))]) };
+  },
+  'pdf-bitflip': (src, name) => {
+    const d = Buffer.from(src);
+    for (let k = 1 + int(60); k > 0; k--) d[int(d.length)]! ^= 1 << int(8);
+    return { name, data: d };
+  },
+  'pdf-truncate': (src, name) => ({ name, data: src.subarray(0, 1024 + int(Math.max(1, src.length - 1024))) }),
+  'pdf-splice': (src, name) => {
+    const at = int(src.length);
+    const from = int(src.length);
+    return { name, data: Buffer.concat([src.subarray(0, at), src.subarray(from, from + int(20_000)), src.subarray(at)]) };
   },
   'wrong-extension': (src, name) => ({ name: name.replace(/\.[^.]+$/, pick(['.pdf', '.docx', '.txt', '.md', '.html'])), data: src }),
   'garbage-prefix': (src, name) => ({ name, data: Buffer.concat([Buffer.from(Array.from({ length: 1 + int(2000) }, () => int(256))), src]) }),
@@ -90,7 +104,8 @@ const MUTATIONS: Record<string, Mutation> = {
 
 async function main(): Promise<number> {
   const sources = corpusFiles();
-  if (sources.length === 0) throw new Error(`no corpus files under ${CORPUS}`);
+  const pdfs = sources.filter((f) => f.toLowerCase().endsWith('.pdf'));
+  if (sources.length === 0 || pdfs.length === 0) throw new Error(`no corpus files (or no PDFs) under ${CORPUS}`);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-fuzz-'));
   const inputDir = path.join(root, 'files');
   const dataDir = path.join(root, 'data');
@@ -109,8 +124,8 @@ async function main(): Promise<number> {
   let slowest = 0;
   const t0 = performance.now();
   for (let i = 0; i < FILES; i++) {
-    const src = pick(sources);
     const mutation = names[i % names.length]!;
+    const src = pick(ON_PDF.has(mutation) ? pdfs : sources);
     const made = await MUTATIONS[mutation]!(fs.readFileSync(src), path.basename(src));
     const file = path.join(inputDir, `${String(i).padStart(4, '0')}-${mutation}-${made.name}`);
     fs.writeFileSync(file, made.data);

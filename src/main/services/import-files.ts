@@ -5,10 +5,11 @@
  * The type is decided from the bytes first (PDF and ZIP signatures, HTML tags near the start),
  * then from the extension. Text is decoded as UTF-8 (with or without BOM), UTF-16 with a BOM, or
  * windows-1252 when it is not valid UTF-8. Word files go through mammoth to HTML and then to
- * markdown; PDFs through pdf.js, rebuilding lines and paragraphs from the positions of the text
- * and reading italics and footnote marks from the fonts. Every failure is a PlenaryError whose
+ * markdown, after a look at the ZIP directory refuses zip bombs; PDFs through pdf.js, whose
+ * positioned text src/shared/import/pdf-layout.ts rebuilds into lines and paragraphs. Sizes are
+ * checked before anything large is read or inflated. Every failure is a PlenaryError whose
  * message names the file and says what is wrong; nothing a damaged file does escapes as an
- * unexpected exception.
+ * unexpected exception. Callers go through import-isolated.ts, which runs this in a worker.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
