@@ -1,7 +1,8 @@
 /**
  * A .docx-shaped ZIP written by hand, for the hostile-input tests: `[Content_Types].xml` and a
- * `word/document.xml` of `xmlBytes` bytes of one repeated character, deflated as a stream (the
- * test never holds the uncompressed part in memory). 200 MB of XML deflate to about 200 KB.
+ * `word/document.xml` of `xmlBytes` bytes of one repeated character, deflated piece by piece (the
+ * test never holds the uncompressed part in memory). 200 MB of XML deflate to about 200 KB; the
+ * archive is valid (CRCs and sizes true), so an unguarded reader would really inflate it all.
  */
 import zlib from 'node:zlib';
 
@@ -24,23 +25,26 @@ interface Entry {
   size: number;
 }
 
-async function deflateRepeated(total: number): Promise<{ data: Buffer; crc: number }> {
-  const chunk = Buffer.alloc(Math.min(total, 1 << 20), 0x20);
-  const parts: Buffer[] = [];
-  const z = zlib.createDeflateRaw({ level: 9 });
-  z.on('data', (b: Buffer) => parts.push(b));
-  const done = new Promise<void>((resolve, reject) => {
-    z.on('end', resolve);
-    z.on('error', reject);
-  });
+/**
+ * Deflates `total` spaces cheaply: one 1 MB chunk is compressed once (ending on a byte boundary
+ * with a sync flush, so that copies of it can follow one another), repeated, and closed with an
+ * empty final block.
+ */
+function deflateRepeated(total: number): { data: Buffer; crc: number } {
+  const size = Math.min(total, 1 << 20);
+  const chunk = Buffer.alloc(size, 0x20);
+  const whole = Math.floor(total / size);
+  const rest = total - whole * size;
+  const flush = { finishFlush: zlib.constants.Z_SYNC_FLUSH, level: 9 };
+  const block = zlib.deflateRawSync(chunk, flush);
+  const parts: Buffer[] = new Array<Buffer>(whole).fill(block);
   let crc = 0;
-  for (let left = total; left > 0; left -= chunk.length) {
-    const piece = left >= chunk.length ? chunk : chunk.subarray(0, left);
-    crc = zlib.crc32(piece, crc);
-    if (!z.write(piece)) await new Promise((r) => z.once('drain', r));
+  for (let k = 0; k < whole; k++) crc = zlib.crc32(chunk, crc);
+  if (rest) {
+    parts.push(zlib.deflateRawSync(chunk.subarray(0, rest), flush));
+    crc = zlib.crc32(chunk.subarray(0, rest), crc);
   }
-  z.end();
-  await done;
+  parts.push(zlib.deflateRawSync(Buffer.alloc(0))); // the final block
   return { data: Buffer.concat(parts), crc };
 }
 
@@ -65,7 +69,7 @@ function zipOf(entries: readonly Entry[]): Buffer {
 /** A zip bomb shaped like a .docx: `xmlBytes` of XML in word/document.xml. */
 export async function docxBomb(xmlBytes: number): Promise<Buffer> {
   const types = Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
-  const doc = await deflateRepeated(xmlBytes);
+  const doc = deflateRepeated(xmlBytes);
   return zipOf([
     { name: '[Content_Types].xml', data: zlib.deflateRawSync(types), crc: zlib.crc32(types), size: types.length },
     { name: 'word/document.xml', data: doc.data, crc: doc.crc, size: xmlBytes },
