@@ -17,8 +17,13 @@ function tsxEsmApi(): string {
   return pathToFileURL(path.join(path.dirname(pkgFile), pkg.exports['./esm/api']!.import.default)).href;
 }
 
-/** Calls `fn(arg)` exported by `moduleFile` in a worker; resolves to its (cloneable) result. */
-export function runInWorker<T>(moduleFile: string, fn: string, arg: unknown, timeoutMs: number): Promise<T> {
+/**
+ * Calls `fn(arg)` exported by `moduleFile` in a worker; resolves to its (cloneable) result.
+ * `timeoutMs` counts from the function's first progress report, so that a slow start on a
+ * loaded machine (tsx compiling the module) is not taken for a hang; the start has its own
+ * generous limit.
+ */
+export function runInWorker<T>(moduleFile: string, fn: string, arg: unknown, timeoutMs: number, startMs = 180_000): Promise<T> {
   const entry = pathToFileURL(moduleFile).href;
   const boot = `
     const { parentPort, workerData } = await import('node:worker_threads');
@@ -31,13 +36,22 @@ export function runInWorker<T>(moduleFile: string, fn: string, arg: unknown, tim
   return new Promise<T>((resolve, reject) => {
     const w = new Worker(`(async () => {${boot}})().catch((e) => { throw e; })`, { eval: true, workerData: arg });
     let last = '(starting)';
-    const timer = setTimeout(() => {
-      void w.terminate();
-      reject(new Error(`${fn} did not finish within ${timeoutMs} ms; last progress: ${last}`));
-    }, timeoutMs);
+    const expire = (ms: number, what: string) =>
+      setTimeout(() => {
+        void w.terminate();
+        reject(new Error(`${fn} did not ${what} within ${ms} ms; last progress: ${last}`));
+      }, ms);
+    let timer = expire(startMs, 'start');
+    let started = false;
     w.on('message', (m: { progress?: string; result?: T }) => {
-      if (m.progress !== undefined) last = m.progress;
-      else {
+      if (m.progress !== undefined) {
+        last = m.progress;
+        if (!started) {
+          started = true;
+          clearTimeout(timer);
+          timer = expire(timeoutMs, 'finish');
+        }
+      } else {
         clearTimeout(timer);
         void w.terminate();
         resolve(m.result as T);

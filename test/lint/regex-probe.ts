@@ -66,6 +66,7 @@ export function adversarialInputs(n: number): string[] {
  * the slowest regexes (ms over all inputs), for the test's message.
  */
 export function probeSourceRegexes(arg: { srcDir: string; length: number }, report: (s: string) => void): { count: number; slowest: { where: string; ms: number }[] } {
+  report('(reading the sources)');
   const regexes = findRegexLiterals(arg.srcDir);
   const inputs = adversarialInputs(arg.length);
   const times: { where: string; ms: number }[] = [];
