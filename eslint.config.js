@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import regexp from 'eslint-plugin-regexp';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'url', 'util', 'stream', 'zlib', 'worker_threads'];
 
@@ -48,6 +49,35 @@ export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', '.electron-native/**', 'test/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Regexes run on user text: nothing that can backtrack super-linearly (ReDoS) or capture misleadingly.
+  regexp.configs['flat/recommended'],
+  {
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-misleading-capturing-group': 'error',
+    },
+  },
+  {
+    // Built with new RegExp from parts: the first-character gate of RE_REFS is a deliberate speed-up
+    // the rule reads as useless, and the alternatives are kept as written for each language.
+    files: ['src/shared/resolution/symbols.ts', 'src/shared/text/diff.ts'],
+    rules: {
+      'regexp/no-useless-assertions': 'off',
+      'regexp/no-dupe-disjunctions': 'off',
+      'regexp/no-useless-escape': 'off',
+      'regexp/prefer-character-class': 'off',
+      'regexp/no-dupe-characters-character-class': 'off',
+      'regexp/match-any': 'off',
+      'regexp/no-unused-capturing-group': 'off',
+    },
+  },
+  {
+    // TEMPORARY, until the branches that rewrite these files are merged: import/html.ts is being
+    // replaced by htmlparser2 and export/txt.ts is being split on other branches (only txt.ts's
+    // RE_CLAUSE_END is fixed here). Remove this block at the merge and fix what the rules find.
+    files: ['src/shared/import/html.ts', 'src/shared/export/txt.ts'],
+    rules: Object.fromEntries(Object.keys(regexp.configs['flat/recommended'].rules).map((r) => [r, 'off'])),
+  },
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {

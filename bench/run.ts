@@ -7,6 +7,7 @@ import { libraryBench } from './library.bench.js';
 import { matchBench } from './match.bench.js';
 import { exportBench } from './export.bench.js';
 import { recoveryBench } from './recovery.bench.js';
+import { importBench } from './import.bench.js';
 
 const benches: Record<string, () => Promise<unknown>> = {
   editor: () => editorBench(),
@@ -15,6 +16,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   export: () => exportBench(),
   recovery: () => recoveryBench('host'),
   'recovery-browser': () => recoveryBench('browser'),
+  import: () => importBench(),
 };
 
 const only = process.argv.slice(2);

@@ -110,7 +110,7 @@ function pageDifference(a: string, b: string): number {
   return ink ? diff / ink : 0;
 }
 
-const norm = (s: string) => s.replace(/[\u00ad]/g, '').replace(/-\s*\n\s*/g, '-').replace(/\s+/g, ' ').replace(/[“”]/g, '"').replace(/[‘’]/g, "'").trim();
+const norm = (s: string) => s.replace(/\u00ad/g, '').replace(/-\s*\n\s*/g, '-').replace(/\s+/g, ' ').replace(/[“”]/g, '"').replace(/[‘’]/g, "'").trim();
 
 const source = fs.existsSync(path.join(corpus, 'ga-en', `${name}.txt`)) ? path.join(corpus, 'ga-en', `${name}.txt`) : name;
 const doc = await loadDocument(source);

@@ -7,6 +7,7 @@ import { UsageError } from './args.js';
 import { serveCommand } from './serve.js';
 import { importCommand, matchCommand, parseCommand, searchCommand } from './library-commands.js';
 import { exportCommand } from './export-command.js';
+import { installProcessGuards } from '../process-guard.js';
 
 /** What a command receives. */
 export interface CommandContext {
@@ -91,10 +92,11 @@ export async function main(argv: string[], io: Pick<CommandContext, 'stdout' | '
 
 const isEntry = (() => {
   const entry = process.argv[1] ?? '';
-  return /[\\/](bin[\\/]plenary(\.js)?|cli[\\/]index\.(ts|js))$/.test(entry);
+  return /[\\/](?:bin[\\/]plenary(?:\.js)?|cli[\\/]index\.[jt]s)$/.test(entry);
 })();
 
 if (isEntry) {
+  installProcessGuards('plenary');
   main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
     (code) => {
       process.exitCode = code;

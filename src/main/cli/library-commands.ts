@@ -7,9 +7,8 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { resolveDataDir, dataPaths } from '../services/paths.js';
 import { LibraryService, starterPath, expandPaths, type SearchFilters } from '../services/library.js';
-import { readResolutionFile } from '../services/import-files.js';
+import { importFileIsolated } from '../services/import-isolated.js';
 import { APP_ROOT } from '../app-root.js';
-import { parseResolutionText } from '../../shared/import/text.js';
 import { toParseJson } from '../../shared/import/json.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import type { Command, CommandContext } from './index.js';
@@ -45,8 +44,7 @@ export const parseCommand: Command = {
     let failed = 0;
     for (const file of positionals) {
       try {
-        const t = await readResolutionFile(file);
-        const parsed = parseResolutionText(t.text, { fileName: t.fileName, format: t.format });
+        const { parsed } = await importFileIsolated(file);
         const json = toParseJson(parsed.document);
         if (values.json) ctx.stdout.write(JSON.stringify(json) + '\n');
         else {
@@ -135,7 +133,7 @@ export const searchCommand: Command = {
       stdin: { type: 'boolean' },
     });
     if (values.kind !== undefined && values.kind !== 'pp' && values.kind !== 'op') throw new UsageError('--kind is pp or op.');
-    if (values.lang !== undefined && !/^(en|fr|es|ru|ar|zh)$/.test(values.lang)) throw new UsageError('--lang is one of en fr es ru ar zh.');
+    if (values.lang !== undefined && !/^(?:en|fr|es|ru|ar|zh)$/.test(values.lang)) throw new UsageError('--lang is one of en fr es ru ar zh.');
     const filters: SearchFilters = {
       ...(values.kind ? { kind: values.kind as 'pp' | 'op' } : {}),
       ...(values.organ ? { organ: values.organ } : {}),

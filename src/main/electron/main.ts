@@ -37,6 +37,7 @@ import { createMainWindow, CONTENT_SECURITY_POLICY, trustedUrlCheck } from './wi
 import { ElectronPdfPrinter } from './pdf.js';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol.js';
 import { FileAccess, setAccess, type GrantOptions } from '../services/access.js';
+import { installProcessGuards } from '../process-guard.js';
 
 /** The extension of Plenary draft files. */
 export const DRAFT_EXTENSION = '.plenary';
@@ -337,4 +338,8 @@ export function main(): void {
 }
 
 // Only inside Electron: importing this module in tests must not start an app.
-if (process.versions.electron) main();
+if (process.versions.electron) {
+  // A stray rejection or exception becomes a line in the log, never a dead main process (issue 10).
+  installProcessGuards('plenary main');
+  main();
+}

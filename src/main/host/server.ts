@@ -21,6 +21,7 @@ import type { AddressInfo } from 'node:net';
 import { HOST_MAX_BODY_BYTES, type PlenaryApi } from '../../shared/api.js';
 import { dispatch } from '../services/dispatch.js';
 import { STATIC_MIME as MIME } from '../static-mime.js';
+import { installProcessGuards } from '../process-guard.js';
 
 /** The Content-Security-Policy of every page the host serves. */
 export const HOST_CSP = [
@@ -93,6 +94,8 @@ function statusFor(code: string): number {
 
 /** Starts the host on 127.0.0.1. Resolves once listening. */
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
+  // A stray rejection or exception must not take the host (and every open tab's work) down.
+  installProcessGuards('plenary host');
   const token = opts.token ?? crypto.randomBytes(24).toString('base64url');
   const staticRoot = path.resolve(opts.staticDir);
   let port = 0;

@@ -9,8 +9,7 @@ import { PlenaryError } from '../../shared/errors.js';
 import type { ResolutionDocument } from '../../shared/resolution/model.js';
 import { parsePlenaryFile } from '../../shared/resolution/file.js';
 import { parseAkn } from '../../shared/import/akn.js';
-import { parseResolutionText } from '../../shared/import/text.js';
-import { readResolutionFile } from './import-files.js';
+import { importFileIsolated } from './import-isolated.js';
 
 /** Reads a document from `file`; throws PlenaryError naming the file. */
 export async function loadDocument(file: string): Promise<ResolutionDocument> {
@@ -18,7 +17,6 @@ export async function loadDocument(file: string): Promise<ResolutionDocument> {
   if (!fs.existsSync(abs)) throw new PlenaryError('NOT_FOUND', `${file} was not found.`);
   const name = path.basename(abs);
   if (/\.plenary$/i.test(name)) return parsePlenaryFile(fs.readFileSync(abs, 'utf8'), name).document;
-  if (/\.(xml|akn)$/i.test(name)) return parseAkn(fs.readFileSync(abs, 'utf8'), name);
-  const t = await readResolutionFile(abs);
-  return parseResolutionText(t.text, { fileName: t.fileName, format: t.format }).document;
+  if (/\.(?:xml|akn)$/i.test(name)) return parseAkn(fs.readFileSync(abs, 'utf8'), name);
+  return (await importFileIsolated(abs)).parsed.document;
 }

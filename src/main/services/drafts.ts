@@ -39,7 +39,7 @@ export function safeFileName(name: string): string {
   const base = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9\u0400-\u04FF\u0600-\u06FF\u4E00-\u9FFF._ -]+/g, '-')
+    .replace(/[^\w\u0400-\u04FF\u0600-\u06FF\u4E00-\u9FFF. -]+/g, '-')
     .replace(/\s+/g, ' ')
     .replace(/-+/g, '-')
     .trim()

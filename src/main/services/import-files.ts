@@ -5,10 +5,11 @@
  * The type is decided from the bytes first (PDF and ZIP signatures, HTML tags near the start),
  * then from the extension. Text is decoded as UTF-8 (with or without BOM), UTF-16 with a BOM, or
  * windows-1252 when it is not valid UTF-8. Word files go through mammoth to HTML and then to
- * markdown; PDFs through pdf.js, rebuilding lines and paragraphs from the positions of the text
- * and reading italics and footnote marks from the fonts. Every failure is a PlenaryError whose
+ * markdown, after a look at the ZIP directory refuses zip bombs; PDFs through pdf.js, whose
+ * positioned text src/shared/import/pdf-layout.ts rebuilds into lines and paragraphs. Sizes are
+ * checked before anything large is read or inflated. Every failure is a PlenaryError whose
  * message names the file and says what is wrong; nothing a damaged file does escapes as an
- * unexpected exception.
+ * unexpected exception. Callers go through import-isolated.ts, which runs this in a worker.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -18,10 +19,22 @@ import type { Stats } from 'node:fs';
 import type * as MammothModule from 'mammoth';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PlenaryError } from '../../shared/errors.js';
-import { FOOTNOTE_RULE, footnoteLine, htmlToMarkdown, runsToMarkdown, type InlineRun } from '../../shared/import/html.js';
+import { htmlToMarkdown } from '../../shared/import/html.js';
+import { buildRows, layoutPdf, letterCount, pdfItemFrom, type PageRows, type PdfItem } from '../../shared/import/pdf-layout.js';
+import { checkZip } from '../../shared/import/zip-guard.js';
 
 /** Largest file accepted for import. */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+
+/**
+ * Largest text, markdown or HTML file: the parser takes at most 10 million characters, which no
+ * encoding spells in more than 40 MB of text (HTML's markup gets some room on top). Checked before
+ * the file is read, so a huge file costs nothing.
+ */
+export const MAX_TEXT_BYTES = 48 * 1024 * 1024;
+
+/** Most pages read from a PDF (the longest resolutions with annexes run to a few hundred). */
+export const MAX_PDF_PAGES = 2000;
 
 /** What kind of file the text came from. */
 export type ImportKind = 'txt' | 'md' | 'html' | 'docx' | 'pdf';
@@ -56,6 +69,7 @@ export async function readResolutionFile(file: string): Promise<ImportedText> {
   if (st.isDirectory()) throw new PlenaryError('BAD_INPUT', `${name} is a folder, not a file.`);
   if (!st.isFile()) throw new PlenaryError('BAD_INPUT', `${name} is not a regular file.`);
   if (st.size > MAX_IMPORT_BYTES) throw tooLarge(name, st.size);
+  if (st.size > MAX_TEXT_BYTES && !isContainer(await readHead(file, name))) throw tooLarge(name, st.size, MAX_TEXT_BYTES, 'text');
   let data: Buffer;
   try {
     data = await fs.readFile(file);
@@ -63,6 +77,26 @@ export async function readResolutionFile(file: string): Promise<ImportedText> {
     throw fsError(e, name);
   }
   return readResolutionBuffer(name, data);
+}
+
+/** The first kilobyte of a file, enough to tell a PDF or ZIP from text. */
+async function readHead(file: string, name: string): Promise<Uint8Array> {
+  let fh: fs.FileHandle | undefined;
+  try {
+    fh = await fs.open(file, 'r');
+    const buf = new Uint8Array(1024);
+    const { bytesRead } = await fh.read(buf, 0, buf.byteLength, 0);
+    return buf.subarray(0, bytesRead);
+  } catch (e) {
+    throw fsError(e, name);
+  } finally {
+    await fh?.close().catch(() => undefined);
+  }
+}
+
+/** A PDF or ZIP (Word) signature at the start: such files may be larger than text files. */
+function isContainer(head: Uint8Array): boolean {
+  return indexOfAscii(head, '%PDF-', 0, 1024) >= 0 || startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06]);
 }
 
 /**
@@ -77,6 +111,7 @@ export async function readResolutionBuffer(name: string, data: Uint8Array): Prom
   if (data.byteLength === 0) throw new PlenaryError('BAD_INPUT', `${fileName} is empty: there is nothing to import.`);
   try {
     const kind = detectKind(fileName, data);
+    if ((kind === 'txt' || kind === 'md' || kind === 'html') && data.byteLength > MAX_TEXT_BYTES) throw tooLarge(fileName, data.byteLength, MAX_TEXT_BYTES, 'text');
     let text: string;
     const warnings: string[] = [];
     switch (kind) {
@@ -269,9 +304,10 @@ function decodeWindows1252(data: Uint8Array): string {
 // ---------------------------------------------------------------------------------------------
 // Errors
 
-function tooLarge(name: string, bytes: number): PlenaryError {
+function tooLarge(name: string, bytes: number, limit = MAX_IMPORT_BYTES, what = ''): PlenaryError {
   const mb = (bytes / (1024 * 1024)).toFixed(0);
-  return new PlenaryError('BAD_INPUT', `${name} is too large to import (${mb} MB; the limit is ${MAX_IMPORT_BYTES / (1024 * 1024)} MB).`);
+  const of = what ? ` for a ${what} file` : '';
+  return new PlenaryError('BAD_INPUT', `${name} is too large to import (${mb} MB; the limit${of} is ${limit / (1024 * 1024)} MB).`);
 }
 
 function fsError(e: unknown, name: string): PlenaryError {
@@ -302,6 +338,12 @@ const DOCX_STYLE_MAP = [
 /** Converts a .docx to the parser's markdown through mammoth's HTML; CORRUPT when it is damaged. */
 async function docxToMarkdown(fileName: string, data: Uint8Array): Promise<string> {
   type Mammoth = typeof MammothModule;
+  // Before mammoth inflates anything: a small file that unpacks to hundreds of megabytes is a zip bomb.
+  const zip = checkZip(data);
+  if (!zip.ok) {
+    if (zip.damaged) throw new PlenaryError('CORRUPT', `${fileName} is not a valid Word document (the file is damaged or truncated).`);
+    throw new PlenaryError('BAD_INPUT', `${fileName} was not opened: ${zip.reason}.`);
+  }
   let html: string;
   try {
     const mod = (await import('mammoth')) as Mammoth & { default?: Mammoth };
@@ -340,38 +382,6 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjsPromise;
 }
 
-/** A piece of text placed on a page. */
-interface PdfItem {
-  str: string;
-  x: number;
-  y: number;
-  w: number;
-  size: number;
-  italic: boolean;
-  bold: boolean;
-  barcode: boolean;
-  /** Raised and smaller than its line: a footnote mark (set when rows are built). */
-  sup: boolean;
-}
-
-/** A line of text on a page (or one of several pieces of a line far apart, like masthead columns). */
-interface PdfRow {
-  page: number;
-  y: number;
-  size: number;
-  x0: number;
-  x1: number;
-  bold: boolean;
-  items: PdfItem[];
-  text: string;
-}
-
-interface PageRows {
-  page: number;
-  height: number;
-  rows: PdfRow[];
-}
-
 /** Converts a PDF to the parser's markdown; see the module comment and {@link layoutPdf}. */
 async function pdfToMarkdown(fileName: string, data: Uint8Array, warnings: string[]): Promise<string> {
   const pdfjs = await loadPdfJs();
@@ -396,6 +406,10 @@ async function pdfToMarkdown(fileName: string, data: Uint8Array, warnings: strin
     }
     throw new PlenaryError('CORRUPT', `${fileName} is not a valid PDF (the file is damaged or truncated).`, { cause: e });
   }
+  if (doc.numPages > MAX_PDF_PAGES) {
+    await doc.destroy().catch(() => undefined);
+    throw new PlenaryError('BAD_INPUT', `${fileName} has ${doc.numPages} pages; Plenary reads PDFs of up to ${MAX_PDF_PAGES} pages. Import the Word file, or split the PDF.`);
+  }
   const pages: PageRows[] = [];
   let letters = 0;
   const failed: number[] = [];
@@ -411,35 +425,20 @@ async function pdfToMarkdown(fileName: string, data: Uint8Array, warnings: strin
         const fonts = new Map<string, string>();
         const items: PdfItem[] = [];
         for (const it of content.items) {
-          if (!('str' in it) || !it.str || !it.str.trim()) continue;
-          const [a, b, c, d, e, f] = it.transform as number[];
-          if (a === undefined || b === undefined || c === undefined || d === undefined || e === undefined || f === undefined) continue;
-          // Only horizontal text: rotated stamps and margin notes are not part of the resolution.
-          if (a <= 0 || Math.abs(b) > Math.abs(a) * 0.1) continue;
+          if (!('str' in it)) continue;
           let fontName = fonts.get(it.fontName);
           if (fontName === undefined) {
-            fontName = '';
             try {
-              const font = page.commonObjs.get(it.fontName) as { name?: string } | null;
-              fontName = (font?.name ?? '').replace(/^[A-Z]{6}\+/, '');
+              fontName = (page.commonObjs.get(it.fontName) as { name?: string } | null)?.name ?? '';
             } catch {
               fontName = '';
             }
             fonts.set(it.fontName, fontName);
           }
-          const size = Math.hypot(c, d) || Math.abs(it.height) || 10;
-          letters += it.str.replace(/[^\p{L}\p{N}]/gu, '').length;
-          items.push({
-            str: it.str,
-            x: e,
-            y: f,
-            w: it.width,
-            size,
-            italic: /italic|oblique|-it$|-ital/i.test(fontName),
-            bold: /bold|black|heavy|semibold|demi/i.test(fontName),
-            barcode: /barcode|code ?39|3 of 9/i.test(fontName),
-            sup: false,
-          });
+          const item = pdfItemFrom({ str: it.str, transform: it.transform as number[], width: it.width, height: it.height, fontName });
+          if (!item) continue;
+          letters += letterCount(item.str);
+          items.push(item);
         }
         pages.push({ page: p, height, rows: buildRows(p, items) });
         page.cleanup();
@@ -463,275 +462,3 @@ async function pdfToMarkdown(fileName: string, data: Uint8Array, warnings: strin
   return layoutPdf(pages);
 }
 
-/**
- * Groups a page's items into rows: by baseline, with a raised smaller item (a footnote mark)
- * attached to the line it belongs to; within a row by x, split where a wide gap separates
- * columns of the masthead ("General Assembly" … "Distr.: General").
- */
-function buildRows(page: number, items: PdfItem[]): PdfRow[] {
-  const sorted = items.slice().sort((p, q) => q.y - p.y || p.x - q.x);
-  const clusters: PdfItem[][] = [];
-  let cur: PdfItem[] = [];
-  let refY = 0;
-  let refSize = 0;
-  for (const it of sorted) {
-    if (cur.length && refY - it.y <= 0.45 * Math.max(refSize, it.size)) {
-      cur.push(it);
-      if (it.size > refSize) {
-        refSize = it.size;
-        refY = it.y;
-      }
-      continue;
-    }
-    if (cur.length) clusters.push(cur);
-    cur = [it];
-    refY = it.y;
-    refSize = it.size;
-  }
-  if (cur.length) clusters.push(cur);
-  const rows: PdfRow[] = [];
-  for (const cl of clusters) {
-    cl.sort((p, q) => p.x - q.x);
-    let piece: PdfItem[] = [];
-    const flush = (): void => {
-      if (piece.length) rows.push(makeRow(page, piece));
-      piece = [];
-    };
-    for (const it of cl) {
-      const prev = piece[piece.length - 1];
-      if (prev && it.x - (prev.x + prev.w) > Math.max(30, 3 * it.size, 3 * prev.size)) flush();
-      piece.push(it);
-    }
-    flush();
-  }
-  return rows;
-}
-
-function round1(n: number): number {
-  return Math.round(n * 10) / 10;
-}
-
-/** A row from items on one line, sorted by x: its size and baseline are those of most of its characters. */
-function makeRow(page: number, items: PdfItem[]): PdfRow {
-  const weight = new Map<number, number>();
-  for (const it of items) weight.set(round1(it.size), (weight.get(round1(it.size)) ?? 0) + it.str.length);
-  let size = 0;
-  let best = -1;
-  for (const [s, w] of weight) {
-    if (w > best || (w === best && s > size)) {
-      best = w;
-      size = s;
-    }
-  }
-  const y = items.filter((it) => round1(it.size) === size).reduce((m, it) => Math.min(m, it.y), Infinity);
-  for (const it of items) it.sup = it.size < size * 0.85 && it.y > y + size * 0.12;
-  let text = '';
-  let prev: PdfItem | null = null;
-  for (const it of items) {
-    if (prev && needsSpace(prev, it) && !/\s$/.test(text) && !/^\s/.test(it.str)) text += ' ';
-    text += it.str;
-    prev = it;
-  }
-  const main = items.filter((it) => !it.sup);
-  return {
-    page,
-    y,
-    size,
-    x0: items.reduce((m, it) => Math.min(m, it.x), Infinity),
-    x1: items.reduce((m, it) => Math.max(m, it.x + it.w), -Infinity),
-    bold: main.length > 0 && main.every((it) => it.bold),
-    items,
-    text: text.trim(),
-  };
-}
-
-/** A space stands between two items when the gap between them is wider than a narrow space. */
-function needsSpace(prev: PdfItem, it: PdfItem): boolean {
-  return it.x - (prev.x + prev.w) > 0.15 * Math.max(prev.size, it.size);
-}
-
-const RE_JOB = /^\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\d{6})?\*?$/;
-const RE_BARCODE = /^\*\d{7,8}\*$/;
-const RE_PAGE = /^(?:Page\s+)?\d{1,4}\s*(?:\/|of)\s*\d{1,4}$|^-?\s*\d{1,4}\s*-?$/i;
-const RE_RECYCLE = /^Please recycle/i;
-const RE_RULE = /^_{5,}$/;
-const RE_SYMBOL = /^(?:A|S|E|A\/HRC|A\/C\.\d)\/[\w.()/ -]{2,40}$/;
-
-/**
- * Turns the pages' rows into markdown: running heads and feet dropped, footnotes moved to a
- * footnote block at the end, lines joined into paragraphs — a new paragraph where the vertical
- * gap is wider than the line spacing, where the font size changes, or where a line is indented
- * after a full line; across a page break, a paragraph goes on unless the next page opens with an
- * indented line. Lines that end well short of the right margin keep their line break (masthead,
- * closing block); full lines are joined, a hyphen at the end kept and no space added.
- */
-function layoutPdf(pages: readonly PageRows[]): string {
-  // Body metrics over the whole document.
-  const sizeWeight = new Map<number, number>();
-  for (const pg of pages) for (const r of pg.rows) sizeWeight.set(r.size, (sizeWeight.get(r.size) ?? 0) + r.text.length);
-  let body = 10;
-  let bestW = -1;
-  for (const [s, w] of sizeWeight) {
-    if (w > bestW) {
-      bestW = w;
-      body = s;
-    }
-  }
-  const isBody = (r: PdfRow): boolean => Math.abs(r.size - body) < 0.6;
-
-  // Running heads and feet repeat: text in the top or bottom band found on two pages or more
-  // (numbers aside) is furniture wherever it stands in those bands.
-  const bandKey = (r: PdfRow): string => r.text.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
-  const seen = new Map<string, number>();
-  for (const pg of pages) {
-    const keys = new Set(pg.rows.filter((r) => inBand(r, pg.height)).map(bandKey));
-    for (const k of keys) seen.set(k, (seen.get(k) ?? 0) + 1);
-  }
-  const repeated = new Set([...seen].filter(([, n]) => n >= 2).map(([k]) => k));
-  const isFurniture = (r: PdfRow, page: number, height: number): boolean => {
-    const t = r.text.trim();
-    if (r.items.every((it) => it.barcode) || RE_BARCODE.test(t) || RE_RECYCLE.test(t)) return true;
-    const top = r.y > height * 0.915;
-    if (!(r.y < height * 0.065 || (top && page > 1))) return false;
-    // Not body text (the UN's running heads are 8.5 pt bold), or the shape of furniture.
-    const notBodyLike = Math.abs(r.size - body) > body * 0.08 || r.bold;
-    return notBodyLike || RE_JOB.test(t) || RE_PAGE.test(t) || (top && RE_SYMBOL.test(t)) || repeated.has(bandKey(r));
-  };
-
-  const bodyRows: PdfRow[] = [];
-  const noteRows: PdfRow[] = [];
-  for (const pg of pages) {
-    const h = pg.height;
-    const kept = pg.rows.filter((r) => !isFurniture(r, pg.page, h));
-    // Footnotes: below a rule of underscores, or (Word's drawn rule leaves no text) a block of
-    // small lines at the foot of the page that opens with a footnote mark.
-    let ruleAt = kept.findIndex((r) => RE_RULE.test(r.text.replace(/\s/g, '')));
-    let notesFrom = ruleAt >= 0 ? ruleAt + 1 : -1;
-    if (ruleAt < 0) {
-      let k = kept.length;
-      while (k > 0 && kept[k - 1]!.size < body * 0.9) k--;
-      if (k < kept.length && k > 0 && startsWithMark(kept[k]!)) notesFrom = k;
-      ruleAt = notesFrom;
-    }
-    for (let k = 0; k < kept.length; k++) {
-      if (notesFrom >= 0 && k >= notesFrom) noteRows.push(kept[k]!);
-      else if (k !== ruleAt) bodyRows.push(kept[k]!);
-    }
-  }
-  const colLeft = mode(bodyRows.filter(isBody).map((r) => Math.round(r.x0)), 0);
-  const rights = bodyRows.filter(isBody).map((r) => r.x1).sort((a, b) => a - b);
-  const colRight = rights.length ? rights[Math.floor(rights.length * 0.95)]! : 0;
-  const pitch = (() => {
-    const gaps: number[] = [];
-    for (let k = 1; k < bodyRows.length; k++) {
-      const a = bodyRows[k - 1]!;
-      const b = bodyRows[k]!;
-      if (a.page === b.page && isBody(a) && isBody(b)) gaps.push(Math.round((a.y - b.y) * 2) / 2);
-    }
-    return mode(gaps.filter((g) => g > 0), body * 1.2);
-  })();
-  // A full line runs from the left part of the column to its right edge: a wrapped line of a
-  // justified paragraph (a right-aligned closing line reaches the edge but starts far right).
-  const fullLine = (r: PdfRow): boolean =>
-    colRight > 0 && r.x1 >= colRight - Math.max(0.025 * (colRight - colLeft), r.size) && r.x0 <= colLeft + 0.25 * (colRight - colLeft);
-
-  // Paragraphs: each a list of lines, each line a list of rows joined by a space.
-  const paras: PdfRow[][][] = [];
-  let prev: PdfRow | null = null;
-  for (const r of bodyRows) {
-    let newPara = true;
-    let newLine = true;
-    if (prev) {
-      if (prev.page === r.page) {
-        const gap = prev.y - r.y;
-        const sameY = Math.abs(gap) < 0.5;
-        const limit = Math.max(pitch * 1.3, 1.56 * Math.max(prev.size, r.size));
-        // Indented after a full line that started at the column edge: a new paragraph's first line.
-        const indented = fullLine(prev) && Math.abs(prev.x0 - colLeft) < 4 && r.x0 > prev.x0 + 8;
-        newPara = !sameY && (gap > limit || gap < 0 || Math.abs(prev.size - r.size) > 1 || prev.bold !== r.bold || indented);
-        // Only body text is rewrapped; headings and the masthead keep their lines.
-        newLine = sameY || !fullLine(prev) || !isBody(prev) || !isBody(r);
-      } else {
-        newPara = r.x0 > colLeft + 8 || !fullLine(prev) || !isBody(r) || prev.bold !== r.bold;
-        newLine = newPara;
-      }
-    }
-    if (newPara) paras.push([[r]]);
-    else if (newLine) paras[paras.length - 1]!.push([r]);
-    else paras[paras.length - 1]!.at(-1)!.push(r);
-    prev = r;
-  }
-
-  const out: string[] = [];
-  for (const para of paras) {
-    const lines = para.map((rows) => runsToMarkdown(rowRuns(rows))).filter((l) => l.trim());
-    if (lines.length) out.push(lines.join('\n'));
-  }
-
-  // Footnotes: a row opening with a mark starts a note; other rows continue the last one.
-  const notes: { mark: string; rows: PdfRow[] }[] = [];
-  for (const r of noteRows) {
-    const first = r.items[0]!;
-    const markText = first.str.trim();
-    const isMark = (first.sup || first.size < r.size * 0.85) && /^(?:\d{1,3}|\*{1,3}|[†‡§])$/.test(markText);
-    if (isMark) notes.push({ mark: markText, rows: [{ ...r, items: r.items.slice(1) }] });
-    else if (notes.length) notes[notes.length - 1]!.rows.push(r);
-    else notes.push({ mark: '', rows: [r] });
-  }
-  const noteLines = notes
-    .map((n) => {
-      const text = runsToMarkdown(rowRuns(n.rows));
-      return n.mark ? footnoteLine(n.mark, text) : text;
-    })
-    .filter((l) => l.trim());
-  if (noteLines.length) out.push(FOOTNOTE_RULE, ...noteLines);
-  return out.join('\n\n') + '\n';
-}
-
-/** In the top or bottom band of the page, where running heads and feet stand. */
-function inBand(r: PdfRow, height: number): boolean {
-  return r.y < height * 0.065 || r.y > height * 0.915;
-}
-
-function startsWithMark(r: PdfRow): boolean {
-  const first = r.items[0];
-  return !!first && (first.sup || first.size < r.size * 0.85) && /^\d{1,3}$|^\*{1,3}$/.test(first.str.trim());
-}
-
-/** The runs of a line made of rows: spaces from the gaps, rows joined by a space (or not, after a hyphen). */
-function rowRuns(rows: readonly PdfRow[]): InlineRun[] {
-  const runs: InlineRun[] = [];
-  rows.forEach((row, k) => {
-    if (k > 0) {
-      // A line ending in a hyphen (or a soft hyphen, dropped) joins the next without a space.
-      const last = runs[runs.length - 1];
-      const soft = !!last && /\u00ad\s*$/.test(last.text);
-      if (last && soft) last.text = last.text.replace(/\u00ad\s*$/, '');
-      const joined = soft || (!!last && !last.sup && /[-‐/]\s*$/.test(last.text));
-      if (last && joined) last.text = last.text.trimEnd();
-      if (!joined) runs.push({ text: ' ', italic: false });
-    }
-    let prev: PdfItem | null = null;
-    for (const it of row.items) {
-      if (prev && needsSpace(prev, it) && !/\s$/.test(prev.str) && !/^\s/.test(it.str)) runs.push({ text: ' ', italic: false });
-      runs.push(it.sup ? { text: it.str, sup: true } : { text: it.str, italic: it.italic });
-      prev = it;
-    }
-  });
-  return runs;
-}
-
-function mode(values: readonly number[], fallback: number): number {
-  const count = new Map<number, number>();
-  let best = fallback;
-  let bestN = 0;
-  for (const v of values) {
-    const n = (count.get(v) ?? 0) + 1;
-    count.set(v, n);
-    if (n > bestN) {
-      bestN = n;
-      best = v;
-    }
-  }
-  return best;
-}

@@ -13,9 +13,8 @@ import { LibraryService, starterPath } from './library.js';
 import { dataPaths } from './paths.js';
 import { APP_ROOT } from '../app-root.js';
 import { ExportService, exportFileName, type PdfPrinter } from './export.js';
-import { readResolutionBuffer } from './import-files.js';
+import { importBufferIsolated } from './import-isolated.js';
 import { loadDocument } from './documents.js';
-import { parseResolutionText } from '../../shared/import/text.js';
 import { parseAkn } from '../../shared/import/akn.js';
 import { ImportJobs } from './import-jobs.js';
 import { cleanStaleTempFiles } from './temp-clean.js';
@@ -85,10 +84,9 @@ export function createServices(opts: ServiceOptions): Services {
     },
     'drafts.importContent': async ({ name, dataBase64 }) => {
       const data = Buffer.from(dataBase64, 'base64');
-      if (/\.(xml|akn)$/i.test(name)) return { document: parseAkn(data.toString('utf8'), name), warnings: [] };
-      const t = await readResolutionBuffer(name, data);
-      const parsed = parseResolutionText(t.text, { fileName: t.fileName, format: t.format });
-      return { document: parsed.document, warnings: [...(t.warnings ?? []), ...parsed.warnings] };
+      if (/\.(?:xml|akn)$/i.test(name)) return { document: parseAkn(data.toString('utf8'), name), warnings: [] };
+      const { source, parsed } = await importBufferIsolated(name, data);
+      return { document: parsed.document, warnings: [...(source.warnings ?? []), ...parsed.warnings] };
     },
     'drafts.importFile': async ({ path }) => ({ document: await loadDocument(path), warnings: [] }),
     'library.search': async ({ query, filters, limit }) => library.search(query, filters ?? {}, limit ?? 20),

@@ -12,12 +12,11 @@ import zlib from 'node:zlib';
 import { openDatabase, type Db } from '../db/connection.js';
 import { LibraryDb, type SearchFilters, type SearchHitRow } from '../db/library.js';
 import type { ResolutionDocument } from '../../shared/resolution/model.js';
-import { parseResolutionText } from '../../shared/import/text.js';
 import { wordDiff, type DiffOp } from '../../shared/text/diff.js';
 import type { AgreedMatch, ImportSummary } from '../../shared/api.js';
 import { MatchIndex } from './matcher.js';
-import { readResolutionBuffer, readResolutionFile, type ImportedText } from './import-files.js';
 import { expandPaths, type WalkResult } from './folder-walk.js';
+import { importBufferIsolated, importFileIsolated, type ImportOutcome } from './import-isolated.js';
 
 /** Result of importing one file. */
 export type ImportItem = ImportSummary['items'][number];
@@ -109,9 +108,8 @@ export class LibraryService {
     return { file: source.file, status: 'imported', symbol: doc.meta.symbol, paragraphs: r.paragraphs.length };
   }
 
-  private importText(t: ImportedText, label: string): ImportItem {
-    const parsed = parseResolutionText(t.text, { fileName: t.fileName, format: t.format });
-    return this.addDocument(parsed.document, { file: label, hash: t.hash });
+  private importText(t: ImportOutcome, label: string): ImportItem {
+    return this.addDocument(t.parsed.document, { file: label, hash: t.source.hash });
   }
 
   /**
@@ -132,7 +130,7 @@ export class LibraryService {
     for (const f of files) {
       let item: ImportItem;
       try {
-        item = this.importText(await readResolutionFile(f), f);
+        item = this.importText(await importFileIsolated(f), f);
       } catch (e) {
         item = { file: f, status: 'failed', reason: e instanceof Error ? e.message : String(e) };
       }
@@ -148,7 +146,7 @@ export class LibraryService {
     for (const f of files) {
       try {
         const data = Buffer.from(f.dataBase64, 'base64');
-        items.push(this.importText(await readResolutionBuffer(f.name, data), f.name));
+        items.push(this.importText(await importBufferIsolated(f.name, data), f.name));
       } catch (e) {
         items.push({ file: f.name, status: 'failed', reason: e instanceof Error ? e.message : String(e) });
       }

@@ -28,7 +28,7 @@ export interface MatchesPanelProps {
 
 /** Text compared with its source: end punctuation and spacing do not count as a deviation. */
 export function comparable(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/[\s,;:.،؛，；。\u00a0]+$/u, '');
+  return text.replace(/\s+/g, ' ').trim().replace(/[\s,;:.،؛，；。]+$/u, '');
 }
 
 /** The panel. */

@@ -106,7 +106,7 @@ function parseAgendaItems(text: string): AgendaItem[] {
     .map((l) => l.trim())
     .filter(Boolean)
     .map((l) => {
-      const m = /^(\d+(?:\s*\([a-z]+\))?)\s*[:.–-]?\s*(.*)$/i.exec(l);
+      const m = /^(\d+(?!\d)(?:\s*\([a-z]+\))?)\s*(?:[:.–-]\s*)?((?:\S.*)?)$/i.exec(l);
       return m ? { number: m[1]!.replace(/\s+/g, ' '), title: m[2] ?? '' } : { number: l, title: '' };
     });
 }

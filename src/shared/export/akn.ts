@@ -169,7 +169,7 @@ function isoDate(d: Date): string {
 
 /** The key of a label in an eId: "(a)" → "a", "7." → "7", "OP7bis" → "7bis"; "" when none. */
 function labelKey(label: string): string {
-  return label.replace(/^(?:PP|OP)/, '').replace(/[^A-Za-z0-9]/g, '');
+  return label.replace(/^(?:PP|OP)/, '').replace(/[^A-Z0-9]/gi, '');
 }
 
 interface Ids {

@@ -106,7 +106,7 @@ function cssString(s: string): string {
 
 /** The id of the HTML element of a paragraph. */
 function paraAnchor(id: string): string {
-  return 'para-' + id.replace(/[^A-Za-z0-9_-]/g, '_');
+  return 'para-' + id.replace(/[^\w-]/g, '_');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -152,7 +152,9 @@ function right(s: string, width: number): string {
   return pad(width - displayWidth(s)) + s;
 }
 
-const RE_CLAUSE_END = /[,;:.،؛。；，](?:[”"’»)\]*]*)(?:\s?\d{1,3}|\[\^[^\]]*\])*$/;
+// One digit per step (a run of marks "12" is "1" then "2"), so the star cannot split a run of
+// digits in many ways: `(?:\s?\d{1,3})*` backtracked exponentially on a long run of digits.
+const RE_CLAUSE_END = /[,;:.،؛。；，][”"’»)\]*]*(?:\s?\d|\[\^[^\]]*\])*$/;
 const RE_NOTE_START = /^(?:\d{1,3}\/?|\*{1,3})$/;
 /** Whole lines the importer would read as something else than running text. */
 const RE_BAD_LINE: readonly RegExp[] = [

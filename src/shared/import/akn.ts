@@ -355,7 +355,7 @@ function trimInlines(out: Inline[]): void {
   while (out.length > 0) {
     const l = out[out.length - 1]!;
     if (l.t !== 'text') break;
-    l.text = l.text.replace(/\s*\n\s*$/, '');
+    l.text = l.text.replace(/[\t\v\f\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*\n\s*$/, '');
     if (l.text) break;
     out.pop();
   }

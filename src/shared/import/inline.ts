@@ -185,7 +185,7 @@ function markKind(text: string, a: number, b: number, decimalComma: boolean): Ma
   if (q !== ' ') return null;
   const r = text[b + 1] ?? '';
   if (r === '' || r === FN_OPEN) return 'spaced';
-  if (/[\p{Ll}]/u.test(r)) {
+  if (/\p{Ll}/u.test(r)) {
     // "5 to strengthen" is a mark, "5 to 10" a range; "2 per cent", "3 million" quantities.
     const w = wordAfter(text, b + 1);
     if (w === '') return null;
@@ -196,7 +196,7 @@ function markKind(text: string, a: number, b: number, decimalComma: boolean): Ma
     }
     return QUANTITY_WORDS.has(w) ? null : 'spaced';
   }
-  if (/[\p{Lu}]/u.test(r)) return '.;:,'.includes(pp) ? 'spaced' : null;
+  if (/\p{Lu}/u.test(r)) return '.;:,'.includes(pp) ? 'spaced' : null;
   // "Hate Speech, 5 18 June as the International Day…": a list of dated items.
   if (isDigit(r)) return (pp === ',' || pp === ';') && (!numeric || year) ? 'spaced' : null;
   return null;

@@ -12,9 +12,11 @@
 import { PAGE, type RawNote, toLines } from './clean.js';
 import { EM_CLOSE, EM_OPEN, fnRef, LINK_CLOSE, LINK_MID, LINK_OPEN } from './inline.js';
 
-const RE_SUP_NOTE_DEF = /^<sup>\s*(\d{1,3}|\*{1,3})\s*<\/sup>\s*(.*)$/i;
-const RE_MD_NOTE_DEF = /^\[\^([^\]\s]{1,20})\]:\s*(.*)$/;
-const RE_CARET_NOTE_DEF = /^\^(\d{1,3})\s+(.*)$/;
+// The text after white space starts with a non-space (or is empty), so \s* and the rest cannot
+// trade characters (which backtracks polynomially on a long run of spaces).
+const RE_SUP_NOTE_DEF = /^<sup>\s*(\d{1,3}|\*{1,3})\s*<\/sup>\s*((?:\S.*)?)$/i;
+const RE_MD_NOTE_DEF = /^\[\^([^\]\s]{1,20})\]:\s*((?:\S.*)?)$/;
+const RE_CARET_NOTE_DEF = /^\^(\d{1,3})\s+((?:\S.*)?)$/;
 const RE_THEMATIC = /^(?:-\s*){3,}$|^(?:\*\s*){3,}$|^(?:_\s*){3,}$/;
 const RE_HEADING = /^#{1,6}\s+/;
 const RE_HEADING_CLOSE = /\s+#+\s*$/;
@@ -63,10 +65,10 @@ export function convertInline(block: string): string {
   s = s.replace(/<\/?[a-z][a-z0-9]{0,10}(?:\s[^<>\n]{0,500})?\/?>/gi, '');
   s = decodeEntities(s);
   // Bold, then emphasis.
-  s = s.replace(/\*\*(?=\S)([^*]{1,5000}?)\*\*/g, '$1');
-  s = s.replace(/(^|[^\p{L}\p{N}])__(?=\S)([^_]{1,5000}?)__(?![\p{L}\p{N}])/gu, '$1$2');
-  s = s.replace(/\*(?=[^\s*])([^*]{1,5000}?)\*/g, EM_OPEN + '$1' + EM_CLOSE);
-  s = s.replace(/(^|[^\p{L}\p{N}_])_(?=[^\s_])([^_]{1,5000}?)_(?![\p{L}\p{N}])/gu, '$1' + EM_OPEN + '$2' + EM_CLOSE);
+  s = s.replace(/\*\*(?=\S)([^*]{1,5000})\*\*/g, '$1');
+  s = s.replace(/(^|[^\p{L}\p{N}])__(?=\S)([^_]{1,5000})__(?![\p{L}\p{N}])/gu, '$1$2');
+  s = s.replace(/\*(?=[^\s*])([^*]{1,5000})\*/g, EM_OPEN + '$1' + EM_CLOSE);
+  s = s.replace(/(^|[^\p{L}\p{N}_])_(?=[^\s_])([^_]{1,5000})_(?![\p{L}\p{N}])/gu, '$1' + EM_OPEN + '$2' + EM_CLOSE);
   s = s.replace(/`([^`\n]{1,500})`/g, '$1');
   return s.replace(/[\uE008-\uE00E]/g, (c) => UNESCAPE[c] ?? c);
 }

@@ -50,7 +50,7 @@ export function detectLanguage(text: string): Language {
   if (max === arab) return 'ar';
   if (max === han * 3) return 'zh';
   const counts: Record<'en' | 'fr' | 'es', number> = { en: 0, fr: 0, es: 0 };
-  const words = s.toLowerCase().match(/[a-zà-ÿ']+/g) ?? [];
+  const words = s.toLowerCase().match(/[a-z\u00e0-\u00ff']+/g) ?? [];
   for (const w of words) {
     switch (w) {
       case 'the': case 'of': case 'and': case 'to': case 'its': case 'that': case 'with': case 'for':
@@ -164,17 +164,19 @@ export function parseSessionLine(line: string): { session: string; lang: Languag
 // Fixed wording of the masthead
 
 const RE_UN = /^(?:united nations|nations unies|naciones unidas|организация объединенных наций|الأمم المتحدة|联合国)(?=\s|$)/;
-const RE_DISTR = /^distr\.?\s*:?\s*(.*)$/;
-const RE_ORIGINAL = /^original\s*:\s*(.+)$/;
-const RE_JOB_LINE = /^(\d{2}-\d{5})\*?\s*\(([EFSRAC])\)/;
+// Masthead lines are normalised to single spaces (see `ls` in parseMasthead), so " " and " ?"
+// stand for \s+ and \s*: a quantified \s next to .* or .+? backtracked polynomially on long lines.
+const RE_DISTR = /^distr\.? ?(?:: ?)?(.*)$/;
+const RE_ORIGINAL = /^original ?: ?(.+)$/;
+const RE_JOB_LINE = /^\d{2}-\d{5}\*? ?\(([EFSRAC])\)/;
 const RE_BARCODE = /^\*\d{7,8}\*$/;
-const RE_TITLE_NUM = /^((?:E?S-)?\d{1,3}\/\d{1,4})(?:\s+([A-Z]))?\s*(?:\.|\s-)\s+(\S.*)$/;
-const RE_SC_HEAD1 = /^resolution\s+(\d{1,4})\s*(?:\((\d{4})\))?\s*(?:of\s+(.+))?$/i;
-const RE_SC_HEAD2 = /^(\d{1,4})\s*\((\d{4})\)\.?\s+resolution\s+of\s+(.+)$/i;
-const RE_SC_OF = /^of\s+(\d.+)$/i;
-const RE_SC_ADOPTED = /^adopted by the security council at\W+its\W+(\d+\s*(?:st|nd|rd|th)?)\W*meeting\W*(?:on\s+(.+))?$/i;
-const RE_ON_DATE = /^(?:on|le|el|في)\s+(.+)$/i;
-const RE_SYMBOL_TOKEN = /(?:^|\s)((?:A|S|E)\/[A-Za-z0-9.\-/]+(?:\s?\((?:\d{4}|[IVXL]+)\))?)\*?(?=\s|$)/;
+const RE_TITLE_NUM = /^((?:E?S-)?\d{1,3}\/\d{1,4})(?: ([A-Z]))? ?(?:\.| -) (\S.*)$/;
+const RE_SC_HEAD1 = /^resolution (\d{1,4}) ?(?:\((\d{4})\) ?)?(?:of (.+))?$/i;
+const RE_SC_HEAD2 = /^(\d{1,4}) ?\((\d{4})\)\.? resolution of (.+)$/i;
+const RE_SC_OF = /^of (\d.+)$/i;
+const RE_SC_ADOPTED = /^adopted by the security council at\W+its\W+(\d+(?: ?(?:st|nd|rd|th))?)\W*meeting\W*(?:on (.+))?$/i;
+const RE_ON_DATE = /^(?:on|le|el|في) (.+)$/i;
+const RE_SYMBOL_TOKEN = /(?:^|\s)([ASE]\/[A-Za-z0-9.\-/]+(?:\s?\((?:\d{4}|[IVXL]+)\))?)\*?(?=\s|$)/;
 
 const JOB_LANG: Readonly<Record<string, Language>> = { E: 'en', F: 'fr', S: 'es', R: 'ru', A: 'ar', C: 'zh' };
 
@@ -186,28 +188,28 @@ const LANGUAGE_NAMES: ReadonlyMap<string, Language> = new Map<string, Language>(
 ]);
 
 const AGENDA_PATTERNS: readonly { re: RegExp; lang: Language }[] = [
-  { re: /^agenda items?\s+(.+)$/i, lang: 'en' },
-  { re: /^points?\s+(.+?)\s+de l'ordre du jour(?: provisoire)?$/i, lang: 'fr' },
-  { re: /^temas?\s+(.+?)\s+del programa(?: provisional)?$/i, lang: 'es' },
-  { re: /^пункты?\s+(.+?)\s+(?:предварительной\s+)?повестки дня$/i, lang: 'ru' },
-  { re: /^(?:البند|البنود)\s+(.+?)\s+من جدول الأعمال/, lang: 'ar' },
-  { re: /^议程项目\s*(.+)$/, lang: 'zh' },
+  { re: /^agenda items? (.+)$/i, lang: 'en' },
+  { re: /^points? (.+?) de l'ordre du jour(?: provisoire)?$/i, lang: 'fr' },
+  { re: /^temas? (.+?) del programa(?: provisional)?$/i, lang: 'es' },
+  { re: /^пункты? (.+?) (?:предварительной )?повестки дня$/i, lang: 'ru' },
+  { re: /^(?:البند|البنود) (.+?) من جدول الأعمال/, lang: 'ar' },
+  { re: /^议程项目 ?(.+)$/, lang: 'zh' },
 ];
 
 const ADOPTED_PATTERNS: readonly { re: RegExp; lang: Language }[] = [
-  { re: /^resolution adopted by (?:the )?(.+?)(?:\s+on\s+(\d.+))?$/i, lang: 'en' },
-  { re: /^résolution adoptée par (?:l'|le |la )?(.+?)(?:\s+le\s+(\d.+))?$/i, lang: 'fr' },
-  { re: /^resolución aprobada por (?:la |el )?(.+?)(?:\s+el\s+(\d.+))?$/i, lang: 'es' },
-  { re: /^резолюция,?\s+принятая\s+(\S+\s+\S+?)(?:\s+(\d.+))?$/i, lang: 'ru' },
-  { re: /^قرار اتخذ(?:ته|ها)\s+(.+?)(?:\s+في\s+(.+))?$/, lang: 'ar' },
+  { re: /^resolution adopted by (?:the )?(.+?)(?: on (\d.+))?$/i, lang: 'en' },
+  { re: /^résolution adoptée par (?:l'|le |la )?(.+?)(?: le (\d.+))?$/i, lang: 'fr' },
+  { re: /^resolución aprobada por (?:la |el )?(.+?)(?: el (\d.+))?$/i, lang: 'es' },
+  { re: /^резолюция,? принятая (\S+ \S+)(?: (\d.+))?$/i, lang: 'ru' },
+  { re: /^قرار اتخذ(?:ته|ها) (.+?)(?: في (.+))?$/, lang: 'ar' },
   { re: /^(.*?)(大会|安全理事会|经济及社会理事会|人权理事会)通过的决议$/, lang: 'zh' },
 ];
 
 const SPONSOR_PATTERNS: readonly RegExp[] = [
-  /^(.+?)\s*:\s*\*?\s*(?:revised\s+)?draft resolution\s*\*?$/i,
-  /^(.+?)\s*:\s*\*?\s*projet de résolution(?: révisé)?\s*\*?$/i,
-  /^(.+?)\s*:\s*\*?\s*proyecto de resolución(?: revisado)?\s*\*?$/i,
-  /^(.+?)\s*:\s*\*?\s*(?:пересмотренный\s+)?проект резолюции\s*\*?$/i,
+  /^(.+?) ?: ?(?:\* ?)?(?:revised )?draft resolution ?\*?$/i,
+  /^(.+?) ?: ?(?:\* ?)?projet de résolution(?: révisé)? ?\*?$/i,
+  /^(.+?) ?: ?(?:\* ?)?proyecto de resolución(?: revisado)? ?\*?$/i,
+  /^(.+?) ?: ?(?:\* ?)?(?:пересмотренный )?проект резолюции ?\*?$/i,
 ];
 const RE_BUREAU = /^(?:draft resolution submitted by|projet de résolution présenté par|proyecto de resolución presentado por)\s/i;
 
@@ -379,7 +381,7 @@ export function parseMasthead(lines: readonly string[]): MastheadInfo {
     }
     const job = RE_JOB_LINE.exec(line);
     if (job) {
-      vote(votes, JOB_LANG[job[2]!]!, 3);
+      vote(votes, JOB_LANG[job[1]!]!, 3);
       mark();
       continue;
     }

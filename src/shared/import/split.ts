@@ -67,7 +67,7 @@ export function labelReadings(v: string): LabelReading[] {
 const RE_NUM = /^(\d{1,3})\s?\.(?:\s+|$)/;
 const RE_NUM_AR = /^(\d{1,3})\s+-\s+/;
 const RE_SUB_PAREN = /^\(([a-z]{1,3}|[ivxlc]{1,7}|\d{1,3})\)(?:\s+|$)/;
-const RE_SUB_CLOSE = /^([a-z]{1,3}|[ivxlc]{1,7}|[а-я])\)(?:\s+|$)/;
+const RE_SUB_CLOSE = /^([a-z]{1,3}|[ivxlc]{1,7}|[\u0430-\u044f])\)(?:\s+|$)/; // а–я: Russian lettered items
 const RE_SUB_DOT = /^([a-z]|[ivx]{1,5})\.(?:\s+|$)/;
 
 const RE_MEETING: readonly RegExp[] = [
@@ -81,9 +81,11 @@ const RE_MEETING: readonly RegExp[] = [
 const RE_SC_ADOPTED = /^Adopted\b/;
 const RE_ANNEX = /^(?:annex(?:es)?|annexe|anexo|приложение|المرفق|مرفق|附件)(?:\s*(?:[IVXLC]{1,6}|\d{1,2}|[A-Z]|[一二三四五六七八九十]{1,3}))?\s*\*?$/i;
 const RE_ROMAN_HEADING = /^([IVXL]{1,6})\.(?:\s+|$)/;
-const RE_LETTER_HEADING = /^([A-Z])\.$/;
+const RE_LETTER_HEADING = /^[A-Z]\.$/;
 const RE_CLAUSE_END = /[,;:.،؛。；，](?:\s?\d{1,3}|\uE001)?$/;
-const RE_TERMINAL = /[,;:.!?،؛。；，…](?:[”"’»)\]]*)?(?:\s?\d{1,3}|\s?\uE000[^\uE001]*\uE001)*\s*$/;
+// Footnote marks after the punctuation, one digit per step ("12" is "1" then "2"): the old
+// `(?:\s?\d{1,3})*` could split a run of digits in exponentially many ways (ReDoS, issue 10).
+const RE_TERMINAL = /[,;:.!?،؛。；，…][”"’»)\]]*(?:\s?\d|\s?\uE000[^\uE001]*\uE001)*\s*$/;
 
 /** True if a line (or paragraph) ends a clause: with , ; : . possibly followed by quotes and a footnote mark. */
 export function endsClause(s: string): boolean {
@@ -157,8 +159,8 @@ export function buildVocabulary(lines: readonly string[], typeset: boolean): Voc
     for (let i = 0; i + 1 < lines.length; i++) {
       const a = lines[i]!;
       if (!a.endsWith('-')) continue;
-      const m = /([\p{L}]+)-$/u.exec(a);
-      const b = /^([\p{Ll}]+)/u.exec(lines[i + 1]!);
+      const m = /(\p{L}+)-$/u.exec(a);
+      const b = /^(\p{Ll}+)/u.exec(lines[i + 1]!);
       if (!m || !b) continue;
       const c = (m[1]! + '-' + b[1]!).toLowerCase();
       if (compounds.has(c)) compound++;
@@ -197,7 +199,7 @@ function joinDecision(a: string, b: string, vocab: Vocabulary): { drop: boolean;
     const next = nb[1]!;
     if (/^\p{Lu}/u.test(next)) return { drop: false, sep: '' };
     // A suspended hyphen: "medium-" + "and long-term", "pré-" + "et post-conflit".
-    if (/^(?:and|or|to|nor|et|ou|à|y|o|e|u|и|или)$/.test(next) && b.length > next.length && b.charAt(next.length) === ' ') return { drop: false, sep: ' ' };
+    if (/^(?:and|or|to|nor|et|ou|[àyoeuи]|или)$/.test(next) && b.length > next.length && b.charAt(next.length) === ' ') return { drop: false, sep: ' ' };
     const lowFirst = first.toLowerCase();
     const lowNext = next.toLowerCase();
     if (vocab.compounds.has(lowFirst + '-' + lowNext)) return { drop: false, sep: '' };
@@ -238,7 +240,7 @@ function joinAll(pieces: readonly string[], vocab: Vocabulary): string {
   return parts.join('');
 }
 
-const RE_SPACED_HYPHEN = /([\p{L}]{1,30})- (\p{Ll}[\p{L}]{0,30})/gu;
+const RE_SPACED_HYPHEN = /(\p{L}{1,30})- (\p{Ll}\p{L}{0,30})/gu;
 
 /** Repairs "non- governmental" (a hyphen left before a space by the PDF) when the compound occurs elsewhere in the document. */
 export function repairSpacedHyphens(s: string, vocab: Vocabulary): string {
@@ -311,7 +313,7 @@ export function splitUnits(lines: readonly string[], opts: SplitOptions): Unit[]
     if (ch >= 'A' && ch <= 'Z') return true;
     if (ch >= '0' && ch <= '9') return true;
     if (ch < '\u00c0') return false;
-    return /[\p{Lu}]/u.test(ch) || (lang === 'ru' && /\p{L}/u.test(ch));
+    return /\p{Lu}/u.test(ch) || (lang === 'ru' && /\p{L}/u.test(ch));
   };
 
   for (const raw of lines) {
@@ -538,7 +540,7 @@ function rejoin(units: Unit[], opts: SplitOptions): Unit[] {
       const phrase = classifyOpening(t.slice(0, 200), opts.lang) !== null;
       // A lower-case start continues the paragraph across a page break, or after text that did
       // not close a clause; after a closed clause and a blank line it is text after a list.
-      if ((lowerStart && (u.gap === 'page' || prevOpen)) || (prevOpen && (u.gap === 'page' || /[\p{L}]-$/u.test(pText)) && !phrase)) {
+      if ((lowerStart && (u.gap === 'page' || prevOpen)) || (prevOpen && (u.gap === 'page' || /\p{L}-$/u.test(pText)) && !phrase)) {
         pp.push(u.text);
         p.lines.push(...u.lines);
         continue;

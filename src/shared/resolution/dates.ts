@@ -155,10 +155,12 @@ function lookupMonth(name: string): number {
 }
 
 const RE_LEAD = /^(?:on|dated|of|le|du|en date du|el|del|de|от|في|بتاريخ)\s+/i;
-const RE_TRAIL = /(?:\s*(?:года|год|г\.?))?[\s.,;:]*$/;
+const RE_TRAIL = /(?:\s*(?:года|год|г))?[\s.,;:]*$/;
 const RE_ZH = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
-const RE_DMY = /^(\d{1,2})(?:er|re|º|°|ª|\.|-?е|-го)?\s+(?:de\s+)?(\D+?)\s*(?:,|\s+de|\s+del)?\s+(\d{4})$/;
-const RE_MDY = /^(\D+?)\s+(\d{1,2}),?\s+(\d{4})$/;
+// parseDate has collapsed white space to single spaces, so " " stands for \s+: \s+ around a lazy
+// \D+? backtracked polynomially on a long run of spaces.
+const RE_DMY = /^(\d{1,2})(?:er|re|[º°ª.]|-?е|-го)? (?:de )?(\D+?) ?(?:,| de| del)? (\d{4})$/;
+const RE_MDY = /^(\D+?) (\d{1,2}),? (\d{4})$/;
 const RE_NUMERIC = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/;
 const RE_ISO_LOOSE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 

@@ -42,7 +42,7 @@ const DASHES = /[\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]/g;
 const FOLD: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŀ: 'l', ʼ: "'", ى: 'ي' };
 const FOLD_RE = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'g');
 const TATWEEL = /\u0640/g;
-const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u3007]/gu;
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 // Chinese numerals: a run of two or more, or one after 第 or before a counter (届 session, 年
 // year, 号 number…), is a number.
 const ZH_NUMERALS = '〇零一二三四五六七八九十百千万两';

@@ -297,23 +297,18 @@ describe('files Plenary cannot read', () => {
     expect(b.message).toMatch(/^huge\.txt is too large to import/);
   });
 
-  it('a 50 MB text file is read, and the parser answers with a clear error, quickly', async () => {
+  it('a 50 MB text file is refused before it is decoded (the parser takes 10 million characters, no text file over 48 MB has fewer)', async () => {
     const line = 'Recalling its resolution 70/1 of 25 September 2015 and all its earlier resolutions on the subject,\n\n';
     const data = enc(line.repeat(Math.ceil((50 * 1024 * 1024) / line.length)));
-    const t0 = performance.now();
-    const r = await readResolutionBuffer('huge.txt', data);
-    expect(r.text.length).toBe(data.length);
-    let outcome: string;
-    try {
-      parseResolutionText(r.text, { fileName: r.fileName, format: r.format });
-      outcome = 'parsed';
-    } catch (e) {
-      expect(e).toBeInstanceOf(PlenaryError);
-      outcome = (e as PlenaryError).message;
-    }
-    expect(outcome).toMatch(/parsed|huge\.txt/);
-    expect(performance.now() - t0).toBeLessThan(10_000);
-  }, 20_000);
+    const e = await failure(readResolutionBuffer('huge.txt', data));
+    expect(e.code).toBe('BAD_INPUT');
+    expect(e.message).toBe('huge.txt is too large to import (50 MB; the limit for a text file is 48 MB).');
+    // Just under the limit, the text is read and the parser answers (here: too many characters).
+    const under = enc(line.repeat(Math.floor((40 * 1024 * 1024) / line.length)));
+    const r = await readResolutionBuffer('big.txt', under);
+    expect(r.text.length).toBe(under.length);
+    expect(() => parseResolutionText(r.text, { fileName: r.fileName, format: r.format })).toThrow(/big\.txt.*too large to be a resolution/);
+  }, 60_000);
 });
 
 // ---------------------------------------------------------------------------------------------

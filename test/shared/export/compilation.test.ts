@@ -105,8 +105,8 @@ describe('compilation text as Word', () => {
     const zip = await JSZip.loadAsync(bytes);
     const xml = await zip.file('word/document.xml')!.async('string');
     const texts = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-    expect(xml).toMatch(/<w:b\/>[^]*?<w:u w:val="single"\/>[^]*?<w:t xml:space="preserve">fully <\/w:t>/);
-    expect(xml).toMatch(/<w:strike\/>[^]*?<w:t xml:space="preserve">urgently <\/w:t>/);
+    expect(xml).toMatch(/<w:b\/>[\s\S]*?<w:u w:val="single"\/>[\s\S]*?<w:t xml:space="preserve">fully <\/w:t>/);
+    expect(xml).toMatch(/<w:strike\/>[\s\S]*?<w:t xml:space="preserve">urgently <\/w:t>/);
     expect(texts).toContain('fully (EU) ');
     expect(texts).toContain('urgently (G77 and China: delete) report;');
     expect(texts).toContain('Agreed ad ref');

@@ -36,7 +36,7 @@ function norm(s: string, lenient = false): string {
     .replace(/(?<=[\p{L}.;:)\]”’"]|(?<!\d),)\d{1,3}(?=\s|$)/gu, '')
     .replace(/(?<=\d,)\d{1,2}(?=\s|$)/g, '')
     .replace(/\/ (?=\p{L})/gu, '/')
-    .replace(/([\p{L}])- (?=\p{L})/gu, '$1-')
+    .replace(/(\p{L})- (?=\p{L})/gu, '$1-')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -56,8 +56,8 @@ function shortTitle(raw: string, symbol: string, refParas: readonly string[]): s
 function cleanRef(p: string, symbol: string, short: string): string {
   let s = p;
   // Footnote blocks with the page head after them.
-  s = s.replace(/\s*_{5,}[\s\S]*?(?:\b\d{2}-\d{5}\s+\d{1,3}\/\d{1,3}|\b\d{1,3}\/\d{1,3}\s+\d{2}-\d{5})(?=\s|$)/g, ' ');
-  s = s.replace(/\s*_{5,}[\s\S]*$/, '');
+  s = s.replace(/\s*_{5}[\s\S]*?(?:\b\d{2}-\d{5}\s+\d{1,3}\/\d{1,3}|\b\d{1,3}\/\d{1,3}\s+\d{2}-\d{5})(?=\s|$)/g, ' ');
+  s = s.replace(/\s*_{5}[\s\S]*$/, '');
   // Page heads without footnotes, on even and odd pages.
   const sym = esc(symbol);
   const st = short ? esc(short).replace(/ +/g, '\\s+') : '(?!)';

@@ -516,7 +516,9 @@ describe('input that is not a resolution', () => {
     expect(performance.now() - t0).toBeLessThan(2000);
   });
 
-  it('stays linear on large, pathological input just under the limit', () => {
+  // Completion only: the timing of these inputs is measured by `npm run bench -- import`
+  // (a timed assertion here would fail on a loaded machine); a super-linear regex never completes.
+  it('completes on large, pathological input just under the limit', () => {
     const cases: string[] = [
       'Recalling the non-\n'.repeat(400_000), // one huge hyphenated paragraph
       'Recalling '.repeat(800_000), // one huge line
@@ -527,7 +529,7 @@ describe('input that is not a resolution', () => {
     // No timing asserted (the machine may be loaded): a quadratic regression blows the timeout.
     for (const t of cases) {
       try {
-        parseResolutionText(t);
+        expect(parseResolutionText(t).document).toBeDefined();
       } catch (e) {
         expect(e).toBeInstanceOf(PlenaryError);
       }
