@@ -693,6 +693,43 @@ export function listProposals(state: EditorState): ProposalInfo[] {
 // ---------------------------------------------------------------------------------------------
 // Accepting and rejecting.
 
+/**
+ * Removes `mark` exactly where an inline node carries it, in [from, to): from text as a range, from
+ * an inline node with content (a footnote) as a node mark. A plain `removeMark` over the range
+ * would be inverted (undo) into an `addMark` over the whole range, marking the footnote's own text,
+ * which never carried it: undo would not give back the document.
+ */
+function removeMarkExact(tr: Transaction, from: number, to: number, mark: Mark): void {
+  const text: { from: number; to: number }[] = [];
+  const nodes: number[] = [];
+  tr.doc.nodesBetween(from, to, (node, pos) => {
+    if (!node.isInline) return true;
+    if (mark.isInSet(node.marks)) {
+      if (node.isText) text.push({ from: Math.max(pos, from), to: Math.min(pos + node.nodeSize, to) });
+      else nodes.push(pos);
+    }
+    return false;
+  });
+  for (const r of text) tr.removeMark(r.from, r.to, mark);
+  for (const pos of nodes) tr.removeNodeMark(pos, mark);
+}
+
+/** Adds `mark` to the inline node at `pos` only (not to a footnote's own text): see {@link removeMarkExact}. */
+function addMarkExact(tr: Transaction, pos: number, node: PMNode, mark: Mark): void {
+  if (node.isText) tr.addMark(pos, pos + node.nodeSize, mark);
+  else tr.addNodeMark(pos, mark);
+}
+
+
+/** Removes every deletion mark in [from, to), exactly (see {@link removeMarkExact}). */
+function removeDelMarks(tr: Transaction, from: number, to: number): void {
+  const marks: Mark[] = [];
+  tr.doc.nodesBetween(from, to, (node) => {
+    for (const m of node.marks) if (m.type === DEL && !m.isInSet(marks)) marks.push(m);
+    return !node.isInline;
+  });
+  for (const m of marks) removeMarkExact(tr, from, to, m);
+}
 /** Removes the paragraph at `pos`, or empties it when the document cannot lose it (the last OP). */
 function removeParagraph(tr: Transaction, pos: number): void {
   const node = tr.doc.nodeAt(pos);
@@ -709,17 +746,17 @@ function removeParagraph(tr: Transaction, pos: number): void {
 
 /** Gives the children of `id` no parent (their parent was accepted into the text). */
 function reparentChildren(tr: Transaction, id: string): void {
-  const changes: { from: number; to: number; mark: Mark }[] = [];
+  const changes: { pos: number; node: PMNode; mark: Mark }[] = [];
   const attrs: { pos: number; value: ParaProposal }[] = [];
   tr.doc.descendants((node, pos) => {
     const p = paraProposal(node);
     if (p && p.parent === id) attrs.push({ pos, value: { ...p, parent: '' } });
     for (const m of node.marks) {
-      if ((m.type === INS || m.type === DEL) && m.attrs.parent === id) changes.push({ from: pos, to: pos + node.nodeSize, mark: m.type.create({ ...m.attrs, parent: '' }) });
+      if ((m.type === INS || m.type === DEL) && m.attrs.parent === id) changes.push({ pos, node, mark: m.type.create({ ...m.attrs, parent: '' }) });
     }
     return true;
   });
-  for (const c of changes) tr.addMark(c.from, c.to, c.mark);
+  for (const c of changes) addMarkExact(tr, c.pos, c.node, c.mark);
   for (const a of attrs) tr.setNodeAttribute(a.pos, 'proposal', a.value);
 }
 
@@ -729,7 +766,7 @@ function applyAccept(tr: Transaction, id: string): boolean {
   if (!occ.ins.length && !occ.del.length && !occ.paras.length) return false;
   const kind = occ.paras[0]?.prop.kind;
   if (occ.ins.length || kind === 'ins') {
-    for (const r of occ.ins) tr.removeMark(r.from, r.to, r.mark);
+    for (const r of occ.ins) removeMarkExact(tr, r.from, r.to, r.mark);
     for (const p of occ.paras) tr.setNodeAttribute(p.pos, 'proposal', null);
     reparentChildren(tr, id);
     return true;
@@ -741,7 +778,7 @@ function applyAccept(tr: Transaction, id: string): boolean {
         tr.setNodeAttribute(p.pos, 'proposal', null);
         tr.setNodeAttribute(p.pos, 'status', 'deleted');
         tr.setNodeAttribute(p.pos, 'holder', '');
-        tr.removeMark(p.pos + 1, p.pos + p.node.nodeSize - 1, DEL);
+        removeDelMarks(tr, p.pos + 1, p.pos + p.node.nodeSize - 1);
       } else removeParagraph(tr, p.pos);
     }
   }
@@ -800,7 +837,7 @@ function applyReject(tr: Transaction, id: string): boolean {
     }
     return true;
   }
-  for (const r of occ.del) tr.removeMark(r.from, r.to, r.mark);
+  for (const r of occ.del) removeMarkExact(tr, r.from, r.to, r.mark);
   for (const p of occ.paras) tr.setNodeAttribute(p.pos, 'proposal', null);
   return true;
 }
@@ -898,6 +935,8 @@ export function deleteParagraph(paragraphId: string): Command {
       trackDelete(tr, at, at + para.nodeSize, ctx);
     }
     if (!tr.docChanged) return false;
+    // Nothing to delete (an emptied last paragraph): no empty undo step that would eat a redo.
+    if (tr.doc.eq(state.doc)) return false;
     if (dispatch) dispatch(tr.scrollIntoView());
     return true;
   };
@@ -927,7 +966,7 @@ function removeBracketTr(tr: Transaction, id: string): boolean {
     if (m) push(ranges, pos, pos + node.nodeSize, m);
     return true;
   });
-  for (const r of ranges) tr.removeMark(r.from, r.to, r.mark);
+  for (const r of ranges) removeMarkExact(tr, r.from, r.to, r.mark);
   return ranges.length > 0;
 }
 
