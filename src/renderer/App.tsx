@@ -18,7 +18,7 @@ import { Editor } from './editor/Editor.js';
 import { createEditorState, SHORTCUTS } from './editor/setup.js';
 import { structureKey } from './editor/structure-plugin.js';
 import { rulesKey, setAutoPunctuate } from './editor/rules.js';
-import { convertKind, currentPara, insertAgreed, insertCrossRef, insertFootnote, moveParagraphTo, replaceWithAgreed, punctuate, setMeta, setNegotiationNumbering } from './editor/commands.js';
+import { convertKind, currentPara, paraAt, insertAgreed, insertCrossRef, insertFootnote, moveParagraphTo, replaceWithAgreed, punctuate, setMeta, setNegotiationNumbering } from './editor/commands.js';
 import { computeFindings, fixFinding, type Finding } from './editor/checks.js';
 import { Masthead } from './components/Masthead.js';
 import { Outline, type OutlineItem } from './components/Outline.js';
@@ -118,6 +118,7 @@ export function App() {
   const [zoom, setZoom] = useState(() => Number(localStorage.getItem('plenary-zoom')) || 1);
   const [dialog, setDialog] = useState<DialogState>({ kind: 'none' });
   const [findOpen, setFindOpen] = useState(false);
+  const [findFocus, setFindFocus] = useState(0);
   const [toast, setToast] = useState<{ text: string; error: boolean } | null>(null);
   const [libraryRevision, setLibraryRevision] = useState(0);
   const [negotiation, setNegotiationState] = useState<NegotiationFile>(emptyNegotiation);
@@ -134,6 +135,7 @@ export function App() {
   const viewRef = useRef<EditorView | null>(null);
   const dirtyRef = useRef(false);
   const snapshotTimer = useRef<number | undefined>(undefined);
+  const shownPara = useRef<string | undefined>(undefined);
   const latestState = useRef(editorState);
   const pathRef = useRef(path);
   pathRef.current = path;
@@ -169,7 +171,16 @@ export function App() {
       dirtyRef.current = true;
       setDirty(true);
     }
-    // Panels follow at most ~6 times a second; typing never waits for React.
+    // Panels follow at most ~6 times a second; typing never waits for React. A move to another
+    // paragraph shows at once, so a panel command (Status…) acts on the paragraph the delegate sees.
+    const here = paraAt(state, state.selection.head)?.node.attrs.id as string | undefined;
+    if (here !== shownPara.current) {
+      shownPara.current = here;
+      window.clearTimeout(snapshotTimer.current);
+      snapshotTimer.current = undefined;
+      setSnapshot(state);
+      return;
+    }
     if (snapshotTimer.current === undefined) {
       snapshotTimer.current = window.setTimeout(() => {
         snapshotTimer.current = undefined;
@@ -308,13 +319,17 @@ export function App() {
     saveBlob(new TextEncoder().encode(text), `${doc.meta.title || 'Untitled draft'}.plenary`, 'application/x-plenary+json');
   }, [currentDocument, currentNegotiation, info]);
 
-  const exec = useCallback((cmd: (state: EditorState, dispatch: (tr: Transaction) => void) => boolean) => {
+  // Menu and keyboard commands return focus to the text; commands from a form field or a panel
+  // (`focusEditor` false) leave focus where the delegate is working, so the next keystrokes never
+  // land in the resolution.
+  const exec = useCallback((cmd: (state: EditorState, dispatch: (tr: Transaction) => void) => boolean, focusEditor = true) => {
     const view = viewRef.current;
     if (!view) return false;
     const ok = cmd(view.state, view.dispatch);
-    view.focus();
+    if (focusEditor) view.focus();
     return ok;
   }, []);
+  const execHere = useCallback((cmd: (state: EditorState, dispatch: (tr: Transaction) => void) => boolean) => exec(cmd, false), [exec]);
 
   const jumpTo = useCallback((id: string) => {
     const view = viewRef.current;
@@ -430,7 +445,8 @@ export function App() {
         case 'file.download':
           return download();
         case 'edit.find':
-          return setFindOpen(true);
+          setFindOpen(true);
+          return setFindFocus((n) => n + 1);
         case 'edit.punctuate':
           if (!exec(punctuate())) notify('End punctuation already follows the UN rules.');
           return;
@@ -514,7 +530,8 @@ export function App() {
     if (isElectron()) return;
     const onKey = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
-      if (!mod) return;
+      // Ctrl+Alt+F is the editor's "insert footnote": one shortcut, one command.
+      if (!mod || e.altKey || e.defaultPrevented) return;
       const k = e.key.toLowerCase();
       const map: Record<string, string> = { s: e.shiftKey ? 'file.saveAs' : 'file.save', o: 'file.open', f: 'edit.find', p: 'file.printPreview', '=': 'view.zoomIn', '+': 'view.zoomIn', '-': 'view.zoomOut', '0': 'view.zoomReset' };
       const cmd = map[k];
@@ -627,7 +644,17 @@ export function App() {
   return (
     <div className={`app${panelOpen ? ' with-panel' : ''}`}>
       {isElectron() ? null : <MenuBar menus={menus} onCommand={runCommand} title={`${fileName}${dirty ? ' •' : ''}`} />}
-      {findOpen ? <FindBar view={viewRef.current} onClose={() => setFindOpen(false)} /> : null}
+      {findOpen ? (
+        <FindBar
+          view={viewRef.current}
+          state={snapshot}
+          focusRequest={findFocus}
+          onClose={(toEditor) => {
+            setFindOpen(false);
+            if (toEditor) viewRef.current?.focus();
+          }}
+        />
+      ) : null}
       <div className="workspace">
         <main className="page-scroll" aria-label="Draft">
           <div className="page" style={{ zoom }} dir={rtl ? 'rtl' : 'ltr'} lang={meta.language}>
@@ -689,7 +716,7 @@ export function App() {
                   }
                   onSettings={negotiationSettings}
                   onNegotiation={setNegotiation}
-                  exec={exec}
+                  exec={execHere}
                   onJump={jumpTo}
                   onExportCompilation={exportCompilation}
                 />
@@ -725,7 +752,7 @@ export function App() {
                   onFixAll={() => exec(punctuate())}
                 />
               ) : (
-                <MetadataForm meta={meta} onChange={(patch) => exec(setMeta(patch))} />
+                <MetadataForm meta={meta} onChange={(patch) => execHere(setMeta(patch))} />
               )}
             </div>
           </aside>
