@@ -119,7 +119,9 @@ export function letters(doc: PMNode): string {
   const del = schema.marks.deletion;
   let out = '';
   doc.descendants((n) => {
-    if (n.isText && !(del && n.marks.some((m) => m.type === del))) out += (n.text ?? '').replace(/[^\p{L}\p{N}]/gu, '');
+    // A footnote proposed for deletion takes its text with it.
+    if (del && n.marks.some((m) => m.type === del)) return false;
+    if (n.isText) out += (n.text ?? '').replace(/[^\p{L}\p{N}]/gu, '');
     return true;
   });
   return [...out].sort().join('');
@@ -252,7 +254,9 @@ export function applyAction(state: EditorState, a: Action, o: RunOptions): { sta
       break;
     }
   }
-  return { state: s, expect, changed: !s.doc.eq(state.doc) };
+  // A new history event, or a change of the text (which must then be one): both are a model step.
+  // Replacing "ت" by "ت" is an event whose document is equal: undoing it is still a step.
+  return { state: s, expect, changed: undoDepth(s) !== undoDepth(state) || redoDepth(s) !== redoDepth(state) || !s.doc.eq(state.doc) };
 }
 
 function keyAction(
@@ -280,8 +284,13 @@ function keyAction(
         // Negotiation mode keeps a deleted character (marked): the next key skips over it.
         const text = n.isText ? nextLiveChar(s, $p.pos, dir) : '';
         dispatch(s.tr.delete(from, from + len));
+        if (!n.isText) {
+          // A footnote goes with its text (as in Word); one already proposed for deletion is skipped.
+          const gone = n.type.name === 'footnote' && !n.marks.some((mk) => mk.type === schema.marks.deletion) ? minus(before, lettersOf(n.textContent)) : null;
+          return gone === null ? { subsetOf: before } : { exact: gone };
+        }
         const m = minus(before, lettersOf(text));
-        return m === null ? { subsetOf: before } : n.isText ? { exact: m } : { subsetOf: before };
+        return m === null ? { subsetOf: before } : { exact: m };
       }
       const bk = baseKeymap[key]!;
       run(bk);
@@ -325,9 +334,17 @@ function nextLiveChar(s: EditorState, pos: number, dir: -1 | 1): string {
   const end = $p.end();
   for (let q = pos; dir < 0 ? q > start : q < end; q += dir) {
     const a = dir < 0 ? q - 1 : q;
-    const node = s.doc.resolve(a).nodeAfter;
-    if (!node?.isText) return '';
-    if (!node.marks.some((m) => m.type === schema.marks.deletion)) return s.doc.textBetween(a, a + 1);
+    const $q = s.doc.resolve(q);
+    const node = dir < 0 ? $q.nodeBefore : $q.nodeAfter;
+    if (!node) return '';
+    const live = !node.marks.some((m) => m.type === schema.marks.deletion);
+    // The first live item may be a footnote: it goes with its text.
+    if (!node.isText) {
+      if (live) return node.textContent;
+      q += dir * (node.nodeSize - 1);
+      continue;
+    }
+    if (live) return s.doc.textBetween(a, a + 1);
   }
   return '';
 }
@@ -402,15 +419,13 @@ function runWithClock(actions: readonly Action[], o: RunOptions, tick: () => voi
       if (r.changed) {
         undone.push(done.pop()!);
         if (!r.state.doc.eq(done[done.length - 1]!)) throw new Error(`${where}: undo did not restore the previous document\n${r.state.doc}\n≠\n${done[done.length - 1]}`);
-      } else if (done.length > 1 && !o.negotiation) throw new Error(`${where}: undo did nothing with ${done.length - 1} steps`);
-      // Known (issue 9 report): in negotiation mode, Delete over text already proposed for
-      // deletion records an undo step that changes nothing; undoing it changes nothing either.
+      } else if (done.length > 1) throw new Error(`${where}: undo did nothing with ${done.length - 1} steps`);
     } else if (a.t === 'redo') {
       if (r.changed) {
         const next = undone.pop();
         if (!next || !r.state.doc.eq(next)) throw new Error(`${where}: redo did not restore the next document\n${r.state.doc}\n≠\n${next}`);
         done.push(next);
-      } else if (undone.length && !o.negotiation) throw new Error(`${where}: redo did nothing with ${undone.length} steps`);
+      } else if (undone.length) throw new Error(`${where}: redo did nothing with ${undone.length} steps`);
     } else if (r.changed) {
       done.push(r.state.doc);
       undone = [];
