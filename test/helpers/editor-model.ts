@@ -158,21 +158,29 @@ function liveBetween(doc: PMNode, from: number, to: number): string {
 }
 
 /** Applies `a` to `state`; returns the new state and what it should do to the live letters. */
-export function applyAction(state: EditorState, a: Action, o: RunOptions): { state: EditorState; expect: LetterExpectation; changed: boolean } {
+export function applyAction(
+  state: EditorState,
+  a: Action,
+  o: RunOptions,
+): { state: EditorState; expect: LetterExpectation; changed: boolean; intermediate?: PMNode } {
   let s = state;
   const run = (c: Command): boolean => c(s, (tr) => (s = s.apply(tr)));
   const before = letters(state.doc);
   let expect: LetterExpectation = { exact: before };
+  let intermediate: PMNode | undefined;
   switch (a.t) {
     case 'type': {
       const { from, to } = s.selection;
       // A node selection (a footnote) or a selection across paragraphs: typing replaces it.
       const removed = lettersOf(liveBetween(s.doc, from, to));
-      // Character by character as typed; in negotiation mode the word comes in one transaction
-      // (as an IME commit), because each tracked character is its own undo step there (known
-      // limitation: the tracking transaction's mapping leaves history no range to stay adjacent to).
-      if (o.negotiation) s = s.apply(s.tr.insertText(a.text));
-      else for (const ch of a.text) s = s.apply(s.tr.insertText(ch));
+      // Character by character, as typed: the word must be one undo step, in negotiation mode too.
+      // There, typing over a selection is two: the replacement (the selection becomes a proposed
+      // deletion, recorded by undo-and-replay) and the typing that follows it.
+      [...a.text].forEach((ch, k) => {
+        const depth = undoDepth(s);
+        s = s.apply(s.tr.insertText(ch));
+        if (k === 0 && o.negotiation && to > from && a.text.length > 1 && undoDepth(s) !== depth) intermediate = s.doc;
+      });
       const m = minus(before, removed);
       expect = m === null ? { any: true } : to > from ? { subsetOf: [...before, ...lettersOf(a.text)].sort().join('') } : { exact: [...m, ...lettersOf(a.text)].sort().join('') };
       break;
@@ -256,7 +264,7 @@ export function applyAction(state: EditorState, a: Action, o: RunOptions): { sta
   }
   // A new history event, or a change of the text (which must then be one): both are a model step.
   // Replacing "ت" by "ت" is an event whose document is equal: undoing it is still a step.
-  return { state: s, expect, changed: undoDepth(s) !== undoDepth(state) || redoDepth(s) !== redoDepth(state) || !s.doc.eq(state.doc) };
+  return { state: s, expect, changed: undoDepth(s) !== undoDepth(state) || redoDepth(s) !== redoDepth(state) || !s.doc.eq(state.doc), intermediate };
 }
 
 function keyAction(
@@ -427,6 +435,7 @@ function runWithClock(actions: readonly Action[], o: RunOptions, tick: () => voi
         done.push(next);
       } else if (undone.length) throw new Error(`${where}: redo did nothing with ${undone.length} steps`);
     } else if (r.changed) {
+      if (r.intermediate) done.push(r.intermediate);
       done.push(r.state.doc);
       undone = [];
     }

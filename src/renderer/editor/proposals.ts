@@ -26,7 +26,7 @@
 import { Plugin, PluginKey, Selection, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { Fragment, Slice, type Mark, type Node as PMNode } from 'prosemirror-model';
-import { Mapping, ReplaceStep, canJoin, type Step } from 'prosemirror-transform';
+import { Mapping, ReplaceAroundStep, ReplaceStep, canJoin, type Step } from 'prosemirror-transform';
 import { closeHistory, isHistoryTransaction } from 'prosemirror-history';
 import { schema, PARA_TYPES } from '../../shared/resolution/schema.js';
 import type { FrontMatter } from '../../shared/resolution/model.js';
@@ -379,6 +379,14 @@ function isTrackable(tr: Transaction): boolean {
   return tr.steps.some((s) => s instanceof ReplaceStep);
 }
 
+/** Whether a user edit changes text through a step the tracking cannot replay (see filterTransaction). */
+function isUntrackableEdit(tr: Transaction): boolean {
+  if (!tr.docChanged || isHistoryTransaction(tr)) return false;
+  const meta = tr.getMeta(proposalsKey) as ProposalsMeta | undefined;
+  if (meta?.skip || tr.getMeta(UNTRACKED_META) || tr.getMeta('addToHistory') === false) return false;
+  return tr.steps.some((s) => s instanceof ReplaceAroundStep) && !isStructural(tr.before, tr.doc);
+}
+
 /** The paragraphs of a document by id (null when an id is missing or repeated). */
 function parasById(doc: PMNode): Map<string, PMNode> | null {
   const out = new Map<string, PMNode>();
@@ -418,6 +426,9 @@ function trackBatch(trs: readonly Transaction[], oldState: EditorState, state: E
   const flags = tracked.slice(first);
   const steps: { step: Step; doc: PMNode; tracked: boolean }[] = [];
   batch.forEach((t, k) => t.steps.forEach((s, i) => steps.push({ step: s, doc: t.docs[i]!, tracked: flags[k]! })));
+
+  const typed = typedText(steps);
+  if (typed) return markTyped(state, typed, ctx);
 
   const out = own(state.tr);
   // Back to the document before the first tracked transaction…
@@ -491,6 +502,33 @@ function trackBatch(trs: readonly Transaction[], oldState: EditorState, state: E
     }
   }
   out.setSelection(selection);
+  return out;
+}
+
+/** The range of plain text typed by the batch's only step (no deletion, no block), or null. */
+function typedText(steps: readonly { step: Step; doc: PMNode; tracked: boolean }[]): { from: number; to: number; doc: PMNode } | null {
+  if (steps.length !== 1 || !steps[0]!.tracked) return null;
+  const { step, doc } = steps[0]!;
+  if (!(step instanceof ReplaceStep)) return null;
+  const { from, to, slice } = step as ReplaceStep & { from: number; to: number };
+  if (from !== to || slice.openStart !== 0 || slice.openEnd !== 0 || slice.size === 0) return null;
+  let text = true;
+  slice.content.forEach((n) => (text &&= n.isText));
+  if (!text || !doc.resolve(from).parent.inlineContent) return null;
+  return { from, to: from + slice.size, doc };
+}
+
+/**
+ * Typing, tracked by marking the typed text in place (no undo-and-replay): the appended
+ * transaction's steps then map nothing, so history still sees the next keystroke as adjacent and
+ * a typed word is one undo step, as outside negotiation mode.
+ */
+function markTyped(state: EditorState, typed: { from: number; to: number; doc: PMNode }, ctx: TrackContext): Transaction {
+  const out = own(state.tr);
+  const mark = insertionMarkAt(typed.doc, typed.from, ctx);
+  out.removeMark(typed.from, typed.to, DEL);
+  out.removeMark(typed.from, typed.to, INS);
+  out.addMark(typed.from, typed.to, mark);
   return out;
 }
 
@@ -1245,7 +1283,12 @@ export function proposalsPlugin(initial: Partial<NegotiationSettings> = {}, opts
     },
     filterTransaction(tr, state) {
       const s = settingsOf(state);
-      if (!s.enabled || s.delegation) return true;
+      if (!s.enabled) return true;
+      // A replacement that wraps content (ProseMirror's ReplaceAroundStep: typing over a selection
+      // from one paragraph into a paragraph of another kind) cannot be recorded as a proposal; let
+      // through, it deleted the delegations' text with no trace. Refused: nothing is lost.
+      if (isUntrackableEdit(tr)) return false;
+      if (s.delegation) return true;
       return !(isTrackable(tr) && !isStructural(tr.before, tr.doc));
     },
     appendTransaction(trs, oldState, state) {
