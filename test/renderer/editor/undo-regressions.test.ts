@@ -2,9 +2,12 @@
 // model (undo-model*.test.ts, `npm run fuzz`) found, each as a plain test.
 import { describe, expect, it } from 'vitest';
 import { TextSelection, type Command, type EditorState } from 'prosemirror-state';
-import { undo, redo } from 'prosemirror-history';
+import { undo, redo, redoDepth } from 'prosemirror-history';
 import { createEditorState } from '../../../src/renderer/editor/setup.js';
-import { moveParagraph, splitParagraph } from '../../../src/renderer/editor/commands.js';
+import { moveParagraph, setMeta, splitParagraph } from '../../../src/renderer/editor/commands.js';
+import { acceptProposal } from '../../../src/renderer/editor/proposals.js';
+import { schema } from '../../../src/shared/resolution/schema.js';
+import { doc, fn, op, pp } from '../../helpers/builders.js';
 import { toDoc } from '../../../src/shared/resolution/convert.js';
 import { emptyDocument } from '../../../src/shared/resolution/model.js';
 import { newId } from '../../../src/shared/ids.js';
@@ -89,7 +92,67 @@ const FOUND: { name: string; lang: 'en' | 'fr' | 'ar'; negotiation: boolean; act
     negotiation: true,
     actions: [{ t: 'key', key: 'Delete' }, { t: 'click', at: 0 }, { t: 'key', key: 'Delete' }, { t: 'undo' }, { t: 'undo' }],
   },
+  {
+    // Tracked typing was undone and replayed: history lost adjacency, one undo step per character.
+    name: 'negotiation mode: a typed word is one undo step (seed 42)',
+    lang: 'en',
+    negotiation: true,
+    actions: [{ t: 'type', text: ' beta' }, { t: 'undo' }],
+  },
+  {
+    // Typing over a selection from a PP into an OP made a ReplaceAroundStep, which tracking ignored:
+    // the delegations' text was deleted with no proposal. Now refused.
+    name: 'negotiation mode: typing over a selection across kinds deletes nothing untracked (seed 5)',
+    lang: 'en',
+    negotiation: true,
+    actions: [{ t: 'select', at: 0, len: 24 }, { t: 'type', text: ' beta' }, { t: 'undo' }],
+  },
+  {
+    // An outline drop where the paragraph already is recorded an empty undo step.
+    name: 'a drag that moves nothing is no undo step (seed 11)',
+    lang: 'en',
+    negotiation: false,
+    actions: [{ t: 'deletePara', para: 0 }, { t: 'key', key: 'Enter' }, { t: 'select', at: 0, len: 1 }, { t: 'drag', para: 0, before: 0.9999 }, { t: 'undo' }],
+  },
+  {
+    // Deleting an already empty last paragraph recorded an empty undo step.
+    name: 'deleting an empty last paragraph is no undo step (seed 12)',
+    lang: 'fr',
+    negotiation: false,
+    actions: [
+      { t: 'select', at: 0, len: 27 },
+      { t: 'type', text: 'Décide ' },
+      { t: 'deletePara', para: 0 },
+      { t: 'key', key: 'Enter' },
+      { t: 'type', text: ' été' },
+      { t: 'undo' },
+      { t: 'undo' },
+      { t: 'deletePara', para: 0.9999 },
+      { t: 'undo' },
+    ],
+  },
 ];
+
+describe('found by the randomized model, as plain examples', () => {
+  it('accepting an inserted footnote, then undo, gives back the footnote text without marks (seed 7)', () => {
+    // Accept removed the insertion mark over the footnote's whole range; undo re-added it to the
+    // footnote's own text, which never carried it.
+    const ins = schema.marks.insertion.create({ id: 's1', by: 'EU', at: '2026-01-01', parent: '' });
+    const start = createEditorState(doc({}, pp({ id: 'p1' }, fn('gamma', 'f1').mark([ins]), 'Recalling alpha,'), op({ id: 'p2' }, 'Requests beta.')));
+    let s = start;
+    expect(acceptProposal('s1')(s, (tr) => (s = s.apply(tr)))).toBe(true);
+    undo(s, (tr) => (s = s.apply(tr)));
+    expect(s.doc.eq(start.doc)).toBe(true);
+  });
+
+  it('an unchanged Details field is no edit and keeps redo (seed 11)', () => {
+    let s = createEditorState(doc({ title: 'Oil slick' }, pp({ id: 'p1' }, 'Recalling alpha,'), op({ id: 'p2' }, 'Requests beta.')));
+    setMeta({ title: 'Other' })(s, (tr) => (s = s.apply(tr)));
+    undo(s, (tr) => (s = s.apply(tr)));
+    expect(setMeta({ title: 'Oil slick' })(s, (tr) => (s = s.apply(tr)))).toBe(false);
+    expect(redoDepth(s)).toBe(1);
+  });
+});
 
 describe('sequences found by the randomized model', () => {
   for (const f of FOUND) {
