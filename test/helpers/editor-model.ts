@@ -208,7 +208,11 @@ export function applyAction(
       const to = Math.min(s.doc.content.size, from + a.len);
       const $a = TextSelection.near(s.doc.resolve(from), 1).$anchor;
       const $h = TextSelection.near(s.doc.resolve(to), -1).$head;
-      if ($a.parent.inlineContent && $h.parent.inlineContent && $a.pos <= $h.pos) s = s.apply(s.tr.setSelection(TextSelection.between($a, $h)));
+      // A footnote's text is edited in its own small editor: a selection never reaches into it
+      // from the paragraph (the outer view does not render it), only within it.
+      const inFootnote = ($x: typeof $a) => $x.parent.type.name === 'footnote';
+      const reachable = inFootnote($a) || inFootnote($h) ? $a.parent === $h.parent : true;
+      if ($a.parent.inlineContent && $h.parent.inlineContent && $a.pos <= $h.pos && reachable) s = s.apply(s.tr.setSelection(TextSelection.between($a, $h)));
       break;
     }
     case 'undo':
