@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Selection, TextSelection, type Command, type EditorState } from 'prosemirror-state';
 import { undo, redo } from 'prosemirror-history';
 import { baseKeymap } from 'prosemirror-commands';
-import { openApp, type E2E } from './harness.js';
+import { freshPage, openApp, type E2E } from './harness.js';
 import { createEditorState } from '../../src/renderer/editor/setup.js';
 import { indent, moveParagraph, outdent, splitParagraph } from '../../src/renderer/editor/commands.js';
 import { toDoc } from '../../src/shared/resolution/convert.js';
@@ -118,7 +118,7 @@ describe('real keys in Chromium against the model', () => {
     const at1 = start.apply(start.tr.setSelection(TextSelection.create(start.doc, 1)));
     const { keys, model } = sequence(at1);
     expect(keys.filter((k) => k === 'Control+z').length).toBeGreaterThan(3);
-    await page.reload();
+    await freshPage(page);
     await page.locator('.resolution-editor p.pp').first().click();
     for (const k of keys) {
       if (k.startsWith('type:')) await page.keyboard.type(k.slice(5));

@@ -425,7 +425,7 @@ function runWithClock(actions: readonly Action[], o: RunOptions, tick: () => voi
     try {
       checkInvariants(r.state);
     } catch (e) {
-      throw new Error(`${where}: ${(e as Error).message}`);
+      throw new Error(`${where}: ${(e as Error).message}`, { cause: e });
     }
     const got = letters(r.state.doc);
     const e = r.expect;
