@@ -685,7 +685,7 @@ export function App() {
             </div>
             <div className="panel-body">
               {panel === 'outline' ? (
-                <Outline items={outline} currentId={current?.id ?? null} onJump={jumpTo} onMove={(id, before) => exec(moveParagraphTo(id, before))} />
+                <Outline items={outline} currentId={current?.id ?? null} onJump={jumpTo} onMove={(id, before) => execHere(moveParagraphTo(id, before))} />
               ) : panel === 'library' ? (
                 <LibraryPanel
                   revision={libraryRevision}
@@ -702,7 +702,7 @@ export function App() {
                   current={currentForMatch}
                   onView={viewSource}
                   onUse={(m: AgreedMatch) => {
-                    if (currentForMatch) exec(replaceWithAgreed(currentForMatch.id, m));
+                    if (currentForMatch) execHere(replaceWithAgreed(currentForMatch.id, m));
                   }}
                 />
               ) : panel === 'negotiation' ? (
@@ -749,7 +749,7 @@ export function App() {
                     const tr = view && fixFinding(view.state, f as Finding);
                     if (view && tr) view.dispatch(tr);
                   }}
-                  onFixAll={() => exec(punctuate())}
+                  onFixAll={() => execHere(punctuate())}
                 />
               ) : (
                 <MetadataForm meta={meta} onChange={(patch) => execHere(setMeta(patch))} />
