@@ -91,7 +91,7 @@ export function dateProblem(value: string): string | null {
   const m = /^(\d{4})-\d{2}-\d{2}$/.exec(value);
   if (!m) return 'Enter a full date (day, month and year).';
   const year = Number(m[1]);
-  if (year < 1945 || year > 2100) return `The year ${year} is not between 1945 and 2100; nothing was stored.`;
+  if (year < 1945 || year > 2100) return `The year ${m[1]} is not between 1945 and 2100; nothing was stored.`;
   return validateIsoDate(value);
 }
 
