@@ -176,11 +176,17 @@ export function applyAction(
       // Character by character, as typed: the word must be one undo step, in negotiation mode too.
       // There, typing over a selection is two: the replacement (the selection becomes a proposed
       // deletion, recorded by undo-and-replay) and the typing that follows it.
+      // Or one, when history finds the typing adjacent to the replayed replacement.
+      let firstDepth = -1;
       [...a.text].forEach((ch, k) => {
         const depth = undoDepth(s);
         s = s.apply(s.tr.insertText(ch));
-        if (k === 0 && o.negotiation && to > from && a.text.length > 1 && undoDepth(s) !== depth) intermediate = s.doc;
+        if (k === 0 && o.negotiation && to > from && a.text.length > 1 && undoDepth(s) !== depth) {
+          intermediate = s.doc;
+          firstDepth = undoDepth(s);
+        }
       });
+      if (undoDepth(s) === firstDepth) intermediate = undefined;
       const m = minus(before, removed);
       // Typed into a footnote proposed for deletion: recorded, but not live text.
       const $f = state.selection.$from;
