@@ -131,6 +131,14 @@ const FOUND: { name: string; lang: 'en' | 'fr' | 'ar'; negotiation: boolean; act
       { t: 'undo' },
     ],
   },
+  {
+    // Typing over a two-letter selection in negotiation mode: history may keep the replacement
+    // and the typing as one step (the model first assumed two).
+    name: 'negotiation mode: typing over a short selection, undo, undo (seed 777)',
+    lang: 'en',
+    negotiation: true,
+    actions: [{ t: 'select', at: 0, len: 2 }, { t: 'type', text: 'Recalling ' }, { t: 'undo' }, { t: 'undo' }],
+  },
 ];
 
 describe('found by the randomized model, as plain examples', () => {
