@@ -19,7 +19,7 @@ import { Editor } from './editor/Editor.js';
 import { createEditorState, SHORTCUTS } from './editor/setup.js';
 import { structureKey } from './editor/structure-plugin.js';
 import { rulesKey, setAutoPunctuate } from './editor/rules.js';
-import { convertKind, currentPara, insertAgreed, insertCrossRef, insertFootnote, moveParagraphTo, replaceWithAgreed, punctuate, setMeta, setNegotiationNumbering } from './editor/commands.js';
+import { convertKind, currentPara, paraAt, insertAgreed, insertCrossRef, insertFootnote, moveParagraphTo, replaceWithAgreed, punctuate, setMeta, setNegotiationNumbering } from './editor/commands.js';
 import { computeFindings, fixFinding, type Finding } from './editor/checks.js';
 import { Masthead } from './components/Masthead.js';
 import { Outline, type OutlineItem } from './components/Outline.js';
@@ -120,6 +120,7 @@ export function App() {
   const [zoom, setZoom] = useState(() => Number(localStorage.getItem('plenary-zoom')) || 1);
   const [dialog, setDialog] = useState<DialogState>({ kind: 'none' });
   const [findOpen, setFindOpen] = useState(false);
+  const [findFocus, setFindFocus] = useState(0);
   const [toast, setToast] = useState<{ text: string; error: boolean } | null>(null);
   const [libraryRevision, setLibraryRevision] = useState(0);
   const [negotiation, setNegotiationState] = useState<NegotiationFile>(emptyNegotiation);
@@ -129,6 +130,7 @@ export function App() {
   const importAbort = useRef<AbortController | null>(null);
   const viewRef = useRef<EditorView | null>(null);
   const snapshotTimer = useRef<number | undefined>(undefined);
+  const shownPara = useRef<string | undefined>(undefined);
   const latestState = useRef(editorState);
 
   const notify = useCallback((text: string, error = false) => {
@@ -180,7 +182,16 @@ export function App() {
   const onChange = useCallback((state: EditorState, tr: Transaction) => {
     latestState.current = state;
     if (tr.docChanged) autosave.changed();
-    // Panels follow at most ~6 times a second; typing never waits for React.
+    // Panels follow at most ~6 times a second; typing never waits for React. A move to another
+    // paragraph shows at once, so a panel command (Status…) acts on the paragraph the delegate sees.
+    const here = paraAt(state, state.selection.head)?.node.attrs.id as string | undefined;
+    if (here !== shownPara.current) {
+      shownPara.current = here;
+      window.clearTimeout(snapshotTimer.current);
+      snapshotTimer.current = undefined;
+      setSnapshot(state);
+      return;
+    }
     if (snapshotTimer.current === undefined) {
       snapshotTimer.current = window.setTimeout(() => {
         snapshotTimer.current = undefined;
@@ -286,13 +297,17 @@ export function App() {
     saveBlob(new TextEncoder().encode(text), `${doc.meta.title || 'Untitled draft'}.plenary`, 'application/x-plenary+json');
   }, [currentDocument, currentNegotiation, info]);
 
-  const exec = useCallback((cmd: (state: EditorState, dispatch: (tr: Transaction) => void) => boolean) => {
+  // Menu and keyboard commands return focus to the text; commands from a form field or a panel
+  // (`focusEditor` false) leave focus where the delegate is working, so the next keystrokes never
+  // land in the resolution.
+  const exec = useCallback((cmd: (state: EditorState, dispatch: (tr: Transaction) => void) => boolean, focusEditor = true) => {
     const view = viewRef.current;
     if (!view) return false;
     const ok = cmd(view.state, view.dispatch);
-    view.focus();
+    if (focusEditor) view.focus();
     return ok;
   }, []);
+  const execHere = useCallback((cmd: (state: EditorState, dispatch: (tr: Transaction) => void) => boolean) => exec(cmd, false), [exec]);
 
   const jumpTo = useCallback((id: string) => {
     const view = viewRef.current;
@@ -455,7 +470,8 @@ export function App() {
         case 'file.download':
           return download();
         case 'edit.find':
-          return setFindOpen(true);
+          setFindOpen(true);
+          return setFindFocus((n) => n + 1);
         case 'edit.punctuate':
           if (!exec(punctuate())) notify('End punctuation already follows the UN rules.');
           return;
@@ -541,7 +557,8 @@ export function App() {
     if (isElectron()) return;
     const onKey = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
-      if (!mod) return;
+      // Ctrl+Alt+F is the editor's "insert footnote": one shortcut, one command.
+      if (!mod || e.altKey || e.defaultPrevented) return;
       const k = e.key.toLowerCase();
       const map: Record<string, string> = { s: e.shiftKey ? 'file.saveAs' : 'file.save', o: 'file.open', f: 'edit.find', p: 'file.printPreview', '=': 'view.zoomIn', '+': 'view.zoomIn', '-': 'view.zoomOut', '0': 'view.zoomReset' };
       const cmd = map[k];
@@ -656,7 +673,17 @@ export function App() {
     <div className={`app${panelOpen ? ' with-panel' : ''}`}>
       {isElectron() ? null : <MenuBar menus={menus} onCommand={runCommand} title={`${fileName}${dirty ? ' •' : ''}`} />}
       <HostBanner conn={safety.conn} status={safety.status} onDownload={download} onReconnect={isElectron() ? null : () => setDialog({ kind: 'reconnect' })} />
-      {findOpen ? <FindBar view={viewRef.current} onClose={() => setFindOpen(false)} /> : null}
+      {findOpen ? (
+        <FindBar
+          view={viewRef.current}
+          state={snapshot}
+          focusRequest={findFocus}
+          onClose={(toEditor) => {
+            setFindOpen(false);
+            if (toEditor) viewRef.current?.focus();
+          }}
+        />
+      ) : null}
       <div className="workspace">
         <main className="page-scroll" aria-label="Draft">
           <div className="page" style={{ zoom }} dir={rtl ? 'rtl' : 'ltr'} lang={meta.language}>
@@ -687,7 +714,7 @@ export function App() {
             </div>
             <div className="panel-body">
               {panel === 'outline' ? (
-                <Outline items={outline} currentId={current?.id ?? null} onJump={jumpTo} onMove={(id, before) => exec(moveParagraphTo(id, before))} />
+                <Outline items={outline} currentId={current?.id ?? null} onJump={jumpTo} onMove={(id, before) => execHere(moveParagraphTo(id, before))} />
               ) : panel === 'library' ? (
                 <LibraryPanel
                   revision={libraryRevision}
@@ -704,7 +731,7 @@ export function App() {
                   current={currentForMatch}
                   onView={viewSource}
                   onUse={(m: AgreedMatch) => {
-                    if (currentForMatch) exec(replaceWithAgreed(currentForMatch.id, m));
+                    if (currentForMatch) execHere(replaceWithAgreed(currentForMatch.id, m));
                   }}
                 />
               ) : panel === 'negotiation' ? (
@@ -718,7 +745,7 @@ export function App() {
                   }
                   onSettings={negotiationSettings}
                   onNegotiation={setNegotiation}
-                  exec={exec}
+                  exec={execHere}
                   onJump={jumpTo}
                   onExportCompilation={exportCompilation}
                 />
@@ -751,10 +778,10 @@ export function App() {
                     const tr = view && fixFinding(view.state, f as Finding);
                     if (view && tr) view.dispatch(tr);
                   }}
-                  onFixAll={() => exec(punctuate())}
+                  onFixAll={() => execHere(punctuate())}
                 />
               ) : (
-                <MetadataForm meta={meta} onChange={(patch) => exec(setMeta(patch))} />
+                <MetadataForm meta={meta} onChange={(patch) => execHere(setMeta(patch))} />
               )}
             </div>
           </aside>

@@ -106,3 +106,20 @@ export async function openApp(opts: Parameters<typeof startE2E>[0] = {}): Promis
   await app.load();
   return app;
 }
+
+const accepting = new WeakSet<Page>();
+
+/**
+ * A new empty draft through File › New draft (accepting the "unsaved changes" question), with the
+ * page's focus on nothing in particular. No reload: a reload would offer the previous draft for
+ * recovery in a dialog that may appear at any time.
+ */
+export async function freshPage(page: Page): Promise<void> {
+  if (!accepting.has(page)) {
+    accepting.add(page);
+    page.on('dialog', (d) => void d.accept().catch(() => undefined));
+  }
+  await menu(page, 'File', 'file.new');
+  await page.locator('.resolution-editor p.para').nth(1).waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('.resolution-editor p.para').length === 2 && !document.querySelector('.modal'));
+}

@@ -85,16 +85,45 @@ function TextField(props: {
   );
 }
 
+/** Why a date cannot be stored, or null: a full ISO date with a year from 1945 to 2100. */
+export function dateProblem(value: string): string | null {
+  if (!value) return null;
+  const m = /^(\d{4})-\d{2}-\d{2}$/.exec(value);
+  if (!m) return 'Enter a full date (day, month and year).';
+  const year = Number(m[1]);
+  if (year < 1945 || year > 2100) return `The year ${m[1]} is not between 1945 and 2100; nothing was stored.`;
+  return validateIsoDate(value);
+}
+
+/**
+ * A date control that stores nothing until the date is valid: while the delegate types the year
+ * digit by digit the control reports "0002", "0020"… and those must never reach the document.
+ */
 function DateField(props: { label: string; name: string; value: string; lang: Language; onCommit: (v: string) => void }) {
-  const error = props.value ? validateIsoDate(props.value) : null;
+  const [value, setValue] = useState(props.value);
+  useEffect(() => setValue(props.value), [props.value]);
+  const error = dateProblem(value);
+  const change = (v: string) => {
+    setValue(v);
+    if (!dateProblem(v) && v !== props.value) props.onCommit(v);
+  };
   return (
     <div className={`field${error ? ' invalid' : ''}`}>
       <label htmlFor={`meta-${props.name}`}>{props.label}</label>
-      <input id={`meta-${props.name}`} name={props.name} type="date" value={props.value} onChange={(e) => props.onCommit(e.target.value)} />
+      <input
+        id={`meta-${props.name}`}
+        name={props.name}
+        type="date"
+        min="1945-01-01"
+        max="2100-12-31"
+        value={value}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => change(e.target.value)}
+      />
       {error ? (
         <div className="field-error" role="alert">{error}</div>
-      ) : props.value ? (
-        <div className="field-hint">Prints as: {formatDate(props.value, props.lang)}</div>
+      ) : value ? (
+        <div className="field-hint">Prints as: {formatDate(value, props.lang)}</div>
       ) : null}
     </div>
   );

@@ -50,10 +50,16 @@ export const splitParagraph: Command = (state, dispatch) => {
   let tr = state.tr;
   if (!state.selection.empty) tr = tr.deleteSelection();
   const $from = tr.selection.$from;
+  // Deleting a selection across paragraphs can leave the cursor outside any paragraph (or in
+  // another one): split what is there, or stop after the deletion rather than split the wrong node.
+  if (!$from.parent.inlineContent || !PARA_TYPES.has($from.parent.type.name) || !tr.selection.empty) {
+    dispatch(tr.scrollIntoView());
+    return true;
+  }
   const start = $from.start();
   const end = $from.end();
-  const type = node.type;
-  const fresh = type.create(freshAttrs(node, node.attrs.tail ? level : level));
+  const type = $from.parent.type;
+  const fresh = type.create(freshAttrs($from.parent));
   if ($from.pos === end) {
     const after = $from.after();
     tr.insert(after, fresh);
@@ -229,7 +235,10 @@ export function moveParagraphTo(id: string, beforeId: string | null): Command {
       const last = same[same.length - 1]!;
       target = last.pos + last.node.nodeSize;
     }
-    if (dispatch) dispatch(moveGroup(state, p.index, target, 0));
+    const tr = moveGroup(state, p.index, target, 0);
+    // Dropped where it already is: no change, and no empty undo step that would eat a redo.
+    if (tr.doc.eq(state.doc)) return false;
+    if (dispatch) dispatch(tr);
     return true;
   };
 }
@@ -361,8 +370,10 @@ export function insertCrossRef(targets: string[]): Command {
  */
 export function setMeta(patch: Partial<FrontMatter>): Command {
   return (state, dispatch) => {
+    const old = state.doc.attrs.meta as FrontMatter;
+    // The same value again (a field left unchanged) is no edit: it must not clear the redo stack.
+    if (Object.entries(patch).every(([k, v]) => JSON.stringify(old[k as keyof FrontMatter]) === JSON.stringify(v))) return false;
     if (dispatch) {
-      const old = state.doc.attrs.meta as FrontMatter;
       const meta = { ...old, ...patch };
       const tr = closeHistory(state.tr).setDocAttribute('meta', meta);
       const from = organGender(old.organ, meta.language);

@@ -3,7 +3,7 @@
  * meta), matches are highlighted with decorations, and replace steps are ordinary undoable edits.
  * Matching is within one paragraph at a time (a match never spans two paragraphs).
  */
-import { Plugin, PluginKey, TextSelection, type Command, type EditorState } from 'prosemirror-state';
+import { Plugin, PluginKey, TextSelection, type Command } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node as PMNode } from 'prosemirror-model';
 
@@ -111,21 +111,35 @@ export function findNext(dir: 1 | -1 = 1): Command {
   };
 }
 
-function isMatchSelected(state: EditorState): boolean {
-  const s = findKey.getState(state);
-  const { from, to } = state.selection;
-  return Boolean(s?.matches.some((m) => m.from === from && m.to === to));
+/** Selects the first match at or after `pos` (wrapping around), as the find field is typed in. */
+export function selectMatchFrom(pos: number): Command {
+  return (state, dispatch) => {
+    const s = findKey.getState(state);
+    if (!s || s.matches.length === 0) return false;
+    const m = s.matches.find((x) => x.from >= pos) ?? s.matches[0]!;
+    if (dispatch) dispatch(state.tr.setSelection(TextSelection.create(state.doc, m.from, m.to)).scrollIntoView());
+    return true;
+  };
 }
 
-/** Replaces the selected match (if the selection is one) and moves to the next. */
+/**
+ * Replaces the current match and selects the next one, as in Word and VS Code: the current match
+ * is the selected one, or else the first after the cursor (the first click replaces, it does not
+ * only select). One undo step per replacement.
+ */
 export function replaceCurrent(replacement: string): Command {
   return (state, dispatch) => {
-    if (!isMatchSelected(state)) return findNext(1)(state, dispatch);
+    const s = findKey.getState(state);
+    if (!s || s.matches.length === 0) return false;
+    const { from, to } = state.selection;
+    const m = s.matches.find((x) => x.from === from && x.to === to) ?? s.matches.find((x) => x.from >= from) ?? s.matches[0]!;
     if (dispatch) {
-      const { from, to } = state.selection;
-      const tr = state.tr.insertText(replacement, from, to);
-      tr.setSelection(TextSelection.create(tr.doc, from + replacement.length));
-      dispatch(tr);
+      const tr = state.tr.insertText(replacement, m.from, m.to);
+      const after = m.from + replacement.length;
+      const next = findMatches(tr.doc, s.query, s.caseSensitive);
+      const n = next.find((x) => x.from >= after) ?? next[0];
+      tr.setSelection(n ? TextSelection.create(tr.doc, n.from, n.to) : TextSelection.create(tr.doc, after));
+      dispatch(tr.scrollIntoView());
     }
     return true;
   };

@@ -7,6 +7,7 @@ import { Plugin, PluginKey } from 'prosemirror-state';
 import type { Node as PMNode } from 'prosemirror-model';
 import { newId } from '../../shared/ids.js';
 import { PARA_TYPES } from '../../shared/resolution/schema.js';
+import { UNTRACKED_META } from './proposals.js';
 
 /** Key of the id plugin. */
 export const idsKey = new PluginKey('plenary-ids');
@@ -42,7 +43,11 @@ export function idsPlugin(): Plugin {
       if (!fixes.length) return null;
       const tr = state.tr;
       for (const f of fixes) tr.setNodeAttribute(f.pos, 'id', f.id);
-      tr.setMeta('addToHistory', false);
+      // The fix belongs to the history event of the edit that caused it (an appended transaction
+      // joins its root's event). Kept out of history, a redo would replay the id-less paragraph
+      // and this plugin would give it a *different* id: cross-references to it would break and
+      // redo would not return the document it undid.
+      tr.setMeta(UNTRACKED_META, true);
       return tr;
     },
   });

@@ -26,7 +26,7 @@
 import { Plugin, PluginKey, Selection, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { Fragment, Slice, type Mark, type Node as PMNode } from 'prosemirror-model';
-import { Mapping, ReplaceStep, canJoin, type Step } from 'prosemirror-transform';
+import { Mapping, ReplaceAroundStep, ReplaceStep, canJoin, type Step } from 'prosemirror-transform';
 import { closeHistory, isHistoryTransaction } from 'prosemirror-history';
 import { schema, PARA_TYPES } from '../../shared/resolution/schema.js';
 import type { FrontMatter } from '../../shared/resolution/model.js';
@@ -379,6 +379,14 @@ function isTrackable(tr: Transaction): boolean {
   return tr.steps.some((s) => s instanceof ReplaceStep);
 }
 
+/** Whether a user edit changes text through a step the tracking cannot replay (see filterTransaction). */
+function isUntrackableEdit(tr: Transaction): boolean {
+  if (!tr.docChanged || isHistoryTransaction(tr)) return false;
+  const meta = tr.getMeta(proposalsKey) as ProposalsMeta | undefined;
+  if (meta?.skip || tr.getMeta(UNTRACKED_META) || tr.getMeta('addToHistory') === false) return false;
+  return tr.steps.some((s) => s instanceof ReplaceAroundStep) && !isStructural(tr.before, tr.doc);
+}
+
 /** The paragraphs of a document by id (null when an id is missing or repeated). */
 function parasById(doc: PMNode): Map<string, PMNode> | null {
   const out = new Map<string, PMNode>();
@@ -418,6 +426,9 @@ function trackBatch(trs: readonly Transaction[], oldState: EditorState, state: E
   const flags = tracked.slice(first);
   const steps: { step: Step; doc: PMNode; tracked: boolean }[] = [];
   batch.forEach((t, k) => t.steps.forEach((s, i) => steps.push({ step: s, doc: t.docs[i]!, tracked: flags[k]! })));
+
+  const typed = typedText(steps);
+  if (typed) return markTyped(state, typed, ctx);
 
   const out = own(state.tr);
   // Back to the document before the first tracked transaction…
@@ -491,6 +502,33 @@ function trackBatch(trs: readonly Transaction[], oldState: EditorState, state: E
     }
   }
   out.setSelection(selection);
+  return out;
+}
+
+/** The range of plain text typed by the batch's only step (no deletion, no block), or null. */
+function typedText(steps: readonly { step: Step; doc: PMNode; tracked: boolean }[]): { from: number; to: number; doc: PMNode } | null {
+  if (steps.length !== 1 || !steps[0]!.tracked) return null;
+  const { step, doc } = steps[0]!;
+  if (!(step instanceof ReplaceStep)) return null;
+  const { from, to, slice } = step as ReplaceStep & { from: number; to: number };
+  if (from !== to || slice.openStart !== 0 || slice.openEnd !== 0 || slice.size === 0) return null;
+  let text = true;
+  slice.content.forEach((n) => (text &&= n.isText));
+  if (!text || !doc.resolve(from).parent.inlineContent) return null;
+  return { from, to: from + slice.size, doc };
+}
+
+/**
+ * Typing, tracked by marking the typed text in place (no undo-and-replay): the appended
+ * transaction's steps then map nothing, so history still sees the next keystroke as adjacent and
+ * a typed word is one undo step, as outside negotiation mode.
+ */
+function markTyped(state: EditorState, typed: { from: number; to: number; doc: PMNode }, ctx: TrackContext): Transaction {
+  const out = own(state.tr);
+  const mark = insertionMarkAt(typed.doc, typed.from, ctx);
+  out.removeMark(typed.from, typed.to, DEL);
+  out.removeMark(typed.from, typed.to, INS);
+  out.addMark(typed.from, typed.to, mark);
   return out;
 }
 
@@ -693,6 +731,43 @@ export function listProposals(state: EditorState): ProposalInfo[] {
 // ---------------------------------------------------------------------------------------------
 // Accepting and rejecting.
 
+/**
+ * Removes `mark` exactly where an inline node carries it, in [from, to): from text as a range, from
+ * an inline node with content (a footnote) as a node mark. A plain `removeMark` over the range
+ * would be inverted (undo) into an `addMark` over the whole range, marking the footnote's own text,
+ * which never carried it: undo would not give back the document.
+ */
+function removeMarkExact(tr: Transaction, from: number, to: number, mark: Mark): void {
+  const text: { from: number; to: number }[] = [];
+  const nodes: number[] = [];
+  tr.doc.nodesBetween(from, to, (node, pos) => {
+    if (!node.isInline) return true;
+    if (mark.isInSet(node.marks)) {
+      if (node.isText) text.push({ from: Math.max(pos, from), to: Math.min(pos + node.nodeSize, to) });
+      else nodes.push(pos);
+    }
+    return false;
+  });
+  for (const r of text) tr.removeMark(r.from, r.to, mark);
+  for (const pos of nodes) tr.removeNodeMark(pos, mark);
+}
+
+/** Adds `mark` to the inline node at `pos` only (not to a footnote's own text): see {@link removeMarkExact}. */
+function addMarkExact(tr: Transaction, pos: number, node: PMNode, mark: Mark): void {
+  if (node.isText) tr.addMark(pos, pos + node.nodeSize, mark);
+  else tr.addNodeMark(pos, mark);
+}
+
+
+/** Removes every deletion mark in [from, to), exactly (see {@link removeMarkExact}). */
+function removeDelMarks(tr: Transaction, from: number, to: number): void {
+  const marks: Mark[] = [];
+  tr.doc.nodesBetween(from, to, (node) => {
+    for (const m of node.marks) if (m.type === DEL && !m.isInSet(marks)) marks.push(m);
+    return !node.isInline;
+  });
+  for (const m of marks) removeMarkExact(tr, from, to, m);
+}
 /** Removes the paragraph at `pos`, or empties it when the document cannot lose it (the last OP). */
 function removeParagraph(tr: Transaction, pos: number): void {
   const node = tr.doc.nodeAt(pos);
@@ -709,17 +784,17 @@ function removeParagraph(tr: Transaction, pos: number): void {
 
 /** Gives the children of `id` no parent (their parent was accepted into the text). */
 function reparentChildren(tr: Transaction, id: string): void {
-  const changes: { from: number; to: number; mark: Mark }[] = [];
+  const changes: { pos: number; node: PMNode; mark: Mark }[] = [];
   const attrs: { pos: number; value: ParaProposal }[] = [];
   tr.doc.descendants((node, pos) => {
     const p = paraProposal(node);
     if (p && p.parent === id) attrs.push({ pos, value: { ...p, parent: '' } });
     for (const m of node.marks) {
-      if ((m.type === INS || m.type === DEL) && m.attrs.parent === id) changes.push({ from: pos, to: pos + node.nodeSize, mark: m.type.create({ ...m.attrs, parent: '' }) });
+      if ((m.type === INS || m.type === DEL) && m.attrs.parent === id) changes.push({ pos, node, mark: m.type.create({ ...m.attrs, parent: '' }) });
     }
     return true;
   });
-  for (const c of changes) tr.addMark(c.from, c.to, c.mark);
+  for (const c of changes) addMarkExact(tr, c.pos, c.node, c.mark);
   for (const a of attrs) tr.setNodeAttribute(a.pos, 'proposal', a.value);
 }
 
@@ -729,7 +804,7 @@ function applyAccept(tr: Transaction, id: string): boolean {
   if (!occ.ins.length && !occ.del.length && !occ.paras.length) return false;
   const kind = occ.paras[0]?.prop.kind;
   if (occ.ins.length || kind === 'ins') {
-    for (const r of occ.ins) tr.removeMark(r.from, r.to, r.mark);
+    for (const r of occ.ins) removeMarkExact(tr, r.from, r.to, r.mark);
     for (const p of occ.paras) tr.setNodeAttribute(p.pos, 'proposal', null);
     reparentChildren(tr, id);
     return true;
@@ -741,7 +816,7 @@ function applyAccept(tr: Transaction, id: string): boolean {
         tr.setNodeAttribute(p.pos, 'proposal', null);
         tr.setNodeAttribute(p.pos, 'status', 'deleted');
         tr.setNodeAttribute(p.pos, 'holder', '');
-        tr.removeMark(p.pos + 1, p.pos + p.node.nodeSize - 1, DEL);
+        removeDelMarks(tr, p.pos + 1, p.pos + p.node.nodeSize - 1);
       } else removeParagraph(tr, p.pos);
     }
   }
@@ -800,7 +875,7 @@ function applyReject(tr: Transaction, id: string): boolean {
     }
     return true;
   }
-  for (const r of occ.del) tr.removeMark(r.from, r.to, r.mark);
+  for (const r of occ.del) removeMarkExact(tr, r.from, r.to, r.mark);
   for (const p of occ.paras) tr.setNodeAttribute(p.pos, 'proposal', null);
   return true;
 }
@@ -898,6 +973,8 @@ export function deleteParagraph(paragraphId: string): Command {
       trackDelete(tr, at, at + para.nodeSize, ctx);
     }
     if (!tr.docChanged) return false;
+    // Nothing to delete (an emptied last paragraph): no empty undo step that would eat a redo.
+    if (tr.doc.eq(state.doc)) return false;
     if (dispatch) dispatch(tr.scrollIntoView());
     return true;
   };
@@ -927,7 +1004,7 @@ function removeBracketTr(tr: Transaction, id: string): boolean {
     if (m) push(ranges, pos, pos + node.nodeSize, m);
     return true;
   });
-  for (const r of ranges) tr.removeMark(r.from, r.to, r.mark);
+  for (const r of ranges) removeMarkExact(tr, r.from, r.to, r.mark);
   return ranges.length > 0;
 }
 
@@ -1206,7 +1283,12 @@ export function proposalsPlugin(initial: Partial<NegotiationSettings> = {}, opts
     },
     filterTransaction(tr, state) {
       const s = settingsOf(state);
-      if (!s.enabled || s.delegation) return true;
+      if (!s.enabled) return true;
+      // A replacement that wraps content (ProseMirror's ReplaceAroundStep: typing over a selection
+      // from one paragraph into a paragraph of another kind) cannot be recorded as a proposal; let
+      // through, it deleted the delegations' text with no trace. Refused: nothing is lost.
+      if (isUntrackableEdit(tr)) return false;
+      if (s.delegation) return true;
       return !(isTrackable(tr) && !isStructural(tr.before, tr.doc));
     },
     appendTransaction(trs, oldState, state) {

@@ -9,7 +9,7 @@
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { ReplaceStep } from 'prosemirror-transform';
-import { isHistoryTransaction } from 'prosemirror-history';
+import { closeHistory, isHistoryTransaction } from 'prosemirror-history';
 import type { Node as PMNode } from 'prosemirror-model';
 import { schema } from '../../shared/resolution/schema.js';
 import type { FrontMatter } from '../../shared/resolution/model.js';
@@ -95,6 +95,10 @@ export function rulesPlugin(autoPunctuate = true): Plugin<{ autoPunctuate: boole
     appendTransaction(trs, oldState, state) {
       const docChanged = trs.some((t) => t.docChanged);
       if (trs.some((t) => t.getMeta('plenary-no-rules'))) return null;
+      // Undo and redo restore a document exactly: the derived changes of the original edit are
+      // part of its history event. Deriving again here would add steps to the undone/redone event
+      // that interleave with it (defect "undo after redo corrupts the text").
+      if (trs.some((t) => isHistoryTransaction(t))) return null;
       if (docChanged && trs.every(isTyping)) {
         const fix = kindFix(state);
         if (fix) return fix;
@@ -107,7 +111,12 @@ export function rulesPlugin(autoPunctuate = true): Plugin<{ autoPunctuate: boole
       const after = paraAt(state, state.selection.head);
       const moved = !before || !after || before.node.attrs.id !== after.node.attrs.id;
       if (!moved && !docChanged) return null;
-      return punctuationFix(state);
+      const fix = punctuationFix(state);
+      // Punctuation set because the cursor left a paragraph is the effect of that click or
+      // arrow key: its own undo step. Appended to a selection-only transaction, history would
+      // otherwise merge it into the previous event (appended transactions never open a group), and
+      // one undo would take back both the punctuation and the delegate's last edit.
+      return fix && !docChanged ? closeHistory(fix) : fix;
     },
   });
 }

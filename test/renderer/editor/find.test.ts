@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { undo } from 'prosemirror-history';
 import { createEditorState } from '../../../src/renderer/editor/setup.js';
-import { findKey, findNext, replaceAll, replaceCurrent, setFindQuery } from '../../../src/renderer/editor/find.js';
+import { findKey, findNext, replaceAll, replaceCurrent, selectMatchFrom, setFindQuery } from '../../../src/renderer/editor/find.js';
 import { doc, op, pp } from '../../helpers/builders.js';
 
 function apply(state: EditorState, cmd: (s: EditorState, d: (tr: Transaction) => void) => boolean): EditorState {
@@ -50,5 +50,29 @@ describe('find and replace', () => {
     expect(s.doc.child(2).textContent).toBe('Réaffirme que le document est attendu.');
     s = apply(s, undo);
     expect(s.doc.child(2).textContent).toBe('Réaffirme que le rapport est attendu.');
+  });
+});
+
+describe('find and replace as in Word and VS Code (issue 9)', () => {
+  it('the first Replace replaces the match after the cursor and selects the next; the count follows and undo restores', () => {
+    let s = apply(sample(), setFindQuery('rapport'));
+    expect(findKey.getState(s)!.matches).toHaveLength(2);
+    s = apply(s, replaceCurrent('compte rendu'));
+    expect(s.doc.textContent).toContain('de faire compte rendu ;');
+    expect(findKey.getState(s)!.matches).toHaveLength(1);
+    const next = findKey.getState(s)!.matches[0]!;
+    expect([s.selection.from, s.selection.to]).toEqual([next.from, next.to]);
+    s = apply(s, undo);
+    expect(findKey.getState(s)!.matches).toHaveLength(2);
+    expect(s.doc.textContent).toContain('de faire rapport ;');
+  });
+
+  it('selectMatchFrom selects the first match at or after a position, wrapping around', () => {
+    let s = apply(sample(), setFindQuery('réaffirm'));
+    const [first, second] = findKey.getState(s)!.matches;
+    s = apply(s, selectMatchFrom(first!.to));
+    expect([s.selection.from, s.selection.to]).toEqual([second!.from, second!.to]);
+    s = apply(s, selectMatchFrom(s.doc.content.size));
+    expect([s.selection.from, s.selection.to]).toEqual([first!.from, first!.to]);
   });
 });
