@@ -1,6 +1,6 @@
-# Opens a .docx in LibreOffice (headless, through UNO), optionally accepts all tracked changes,
-# and prints JSON: the number of tracked changes found and the document body's text.
-#   python3 lo-text.py FILE.docx PROFILE_DIR [accept]
+# Opens a .docx in LibreOffice (headless, through UNO), optionally accepts or rejects all tracked
+# changes, and prints JSON: the number of tracked changes found and the document body's text.
+#   python3 lo-text.py FILE.docx PROFILE_DIR [accept|reject]
 import json
 import os
 import subprocess
@@ -11,7 +11,7 @@ import uno
 from com.sun.star.beans import PropertyValue
 
 src, profile = sys.argv[1], sys.argv[2]
-accept = len(sys.argv) > 3 and sys.argv[3] == 'accept'
+action = sys.argv[3] if len(sys.argv) > 3 else ''
 pipe = 'plenary%d' % os.getpid()
 proc = subprocess.Popen(
     ['soffice', '--headless', '--invisible', '--norestore', '--nologo',
@@ -52,9 +52,10 @@ def count_redlines():
 
 
 redlines = count_redlines()
-if accept:
+if action in ('accept', 'reject'):
     helper = smgr.createInstanceWithContext('com.sun.star.frame.DispatchHelper', ctx)
-    helper.executeDispatch(doc.getCurrentController().getFrame(), '.uno:AcceptAllTrackedChanges', '', 0, ())
+    command = '.uno:AcceptAllTrackedChanges' if action == 'accept' else '.uno:RejectAllTrackedChanges'
+    helper.executeDispatch(doc.getCurrentController().getFrame(), command, '', 0, ())
 after = count_redlines()
 text = doc.getText().getString()
 print(json.dumps({'redlines': redlines, 'after': after, 'text': text}))

@@ -12,7 +12,7 @@
  */
 import { AlignmentType, BorderStyle, Document, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type IBorderOptions, type ParagraphChild } from 'docx';
 import type { Node as PMNode } from 'prosemirror-model';
-import type { FrontMatter, Language, ResolutionDocument } from '../resolution/model.js';
+import type { FrontMatter, Language, ParagraphProposal, ResolutionDocument } from '../resolution/model.js';
 import { toDoc } from '../resolution/convert.js';
 import { computeStructure, xrefText, type DocStructure, type ParaInfo } from '../resolution/structure.js';
 import { detectOpeningPhrase, enactingFormula, organGender } from '../resolution/lexicon.js';
@@ -104,6 +104,21 @@ interface Atom {
   global: number;
 }
 
+/** The margin words of a whole-paragraph proposal ("New paragraph (EU)", "Moved here (CANZ)"). */
+function paragraphProposalLabel(p: ParagraphProposal): string {
+  const what = p.as === 'convert' ? 'Converted' : p.as === 'level' ? 'Level changed' : 'Moved';
+  switch (p.kind) {
+    case 'ins':
+      return `New paragraph (${p.by})`;
+    case 'del':
+      return `Deletion proposed (${p.by})`;
+    case 'move-from':
+      return `${what} from here (${p.by})`;
+    case 'move-to':
+      return `${what} here (${p.by})`;
+  }
+}
+
 function attribution(by: string, kind: 'ins' | 'del'): string {
   return kind === 'del' ? `(${by}: delete)` : `(${by})`;
 }
@@ -158,8 +173,8 @@ function buildCompilation(doc: ResolutionDocument, opts: CompilationOptions): Co
     const margin: string[] = [];
     const st = statusLabel(status, holder);
     if (st) margin.push(st);
-    const prop = p.node.attrs.proposal as { kind: 'ins' | 'del'; by: string } | null;
-    if (prop) margin.push(prop.kind === 'ins' ? `New paragraph (${prop.by})` : `Deletion proposed (${prop.by})`);
+    const prop = p.node.attrs.proposal as ParagraphProposal | null;
+    if (prop) margin.push(paragraphProposalLabel(prop));
     paragraphs.push({
       id: p.id,
       section: p.section,
@@ -167,7 +182,7 @@ function buildCompilation(doc: ResolutionDocument, opts: CompilationOptions): Co
       tail: p.tail,
       label: p.tail ? '' : p.level === 0 ? p.designation : p.label,
       margin,
-      struck: status === 'deleted',
+      struck: status === 'deleted' || prop?.kind === 'move-from',
       pieces: piecesOf(p, atomsOf.get(p)!, s, lang, gender, bracketFirst, bracketLast, notes, footnotes),
       annex: p.annex,
     });

@@ -44,6 +44,7 @@ import {
   VerticalAlignTable,
   WidthType,
   type IBorderOptions,
+  type ICommentOptions,
   type IParagraphOptions,
   type IParagraphStyleOptions,
   type IRunOptions,
@@ -243,7 +244,7 @@ export interface RunContext {
 }
 
 /** The run context of a laid-out document. */
-function contextOf(layout: DocumentLayout): RunContext {
+export function contextOf(layout: DocumentLayout): RunContext {
   return { lang: layout.lang, footnoteOffset: hasStar(layout) ? 1 : 0 };
 }
 
@@ -283,6 +284,9 @@ function footnoteReference(id: number, customMark = false): BuilderElement<{ cus
     attributes: customMark ? { customMarkFollows: { key: 'w:customMarkFollows', value: true }, id: { key: 'w:id', value: id } } : { id: { key: 'w:id', value: id } },
   });
 }
+
+// Hooks for the tracked-changes export of open proposals (docx-tracked.ts).
+export { labelRun, bodyParagraph, plainParts, assemble, wordDate, type BodyParts };
 
 /**
  * A paragraph's layout runs as docx runs: opening phrase and manual emphasis in italics, footnote
@@ -604,6 +608,8 @@ interface BodyParts {
   title: ParagraphChild[];
   /** Content of each numbered footnote, by number. */
   footnotes: Map<number, ParagraphChild[]>;
+  /** Word comments (paragraph notes), for the tracked export (docx-tracked.ts). */
+  comments?: ICommentOptions[];
 }
 
 function plainParts(layout: DocumentLayout, ctx: RunContext): BodyParts {
@@ -650,6 +656,7 @@ function assemble(layout: DocumentLayout, opts: DocxOptions, parts: BodyParts, t
     description: layout.isDraft ? `${meta.symbol} (${layout.words.draftResolution})` : meta.symbol,
     evenAndOddHeaderAndFooters: true,
     ...(trackRevisions ? { features: { trackRevisions: true } } : {}),
+    ...(parts.comments?.length ? { comments: { children: parts.comments } } : {}),
     styles: {
       default: {
         document: {

@@ -1,0 +1,63 @@
+// Tracked exports of open proposals checked in LibreOffice through UNO: "accept all" gives exactly
+// the text as if all proposals were accepted, "reject all" exactly the base text — for a draft
+// with text insertions and deletions by three delegations, a deletion proposed on another's
+// insertion, an insertion inside another's insertion, whole paragraphs inserted and deleted, a
+// subparagraph inserted, a move and brackets.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { buildProposalsDocx } from '../../src/shared/export/docx-tracked.js';
+import { docxBytes, packDocx } from '../../src/shared/export/docx.js';
+import { acceptedView, baseView } from '../../src/shared/negotiation/views.js';
+import { negotiatedDraft } from '../helpers/negotiated.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const SCRIPT = path.resolve(import.meta.dirname, '../helpers/lo-text.py');
+let tmp: ReturnType<typeof tempDir>;
+beforeAll(() => (tmp = tempDir()));
+afterAll(() => tmp.cleanup());
+
+function libreOffice(file: string, action: '' | 'accept' | 'reject'): { redlines: number; after: number; text: string } {
+  const r = spawnSync('/usr/bin/python3', [SCRIPT, file, path.join(tmp.dir, `profile-${path.basename(file)}-${action}`), ...(action ? [action] : [])], { encoding: 'utf8', timeout: 180_000 });
+  if (r.status !== 0) throw new Error(`LibreOffice script failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as { redlines: number; after: number; text: string };
+}
+
+/**
+ * The body's paragraphs without their labels: numbers are derived from position, so an inserted
+ * paragraph renumbers the ones after it, and Word cannot track that as a revision of the label.
+ */
+function bodyText(text: string): string[] {
+  return text.split('\n').map((line) => line.replace(/^[^\t]{1,12}\t/, ''));
+}
+
+describe('Word tracked changes of open proposals in LibreOffice', () => {
+  it('accept all gives the accepted text and reject all the base text', { timeout: 600_000 }, async () => {
+    const draft = negotiatedDraft();
+    const tracked = path.join(tmp.dir, 'tracked.docx');
+    const base = path.join(tmp.dir, 'base.docx');
+    const accepted = path.join(tmp.dir, 'accepted.docx');
+    fs.writeFileSync(tracked, await packDocx(buildProposalsDocx(draft)));
+    fs.writeFileSync(base, await docxBytes(baseView(draft)));
+    fs.writeFileSync(accepted, await docxBytes(acceptedView(draft)));
+
+    const afterAccept = libreOffice(tracked, 'accept');
+    expect(afterAccept.redlines).toBeGreaterThan(10);
+    expect(afterAccept.after).toBe(0);
+    const afterReject = libreOffice(tracked, 'reject');
+    expect(afterReject.after).toBe(0);
+    const expectedAccepted = libreOffice(accepted, '');
+    const expectedBase = libreOffice(base, '');
+    expect(bodyText(afterAccept.text)).toEqual(bodyText(expectedAccepted.text));
+    expect(bodyText(afterReject.text)).toEqual(bodyText(expectedBase.text));
+    // What the two texts say, so the test cannot pass on two empty documents.
+    expect(expectedAccepted.text).toContain('Calls upon [all Member States ]to promote');
+    expect(expectedAccepted.text).not.toContain('Decides to remain seized');
+    expect(expectedBase.text).toContain('Calls upon [all ]to promote');
+    expect(expectedBase.text).toContain('Decides to remain seized');
+    expect(expectedBase.text).not.toContain('Welcoming the report');
+    expect(expectedBase.text.indexOf('Encourages')).toBeLessThan(expectedBase.text.indexOf('Invites donors'));
+    expect(expectedAccepted.text.indexOf('Encourages')).toBeGreaterThan(expectedAccepted.text.indexOf('Invites donors'));
+  });
+});
