@@ -7,6 +7,8 @@ import { UsageError } from './args.js';
 import { serveCommand } from './serve.js';
 import { importCommand, matchCommand, parseCommand, searchCommand } from './library-commands.js';
 import { exportCommand } from './export-command.js';
+import { proposalsCommand } from './proposals-command.js';
+import { mergeCommand } from './merge-command.js';
 
 /** What a command receives. */
 export interface CommandContext {
@@ -31,6 +33,8 @@ export const COMMANDS: Record<string, Command> = {
   search: searchCommand,
   match: matchCommand,
   export: exportCommand,
+  proposals: proposalsCommand,
+  merge: mergeCommand,
 };
 
 /** The top-level help text. */
