@@ -13,8 +13,8 @@
  *   `w:moveToRangeStart/End` markers (the name is `move` + the proposal id, so the pair is found
  *   again on merge);
  * - paragraph notes → Word comments (comments.xml, commentRangeStart/End, commentReference);
- * - every paragraph carries a hidden bookmark `_pl<id>` with its Plenary id, so `plenary merge`
- *   aligns the paragraphs of a file that comes back by id (see negotiation/merge.ts).
+ * - every paragraph carries a hidden bookmark `_pl<id>` with its Plenary id (docx-ids.ts; all of
+ *   Plenary's Word exports do), so `plenary merge` aligns a file that comes back by id.
  *
  * Accept all in Word or LibreOffice gives exactly {@link acceptedView}'s text and reject all
  * exactly {@link baseView}'s (brackets are written out first, see views.ts). Pure.
@@ -32,24 +32,7 @@ export interface ProposalsDocxOptions extends DocxOptions {
   notes?: readonly ParagraphNote[];
 }
 
-/** Prefix of the bookmarks that carry paragraph ids. Hidden in Word (leading underscore). */
-export const ID_BOOKMARK_PREFIX = '_pl';
-
-/**
- * The bookmark name for paragraph id `id`: `_pl` + the id with every character outside [A-Za-z0-9]
- * written as `_xx` (hex) — Word allows letters, digits and `_` in 40 characters; null when too long.
- */
-export function idBookmarkName(id: string): string | null {
-  let s = ID_BOOKMARK_PREFIX;
-  for (const ch of id) s += /[A-Za-z0-9]/.test(ch) ? ch : `_${ch.codePointAt(0)!.toString(16).padStart(2, '0')}`;
-  return s.length <= 40 ? s : null;
-}
-
-/** The paragraph id in a bookmark name made by {@link idBookmarkName}, or null. */
-export function idFromBookmarkName(name: string): string | null {
-  if (!name.startsWith(ID_BOOKMARK_PREFIX)) return null;
-  return name.slice(ID_BOOKMARK_PREFIX.length).replace(/_([0-9a-f]{2,6})/g, (_m, h: string) => String.fromCodePoint(Number.parseInt(h, 16)));
-}
+export { idBookmarkName, idFromBookmarkName } from './docx-ids.js';
 
 /** A revision counter shared by every element of one file (ids must be unique in the part). */
 interface Ids {
@@ -117,15 +100,6 @@ function moveRange(kind: 'from' | 'to', edge: 'Start' | 'End', p: ParagraphPropo
   return child(new BuilderElement({ name, attributes: a }));
 }
 
-function bookmark(id: string, bmId: number): { start: ParagraphChild[]; end: ParagraphChild[] } {
-  const name = idBookmarkName(id);
-  if (!name) return { start: [], end: [] };
-  return {
-    start: [child(new BuilderElement({ name: 'w:bookmarkStart', attributes: { id: { key: 'w:id', value: bmId }, name: { key: 'w:name', value: name } } }))],
-    end: [child(new BuilderElement({ name: 'w:bookmarkEnd', attributes: { id: { key: 'w:id', value: bmId } } }))],
-  };
-}
-
 interface Build {
   ctx: RunContext;
   ids: Ids;
@@ -142,16 +116,13 @@ function trackedParagraph(lp: LayoutParagraph, b: Build): Paragraph {
   else if (move) markRev = revision(move.kind === 'move-from' ? 'del' : 'ins', move, b.ids);
   const runs = revisedRuns(lp.runs, b.ctx, b.ids, move);
   const rangeId = b.ids.next();
-  const bm = bookmark(lp.id, b.ids.next());
   const notes = b.notesByPara.get(lp.id) ?? [];
   const children: ParagraphChild[] = [
-    ...bm.start,
     ...notes.map((n) => new CommentRangeStart(n.cid)),
     ...(move ? [moveRange(move.kind === 'move-from' ? 'from' : 'to', 'Start', move, rangeId)] : []),
     ...runs,
     ...(move ? [moveRange(move.kind === 'move-from' ? 'from' : 'to', 'End', move, rangeId)] : []),
     ...notes.flatMap((n) => [new CommentRangeEnd(n.cid), new TextRun({ children: [new CommentReference(n.cid)] })]),
-    ...bm.end,
   ];
   return bodyParagraph(lp, b.ctx, children, markRev ? { rev: markRev } : {});
 }

@@ -52,6 +52,7 @@ import {
 } from 'docx';
 import type { Language, ResolutionDocument } from '../resolution/model.js';
 import { wordDiff } from '../text/diff.js';
+import { idBookmark } from './docx-ids.js';
 import { layoutDocument, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
 
 /** Options of the Word exporter. */
@@ -341,12 +342,14 @@ function bodyParagraph(lp: LayoutParagraph, ctx: RunContext, children: Paragraph
   const extra = mark.strike ? { strike: true } : {};
   const label = lp.label && !lp.tail ? [labelRun(lp.label, ctx, mark.rev, extra)] : [];
   const rev = mark.rev;
+  // The paragraph's id as a hidden bookmark, so a file that comes back merges by id (docx-ids.ts).
+  const id = idBookmark(lp.id);
   return new Paragraph({
     ...paragraphShape(lp),
     widowControl: true,
     ...(ctx.lang === 'ar' ? { bidirectional: true } : {}),
     ...(rev ? { run: rev.kind === 'ins' ? { insertion: revisionAttrs(rev) } : { deletion: revisionAttrs(rev) } } : {}),
-    children: [...label, ...children],
+    children: [...id.start, ...label, ...children, ...id.end],
   });
 }
 

@@ -9,7 +9,7 @@ import { PARA_TYPES, schema } from '../resolution/schema.js';
 import { computeStructure } from '../resolution/structure.js';
 import type { ParagraphProposal, ResolutionDocument } from '../resolution/model.js';
 import { layoutDocument } from '../export/layout.js';
-import { idFromBookmarkName } from '../export/docx-tracked.js';
+import { idFromBookmarkName } from '../export/docx-ids.js';
 import { newId } from '../ids.js';
 import type { ParagraphNote } from './notes.js';
 import type { WordFile, WordRun } from './word-read.js';
