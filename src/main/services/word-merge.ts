@@ -42,8 +42,9 @@ export function mergeWordFile(draft: ResolutionDocument, file: string, opts: Mer
     throw new PlenaryError('CORRUPT', `${name} is damaged: ${(e as Error).message}. Nothing was merged.`);
   }
   const result = mergeWord(draft, word, { fileName: name, now: (opts.now ?? new Date()).toISOString(), ...(opts.authorMap ? { authorMap: opts.authorMap } : {}) });
-  if (result.summary.paragraphsAligned === 0) {
-    throw new PlenaryError('BAD_INPUT', `${name} does not look like a version of this draft: none of its paragraphs matches a paragraph of the draft. Nothing was merged.`);
+  const { paragraphsAligned: found, paragraphsWithText: all } = result.summary;
+  if (found === 0 || found < all / 2) {
+    throw new PlenaryError('BAD_INPUT', `${name} does not look like a version of this draft: only ${found} of the draft's ${all} paragraphs were found in it. Nothing was merged.`);
   }
   return result;
 }

@@ -62,6 +62,8 @@ export interface MergeSummary {
   /** How paragraphs were aligned: by Plenary's ids, or by text. */
   alignedBy: 'id' | 'text';
   paragraphsAligned: number;
+  /** Paragraphs of the draft that have text (the most that can be aligned). */
+  paragraphsWithText: number;
   delegations: DelegationSummary[];
   unplaced: Unplaced[];
 }

@@ -90,8 +90,19 @@ export function mergeWord(draft: ResolutionDocument, theirs: WordFile, opts: Mer
     }
     return { runs: stripLabel(p), at, newId: fresh, comments: p.comments, markIns: !!p.markIns, markDel: !!p.markDel };
   });
-  const byId = list.some((t) => t.at >= 0);
   const draftText = paras.map((p) => norm(atoms.get(p.id)!.filter((a) => !a.inserted).map((a) => a.str).join('')));
+  // Imported texts have positional ids (pp1, op3…), so another draft's file may carry the same
+  // ids: an id match stands only when the texts are alike too.
+  for (const t of list) {
+    if (t.at < 0) continue;
+    const mine = draftText[t.at]!;
+    const theirsText = norm(oldText(t.runs));
+    if (mine !== theirsText && dice(mine, theirsText) < 0.5) {
+      taken.delete(t.at);
+      t.at = -1;
+    }
+  }
+  const byId = list.some((t) => t.at >= 0);
   for (let k = 0; k < list.length; k++) {
     const t = list[k]!;
     if (t.at >= 0 || t.newId) continue;
@@ -150,8 +161,15 @@ export function mergeWord(draft: ResolutionDocument, theirs: WordFile, opts: Mer
     }
     const all = norm(t.runs.filter((r) => !deletionOf(r)).map((r) => r.text).join(''));
     if (!all) return;
-    if (prev < 0 || k < firstAligned || frame.has(all)) {
-      if (hasRevisions(t)) unplaced.push({ what: 'paragraph', text: all, reason: 'outside the paragraphs of the draft (masthead, title, formula or closing lines)' });
+    if (frame.has(all) && !hasRevisions(t)) return;
+    // A new paragraph goes after the aligned paragraph before it when the one after it is in the
+    // same part (PPs, OPs, the same annex): between parts lie the formula, closing lines, headings.
+    const nextAt = list.slice(k + 1).find((x) => x.at >= 0)?.at;
+    const samePart = prev >= 0 && nextAt !== undefined && paras[prev]!.section === paras[nextAt]!.section && paras[prev]!.annex === paras[nextAt]!.annex;
+    if (prev < 0 || k < firstAligned || (!samePart && !(t.markIns || t.runs.every((r) => insertionOf(r))))) {
+      // Unchanged text around the paragraphs is the frame (masthead, formula, closing lines); text
+      // that is neither the draft's frame nor placeable is reported, never dropped silently.
+      if (hasRevisions(t) || (k > firstAligned && !frame.has(all))) unplaced.push({ what: 'paragraph', text: all, reason: 'outside the numbered paragraphs of the draft (between parts, or after the last)' });
       return;
     }
     const after = prev;
@@ -225,7 +243,8 @@ export function mergeWord(draft: ResolutionDocument, theirs: WordFile, opts: Mer
   }
 
   const document = rebuild(pm, paras.map((p) => p.id), content, paraProposal, inserted);
-  return { document, notes, summary: { alignedBy: byId ? 'id' : 'text', paragraphsAligned: taken.size, delegations: summarize(props.list, paraProposal, inserted, noteCount), unplaced } };
+  const withText = draftText.filter(Boolean).length;
+  return { document, notes, summary: { paragraphsWithText: withText, alignedBy: byId ? 'id' : 'text', paragraphsAligned: taken.size, delegations: summarize(props.list, paraProposal, inserted, noteCount), unplaced } };
 }
 
 function PMText(ch: string, marks: readonly Mark[]): PMNode {
@@ -235,7 +254,7 @@ function PMText(ch: string, marks: readonly Mark[]): PMNode {
 /** Texts of the frame around the paragraphs (formula, annex headings), never proposals. */
 function frameTexts(doc: ResolutionDocument): Set<string> {
   const l = layoutDocument(doc);
-  const out = new Set<string>([norm(l.formula.words + l.formula.punctuation), norm(doc.meta.title)]);
+  const out = new Set<string>([norm(l.formula.words + l.formula.punctuation), norm(doc.meta.title), norm(l.meta.meeting), norm(l.adoptionDate), norm(`${l.meta.meeting} ${l.adoptionDate}`)]);
   for (const a of doc.annexes) {
     out.add(norm(a.heading));
     out.add(norm(a.title));

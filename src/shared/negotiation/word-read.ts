@@ -5,7 +5,7 @@
  * comments anchored in each paragraph; the comments part; the file's author from docProps/core.xml.
  * Works on the XML text of the parts (unzipped elsewhere). Pure.
  */
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /** Who made a revision and when (ISO 8601, '' when Word wrote none). */
 export interface WordRevision {
@@ -84,6 +84,8 @@ function rev(n: Node): WordRevision {
 }
 
 function parse(xml: string, what: string): Node[] {
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) throw new Error(`${what} is not well-formed XML (${valid.err.msg}, line ${valid.err.line})`);
   try {
     return parser.parse(xml) as Node[];
   } catch (e) {
