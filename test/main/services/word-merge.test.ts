@@ -13,7 +13,7 @@ import { buildProposalsDocx } from '../../../src/shared/export/docx-tracked.js';
 import { docxBytes, packDocx } from '../../../src/shared/export/docx.js';
 import { listProposals } from '../../../src/shared/negotiation/list.js';
 import { baseView } from '../../../src/shared/negotiation/views.js';
-import type { Block, Proposal, ResolutionDocument } from '../../../src/shared/resolution/model.js';
+import type { Block, Proposal, ResolutionDocument, TextRun } from '../../../src/shared/resolution/model.js';
 import { negotiatedDraft } from '../../helpers/negotiated.js';
 import { tempDir } from '../../helpers/tmp.js';
 
@@ -81,7 +81,7 @@ function propose(base: ResolutionDocument, ops: readonly Op[]): ResolutionDocume
     if (op.kind === 'ins' && tokens.length > 1) {
       const w = op.word % tokens.length;
       const at = tokens.slice(0, w).join('').length;
-      b.content = [{ t: 'text', text: text.slice(0, at) }, { t: 'text', text: op.words.join(' ') + ' ', ins: p }, { t: 'text', text: text.slice(at) }].filter((i) => i.text);
+      b.content = ([{ t: 'text', text: text.slice(0, at) }, { t: 'text', text: op.words.join(' ') + ' ', ins: p }, { t: 'text', text: text.slice(at) }] as TextRun[]).filter((i) => i.text);
     } else if (op.kind === 'del' && tokens.length > 2) {
       const w = 1 + (op.word % (tokens.length - 2));
       const n = Math.min(op.len, tokens.length - 1 - w);
@@ -118,7 +118,7 @@ describe('merging a Word file: round trip', () => {
         // Nothing applied: rejecting every merged proposal gives the base text back.
         expect(JSON.stringify(baseView(merged.document).operative)).toBe(JSON.stringify(baseView(base).operative));
       }),
-      { numRuns: 12 },
+      { numRuns: Number(process.env.PLENARY_FUZZ_RUNS ?? 12) },
     );
   });
 
