@@ -147,6 +147,19 @@ async function rezip(file: string, edit: (xml: string) => string, core?: string)
   return write(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
 }
 
+describe('merging a Word file that has no Plenary ids', () => {
+  it('aligns paragraphs by text and gives the same proposals', async () => {
+    const d = negotiatedDraft();
+    const tracked = await write(await packDocx(buildProposalsDocx(d)));
+    const stripped = await rezip(tracked, (xml) => xml.replace(/<w:bookmark(Start|End) [^>]*\/>/g, ''));
+    const merged = mergeWordFile(baseView(d), stripped);
+    expect(merged.summary.alignedBy).toBe('text');
+    expect(merged.summary.unplaced).toEqual([]);
+    const byId = mergeWordFile(baseView(d), tracked);
+    expect(key(merged.document)).toEqual(key(byId.document));
+  });
+});
+
 describe('merging a Word file: untracked changes and bad files', () => {
   it('text changed without Track Changes becomes proposals by the file author, flagged by a note', async () => {
     const base = docs[0]!;
