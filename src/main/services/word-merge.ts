@@ -32,7 +32,13 @@ export function mergeWordFile(draft: ResolutionDocument, file: string, opts: Mer
   if (!fs.existsSync(file)) throw new PlenaryError('NOT_FOUND', `${file} was not found.`);
   const size = fs.statSync(file).size;
   if (size > MAX_FILE) throw new PlenaryError('CORRUPT', `${name} is ${Math.round(size / 1024 / 1024)} MB, more than a resolution's Word file can be (100 MB). Nothing was merged.`);
-  const parts = readZipParts(fs.readFileSync(file), ['word/document.xml', 'word/comments.xml', 'docProps/core.xml'], name, opts.limits);
+  return mergeWordBytes(draft, fs.readFileSync(file), name, opts);
+}
+
+/** {@link mergeWordFile} on the bytes of a file named `name` (the browser's file picker, the API). */
+export function mergeWordBytes(draft: ResolutionDocument, bytes: Buffer, name: string, opts: MergeFileOptions = {}): MergeResult {
+  if (bytes.length > MAX_FILE) throw new PlenaryError('CORRUPT', `${name} is ${Math.round(bytes.length / 1024 / 1024)} MB, more than a resolution's Word file can be (100 MB). Nothing was merged.`);
+  const parts = readZipParts(bytes, ['word/document.xml', 'word/comments.xml', 'docProps/core.xml'], name, opts.limits);
   const document = parts.get('word/document.xml');
   if (document === undefined) throw new PlenaryError('CORRUPT', `${name} is a zip archive but not a Word document (no word/document.xml). Nothing was merged.`);
   let word;

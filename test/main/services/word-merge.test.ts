@@ -204,3 +204,23 @@ describe('merging a Word file: untracked changes and bad files', () => {
     expect(() => mergeWordFile(docs[0]!, corruptFile)).toThrowError(/damaged|not a readable Word file/);
   });
 });
+
+describe('the drafts.mergeWord API method', () => {
+  it('merges from a path or from bytes, and validates its input', async () => {
+    const { createServices } = await import('../../../src/main/services/index.js');
+    const { apiInputs } = await import('../../../src/shared/api.js');
+    const services = createServices({ dataDir: path.join(tmp.dir, 'data'), version: '0.0.0-test', mode: 'test', starter: false });
+    try {
+      const d = negotiatedDraft();
+      const bytes = await packDocx(buildProposalsDocx(d));
+      const file = await write(bytes);
+      const fromPath = await services['drafts.mergeWord'](apiInputs['drafts.mergeWord'].parse({ document: baseView(d), path: file }));
+      const fromBytes = await services['drafts.mergeWord'](apiInputs['drafts.mergeWord'].parse({ document: baseView(d), name: 'theirs.docx', dataBase64: Buffer.from(bytes).toString('base64'), authorMap: { EU: 'European Union' } }));
+      expect(key(fromPath.document)).toEqual(key(mergeWordFile(baseView(d), file).document));
+      expect(key(fromBytes.document).some((k) => k.startsWith('European Union | move'))).toBe(true);
+      expect(apiInputs['drafts.mergeWord'].safeParse({ document: d }).success).toBe(false);
+    } finally {
+      services.close();
+    }
+  });
+});
