@@ -15,6 +15,7 @@ import { writeFileAtomic } from '../services/fs-atomic.js';
 import { loadDocument } from '../services/documents.js';
 import { packDocx } from '../../shared/export/docx.js';
 import { buildProposalsDocx } from '../../shared/export/docx-tracked.js';
+import { compilationDocx } from '../../shared/export/compilation.js';
 import { documentForView, materializeBrackets, openProposalIds, PROPOSAL_VIEWS, proposalViewQuestion, type ProposalView } from '../../shared/negotiation/views.js';
 import { readDraft } from './draft-file.js';
 import { LibraryService, starterPath } from '../services/library.js';
@@ -74,7 +75,9 @@ export const exportCommand: Command = {
       const bytes =
         view === 'tracked'
           ? await packDocx(buildProposalsDocx(draft.document, { paper, notes: draft.notes }))
-          : (await service.compilation(draft.document, format as 'docx' | 'pdf' | 'html', paper)).bytes;
+          : format === 'docx'
+            ? await packDocx(compilationDocx(draft.document, { paper, notes: draft.notes }))
+            : (await service.compilation(draft.document, format as 'pdf' | 'html', paper)).bytes;
       return writeOut(ctx, values.output ?? `${stem}.${view}.${EXT[format]}`, bytes);
     }
     // Base or accepted text (or a draft without proposals): brackets written out, proposals applied.

@@ -18,6 +18,8 @@ import { computeStructure, xrefText, type DocStructure, type ParaInfo } from '..
 import { detectOpeningPhrase, enactingFormula, organGender } from '../resolution/lexicon.js';
 import { PAPER, runsToDocx, unStyles, type RunContext } from './docx.js';
 import type { LayoutRun } from './layout.js';
+import type { ParagraphNote } from '../negotiation/notes.js';
+import { commentAnchors, noteComments } from './docx-tracked.js';
 
 /** Options of the compilation exports. */
 export interface CompilationOptions {
@@ -25,6 +27,8 @@ export interface CompilationOptions {
   title?: string;
   /** Paper of the Word file: US Letter (default) or A4. */
   paper?: 'letter' | 'a4';
+  /** Paragraph notes: Word comments on their paragraphs in the Word compilation. */
+  notes?: readonly ParagraphNote[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -509,6 +513,7 @@ export function compilationDocx(doc: ResolutionDocument, opts: CompilationOption
   const para = (children: ParagraphChild[], extra: Record<string, unknown> = {}) =>
     new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 120 }, ...rtl, ...extra, children });
   const rows: TableRow[] = [];
+  const { comments, byParagraph } = noteComments(opts.notes ?? [], new Set(c.paragraphs.map((p) => p.id)));
   const row = (margin: string[], label: string, text: ParagraphChild[], level = 0) =>
     rows.push(
       new TableRow({
@@ -532,7 +537,8 @@ export function compilationDocx(doc: ResolutionDocument, opts: CompilationOption
       const a = c.annexes[annex];
       if (a) row([], '', [new TextRun({ text: a.heading, bold: true }), ...(a.title ? [new TextRun({ text: a.title, bold: true, break: 1 })] : [])]);
     }
-    row(p.margin, p.label, piecesDocx(p.pieces, ctx, p.struck), p.level);
+    const anchors = commentAnchors(byParagraph.get(p.id) ?? []);
+    row(p.margin, p.label, [...anchors.start, ...piecesDocx(p.pieces, ctx, p.struck), ...anchors.end], p.level);
   }
   const footnotes: Record<string, { children: Paragraph[] }> = {};
   for (const f of c.footnotes) footnotes[String(f.number)] = { children: [new Paragraph({ children: [new TextRun({ text: f.text })] })] };
@@ -542,6 +548,7 @@ export function compilationDocx(doc: ResolutionDocument, opts: CompilationOption
     description: 'Compilation text',
     styles: { paragraphStyles: unStyles(c.lang) },
     footnotes,
+    ...(comments.length ? { comments: { children: comments } } : {}),
     sections: [
       {
         properties: {

@@ -11,18 +11,24 @@ export const ID_BOOKMARK_PREFIX = '_pl';
 
 /**
  * The bookmark name for paragraph id `id`: `_pl` + the id with every character outside [A-Za-z0-9]
- * written as `_xx` (hex) — Word allows letters, digits and `_` in 40 characters; null when too long.
+ * (UTF-16 unit) written as `_xxxx` (hex) — Word allows letters, digits and `_` in 40 characters;
+ * null when too long.
  */
 export function idBookmarkName(id: string): string | null {
   let s = ID_BOOKMARK_PREFIX;
-  for (const ch of id) s += /[A-Za-z0-9]/.test(ch) ? ch : `_${ch.codePointAt(0)!.toString(16).padStart(2, '0')}`;
+  for (let i = 0; i < id.length; i++) {
+    const ch = id[i]!;
+    s += /[A-Za-z0-9]/.test(ch) ? ch : `_${id.charCodeAt(i).toString(16).padStart(4, '0')}`;
+  }
   return s.length <= 40 ? s : null;
 }
 
 /** The paragraph id in a bookmark name made by {@link idBookmarkName}, or null for other bookmarks. */
 export function idFromBookmarkName(name: string): string | null {
   if (!name.startsWith(ID_BOOKMARK_PREFIX) || name.length === ID_BOOKMARK_PREFIX.length) return null;
-  return name.slice(ID_BOOKMARK_PREFIX.length).replace(/_([0-9a-f]{2,6})/g, (_m, h: string) => String.fromCodePoint(Number.parseInt(h, 16)));
+  const body = name.slice(ID_BOOKMARK_PREFIX.length);
+  if (!/^(?:[A-Za-z0-9]|_[0-9a-f]{4})+$/.test(body)) return null;
+  return body.replace(/_([0-9a-f]{4})/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
 }
 
 /** A bookmark number from the id (FNV-1a, 31 bits): stable, so exports stay byte-for-byte repeatable. */

@@ -103,7 +103,38 @@ function moveRange(kind: 'from' | 'to', edge: 'Start' | 'End', p: ParagraphPropo
 interface Build {
   ctx: RunContext;
   ids: Ids;
-  notesByPara: Map<string, { note: ParagraphNote; cid: number }[]>;
+  notesByPara: Map<string, number[]>;
+}
+
+/**
+ * Paragraph notes as Word comments: the comments (ids from 0) and, per paragraph id, the ids of
+ * its comments. Notes on paragraphs not in `known` are left out.
+ */
+export function noteComments(notes: readonly ParagraphNote[], known: ReadonlySet<string>): { comments: ICommentOptions[]; byParagraph: Map<string, number[]> } {
+  const comments: ICommentOptions[] = [];
+  const byParagraph = new Map<string, number[]>();
+  for (const note of notes) {
+    if (!known.has(note.paragraph)) continue;
+    const cid = comments.length;
+    const at = new Date(note.at);
+    comments.push({
+      id: cid,
+      author: note.author,
+      ...(Number.isNaN(at.getTime()) ? {} : { date: at }),
+      ...(note.resolved ? { resolved: true } : {}),
+      children: note.text.split('\n').map((line) => new Paragraph({ children: [new TextRun(line)] })),
+    });
+    byParagraph.set(note.paragraph, [...(byParagraph.get(note.paragraph) ?? []), cid]);
+  }
+  return { comments, byParagraph };
+}
+
+/** The comment anchors around a paragraph's content: range starts, and range ends with references. */
+export function commentAnchors(cids: readonly number[]): { start: ParagraphChild[]; end: ParagraphChild[] } {
+  return {
+    start: cids.map((c) => new CommentRangeStart(c)),
+    end: cids.flatMap((c) => [new CommentRangeEnd(c), new TextRun({ children: [new CommentReference(c)] })]),
+  };
 }
 
 function trackedParagraph(lp: LayoutParagraph, b: Build): Paragraph {
@@ -116,13 +147,13 @@ function trackedParagraph(lp: LayoutParagraph, b: Build): Paragraph {
   else if (move) markRev = revision(move.kind === 'move-from' ? 'del' : 'ins', move, b.ids);
   const runs = revisedRuns(lp.runs, b.ctx, b.ids, move);
   const rangeId = b.ids.next();
-  const notes = b.notesByPara.get(lp.id) ?? [];
+  const anchors = commentAnchors(b.notesByPara.get(lp.id) ?? []);
   const children: ParagraphChild[] = [
-    ...notes.map((n) => new CommentRangeStart(n.cid)),
+    ...anchors.start,
     ...(move ? [moveRange(move.kind === 'move-from' ? 'from' : 'to', 'Start', move, rangeId)] : []),
     ...runs,
     ...(move ? [moveRange(move.kind === 'move-from' ? 'from' : 'to', 'End', move, rangeId)] : []),
-    ...notes.flatMap((n) => [new CommentRangeEnd(n.cid), new TextRun({ children: [new CommentReference(n.cid)] })]),
+    ...anchors.end,
   ];
   return bodyParagraph(lp, b.ctx, children, markRev ? { rev: markRev } : {});
 }
@@ -136,24 +167,8 @@ export function buildProposalsDocx(doc: ResolutionDocument, opts: ProposalsDocxO
   const ctx = contextOf(layout);
   let n = 1;
   const ids: Ids = { next: () => n++ };
-  const notesByPara = new Map<string, { note: ParagraphNote; cid: number }[]>();
-  const comments: ICommentOptions[] = [];
   const known = new Set([...layout.paragraphs, ...layout.annexes.flatMap((a) => a.paragraphs)].map((p) => p.id));
-  for (const note of opts.notes ?? []) {
-    if (!known.has(note.paragraph)) continue;
-    const cid = comments.length;
-    const at = new Date(note.at);
-    comments.push({
-      id: cid,
-      author: note.author,
-      ...(Number.isNaN(at.getTime()) ? {} : { date: at }),
-      ...(note.resolved ? { resolved: true } : {}),
-      children: note.text.split('\n').map((line) => new Paragraph({ children: [new TextRun(line)] })),
-    });
-    const list = notesByPara.get(note.paragraph) ?? [];
-    list.push({ note, cid });
-    notesByPara.set(note.paragraph, list);
-  }
+  const { comments, byParagraph: notesByPara } = noteComments(opts.notes ?? [], known);
   const b: Build = { ctx, ids, notesByPara };
   const parts = plainParts(layout, ctx);
   // Paragraphs deleted by agreement (status) are not proposals: printed as the plain export does.
