@@ -60,4 +60,29 @@ describe('Word tracked changes of open proposals in LibreOffice', () => {
     expect(expectedBase.text.indexOf('Encourages')).toBeLessThan(expectedBase.text.indexOf('Invites donors'));
     expect(expectedAccepted.text.indexOf('Encourages')).toBeGreaterThan(expectedAccepted.text.indexOf('Invites donors'));
   });
+
+  it('a PP→OP conversion and a level change (moves in Word) accept and reject to the right texts', { timeout: 600_000 }, async () => {
+    const draft = negotiatedDraft();
+    const by = { by: 'CANZ', at: '2026-03-05T08:00:00.000Z' };
+    // PP2 proposed as the first OP; OP5 proposed as subparagraph (c) of OP3.
+    const pp2 = draft.preambular[1]!;
+    draft.preambular[1] = { ...pp2, proposal: { ...by, id: 'cv', kind: 'move-from', as: 'convert' } };
+    draft.operative.unshift({ ...pp2, id: 'pp2c', content: [{ t: 'text', text: 'Notes with concern the persistent gaps in financing;' }], proposal: { ...by, id: 'cv', kind: 'move-to', as: 'convert' } });
+    const op5 = draft.operative.find((b) => b.id === 'op5')!;
+    op5.proposal = { ...by, id: 'lv', kind: 'move-from', as: 'level' };
+    draft.operative.find((b) => b.id === 'op3')!.children.push({ id: 'op5l', content: [{ t: 'text', text: 'on contributions to the trust fund;' }], children: [], tail: [], proposal: { ...by, id: 'lv', kind: 'move-to', as: 'level' } });
+    const tracked = path.join(tmp.dir, 'tracked2.docx');
+    const base = path.join(tmp.dir, 'base2.docx');
+    const accepted = path.join(tmp.dir, 'accepted2.docx');
+    fs.writeFileSync(tracked, await packDocx(buildProposalsDocx(draft)));
+    fs.writeFileSync(base, await docxBytes(baseView(draft)));
+    fs.writeFileSync(accepted, await docxBytes(acceptedView(draft)));
+    const expectedAccepted = libreOffice(accepted, '');
+    const expectedBase = libreOffice(base, '');
+    expect(bodyText(libreOffice(tracked, 'accept').text)).toEqual(bodyText(expectedAccepted.text));
+    expect(bodyText(libreOffice(tracked, 'reject').text)).toEqual(bodyText(expectedBase.text));
+    expect(expectedAccepted.text).toContain('Notes with concern the persistent gaps in financing;');
+    expect(expectedAccepted.text).not.toContain('Invites donors');
+    expect(expectedBase.text).toContain('Invites donors');
+  });
 });
