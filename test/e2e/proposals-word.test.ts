@@ -11,6 +11,7 @@ import { buildProposalsDocx } from '../../src/shared/export/docx-tracked.js';
 import { docxBytes, packDocx } from '../../src/shared/export/docx.js';
 import { acceptedView, baseView } from '../../src/shared/negotiation/views.js';
 import { negotiatedDraft } from '../helpers/negotiated.js';
+import type { ResolutionDocument } from '../../src/shared/resolution/model.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const SCRIPT = path.resolve(import.meta.dirname, '../helpers/lo-text.py');
@@ -32,23 +33,21 @@ function bodyText(text: string): string[] {
   return text.split('\n').map((line) => line.replace(/^[^\t]{1,12}\t/, ''));
 }
 
+/** The draft's tracked export after accept all and reject all, and its accepted and base exports, as LibreOffice reads them. */
+async function fourTexts(draft: ResolutionDocument, name: string) {
+  const file = (k: string) => path.join(tmp.dir, `${name}-${k}.docx`);
+  fs.writeFileSync(file('tracked'), await packDocx(buildProposalsDocx(draft)));
+  fs.writeFileSync(file('base'), await docxBytes(baseView(draft)));
+  fs.writeFileSync(file('accepted'), await docxBytes(acceptedView(draft)));
+  return { afterAccept: libreOffice(file('tracked'), 'accept'), afterReject: libreOffice(file('tracked'), 'reject'), accepted: libreOffice(file('accepted'), ''), base: libreOffice(file('base'), '') };
+}
+
 describe('Word tracked changes of open proposals in LibreOffice', () => {
   it('accept all gives the accepted text and reject all the base text', { timeout: 600_000 }, async () => {
-    const draft = negotiatedDraft();
-    const tracked = path.join(tmp.dir, 'tracked.docx');
-    const base = path.join(tmp.dir, 'base.docx');
-    const accepted = path.join(tmp.dir, 'accepted.docx');
-    fs.writeFileSync(tracked, await packDocx(buildProposalsDocx(draft)));
-    fs.writeFileSync(base, await docxBytes(baseView(draft)));
-    fs.writeFileSync(accepted, await docxBytes(acceptedView(draft)));
-
-    const afterAccept = libreOffice(tracked, 'accept');
+    const { afterAccept, afterReject, accepted: expectedAccepted, base: expectedBase } = await fourTexts(negotiatedDraft(), 'example');
     expect(afterAccept.redlines).toBeGreaterThan(10);
     expect(afterAccept.after).toBe(0);
-    const afterReject = libreOffice(tracked, 'reject');
     expect(afterReject.after).toBe(0);
-    const expectedAccepted = libreOffice(accepted, '');
-    const expectedBase = libreOffice(base, '');
     expect(bodyText(afterAccept.text)).toEqual(bodyText(expectedAccepted.text));
     expect(bodyText(afterReject.text)).toEqual(bodyText(expectedBase.text));
     // What the two texts say, so the test cannot pass on two empty documents.
@@ -71,16 +70,9 @@ describe('Word tracked changes of open proposals in LibreOffice', () => {
     const op5 = draft.operative.find((b) => b.id === 'op5')!;
     op5.proposal = { ...by, id: 'lv', kind: 'move-from', as: 'level' };
     draft.operative.find((b) => b.id === 'op3')!.children.push({ id: 'op5l', content: [{ t: 'text', text: 'on contributions to the trust fund;' }], children: [], tail: [], proposal: { ...by, id: 'lv', kind: 'move-to', as: 'level' } });
-    const tracked = path.join(tmp.dir, 'tracked2.docx');
-    const base = path.join(tmp.dir, 'base2.docx');
-    const accepted = path.join(tmp.dir, 'accepted2.docx');
-    fs.writeFileSync(tracked, await packDocx(buildProposalsDocx(draft)));
-    fs.writeFileSync(base, await docxBytes(baseView(draft)));
-    fs.writeFileSync(accepted, await docxBytes(acceptedView(draft)));
-    const expectedAccepted = libreOffice(accepted, '');
-    const expectedBase = libreOffice(base, '');
-    expect(bodyText(libreOffice(tracked, 'accept').text)).toEqual(bodyText(expectedAccepted.text));
-    expect(bodyText(libreOffice(tracked, 'reject').text)).toEqual(bodyText(expectedBase.text));
+    const { afterAccept, afterReject, accepted: expectedAccepted, base: expectedBase } = await fourTexts(draft, 'moves');
+    expect(bodyText(afterAccept.text)).toEqual(bodyText(expectedAccepted.text));
+    expect(bodyText(afterReject.text)).toEqual(bodyText(expectedBase.text));
     expect(expectedAccepted.text).toContain('Notes with concern the persistent gaps in financing;');
     expect(expectedAccepted.text).not.toContain('Invites donors');
     expect(expectedBase.text).toContain('Invites donors');
