@@ -13,9 +13,6 @@ import path from 'node:path';
 import { ExportService, type ExportFormat } from '../services/export.js';
 import { writeFileAtomic } from '../services/fs-atomic.js';
 import { loadDocument } from '../services/documents.js';
-import { packDocx } from '../../shared/export/docx.js';
-import { buildProposalsDocx } from '../../shared/export/docx-tracked.js';
-import { compilationDocx } from '../../shared/export/compilation.js';
 import { documentForView, materializeBrackets, openProposalIds, PROPOSAL_VIEWS, proposalViewQuestion, type ProposalView } from '../../shared/negotiation/views.js';
 import { readDraft } from './draft-file.js';
 import { LibraryService, starterPath } from '../services/library.js';
@@ -72,6 +69,12 @@ export const exportCommand: Command = {
     const service = new ExportService();
     const stem = path.join(path.dirname(file), path.basename(file).replace(/\.[^.]+$/, ''));
     if (view === 'tracked' || view === 'compilation') {
+      // The Word builders load only when asked for, so other exports start faster.
+      const [{ packDocx }, { buildProposalsDocx }, { compilationDocx }] = await Promise.all([
+        import('../../shared/export/docx.js'),
+        import('../../shared/export/docx-tracked.js'),
+        import('../../shared/export/compilation.js'),
+      ]);
       const bytes =
         view === 'tracked'
           ? await packDocx(buildProposalsDocx(draft.document, { paper, notes: draft.notes }))

@@ -3,9 +3,7 @@
  * from the file's record) and its paragraph notes. `--json` prints one object
  * `{"proposals": [{id, delegation, type, paragraph, text, status, parent}], "notes": [{paragraph, author, text, resolved}]}`.
  */
-import { listProposals } from '../../shared/negotiation/list.js';
 import { parseCommandArgs, UsageError } from './args.js';
-import { readDraft } from './draft-file.js';
 import type { Command } from './index.js';
 
 export const proposalsCommand: Command = {
@@ -18,6 +16,7 @@ export const proposalsCommand: Command = {
   async run(ctx) {
     const { values, positionals } = parseCommandArgs(ctx.argv, { json: { type: 'boolean' } });
     if (positionals.length !== 1) throw new UsageError('give exactly one FILE.');
+    const [{ listProposals }, { readDraft }] = await Promise.all([import('../../shared/negotiation/list.js'), import('./draft-file.js')]);
     const draft = await readDraft(positionals[0]!);
     const list = listProposals(draft.document, draft.notes, draft.decisions);
     if (values.json) {
