@@ -35,7 +35,7 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
 }
 
 describe('plenary export of a draft with open proposals', () => {
-  it('exits 2 naming the choices and the number of open proposals when --proposals is missing (real process)', () => {
+  it('exits 2 naming the choices and the number of open proposals when --proposals is missing (real process)', { timeout: 120_000 }, () => {
     const r = spawnSync(process.execPath, [bin, 'export', draft, '--format', 'txt', '-o', path.join(tmp.dir, 'x.txt')], { cwd: root, encoding: 'utf8', env: { ...process.env, PLENARY_DATA: tmp.dir }, timeout: 120_000 });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('the draft has 10 open proposals');
@@ -43,7 +43,7 @@ describe('plenary export of a draft with open proposals', () => {
     expect(fs.existsSync(path.join(tmp.dir, 'x.txt'))).toBe(false);
   });
 
-  it('exports the base and the accepted text, brackets kept', async () => {
+  it('exports the base and the accepted text, brackets kept', { timeout: 60_000 }, async () => {
     const base = path.join(tmp.dir, 'base.txt');
     expect((await run(['export', draft, '--format', 'txt', '--proposals', 'base', '-o', base])).code).toBe(0);
     const b = fs.readFileSync(base, 'utf8').replace(/\s+/g, ' ');
@@ -57,7 +57,7 @@ describe('plenary export of a draft with open proposals', () => {
     expect(a).not.toContain('to remain seized');
   });
 
-  it('exports the tracked and compilation texts; refuses unusable combinations with exit 2', async () => {
+  it('exports the tracked and compilation texts; refuses unusable combinations with exit 2', { timeout: 60_000 }, async () => {
     const tracked = path.join(tmp.dir, 'tracked.docx');
     expect((await run(['export', draft, '--format', 'docx', '--proposals', 'tracked', '-o', tracked])).code).toBe(0);
     expect(fs.readFileSync(tracked).subarray(0, 2).toString()).toBe('PK');
@@ -72,7 +72,7 @@ describe('plenary export of a draft with open proposals', () => {
 });
 
 describe('plenary proposals and plenary merge', () => {
-  it('proposals --json prints the proposals and notes', async () => {
+  it('proposals --json prints the proposals and notes', { timeout: 60_000 }, async () => {
     const r = await run(['proposals', draft, '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { proposals: Record<string, unknown>[]; notes: Record<string, unknown>[] };
@@ -83,7 +83,7 @@ describe('plenary proposals and plenary merge', () => {
     expect(human.stdout).toContain('OP2\tG77 and China\tdelete-paragraph\topen');
   });
 
-  it('merge brings a tracked Word file in as proposals and notes, with a summary, and writes OUT', async () => {
+  it('merge brings a tracked Word file in as proposals and notes, with a summary, and writes OUT', { timeout: 60_000 }, async () => {
     const d = negotiatedDraft();
     const baseFile = path.join(tmp.dir, 'base.plenary');
     fs.writeFileSync(baseFile, serializePlenaryFile({ document: baseView(d) }, '0.2.0'));
@@ -103,7 +103,7 @@ describe('plenary proposals and plenary merge', () => {
     expect(parsePlenaryFile(fs.readFileSync(baseFile, 'utf8')).notes).toBeUndefined();
   });
 
-  it('merge refuses a damaged file with exit 1 and a clear message, and a bad author map with exit 2', async () => {
+  it('merge refuses a damaged file with exit 1 and a clear message, and a bad author map with exit 2', { timeout: 60_000 }, async () => {
     const junk = path.join(tmp.dir, 'junk.docx');
     fs.writeFileSync(junk, 'not a zip at all');
     const r = await run(['merge', draft, junk, '-o', path.join(tmp.dir, 'never.plenary')]);

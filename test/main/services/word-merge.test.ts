@@ -122,7 +122,7 @@ describe('merging a Word file: round trip', () => {
     );
   });
 
-  it('the example draft: nesting, paragraph proposals, a move and a note come back', async () => {
+  it('the example draft: nesting, paragraph proposals, a move and a note come back', { timeout: 60_000 }, async () => {
     const d = negotiatedDraft();
     const note = { id: 'n1', paragraph: 'op1', author: 'Facilitator', at: '2026-03-04T09:00:00.000Z', text: 'Check with capitals', resolved: false };
     const file = await write(await packDocx(buildProposalsDocx(d, { notes: [note] })));
@@ -148,7 +148,7 @@ async function rezip(file: string, edit: (xml: string) => string, core?: string)
 }
 
 describe('merging a Word file that has no Plenary ids', () => {
-  it('aligns paragraphs by text and gives the same proposals', async () => {
+  it('aligns paragraphs by text and gives the same proposals', { timeout: 60_000 }, async () => {
     const d = negotiatedDraft();
     const tracked = await write(await packDocx(buildProposalsDocx(d)));
     const stripped = await rezip(tracked, (xml) => xml.replace(/<w:bookmark(Start|End) [^>]*\/>/g, ''));
@@ -161,7 +161,7 @@ describe('merging a Word file that has no Plenary ids', () => {
 });
 
 describe('merging a Word file: untracked changes and bad files', () => {
-  it('text changed without Track Changes becomes proposals by the file author, flagged by a note', async () => {
+  it('text changed without Track Changes becomes proposals by the file author, flagged by a note', { timeout: 60_000 }, async () => {
     const base = docs[0]!;
     const plain = await write(await docxBytes(base));
     const core = '<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Plenary</dc:creator><cp:lastModifiedBy>jdoe</cp:lastModifiedBy></cp:coreProperties>';
@@ -173,7 +173,7 @@ describe('merging a Word file: untracked changes and bad files', () => {
     expect(merged.notes.map((n) => n.text)).toEqual([expect.stringContaining('without Track Changes')]);
   });
 
-  it('refuses a zip bomb before inflating it', async () => {
+  it('refuses a zip bomb before inflating it', { timeout: 60_000 }, async () => {
     const zip = new JSZip();
     zip.file('word/document.xml', '<w:document/>' + ' '.repeat(8 * 1024 * 1024));
     const file = await write(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
@@ -181,7 +181,7 @@ describe('merging a Word file: untracked changes and bad files', () => {
     expect(() => mergeWordFile(docs[0]!, file)).toThrowError(/zip bomb/);
   });
 
-  it('refuses damaged files, zips that are not Word files, and Word files of another text', async () => {
+  it('refuses damaged files, zips that are not Word files, and Word files of another text', { timeout: 60_000 }, async () => {
     const good = fs.readFileSync(await write(await docxBytes(docs[0]!)));
     const truncated = await write(good.subarray(0, good.length - 2000));
     expect(() => mergeWordFile(docs[0]!, truncated)).toThrowError(/not a readable Word file|damaged/);
@@ -206,7 +206,7 @@ describe('merging a Word file: untracked changes and bad files', () => {
 });
 
 describe('the drafts.mergeWord API method', () => {
-  it('merges from a path or from bytes, and validates its input', async () => {
+  it('merges from a path or from bytes, and validates its input', { timeout: 60_000 }, async () => {
     const { createServices } = await import('../../../src/main/services/index.js');
     const { apiInputs } = await import('../../../src/shared/api.js');
     const services = createServices({ dataDir: path.join(tmp.dir, 'data'), version: '0.0.0-test', mode: 'test', starter: false });

@@ -17,7 +17,7 @@ async function parts(bytes: Uint8Array): Promise<{ document: string; comments: s
 }
 
 describe('Word tracked changes of open proposals', () => {
-  it('writes each proposal as a revision by its delegation at its time, nested and on paragraph marks', async () => {
+  it('writes each proposal as a revision by its delegation at its time, nested and on paragraph marks', { timeout: 60_000 }, async () => {
     const { document: xml, comments } = await parts(await packDocx(buildProposalsDocx(negotiatedDraft(), { notes: [note] })));
     expect(xml).toMatch(/<w:ins w:id="\d+" w:author="EU" w:date="2026-03-01T10:00:00Z"><w:r><w:t xml:space="preserve">of 2 October 2023<\/w:t>/);
     expect(xml).toMatch(/<w:del w:id="\d+" w:author="G77 and China" w:date="2026-03-02T11:00:00Z"><w:r><w:delText xml:space="preserve">the persistent <\/w:delText>/);
@@ -35,7 +35,7 @@ describe('Word tracked changes of open proposals', () => {
     expect(comments).toMatch(/<w:comment w:id="0" w:author="Facilitator" w:date="2026-03-04T09:00:00[^"]*"[^>]*>.*Check with capitals/);
   });
 
-  it('keeps notes out of the base and accepted texts, and puts them in the Word compilation', async () => {
+  it('keeps notes out of the base and accepted texts, and puts them in the Word compilation', { timeout: 60_000 }, async () => {
     const plain = await parts(await docxBytes(baseView(negotiatedDraft())));
     expect(plain.comments).toBeNull();
     expect(plain.document).not.toMatch(/<w:(ins|del|moveFrom|moveTo) /);
