@@ -125,11 +125,12 @@ export function draftAtoms(paras: readonly ParaInfo[], s: DocStructure, lang: Re
       const key = `${k++}`;
       const ids = c.marks.filter((m) => m.type.name === 'bracket').map((m) => m.attrs.id as string);
       const inserted = c.marks.some((m) => m.type.name === 'insertion');
-      for (const id of ids) if (first.get(id) === key) atoms.push({ str: '[', node: null, inserted });
+      // Written-out brackets are virtual: matched when THEIRS has them, skipped when not.
+      for (const id of ids) if (first.get(id) === key) atoms.push({ str: '[', node: null, inserted: false });
       if (c.isText) for (const ch of c.text ?? '') atoms.push({ str: ch, node: c.type.schema.text(ch, c.marks), inserted });
       else if (c.type.name === 'footnote') atoms.push({ str: '\uFFFC', node: c, inserted });
       else if (c.type.name === 'xref') atoms.push({ str: xrefText(c.attrs.targets as string[], p.pos + 1 + offset, s, lang).text, node: c, inserted });
-      for (const id of [...ids].reverse()) if (last.get(id) === key) atoms.push({ str: ']', node: null, inserted });
+      for (const id of [...ids].reverse()) if (last.get(id) === key) atoms.push({ str: ']', node: null, inserted: false });
     });
     out.set(p.id, atoms);
   }

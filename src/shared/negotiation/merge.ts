@@ -97,7 +97,11 @@ export function mergeWord(draft: ResolutionDocument, theirs: WordFile, opts: Mer
     if (t.at < 0) continue;
     const mine = draftText[t.at]!;
     const theirsText = norm(oldText(t.runs));
-    if (mine !== theirsText && dice(mine, theirsText) < 0.5) {
+    // Compared before and after the revisions on both sides (a paragraph moved here has no old text).
+    const mineAll = norm(atoms.get(paras[t.at]!.id)!.map((a) => a.str).join(''));
+    const theirsAll = norm(t.runs.filter((r) => !deletionOf(r)).map((r) => r.text).join(''));
+    const alike = (a: string, b: string) => a === b || dice(a, b) >= 0.5;
+    if (!alike(mine, theirsText) && !alike(mineAll, theirsAll)) {
       taken.delete(t.at);
       t.at = -1;
     }
@@ -135,6 +139,10 @@ export function mergeWord(draft: ResolutionDocument, theirs: WordFile, opts: Mer
     if (t.at < 0) continue;
     const id = paras[t.at]!.id;
     props.breakExcept([]);
+    // A move the draft already has, written back as the same Word move: nothing new.
+    const own = paras[t.at]!.node.attrs.proposal as ParagraphProposal | null;
+    const dir = own?.kind === 'move-from' ? 'from' : own?.kind === 'move-to' ? 'to' : null;
+    if (dir && t.runs.length && t.runs.every((r) => r.move?.dir === dir && props.delegation(r.move.author) === own!.by)) continue;
     const before = props.list.length;
     const nodes = mergeParagraph(atoms.get(id)!, t.runs, props, id);
     content.set(t.at, nodes);

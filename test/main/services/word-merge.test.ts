@@ -147,6 +147,18 @@ async function rezip(file: string, edit: (xml: string) => string, core?: string)
   return write(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
 }
 
+describe('merging a file made from the draft with its open proposals', () => {
+  it('adds nothing when the tracked export comes back unchanged (proposals, brackets and moves recognised)', { timeout: 60_000 }, async () => {
+    const d = negotiatedDraft();
+    const file = await write(await packDocx(buildProposalsDocx(d)));
+    const merged = mergeWordFile(d, file);
+    expect(merged.summary.delegations).toEqual([]);
+    expect(merged.summary.unplaced).toEqual([]);
+    expect(merged.notes).toEqual([]);
+    expect(listProposals(merged.document)).toEqual(listProposals(d));
+  });
+});
+
 describe('merging a Word file that has no Plenary ids', () => {
   it('aligns paragraphs by text and gives the same proposals', { timeout: 60_000 }, async () => {
     const d = negotiatedDraft();
