@@ -7,6 +7,8 @@
  * zod schemas below on the privileged side of every transport; outputs are typed here.
  * Failures arrive as `{ code, message }` (see errors.ts).
  */
+import type { ParagraphNote } from './negotiation/notes.js';
+import type { MergeSummary } from './negotiation/merge.js';
 import { z } from 'zod';
 import { documentSchema, type PlenaryFile } from './resolution/file.js';
 import type { ResolutionDocument } from './resolution/model.js';
@@ -274,6 +276,20 @@ export const apiInputs = {
   /** Reads an Akoma Ntoso or other importable file's content into a new draft (browser file picker). */
   'drafts.importContent': z.object({ name: z.string().min(1).max(500), dataBase64: z.string() }),
   /**
+   * Merges a delegation's Word file into `document` (negotiation/merge.ts): from a path (desktop
+   * app, after the open dialog) or the file's bytes (browser). Nothing is saved: the result comes
+   * back for the user to review; `authorMap` maps Word author names to delegations.
+   */
+  'drafts.mergeWord': z
+    .object({
+      document: documentSchema,
+      path: z.string().min(1).optional(),
+      name: z.string().min(1).max(500).optional(),
+      dataBase64: z.string().optional(),
+      authorMap: z.record(z.string(), z.string()).optional(),
+    })
+    .refine((x) => (x.path !== undefined) !== (x.dataBase64 !== undefined && x.name !== undefined), { message: 'give either path, or name and dataBase64' }),
+  /**
    * Native open dialog (Electron). Resolves to null when cancelled. UNSUPPORTED in the browser.
    * `folder`: choose folders (for a folder import) instead of files. The chosen paths are the
    * only ones outside the data folder that path-taking methods may read this session.
@@ -329,6 +345,7 @@ export interface ApiOutputs {
   'library.stats': { documents: number; paragraphs: number };
   'library.facets': LibraryFacets;
   'library.tag': { ok: true };
+  'drafts.mergeWord': { document: ResolutionDocument; notes: ParagraphNote[]; summary: MergeSummary };
   'dialog.openFile': { path: string; paths: string[] } | null;
   'dialog.saveFile': { path: string } | null;
 }

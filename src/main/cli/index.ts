@@ -8,6 +8,8 @@ import { serveCommand } from './serve.js';
 import { importCommand, matchCommand, parseCommand, searchCommand } from './library-commands.js';
 import { exportCommand } from './export-command.js';
 import { installProcessGuards } from '../process-guard.js';
+import { proposalsCommand } from './proposals-command.js';
+import { mergeCommand } from './merge-command.js';
 
 /** What a command receives. */
 export interface CommandContext {
@@ -32,6 +34,8 @@ export const COMMANDS: Record<string, Command> = {
   search: searchCommand,
   match: matchCommand,
   export: exportCommand,
+  proposals: proposalsCommand,
+  merge: mergeCommand,
 };
 
 /** The top-level help text. */

@@ -45,6 +45,7 @@ const METHODS = [
   'files.write',
   'drafts.importFile',
   'drafts.importContent',
+  'drafts.mergeWord',
   'dialog.openFile',
   'dialog.saveFile',
 ] as const satisfies readonly ApiMethod[];

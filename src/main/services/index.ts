@@ -3,6 +3,7 @@
  * Never imports electron: the same object serves Electron IPC, the loopback host, the CLI
  * and the tests.
  */
+import { mergeWordBytes, mergeWordFile } from './word-merge.js';
 import os from 'node:os';
 import nodePath from 'node:path';
 import { writeFileAtomic } from './fs-atomic.js';
@@ -89,6 +90,10 @@ export function createServices(opts: ServiceOptions): Services {
       return { document: parsed.document, warnings: [...(source.warnings ?? []), ...parsed.warnings] };
     },
     'drafts.importFile': async ({ path }) => ({ document: await loadDocument(path), warnings: [] }),
+    'drafts.mergeWord': async ({ document, path, name, dataBase64, authorMap }) => {
+      const o = authorMap ? { authorMap } : {};
+      return path !== undefined ? mergeWordFile(document, path, o) : mergeWordBytes(document, Buffer.from(dataBase64 ?? '', 'base64'), name ?? 'the Word file', o);
+    },
     'library.search': async ({ query, filters, limit }) => library.search(query, filters ?? {}, limit ?? 20),
     'library.match': async ({ text, kind, limit }) => library.match(text, { ...(kind ? { kind } : {}), limit: limit ?? 5 }),
     'library.document': async ({ id, symbol, language }) => {

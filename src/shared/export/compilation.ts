@@ -12,12 +12,14 @@
  */
 import { AlignmentType, BorderStyle, Document, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type IBorderOptions, type ParagraphChild } from 'docx';
 import type { Node as PMNode } from 'prosemirror-model';
-import type { FrontMatter, Language, Organ, ResolutionDocument } from '../resolution/model.js';
+import type { FrontMatter, Language, Organ, ParagraphProposal, ResolutionDocument } from '../resolution/model.js';
 import { toDoc } from '../resolution/convert.js';
 import { computeStructure, paragraphPhrase, xrefText, type DocStructure, type ParaInfo } from '../resolution/structure.js';
 import { enactingFormula } from '../resolution/lexicon.js';
 import { PAPER, runsToDocx, unStyles, type RunContext } from './docx.js';
 import type { LayoutRun } from './layout.js';
+import type { ParagraphNote } from '../negotiation/notes.js';
+import { commentAnchors, noteComments } from './docx-tracked.js';
 
 /** Options of the compilation exports. */
 export interface CompilationOptions {
@@ -25,6 +27,8 @@ export interface CompilationOptions {
   title?: string;
   /** Paper of the Word file: US Letter (default) or A4. */
   paper?: 'letter' | 'a4';
+  /** Paragraph notes: Word comments on their paragraphs in the Word compilation. */
+  notes?: readonly ParagraphNote[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -104,6 +108,21 @@ interface Atom {
   global: number;
 }
 
+/** The margin words of a whole-paragraph proposal ("New paragraph (EU)", "Moved here (CANZ)"). */
+function paragraphProposalLabel(p: ParagraphProposal): string {
+  const what = p.as === 'convert' ? 'Converted' : p.as === 'level' ? 'Level changed' : 'Moved';
+  switch (p.kind) {
+    case 'ins':
+      return `New paragraph (${p.by})`;
+    case 'del':
+      return `Deletion proposed (${p.by})`;
+    case 'move-from':
+      return `${what} from here (${p.by})`;
+    case 'move-to':
+      return `${what} here (${p.by})`;
+  }
+}
+
 function attribution(by: string, kind: 'ins' | 'del'): string {
   return kind === 'del' ? `(${by}: delete)` : `(${by})`;
 }
@@ -157,8 +176,8 @@ function buildCompilation(doc: ResolutionDocument, opts: CompilationOptions): Co
     const margin: string[] = [];
     const st = statusLabel(status, holder);
     if (st) margin.push(st);
-    const prop = p.node.attrs.proposal as { kind: 'ins' | 'del'; by: string } | null;
-    if (prop) margin.push(prop.kind === 'ins' ? `New paragraph (${prop.by})` : `Deletion proposed (${prop.by})`);
+    const prop = p.node.attrs.proposal as ParagraphProposal | null;
+    if (prop) margin.push(paragraphProposalLabel(prop));
     paragraphs.push({
       id: p.id,
       section: p.section,
@@ -166,7 +185,7 @@ function buildCompilation(doc: ResolutionDocument, opts: CompilationOptions): Co
       tail: p.tail,
       label: p.tail ? '' : p.level === 0 ? p.designation : p.label,
       margin,
-      struck: status === 'deleted',
+      struck: status === 'deleted' || prop?.kind === 'move-from',
       pieces: piecesOf(p, atomsOf.get(p)!, s, lang, meta.organ, bracketFirst, bracketLast, notes, footnotes),
       annex: p.annex,
     });
@@ -482,6 +501,7 @@ export function compilationDocx(doc: ResolutionDocument, opts: CompilationOption
   const para = (children: ParagraphChild[], extra: Record<string, unknown> = {}) =>
     new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 120 }, ...rtl, ...extra, children });
   const rows: TableRow[] = [];
+  const { comments, byParagraph } = noteComments(opts.notes ?? [], new Set(c.paragraphs.map((p) => p.id)));
   const row = (margin: string[], label: string, text: ParagraphChild[], level = 0) =>
     rows.push(
       new TableRow({
@@ -505,7 +525,8 @@ export function compilationDocx(doc: ResolutionDocument, opts: CompilationOption
       const a = c.annexes[annex];
       if (a) row([], '', [new TextRun({ text: a.heading, bold: true }), ...(a.title ? [new TextRun({ text: a.title, bold: true, break: 1 })] : [])]);
     }
-    row(p.margin, p.label, piecesDocx(p.pieces, ctx, p.struck), p.level);
+    const anchors = commentAnchors(byParagraph.get(p.id) ?? []);
+    row(p.margin, p.label, [...anchors.start, ...piecesDocx(p.pieces, ctx, p.struck), ...anchors.end], p.level);
   }
   const footnotes: Record<string, { children: Paragraph[] }> = {};
   for (const f of c.footnotes) footnotes[String(f.number)] = { children: [new Paragraph({ children: [new TextRun({ text: f.text })] })] };
@@ -515,6 +536,7 @@ export function compilationDocx(doc: ResolutionDocument, opts: CompilationOption
     description: 'Compilation text',
     styles: { paragraphStyles: unStyles(c.lang) },
     footnotes,
+    ...(comments.length ? { comments: { children: comments } } : {}),
     sections: [
       {
         properties: {

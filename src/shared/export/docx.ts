@@ -44,6 +44,7 @@ import {
   VerticalAlignTable,
   WidthType,
   type IBorderOptions,
+  type ICommentOptions,
   type IParagraphOptions,
   type IParagraphStyleOptions,
   type IRunOptions,
@@ -51,6 +52,7 @@ import {
 } from 'docx';
 import type { Language, ResolutionDocument } from '../resolution/model.js';
 import { wordDiff } from '../text/diff.js';
+import { idBookmark } from './docx-ids.js';
 import { layoutDocument, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
 import { sponsorColon } from './wording.js';
 
@@ -244,7 +246,7 @@ export interface RunContext {
 }
 
 /** The run context of a laid-out document. */
-function contextOf(layout: DocumentLayout): RunContext {
+export function contextOf(layout: DocumentLayout): RunContext {
   return { lang: layout.lang, footnoteOffset: hasStar(layout) ? 1 : 0 };
 }
 
@@ -284,6 +286,9 @@ function footnoteReference(id: number, customMark = false): BuilderElement<{ cus
     attributes: customMark ? { customMarkFollows: { key: 'w:customMarkFollows', value: true }, id: { key: 'w:id', value: id } } : { id: { key: 'w:id', value: id } },
   });
 }
+
+// Hooks for the tracked-changes export of open proposals (docx-tracked.ts).
+export { labelRun, bodyParagraph, plainParts, assemble, wordDate, type BodyParts };
 
 /**
  * A paragraph's layout runs as docx runs: opening phrase and manual emphasis in italics, footnote
@@ -338,12 +343,14 @@ function bodyParagraph(lp: LayoutParagraph, ctx: RunContext, children: Paragraph
   const extra = mark.strike ? { strike: true } : {};
   const label = lp.label && !lp.tail ? [labelRun(lp.label, ctx, mark.rev, extra)] : [];
   const rev = mark.rev;
+  // The paragraph's id as a hidden bookmark, so a file that comes back merges by id (docx-ids.ts).
+  const id = idBookmark(lp.id);
   return new Paragraph({
     ...paragraphShape(lp),
     widowControl: true,
     ...(ctx.lang === 'ar' ? { bidirectional: true } : {}),
     ...(rev ? { run: rev.kind === 'ins' ? { insertion: revisionAttrs(rev) } : { deletion: revisionAttrs(rev) } } : {}),
-    children: [...label, ...children],
+    children: [...id.start, ...label, ...children, ...id.end],
   });
 }
 
@@ -604,6 +611,8 @@ interface BodyParts {
   title: ParagraphChild[];
   /** Content of each numbered footnote, by number. */
   footnotes: Map<number, ParagraphChild[]>;
+  /** Word comments (paragraph notes), for the tracked export (docx-tracked.ts). */
+  comments?: ICommentOptions[];
 }
 
 function plainParts(layout: DocumentLayout, ctx: RunContext): BodyParts {
@@ -650,6 +659,7 @@ function assemble(layout: DocumentLayout, opts: DocxOptions, parts: BodyParts, t
     description: layout.isDraft ? `${meta.symbol} (${layout.words.draftResolution})` : meta.symbol,
     evenAndOddHeaderAndFooters: true,
     ...(trackRevisions ? { features: { trackRevisions: true } } : {}),
+    ...(parts.comments?.length ? { comments: { children: parts.comments } } : {}),
     styles: {
       default: {
         document: {

@@ -6,8 +6,8 @@
  * from this, so they agree with each other and with the editor (same structure code).
  */
 import type { Node as PMNode } from 'prosemirror-model';
-import type { FrontMatter, Language, ResolutionDocument } from '../resolution/model.js';
-import { toDoc } from '../resolution/convert.js';
+import type { FrontMatter, Language, ParagraphProposal, Proposal, ResolutionDocument } from '../resolution/model.js';
+import { proposalOf, toDoc } from '../resolution/convert.js';
 import { computeStructure, paragraphPhrase, xrefText, type DocStructure, type ParaInfo } from '../resolution/structure.js';
 import { enactingFormula } from '../resolution/lexicon.js';
 import { mastheadWords, type MastheadWords } from '../resolution/masthead.js';
@@ -27,6 +27,9 @@ export interface LayoutRun {
   xref?: { broken: boolean };
   symbolRef?: string;
   link?: string;
+  /** Open proposals on the run (the tracked-changes export writes them as revisions). */
+  ins?: Proposal;
+  del?: Proposal;
 }
 
 /** One paragraph as printed. */
@@ -50,6 +53,8 @@ export interface LayoutParagraph {
   deleted: boolean;
   /** Provenance (agreed language), if any. */
   provenance: { symbol: string; paragraph: string } | null;
+  /** An open whole-paragraph proposal (insertion, deletion, move), if any. */
+  proposal?: ParagraphProposal;
 }
 
 /** A footnote as printed. */
@@ -96,6 +101,8 @@ function runsOf(p: ParaInfo, phrase: { start: number; end: number }, s: DocStruc
         symbolRef: child.marks.find((m) => m.type.name === 'symbolRef')?.attrs.symbol as string | undefined,
         link: child.marks.find((m) => m.type.name === 'link')?.attrs.href as string | undefined,
       };
+      const ins = child.marks.find((m) => m.type.name === 'insertion');
+      const del = child.marks.find((m) => m.type.name === 'deletion');
       // Split at the phrase boundaries.
       const cuts = [0, text.length];
       for (const c of [phrase.start - offset, phrase.end - offset]) if (c > 0 && c < text.length) cuts.push(c);
@@ -110,6 +117,8 @@ function runsOf(p: ParaInfo, phrase: { start: number; end: number }, s: DocStruc
         if (marks.em) run.em = true;
         if (marks.symbolRef) run.symbolRef = marks.symbolRef;
         if (marks.link) run.link = marks.link;
+        if (ins) run.ins = proposalOf(ins);
+        if (del) run.del = proposalOf(del);
         out.push(run);
       }
       offset += text.length;
@@ -159,6 +168,8 @@ export function layoutDocument(doc: ResolutionDocument): DocumentLayout {
       deleted: p.deleted,
       provenance: prov ? { symbol: prov.symbol, paragraph: prov.paragraph } : null,
     };
+    const proposal = p.node.attrs.proposal as ParagraphProposal | null;
+    if (proposal && !p.tail) lp.proposal = proposal;
     if (p.section === 'ap') annexParas[p.annex]?.push(lp);
     else paragraphs.push(lp);
   }

@@ -74,7 +74,8 @@ export function toDoc(d: ResolutionDocument): PMNode {
   return schema.nodes.doc.create({ meta: d.meta }, children);
 }
 
-function proposalOf(m: Mark): Proposal {
+/** The Proposal an insertion or deletion mark carries (no `parent` when it has none). */
+export function proposalOf(m: Mark): Proposal {
   const p: Proposal = { id: m.attrs.id as string, by: m.attrs.by as string, at: m.attrs.at as string };
   if (m.attrs.parent) p.parent = m.attrs.parent as string;
   return p;

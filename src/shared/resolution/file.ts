@@ -4,9 +4,15 @@
  * ```json
  * { "format": "plenary", "version": 1, "app": "0.1.0", "savedAt": "2026-11-29T20:00:00.000Z",
  *   "document": { "meta": {…}, "preambular": […], "operative": […], "footnotes": […], "annexes": […] },
- *   "negotiation": { … }   // optional, added by the negotiation features
+ *   "negotiation": { … },  // optional, added by the negotiation features
+ *   "notes": [ { "id", "paragraph", "author", "at", "text", "resolved" } ],   // optional (format 2)
+ *   "decisions": [ { "id", "delegation", "type", "paragraph", "text", "status", "at" } ]  // optional (format 2)
  * }
  * ```
+ *
+ * Format 2 adds paragraph notes, the record of decided proposals and the move proposals
+ * (`move-from`/`move-to` on paragraphs). A file is written as format 1 when it uses none of them,
+ * so 0.1 still opens it; format 1 files open unchanged.
  *
  * `version` goes up when the shape changes incompatibly; readers refuse a file whose version is
  * newer than theirs (it would be damaged by a round trip) and migrate older ones forward.
@@ -15,9 +21,10 @@
 import { z } from 'zod';
 import { PlenaryError } from '../errors.js';
 import type { Block, ResolutionDocument } from './model.js';
+import { decisionSchema, noteSchema, type ParagraphNote, type ProposalDecision } from '../negotiation/notes.js';
 
 /** The newest file-format version this build reads and writes. */
-export const FILE_FORMAT_VERSION = 1;
+export const FILE_FORMAT_VERSION = 2;
 
 const language = z.enum(['en', 'fr', 'es', 'ru', 'ar', 'zh']);
 
@@ -56,7 +63,7 @@ export const blockSchema: z.ZodType<Block> = z.lazy(() =>
     status: z.enum(['', 'agreed', 'adref', 'pending', 'deleted']).optional(),
     holder: z.string().optional(),
     provenance: provenance.optional(),
-    proposal: proposal.extend({ kind: z.enum(['ins', 'del']) }).optional(),
+    proposal: proposal.extend({ kind: z.enum(['ins', 'del', 'move-from', 'move-to']), as: z.enum(['move', 'convert', 'level']).optional() }).optional(),
     base: z.number().int().positive().optional(),
   }),
 );
@@ -96,10 +103,41 @@ export interface PlenaryFile {
   document: ResolutionDocument;
   /** Negotiation state (proposals, delegations, versions); opaque to the file layer. */
   negotiation?: unknown;
+  /** Paragraph notes (format 2). */
+  notes?: ParagraphNote[];
+  /** Proposals accepted, rejected or withdrawn (format 2). */
+  decisions?: ProposalDecision[];
   extra?: Record<string, unknown>;
 }
 
-const KNOWN = new Set(['format', 'version', 'app', 'savedAt', 'document', 'negotiation']);
+const KNOWN = new Set(['format', 'version', 'app', 'savedAt', 'document', 'negotiation', 'notes', 'decisions']);
+
+/** Parses an optional list section, naming the file and the place of the first problem. */
+function listSection<T>(value: unknown, schema: z.ZodType<T>, key: string, fileName: string): T[] | undefined {
+  if (value === undefined) return undefined;
+  const parsed = z.array(schema).safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new PlenaryError('CORRUPT', `${fileName} is damaged: its ${key} do not fit the format at "${[key, ...(issue?.path ?? [])].join('.')}" (${issue?.message ?? 'invalid'}).`);
+  }
+  return parsed.data;
+}
+
+/** Whether a file needs format 2: notes, decisions or move proposals. */
+function needsFormat2(file: Pick<PlenaryFile, 'document' | 'notes' | 'decisions'>): boolean {
+  if (file.notes?.length || file.decisions?.length) return true;
+  let moves = false;
+  const walk = (list: readonly Block[]) => {
+    for (const b of list) {
+      if (b.proposal && b.proposal.kind !== 'ins' && b.proposal.kind !== 'del') moves = true;
+      walk(b.children);
+    }
+  };
+  walk(file.document.preambular);
+  walk(file.document.operative);
+  for (const a of file.document.annexes) walk(a.paragraphs);
+  return moves;
+}
 
 /**
  * Reads a `.plenary` file's text. Throws PlenaryError CORRUPT (not JSON, not a Plenary file,
@@ -135,30 +173,39 @@ export function parsePlenaryFile(text: string, fileName = 'the file'): PlenaryFi
   }
   const extra: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(obj)) if (!KNOWN.has(k)) extra[k] = v;
+  const notes = listSection(obj.notes, noteSchema, 'notes', fileName);
+  const decisions = listSection(obj.decisions, decisionSchema, 'decisions', fileName);
   return {
     version,
     app: typeof obj.app === 'string' ? obj.app : '',
     savedAt: typeof obj.savedAt === 'string' ? obj.savedAt : '',
     document: parsed.data,
     ...(obj.negotiation !== undefined ? { negotiation: obj.negotiation } : {}),
+    ...(notes ? { notes } : {}),
+    ...(decisions ? { decisions } : {}),
     ...(Object.keys(extra).length ? { extra } : {}),
   };
 }
 
-/** Serialises a file in the current format version, pretty-printed for readable diffs. */
+/**
+ * Serialises a file, pretty-printed for readable diffs: format 2 when it holds notes, decisions or
+ * move proposals, otherwise format 1 (which 0.1 reads).
+ */
 export function serializePlenaryFile(
-  file: Pick<PlenaryFile, 'document' | 'negotiation' | 'extra'>,
+  file: Pick<PlenaryFile, 'document' | 'negotiation' | 'extra' | 'notes' | 'decisions'>,
   app: string,
   savedAt: Date = new Date(),
 ): string {
   const out: Record<string, unknown> = {
     ...(file.extra ?? {}),
     format: 'plenary',
-    version: FILE_FORMAT_VERSION,
+    version: needsFormat2(file) ? FILE_FORMAT_VERSION : 1,
     app,
     savedAt: savedAt.toISOString(),
     document: file.document,
   };
   if (file.negotiation !== undefined) out.negotiation = file.negotiation;
+  if (file.notes?.length) out.notes = file.notes;
+  if (file.decisions?.length) out.decisions = file.decisions;
   return JSON.stringify(out, null, 1) + '\n';
 }

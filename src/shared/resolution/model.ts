@@ -84,6 +84,16 @@ export interface Proposal {
   parent?: string;
 }
 
+/** What a whole-paragraph proposal does. */
+export type ParagraphProposalKind = 'ins' | 'del' | 'move-from' | 'move-to';
+
+/** A proposal on a whole paragraph (see {@link Block.proposal}). */
+export interface ParagraphProposal extends Proposal {
+  kind: ParagraphProposalKind;
+  /** For moves: a plain move, a PP↔OP conversion or a level change (default 'move'). */
+  as?: 'move' | 'convert' | 'level';
+}
+
 /** Inline marks a text run can carry. */
 export interface InlineMarks {
   /** Emphasis added by hand (opening-phrase italics are derived, not stored here). */
@@ -159,8 +169,13 @@ export interface Block {
   /** Delegation holding a pending paragraph ("EU"). */
   holder?: string;
   provenance?: Provenance;
-  /** The proposal that inserted (`kind: 'ins'`) or would delete (`kind: 'del'`) the whole paragraph. */
-  proposal?: Proposal & { kind: 'ins' | 'del' };
+  /**
+   * The proposal that inserted (`kind: 'ins'`) or would delete (`kind: 'del'`) the whole paragraph,
+   * or moves it: a move is two paragraphs sharing the proposal id, the `move-from` ghost at the old
+   * place and the `move-to` paragraph at the new one; `as` tells a PP↔OP conversion ('convert') or
+   * a level change ('level') from a plain move (see negotiation/views.ts).
+   */
+  proposal?: ParagraphProposal;
   /**
    * Frozen base number for negotiation numbering (PP/OP number in the base text); absent for
    * paragraphs inserted since the base was frozen (they get bis, ter…).

@@ -26,7 +26,7 @@ describe('.plenary files', () => {
     const text = serializePlenaryFile({ document: doc(), negotiation: { delegations: ['EU'] } }, '0.1.0', new Date('2026-01-02T03:04:05Z'));
     const parsed = parsePlenaryFile(text);
     expect(parsed.document).toEqual(doc());
-    expect(parsed.version).toBe(FILE_FORMAT_VERSION);
+    expect(parsed.version).toBe(1); // nothing of format 2 in it: 0.1 can still open it
     expect(parsed.savedAt).toBe('2026-01-02T03:04:05.000Z');
     expect(parsed.negotiation).toEqual({ delegations: ['EU'] });
   });
@@ -46,5 +46,28 @@ describe('.plenary files', () => {
     expect(() => parsePlenaryFile('{"hello":1}', 'z.json')).toThrowError(/z\.json is not a Plenary draft/);
     const broken = { format: 'plenary', version: 1, document: { ...doc(), operative: [{ id: 'a' }] } };
     expect(() => parsePlenaryFile(JSON.stringify(broken), 'w.plenary')).toThrowError(/w\.plenary is damaged: .*operative\.0/);
+  });
+});
+
+describe('.plenary files: notes, decisions and moves (format 2)', () => {
+  const note = { id: 'n1', paragraph: 'op1', author: 'Facilitator', at: '2026-03-04T09:00:00.000Z', text: 'Check with capitals', resolved: false };
+  it('round-trips notes and decisions and writes format 2 only when they (or moves) are there', () => {
+    const decision = { id: 'q', delegation: 'EU', type: 'insert' as const, paragraph: 'op1', text: 'all ', status: 'accepted' as const, at: '2026-03-05T00:00:00.000Z' };
+    const text = serializePlenaryFile({ document: doc(), notes: [note], decisions: [decision] }, '0.2.0');
+    const parsed = parsePlenaryFile(text);
+    expect(parsed.version).toBe(2);
+    expect(parsed.notes).toEqual([note]);
+    expect(parsed.decisions).toEqual([decision]);
+    const moved = doc();
+    moved.operative[0]!.proposal = { id: 'm', by: 'EU', at: '2026-01-01T00:00:00Z', kind: 'move-to', as: 'convert' };
+    const again = parsePlenaryFile(serializePlenaryFile({ document: moved }, '0.2.0'));
+    expect(again.version).toBe(2);
+    expect(again.document.operative[0]!.proposal).toEqual(moved.operative[0]!.proposal);
+  });
+
+  it('opens a format 1 file unchanged and names the place of a damaged note', () => {
+    expect(parsePlenaryFile(JSON.stringify({ format: 'plenary', version: 1, document: doc() })).notes).toBeUndefined();
+    const bad = JSON.stringify({ format: 'plenary', version: 2, document: doc(), notes: [{ ...note, resolved: 'no' }] });
+    expect(() => parsePlenaryFile(bad, 'x.plenary')).toThrowError(/x\.plenary is damaged: its notes do not fit the format at "notes\.0\.resolved"/);
   });
 });
