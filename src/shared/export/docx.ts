@@ -3,7 +3,7 @@
  * (un-format.md §1–4), built from the print layout (layout.ts) with the `docx` package.
  *
  * Page: US Letter (A4 on request), Times New Roman, body 10 pt on exactly 12 pt, 6 pt after,
- * justified, text column 123.4–491 pt. The masthead is a table in the first-page header that spans
+ * justified, text column 123.4–488.6 pt. The masthead is a table in the first-page header that spans
  * 60–552 pt (as in the Secretariat's templates, where the masthead pushes the text of page 1 down);
  * page 1's footer holds placeholders for the job number and barcode, which the Secretariat assigns.
  * From page 2, running heads and feet mirrored on odd and even pages. Every paragraph carries a named
@@ -51,7 +51,7 @@ import {
 } from 'docx';
 import type { Language, ResolutionDocument } from '../resolution/model.js';
 import { wordDiff } from '../text/diff.js';
-import { layoutDocument, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
+import { layoutDocument, runningHeadTitle, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
 
 /** Options of the Word exporter. */
 export interface DocxOptions {
@@ -77,11 +77,14 @@ export interface TrackedDocxOptions extends DocxOptions {
 
 /** Twips per point. */
 const PT = 20;
-/** Width of the text column: 123.4 pt to 491 pt on Letter (367.6 pt). */
-const COLUMN = 7352;
+/**
+ * Width of the text column: 123.4 pt to 488.6 pt on Letter (365.2 pt), where the glyphs of the
+ * official justified lines end (issue 13: a column to 491 pt breaks lines elsewhere).
+ */
+const COLUMN = 7304;
 /** How far the masthead and running heads reach beyond the column: to 60 pt and to 552 pt. */
 const OUT_LEFT = 1268;
-const OUT_RIGHT = 1220;
+const OUT_RIGHT = 1268;
 /** One indent step (23.7 pt) and the text position of an operative paragraph (47.5 pt). */
 const STEP = 474;
 const TEXT = 950;
@@ -91,8 +94,8 @@ const LEVEL_TEXT = [TEXT, TEXT, TEXT, 1424, 1898] as const;
 
 /** Page sizes and side margins; the column keeps its width on A4, centred as on Letter. */
 export const PAPER = {
-  letter: { width: 12240, height: 15840, left: 2468, right: 2420 },
-  a4: { width: 11906, height: 16838, left: 2301, right: 2253 },
+  letter: { width: 12240, height: 15840, left: 2468, right: 2468 },
+  a4: { width: 11906, height: 16838, left: 2301, right: 2301 },
 } as const;
 
 const MARGIN = { top: 1440, bottom: 1120, header: 780, footer: 680 } as const;
@@ -556,8 +559,10 @@ function pageOfPages(): TextRun {
 
 function runningHead(layout: DocumentLayout, side: 'odd' | 'even', opts: DocxOptions): Header {
   const meta = layout.meta;
-  const symbol = text(meta.symbol || `[${layout.words.symbolPlaceholder}]`);
-  const title = layout.isDraft ? null : text(opts.shortTitle ?? meta.title, layout.lang === 'ar' ? { rightToLeft: true } : {});
+  const symbolText = meta.symbol || `[${layout.words.symbolPlaceholder}]`;
+  const head = layout.isDraft ? '' : runningHeadTitle(opts.shortTitle ?? meta.title, symbolText);
+  const title = head ? text(head, layout.lang === 'ar' ? { rightToLeft: true } : {}) : null;
+  const symbol = text(symbolText);
   // The symbol goes on the outer side: left on even pages, right on odd pages.
   const children: ParagraphChild[] =
     side === 'even' ? [symbol, ...(title ? [new TextRun({ children: [new Tab()] }), title] : [])] : [...(title ? [title] : []), new TextRun({ children: [new Tab()] }), symbol];

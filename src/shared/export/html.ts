@@ -27,7 +27,7 @@
  * are numbered references in the text and one list at the end of the document, each with a link
  * back to its reference; in print they stand after the text, above the end rule.
  */
-import { layoutDocument, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
+import { layoutDocument, runningHeadTitle, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
 import { adoptedHeading, closingLines, sponsorLine, titleNumberLabel, unreferencedFootnotes } from './txt.js';
 import { crossRefTargets } from './akn.js';
 import { inlineText, type Language, type ResolutionDocument } from '../resolution/model.js';
@@ -118,7 +118,7 @@ function stylesheet(layout: DocumentLayout, opts: HtmlExportOptions): string {
   const title = layout.meta.title.trim();
   // Running heads (spec §3): resolutions the symbol and the (short) title, mirrored; drafts the symbol.
   const outerHead = cssString(symbol);
-  const innerHead = layout.isDraft || !title ? '""' : cssString(title);
+  const innerHead = layout.isDraft || !title ? '""' : cssString(runningHeadTitle(title, symbol));
   const rtl = layout.dir === 'rtl';
   // In a right-to-left document the outer side of an even page is on the right.
   const even = rtl ? { outer: 'right', inner: 'left' } : { outer: 'left', inner: 'right' };
