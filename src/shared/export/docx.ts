@@ -295,9 +295,11 @@ function footnoteReference(id: number, customMark = false): BuilderElement<{ cus
  */
 export function runsToDocx(runs: readonly LayoutRun[], ctx: RunContext, rev?: Revision, extra: Partial<RunProps> = {}): ParagraphChild[] {
   const out: ParagraphChild[] = [];
-  for (const r of runs) {
+  for (const [idx, r] of runs.entries()) {
     if (r.footnote !== undefined) {
       const id = r.footnote + ctx.footnoteOffset;
+      // Consecutive marks are printed with a superscript comma between them ("conflict,¹⁰,¹¹").
+      if (runs[idx - 1]?.footnote !== undefined) out.push(makeRun({ ...runProps({ text: ',' }, ctx), ...extra, superScript: true }, rev));
       if (!rev) out.push(new FootnoteReferenceRun(id));
       else if (rev.kind === 'ins') out.push(new InsertedTextRun({ style: 'FootnoteReference', children: [footnoteReference(id)], ...revisionAttrs(rev) }));
       else out.push(new DeletedTextRun({ style: 'FootnoteReference', text: r.text, ...revisionAttrs(rev) }));

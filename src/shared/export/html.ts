@@ -246,14 +246,16 @@ function runsHtml(p: LayoutParagraph, targets: (string[] | null)[], refCount: Ma
     if (italic) out += '</i>';
     italic = false;
   };
-  for (const r of p.runs) {
+  for (const [idx, r] of p.runs.entries()) {
     if (r.footnote !== undefined) {
       close();
       const n = r.footnote;
       const k = (refCount.get(n) ?? 0) + 1;
       refCount.set(n, k);
       const id = k === 1 ? `fnref${n}` : `fnref${n}-${k}`;
-      out += `<sup><a href="#fn${n}" id="${id}" role="doc-noteref">${n}</a></sup>`;
+      // Consecutive marks are printed with a superscript comma between them ("conflict,¹⁰,¹¹").
+      const sep = p.runs[idx - 1]?.footnote !== undefined ? ',' : '';
+      out += `<sup>${sep}<a href="#fn${n}" id="${id}" role="doc-noteref">${n}</a></sup>`;
       continue;
     }
     if (r.phrase && !italic) {

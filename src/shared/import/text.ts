@@ -32,6 +32,7 @@ import {
   symbolFromFileName,
 } from './masthead.js';
 import { buildVocabulary, splitUnits } from './split.js';
+import { dropMarkSeparatorsInBlock } from './marks.js';
 
 /** Options of {@link parseResolutionText}. */
 export interface ParseTextOptions {
@@ -146,6 +147,7 @@ export function parseResolutionText(text: string, opts: ParseTextOptions = {}): 
   }
 
   const built = buildDocument(units, { lang, organ, notes });
+  for (const b of [...built.preambular, ...built.operative, ...built.annexes.flatMap((a) => a.paragraphs)]) dropMarkSeparatorsInBlock(b);
 
   const kind = (symbol ? kindFromSymbol(symbol) : null) ?? m.kind ?? (m.adoptionDate || built.meeting ? 'resolution' : 'draft');
   const meta: FrontMatter = emptyFrontMatter({
