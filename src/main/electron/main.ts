@@ -30,6 +30,7 @@ import { CommandQueue, COMMAND_CHANNEL, COMMAND_READY_CHANNEL, registerIpc, send
 import { buildMenuTemplate, MAX_RECENT_ITEMS, type MenuCommand } from './menu.js';
 import { createMainWindow, trustedUrlCheck } from './window.js';
 import { ElectronPdfPrinter } from './pdf.js';
+import { ElectronPaginator } from './paginate.js';
 
 /** The extension of Plenary draft files. */
 export const DRAFT_EXTENSION = '.plenary';
@@ -268,7 +269,7 @@ export function main(): void {
             'Run `node scripts/electron-native.mjs` (development) or rebuild the installer.',
         );
       }
-      const services = createServices({ dataDir, mode: 'electron', version: app.getVersion(), dialogs, printer: new ElectronPdfPrinter() });
+      const services = createServices({ dataDir, mode: 'electron', version: app.getVersion(), dialogs, printer: new ElectronPdfPrinter(), paginator: new ElectronPaginator() });
       api = services;
       // Close the database cleanly (WAL checkpoint) when the app quits.
       app.on('will-quit', () => services.close());

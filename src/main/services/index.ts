@@ -13,6 +13,7 @@ import { LibraryService, starterPath } from './library.js';
 import { dataPaths } from './paths.js';
 import { APP_ROOT } from '../app-root.js';
 import { ExportService, exportFileName, type PdfPrinter } from './export.js';
+import type { Paginator } from './paginate.js';
 import { readResolutionBuffer } from './import-files.js';
 import { loadDocument } from './documents.js';
 import { parseResolutionText } from '../../shared/import/text.js';
@@ -35,6 +36,8 @@ export interface ServiceOptions {
   starter?: string | false;
   /** How PDFs are printed (Electron's printToPDF in the app; headless Chromium otherwise). */
   printer?: PdfPrinter;
+  /** How the PDF's pages are laid out before printing (footnotes at the page foot); headless Chromium by default. */
+  paginator?: Paginator;
 }
 
 /** The API plus what its owner needs to shut it down. */
@@ -44,7 +47,7 @@ export type Services = PlenaryApi & { close(): void; library: LibraryService };
 export function createServices(opts: ServiceOptions): Services {
   const drafts = new DraftsService(opts.dataDir, opts.version);
   const library = new LibraryService(dataPaths(opts.dataDir).library, opts.starter === false ? undefined : (opts.starter ?? starterPath(APP_ROOT)));
-  const exporter = new ExportService(opts.printer);
+  const exporter = new ExportService(opts.printer, opts.paginator);
   // Paths the user picked in a native save dialog: the only ones files.write may write.
   const chosenPaths = new Set<string>();
   const noDialogs = () =>
