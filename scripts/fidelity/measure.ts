@@ -170,7 +170,9 @@ function bodyWords(l: Line): Word[] {
 export function figures(layout: PdfLayout): Figures {
   const body = layout.pages.map((ls) => ls.filter((l) => l.kind === 'body'));
   const all = body.flat();
-  const left = mode(all.map((l) => l.x0).filter((x) => x > 90 && x < 160));
+  // The column's left edge is where run-over lines start (first lines are indented).
+  const runOvers = body.flatMap((ls) => ls.filter((l, i) => i > 0 && l.y0 - ls[i - 1]!.y1 <= 3.5));
+  const left = mode(runOvers.map((l) => l.x0).filter((x) => x > 90 && x < 160));
   // Full lines: those that reach near the right of the column.
   const right = mode(all.map((l) => l.x1).filter((x) => x > 440));
   const firstLines: Line[] = [];

@@ -124,7 +124,8 @@ function stylesheet(layout: DocumentLayout, opts: HtmlExportOptions): string {
   const title = layout.meta.title.trim();
   // Running heads (spec §3): resolutions the symbol and the (short) title, mirrored; drafts the symbol.
   const outerHead = cssString(symbol);
-  const innerHead = layout.isDraft || !title ? '""' : cssString(runningHeadTitle(title, symbol));
+  // The title's margin box is 60 % of the 492 pt line: the head is cut to fit it on one line.
+  const innerHead = layout.isDraft || !title ? '""' : cssString(runningHeadTitle(title, '', 0.6 * 492));
   const rtl = layout.dir === 'rtl';
   // In a right-to-left document the outer side of an even page is on the right.
   const even = rtl ? { outer: 'right', inner: 'left' } : { outer: 'left', inner: 'right' };
@@ -206,7 +207,7 @@ h1.title { font-weight: bold; font-size: 12pt; line-height: 14pt; margin: 0 0 11
 /* Word sets Times New Roman with its hinted widths, about 0.27 pt wider a letter at 10 pt than
    the outline widths a browser uses (measured on the UN PDFs): without this, lines hold a word
    more than the UN's and break elsewhere. */
-.text, .footnotes { letter-spacing: 0.027em; }
+.text, .footnotes, .mh-session, .mh-distr { letter-spacing: 0.027em; }
 p.pp, p.op { text-indent: 23.7pt; }
 p.l1 { text-indent: 23.7pt; }
 p.l2, p.l3, p.l4 { text-indent: 0; }
