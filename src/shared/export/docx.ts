@@ -52,6 +52,7 @@ import {
 import type { Language, ResolutionDocument } from '../resolution/model.js';
 import { wordDiff } from '../text/diff.js';
 import { layoutDocument, runningHeadTitle, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
+import { draftResolutionWords } from './txt.js';
 
 /** Options of the Word exporter. */
 export interface DocxOptions {
@@ -480,7 +481,9 @@ function sponsorLine(layout: DocumentLayout, ctx: RunContext, star: Star | null)
   if (meta.bureauLine) return para(STYLE.sponsors, [text(meta.bureauLine, rtl), ...mark], ctx);
   const list = meta.sponsors.length ? sponsorList(meta.sponsors, ctx.lang) : `[${w.sponsorsPlaceholder}]${COLON[ctx.lang]}`;
   const space = ctx.lang === 'zh' ? '' : ' ';
-  return para(STYLE.sponsors, [text(list, rtl), ...mark, text(space + w.draftResolution, rtl)], ctx);
+  // As printed: "draft decision", "amendment to draft resolution A/80/L.18", "revised draft resolution".
+  const end = meta.sponsorLineEnd?.trim() || draftResolutionWords(meta, w);
+  return para(STYLE.sponsors, [text(list, rtl), ...mark, text(space + end, rtl)], ctx);
 }
 
 /** The title paragraph; for adopted resolutions with its number hanging in the margin ("79/200."). */

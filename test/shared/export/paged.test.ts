@@ -55,3 +55,16 @@ describe('print HTML for the page layout', () => {
     expect(() => staticPagedHtml('<html><body><p>Text</p></body></html>')).toThrow(/did not finish/);
   });
 });
+
+describe('sponsor line of draft decisions and amendments', () => {
+  it('prints the words the draft printed after the colon, in HTML and .docx alike', async () => {
+    const d = doc();
+    d.meta.sponsorLineEnd = 'amendment to draft resolution A/C.3/80/L.50';
+    expect(exportHtml(d)).toContain('Italy and Turkmenistan:* amendment to draft resolution A/C.3/80/L.50</p>');
+    const { docxBytes } = await import('../../../src/shared/export/docx.js');
+    const JSZip = (await import('jszip')).default;
+    const xml = await (await JSZip.loadAsync(await docxBytes(d, {}))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('amendment to draft resolution A/C.3/80/L.50');
+    expect(xml).not.toMatch(/>\s*draft resolution</);
+  });
+});
