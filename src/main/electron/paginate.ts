@@ -1,7 +1,7 @@
 /**
  * The page layout of the PDF inside the desktop app (see services/paginate.ts): Paged.js runs in
  * a hidden, sandboxed window of its own session, where every request other than the one local
- * file is cancelled; the laid-out DOM is read back and printed as static HTML, with JavaScript
+ * file (and blob:/data: URLs the page makes in memory) is cancelled; the laid-out DOM is read back and printed as static HTML, with JavaScript
  * off, by ElectronPdfPrinter.
  */
 import fs from 'node:fs';
@@ -20,7 +20,8 @@ export class ElectronPaginator implements Paginator {
     fs.writeFileSync(file, pagedLayoutHtml(html, pagedPolyfill()));
     const allowed = pathToFileURL(file).href;
     const ses = session.fromPartition('plenary-paginate');
-    ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: details.url !== allowed }));
+    // Only the page itself and what it makes in memory (Paged.js's blob: styles) may load.
+    ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !(details.url === allowed || /^(?:blob|data):/.test(details.url)) }));
     const win = new BrowserWindow({
       show: false,
       webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: true, session: ses },
