@@ -191,6 +191,8 @@ a:focus-visible { outline: 1pt solid #1a5fb4; }
 .mh-session .mh-committee { font-weight: bold; font-size: 12pt; line-height: 14pt; max-width: 288pt; }
 /* The agenda item's title wraps in its own column, 60 pt to 348 pt (the official lines end by 346 pt). */
 .mh-session .mh-item-title { max-width: 288pt; }
+/* Several agenda items: their titles are 6 pt apart (A/RES/78/247). */
+.mh-session .mh-item-title + .mh-item-title { margin-top: 6pt; }
 /* How Chinese sets off the opening words is UNVERIFIED (un-format.md §4): KaiTi rather than a
    slanted Song face. */
 :lang(zh) i { font-style: normal; font-family: KaiTi, "Kaiti SC", STKaiti, "AR PL UKai CN", ${HTML_FONT_STACKS.zh}; }

@@ -130,6 +130,7 @@ export function parseSponsorLine(text: string): SponsorLine | null {
  */
 export function sponsorLineAt(lines: readonly string[], from: number, max = 24): { line: SponsorLine; last: number } | null {
   let joined = '';
+  let colon = false;
   if (lines[from] === '') return null;
   for (let k = from; k < Math.min(lines.length, from + max); k++) {
     const l = lines[k]!;
@@ -142,6 +143,9 @@ export function sponsorLineAt(lines: readonly string[], from: number, max = 24):
     }
     joined = joined ? `${joined} ${l}` : l;
     if (joined.length > 6200) return null;
+    // The colon after the names must have come (cheap test before the full pattern).
+    if (!colon) colon = /[:：]/.test(l);
+    if (!colon) continue;
     const p = parseSponsorLine(joined);
     if (p) return { line: p, last: k };
   }
