@@ -82,7 +82,8 @@ for (const file of files) {
       pp: j.preambular.length,
       op: j.operative.length,
       masthead: {
-        symbol: j.symbol === (symbolFromFileName(file) ?? ''),
+        // "A_C.1_80_L.17.pdf" is A/C.1/80/L.17 (the file-name reader stops at the first dot).
+        symbol: j.symbol === (symbolFromFileName(file) ?? '') || j.symbol === base.replace(/_/g, '/'),
         title: j.title !== '' && page1.includes(norm(j.title)),
         agendaItems: j.agendaItems.length > 0 && j.agendaItems.every((a) => page1.includes(a.number)),
         adoptionDate: j.kind !== 'resolution' || j.adoptionDate !== '',
