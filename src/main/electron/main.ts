@@ -38,6 +38,7 @@ import { ElectronPdfPrinter } from './pdf.js';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol.js';
 import { FileAccess, setAccess, type GrantOptions } from '../services/access.js';
 import { installProcessGuards } from '../process-guard.js';
+import { ElectronPaginator } from './paginate.js';
 
 /** The extension of Plenary draft files. */
 export const DRAFT_EXTENSION = '.plenary';
@@ -299,7 +300,7 @@ export function main(): void {
         );
       }
       registerAppProtocol(protocol, RENDERER_DIR, CONTENT_SECURITY_POLICY);
-      const services = createServices({ dataDir, mode: 'electron', version: app.getVersion(), dialogs, printer: new ElectronPdfPrinter() });
+      const services = createServices({ dataDir, mode: 'electron', version: app.getVersion(), dialogs, printer: new ElectronPdfPrinter(), paginator: new ElectronPaginator() });
       api = services;
       setAccess(services, access);
       // Close the database cleanly (WAL checkpoint) when the app quits.

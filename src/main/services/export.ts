@@ -15,6 +15,7 @@ import { exportHtml } from '../../shared/export/html.js';
 import { exportText } from '../../shared/export/txt.js';
 import { exportAkn } from '../../shared/export/akn.js';
 import { writeFileAtomic } from './fs-atomic.js';
+import { ChromiumPaginator, type Paginator } from './paginate.js';
 
 /** The export formats. */
 export type ExportFormat = 'docx' | 'pdf' | 'html' | 'txt' | 'akn';
@@ -173,7 +174,14 @@ export const FONT_NOTE = 'Times New Roman is not installed on this computer: the
 
 /** The export service. */
 export class ExportService {
-  constructor(private readonly printer: PdfPrinter = new ChromiumCliPrinter()) {}
+  /**
+   * `paginator` lays the PDF's HTML out into pages first (footnotes at the foot of their page);
+   * null prints without it (notes at the end). The printer then only ever gets static HTML.
+   */
+  constructor(
+    private readonly printer: PdfPrinter = new ChromiumCliPrinter(),
+    private readonly paginator: Paginator | null = new ChromiumPaginator(),
+  ) {}
 
   /** Renders `doc` in `format`. With `trackedAgainst` (docx only), changes against that base are Word revisions. */
   async render(
@@ -195,7 +203,7 @@ export class ExportService {
           : await docxBytes(doc, { paper });
         break;
       case 'pdf':
-        return this.printHtml(exportHtml(doc, { paper, forPrint: true }), paper);
+        return this.printPaged(exportHtml(doc, { paper, forPrint: true }), paper);
       case 'html':
         bytes = new TextEncoder().encode(exportHtml(doc, { paper }));
         break;
@@ -217,6 +225,20 @@ export class ExportService {
     const html = compilationHtml(doc);
     if (format === 'html') return { bytes: new TextEncoder().encode(html), mime: MIME.html[0], extension: 'html', notes: [] };
     return this.printHtml(html, paper);
+  }
+
+  /** Prints the print HTML of a document, laid out into pages first when a paginator is set. */
+  private async printPaged(html: string, paper: Paper): Promise<Rendered> {
+    if (!this.paginator) return this.printHtml(html, paper);
+    let paged: string;
+    try {
+      paged = await this.paginator.paginate(html);
+    } catch (e) {
+      const r = await this.printHtml(html, paper);
+      r.notes.push(`The footnotes are printed at the end of the document: the page layout failed (${(e as Error).message}).`);
+      return r;
+    }
+    return this.printHtml(paged, paper);
   }
 
   /** Prints HTML made elsewhere (a version comparison) to PDF. */

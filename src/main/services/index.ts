@@ -15,6 +15,7 @@ import { dataPaths } from './paths.js';
 import { APP_ROOT } from '../app-root.js';
 import { ExportService, exportFileName, type PdfPrinter } from './export.js';
 import { importBufferIsolated } from './import-isolated.js';
+import type { Paginator } from './paginate.js';
 import { loadDocument } from './documents.js';
 import { parseAkn } from '../../shared/import/akn.js';
 import { ImportJobs } from './import-jobs.js';
@@ -38,6 +39,8 @@ export interface ServiceOptions {
   starter?: string | false;
   /** How PDFs are printed (Electron's printToPDF in the app; headless Chromium otherwise). */
   printer?: PdfPrinter;
+  /** How the PDF's pages are laid out before printing (footnotes at the page foot); headless Chromium by default. */
+  paginator?: Paginator;
 }
 
 /** The API plus what its owner needs to shut it down. */
@@ -49,7 +52,7 @@ export function createServices(opts: ServiceOptions): Services {
   cleanStaleTempFiles([layout.root, layout.drafts, layout.recovery]);
   const drafts = new DraftsService(opts.dataDir, opts.version);
   const library = new LibraryService(dataPaths(opts.dataDir).library, opts.starter === false ? undefined : (opts.starter ?? starterPath(APP_ROOT)));
-  const exporter = new ExportService(opts.printer);
+  const exporter = new ExportService(opts.printer, opts.paginator);
   const jobs = new ImportJobs(library);
   // Paths the user picked in a native save dialog: the only ones files.write may write.
   const chosenPaths = new Set<string>();
