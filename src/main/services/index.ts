@@ -43,7 +43,7 @@ export type Services = PlenaryApi & { close(): void; library: LibraryService };
 /** Builds the API implementation over the data folder. */
 export function createServices(opts: ServiceOptions): Services {
   const drafts = new DraftsService(opts.dataDir, opts.version);
-  const library = new LibraryService(dataPaths(opts.dataDir).library, opts.starter === false ? undefined : (opts.starter ?? starterPath(APP_ROOT)));
+  const library = new LibraryService(dataPaths(opts.dataDir).library, opts.starter === false ? undefined : (opts.starter ?? starterPath(APP_ROOT)), { starterInBackground: true });
   const exporter = new ExportService(opts.printer);
   // Paths the user picked in a native save dialog: the only ones files.write may write.
   const chosenPaths = new Set<string>();
@@ -83,7 +83,10 @@ export function createServices(opts: ServiceOptions): Services {
       return { document: parsed.document, warnings: [...(t.warnings ?? []), ...parsed.warnings] };
     },
     'drafts.importFile': async ({ path }) => ({ document: await loadDocument(path), warnings: [] }),
-    'library.search': async ({ query, filters, limit }) => library.search(query, filters ?? {}, limit ?? 20),
+    'library.search': async ({ query, filters, limit, order }) => library.search(query, filters ?? {}, limit ?? 20, order ?? 'newest'),
+    'library.suggest': async ({ text, kind, limit }) => library.suggest(text, { ...(kind ? { kind } : {}), limit: limit ?? 3 }),
+    'library.history': async ({ paragraphId }) => library.history(paragraphId),
+    'library.lineage': async ({ paragraphId }) => library.lineage(paragraphId),
     'library.match': async ({ text, kind, limit }) => library.match(text, { ...(kind ? { kind } : {}), limit: limit ?? 5 }),
     'library.document': async ({ id, symbol, language }) => {
       const d = id !== undefined ? library.db.document(id) : symbol ? library.db.document(symbol, language ?? 'en') : undefined;
@@ -92,8 +95,8 @@ export function createServices(opts: ServiceOptions): Services {
     },
     'library.import': async ({ paths }) => library.importPaths(paths),
     'library.importContent': async ({ files }) => library.importContent(files),
-    'library.stats': async () => library.db.counts(),
-    'library.facets': async () => library.db.facets(),
+    'library.stats': async () => (await library.starterLoaded(), library.db.counts()),
+    'library.facets': async () => (await library.starterLoaded(), library.db.facets()),
     'library.tag': async ({ documentId, tag, on }) => {
       library.db.tag(documentId, tag, on);
       return { ok: true as const };
