@@ -303,8 +303,8 @@ export class LibraryService {
   /**
    * Hits → matches, one per wording (the first hit of each wording stands for it; identical
    * copies are only listed in its `adopted` record), re-scored by `score`, best first, cut to
-   * `limit`. The copy shown is the newest adopted one. Word diffs are computed only for the
-   * representatives, so copies cost nothing.
+   * `limit`. The copy shown (and scored, with its diff) is the newest adopted one. Word diffs are
+   * computed only for the shown copies, so many copies of one wording cost nothing.
    */
   private grouped(found: MatchHit[], text: string, limit: number, score: (f: MatchHit, diff: DiffOp[]) => number): MatchResult[] {
     const lib = this.db;
@@ -333,14 +333,17 @@ export class LibraryService {
         draft: p.draft === 1,
       };
     };
-    const out = reps.map((r) => build(r.f)).filter((m): m is MatchResult => m !== undefined);
+    const out: MatchResult[] = [];
+    for (const r of reps) {
+      const p = lib.paragraph(r.f.id);
+      if (!p) continue;
+      const adopted = adoptionRecord(lib, idx, r.f.id, p.normHash);
+      const newest = adopted.places.find((x) => !x.draft)?.paragraphId ?? r.f.id;
+      const m = build({ id: newest, score: r.f.score }) ?? build(r.f);
+      if (m) out.push({ ...m, adopted });
+    }
     out.sort((a, b) => b.score - a.score || b.adoptionDate.localeCompare(a.adoptionDate) || a.symbol.localeCompare(b.symbol));
-    return out.slice(0, limit).map((m) => {
-      const adopted = adoptionRecord(lib, idx, m.paragraphId, lib.paragraph(m.paragraphId)!.normHash);
-      const newest = adopted.places.find((p) => !p.draft);
-      const shown = newest && newest.paragraphId !== m.paragraphId ? (build({ id: newest.paragraphId, score: found.find((f) => f.id === m.paragraphId)!.score }) ?? m) : m;
-      return { ...shown, score: m.score, adopted };
-    });
+    return out.slice(0, limit);
   }
 }
 

@@ -398,17 +398,19 @@ export class MatchIndex {
 
   /**
    * Suggestion score of slot s for the prepared query (see MatchQueryOptions.prefix):
-   * max(½·(1 − EDprefix/|q|) + ½·bag overlap with the opening, 0.9·(1 − EDinfix/|q|)), where
-   * EDprefix is the edit distance from the query to the best prefix of the opening (the first
-   * prefixWindow(|q|) tokens) and EDinfix to the best-aligned stretch anywhere in the paragraph.
+   * max(½·(1 − EDprefix/|q|) + ½·bag overlap with the first |q| tokens, 0.9·(1 − EDinfix/|q|)),
+   * where EDprefix is the edit distance from the query to the best prefix of the opening (the
+   * first prefixWindow(|q|) tokens) and EDinfix to the best-aligned stretch anywhere in the
+   * paragraph. An exact opening scores 1.
    */
   private suggestionScore(s: number, qn: number, qW: number, N: number): number {
     const { start, len } = this;
     const at = start[s]!;
-    const m = Math.min(len[s]!, prefixWindow(qn));
-    this.overlap(s, at, m, N);
+    // The bag compares as many opening tokens as were typed (an exact opening scores 1); the
+    // alignment may use a few more, for words the delegate left out.
+    this.overlap(s, at, Math.min(len[s]!, qn), N);
     const bag = (2 * this.interW) / (qW + this.docW);
-    const pre = ED_WEIGHT * (1 - this.alignDistance(at, m, false) / qn) + (1 - ED_WEIGHT) * bag;
+    const pre = ED_WEIGHT * (1 - this.alignDistance(at, Math.min(len[s]!, prefixWindow(qn)), false) / qn) + (1 - ED_WEIGHT) * bag;
     const inf = 0.9 * (1 - this.alignDistance(at, len[s]!, true) / qn);
     return Math.max(pre, inf);
   }
