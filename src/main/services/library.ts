@@ -69,7 +69,7 @@ export interface LibraryOptions {
 }
 
 /** Documents per transaction while the starter library loads in the background. */
-const STARTER_CHUNK = 20;
+const STARTER_CHUNK = 40;
 
 /** The library service. Opens its database lazily; call close() when done. */
 export class LibraryService {

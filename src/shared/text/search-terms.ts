@@ -23,6 +23,9 @@ const LATIN_WORD = /^[a-z]+$/;
 // eslint-disable-next-line no-control-regex -- the ASCII range itself
 const ASCII = /^[\x00-\x7f]*$/;
 const ASCII_WORD = /[a-z0-9]+/g;
+// Quotes, dashes, no-break and thin spaces, ellipsis, bullet: never part of a word.
+const SEPARATORS = /[\u00a0\u00ab\u00bb\u2002-\u200a\u2010-\u201f\u2022\u2026\u2032\u2033\u202f]/;
+const SEPARATORS_G = new RegExp(SEPARATORS.source, 'g');
 const VOWEL = /[aeiouy]/;
 
 /** The folded form of a text for search: `foldText` plus the Arabic letter folds above. */
@@ -65,9 +68,11 @@ function bigrams(run: string): string[] {
  * runs. Punctuation and spaces only separate.
  */
 export function searchTerms(text: string, stem: boolean): string[] {
-  // Plain ASCII (most English text) folds to lower case alone: skip the Unicode passes.
-  if (ASCII.test(text)) {
-    const words = text.toLowerCase().match(ASCII_WORD) ?? [];
+  // Plain ASCII (most English text, once typographic quotes, dashes and spaces, which only
+  // separate words, are set aside) folds to lower case alone: skip the Unicode passes.
+  const plain = SEPARATORS.test(text) ? text.replace(SEPARATORS_G, ' ') : text;
+  if (ASCII.test(plain)) {
+    const words = plain.toLowerCase().match(ASCII_WORD) ?? [];
     return stem ? words.map(englishStem) : words;
   }
   const folded = searchFold(text).replace(CJK_RUN, ' $& ');
