@@ -37,6 +37,13 @@
  *   loaded 2-core machine): 1.5–1.8 ms median, 2–6 ms p95; the exhaustive scan below takes
  *   7–11 ms median and 60–90 ms p95, and its ED-best is in query()'s top 5 in 99.5 % of queries.
  *
+ * Suggestion mode (`prefix: true`, for a paragraph still being typed): stage 1 normalises by the
+ * paragraph's opening only, and stage 2 scores how well the query matches the *opening* of the
+ * paragraph (edit distance to its best prefix) or, at 0.9 of the weight, any stretch of it.
+ *
+ * `load` fills an empty index from stored batches in two passes (terms and document frequencies,
+ * then exactly sized posting lists), which is what makes "index ready" fast after a restart.
+ *
  * `exhaustive` is the benchmark baseline: pure edit-distance similarity over every paragraph,
  * exact. Slots are bucketed by their length bound 1 − |n − m|/max(n, m) (a counting sort into a
  * reused array) and visited best bound first; a slot still within reach of the k-th best gets
