@@ -12,20 +12,12 @@ import type { MatchIndex } from './matcher.js';
 /** A family version needs at least this similarity to count as the same paragraph. */
 export const LINEAGE_MIN_SCORE = 0.5;
 
-/** True when two term arrays are the same sequence (identical wording after normalisation). */
-export function same(a: Int32Array | undefined, b: Int32Array | undefined): boolean {
-  if (!a || !b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /**
  * Every library paragraph with the same normalised wording as `paragraphId` (hash candidates
  * checked token by token), newest first; `count` and `years` cover adopted documents only.
  */
 export function adoptionRecord(lib: LibraryDb, idx: MatchIndex, paragraphId: number, normHash: number): AdoptionRecord {
-  const mine = idx.termsOf(paragraphId);
-  const rows = lib.sameWording(normHash).filter((r) => r.paragraphId === paragraphId || same(idx.termsOf(r.paragraphId), mine));
+  const rows = lib.sameWording(normHash).filter((r) => r.paragraphId === paragraphId || idx.sameTokens(r.paragraphId, paragraphId));
   const adopted = rows.filter((r) => r.draft !== 1);
   const years = adopted.map((r) => r.year).filter((y): y is number => y !== null);
   return {
@@ -46,7 +38,6 @@ export function lineage(lib: LibraryDb, idx: MatchIndex, paragraphId: number): {
   const p = lib.paragraph(paragraphId);
   if (!p) throw new PlenaryError('NOT_FOUND', `No paragraph #${paragraphId} in the library.`);
   const tokens = lib.tokenIds(p.text, false);
-  const mine = idx.termsOf(paragraphId);
   const versions: LineageVersion[] = [];
   let prevText: string | null = null;
   for (const d of lib.family(p.documentId)) {
@@ -66,7 +57,7 @@ export function lineage(lib: LibraryDb, idx: MatchIndex, paragraphId: number): {
   const at = versions.findIndex((v) => v.documentId === p.documentId);
   for (let i = at; i >= 0; i--) {
     const v = versions[i]!;
-    if (v.draft || !v.paragraph || !same(idx.termsOf(v.paragraph.id), mine)) break;
+    if (v.draft || !v.paragraph || !idx.sameTokens(v.paragraph.id, paragraphId)) break;
     since = v;
   }
   return { versions, agreedSince: since ? { symbol: since.symbol, year: since.year } : null };

@@ -18,7 +18,7 @@ import { parseResolutionText } from '../../shared/import/text.js';
 import { wordDiff, type DiffOp } from '../../shared/text/diff.js';
 import type { AdoptionRecord, AgreedMatch, ImportSummary, LibrarySuggestion, LineageVersion } from '../../shared/api.js';
 import { MatchIndex, type MatchHit } from './matcher.js';
-import { adoptionRecord, continuationOf, lineage, same as sameWordingTerms } from './library-history.js';
+import { adoptionRecord, continuationOf, lineage } from './library-history.js';
 import { readResolutionBuffer, readResolutionFile, type ImportedText } from './import-files.js';
 
 /** Result of importing one file. */
@@ -309,11 +309,10 @@ export class LibraryService {
   private grouped(found: MatchHit[], text: string, limit: number, score: (f: MatchHit, diff: DiffOp[]) => number): MatchResult[] {
     const lib = this.db;
     const idx = this.matchIndex();
-    const reps: { f: MatchHit; terms: Int32Array | undefined }[] = [];
+    const reps: { f: MatchHit }[] = [];
     for (const f of found) {
-      const terms = idx.termsOf(f.id);
-      if (reps.some((r) => sameWordingTerms(r.terms, terms))) continue;
-      reps.push({ f, terms });
+      if (reps.some((r) => idx.sameTokens(r.f.id, f.id))) continue;
+      reps.push({ f });
       if (reps.length >= limit * 2) break;
     }
     const build = (f: MatchHit): MatchResult | undefined => {

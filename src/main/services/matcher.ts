@@ -476,10 +476,18 @@ export class MatchIndex {
     return 1 - this.editDistance(this.start[s]!, m, M) / M;
   }
 
-  /** The internal terms of an indexed paragraph (for comparing wordings), or undefined. */
-  termsOf(id: number): Int32Array | undefined {
-    const s = this.slotOf.get(id);
-    return s === undefined ? undefined : this.arena.slice(this.start[s]!, this.start[s]! + this.len[s]!);
+  /** True when two indexed paragraphs have the same token sequence (false if either is unknown). */
+  sameTokens(a: number, b: number): boolean {
+    const sa = this.slotOf.get(a);
+    const sb = this.slotOf.get(b);
+    if (sa === undefined || sb === undefined) return false;
+    const n = this.len[sa]!;
+    if (n !== this.len[sb]) return false;
+    const { arena } = this;
+    const x = this.start[sa]!;
+    const y = this.start[sb]!;
+    for (let i = 0; i < n; i++) if (arena[x + i] !== arena[y + i]) return false;
+    return true;
   }
 
   /**
