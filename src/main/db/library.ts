@@ -291,7 +291,8 @@ export class LibraryDb {
 
   /**
    * The resolution family of a document: documents in its language with the same title (case and
-   * spacing aside) or sharing an agenda item title, oldest session first (the document included).
+   * spacing aside) or, when no other document has that title, sharing an agenda item title; oldest
+   * session first, the document included.
    */
   family(documentId: number): { id: number; symbol: string; sessionNum: number | null; year: number | null; adoptionDate: string; draft: number }[] {
     const me = this.db.prepare('SELECT language, title, agenda_items AS agenda FROM documents WHERE id = ?').get(documentId) as { language: string; title: string; agenda: string } | undefined;
@@ -306,9 +307,11 @@ export class LibraryDb {
            FROM documents WHERE language = ? ORDER BY session_num, adoption_date, id`,
       )
       .all(me.language) as { id: number; symbol: string; sessionNum: number | null; year: number | null; adoptionDate: string; title: string; agenda: string; draft: number }[];
-    return rows
-      .filter((r) => r.id === documentId || (title !== '' && norm(r.title) === title) || [...agendaTitles(r.agenda)].some((a) => mine.has(a)))
-      .map(({ title: _t, agenda: _a, ...r }) => r);
+    // The same title is the family; an agenda item (shared by many resolutions) only stands in
+    // when no other document has the title.
+    const byTitle = rows.filter((r) => r.id === documentId || (title !== '' && norm(r.title) === title));
+    const family = byTitle.length > 1 ? byTitle : rows.filter((r) => r.id === documentId || [...agendaTitles(r.agenda)].some((a) => mine.has(a)));
+    return family.map(({ title: _t, agenda: _a, ...r }) => r);
   }
 
   /** The paragraphs of a document in order: id, designation, kind and text. */

@@ -106,6 +106,22 @@ describe('lineage', () => {
   });
 });
 
+describe('resolution family', () => {
+  it('is the same title; a shared agenda item counts only when no other document has the title', () => {
+    const agenda = [{ number: '18', title: 'Sustainable development' }];
+    const add = (d: ResolutionDocument) => lib.addDocument(d, { file: d.meta.symbol, hash: d.meta.symbol });
+    add(libraryDoc({ symbol: 'A/RES/78/50', session: '78', adoptionDate: '2023-12-01', title: 'Oil slick on Lebanese shores', agendaItems: agenda }, [], ['Welcomes the cleanup of the oil slick;']));
+    add(libraryDoc({ symbol: 'A/RES/79/50', session: '79', adoptionDate: '2024-12-01', title: 'Desertification', agendaItems: agenda }, [], ['Welcomes the cleanup of the oil slick;']));
+    add(libraryDoc({ symbol: 'A/RES/79/51', session: '79', adoptionDate: '2024-12-02', title: 'Lone title', agendaItems: agenda }, [], ['Welcomes the restoration of drylands;']));
+    const family = (symbol: string) => {
+      const hit = lib.search(symbol).hits[0]!;
+      return lib.lineage(hit.paragraphId).versions.map((v) => v.symbol);
+    };
+    expect(family('A/RES/79/50')).toEqual(['A/RES/78/50', 'A/RES/79/50', 'A/RES/79/51']);
+    expect(family('A/RES/78/50')).toEqual(['A/RES/77/150', 'A/RES/78/50', 'A/RES/78/143', 'A/RES/79/200', 'A/C.2/80/L.30']);
+  });
+});
+
 describe('continuationOf', () => {
   it('is the adopted text after the typed words', () => {
     expect(continuationOf([{ op: 'eq', text: 'Requests the ' }, { op: 'del', text: 'Secretary-General' }])).toBe('Secretary-General');
