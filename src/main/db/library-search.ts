@@ -134,10 +134,22 @@ export function highlight(text: string, terms: ReadonlySet<string>, stem: boolea
     from = Math.max(0, first - 16);
     to = Math.min(parts.length, from + 80);
   }
-  const body = parts
-    .slice(from, to)
-    .map((p) => (p.hit ? `<b>${escapeHtml(p.text)}</b>` : escapeHtml(p.text)))
-    .join('');
+  // Spaces between two highlighted words are highlighted too: a phrase is one <b>…</b>.
+  const shown = parts.slice(from, to);
+  shown.forEach((p, i) => {
+    if (!p.word && /^\s+$/.test(p.text) && shown[i - 1]?.hit && shown[i + 1]?.hit) p.hit = true;
+  });
+  let body = '';
+  for (let i = 0; i < shown.length; i++) {
+    if (!shown[i]!.hit) {
+      body += escapeHtml(shown[i]!.text);
+      continue;
+    }
+    let run = '';
+    while (i < shown.length && shown[i]!.hit) run += shown[i++]!.text;
+    i--;
+    body += `<b>${escapeHtml(run)}</b>`;
+  }
   return `${from > 0 ? '…' : ''}${body.trim()}${to < parts.length ? '…' : ''}`;
 }
 

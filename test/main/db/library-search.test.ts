@@ -47,6 +47,8 @@ describe('language-aware search', () => {
   it('highlights the matching word forms in the snippet', () => {
     const hit = lib.search('encourage').find((h) => h.symbol === 'A/RES/79/200')!;
     expect(hit.snippet).toBe('<b>Encouraging</b> all parties to continue their efforts;');
+    // A phrase is one highlighted span.
+    expect(lib.search('"member states"')[0]!.snippet).toContain('<b>Member States</b>');
   });
 
   it('finds Arabic whatever the alef, hamza or taa marbuta form typed', () => {
