@@ -112,6 +112,37 @@ export interface SearchHit {
   adoptionDate: string;
   title: string;
   openingPhrase: string;
+  /** True for a draft (an L-document or a document of kind 'draft'): never to be shown as adopted. */
+  draft?: boolean;
+}
+
+/** Where a wording was adopted: every library paragraph with the same normalised words. */
+export interface AdoptionRecord {
+  /** Paragraphs of adopted documents with this wording (drafts not counted). */
+  count: number;
+  /** First and last adoption year, when known. */
+  years: [number, number] | null;
+  /** Where, newest first: "A/RES/79/200 OP3" and the paragraph's id. */
+  places: { paragraphId: number; symbol: string; designation: string; year: number | null; draft: boolean }[];
+}
+
+/** A suggestion for a paragraph being typed: an adopted paragraph that begins (or contains) like it. */
+export interface LibrarySuggestion extends AgreedMatch {
+  /** The rest of the adopted paragraph after the part the typed words correspond to (ghost text). */
+  continuation: string;
+}
+
+/** One version of a paragraph in its resolution family (lineage view), oldest first. */
+export interface LineageVersion {
+  documentId: number;
+  symbol: string;
+  session: number | null;
+  year: number | null;
+  draft: boolean;
+  /** The closest paragraph of this document, or null when none is close enough (dropped that year). */
+  paragraph: { id: number; designation: string; text: string; score: number } | null;
+  /** Word diff from the previous version that had the paragraph ('del' = only before, 'ins' = only now). */
+  diff: { op: 'eq' | 'ins' | 'del'; text: string }[];
 }
 
 /** An adopted paragraph close to the text being written, with the word-level difference. */
@@ -127,6 +158,10 @@ export interface AgreedMatch {
   adoptionDate: string;
   /** From the adopted text to the current text: 'del' = only in the adopted text, 'ins' = only in yours. */
   diff: { op: 'eq' | 'ins' | 'del'; text: string }[];
+  /** True when the source is a draft (L-document), not an adopted text. */
+  draft?: boolean;
+  /** Every place this same wording occurs (identical paragraphs grouped under one match). */
+  adopted?: AdoptionRecord;
 }
 
 /** The outcome of importing files into the library. */
@@ -222,7 +257,19 @@ export const apiInputs = {
    */
   'drafts.heartbeat': z.object({ session: draftKey, keys: z.array(draftKey).max(50) }),
   /** Full-text search of the library: words, "phrases", -excluded, OR; filters. */
-  'library.search': z.object({ query: z.string().min(1).max(500), filters: searchFiltersSchema.optional(), limit: z.number().int().min(1).max(200).optional() }),
+  'library.search': z.object({
+    query: z.string().min(1).max(500),
+    filters: searchFiltersSchema.optional(),
+    limit: z.number().int().min(1).max(200).optional(),
+    /** 'newest' (default) or 'relevance'. */
+    order: z.enum(['newest', 'relevance']).optional(),
+  }),
+  /** Adopted paragraphs that begin (or contain) like the opening words being typed, grouped by wording. */
+  'library.suggest': z.object({ text: z.string().max(20000), kind: z.enum(['pp', 'op', 'sub']).optional(), limit: z.number().int().min(1).max(20).optional() }),
+  /** Where a library paragraph's wording was adopted: "adopted N times, years, symbols". */
+  'library.history': z.object({ paragraphId: z.number().int().positive() }),
+  /** The versions of a library paragraph across its resolution family, with year-to-year diffs. */
+  'library.lineage': z.object({ paragraphId: z.number().int().positive() }),
   /** The closest adopted paragraphs to a text, with scores and differences. */
   'library.match': z.object({ text: z.string().max(20000), kind: z.enum(['pp', 'op', 'sub']).optional(), limit: z.number().int().min(1).max(50).optional() }),
   /** A whole stored document, by id or symbol. */
@@ -335,6 +382,9 @@ export interface ApiOutputs {
   'drafts.importFile': { document: ResolutionDocument; warnings: string[] };
   'library.search': { hits: SearchHit[]; tookMs: number };
   'library.match': { matches: AgreedMatch[]; tookMs: number };
+  'library.suggest': { suggestions: LibrarySuggestion[]; tookMs: number };
+  'library.history': AdoptionRecord;
+  'library.lineage': { versions: LineageVersion[]; agreedSince: { symbol: string; year: number | null } | null };
   'library.document': LibraryDocument;
   'library.import': ImportSummary;
   'library.importContent': ImportSummary;

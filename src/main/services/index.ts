@@ -51,7 +51,7 @@ export function createServices(opts: ServiceOptions): Services {
   const layout = dataPaths(opts.dataDir);
   cleanStaleTempFiles([layout.root, layout.drafts, layout.recovery]);
   const drafts = new DraftsService(opts.dataDir, opts.version);
-  const library = new LibraryService(dataPaths(opts.dataDir).library, opts.starter === false ? undefined : (opts.starter ?? starterPath(APP_ROOT)));
+  const library = new LibraryService(dataPaths(opts.dataDir).library, opts.starter === false ? undefined : (opts.starter ?? starterPath(APP_ROOT)), { starterInBackground: true });
   const exporter = new ExportService(opts.printer, opts.paginator);
   const jobs = new ImportJobs(library);
   // Paths the user picked in a native save dialog: the only ones files.write may write.
@@ -97,7 +97,10 @@ export function createServices(opts: ServiceOptions): Services {
       const o = authorMap ? { authorMap } : {};
       return path !== undefined ? mergeWordFile(document, path, o) : mergeWordBytes(document, Buffer.from(dataBase64 ?? '', 'base64'), name ?? 'the Word file', o);
     },
-    'library.search': async ({ query, filters, limit }) => library.search(query, filters ?? {}, limit ?? 20),
+    'library.search': async ({ query, filters, limit, order }) => library.search(query, filters ?? {}, limit ?? 20, order ?? 'newest'),
+    'library.suggest': async ({ text, kind, limit }) => library.suggest(text, { ...(kind ? { kind } : {}), limit: limit ?? 3 }),
+    'library.history': async ({ paragraphId }) => library.history(paragraphId),
+    'library.lineage': async ({ paragraphId }) => library.lineage(paragraphId),
     'library.match': async ({ text, kind, limit }) => library.match(text, { ...(kind ? { kind } : {}), limit: limit ?? 5 }),
     'library.document': async ({ id, symbol, language }) => {
       const d = id !== undefined ? library.document(id) : symbol ? library.document(symbol, language ?? 'en') : undefined;
@@ -120,8 +123,8 @@ export function createServices(opts: ServiceOptions): Services {
     'library.importStatus': async ({ id }) => jobs.status(id),
     'library.importConfirm': async ({ id }) => jobs.confirm(id),
     'library.importCancel': async ({ id }) => jobs.cancel(id),
-    'library.stats': async () => library.stats(),
-    'library.facets': async () => library.facets(),
+    'library.stats': async () => (await library.starterLoaded(), library.stats()),
+    'library.facets': async () => (await library.starterLoaded(), library.facets()),
     'library.tag': async ({ documentId, tag, on }) => {
       library.tag(documentId, tag, on);
       return { ok: true as const };
