@@ -83,7 +83,7 @@ export type AutosaveResult = { ok: true; journal: string } | { ok: false; locked
 
 const negotiation = z.unknown().optional();
 /** A draft id or window session id: used as a file name, so only safe characters. */
-const draftKey = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const draftKey = z.string().min(1).max(64).regex(/^[\w-]+$/);
 
 /** Filters of a library search. */
 export const searchFiltersSchema = z.object({

@@ -89,7 +89,7 @@ export function searchSql(query: string, f: SearchFilters, limit: number, order:
 
 /** A symbol lookup in a query: the document symbol and, optionally, a paragraph designation. */
 export function symbolQuery(q: string): { symbol: string; designation?: string } | undefined {
-  const m = /^\s*((?:A\/RES\/)?\d{1,3}\/\d{1,4}|[A-Z]{1,2}(?:\/[A-Z0-9.()-]+)+(?: \(\d{4}\))?)(?:\s*,?\s*(OP|PP)\s*(\d{1,3}))?\s*$/i.exec(q);
+  const m = /^\s*((?:A\/RES\/)?\d{1,3}\/\d{1,4}|[A-Z]{1,2}(?:\/[A-Z0-9.()-]+)+(?: \(\d{4}\))?)(?:\s*(?:,\s*)?(OP|PP)\s*(\d{1,3}))?\s*$/i.exec(q);
   if (!m) return undefined;
   let symbol = m[1]!.toUpperCase();
   if (/^\d/.test(symbol)) symbol = `A/RES/${symbol}`;

@@ -21,7 +21,7 @@ import { RecoveryJournal } from './journal.js';
 /** Largest draft file accepted; a real resolution with annexes is well under 5 MB. */
 const MAX_DRAFT_BYTES = 50 * 1024 * 1024;
 const MAX_RECENT = 15;
-const DRAFT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const DRAFT_ID = /^[\w-]{1,64}$/;
 
 /** The id stored in a parsed file, if it is a valid one. */
 function storedDraftId(file: PlenaryFile): string | undefined {

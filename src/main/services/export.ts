@@ -75,7 +75,7 @@ export const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src
  */
 export function lockDownPrintHtml(html: string): string {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${PRINT_CSP}">`;
-  const doctype = /^\uFEFF?\s*<!doctype[^>]*>/i.exec(html);
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(html);
   return doctype ? doctype[0] + meta + html.slice(doctype[0].length) : meta + html;
 }
 

@@ -19,7 +19,7 @@ const RECHECK_MS = 11_000;
  */
 export function windowSession(): string {
   const stored = sessionStorage.getItem('plenary-session');
-  if (stored && /^[A-Za-z0-9_-]{1,64}$/.test(stored)) return stored;
+  if (stored && /^[\w-]{1,64}$/.test(stored)) return stored;
   const id = newId('w');
   sessionStorage.setItem('plenary-session', id);
   return id;

@@ -210,7 +210,7 @@ function boldWidth(c: string): number {
   if (/[mw]/.test(c)) return 780;
   if (/[MW]/.test(c)) return 960;
   if (/\p{Lu}/u.test(c)) return 722;
-  if (/[0-9]/.test(c)) return 500;
+  if (/\d/.test(c)) return 500;
   return 540;
 }
 

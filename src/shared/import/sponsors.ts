@@ -21,20 +21,22 @@ export interface SponsorLine {
 
 const END_WORDS =
   '(?:revised\\s+)?draft\\s+(?:resolution|decision)' +
-  '|amendments?\\s+to\\s+(?:the\\s+)?(?:revised\\s+)?draft\\s+(?:resolution|decision)\\s+[A-Z]\\/[A-Za-z0-9.\\-/]+' +
+  '|amendments?\\s+to\\s+(?:the\\s+)?(?:revised\\s+)?draft\\s+(?:resolution|decision)\\s+[A-Z]\\/[A-Z0-9.\\-/]+' +
   '|projet\\s+de\\s+(?:résolution|décision)(?:\\s+révisé)?' +
-  '|amendements?\\s+au\\s+projet\\s+de\\s+(?:résolution|décision)(?:\\s+révisé)?\\s+[A-Z]\\/[A-Za-z0-9.\\-/]+' +
+  '|amendements?\\s+au\\s+projet\\s+de\\s+(?:résolution|décision)(?:\\s+révisé)?\\s+[A-Z]\\/[A-Z0-9.\\-/]+' +
   '|proyecto\\s+de\\s+(?:resolución|decisión)(?:\\s+revisado)?' +
-  '|enmiendas?\\s+al\\s+proyecto\\s+de\\s+(?:resolución|decisión)(?:\\s+revisado)?\\s+[A-Z]\\/[A-Za-z0-9.\\-/]+' +
+  '|enmiendas?\\s+al\\s+proyecto\\s+de\\s+(?:resolución|decisión)(?:\\s+revisado)?\\s+[A-Z]\\/[A-Z0-9.\\-/]+' +
   '|(?:пересмотренный\\s+)?проект\\s+(?:резолюции|решения)' +
-  '|поправк[аи]\\s+к\\s+(?:пересмотренному\\s+)?проекту\\s+(?:резолюции|решения)\\s+[A-Z]\\/[A-Za-z0-9.\\-/]+';
+  '|поправк[аи]\\s+к\\s+(?:пересмотренному\\s+)?проекту\\s+(?:резолюции|решения)\\s+[A-Z]\\/[A-Z0-9.\\-/]+';
 
 // Sponsor names are at most a few thousand characters; the list is bounded by the caller.
-const RE_SPONSOR_LINE = new RegExp(`^(\\S[^:]{0,6000}?)\\s*[:：]\\s*(\\*{0,3})\\s*(${END_WORDS})\\s*(\\*{0,3})$`, 'iu');
+// Matched against a line whose white space is folded to single spaces (parseSponsorLine), so a
+// single optional space stands where the text has white space: no two quantifiers trade characters.
+const RE_SPONSOR_LINE = new RegExp(`^(\\S[^:]{0,6000}?) ?[:：] ?(\\*{0,3}) ?(${END_WORDS}) ?(\\*{0,3})$`, 'iu');
 
 /** Bureau lines that stand instead of sponsors. */
 export const RE_BUREAU_LINE =
-  /^(?:(?:revised\s+)?draft\s+(?:resolution|decision)(?:\s+submitted\s+by\b.*)?|(?:projet\s+de\s+(?:résolution|décision)(?:\s+révisé)?)(?:\s+présenté\s+par\b.*)?|(?:proyecto\s+de\s+(?:resolución|decisión)(?:\s+revisado)?)(?:\s+presentado\s+por\b.*)?)$/iu;
+  /^(?:(?:revised\s+)?draft\s+(?:resolution|decision)(?:\s+submitted\s+by\b.*)?|projet\s+de\s+(?:résolution|décision)(?:\s+révisé)?(?:\s+présenté\s+par\b.*)?|proyecto\s+de\s+(?:resolución|decisión)(?:\s+revisado)?(?:\s+presentado\s+por\b.*)?)$/iu;
 
 /**
  * Names of States and groups that contain the word for "and": the list is not split inside
@@ -67,7 +69,7 @@ const JOINED_NAMES: readonly string[] = [
   'соединенное королевство великобритании и северной ирландии',
 ];
 
-const RE_AND = /\s+(?:and|et|y|e|и)\s+/giu;
+const RE_AND = /\s+(?:and|et|[yeи])\s+/giu;
 
 /** Splits at commas and at the last "and" outside parentheses and outside the names above. */
 export function splitSponsors(list: string): string[] {
@@ -137,7 +139,7 @@ export function sponsorLineAt(lines: readonly string[], from: number, max = 24):
     if (l === '') {
       let next = k + 1;
       while (next < lines.length && lines[next] === '') next++;
-      if (next >= lines.length || !(/(?:[,:*]|\s(?:and|of|the|et|de|du|y|e|del|и))$/u.test(joined) || /^\p{Ll}/u.test(lines[next]!))) return null;
+      if (next >= lines.length || !(/(?:[,:*]|\s(?:and|of|the|et|de|du|[yeи]|del))$/u.test(joined) || /^\p{Ll}/u.test(lines[next]!))) return null;
       k = next - 1;
       continue;
     }

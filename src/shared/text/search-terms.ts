@@ -13,10 +13,10 @@
  */
 import { foldText } from './tokens.js';
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u3007]/u;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 // Letters, digits and marks; CJK runs are split apart from other letters below.
 const WORD = /[\p{L}\p{N}]+/gu;
-const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u3007]+/gu;
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
 const ARABIC_FOLD: Record<string, string> = { 'ة': 'ه', 'ٱ': 'ا', 'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ؤ': 'و', 'ئ': 'ي', 'ى': 'ي' };
 const ARABIC_RE = new RegExp(`[${Object.keys(ARABIC_FOLD).join('')}]`, 'g');
 const LATIN_WORD = /^[a-z]+$/;
