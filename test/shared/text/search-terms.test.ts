@@ -53,7 +53,9 @@ describe('searchTerms', () => {
   it('the ASCII fast path gives what the Unicode path gives (property)', () => {
     // A letter outside ASCII, alone at the end, forces the Unicode path on the same words.
     fc.assert(
-      fc.property(fc.stringMatching(/^[A-Z0-9 ,.;:'"()/\u2014\u201c\u201d\u00a0-]{0,60}$/i), fc.boolean(), (text, stem) => {
+      // fast-check's stringMatching refuses the i flag, so both cases are spelt out.
+      // eslint-disable-next-line regexp/use-ignore-case
+      fc.property(fc.stringMatching(/^[A-Za-z0-9 ,.;:'"()/\u2014\u201c\u201d\u00a0-]{0,60}$/), fc.boolean(), (text, stem) => {
         expect(searchTerms(`${text} é`, stem)).toEqual([...searchTerms(text, stem), 'e']);
       }),
     );
