@@ -6,7 +6,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const OWNERS = ['src/main/db/', 'src/main/services/library.ts'];
+// The library service and its own modules (library-history.ts) own the database.
+const OWNERS = ['src/main/db/', 'src/main/services/library.ts', 'src/main/services/library-history.ts'];
 
 function files(dir: string): string[] {
   const out: string[] = [];
@@ -24,7 +25,7 @@ function leaks(text: string): string[] {
 }
 
 describe('the database stays inside the library service', () => {
-  it('no file outside src/main/db and services/library.ts imports the db layer or uses `.db`', () => {
+  it('no file outside src/main/db and the library service imports the db layer or uses `.db`', () => {
     const found: string[] = [];
     for (const file of files('src')) {
       if (OWNERS.some((o) => file.startsWith(o))) continue;
