@@ -1,0 +1,100 @@
+// Accessibility audit end to end: axe-core runs against the real app in both themes, in every
+// side panel and every dialog, with the app's Content-Security-Policy left intact. axe's source is
+// evaluated through the DevTools protocol (Playwright's evaluate), which CSP does not govern, so
+// the page itself keeps refusing inline and foreign scripts while it is checked.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { openApp, type E2E } from './harness.js';
+
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/** Runs axe over the page (WCAG 2 A/AA and best practices) and returns its violations, readable. */
+async function audit(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Violation[] }> } };
+    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, iframes: false });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+  });
+  return (violations as Violation[]).flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 240)}`));
+}
+
+const PANELS = ['outline', 'checks', 'document', 'library', 'matches', 'negotiation', 'versions'] as const;
+
+/** The dialogs reachable from the menus (by command id), each closed again with Escape. */
+const DIALOGS = ['file.open', 'file.saveAs', 'file.printPreview', 'edit.crossRef', 'help.shortcuts', 'help.about'] as const;
+
+let app: E2E;
+beforeAll(async () => {
+  app = await openApp();
+  const { page } = app;
+  // Some text, a proposal by a delegation and statuses, so that the markup colours are on screen.
+  await page.locator('.resolution-editor p.pp').first().click();
+  await page.keyboard.type('Recalling its resolution 78/1,');
+  await page.locator('.resolution-editor p.op').first().click();
+  await page.keyboard.type('Requests the Secretary-General to report');
+  await page.click('.tabs [data-panel="negotiation"]');
+  await page.check('.neg-mode input[type="checkbox"]');
+  await page.selectOption('[aria-label="Delegation"]', 'EU');
+  await page.locator('.resolution-editor p.op').first().click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' on its implementation');
+  await page.selectOption('[aria-label="Delegation"]', 'United States');
+  await page.keyboard.type(' annually');
+  await page.selectOption('[aria-label="Delegation"]', 'Russian Federation');
+  await page.keyboard.type(' in writing');
+  await page.waitForSelector('.resolution-editor .proposal-ins.proposal-shown');
+});
+afterAll(async () => app?.close());
+
+/** Sets the theme through the document attribute the app itself sets (and persists). */
+async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  const now = await page.evaluate(() => document.documentElement.dataset.theme);
+  if (now === theme) return;
+  await page.click('.menubar .menu > button:has-text("View")');
+  await page.click('[data-command="view.toggleTheme"]');
+  await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
+}
+
+describe.each(['light', 'dark'] as const)('axe, %s theme', (theme) => {
+  it('finds no violation in any side panel', async () => {
+    const { page } = app;
+    await setTheme(page, theme);
+    const found: string[] = [];
+    for (const p of PANELS) {
+      await page.click(`.tabs [data-panel="${p}"]`);
+      await page.waitForSelector(`.tabs [data-panel="${p}"][aria-selected="true"]`);
+      if (p === 'library') await page.waitForSelector('.library-status:has-text("resolutions")', { timeout: 30_000 });
+      await page.waitForTimeout(50);
+      found.push(...(await audit(page)).map((v) => `[${p}] ${v}`));
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('finds no violation in any dialog', async () => {
+    const { page } = app;
+    await setTheme(page, theme);
+    const found: string[] = [];
+    for (const id of DIALOGS) {
+      const top = id.startsWith('file.') ? 'File' : id.startsWith('edit.') ? 'Edit' : 'Help';
+      // Open on a draft with unsaved changes first asks (window.confirm) whether to leave it.
+      if (id === 'file.open') page.once('dialog', (d) => void d.accept());
+      await page.click(`.menubar .menu > button:has-text("${top}")`);
+      await page.click(`[data-command="${id}"]`);
+      await page.waitForSelector('.modal');
+      await page.waitForTimeout(50);
+      found.push(...(await audit(page)).map((v) => `[${id}] ${v}`));
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('.modal', { state: 'detached' });
+    }
+    expect(found).toEqual([]);
+  });
+});
