@@ -142,6 +142,13 @@ export function App() {
     });
     return () => registerEditorFocus(null);
   }, []);
+  // A new or opened draft replaces the view: a keyboard user who was typing keeps typing in it.
+  const editorHadFocus = useRef(false);
+  const onEditorView = useCallback((v: EditorView | null) => {
+    if (!v) editorHadFocus.current = viewRef.current?.hasFocus() ?? false;
+    viewRef.current = v;
+    if (v && editorHadFocus.current) v.focus();
+  }, []);
 
   const notify = useCallback((text: string, error = false) => {
     setToast({ text, error });
@@ -679,7 +686,7 @@ export function App() {
                 setPanel('document');
               }}
             />
-            <Editor initialState={editorState} onChange={onChange} onView={(v) => (viewRef.current = v)} dir={rtl ? 'rtl' : 'ltr'} lang={meta.language} />
+            <Editor initialState={editorState} onChange={onChange} onView={onEditorView} dir={rtl ? 'rtl' : 'ltr'} lang={meta.language} />
             {meta.kind === 'resolution' && meta.meeting ? (
               <p className="closing">
                 <i>{meta.meeting}</i>

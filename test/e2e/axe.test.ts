@@ -36,6 +36,12 @@ let app: E2E;
 beforeAll(async () => {
   app = await openApp();
   const { page } = app;
+  // The starter library is built on first use, in this process (the host runs in the test's
+  // process): build it before any click, so that no click waits on it.
+  await page.evaluate(async () => {
+    const token = sessionStorage.getItem('plenary-token') ?? '';
+    await fetch('/api/library.stats', { method: 'POST', headers: { 'x-plenary-token': token }, body: '{}' });
+  });
   // Some text, a proposal by a delegation and statuses, so that the markup colours are on screen.
   await page.locator('.resolution-editor p.pp').first().click();
   await page.keyboard.type('Recalling its resolution 78/1,');
@@ -52,7 +58,7 @@ beforeAll(async () => {
   await page.selectOption('[aria-label="Delegation"]', 'Russian Federation');
   await page.keyboard.type(' in writing');
   await page.waitForSelector('.resolution-editor .proposal-ins.proposal-shown');
-});
+}, 180_000);
 afterAll(async () => app?.close());
 
 /** Sets the theme through the document attribute the app itself sets (and persists). */
