@@ -5,9 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { openApp, type E2E } from './harness.js';
 
+const SHOTS = path.resolve(import.meta.dirname, '../../test-results/a11y');
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface Violation {
@@ -81,6 +83,10 @@ describe.each(['light', 'dark'] as const)('axe, %s theme', (theme) => {
       if (p === 'library') await page.waitForSelector('.library-status:has-text("resolutions")', { timeout: 30_000 });
       await page.waitForTimeout(50);
       found.push(...(await audit(page)).map((v) => `[${p}] ${v}`));
+      if (p === 'negotiation') {
+        fs.mkdirSync(SHOTS, { recursive: true });
+        await page.screenshot({ path: path.join(SHOTS, `axe-negotiation-${theme}.png`) });
+      }
     }
     expect(found).toEqual([]);
   });

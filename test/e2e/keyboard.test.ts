@@ -94,10 +94,10 @@ describe('the main flow with the keyboard alone', () => {
     const { page } = app;
     await page.keyboard.press('Alt+ArrowUp');
     await page.waitForFunction(() => document.getElementById('plenary-announcer')?.textContent?.includes('Now operative paragraph 2'));
-    expect(await page.locator('#plenary-announcer').textContent()).toBe('Now operative paragraph 2. 1 paragraph renumbered.');
+    expect(await page.locator('#plenary-announcer').textContent()).toBe('Now operative paragraph 2. 2 paragraphs renumbered.') // OP2 and its subparagraph (a) became OP3, OP3 (a);
     await page.keyboard.press('Alt+ArrowDown');
     await page.waitForFunction(() => document.getElementById('plenary-announcer')?.textContent?.includes('Now operative paragraph 3'));
-    expect(await caretParagraph(page)).toBe('Decides to remain seized of the matter.');
+    expect(await caretParagraph(page)).toBe('Decides to remain seized of the matter'); // the caret never left it: no end punctuation yet
   });
 
   it('Ctrl+M makes Tab leave the editor; Escape in the side panel returns at the same caret', async () => {
@@ -240,6 +240,7 @@ describe('layout', () => {
     for (const [name, viewport, scale] of [
       ['1024x768', { width: 1024, height: 768 }, 1],
       ['zoom200-1280x800', { width: 640, height: 400 }, 2],
+      ['zoom200-1024x768', { width: 512, height: 384 }, 2],
     ] as const) {
       const ctx = await app.browser.newContext({ viewport, deviceScaleFactor: scale });
       const p = await ctx.newPage();
