@@ -36,29 +36,13 @@ export function inEditor(el: Element | null): boolean {
 /**
  * Makes the element in `ref` behave as a modal dialog for the keyboard: focus moves to its first
  * control when it opens (or to `initial` if given), Tab and Shift+Tab cycle inside it, Escape
- * calls `onClose`, and when it closes focus returns to where it was — to the editor at the same
+ * calls `onClose`, focus leaving it by other means (an iframe, a click behind) is brought back,
+ * and when it closes focus returns to where it was — to the editor at the same
  * caret when it came from there.
  */
 export function useDialogFocus(ref: RefObject<HTMLElement | null>, onClose: () => void, initial?: RefObject<HTMLElement | null>): void {
-  useEffect(() => {
-    const root = ref.current;
-    if (!root) return;
-    const before = document.activeElement as HTMLElement | null;
-    const cameFromEditor = inEditor(before);
-    const body = root.querySelector<HTMLElement>('.modal-body');
-    const first = initial?.current ?? (body && focusables(body)[0]) ?? focusables(root)[0] ?? root;
-    first.focus();
-    return () => {
-      // Only when focus is still inside the dialog or was lost with it: a dialog that opened another
-      // thing (a file picker, the next dialog) must not pull focus back.
-      const now = document.activeElement;
-      if (now && now !== document.body && !root.contains(now)) return;
-      if (cameFromEditor) focusEditor();
-      else if (before?.isConnected) before.focus();
-      else focusEditor();
-    };
-    // The first focus is taken once, when the dialog opens (not again on each render).
-  }, []);
+  // The trap is declared first so that it is removed first: giving focus back on close must not
+  // be taken for focus escaping.
   useEffect(() => {
     const root = ref.current;
     if (!root) return;
@@ -80,7 +64,35 @@ export function useDialogFocus(ref: RefObject<HTMLElement | null>, onClose: () =
       e.preventDefault();
       items[next]!.focus();
     };
+    // Focus that escapes another way (out of an iframe, a click on the page behind) comes back.
+    const onFocusIn = (e: FocusEvent) => {
+      const t = e.target as Node | null;
+      if (t && !root.contains(t) && root.isConnected) (focusables(root)[0] ?? root).focus();
+    };
     root.addEventListener('keydown', onKey);
-    return () => root.removeEventListener('keydown', onKey);
+    document.addEventListener('focusin', onFocusIn);
+    return () => {
+      root.removeEventListener('keydown', onKey);
+      document.removeEventListener('focusin', onFocusIn);
+    };
   }, [ref, onClose]);
+  useEffect(() => {
+    const root = ref.current;
+    if (!root) return;
+    const before = document.activeElement as HTMLElement | null;
+    const cameFromEditor = inEditor(before);
+    const body = root.querySelector<HTMLElement>('.modal-body');
+    const first = initial?.current ?? (body && focusables(body)[0]) ?? focusables(root)[0] ?? root;
+    first.focus();
+    return () => {
+      // Only when focus is still inside the dialog or was lost with it: a dialog that opened another
+      // thing (a file picker, the next dialog) must not pull focus back.
+      const now = document.activeElement;
+      if (now && now !== document.body && !root.contains(now)) return;
+      if (cameFromEditor) focusEditor();
+      else if (before?.isConnected) before.focus();
+      else focusEditor();
+    };
+    // The first focus is taken once, when the dialog opens (not again on each render).
+  }, []);
 }

@@ -17,7 +17,7 @@ export function Modal({ title, onClose, children, wide }: { title: string; onClo
   useDialogFocus(ref, onClose);
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className={`modal${wide ? ' wide' : ''}`} role="dialog" aria-modal="true" aria-labelledby={titleId} ref={ref}>
+      <div className={`modal${wide ? ' wide' : ''}`} role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} ref={ref}>
         <div className="modal-head">
           <h2 id={titleId}>{title}</h2>
           <button type="button" className="icon" aria-label="Close" onClick={onClose}>
