@@ -60,8 +60,20 @@ beforeAll(async () => {
   await page.selectOption('[aria-label="Delegation"]', 'Russian Federation');
   await page.keyboard.type(' in writing');
   await page.waitForSelector('.resolution-editor .proposal-ins.proposal-shown');
+  // A saved version, so that the Versions panel shows its list and can compare.
+  await page.click('.tabs [data-panel="versions"]');
+  await page.fill('[aria-label="Version name"]', 'Zero draft');
+  await page.click('.versions button:has-text("Save version")');
+  await page.waitForSelector('.version-list >> text=Zero draft');
 }, 180_000);
 afterAll(async () => app?.close());
+
+/** Library hits with highlighted words (the panel keeps its query only while it is shown). */
+async function showHits(page: Page): Promise<void> {
+  await page.waitForSelector('.library-status:has-text("resolutions")', { timeout: 30_000 });
+  await page.fill('.library-search input', '"oil slick"');
+  await page.waitForSelector('.hit mark', { timeout: 30_000 });
+}
 
 /** Sets the theme through the document attribute the app itself sets (and persists). */
 async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
@@ -80,7 +92,7 @@ describe.each(['light', 'dark'] as const)('axe, %s theme', (theme) => {
     for (const p of PANELS) {
       await page.click(`.tabs [data-panel="${p}"]`);
       await page.waitForSelector(`.tabs [data-panel="${p}"][aria-selected="true"]`);
-      if (p === 'library') await page.waitForSelector('.library-status:has-text("resolutions")', { timeout: 30_000 });
+      if (p === 'library') await showHits(page);
       await page.waitForTimeout(50);
       found.push(...(await audit(page)).map((v) => `[${p}] ${v}`));
       if (p === 'negotiation') {
@@ -104,6 +116,21 @@ describe.each(['light', 'dark'] as const)('axe, %s theme', (theme) => {
       await page.waitForSelector('.modal');
       await page.waitForTimeout(50);
       found.push(...(await audit(page)).map((v) => `[${id}] ${v}`));
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('.modal', { state: 'detached' });
+    }
+    // The dialogs opened from panels: a library document's source, and a comparison of versions.
+    const fromPanels: [string, string, string][] = [
+      ['source', 'library', '.hit button:has-text("View source")'],
+      ['compare', 'versions', '.version-list button:has-text("Compare")'],
+    ];
+    for (const [name, panel, button] of fromPanels) {
+      await page.click(`.tabs [data-panel="${panel}"]`);
+      if (panel === 'library') await showHits(page);
+      await page.locator(button).first().click();
+      await page.waitForSelector('.modal');
+      await page.waitForTimeout(50);
+      found.push(...(await audit(page)).map((v) => `[${name}] ${v}`));
       await page.keyboard.press('Escape');
       await page.waitForSelector('.modal', { state: 'detached' });
     }

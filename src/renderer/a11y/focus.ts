@@ -96,3 +96,24 @@ export function useDialogFocus(ref: RefObject<HTMLElement | null>, onClose: () =
     // The first focus is taken once, when the dialog opens (not again on each render).
   }, []);
 }
+
+/**
+ * Puts a scrolling element in the Tab order while (and only while) its content overflows, so that
+ * a keyboard user can scroll it with the arrow keys (WCAG 2.1.1; axe "scrollable-region-focusable").
+ */
+export function useScrollableFocus(ref: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const update = () => {
+      const scrolls = el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
+      if (scrolls) el.tabIndex = 0;
+      else el.removeAttribute('tabindex');
+    };
+    update();
+    const ro = new ResizeObserver(update);
+    ro.observe(el);
+    for (const child of el.children) ro.observe(child);
+    return () => ro.disconnect();
+  });
+}

@@ -3,7 +3,7 @@
  * keyboard shortcuts, about. Each is a native <dialog>-like overlay with focus kept inside.
  */
 import { useId, useRef, useState, type ReactNode } from 'react';
-import { useDialogFocus } from '../a11y/focus.js';
+import { useDialogFocus, useScrollableFocus } from '../a11y/focus.js';
 import type { AppInfo, DraftSummary, ImportJobStatus, ImportSummary, RecoveryEntry } from '../../shared/api.js';
 
 /**
@@ -14,7 +14,9 @@ import type { AppInfo, DraftSummary, ImportJobStatus, ImportSummary, RecoveryEnt
 export function Modal({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
+  const body = useRef<HTMLDivElement>(null);
   useDialogFocus(ref, onClose);
+  useScrollableFocus(body);
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className={`modal${wide ? ' wide' : ''}`} role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} ref={ref}>
@@ -24,7 +26,9 @@ export function Modal({ title, onClose, children, wide }: { title: string; onClo
             ×
           </button>
         </div>
-        <div className="modal-body">{children}</div>
+        <div className="modal-body" ref={body}>
+          {children}
+        </div>
       </div>
     </div>
   );
