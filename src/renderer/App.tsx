@@ -805,6 +805,7 @@ export function App() {
         <span role="status" className={`save-state${safety.conn.lost || safety.status.journal === 'failed' ? ' unsafe' : ''}`}>{saveStateText(safety.status, safety.conn.lost)}</span>
         <span>{Math.round(zoom * 100)}%</span>
         <span>{info ? (info.mode === 'electron' ? 'Desktop' : 'Browser mode') : ''}</span>
+        <div id="plenary-announcer" className="sr-only" aria-live="polite" aria-atomic="true" />
       </footer>
       <input
         ref={importInput}

@@ -9,6 +9,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { openApp, type E2E } from './harness.js';
+import { audit } from './axe-audit.js';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/a11y');
 let app: E2E;
@@ -94,7 +95,8 @@ describe('the main flow with the keyboard alone', () => {
     const { page } = app;
     await page.keyboard.press('Alt+ArrowUp');
     await page.waitForFunction(() => document.getElementById('plenary-announcer')?.textContent?.includes('Now operative paragraph 2'));
-    expect(await page.locator('#plenary-announcer').textContent()).toBe('Now operative paragraph 2. 2 paragraphs renumbered.') // OP2 and its subparagraph (a) became OP3, OP3 (a);
+    expect(await page.locator('#plenary-announcer').textContent()).toBe('Now operative paragraph 2. 2 paragraphs renumbered.') // OP2 and its subparagraph (a) became OP3, OP3 (a)
+    expect(await audit(page)).toEqual([]); // the live region, now speaking, sits in the status bar's landmark;
     await page.keyboard.press('Alt+ArrowDown');
     await page.waitForFunction(() => document.getElementById('plenary-announcer')?.textContent?.includes('Now operative paragraph 3'));
     expect(await caretParagraph(page)).toBe('Decides to remain seized of the matter'); // the caret never left it: no end punctuation yet
@@ -153,6 +155,7 @@ describe('the main flow with the keyboard alone', () => {
   it('exports .docx from the File menu', async () => {
     const { page } = app;
     await page.keyboard.press('Alt+f');
+    expect(await audit(page)).toEqual([]); // an open menu, too
     for (let i = 0; i < 20 && (await focusIn(page)) !== 'menubar:item:export.docx'; i++) await page.keyboard.press('ArrowDown');
     expect(await focusIn(page)).toBe('menubar:item:export.docx');
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.keyboard.press('Enter')]);

@@ -1,5 +1,6 @@
 /**
- * One polite live region for the whole window: what a sighted user sees change elsewhere on the
+ * One polite live region for the whole window (`#plenary-announcer`, rendered empty in the status
+ * bar; React never fills it, only this module does): what a sighted user sees change elsewhere on the
  * screen (a paragraph moved, the paragraphs renumbered) is said to screen-reader users through it.
  */
 
@@ -15,7 +16,7 @@ function liveRegion(): HTMLElement {
     region.className = 'sr-only';
     region.setAttribute('aria-live', 'polite');
     region.setAttribute('aria-atomic', 'true');
-    // Inside #root's landmark structure is not needed: an empty live region holds no content.
+    // The app renders the region in its status bar (a landmark); this one is for a window without it.
     document.body.appendChild(region);
   }
   return region;

@@ -89,5 +89,5 @@ export const WINDOW_SHORTCUTS: { keys: string; label: string }[] = [
   { keys: 'F10', label: 'Menu bar (also Alt pressed alone); Alt+F opens File, Alt+E Edit, Alt+V View, Alt+H Help' },
   { keys: 'Escape', label: 'Back to the editor at the same place (from a panel, the status bar, a menu or a dialog)' },
   { keys: 'Mod-m', label: 'Toggle what Tab does in the editor: demote (default) or move focus' },
-  { keys: 'ArrowLeft / ArrowRight', label: 'Side panel tabs: previous / next tab' },
+  { keys: '← / →', label: 'Side panel tabs: previous / next tab (Home, End: first, last)' },
 ];
