@@ -107,6 +107,7 @@ describe('the main flow with the keyboard alone', () => {
     const before = await caretParagraph(page);
     await page.keyboard.press('Control+m');
     expect(await page.locator('.status-bar .tab-mode').textContent()).toBe('Tab moves focus');
+    await page.waitForFunction(() => document.getElementById('plenary-announcer')?.textContent === 'Tab moves focus.');
     await page.keyboard.press('Tab');
     expect(await focusIn(page)).not.toBe('editor');
     expect(await page.locator('.resolution-editor p.op.lvl1').count()).toBe(1); // nothing was demoted

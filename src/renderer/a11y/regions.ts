@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { focusEditor, focusables, inEditor } from './focus.js';
+import { announce } from './announcer.js';
 
 /** The regions F6 visits, in order; each is found by a selector and focused by `enter`. */
 const REGIONS: { name: string; selector: string; enter: (root: HTMLElement) => boolean }[] = [
@@ -61,7 +62,9 @@ export function useKeyboardRegions(): [boolean, (on: boolean) => void] {
       }
       if ((e.key === 'm' || e.key === 'M') && (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey) {
         e.preventDefault();
-        setTabMovesFocus((on) => !on);
+        const on = !tabMovesFocus;
+        setTabMovesFocus(on);
+        announce(on ? 'Tab moves focus.' : 'Tab demotes paragraphs.');
         return;
       }
       if (e.key === 'Tab' && tabMovesFocus && inEditor(target) && !e.ctrlKey && !e.altKey && !e.metaKey) {
