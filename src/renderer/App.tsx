@@ -43,6 +43,9 @@ import { emptyNegotiation, readNegotiation, type NegotiationFile } from './negot
 import { proposalsKey, setNegotiationSettings, type NegotiationSettings } from './editor/proposals.js';
 import { compareVersions, exportComparisonHtml } from '../shared/negotiation/versions.js';
 import type { Provenance } from '../shared/resolution/model.js';
+import { registerEditorFocus } from './a11y/focus.js';
+import { useKeyboardRegions, WINDOW_SHORTCUTS } from './a11y/regions.js';
+import { onTablistKey } from './a11y/tablist.js';
 
 type Panel = 'outline' | 'library' | 'matches' | 'negotiation' | 'versions' | 'checks' | 'document';
 
@@ -132,6 +135,22 @@ export function App() {
   const snapshotTimer = useRef<number | undefined>(undefined);
   const shownPara = useRef<string | undefined>(undefined);
   const latestState = useRef(editorState);
+  // Keyboard regions (F6), Escape back to the editor, Ctrl+M "Tab moves focus" (a11y/regions.ts).
+  const [tabMovesFocus, setTabMovesFocus] = useKeyboardRegions();
+  useEffect(() => {
+    registerEditorFocus(() => {
+      viewRef.current?.focus();
+      return Boolean(viewRef.current);
+    });
+    return () => registerEditorFocus(null);
+  }, []);
+  // A new or opened draft replaces the view: a keyboard user who was typing keeps typing in it.
+  const editorHadFocus = useRef(false);
+  const onEditorView = useCallback((v: EditorView | null) => {
+    if (!v) editorHadFocus.current = viewRef.current?.hasFocus() ?? false;
+    viewRef.current = v;
+    if (v && editorHadFocus.current) v.focus();
+  }, []);
 
   const notify = useCallback((text: string, error = false) => {
     setToast({ text, error });
@@ -685,7 +704,7 @@ export function App() {
         />
       ) : null}
       <div className="workspace">
-        <main className="page-scroll" aria-label="Draft">
+        <main className="page-scroll" aria-label="Draft" tabIndex={0}>
           <div className="page" style={{ zoom }} dir={rtl ? 'rtl' : 'ltr'} lang={meta.language}>
             <Masthead
               meta={meta}
@@ -694,7 +713,7 @@ export function App() {
                 setPanel('document');
               }}
             />
-            <Editor initialState={editorState} onChange={onChange} onView={(v) => (viewRef.current = v)} dir={rtl ? 'rtl' : 'ltr'} lang={meta.language} />
+            <Editor initialState={editorState} onChange={onChange} onView={onEditorView} dir={rtl ? 'rtl' : 'ltr'} lang={meta.language} />
             {meta.kind === 'resolution' && meta.meeting ? (
               <p className="closing">
                 <i>{meta.meeting}</i>
@@ -704,15 +723,26 @@ export function App() {
         </main>
         {panelOpen ? (
           <aside className="side-panel" aria-label="Side panel">
-            <div className="tabs" role="tablist">
+            <div className="tabs" role="tablist" aria-label="Side panel" onKeyDown={(e) => onTablistKey(e, PANELS, panel, setPanel)}>
               {PANELS.map((p) => (
-                <button key={p} role="tab" type="button" data-panel={p} aria-selected={panel === p} className={panel === p ? 'active' : ''} onClick={() => setPanel(p)}>
+                <button
+                  key={p}
+                  role="tab"
+                  type="button"
+                  id={`tab-${p}`}
+                  aria-controls="side-panel-body"
+                  tabIndex={panel === p ? 0 : -1}
+                  data-panel={p}
+                  aria-selected={panel === p}
+                  className={panel === p ? 'active' : ''}
+                  onClick={() => setPanel(p)}
+                >
                   {PANEL_LABELS[p]}
                   {p === 'checks' && findings.length ? ` (${findings.length})` : ''}
                 </button>
               ))}
             </div>
-            <div className="panel-body">
+            <div className="panel-body" role="tabpanel" id="side-panel-body" aria-labelledby={`tab-${panel}`}>
               {panel === 'outline' ? (
                 <Outline items={outline} currentId={current?.id ?? null} onJump={jumpTo} onMove={(id, before) => execHere(moveParagraphTo(id, before))} />
               ) : panel === 'library' ? (
@@ -787,7 +817,7 @@ export function App() {
           </aside>
         ) : null}
       </div>
-      <footer className="status-bar" role="status">
+      <footer className="status-bar" aria-label="Status bar">
         <span>{current ? current.designation || (current.section === 'pp' ? 'Preamble' : 'Operative') : '—'}</span>
         <span>
           {c.pp} PP · {c.op} OP · {c.words.toLocaleString()} words
@@ -796,9 +826,13 @@ export function App() {
         {negotiationNumbering ? <span className="badge">Negotiation numbering</span> : null}
         {proposalsKey.getState(snapshot)?.enabled ? <span className="badge neg">Negotiation: {proposalsKey.getState(snapshot)?.delegation}</span> : null}
         <span className="spacer" />
-        <span className={`save-state${safety.conn.lost || safety.status.journal === 'failed' ? ' unsafe' : ''}`}>{saveStateText(safety.status, safety.conn.lost)}</span>
+        <button type="button" className="tab-mode" aria-pressed={tabMovesFocus} aria-keyshortcuts="Control+M" title="Ctrl+M: what Tab does in the editor" onClick={() => setTabMovesFocus(!tabMovesFocus)}>
+          {tabMovesFocus ? 'Tab moves focus' : 'Tab demotes'}
+        </button>
+        <span role="status" className={`save-state${safety.conn.lost || safety.status.journal === 'failed' ? ' unsafe' : ''}`}>{saveStateText(safety.status, safety.conn.lost)}</span>
         <span>{Math.round(zoom * 100)}%</span>
         <span>{info ? (info.mode === 'electron' ? 'Desktop' : 'Browser mode') : ''}</span>
+        <div id="plenary-announcer" className="sr-only" aria-live="polite" aria-atomic="true" />
       </footer>
       <input
         ref={importInput}
@@ -936,7 +970,7 @@ export function App() {
       ) : dialog.kind === 'importSummary' ? (
         <ImportSummaryDialog summary={dialog.summary} onClose={() => setDialog({ kind: 'none' })} />
       ) : dialog.kind === 'shortcuts' ? (
-        <ShortcutsDialog shortcuts={SHORTCUTS} onClose={() => setDialog({ kind: 'none' })} />
+        <ShortcutsDialog shortcuts={[...SHORTCUTS, ...WINDOW_SHORTCUTS]} onClose={() => setDialog({ kind: 'none' })} />
       ) : dialog.kind === 'about' ? (
         <AboutDialog info={info} onClose={() => setDialog({ kind: 'none' })} />
       ) : null}

@@ -2,31 +2,33 @@
  * Modal dialogs: open a draft, recover after a crash, save under a name (browser mode),
  * keyboard shortcuts, about. Each is a native <dialog>-like overlay with focus kept inside.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { useDialogFocus, useScrollableFocus } from '../a11y/focus.js';
 import type { AppInfo, DraftSummary, ImportJobStatus, ImportSummary, RecoveryEntry } from '../../shared/api.js';
 
-/** A modal frame with a title, Escape to close, and initial focus on the first control. */
+/**
+ * A modal frame with a title: focus moves into it when it opens, Tab stays inside, Escape closes
+ * it, and focus goes back where it was (the editor at the same caret) when it closes
+ * (a11y/focus.ts `useDialogFocus`).
+ */
 export function Modal({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const first = ref.current?.querySelector<HTMLElement>('input, button, select, textarea, [tabindex]');
-    first?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  const titleId = useId();
+  const body = useRef<HTMLDivElement>(null);
+  useDialogFocus(ref, onClose);
+  useScrollableFocus(body);
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className={`modal${wide ? ' wide' : ''}`} role="dialog" aria-modal="true" aria-label={title} ref={ref}>
+      <div className={`modal${wide ? ' wide' : ''}`} role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} ref={ref}>
         <div className="modal-head">
-          <h2>{title}</h2>
+          <h2 id={titleId}>{title}</h2>
           <button type="button" className="icon" aria-label="Close" onClick={onClose}>
             ×
           </button>
         </div>
-        <div className="modal-body">{children}</div>
+        <div className="modal-body" ref={body}>
+          {children}
+        </div>
       </div>
     </div>
   );

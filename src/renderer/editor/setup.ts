@@ -26,6 +26,7 @@ import {
   togglePhrase,
 } from './commands.js';
 import { FootnoteView, XrefView } from './views.js';
+import { paragraphAriaPlugin } from '../a11y/paragraph-aria.js';
 
 /** The keyboard shortcuts, for the keymap and for Help > Keyboard Shortcuts. */
 export const SHORTCUTS: { keys: string; label: string; command: Command }[] = [
@@ -88,8 +89,9 @@ export function createEditorState(doc: PMNode, opts: EditorOptions = {}): Editor
   return EditorState.create({ doc, plugins: editorPlugins(opts) });
 }
 
-/** View props: node views and paste handling. */
-export const viewProps: Partial<EditorProps> = {
+/** View props: node views, paste handling, and the view-only plugin saying paragraphs' kind and number to screen readers. */
+export const viewProps: Partial<EditorProps> & { plugins: Plugin[] } = {
+  plugins: [paragraphAriaPlugin()],
   nodeViews: {
     footnote: (node, view, getPos, decorations) => new FootnoteView(node, view, getPos, decorations),
     xref: (node, _view, _getPos, decorations) => new XrefView(node, decorations),
