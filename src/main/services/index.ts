@@ -38,6 +38,10 @@ export interface ServiceOptions {
   starter?: string | false;
   /** How PDFs are printed (Electron's printToPDF in the app; headless Chromium otherwise). */
   printer?: PdfPrinter;
+  /** `--ui-lang xx` of this run, reported by app.info as `uiLang.forced` (the page applies it). */
+  uiLang?: string;
+  /** The OS locale when the host knows it (Electron's app.getLocale), reported as `uiLang.system`. */
+  systemLocale?: string;
 }
 
 /** The API plus what its owner needs to shut it down. */
@@ -65,6 +69,7 @@ export function createServices(opts: ServiceOptions): Services {
       dataDir: opts.dataDir,
       platform: `${os.platform()}-${os.arch()}`,
       nativeDialogs: Boolean(opts.dialogs),
+      uiLang: { ...(opts.uiLang ? { forced: opts.uiLang } : {}), ...(opts.systemLocale ? { system: opts.systemLocale } : {}) },
     }),
     'drafts.list': async () => drafts.list(),
     'drafts.open': async ({ path, session }) => drafts.open(path, session),
