@@ -4,9 +4,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import { findKey, findNext, replaceAll, replaceCurrent, setFindQuery } from '../editor/find.js';
+import { useTranslation } from '../i18n/index.js';
 
 /** Props: the editor view to search, and a close callback. */
 export function FindBar({ view, onClose }: { view: EditorView | null; onClose: () => void }) {
+  const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [replacement, setReplacement] = useState('');
   const [caseSensitive, setCaseSensitive] = useState(false);
@@ -33,8 +35,8 @@ export function FindBar({ view, onClose }: { view: EditorView | null; onClose: (
     <div className="findbar" role="search">
       <input
         ref={input}
-        aria-label="Find"
-        placeholder="Find"
+        aria-label={t('find.find')}
+        placeholder={t('find.find')}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
@@ -42,24 +44,24 @@ export function FindBar({ view, onClose }: { view: EditorView | null; onClose: (
           if (e.key === 'Escape') onClose();
         }}
       />
-      <span className="find-count">{query ? `${count} match${count === 1 ? '' : 'es'}` : ''}</span>
-      <input aria-label="Replace with" placeholder="Replace with" value={replacement} onChange={(e) => setReplacement(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && onClose()} />
+      <span className="find-count">{query ? t('find.matches', { count }) : ''}</span>
+      <input aria-label={t('find.replaceWith')} placeholder={t('find.replaceWith')} value={replacement} onChange={(e) => setReplacement(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && onClose()} />
       <label className="check">
-        <input type="checkbox" checked={caseSensitive} onChange={(e) => setCaseSensitive(e.target.checked)} /> Match case
+        <input type="checkbox" checked={caseSensitive} onChange={(e) => setCaseSensitive(e.target.checked)} /> {t('find.matchCase')}
       </label>
-      <button type="button" onClick={() => run(findNext(-1))} aria-label="Previous match">
+      <button type="button" onClick={() => run(findNext(-1))} aria-label={t('find.previous')}>
         ↑
       </button>
-      <button type="button" onClick={() => run(findNext(1))} aria-label="Next match">
+      <button type="button" onClick={() => run(findNext(1))} aria-label={t('find.next')}>
         ↓
       </button>
       <button type="button" onClick={() => run(replaceCurrent(replacement))}>
-        Replace
+        {t('find.replace')}
       </button>
       <button type="button" onClick={() => run(replaceAll(replacement))}>
-        Replace all
+        {t('find.replaceAll')}
       </button>
-      <button type="button" className="icon" aria-label="Close find" onClick={onClose}>
+      <button type="button" className="icon" aria-label={t('find.close')} onClick={onClose}>
         ×
       </button>
     </div>

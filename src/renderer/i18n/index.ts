@@ -108,19 +108,31 @@ function locale(lang: UiLang = uiLang()): string {
   return lang === 'en' ? 'en-GB' : lang;
 }
 
+/**
+ * Formats with Intl; a value that is not a date is returned as given (a library row may carry a
+ * free-text date), never thrown on. A bare `YYYY-MM-DD` is a calendar day: read in UTC so no time
+ * zone moves it to the day before.
+ */
+function format(d: Date | string | number, lang: UiLang | undefined, opts: Intl.DateTimeFormatOptions): string {
+  const date = new Date(d);
+  if (Number.isNaN(date.getTime())) return String(d);
+  const day = typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d);
+  return new Intl.DateTimeFormat(locale(lang), day ? { ...opts, timeZone: 'UTC' } : opts).format(date);
+}
+
 /** A date as "7 December 2026" / "7 décembre 2026" / "7 de diciembre de 2026". */
 export function formatDate(d: Date | string | number, lang?: UiLang): string {
-  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(d));
+  return format(d, lang, { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
 /** A date with its time of day ("7 December 2026 at 14:05" and the like). */
 export function formatDateTime(d: Date | string | number, lang?: UiLang): string {
-  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(d));
+  return format(d, lang, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
 /** A time of day, "14:05". */
 export function formatTime(d: Date | string | number, lang?: UiLang): string {
-  return new Intl.DateTimeFormat(locale(lang), { hour: '2-digit', minute: '2-digit' }).format(new Date(d));
+  return format(d, lang, { hour: '2-digit', minute: '2-digit' });
 }
 
 /** A number with the language's grouping ("12,345" / "12 345" / "12.345"). */
@@ -137,3 +149,9 @@ export function errorMessage(e: unknown): string {
   }
   return e instanceof Error ? e.message : String(e);
 }
+
+/**
+ * react-i18next's hook, re-exported so that a component importing it also loads this module:
+ * i18next is initialised before any component renders, in the app and in component tests alike.
+ */
+export { useTranslation } from 'react-i18next';
