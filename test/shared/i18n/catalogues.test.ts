@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES, UI_LANGS, matchUiLang, readUiLangArg, translate, type UiLang } from '../../../src/shared/i18n/index.js';
 import { buildMenuTemplate } from '../../../src/main/electron/menu.js';
+import { apiInputs } from '../../../src/shared/api.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -27,13 +28,17 @@ function sources(dir: string): string[] {
 
 /**
  * Keys named in code: arguments of t(…)/tr(…)/translate(lang, …) and any string literal shaped
- * like a key of a catalogue namespace (tables such as the panel tabs hold keys as plain strings).
+ * like a key of a catalogue namespace (tables such as the panel tabs hold keys as plain strings),
+ * except API method names ('library.search'), which share the dotted shape.
  */
 export function keysUsedIn(text: string, namespaces: ReadonlySet<string>): Set<string> {
   const used = new Set<string>();
   for (const m of text.matchAll(/\b(?:t|tr)\(\s*'([^']+)'/g)) used.add(m[1]!);
   for (const m of text.matchAll(/\btranslate\(\s*\w+,\s*'([^']+)'/g)) used.add(m[1]!);
-  for (const m of text.matchAll(/'([a-z]+)\.([A-Za-z][\w.]*)'/g)) if (namespaces.has(m[1]!)) used.add(`${m[1]}.${m[2]}`);
+  for (const m of text.matchAll(/'([a-z]+)\.([A-Za-z][\w.]*)'/g)) {
+    const key = `${m[1]}.${m[2]}`;
+    if (namespaces.has(m[1]!) && !(key in apiInputs)) used.add(key);
+  }
   return used;
 }
 
