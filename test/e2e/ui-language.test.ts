@@ -66,6 +66,7 @@ describe('choosing the interface language in the app', () => {
     await page.click('.side-panel [role="tab"][data-panel="checks"]');
     await page.waitForSelector('.checks-head');
     expect(await page.locator('.status-bar').textContent()).toMatch(/\d+ palabras/);
+    await page.click('.toast button'); // the "Idioma de la interfaz" notice would hide the page
     await screenshot(page, 'ui-es');
 
     await app.load();
@@ -79,7 +80,10 @@ describe('choosing the interface language in the app', () => {
     await page.locator('.resolution-editor p.op').first().click();
     await page.keyboard.type('Décide de rester saisie de la question');
     await page.click('.side-panel [role="tab"][data-panel="outline"]');
+    await page.click('.toast button');
+    await page.click('.menubar .menu > button:has-text("Fichier")');
     await screenshot(page, 'ui-fr');
+    await page.keyboard.press('Escape');
 
     await menu(page, 'Affichage', 'view.uiLanguage');
     await page.selectOption('[data-testid="ui-lang"]', 'en');

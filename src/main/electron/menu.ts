@@ -37,6 +37,7 @@ export const MENU_COMMANDS = [
   'view.togglePanel',
   'view.toggleTheme',
   'view.toggleLibrary',
+  'view.uiLanguage',
   'help.shortcuts',
   'help.about',
 ] as const;
@@ -203,6 +204,8 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
       { type: 'separator' },
       cmd(tr('native.view.toggleTheme'), 'view.toggleTheme', 'CmdOrCtrl+Shift+D'),
       cmd(tr('native.view.toggleLibrary'), 'view.toggleLibrary', 'CmdOrCtrl+Shift+L'),
+      // The page's own language follows at once; this menu keeps the start-up language (--ui-lang or the OS).
+      cmd(tr('native.view.uiLanguage'), 'view.uiLanguage'),
       { type: 'separator' },
       { role: 'togglefullscreen' },
       ...devItems,

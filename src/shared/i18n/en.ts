@@ -442,4 +442,5 @@ export const en: Readonly<Record<string, string>> = {
   'safety.process': " (process {{pid}})",
   'safety.lateRecovery': "Unsaved work of a window that closed can be recovered: {{names}}. It is kept and offered when Plenary starts next (or in a new window).",
   'safety.quoted': "“{{title}}”",
+  'native.view.uiLanguage': "Interface Language…",
 };

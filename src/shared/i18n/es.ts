@@ -447,4 +447,5 @@ export const es: Readonly<Record<string, string>> = {
   'safety.process': " (proceso {{pid}})",
   'safety.lateRecovery': "Se puede recuperar el trabajo sin guardar de una ventana que se cerró: {{names}}. Se conserva y se ofrecerá la próxima vez que se inicie Plenary (o en una ventana nueva).",
   'safety.quoted': "«{{title}}»",
+  'native.view.uiLanguage': "Idioma de la interfaz…",
 };

@@ -447,4 +447,5 @@ export const fr: Readonly<Record<string, string>> = {
   'safety.process': " (processus {{pid}})",
   'safety.lateRecovery': "Le travail non enregistré d’une fenêtre fermée peut être récupéré : {{names}}. Il est conservé et sera proposé au prochain démarrage de Plenary (ou dans une nouvelle fenêtre).",
   'safety.quoted': "« {{title}} »",
+  'native.view.uiLanguage': "Langue de l’interface…",
 };
