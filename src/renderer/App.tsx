@@ -114,7 +114,7 @@ async function toBase64(f: File): Promise<string> {
 
 /** The app. */
 export function App() {
-  useTranslation(); // re-renders the shell when the interface language changes
+  const { i18n } = useTranslation(); // re-renders the shell when the interface language changes
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [editorState, setEditorState] = useState(() => createEditorState(toDoc(initialDocument()), { negotiation: settingsFrom(emptyNegotiation()) }));
   const [snapshot, setSnapshot] = useState<EditorState>(editorState);
@@ -580,9 +580,9 @@ export function App() {
         status: (p.node.attrs.status as string) || '',
       };
     });
-  }, [structure]);
+  }, [structure, i18n.language]);
   // The Checks tab shows its count, so findings are kept while the side panel is open.
-  const findings: Finding[] = useMemo(() => (panelOpen ? computeFindings(snapshot) : []), [snapshot, panelOpen]);
+  const findings: Finding[] = useMemo(() => (panelOpen ? computeFindings(snapshot) : []), [snapshot, panelOpen, i18n.language]);
   const current = currentPara(snapshot);
   const currentForMatch: CurrentParagraph | null = useMemo(() => {
     if (!current || current.section === 'ap') return null;
