@@ -39,6 +39,8 @@ import { PrintPreview } from './components/PrintPreview.js';
 import { NegotiationPanel } from './components/NegotiationPanel.js';
 import { VersionsPanel } from './components/VersionsPanel.js';
 import { Modal } from './components/Dialogs.js';
+import { applyAppInfo, errorMessage, formatNumber, t, useTranslation } from './i18n/index.js';
+import { InterfaceLanguageDialog } from './components/InterfaceLanguage.js';
 import { emptyNegotiation, readNegotiation, type NegotiationFile } from './negotiation-state.js';
 import { proposalsKey, setNegotiationSettings, type NegotiationSettings } from './editor/proposals.js';
 import { compareVersions, exportComparisonHtml } from '../shared/negotiation/versions.js';
@@ -51,13 +53,13 @@ type Panel = 'outline' | 'library' | 'matches' | 'negotiation' | 'versions' | 'c
 
 const PANELS: Panel[] = ['outline', 'library', 'matches', 'negotiation', 'versions', 'checks', 'document'];
 const PANEL_LABELS: Record<Panel, string> = {
-  outline: 'Outline',
-  library: 'Library',
-  matches: 'Matches',
-  negotiation: 'Negotiate',
-  versions: 'Versions',
-  checks: 'Checks',
-  document: 'Details',
+  outline: 'panel.outline',
+  library: 'panel.library',
+  matches: 'panel.matches',
+  negotiation: 'panel.negotiation',
+  versions: 'panel.versions',
+  checks: 'panel.checks',
+  document: 'panel.document',
 };
 type DialogState =
   | { kind: 'none' }
@@ -69,6 +71,7 @@ type DialogState =
   | { kind: 'shortcuts' }
   | { kind: 'crossRef' }
   | { kind: 'about' }
+  | { kind: 'uiLanguage' }
   | { kind: 'source'; doc: LibraryDocument; highlight: string }
   | { kind: 'importSummary'; summary: ImportSummary }
   | { kind: 'importProgress'; status: ImportJobStatus | null }
@@ -114,6 +117,7 @@ async function toBase64(f: File): Promise<string> {
 
 /** The app. */
 export function App() {
+  const { i18n } = useTranslation(); // re-renders the shell when the interface language changes
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [editorState, setEditorState] = useState(() => createEditorState(toDoc(initialDocument()), { negotiation: settingsFrom(emptyNegotiation()) }));
   const [snapshot, setSnapshot] = useState<EditorState>(editorState);
@@ -157,7 +161,7 @@ export function App() {
     window.setTimeout(() => setToast((t) => (t?.text === text ? null : t)), error ? 9000 : 3500);
   }, []);
 
-  const report = useCallback((e: unknown) => notify(e instanceof ApiError || e instanceof Error ? e.message : String(e), true), [notify]);
+  const report = useCallback((e: unknown) => notify(e instanceof ApiError || e instanceof Error ? errorMessage(e) : String(e), true), [notify]);
 
   // Theme and zoom.
   useEffect(() => {
@@ -169,7 +173,10 @@ export function App() {
   }, [zoom]);
 
   useEffect(() => {
-    call('app.info', {}).then(setInfo, report);
+    call('app.info', {}).then((i) => {
+      applyAppInfo(i);
+      setInfo(i);
+    }, report);
   }, [report]);
 
   const currentDocument = useCallback((): ResolutionDocument => fromDoc(latestState.current.doc), []);
@@ -239,7 +246,7 @@ export function App() {
         const { draftId } = autosave.getStatus();
         const r = await call('drafts.save', { ...target, document: currentDocument(), negotiation: currentNegotiation(), draftId, session: safety.session });
         autosave.saved(r.path, rev);
-        notify(`Saved ${r.path}`);
+        notify(t('toast.saved', { path: r.path }));
       } catch (e) {
         report(e); // the service's message says where the work is kept (the draft's recovery journal)
       }
@@ -251,7 +258,7 @@ export function App() {
     if (info?.nativeDialogs) {
       try {
         const meta = latestState.current.doc.attrs.meta as FrontMatter;
-        const r = await call('dialog.saveFile', { title: 'Save draft', defaultName: `${meta.title || 'Untitled draft'}.plenary`, extensions: ['plenary'] });
+        const r = await call('dialog.saveFile', { title: t('picker.saveDraft'), defaultName: `${meta.title || t('draft.untitled')}.plenary`, extensions: ['plenary'] });
         if (r) await saveTo({ path: r.path });
       } catch (e) {
         report(e);
@@ -272,7 +279,7 @@ export function App() {
         if (r.lockedBy) return setDialog({ kind: 'locked', opened: r });
         loadDocument(r.file.document, r.path, false, r.file.negotiation, r.draftId);
         setDialog({ kind: 'none' });
-        notify(`Opened ${r.path}`);
+        notify(t('toast.opened', { path: r.path }));
       } catch (e) {
         report(e);
       }
@@ -281,16 +288,16 @@ export function App() {
   );
 
   const open = useCallback(async () => {
-    const warning = autosave.leaveWarning('Open another draft');
+    const warning = autosave.leaveWarning(t('confirm.open'));
     if (warning && !window.confirm(warning)) return;
     if (info?.nativeDialogs) {
       try {
-        const r = await call('dialog.openFile', { title: 'Open draft', extensions: ['plenary', 'xml', 'docx', 'pdf', 'html', 'htm', 'txt', 'md'] });
+        const r = await call('dialog.openFile', { title: t('picker.openDraft'), extensions: ['plenary', 'xml', 'docx', 'pdf', 'html', 'htm', 'txt', 'md'] });
         if (r && /\.plenary$/i.test(r.path)) await openPath(r.path);
         else if (r) {
           const imported = await call('drafts.importFile', { path: r.path });
           loadDocument(imported.document, '', true);
-          notify(`Opened ${r.path} as a new draft (save it to keep it).`);
+          notify(t('toast.openedAsNew', { path: r.path }));
         }
       } catch (e) {
         report(e);
@@ -305,7 +312,7 @@ export function App() {
   }, [autosave, info, openPath, report]);
 
   const newDraft = useCallback(() => {
-    const warning = autosave.leaveWarning('Start a new draft');
+    const warning = autosave.leaveWarning(t('confirm.new'));
     if (warning && !window.confirm(warning)) return;
     loadDocument(initialDocument(), '');
   }, [autosave, loadDocument]);
@@ -313,7 +320,7 @@ export function App() {
   const download = useCallback(() => {
     const doc = currentDocument();
     const text = serializePlenaryFile({ document: doc, negotiation: currentNegotiation() }, info?.version ?? '');
-    saveBlob(new TextEncoder().encode(text), `${doc.meta.title || 'Untitled draft'}.plenary`, 'application/x-plenary+json');
+    saveBlob(new TextEncoder().encode(text), `${doc.meta.title || t('draft.untitled')}.plenary`, 'application/x-plenary+json');
   }, [currentDocument, currentNegotiation, info]);
 
   // Menu and keyboard commands return focus to the text; commands from a form field or a panel
@@ -365,7 +372,7 @@ export function App() {
         });
         if (last.summary) finishImport(last.summary);
         else setDialog({ kind: 'none' });
-        if (last.phase === 'cancelled') notify('Import stopped; the files imported so far stay in the library.');
+        if (last.phase === 'cancelled') notify(t('toast.importStopped'));
       } catch (e) {
         setDialog({ kind: 'none' });
         report(e);
@@ -379,11 +386,11 @@ export function App() {
   /** Browser mode: picked files go to the host in chunks (never one request over its limit). */
   const importPicked = useCallback(
     (files: File[]) => {
-      notify(`Importing ${files.length} file${files.length === 1 ? '' : 's'}…`);
+      notify(t('toast.importing', { count: files.length }));
       importInChunks(files, {
         read: toBase64,
         send: (payload) => call('library.importContent', { files: payload }),
-        onProgress: (done, total) => notify(`Importing… ${done} of ${total} files sent`),
+        onProgress: (done, total) => notify(t('toast.importSent', { done, total })),
       }).then(finishImport, report);
     },
     [finishImport, notify, report],
@@ -392,7 +399,7 @@ export function App() {
   const importFiles = useCallback(async () => {
     if (info?.nativeDialogs) {
       try {
-        const r = await call('dialog.openFile', { title: 'Import resolutions into the library', extensions: ['txt', 'md', 'html', 'htm', 'docx', 'pdf'], multiple: true });
+        const r = await call('dialog.openFile', { title: t('picker.importFiles'), extensions: ['txt', 'md', 'html', 'htm', 'docx', 'pdf'], multiple: true });
         if (r) await runImportJob(r.paths);
       } catch (e) {
         report(e);
@@ -403,7 +410,7 @@ export function App() {
   const importFolder = useCallback(async () => {
     if (info?.nativeDialogs) {
       try {
-        const r = await call('dialog.openFile', { title: 'Import a folder of resolutions into the library', folder: true });
+        const r = await call('dialog.openFile', { title: t('picker.importFolder'), folder: true });
         if (r) await runImportJob(r.paths);
       } catch (e) {
         report(e);
@@ -415,14 +422,14 @@ export function App() {
     async (r: { dataBase64: string; fileName: string; mime: string; notes: string[] }) => {
       if (info?.nativeDialogs) {
         const ext = r.fileName.split('.').pop() ?? '';
-        const target = await call('dialog.saveFile', { title: 'Save export', defaultName: r.fileName, extensions: [ext] });
+        const target = await call('dialog.saveFile', { title: t('picker.saveExport'), defaultName: r.fileName, extensions: [ext] });
         if (!target) return;
         await call('files.write', { path: target.path, dataBase64: r.dataBase64 });
-        notify([`Exported ${target.path}`, ...r.notes].join(' — '));
+        notify([t('toast.exported', { path: target.path }), ...r.notes].join(' — '));
         return;
       }
       saveBlob(Uint8Array.from(atob(r.dataBase64), (c) => c.charCodeAt(0)), r.fileName, r.mime);
-      notify([`Exported ${r.fileName}`, ...r.notes].join(' — '));
+      notify([t('toast.exported', { path: r.fileName }), ...r.notes].join(' — '));
     },
     [info, notify],
   );
@@ -433,14 +440,14 @@ export function App() {
       try {
         if (info?.nativeDialogs) {
           const ext = format === 'akn' ? 'xml' : format;
-          const name = `${(document.meta.symbol || document.meta.title || 'Untitled draft').replace(/[\\/]/g, '_')}.${ext}`;
-          const target = await call('dialog.saveFile', { title: `Export ${format.toUpperCase()}`, defaultName: name, extensions: [ext] });
+          const name = `${(document.meta.symbol || document.meta.title || t('draft.untitled')).replace(/[\\/]/g, '_')}.${ext}`;
+          const target = await call('dialog.saveFile', { title: t('picker.exportFormat', { format: format.toUpperCase() }), defaultName: name, extensions: [ext] });
           if (!target) return;
           const r = await call('export.save', { document, format, path: target.path, paper });
-          notify([`Exported ${r.path}`, ...r.notes].join(' — '));
+          notify([t('toast.exported', { path: r.path }), ...r.notes].join(' — '));
           return;
         }
-        notify(`Preparing the ${format.toUpperCase()} export…`);
+        notify(t('toast.preparingExport', { format: format.toUpperCase() }));
         await deliver(await call('export.render', { document, format, paper }));
       } catch (e) {
         report(e);
@@ -451,7 +458,7 @@ export function App() {
 
   const exportCompilation = useCallback(
     (format: 'docx' | 'pdf' | 'html') => {
-      notify('Preparing the compilation text…');
+      notify(t('toast.preparingCompilation'));
       call('export.compilation', { document: currentDocument(), format })
         .then(deliver)
         .catch(report);
@@ -492,10 +499,10 @@ export function App() {
           setFindOpen(true);
           return setFindFocus((n) => n + 1);
         case 'edit.punctuate':
-          if (!exec(punctuate())) notify('End punctuation already follows the UN rules.');
+          if (!exec(punctuate())) notify(t('toast.punctuationOk'));
           return;
         case 'edit.convert':
-          if (!exec(convertKind)) notify('Cannot convert this paragraph (a resolution keeps at least one operative paragraph).', true);
+          if (!exec(convertKind)) notify(t('toast.cannotConvert'), true);
           return;
         case 'edit.footnote':
           return void exec(insertFootnote);
@@ -532,7 +539,7 @@ export function App() {
             const on = !(rulesKey.getState(view.state)?.autoPunctuate ?? true);
             view.dispatch(setAutoPunctuate(view.state, on));
             setSnapshot(view.state);
-            notify(`Auto-punctuation ${on ? 'on' : 'off'}.`);
+            notify(t(on ? 'toast.autoPunctuateOn' : 'toast.autoPunctuateOff'));
           }
           return;
         }
@@ -541,7 +548,7 @@ export function App() {
           if (!view) return;
           const on = !structureKey.getState(view.state)?.structure.negotiation;
           exec(setNegotiationNumbering(on));
-          notify(on ? 'Negotiation numbering: base numbers frozen (new paragraphs get bis, ter…).' : 'Negotiation numbering off: plain numbering.');
+          notify(t(on ? 'toast.negotiationNumberingOn' : 'toast.negotiationNumberingOff'));
           return;
         }
         case 'view.toggleTheme':
@@ -563,8 +570,10 @@ export function App() {
           return setDialog({ kind: 'shortcuts' });
         case 'help.about':
           return setDialog({ kind: 'about' });
+        case 'view.uiLanguage':
+          return setDialog({ kind: 'uiLanguage' });
         default:
-          notify(`This command is not available yet: ${id}`, true);
+          notify(t('toast.notAvailable', { id }), true);
       }
     },
     [download, exec, exportAs, importFiles, importFolder, newDraft, notify, open, openPath, save, saveAs],
@@ -603,13 +612,13 @@ export function App() {
         level: p.level,
         designation: p.tail ? '…' : p.designation,
         phrase: text.slice(0, len),
-        preview: text.slice(len, len + 80).trim() || (len ? '' : '(empty)'),
+        preview: text.slice(len, len + 80).trim() || (len ? '' : t('outline.emptyParagraph')),
         status: (p.node.attrs.status as string) || '',
       };
     });
-  }, [structure]);
+  }, [structure, i18n.language]);
   // The Checks tab shows its count, so findings are kept while the side panel is open.
-  const findings: Finding[] = useMemo(() => (panelOpen ? computeFindings(snapshot) : []), [snapshot, panelOpen]);
+  const findings: Finding[] = useMemo(() => (panelOpen ? computeFindings(snapshot) : []), [snapshot, panelOpen, i18n.language]);
   const current = currentPara(snapshot);
   const currentForMatch: CurrentParagraph | null = useMemo(() => {
     if (!current || current.section === 'ap') return null;
@@ -628,62 +637,63 @@ export function App() {
 
   const menus: MenuSpec[] = [
     {
-      label: 'File',
+      label: t('menu.file'),
       items: [
-        { id: 'file.new', label: 'New draft' },
-        { id: 'file.open', label: 'Open…', keys: 'Ctrl+O' },
-        { id: 'file.save', label: 'Save', keys: 'Ctrl+S' },
-        { id: 'file.saveAs', label: 'Save as…', keys: 'Ctrl+Shift+S' },
-        { id: 'file.import', label: 'Import resolutions into the library…' },
-        { id: 'file.importFolder', label: 'Import a folder into the library…' },
-        { id: 'file.printPreview', label: 'Print preview…', keys: 'Ctrl+P' },
-        { id: 'export.docx', label: 'Export Word (.docx)' },
-        { id: 'export.pdf', label: 'Export PDF' },
-        { id: 'export.html', label: 'Export HTML' },
-        { id: 'export.txt', label: 'Export plain text' },
-        { id: 'export.akn', label: 'Export Akoma Ntoso XML' },
-        ...(isElectron() ? [] : [{ id: 'file.download', label: 'Download a copy' }]),
+        { id: 'file.new', label: t('command.file.new') },
+        { id: 'file.open', label: t('command.file.open'), keys: 'Ctrl+O' },
+        { id: 'file.save', label: t('command.file.save'), keys: 'Ctrl+S' },
+        { id: 'file.saveAs', label: t('command.file.saveAs'), keys: 'Ctrl+Shift+S' },
+        { id: 'file.import', label: t('command.file.import') },
+        { id: 'file.importFolder', label: t('command.file.importFolder') },
+        { id: 'file.printPreview', label: t('command.file.printPreview'), keys: 'Ctrl+P' },
+        { id: 'export.docx', label: t('command.export.docx') },
+        { id: 'export.pdf', label: t('command.export.pdf') },
+        { id: 'export.html', label: t('command.export.html') },
+        { id: 'export.txt', label: t('command.export.txt') },
+        { id: 'export.akn', label: t('command.export.akn') },
+        ...(isElectron() ? [] : [{ id: 'file.download', label: t('command.file.download') }]),
       ],
     },
     {
-      label: 'Edit',
+      label: t('menu.edit'),
       items: [
-        { id: 'edit.find', label: 'Find and replace…', keys: 'Ctrl+F' },
-        { id: 'edit.punctuate', label: 'Fix end punctuation', keys: 'Ctrl+Shift+.' },
-        { id: 'edit.autoPunctuate', label: `${autoPunct ? '✓ ' : ''}Auto-punctuate` },
-        { id: 'edit.convert', label: 'Convert preambular ↔ operative', keys: 'Ctrl+Shift+K' },
-        { id: 'edit.footnote', label: 'Insert footnote', keys: 'Ctrl+Alt+F' },
-        { id: 'edit.crossRef', label: 'Insert cross-reference…' },
-        { id: 'edit.negotiationNumbering', label: `${negotiationNumbering ? '✓ ' : ''}Negotiation numbering (bis, ter)` },
+        { id: 'edit.find', label: t('command.edit.find'), keys: 'Ctrl+F' },
+        { id: 'edit.punctuate', label: t('command.edit.punctuate'), keys: 'Ctrl+Shift+.' },
+        { id: 'edit.autoPunctuate', label: `${autoPunct ? '✓ ' : ''}${t('command.edit.autoPunctuate')}` },
+        { id: 'edit.convert', label: t('command.edit.convert'), keys: 'Ctrl+Shift+K' },
+        { id: 'edit.footnote', label: t('command.edit.footnote'), keys: 'Ctrl+Alt+F' },
+        { id: 'edit.crossRef', label: t('command.edit.crossRef') },
+        { id: 'edit.negotiationNumbering', label: `${negotiationNumbering ? '✓ ' : ''}${t('command.edit.negotiationNumbering')}` },
       ],
     },
     {
-      label: 'View',
+      label: t('menu.view'),
       items: [
-        { id: 'view.outline', label: 'Outline' },
-        { id: 'view.library', label: 'Library' },
-        { id: 'view.matches', label: 'Matching agreed language' },
-        { id: 'view.negotiation', label: 'Negotiation' },
-        { id: 'view.versions', label: 'Versions' },
-        { id: 'view.checks', label: 'Checks' },
-        { id: 'view.document', label: 'Document details' },
-        { id: 'view.togglePanel', label: 'Show / hide side panel' },
-        { id: 'view.toggleTheme', label: theme === 'dark' ? 'Light theme' : 'Dark theme' },
-        { id: 'view.zoomIn', label: 'Zoom in', keys: 'Ctrl+=' },
-        { id: 'view.zoomOut', label: 'Zoom out', keys: 'Ctrl+-' },
-        { id: 'view.zoomReset', label: 'Actual size', keys: 'Ctrl+0' },
+        { id: 'view.outline', label: t('command.view.outline') },
+        { id: 'view.library', label: t('command.view.library') },
+        { id: 'view.matches', label: t('command.view.matches') },
+        { id: 'view.negotiation', label: t('command.view.negotiation') },
+        { id: 'view.versions', label: t('command.view.versions') },
+        { id: 'view.checks', label: t('command.view.checks') },
+        { id: 'view.document', label: t('command.view.document') },
+        { id: 'view.togglePanel', label: t('command.view.togglePanel') },
+        { id: 'view.toggleTheme', label: theme === 'dark' ? t('command.view.lightTheme') : t('command.view.darkTheme') },
+        { id: 'view.zoomIn', label: t('command.view.zoomIn'), keys: 'Ctrl+=' },
+        { id: 'view.zoomOut', label: t('command.view.zoomOut'), keys: 'Ctrl+-' },
+        { id: 'view.zoomReset', label: t('command.view.zoomReset'), keys: 'Ctrl+0' },
+        { id: 'view.uiLanguage', label: t('command.view.uiLanguage') },
       ],
     },
     {
-      label: 'Help',
+      label: t('menu.help'),
       items: [
-        { id: 'help.shortcuts', label: 'Keyboard shortcuts' },
-        { id: 'help.about', label: 'About Plenary' },
+        { id: 'help.shortcuts', label: t('command.help.shortcuts') },
+        { id: 'help.about', label: t('command.help.about', { app: 'Plenary' }) },
       ],
     },
   ];
 
-  const fileName = path ? path.split(/[\\/]/).pop() : 'Untitled draft';
+  const fileName = path ? path.split(/[\\/]/).pop() : t('draft.untitled');
   useEffect(() => {
     document.title = `${dirty ? '• ' : ''}${fileName} — Plenary`;
   }, [dirty, fileName]);
@@ -704,7 +714,7 @@ export function App() {
         />
       ) : null}
       <div className="workspace">
-        <main className="page-scroll" aria-label="Draft" tabIndex={0}>
+        <main className="page-scroll" aria-label={t('page.draft')} tabIndex={0}>
           <div className="page" style={{ zoom }} dir={rtl ? 'rtl' : 'ltr'} lang={meta.language}>
             <Masthead
               meta={meta}
@@ -722,8 +732,8 @@ export function App() {
           </div>
         </main>
         {panelOpen ? (
-          <aside className="side-panel" aria-label="Side panel">
-            <div className="tabs" role="tablist" aria-label="Side panel" onKeyDown={(e) => onTablistKey(e, PANELS, panel, setPanel)}>
+          <aside className="side-panel" aria-label={t('panel.sidePanel')}>
+            <div className="tabs" role="tablist" aria-label={t('panel.sidePanel')} onKeyDown={(e) => onTablistKey(e, PANELS, panel, setPanel)}>
               {PANELS.map((p) => (
                 <button
                   key={p}
@@ -737,7 +747,7 @@ export function App() {
                   className={panel === p ? 'active' : ''}
                   onClick={() => setPanel(p)}
                 >
-                  {PANEL_LABELS[p]}
+                  {t(PANEL_LABELS[p])}
                   {p === 'checks' && findings.length ? ` (${findings.length})` : ''}
                 </button>
               ))}
@@ -753,7 +763,7 @@ export function App() {
                   onView={viewSource}
                   onInsert={(hit) => {
                     exec(insertAgreed(hit));
-                    notify(`Inserted agreed language from ${hit.symbol}, ${hit.designation}.`);
+                    notify(t('toast.inserted', { symbol: hit.symbol, designation: hit.designation }));
                   }}
                 />
               ) : panel === 'matches' ? (
@@ -785,7 +795,7 @@ export function App() {
                   current={currentDocument}
                   onSnapshot={(name) => {
                     setNegotiation({ ...negotiationRef.current, versions: [...negotiationRef.current.versions, { id: newId('v'), name, savedAt: new Date().toISOString(), document: currentDocument() }] });
-                    notify(`Saved version “${name}”.`);
+                    notify(t('toast.versionSaved', { name }));
                   }}
                   onDelete={(id) => setNegotiation({ ...negotiationRef.current, versions: negotiationRef.current.versions.filter((v) => v.id !== id) })}
                   onCompare={(a, b) => {
@@ -793,7 +803,7 @@ export function App() {
                     setDialog({ kind: 'compare', title: `${a.name} → ${b.name}`, html: exportComparisonHtml(cmp, { title: `${a.name} → ${b.name}` }) });
                   }}
                   onTracked={(v) => {
-                    notify(`Preparing Word tracked changes against “${v.name}”…`);
+                    notify(t('toast.preparingTracked', { name: v.name }));
                     call('export.render', { document: currentDocument(), format: 'docx', trackedAgainst: v.document, author: negotiationRef.current.delegation || 'Plenary' })
                       .then((r) => deliver({ ...r, fileName: r.fileName.replace(/\.docx$/, `.tracked-${v.name.replace(/[^\w.-]+/g, '_')}.docx`) }))
                       .catch(report);
@@ -817,21 +827,19 @@ export function App() {
           </aside>
         ) : null}
       </div>
-      <footer className="status-bar" aria-label="Status bar">
-        <span>{current ? current.designation || (current.section === 'pp' ? 'Preamble' : 'Operative') : '—'}</span>
-        <span>
-          {c.pp} PP · {c.op} OP · {c.words.toLocaleString()} words
-        </span>
+      <footer className="status-bar" aria-label={t('status.bar')}>
+        <span>{current ? current.designation || (current.section === 'pp' ? t('status.preamble') : t('status.operative')) : '—'}</span>
+        <span>{t('status.counts', { pp: c.pp, op: c.op, words: t('status.words', { count: c.words, formatted: formatNumber(c.words) }) })}</span>
         <span>{meta.language.toUpperCase()}</span>
-        {negotiationNumbering ? <span className="badge">Negotiation numbering</span> : null}
-        {proposalsKey.getState(snapshot)?.enabled ? <span className="badge neg">Negotiation: {proposalsKey.getState(snapshot)?.delegation}</span> : null}
+        {negotiationNumbering ? <span className="badge">{t('status.negotiationNumbering')}</span> : null}
+        {proposalsKey.getState(snapshot)?.enabled ? <span className="badge neg">{t('status.negotiationAs', { delegation: proposalsKey.getState(snapshot)?.delegation ?? '' })}</span> : null}
         <span className="spacer" />
         <button type="button" className="tab-mode" aria-pressed={tabMovesFocus} aria-keyshortcuts="Control+M" title="Ctrl+M: what Tab does in the editor" onClick={() => setTabMovesFocus(!tabMovesFocus)}>
           {tabMovesFocus ? 'Tab moves focus' : 'Tab demotes'}
         </button>
         <span role="status" className={`save-state${safety.conn.lost || safety.status.journal === 'failed' ? ' unsafe' : ''}`}>{saveStateText(safety.status, safety.conn.lost)}</span>
         <span>{Math.round(zoom * 100)}%</span>
-        <span>{info ? (info.mode === 'electron' ? 'Desktop' : 'Browser mode') : ''}</span>
+        <span>{info ? (info.mode === 'electron' ? t('status.desktop') : t('status.browser')) : ''}</span>
         <div id="plenary-announcer" className="sr-only" aria-live="polite" aria-atomic="true" />
       </footer>
       <input
@@ -857,13 +865,13 @@ export function App() {
           const files = [...(e.target.files ?? [])].filter((f) => IMPORTABLE_FILE.test(f.name));
           e.target.value = '';
           if (files.length) importPicked(files);
-          else notify('That folder holds no files Plenary can import (.txt, .md, .html, .docx, .pdf).');
+          else notify(t('toast.emptyFolder'));
         }}
       />
       {toast ? (
         <div className={`toast${toast.error ? ' error' : ''}`} role={toast.error ? 'alert' : 'status'}>
           {toast.text}
-          <button type="button" className="icon" aria-label="Dismiss" onClick={() => setToast(null)}>
+          <button type="button" className="icon" aria-label={t('common.dismiss')} onClick={() => setToast(null)}>
             ×
           </button>
         </div>
@@ -880,7 +888,7 @@ export function App() {
               .then(({ document, draftId }) => {
                 loadDocument(document, '', !/\.plenary$/i.test(f.name), undefined, draftId);
                 setDialog({ kind: 'none' });
-                notify(`Opened ${f.name} (save it to keep it in Plenary).`);
+                notify(t('toast.openedPicked', { name: f.name }));
               })
               .catch(report);
           }}
@@ -894,7 +902,7 @@ export function App() {
             loadDocument(e.file.document, e.path, true, e.file.negotiation, e.key);
             const rest = dialog.entries.filter((x) => x.key !== e.key);
             setDialog(rest.length ? { kind: 'recover', entries: rest } : { kind: 'none' });
-            notify(`Recovered “${e.title || 'Untitled draft'}”. Save it to keep it.${rest.length ? ` ${rest.length} more ${rest.length === 1 ? 'is' : 'are'} still listed and kept.` : ''}`);
+            notify(`${t('toast.recovered', { title: e.title || t('draft.untitled') })}${rest.length ? ` ${t('toast.recoveredMore', { count: rest.length })}` : ''}`);
           }}
           onDiscard={(e) => {
             call('drafts.discardRecovery', { key: e.key }).catch(report);
@@ -911,7 +919,7 @@ export function App() {
             const o = dialog.opened;
             loadDocument(o.file.document, '', true, o.file.negotiation, newId('d'));
             setDialog({ kind: 'none' });
-            notify('Opened a copy: save it under another name to keep it.');
+            notify(t('toast.openedCopy'));
           }}
           onClose={() => setDialog({ kind: 'none' })}
         />
@@ -919,7 +927,7 @@ export function App() {
         <ReconnectDialog onReconnect={safety.reconnect} onClose={() => setDialog({ kind: 'none' })} />
       ) : dialog.kind === 'saveAs' ? (
         <SaveAsDialog
-          initial={meta.title || 'Untitled draft'}
+          initial={meta.title || t('draft.untitled')}
           onSave={(name) => {
             setDialog({ kind: 'none' });
             void saveTo({ name });
@@ -947,7 +955,7 @@ export function App() {
           onClose={() => setDialog({ kind: 'none' })}
         />
       ) : dialog.kind === 'compare' ? (
-        <Modal title={`Comparison: ${dialog.title}`} onClose={() => setDialog({ kind: 'none' })} wide>
+        <Modal title={t('compare.title', { title: dialog.title })} onClose={() => setDialog({ kind: 'none' })} wide>
           <div className="preview-bar">
             <span className="spacer" />
             <button
@@ -957,13 +965,13 @@ export function App() {
                 deliver({ dataBase64: btoa(unescape(encodeURIComponent(html))), fileName: 'comparison.html', mime: 'text/html', notes: [] }).catch(report);
               }}
             >
-              Export HTML
+              {t('compare.exportHtml')}
             </button>
             <button type="button" className="primary" onClick={() => call('export.printHtml', { html: dialog.html, fileName: 'comparison.pdf' }).then(deliver).catch(report)}>
-              Export PDF
+              {t('compare.exportPdf')}
             </button>
           </div>
-          <iframe className="preview-frame" title="Comparison" sandbox="allow-same-origin" srcDoc={dialog.html} />
+          <iframe className="preview-frame" title={t('compare.frame')} sandbox="allow-same-origin" srcDoc={dialog.html} />
         </Modal>
       ) : dialog.kind === 'importProgress' ? (
         <ImportProgressDialog status={dialog.status} onCancel={() => importAbort.current?.abort()} />
@@ -973,6 +981,8 @@ export function App() {
         <ShortcutsDialog shortcuts={[...SHORTCUTS, ...WINDOW_SHORTCUTS]} onClose={() => setDialog({ kind: 'none' })} />
       ) : dialog.kind === 'about' ? (
         <AboutDialog info={info} onClose={() => setDialog({ kind: 'none' })} />
+      ) : dialog.kind === 'uiLanguage' ? (
+        <InterfaceLanguageDialog onClose={() => setDialog({ kind: 'none' })} onChosen={(name) => notify(t('toast.uiLanguage', { name }))} />
       ) : null}
     </div>
   );

@@ -25,6 +25,12 @@ export interface AppInfo {
   platform: string;
   /** Whether native dialogs (open/save with a path) are available. */
   nativeDialogs: boolean;
+  /**
+   * Interface-language hints: `forced` is `--ui-lang xx` of this run (wins over the user's
+   * choice for the session); `system` is the OS locale where the host knows it (Electron's
+   * app.getLocale); the browser's own languages are read by the page. Either may be absent.
+   */
+  uiLang?: { forced?: string; system?: string };
 }
 
 /** A draft known to the app: recent files and drafts in the data folder. */

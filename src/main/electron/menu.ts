@@ -7,6 +7,7 @@
  * reach ProseMirror as `historyUndo`/`historyRedo` beforeinput events).
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import { translate, type UiLang } from '../../shared/i18n/index.js';
 
 /** Every command id the menu can send. The page's command handler switches on these. */
 export const MENU_COMMANDS = [
@@ -36,6 +37,7 @@ export const MENU_COMMANDS = [
   'view.togglePanel',
   'view.toggleTheme',
   'view.toggleLibrary',
+  'view.uiLanguage',
   'help.shortcuts',
   'help.about',
 ] as const;
@@ -49,6 +51,8 @@ export interface MenuOptions {
   /** Adds Reload and Toggle Developer Tools to View. */
   isDev: boolean;
   appName: string;
+  /** Interface language of the labels (src/shared/i18n); English when absent. Roles keep Electron's own labels. */
+  lang?: UiLang;
   /** Paths of recent drafts, most recent first; shown under File ▸ Open Recent (at most 10). */
   recent: string[];
   /** Delivers a command to the focused window; `arg` is the path for `file.openPath`. */
@@ -84,6 +88,8 @@ export function recentLabels(paths: readonly string[], escapeAmpersands: boolean
  */
 export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions[] {
   const { isMac, isDev, appName, send } = opts;
+  const lang = opts.lang ?? 'en';
+  const tr = (key: string, vars?: Record<string, string>) => translate(lang, key, vars);
   const editorCmd = (label: string, command: MenuCommand, accelerator: string): MenuItemConstructorOptions => ({
     id: command,
     label,
@@ -103,7 +109,7 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
   const top = (label: string) => (isMac ? label : `&${label}`);
   const recentItems: MenuItemConstructorOptions[] = recent.length
     ? recent.map((p, i) => ({ label: labels[i] ?? p, click: () => send('file.openPath', p) }))
-    : [{ label: 'No Recent Drafts', enabled: false }];
+    : [{ label: tr('native.file.noRecent'), enabled: false }];
 
   const template: MenuItemConstructorOptions[] = [];
 
@@ -111,7 +117,7 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
     template.push({
       label: appName,
       submenu: [
-        cmd(`About ${appName}`, 'help.about'),
+        cmd(tr('command.help.about', { app: appName }), 'help.about'),
         { type: 'separator' },
         { role: 'services' },
         { type: 'separator' },
@@ -119,45 +125,45 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
         { role: 'hideOthers' },
         { role: 'unhide' },
         { type: 'separator' },
-        { role: 'quit', label: `Quit ${appName}` },
+        { role: 'quit', label: tr('native.file.quitApp', { app: appName }) },
       ],
     });
   }
 
   template.push({
-    label: top('File'),
+    label: top(tr('menu.file')),
     submenu: [
-      cmd('New Draft', 'file.new', 'CmdOrCtrl+N'),
-      cmd('Open…', 'file.open', 'CmdOrCtrl+O'),
-      { label: 'Open Recent', id: 'file.openRecent', submenu: recentItems },
+      cmd(tr('native.file.new'), 'file.new', 'CmdOrCtrl+N'),
+      cmd(tr('command.file.open'), 'file.open', 'CmdOrCtrl+O'),
+      { label: tr('native.file.openRecent'), id: 'file.openRecent', submenu: recentItems },
       { type: 'separator' },
-      cmd('Save', 'file.save', 'CmdOrCtrl+S'),
-      cmd('Save As…', 'file.saveAs', 'CmdOrCtrl+Shift+S'),
+      cmd(tr('command.file.save'), 'file.save', 'CmdOrCtrl+S'),
+      cmd(tr('native.file.saveAs'), 'file.saveAs', 'CmdOrCtrl+Shift+S'),
       { type: 'separator' },
       // No accelerator: Ctrl+I is italic in the editor.
-      cmd('Import…', 'file.import'),
-      cmd('Import Folder…', 'file.importFolder'),
+      cmd(tr('native.file.import'), 'file.import'),
+      cmd(tr('native.file.importFolder'), 'file.importFolder'),
       {
-        label: 'Export',
+        label: tr('command.file.export'),
         id: 'file.export',
         submenu: [
-          cmd('Word (.docx)…', 'export.docx'),
-          cmd('PDF…', 'export.pdf'),
-          cmd('HTML…', 'export.html'),
-          cmd('Plain Text…', 'export.txt'),
-          cmd('Akoma Ntoso (XML)…', 'export.akn'),
+          cmd(tr('native.export.docx'), 'export.docx'),
+          cmd(tr('native.export.pdf'), 'export.pdf'),
+          cmd(tr('native.export.html'), 'export.html'),
+          cmd(tr('native.export.txt'), 'export.txt'),
+          cmd(tr('native.export.akn'), 'export.akn'),
         ],
       },
       { type: 'separator' },
-      cmd('Print Preview', 'file.printPreview', 'CmdOrCtrl+P'),
+      cmd(tr('native.file.printPreview'), 'file.printPreview', 'CmdOrCtrl+P'),
       { type: 'separator' },
       // On macOS Quit lives in the app menu and File ends with Close Window, as Apple's HIG asks.
-      isMac ? { role: 'close' } : { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' },
+      isMac ? { role: 'close' } : { role: 'quit', label: tr('command.file.quit'), accelerator: 'Ctrl+Q' },
     ],
   });
 
   template.push({
-    label: top('Edit'),
+    label: top(tr('menu.edit')),
     submenu: [
       { role: 'undo' },
       { role: 'redo' },
@@ -168,16 +174,16 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
       { role: 'pasteAndMatchStyle' },
       { role: 'selectAll' },
       { type: 'separator' },
-      cmd('Find and Replace…', 'edit.find', 'CmdOrCtrl+F'),
+      cmd(tr('native.edit.find'), 'edit.find', 'CmdOrCtrl+F'),
       { type: 'separator' },
       // Editor shortcuts belong to ProseMirror's keymap: shown here, not registered, so the key
       // reaches the editor (where it applies to the selection) rather than the menu.
-      editorCmd('Fix End Punctuation', 'edit.punctuate', 'CmdOrCtrl+Shift+.'),
-      cmd('Auto-punctuate On/Off', 'edit.autoPunctuate'),
-      editorCmd('Convert Preambular ↔ Operative', 'edit.convert', 'CmdOrCtrl+Shift+K'),
-      editorCmd('Insert Footnote', 'edit.footnote', 'CmdOrCtrl+Alt+F'),
-      cmd('Insert Cross-reference…', 'edit.crossRef'),
-      cmd('Negotiation Numbering (bis, ter) On/Off', 'edit.negotiationNumbering'),
+      editorCmd(tr('native.edit.punctuate'), 'edit.punctuate', 'CmdOrCtrl+Shift+.'),
+      cmd(tr('native.edit.autoPunctuate'), 'edit.autoPunctuate'),
+      editorCmd(tr('native.edit.convert'), 'edit.convert', 'CmdOrCtrl+Shift+K'),
+      editorCmd(tr('native.edit.footnote'), 'edit.footnote', 'CmdOrCtrl+Alt+F'),
+      cmd(tr('native.edit.crossRef'), 'edit.crossRef'),
+      cmd(tr('native.edit.negotiationNumbering'), 'edit.negotiationNumbering'),
     ],
   });
 
@@ -185,30 +191,32 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
     ? [{ type: 'separator' }, { role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }]
     : [];
   template.push({
-    label: top('View'),
+    label: top(tr('menu.view')),
     submenu: [
       { role: 'zoomIn', accelerator: 'CmdOrCtrl+=' },
       { role: 'zoomOut' },
       { role: 'resetZoom' },
       { type: 'separator' },
-      cmd('Outline', 'view.outline'),
-      cmd('Checks', 'view.checks'),
-      cmd('Document Details', 'view.document'),
-      cmd('Show/Hide Side Panel', 'view.togglePanel'),
+      cmd(tr('command.view.outline'), 'view.outline'),
+      cmd(tr('command.view.checks'), 'view.checks'),
+      cmd(tr('native.view.document'), 'view.document'),
+      cmd(tr('native.view.togglePanel'), 'view.togglePanel'),
       { type: 'separator' },
-      cmd('Toggle Dark Theme', 'view.toggleTheme', 'CmdOrCtrl+Shift+D'),
-      cmd('Toggle Library Panel', 'view.toggleLibrary', 'CmdOrCtrl+Shift+L'),
+      cmd(tr('native.view.toggleTheme'), 'view.toggleTheme', 'CmdOrCtrl+Shift+D'),
+      cmd(tr('native.view.toggleLibrary'), 'view.toggleLibrary', 'CmdOrCtrl+Shift+L'),
+      // The page's own language follows at once; this menu keeps the start-up language (--ui-lang or the OS).
+      cmd(tr('native.view.uiLanguage'), 'view.uiLanguage'),
       { type: 'separator' },
       { role: 'togglefullscreen' },
       ...devItems,
     ],
   });
 
-  template.push({ role: 'windowMenu', label: top('Window') });
+  template.push({ role: 'windowMenu', label: top(tr('menu.window')) });
 
-  const help: MenuItemConstructorOptions[] = [cmd('Keyboard Shortcuts', 'help.shortcuts', 'CmdOrCtrl+/')];
-  if (!isMac) help.push({ type: 'separator' }, cmd(`About ${appName}`, 'help.about'));
-  template.push({ role: 'help', label: top('Help'), submenu: help });
+  const help: MenuItemConstructorOptions[] = [cmd(tr('native.help.shortcuts'), 'help.shortcuts', 'CmdOrCtrl+/')];
+  if (!isMac) help.push({ type: 'separator' }, cmd(tr('command.help.about', { app: appName }), 'help.about'));
+  template.push({ role: 'help', label: top(tr('menu.help')), submenu: help });
 
   return template;
 }

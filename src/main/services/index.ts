@@ -41,6 +41,10 @@ export interface ServiceOptions {
   printer?: PdfPrinter;
   /** How the PDF's pages are laid out before printing (footnotes at the page foot); headless Chromium by default. */
   paginator?: Paginator;
+  /** `--ui-lang xx` of this run, reported by app.info as `uiLang.forced` (the page applies it). */
+  uiLang?: string;
+  /** The OS locale when the host knows it (Electron's app.getLocale), reported as `uiLang.system`. */
+  systemLocale?: string;
 }
 
 /** The API plus what its owner needs to shut it down. */
@@ -68,6 +72,7 @@ export function createServices(opts: ServiceOptions): Services {
       dataDir: opts.dataDir,
       platform: `${os.platform()}-${os.arch()}`,
       nativeDialogs: Boolean(opts.dialogs),
+      uiLang: { ...(opts.uiLang ? { forced: opts.uiLang } : {}), ...(opts.systemLocale ? { system: opts.systemLocale } : {}) },
     }),
     'drafts.list': async () => drafts.list(),
     'drafts.open': async ({ path, session }) => drafts.open(path, session),

@@ -3,6 +3,7 @@
  * similarity and a word-level difference against the current text, updated as the delegate
  * types. A paragraph inserted from the library shows whether it still equals its source.
  */
+import { formatDate, formatNumber, useTranslation } from '../i18n/index.js';
 import { useEffect, useRef, useState } from 'react';
 import type { AgreedMatch } from '../../shared/api.js';
 import type { Provenance } from '../../shared/resolution/model.js';
@@ -33,6 +34,7 @@ export function comparable(text: string): string {
 
 /** The panel. */
 export function MatchesPanel({ current, onUse, onView }: MatchesPanelProps) {
+  const { t: tr } = useTranslation();
   const [matches, setMatches] = useState<AgreedMatch[] | null>(null);
   const [took, setTook] = useState<number | null>(null);
   const seq = useRef(0);
@@ -62,21 +64,21 @@ export function MatchesPanel({ current, onUse, onView }: MatchesPanelProps) {
     return () => window.clearTimeout(t);
   }, [text, kind, words]);
 
-  if (!current) return <p className="panel-empty">Place the cursor in a paragraph to see the closest agreed language.</p>;
+  if (!current) return <p className="panel-empty">{tr('matches.placeCursor')}</p>;
   const prov = current.provenance;
   const unchanged = prov ? comparable(prov.text) === comparable(current.text) : false;
   return (
     <div className="matches">
       {prov ? (
-        <section className={`provenance ${unchanged ? 'same' : 'changed'}`} aria-label="Source of this paragraph">
+        <section className={`provenance ${unchanged ? 'same' : 'changed'}`} aria-label={tr('matches.source')}>
           <div className="prov-head">
-            Agreed language from <b>{prov.symbol}</b>, {prov.paragraph}
+            {tr('matches.agreedFrom', { symbol: prov.symbol, paragraph: prov.paragraph })}
           </div>
           {unchanged ? (
-            <div className="prov-state">Unchanged from its source.</div>
+            <div className="prov-state">{tr('matches.unchanged')}</div>
           ) : (
             <>
-              <div className="prov-state">Changed from its source:</div>
+              <div className="prov-state">{tr('matches.changed')}</div>
               <div className="prov-diff">
                 <DiffText diff={wordDiff(prov.text, current.text)} />
               </div>
@@ -86,10 +88,10 @@ export function MatchesPanel({ current, onUse, onView }: MatchesPanelProps) {
       ) : null}
       <div className="library-status">
         {words < 4
-          ? 'Type a few words to see agreed language.'
+          ? tr('matches.typeMore')
           : matches === null
-            ? 'Looking for agreed language…'
-            : `${matches.length ? `Closest adopted paragraphs for ${current.designation}` : 'No close adopted paragraph'}${took !== null ? ` · ${took} ms` : ''}`}
+            ? tr('matches.looking')
+            : `${matches.length ? tr('matches.closest', { designation: current.designation }) : tr('matches.none')}${took !== null ? ` · ${tr('matches.took', { ms: formatNumber(took) })}` : ''}`}
       </div>
       <ol className="hits">
         {matches?.map((m) => (
@@ -97,17 +99,17 @@ export function MatchesPanel({ current, onUse, onView }: MatchesPanelProps) {
             <div className="hit-head">
               <span className={`score s${Math.floor(m.score * 10)}`}>{Math.round(m.score * 100)}%</span> <span className="hit-symbol">{m.symbol}</span>{' '}
               <span className="hit-desig">{m.designation}</span>
-              <span className="hit-date">{m.adoptionDate}</span>
+              <span className="hit-date">{m.adoptionDate ? formatDate(m.adoptionDate) : ''}</span>
             </div>
             <div className="hit-snippet">
               <DiffText diff={m.diff} />
             </div>
             <div className="hit-actions">
-              <button type="button" onClick={() => onUse(m)} title="Replace the paragraph with the adopted text, keeping its source">
-                Use adopted text
+              <button type="button" onClick={() => onUse(m)} title={tr('matches.useHint')}>
+                {tr('matches.use')}
               </button>
               <button type="button" onClick={() => onView(m.documentId, m.designation)}>
-                View source
+                {tr('matches.viewSource')}
               </button>
             </div>
           </li>

@@ -8,6 +8,8 @@ import { paraEndingText, paraText, type ParaInfo } from '../../shared/resolution
 import { structureKey, xrefText } from './structure-plugin.js';
 import { punctuateTr } from './commands.js';
 import type { CheckItem } from '../components/Checks.js';
+import { t } from '../i18n/index.js';
+import { endPunctuationMessage, textIssueMessage } from '../i18n/checks.js';
 
 /** A finding with what is needed to fix it. */
 export interface Finding extends CheckItem {
@@ -17,9 +19,9 @@ export interface Finding extends CheckItem {
 }
 
 const HINT_MESSAGES: Record<string, string> = {
-  'pp-in-op': 'Opens like a preambular paragraph but stands among the operative paragraphs.',
-  'op-in-pp': 'Opens like an operative paragraph but stands in the preamble.',
-  'op-unknown': 'Does not open with a usual operative verb.',
+  'pp-in-op': 'checks.hint.ppInOp',
+  'op-in-pp': 'checks.hint.opInPp',
+  'op-unknown': 'checks.hint.opUnknown',
 };
 
 interface ParagraphChecks {
@@ -62,9 +64,9 @@ export function computeFindings(state: EditorState): Finding[] {
     const where = p.designation || (p.section === 'pp' ? 'PP' : 'OP');
     if (checks.empty) continue;
     const end = checks.end;
-    if (end) out.push({ key: `${p.id}-end`, paraId: p.id, designation: where, message: end.message, fixable: true, kind: 'punctuation' });
+    if (end) out.push({ key: `${p.id}-end`, paraId: p.id, designation: where, message: endPunctuationMessage(end, p.role, lang), fixable: true, kind: 'punctuation' });
     const hint = s.hints.get(p.id);
-    if (hint) out.push({ key: `${p.id}-hint`, paraId: p.id, designation: where, message: HINT_MESSAGES[hint] ?? hint, fixable: false, kind: 'hint' });
+    if (hint) out.push({ key: `${p.id}-hint`, paraId: p.id, designation: where, message: HINT_MESSAGES[hint] ? t(HINT_MESSAGES[hint]) : hint, fixable: false, kind: 'hint' });
     // Offsets from textChecks are in the paragraph's text; map them to positions in the document.
     for (const [k, issue] of checks.text.entries()) {
       const range = issue.fix !== undefined ? { from: textOffsetToPos(p, issue.from), to: textOffsetToPos(p, issue.to), replacement: issue.fix } : undefined;
@@ -72,7 +74,7 @@ export function computeFindings(state: EditorState): Finding[] {
         key: `${p.id}-t${k}`,
         paraId: p.id,
         designation: where,
-        message: issue.message,
+        message: textIssueMessage(issue, p.level > 0 ? 'sub' : p.section === 'pp' ? 'pp' : 'op'),
         fixable: range !== undefined,
         kind: 'text',
         ...(range ? { range } : {}),
@@ -81,7 +83,7 @@ export function computeFindings(state: EditorState): Finding[] {
     p.node.descendants((n, offset) => {
       if (n.type.name === 'xref') {
         const x = xrefText(n.attrs.targets as string[], p.pos + 1 + offset, s.structure, lang);
-        if (x.broken) out.push({ key: `${p.id}-x${offset}`, paraId: p.id, designation: where, message: 'A cross-reference points to a deleted paragraph.', fixable: false, kind: 'xref' });
+        if (x.broken) out.push({ key: `${p.id}-x${offset}`, paraId: p.id, designation: where, message: t('checks.xrefBroken'), fixable: false, kind: 'xref' });
       }
       return !n.isLeaf;
     });
