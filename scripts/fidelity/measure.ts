@@ -131,8 +131,8 @@ function mode(xs: readonly number[]): number | null {
 
 const RE_OP = /^\d{1,3}\.$/;
 const RE_ALPHA = /^\([a-hj-uwyz]{1,2}\)$/;
-const RE_ROMAN = /^\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)$/;
-const RE_PART = /^(?:[IVXL]{1,6})\.$/;
+const RE_ROMAN = /^\((?:[ivx]|ii|iii|iv|vi|vii|viii|ix|xi|xii)\)$/;
+const RE_PART = /^[IVXL]{1,6}\.$/;
 
 /** The figures of one PDF. */
 export interface Figures {
