@@ -13,6 +13,7 @@ import { structurePlugin } from './plugins/structure.js';
 import { findPlugin } from './plugins/find.js';
 import { rulesPlugin } from './plugins/rules.js';
 import { proposalsPlugin } from './negotiation/plugin.js';
+import { proposalDecorationsPlugin } from './negotiation/decorations.js';
 import type { NegotiationSettings } from './negotiation/settings.js';
 import { SHORTCUTS } from './keymap.js';
 
@@ -29,6 +30,7 @@ export function editorPlugins(opts: EditorOptions = {}): Plugin[] {
   return [
     // First, so edits become proposals before the other rules see them.
     proposalsPlugin(opts.negotiation),
+    proposalDecorationsPlugin(),
     idsPlugin(),
     structurePlugin(),
     rulesPlugin(opts.autoPunctuate ?? true),

@@ -4,9 +4,10 @@
  * document is the same in every view. Widgets are drawn with the document of the view that shows
  * them, never a global one, so states stay headless.
  */
+import { Plugin, PluginKey } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import type { Node as PMNode } from 'prosemirror-model';
-import type { NegotiationSettings } from './settings.js';
+import { settingsOf, type NegotiationSettings } from './settings.js';
 import { BRACKET, INS, delOf, insOf, isPara, paraProposal } from './marks.js';
 
 type Shown = 'proposal-shown' | 'proposal-plain' | 'proposal-hidden';
@@ -106,4 +107,28 @@ export function buildDecorations(doc: PMNode, s: NegotiationSettings): Decoratio
   flushRuns(-1, new Set());
   brackets(lastEnd, []);
   return DecorationSet.create(doc, decos);
+}
+
+/** Key of the decorations plugin; its state is the DecorationSet of the current document and view. */
+export const proposalDecorationsKey = new PluginKey<DecorationSet>('plenary-proposal-decorations');
+
+/**
+ * The decorations of negotiation's views as plugin state: rebuilt when the document or the
+ * negotiation settings change, kept otherwise, so every state carries its own (no cache shared
+ * between states or views). Must come after the proposals plugin, whose settings it reads.
+ */
+export function proposalDecorationsPlugin(): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
+    key: proposalDecorationsKey,
+    state: {
+      init: (_config, state) => buildDecorations(state.doc, settingsOf(state)),
+      apply: (tr, prev, oldState, state) => {
+        const settings = settingsOf(state);
+        return tr.docChanged || settings !== settingsOf(oldState) ? buildDecorations(state.doc, settings) : prev;
+      },
+    },
+    props: {
+      decorations: (state) => proposalDecorationsKey.getState(state) ?? null,
+    },
+  });
 }

@@ -5,6 +5,7 @@
  */
 export { proposalsKey, setNegotiationSettings, UNTRACKED_META, type Delegation, type NegotiationSettings } from './settings.js';
 export { proposalsPlugin, type ProposalsPluginOptions } from './plugin.js';
+export { proposalDecorationsKey, proposalDecorationsPlugin } from './decorations.js';
 export { acceptAllBy, acceptProposal, deleteCharTracked, deleteParagraph, rejectAllBy, rejectProposal, withdrawProposal } from './commands.js';
 export { countBrackets, removeBracket, toggleBrackets } from './brackets.js';
 export { paragraphStatuses, setParagraphStatus, statusSummary, type ParagraphStatusInfo, type ParagraphStatusValue } from './status.js';

@@ -1,14 +1,11 @@
 /**
- * The proposals plugin: negotiation settings as plugin state, edits tracked as proposals while
- * the mode is on (see `tracking.ts`), and the views' decorations (see `decorations.ts`).
+ * The proposals plugin: negotiation settings as plugin state and edits tracked as proposals while
+ * the mode is on (see `tracking.ts`). The views' decorations are the plugin of `decorations.ts`.
  */
 import { Plugin } from 'prosemirror-state';
-import type { DecorationSet } from 'prosemirror-view';
-import type { Node as PMNode } from 'prosemirror-model';
 import { newId } from '../../ids.js';
 import { DEFAULT_SETTINGS, proposalsKey, settingsOf, type NegotiationSettings, type ProposalsMeta } from './settings.js';
 import { isStructural, isTrackable, isUntrackableEdit, trackBatch } from './tracking.js';
-import { buildDecorations } from './decorations.js';
 
 /** Options of {@link proposalsPlugin} for tests and tools: the clock and the id source. */
 export interface ProposalsPluginOptions {
@@ -21,7 +18,7 @@ export interface ProposalsPluginOptions {
  * `setNegotiationSettings`). When enabled, edits become proposals of the current delegation
  * (see `tracking.ts`); without a delegation, edits are refused.
  *
- * Decorations for CSS:
+ * Decorations for CSS (drawn by `proposalDecorationsPlugin`, which must follow this plugin):
  * - proposal text: `span.proposal.proposal-ins` / `.proposal-del`, whole paragraphs
  *   `.proposal-para.proposal-para-ins` / `.proposal-para-del`, each with `data-by` and a
  *   `--by-color` custom property from the delegations list, and one of
@@ -38,7 +35,6 @@ export interface ProposalsPluginOptions {
 export function proposalsPlugin(initial: Partial<NegotiationSettings> = {}, opts: ProposalsPluginOptions = {}): Plugin<NegotiationSettings> {
   const now = opts.now ?? (() => new Date().toISOString());
   const makeId = opts.newId ?? (() => newId('s'));
-  let cache: { doc: PMNode; settings: NegotiationSettings; set: DecorationSet } | null = null;
   return new Plugin<NegotiationSettings>({
     key: proposalsKey,
     state: {
@@ -63,13 +59,6 @@ export function proposalsPlugin(initial: Partial<NegotiationSettings> = {}, opts
       if (!s.enabled || !s.delegation) return null;
       const paste = trs.some((t) => t.getMeta('uiEvent') === 'paste');
       return trackBatch(trs, oldState, state, { me: s.delegation, at: now(), newId: makeId, paste });
-    },
-    props: {
-      decorations(state) {
-        const settings = settingsOf(state);
-        if (!cache || cache.doc !== state.doc || cache.settings !== settings) cache = { doc: state.doc, settings, set: buildDecorations(state.doc, settings) };
-        return cache.set;
-      },
     },
   });
 }

@@ -83,13 +83,13 @@ function placeholderFor(p: ParaInfo, lang: Language, meta: FrontMatter): string 
 /** The enacting formula, drawn with the document of the view that shows it (states stay headless). */
 function formulaWidget(view: EditorView, meta: FrontMatter, hasPreamble: boolean) {
   const f = enactingFormula(meta.organ, meta.language, hasPreamble);
-  const document = view.dom.ownerDocument;
-  const p = document.createElement('p');
+  const dom = view.dom.ownerDocument;
+  const p = dom.createElement('p');
   p.className = 'formula';
   p.contentEditable = 'false';
-  const i = document.createElement('i');
+  const i = dom.createElement('i');
   i.textContent = f.words;
-  p.append(i, document.createTextNode(f.punctuation));
+  p.append(i, dom.createTextNode(f.punctuation));
   return p;
 }
 

@@ -5,7 +5,6 @@ import { EditorState, TextSelection, type Command, type Transaction } from 'pros
 import { Slice, Fragment, type Node as PMNode } from 'prosemirror-model';
 import { undo, redo } from 'prosemirror-history';
 import { joinBackward } from 'prosemirror-commands';
-import type { DecorationSet } from 'prosemirror-view';
 import { editorPlugins } from '../../../../src/shared/editor/state.js';
 import { structureKey } from '../../../../src/shared/editor/plugins/structure.js';
 import { moveParagraph, setNegotiationNumbering, splitParagraph } from '../../../../src/shared/editor/commands/index.js';
@@ -15,6 +14,7 @@ import {
   countBrackets,
   deleteParagraph,
   listProposals,
+  proposalDecorationsKey,
   proposalsKey,
   proposalsPlugin,
   rejectAllBy,
@@ -507,8 +507,7 @@ describe('paragraph status', () => {
 
 describe('views', () => {
   function decorations(state: EditorState): { from: number; to: number; attrs: Record<string, string> }[] {
-    const plugin = state.plugins.find((p) => p.spec.key === proposalsKey)!;
-    const set = plugin.props.decorations!.call(plugin, state) as DecorationSet;
+    const set = proposalDecorationsKey.getState(state)!;
     return set.find().map((d) => ({ from: d.from, to: d.to, attrs: ((d as unknown as { type: { attrs?: Record<string, string> } }).type.attrs ?? {}) }));
   }
   function classesOf(state: EditorState, text: string): string {
@@ -549,11 +548,27 @@ describe('views', () => {
     expect(proposalsKey.getState(s)!.view).toBe('only');
   });
 
+  it('decorations are each state\'s own: kept while nothing shown changes, rebuilt when the view or text does', () => {
+    const s = sample();
+    const markup = proposalDecorationsKey.getState(s)!;
+    // A selection change keeps the very same set.
+    const moved = s.apply(s.tr.setSelection(TextSelection.create(s.doc, 1)));
+    expect(proposalDecorationsKey.getState(moved)).toBe(markup);
+    // A settings change rebuilds; the earlier state keeps its markup view.
+    const clean = moved.apply(setNegotiationSettings(moved, { view: 'clean' }));
+    expect(proposalDecorationsKey.getState(clean)).not.toBe(markup);
+    expect(classesOf(clean, 'fully')).toContain('proposal-plain');
+    expect(classesOf(s, 'fully')).toContain('proposal-shown');
+    // So does an edit.
+    const typed = type(select(s, 'op2', 'Decides', 'before'), 'Also ');
+    expect(classesOf(typed, 'Also')).toContain('proposal-ins proposal-shown');
+    expect(proposalDecorationsKey.getState(s)).toBe(markup);
+  });
+
   it('brackets get "[" and "]" widgets, doubled when nested', () => {
     let s = run(select(base(), 'op1', 'the Secretary-General'), toggleBrackets);
     s = run(select(s, 'op1', 'the'), toggleBrackets);
-    const plugin = s.plugins.find((p) => p.spec.key === proposalsKey)!;
-    const set = plugin.props.decorations!.call(plugin, s) as DecorationSet;
+    const set = proposalDecorationsKey.getState(s)!;
     const widgets = set.find().filter((d) => d.from === d.to);
     // Widgets draw with the document of the view that shows them: a stand-in document here.
     const ownerDocument = { createElement: () => ({ className: '', contentEditable: '', textContent: '', style: { setProperty: () => {} } }) };
