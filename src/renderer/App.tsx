@@ -16,11 +16,14 @@ import { serializePlenaryFile } from '../shared/resolution/file.js';
 import { newId } from '../shared/ids.js';
 import { paraPlainText } from '../shared/resolution/structure.js';
 import { Editor } from './editor/Editor.js';
-import { createEditorState, SHORTCUTS } from './editor/setup.js';
-import { structureKey } from './editor/structure-plugin.js';
-import { rulesKey, setAutoPunctuate } from './editor/rules.js';
-import { convertKind, currentPara, paraAt, insertAgreed, insertCrossRef, insertFootnote, moveParagraphTo, replaceWithAgreed, punctuate, setMeta, setNegotiationNumbering } from './editor/commands.js';
-import { computeFindings, fixFinding, type Finding } from './editor/checks.js';
+import { createEditorState } from '../shared/editor/state.js';
+import { SHORTCUTS } from '../shared/editor/keymap.js';
+import { structureKey } from '../shared/editor/plugins/structure.js';
+import { rulesKey, setAutoPunctuate } from '../shared/editor/plugins/rules.js';
+import { convertKind, insertAgreed, insertCrossRef, insertFootnote, moveParagraphTo, replaceWithAgreed, punctuate, setMeta, setNegotiationNumbering } from '../shared/editor/commands/index.js';
+import { currentPara, paraAt } from '../shared/editor/queries/paragraphs.js';
+import { computeFindings, fixFinding, type Finding } from '../shared/editor/queries/checks.js';
+import { UI_CHECK_MESSAGES } from './i18n/checks.js';
 import { Masthead } from './components/Masthead.js';
 import { Outline, type OutlineItem } from './components/Outline.js';
 import { Checks } from './components/Checks.js';
@@ -42,7 +45,7 @@ import { Modal } from './components/Dialogs.js';
 import { applyAppInfo, errorMessage, formatNumber, t, useTranslation } from './i18n/index.js';
 import { InterfaceLanguageDialog } from './components/InterfaceLanguage.js';
 import { emptyNegotiation, readNegotiation, type NegotiationFile } from './negotiation-state.js';
-import { proposalsKey, setNegotiationSettings, type NegotiationSettings } from './editor/proposals.js';
+import { proposalsKey, setNegotiationSettings, type NegotiationSettings } from '../shared/editor/negotiation/index.js';
 import { compareVersions, exportComparisonHtml } from '../shared/negotiation/versions.js';
 import type { Provenance } from '../shared/resolution/model.js';
 import { registerEditorFocus } from './a11y/focus.js';
@@ -618,7 +621,7 @@ export function App() {
     });
   }, [structure, i18n.language]);
   // The Checks tab shows its count, so findings are kept while the side panel is open.
-  const findings: Finding[] = useMemo(() => (panelOpen ? computeFindings(snapshot) : []), [snapshot, panelOpen, i18n.language]);
+  const findings: Finding[] = useMemo(() => (panelOpen ? computeFindings(snapshot, UI_CHECK_MESSAGES) : []), [snapshot, panelOpen, i18n.language]);
   const current = currentPara(snapshot);
   const currentForMatch: CurrentParagraph | null = useMemo(() => {
     if (!current || current.section === 'ap') return null;

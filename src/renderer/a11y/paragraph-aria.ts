@@ -9,7 +9,7 @@
 import { Plugin, type EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { ParaInfo } from '../../shared/resolution/structure.js';
-import { structureKey, type StructureState } from '../editor/structure-plugin.js';
+import { structureKey, type StructureState } from '../../shared/editor/plugins/structure.js';
 import { announce } from './announcer.js';
 
 const SECTION_NAMES = { pp: 'preambular paragraph', op: 'operative paragraph', ap: 'annex paragraph' } as const;

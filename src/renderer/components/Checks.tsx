@@ -5,15 +5,10 @@
  */
 import { useTranslation } from '../i18n/index.js';
 
-/** One finding. */
-export interface CheckItem {
-  key: string;
-  paraId: string;
-  designation: string;
-  message: string;
-  /** Whether a one-click fix exists. */
-  fixable: boolean;
-}
+import type { CheckItem } from '../../shared/editor/queries/checks.js';
+
+/** One finding (defined with the checks themselves). */
+export type { CheckItem };
 
 /** Props of the checks panel. */
 export interface ChecksProps {

@@ -6,6 +6,7 @@
  */
 import type { EndPunctuationIssue, TextIssue } from '../../shared/resolution/punctuation.js';
 import type { EffectiveRole } from '../../shared/resolution/structure.js';
+import type { CheckMessages } from '../../shared/editor/queries/checks.js';
 import { t } from './index.js';
 
 const ROLE_KEYS: Readonly<Record<EffectiveRole, string>> = {
@@ -66,3 +67,17 @@ export function textIssueMessage(issue: TextIssue, kind: 'pp' | 'op' | 'sub'): s
       return issue.message.startsWith('The quotation') ? t('checks.text.quoteNotClosed', { mark: quotedChar(issue) }) : t('checks.text.quoteNotOpened', { mark: quotedChar(issue) });
   }
 }
+
+const HINT_KEYS: Readonly<Record<string, string>> = {
+  'pp-in-op': 'checks.hint.ppInOp',
+  'op-in-pp': 'checks.hint.opInPp',
+  'op-unknown': 'checks.hint.opUnknown',
+};
+
+/** The checks panel's wording in the interface language (passed to computeFindings). */
+export const UI_CHECK_MESSAGES: CheckMessages = {
+  end: endPunctuationMessage,
+  hint: (kind) => (HINT_KEYS[kind] ? t(HINT_KEYS[kind]) : kind),
+  text: textIssueMessage,
+  xrefBroken: () => t('checks.xrefBroken'),
+};

@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
-import { createEditorState } from '../../../src/renderer/editor/setup.js';
-import { moveParagraph } from '../../../src/renderer/editor/commands.js';
-import { structureKey } from '../../../src/renderer/editor/structure-plugin.js';
+import { createEditorState } from '../../../src/shared/editor/state.js';
+import { moveParagraph } from '../../../src/shared/editor/commands/index.js';
+import { structureKey } from '../../../src/shared/editor/plugins/structure.js';
 import { numberingChange, spokenDesignation } from '../../../src/renderer/a11y/paragraph-aria.js';
 import { accessKeys } from '../../../src/renderer/components/MenuBar.js';
 import { doc, op, pp } from '../../helpers/builders.js';

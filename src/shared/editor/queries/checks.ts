@@ -2,14 +2,21 @@
  * Computes the checks panel's findings from an editor state, and applies their fixes.
  */
 import type { EditorState, Transaction } from 'prosemirror-state';
-import type { FrontMatter } from '../../shared/resolution/model.js';
-import { checkEndPunctuation, textChecks } from '../../shared/resolution/punctuation.js';
-import { paraEndingText, paraText, type ParaInfo } from '../../shared/resolution/structure.js';
-import { structureKey, xrefText } from './structure-plugin.js';
-import { punctuateTr } from './commands.js';
-import type { CheckItem } from '../components/Checks.js';
-import { t } from '../i18n/index.js';
-import { endPunctuationMessage, textIssueMessage } from '../i18n/checks.js';
+import type { FrontMatter } from '../../resolution/model.js';
+import { checkEndPunctuation, textChecks, type EndPunctuationIssue, type TextIssue } from '../../resolution/punctuation.js';
+import { paraEndingText, paraText, type EffectiveRole, type ParaInfo } from '../../resolution/structure.js';
+import { structureKey, xrefText } from '../plugins/structure.js';
+import { punctuateTr } from '../commands/text.js';
+
+/** One finding as the checks panel lists it. */
+export interface CheckItem {
+  key: string;
+  paraId: string;
+  designation: string;
+  message: string;
+  /** Whether a one-click fix exists. */
+  fixable: boolean;
+}
 
 /** A finding with what is needed to fix it. */
 export interface Finding extends CheckItem {
@@ -19,9 +26,9 @@ export interface Finding extends CheckItem {
 }
 
 const HINT_MESSAGES: Record<string, string> = {
-  'pp-in-op': 'checks.hint.ppInOp',
-  'op-in-pp': 'checks.hint.opInPp',
-  'op-unknown': 'checks.hint.opUnknown',
+  'pp-in-op': 'Opens like a preambular paragraph but stands among the operative paragraphs.',
+  'op-in-pp': 'Opens like an operative paragraph but stands in the preamble.',
+  'op-unknown': 'Does not open with a usual operative verb.',
 };
 
 interface ParagraphChecks {
@@ -52,8 +59,28 @@ function checksOf(p: ParaInfo, lang: FrontMatter['language']): ParagraphChecks {
   return entry;
 }
 
-/** All findings, in document order. */
-export function computeFindings(state: EditorState): Finding[] {
+/**
+ * How findings are worded. The checks describe what they found in data; the default says it in
+ * English (the CLI, tests), the renderer passes wording in the interface language
+ * (src/renderer/i18n/checks.ts), so the logic stays in one place.
+ */
+export interface CheckMessages {
+  end(issue: EndPunctuationIssue, role: EffectiveRole, docLang: string): string;
+  hint(kind: string): string;
+  text(issue: TextIssue, role: 'pp' | 'op' | 'sub'): string;
+  xrefBroken(): string;
+}
+
+/** English wording, as the checks themselves say it. */
+export const ENGLISH_CHECK_MESSAGES: CheckMessages = {
+  end: (issue) => issue.message,
+  hint: (kind) => HINT_MESSAGES[kind] ?? kind,
+  text: (issue) => issue.message,
+  xrefBroken: () => 'A cross-reference points to a deleted paragraph.',
+};
+
+/** All findings, in document order, worded by `messages`. */
+export function computeFindings(state: EditorState, messages: CheckMessages = ENGLISH_CHECK_MESSAGES): Finding[] {
   const s = structureKey.getState(state);
   if (!s) return [];
   const lang = (state.doc.attrs.meta as FrontMatter).language;
@@ -64,9 +91,9 @@ export function computeFindings(state: EditorState): Finding[] {
     const where = p.designation || (p.section === 'pp' ? 'PP' : 'OP');
     if (checks.empty) continue;
     const end = checks.end;
-    if (end) out.push({ key: `${p.id}-end`, paraId: p.id, designation: where, message: endPunctuationMessage(end, p.role, lang), fixable: true, kind: 'punctuation' });
+    if (end) out.push({ key: `${p.id}-end`, paraId: p.id, designation: where, message: messages.end(end, p.role, lang), fixable: true, kind: 'punctuation' });
     const hint = s.hints.get(p.id);
-    if (hint) out.push({ key: `${p.id}-hint`, paraId: p.id, designation: where, message: HINT_MESSAGES[hint] ? t(HINT_MESSAGES[hint]) : hint, fixable: false, kind: 'hint' });
+    if (hint) out.push({ key: `${p.id}-hint`, paraId: p.id, designation: where, message: messages.hint(hint), fixable: false, kind: 'hint' });
     // Offsets from textChecks are in the paragraph's text; map them to positions in the document.
     for (const [k, issue] of checks.text.entries()) {
       const range = issue.fix !== undefined ? { from: textOffsetToPos(p, issue.from), to: textOffsetToPos(p, issue.to), replacement: issue.fix } : undefined;
@@ -74,7 +101,7 @@ export function computeFindings(state: EditorState): Finding[] {
         key: `${p.id}-t${k}`,
         paraId: p.id,
         designation: where,
-        message: textIssueMessage(issue, p.level > 0 ? 'sub' : p.section === 'pp' ? 'pp' : 'op'),
+        message: messages.text(issue, p.level > 0 ? 'sub' : p.section === 'pp' ? 'pp' : 'op'),
         fixable: range !== undefined,
         kind: 'text',
         ...(range ? { range } : {}),
@@ -83,7 +110,7 @@ export function computeFindings(state: EditorState): Finding[] {
     p.node.descendants((n, offset) => {
       if (n.type.name === 'xref') {
         const x = xrefText(n.attrs.targets as string[], p.pos + 1 + offset, s.structure, lang);
-        if (x.broken) out.push({ key: `${p.id}-x${offset}`, paraId: p.id, designation: where, message: t('checks.xrefBroken'), fixable: false, kind: 'xref' });
+        if (x.broken) out.push({ key: `${p.id}-x${offset}`, paraId: p.id, designation: where, message: messages.xrefBroken(), fixable: false, kind: 'xref' });
       }
       return !n.isLeaf;
     });
