@@ -41,6 +41,9 @@ import { PrintPreview } from './components/PrintPreview.js';
 import { NegotiationPanel } from './components/NegotiationPanel.js';
 import { VersionsPanel } from './components/VersionsPanel.js';
 import { Modal } from './components/Dialogs.js';
+import { LineageDialog, type LineageTarget } from './components/LineageDialog.js';
+import { NewFromResolutionDialog } from './components/NewFromResolutionDialog.js';
+import { setSuggestion } from '../shared/editor/plugins/suggestion.js';
 import { emptyNegotiation, readNegotiation, type NegotiationFile } from './negotiation-state.js';
 import { proposalsKey, setNegotiationSettings, type NegotiationSettings } from '../shared/editor/negotiation/index.js';
 import { compareVersions, exportComparisonHtml } from '../shared/negotiation/versions.js';
@@ -72,7 +75,9 @@ type DialogState =
   | { kind: 'importSummary'; summary: ImportSummary }
   | { kind: 'importProgress'; status: ImportJobStatus | null }
   | { kind: 'preview' }
-  | { kind: 'compare'; html: string; title: string };
+  | { kind: 'compare'; html: string; title: string }
+  | { kind: 'lineage'; target: LineageTarget }
+  | { kind: 'newFromResolution' };
 
 function initialDocument(): ResolutionDocument {
   return emptyDocument({ kind: 'draft', organ: 'ga', language: 'en' }, newId);
@@ -461,6 +466,11 @@ export function App() {
         case 'file.openPath':
           if (arg) void openPath(arg);
           return;
+        case 'file.newFromResolution': {
+          const warning = autosave.leaveWarning('Start a new draft');
+          if (warning && !window.confirm(warning)) return;
+          return setDialog({ kind: 'newFromResolution' });
+        }
         case 'file.new':
           return newDraft();
         case 'file.open':
@@ -550,7 +560,7 @@ export function App() {
           notify(`This command is not available yet: ${id}`, true);
       }
     },
-    [download, exec, exportAs, importFiles, importFolder, newDraft, notify, open, openPath, save, saveAs],
+    [autosave, download, exec, exportAs, importFiles, importFolder, newDraft, notify, open, openPath, save, saveAs],
   );
 
   // Native menu commands (Electron) and the browser's own shortcuts.
@@ -614,6 +624,7 @@ export function App() {
       label: 'File',
       items: [
         { id: 'file.new', label: 'New draft' },
+        { id: 'file.newFromResolution', label: 'New draft from resolution…' },
         { id: 'file.open', label: 'Open…', keys: 'Ctrl+O' },
         { id: 'file.save', label: 'Save', keys: 'Ctrl+S' },
         { id: 'file.saveAs', label: 'Save as…', keys: 'Ctrl+Shift+S' },
@@ -727,6 +738,11 @@ export function App() {
                     exec(insertAgreed(hit));
                     notify(`Inserted agreed language from ${hit.symbol}, ${hit.designation}.`);
                   }}
+                  onReplace={(hit) => {
+                    if (current && current.section !== 'ap' && exec(replaceWithAgreed(current.id, hit))) notify(`Replaced ${current.designation} with agreed language from ${hit.symbol}, ${hit.designation}.`);
+                    else notify('Place the cursor in a paragraph of the draft to replace it.', true);
+                  }}
+                  onHistory={(target) => setDialog({ kind: 'lineage', target })}
                 />
               ) : panel === 'matches' ? (
                 <MatchesPanel
@@ -734,6 +750,13 @@ export function App() {
                   onView={viewSource}
                   onUse={(m: AgreedMatch) => {
                     if (currentForMatch) execHere(replaceWithAgreed(currentForMatch.id, m));
+                  }}
+                  onInsert={(m: AgreedMatch) => execHere(insertAgreed(m))}
+                  onHistory={(target) => setDialog({ kind: 'lineage', target })}
+                  onSuggest={(sg, forText) => {
+                    const view = viewRef.current;
+                    if (!view) return;
+                    view.dispatch(setSuggestion(view.state.tr, sg && currentForMatch ? { ...sg, paragraphId: currentForMatch.id, forText } : null));
                   }}
                 />
               ) : panel === 'negotiation' ? (
@@ -939,6 +962,22 @@ export function App() {
         <ImportSummaryDialog summary={dialog.summary} onClose={() => setDialog({ kind: 'none' })} />
       ) : dialog.kind === 'shortcuts' ? (
         <ShortcutsDialog shortcuts={SHORTCUTS} onClose={() => setDialog({ kind: 'none' })} />
+      ) : dialog.kind === 'lineage' ? (
+        <LineageDialog target={dialog.target} onClose={() => setDialog({ kind: 'none' })} />
+      ) : dialog.kind === 'newFromResolution' ? (
+        <NewFromResolutionDialog
+          onDraft={(result, source, n) => {
+            loadDocument(result.document, '', true, n);
+            notify(`New draft from ${source.row.symbol}: review the proposals of “Technical update”.`);
+          }}
+          onClose={(review) => {
+            setDialog({ kind: 'none' });
+            if (review) {
+              setPanelOpen(true);
+              setPanel('negotiation');
+            }
+          }}
+        />
       ) : dialog.kind === 'about' ? (
         <AboutDialog info={info} onClose={() => setDialog({ kind: 'none' })} />
       ) : null}

@@ -11,6 +11,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 /** Every command id the menu can send. The page's command handler switches on these. */
 export const MENU_COMMANDS = [
   'file.new',
+  'file.newFromResolution',
   'file.open',
   'file.openPath',
   'file.save',
@@ -128,6 +129,7 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
     label: top('File'),
     submenu: [
       cmd('New Draft', 'file.new', 'CmdOrCtrl+N'),
+      cmd('New Draft from Resolution…', 'file.newFromResolution'),
       cmd('Open…', 'file.open', 'CmdOrCtrl+O'),
       { label: 'Open Recent', id: 'file.openRecent', submenu: recentItems },
       { type: 'separator' },

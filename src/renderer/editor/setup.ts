@@ -7,9 +7,10 @@ import type { EditorProps } from 'prosemirror-view';
 import { freshIds } from '../../shared/editor/paste.js';
 import { deleteCharTracked } from '../../shared/editor/negotiation/commands.js';
 import { FootnoteView, XrefView } from './views.js';
+import { ghostTextDecorations } from './ghost-text.js';
 
 /**
- * View props: node views, paste handling, and Backspace/Delete in negotiation mode. Direct view
+ * View props: node views, paste handling, the ghost text of a suggestion, and Backspace/Delete in negotiation mode. Direct view
  * props are consulted before any plugin, so the keys reach negotiation before the keymap does.
  */
 export const viewProps: Partial<EditorProps> = {
@@ -18,6 +19,7 @@ export const viewProps: Partial<EditorProps> = {
     xref: (node, _view, _getPos, decorations) => new XrefView(node, decorations),
   },
   transformPasted: freshIds,
+  decorations: ghostTextDecorations,
   handleKeyDown(view, event) {
     if (event.key !== 'Backspace' && event.key !== 'Delete') return false;
     if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return false;
