@@ -63,7 +63,7 @@ export function LineageDialog({ target, onClose }: LineageDialogProps) {
           <p className="lineage-summary">
             {since ? (
               <>
-                Agreed since <b>{since.year ?? citationNumber(since.symbol) ?? since.symbol}</b> ({since.symbol}), word for word.
+                Agreed since <b>{since.year ?? citationNumber(since.symbol) ?? since.symbol}</b> ({since.symbol}).
               </>
             ) : (
               'This wording is not adopted as it stands.'

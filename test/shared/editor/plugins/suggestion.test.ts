@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { undo } from 'prosemirror-history';
-import { keydownHandler } from 'prosemirror-keymap';
 import { createEditorState } from '../../../../src/shared/editor/state.js';
 import { structureKey } from '../../../../src/shared/editor/plugins/structure.js';
 import { activeSuggestion, setSuggestion, type Suggestion } from '../../../../src/shared/editor/plugins/suggestion.js';
