@@ -44,6 +44,9 @@ import { VersionsPanel } from './components/VersionsPanel.js';
 import { Modal } from './components/Dialogs.js';
 import { applyAppInfo, errorMessage, formatNumber, t, useTranslation } from './i18n/index.js';
 import { InterfaceLanguageDialog } from './components/InterfaceLanguage.js';
+import { LineageDialog, type LineageTarget } from './components/LineageDialog.js';
+import { NewFromResolutionDialog } from './components/NewFromResolutionDialog.js';
+import { setSuggestion } from '../shared/editor/plugins/suggestion.js';
 import { emptyNegotiation, readNegotiation, type NegotiationFile } from './negotiation-state.js';
 import { proposalsKey, setNegotiationSettings, type NegotiationSettings } from '../shared/editor/negotiation/index.js';
 import { compareVersions, exportComparisonHtml } from '../shared/negotiation/versions.js';
@@ -79,7 +82,9 @@ type DialogState =
   | { kind: 'importSummary'; summary: ImportSummary }
   | { kind: 'importProgress'; status: ImportJobStatus | null }
   | { kind: 'preview' }
-  | { kind: 'compare'; html: string; title: string };
+  | { kind: 'compare'; html: string; title: string }
+  | { kind: 'lineage'; target: LineageTarget }
+  | { kind: 'newFromResolution' };
 
 function initialDocument(): ResolutionDocument {
   return emptyDocument({ kind: 'draft', organ: 'ga', language: 'en' }, newId);
@@ -488,6 +493,11 @@ export function App() {
         case 'file.openPath':
           if (arg) void openPath(arg);
           return;
+        case 'file.newFromResolution': {
+          const warning = autosave.leaveWarning('Start a new draft');
+          if (warning && !window.confirm(warning)) return;
+          return setDialog({ kind: 'newFromResolution' });
+        }
         case 'file.new':
           return newDraft();
         case 'file.open':
@@ -579,7 +589,7 @@ export function App() {
           notify(t('toast.notAvailable', { id }), true);
       }
     },
-    [download, exec, exportAs, importFiles, importFolder, newDraft, notify, open, openPath, save, saveAs],
+    [autosave, download, exec, exportAs, importFiles, importFolder, newDraft, notify, open, openPath, save, saveAs],
   );
 
   // Native menu commands (Electron) and the browser's own shortcuts.
@@ -643,6 +653,7 @@ export function App() {
       label: t('menu.file'),
       items: [
         { id: 'file.new', label: t('command.file.new') },
+        { id: 'file.newFromResolution', label: t('command.file.newFromResolution') },
         { id: 'file.open', label: t('command.file.open'), keys: 'Ctrl+O' },
         { id: 'file.save', label: t('command.file.save'), keys: 'Ctrl+S' },
         { id: 'file.saveAs', label: t('command.file.saveAs'), keys: 'Ctrl+Shift+S' },
@@ -768,6 +779,11 @@ export function App() {
                     exec(insertAgreed(hit));
                     notify(t('toast.inserted', { symbol: hit.symbol, designation: hit.designation }));
                   }}
+                  onReplace={(hit) => {
+                    if (current && current.section !== 'ap' && exec(replaceWithAgreed(current.id, hit))) notify(`Replaced ${current.designation} with agreed language from ${hit.symbol}, ${hit.designation}.`);
+                    else notify('Place the cursor in a paragraph of the draft to replace it.', true);
+                  }}
+                  onHistory={(target) => setDialog({ kind: 'lineage', target })}
                 />
               ) : panel === 'matches' ? (
                 <MatchesPanel
@@ -775,6 +791,13 @@ export function App() {
                   onView={viewSource}
                   onUse={(m: AgreedMatch) => {
                     if (currentForMatch) execHere(replaceWithAgreed(currentForMatch.id, m));
+                  }}
+                  onInsert={(m: AgreedMatch) => execHere(insertAgreed(m))}
+                  onHistory={(target) => setDialog({ kind: 'lineage', target })}
+                  onSuggest={(sg, forText) => {
+                    const view = viewRef.current;
+                    if (!view) return;
+                    view.dispatch(setSuggestion(view.state.tr, sg && currentForMatch ? { ...sg, paragraphId: currentForMatch.id, forText } : null));
                   }}
                 />
               ) : panel === 'negotiation' ? (
@@ -982,6 +1005,22 @@ export function App() {
         <ImportSummaryDialog summary={dialog.summary} onClose={() => setDialog({ kind: 'none' })} />
       ) : dialog.kind === 'shortcuts' ? (
         <ShortcutsDialog shortcuts={[...SHORTCUTS, ...WINDOW_SHORTCUTS]} onClose={() => setDialog({ kind: 'none' })} />
+      ) : dialog.kind === 'lineage' ? (
+        <LineageDialog target={dialog.target} onClose={() => setDialog({ kind: 'none' })} />
+      ) : dialog.kind === 'newFromResolution' ? (
+        <NewFromResolutionDialog
+          onDraft={(result, source, n) => {
+            loadDocument(result.document, '', true, n);
+            notify(t('technicalUpdate.created', { symbol: source.row.symbol }));
+          }}
+          onClose={(review) => {
+            setDialog({ kind: 'none' });
+            if (review) {
+              setPanelOpen(true);
+              setPanel('negotiation');
+            }
+          }}
+        />
       ) : dialog.kind === 'about' ? (
         <AboutDialog info={info} onClose={() => setDialog({ kind: 'none' })} />
       ) : dialog.kind === 'uiLanguage' ? (

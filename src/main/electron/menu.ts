@@ -12,6 +12,7 @@ import { translate, type UiLang } from '../../shared/i18n/index.js';
 /** Every command id the menu can send. The page's command handler switches on these. */
 export const MENU_COMMANDS = [
   'file.new',
+  'file.newFromResolution',
   'file.open',
   'file.openPath',
   'file.save',
@@ -134,6 +135,7 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
     label: top(tr('menu.file')),
     submenu: [
       cmd(tr('native.file.new'), 'file.new', 'CmdOrCtrl+N'),
+      cmd(tr('native.file.newFromResolution'), 'file.newFromResolution'),
       cmd(tr('command.file.open'), 'file.open', 'CmdOrCtrl+O'),
       { label: tr('native.file.openRecent'), id: 'file.openRecent', submenu: recentItems },
       { type: 'separator' },

@@ -1,18 +1,24 @@
 /**
  * The library panel: instant search of earlier resolutions as the delegate types, with filters
  * (organ, session range, PP/OP, language, opening phrase, tag), hits with symbol, paragraph,
- * date and highlighted snippet; insert a hit at the cursor as agreed language (with its
- * provenance), open the whole source resolution, import more files.
+ * date and highlighted snippet, newest first (or most relevant first, on request); insert a hit
+ * after the current paragraph or replace the current paragraph with it as agreed language (with
+ * its provenance), see its history, open the whole source resolution, import more files. Drafts
+ * (L-documents) are marked as drafts.
  */
 import { formatDate, formatNumber, useTranslation } from '../i18n/index.js';
 import { useEffect, useRef, useState } from 'react';
 import type { LibraryFacets, SearchHit } from '../../shared/api.js';
 import { call } from '../api.js';
 import { Snippet } from './DiffText.js';
+import type { LineageTarget } from './LineageDialog.js';
 
 /** Props of the panel. */
 export interface LibraryPanelProps {
   onInsert: (hit: { symbol: string; designation: string; kind: string; text: string }) => void;
+  /** Replaces the current paragraph's text with the hit (one undo step, provenance kept). */
+  onReplace: (hit: { symbol: string; designation: string; kind: string; text: string }) => void;
+  onHistory: (t: LineageTarget) => void;
   onView: (documentId: number, designation: string) => void;
   onImport: () => void;
   onError: (e: unknown) => void;
@@ -35,9 +41,10 @@ const NO_FILTERS: Filters = { kind: '', organ: '', sessionFrom: '', sessionTo: '
 const ORGAN_NAMES: Record<string, string> = { ga: 'organ.ga', sc: 'organ.sc', ecosoc: 'organ.ecosoc', hrc: 'organ.hrc', other: 'organ.other' };
 
 /** The panel. */
-export function LibraryPanel({ onInsert, onView, onImport, onError, revision }: LibraryPanelProps) {
+export function LibraryPanel({ onInsert, onReplace, onHistory, onView, onImport, onError, revision }: LibraryPanelProps) {
   const { t: tr } = useTranslation();
   const [query, setQuery] = useState('');
+  const [order, setOrder] = useState<'newest' | 'relevance'>('newest');
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [took, setTook] = useState<number | null>(null);
@@ -70,7 +77,7 @@ export function LibraryPanel({ onInsert, onView, onImport, onError, revision }: 
         ...(filters.openingPhrase ? { openingPhrase: filters.openingPhrase } : {}),
         ...(filters.tag ? { tag: filters.tag } : {}),
       };
-      call('library.search', { query: q, filters: f, limit: 50 }).then(
+      call('library.search', { query: q, filters: f, limit: 50, order }).then(
         (r) => {
           if (mine !== seq.current) return;
           setHits(r.hits);
@@ -85,7 +92,7 @@ export function LibraryPanel({ onInsert, onView, onImport, onError, revision }: 
       );
     }, 90);
     return () => window.clearTimeout(t);
-  }, [query, filters, revision]);
+  }, [query, filters, revision, order]);
 
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
   const active = Object.values(filters).filter(Boolean).length;
@@ -100,6 +107,10 @@ export function LibraryPanel({ onInsert, onView, onImport, onError, revision }: 
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
+        <select className="order-toggle" aria-label="Order of the results" value={order} onChange={(e) => setOrder(e.target.value === 'relevance' ? 'relevance' : 'newest')}>
+          <option value="newest">Newest first</option>
+          <option value="relevance">Most relevant</option>
+        </select>
         <button type="button" className={`filter-toggle${active ? ' active' : ''}`} onClick={() => setShowFilters((s) => !s)} aria-expanded={showFilters}>
           {tr('library.filters')}{active ? ` (${active})` : ''}
         </button>
@@ -194,6 +205,7 @@ export function LibraryPanel({ onInsert, onView, onImport, onError, revision }: 
           <li key={h.paragraphId} className="hit" data-paragraph={h.paragraphId}>
             <div className="hit-head">
               <span className="hit-symbol">{h.symbol}</span> <span className="hit-desig">{h.designation}</span>
+              {h.draft ? <span className="badge draft">{tr('library.draftBadge')}</span> : null}
               <span className="hit-date">{h.adoptionDate ? formatDate(h.adoptionDate) : ''}</span>
             </div>
             <div className="hit-snippet">
@@ -202,6 +214,12 @@ export function LibraryPanel({ onInsert, onView, onImport, onError, revision }: 
             <div className="hit-actions">
               <button type="button" onClick={() => onInsert(h)} title={tr('library.insertHint')}>
                 {tr('common.insert')}
+              </button>
+              <button type="button" onClick={() => onReplace(h)} title="Replace the paragraph at the cursor with this one, keeping its source">
+                Replace
+              </button>
+              <button type="button" onClick={() => onHistory({ paragraphId: h.paragraphId })}>
+                History
               </button>
               <button type="button" onClick={() => onView(h.documentId, h.designation)}>
                 {tr('matches.viewSource')}

@@ -8,11 +8,14 @@ import { schema } from '../resolution/schema.js';
 import { toggleBrackets } from './negotiation/brackets.js';
 import { convertKind, indent, moveParagraph, outdent, splitParagraph } from './commands/paragraphs.js';
 import { insertFootnote, punctuate, togglePhrase } from './commands/text.js';
+import { dismissSuggestion, takeSuggestion } from './plugins/suggestion.js';
 
 /** The keyboard shortcuts, for the keymap and for Help > Keyboard Shortcuts. */
 export const SHORTCUTS: { keys: string; label: string; command: Command }[] = [
   { keys: 'Enter', label: 'New paragraph of the same kind', command: splitParagraph },
+  { keys: 'Tab', label: 'Take the agreed-language suggestion (caret at the end of a paragraph showing one)', command: takeSuggestion },
   { keys: 'Tab', label: 'Make a subparagraph (demote)', command: indent },
+  { keys: 'Escape', label: 'Dismiss the agreed-language suggestion', command: dismissSuggestion },
   { keys: 'Shift-Tab', label: 'Promote a subparagraph', command: outdent },
   { keys: 'Alt-ArrowUp', label: 'Move paragraph up', command: moveParagraph(-1) },
   { keys: 'Alt-ArrowDown', label: 'Move paragraph down', command: moveParagraph(1) },
