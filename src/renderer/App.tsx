@@ -51,6 +51,7 @@ import { NotesMargin, NotesPanel } from './components/NotesPanel.js';
 import { notesFromFile, useDraftNotes } from './state/notes.js';
 import { loadAuthorMap, saveAuthorMap } from './state/author-map.js';
 import { replaceDocument } from './merge-apply.js';
+import { decisionsBetween } from '../shared/negotiation/decisions.js';
 
 type Panel = 'outline' | 'library' | 'matches' | 'negotiation' | 'notes' | 'versions' | 'checks' | 'document';
 
@@ -781,6 +782,12 @@ export function App() {
                   onSettings={negotiationSettings}
                   onNegotiation={setNegotiation}
                   exec={execHere}
+                  onDecide={(status, cmd) => {
+                    const before = currentDocument();
+                    const ok = execHere(cmd);
+                    if (ok) draftNotes.decide(decisionsBetween(before, currentDocument(), status, new Date().toISOString()));
+                    return ok;
+                  }}
                   onJump={jumpTo}
                   onExportCompilation={exportCompilation}
                 />

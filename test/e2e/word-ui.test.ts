@@ -156,8 +156,10 @@ describe('negotiation through Word in the app', () => {
     await page.keyboard.press('Enter');
     const saved = path.join(app.dataDir, 'drafts', 'Tourism merged.plenary');
     await expect.poll(() => fs.existsSync(saved), { timeout: 30_000 }).toBe(true);
-    const file = JSON.parse(fs.readFileSync(saved, 'utf8')) as { version: number; notes: { text: string }[] };
+    const file = JSON.parse(fs.readFileSync(saved, 'utf8')) as { version: number; notes: { text: string }[]; decisions: { delegation: string; type: string; text: string; status: string }[] };
     expect(file.version).toBe(2);
     expect(file.notes.map((n) => n.text).sort()).toEqual(['Check with capitals', 'Financing or funding?']);
+    // The accept is on record.
+    expect(file.decisions).toMatchObject([{ delegation: 'Mexico', type: 'insert', text: ' and partners', status: 'accepted' }]);
   });
 });

@@ -32,6 +32,8 @@ export interface NegotiationPanelProps {
   onSettings: (patch: Partial<NegotiationSettings>) => void;
   onNegotiation: (n: NegotiationFile) => void;
   exec: (cmd: Command) => boolean;
+  /** Runs an accept, reject or withdraw command and records what it decided (the draft's history). */
+  onDecide: (status: 'accepted' | 'rejected' | 'withdrawn', cmd: Command) => boolean;
   onJump: (paragraphId: string) => void;
   onExportCompilation: (format: 'docx' | 'pdf' | 'html') => void;
 }
@@ -157,10 +159,10 @@ export function NegotiationPanel(props: NegotiationPanelProps) {
         </div>
         {byFilter ? (
           <div className="row-actions">
-            <button type="button" onClick={() => props.exec(acceptAllBy(byFilter))}>
+            <button type="button" onClick={() => props.onDecide('accepted', acceptAllBy(byFilter))}>
               Accept all by {byFilter}
             </button>
-            <button type="button" onClick={() => props.exec(rejectAllBy(byFilter))}>
+            <button type="button" onClick={() => props.onDecide('rejected', rejectAllBy(byFilter))}>
               Reject all by {byFilter}
             </button>
           </div>
@@ -174,13 +176,13 @@ export function NegotiationPanel(props: NegotiationPanelProps) {
               <b>{p.by}</b> {p.kind === 'ins' || p.kind === 'para-ins' ? 'inserts' : 'deletes'}
               {p.parent ? ' (on a proposal)' : ''}: <span className={p.kind.endsWith('del') ? 'del-text' : 'ins-text'}>{p.text.length > 90 ? `${p.text.slice(0, 90)}…` : p.text}</span>
               <div className="row-actions">
-                <button type="button" onClick={() => props.exec(acceptProposal(p.id))}>
+                <button type="button" onClick={() => props.onDecide('accepted', acceptProposal(p.id))}>
                   Accept
                 </button>
-                <button type="button" onClick={() => props.exec(rejectProposal(p.id))}>
+                <button type="button" onClick={() => props.onDecide('rejected', rejectProposal(p.id))}>
                   Reject
                 </button>
-                <button type="button" onClick={() => props.exec(withdrawProposal(p.id))} title={`Withdrawn by ${p.by}`}>
+                <button type="button" onClick={() => props.onDecide('withdrawn', withdrawProposal(p.id))} title={`Withdrawn by ${p.by}`}>
                   Withdraw
                 </button>
               </div>

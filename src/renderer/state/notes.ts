@@ -7,6 +7,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ParagraphNote, ProposalDecision } from '../../shared/negotiation/notes.js';
 import { newId } from '../../shared/ids.js';
+import { withDecisions } from '../../shared/negotiation/decisions.js';
 
 /** Notes and decisions of one draft. */
 export interface DraftNotes {
@@ -42,8 +43,9 @@ export function useDraftNotes(onChange: () => void) {
       addMany: (notes: readonly ParagraphNote[]) => set({ ...ref.current, notes: [...ref.current.notes, ...notes] }),
       resolve: (id: string, resolved: boolean) => set({ ...ref.current, notes: ref.current.notes.map((n) => (n.id === id ? { ...n, resolved } : n)) }),
       remove: (id: string) => set({ ...ref.current, notes: ref.current.notes.filter((n) => n.id !== id) }),
+      /** Records decided proposals (a later decision on the same proposal replaces the earlier). */
       decide: (decisions: readonly ProposalDecision[]) => {
-        if (decisions.length) set({ ...ref.current, decisions: [...ref.current.decisions, ...decisions] });
+        if (decisions.length) set({ ...ref.current, decisions: withDecisions(ref.current.decisions, decisions) });
       },
     }),
     [value, set],
