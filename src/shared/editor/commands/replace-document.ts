@@ -6,9 +6,9 @@
  */
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { TextSelection } from 'prosemirror-state';
-import type { ResolutionDocument } from '../shared/resolution/model.js';
-import { toDoc } from '../shared/resolution/convert.js';
-import { UNTRACKED_META } from './editor/proposals.js';
+import type { ResolutionDocument } from '../../resolution/model.js';
+import { toDoc } from '../../resolution/convert.js';
+import { UNTRACKED_META } from '../negotiation/index.js';
 
 /** A transaction (one undo step) that makes `doc` the editor's document, cursor kept near where it was. */
 export function replaceDocument(state: EditorState, doc: ResolutionDocument): Transaction {
