@@ -173,8 +173,8 @@ export function NegotiationPanel(props: NegotiationPanelProps) {
               <button type="button" className="check-where" onClick={() => props.onJump(p.paragraphId)}>
                 {p.designation}
               </button>{' '}
-              <b>{p.by}</b> {p.kind === 'ins' || p.kind === 'para-ins' ? 'inserts' : 'deletes'}
-              {p.parent ? ' (on a proposal)' : ''}: <span className={p.kind.endsWith('del') ? 'del-text' : 'ins-text'}>{p.text.length > 90 ? `${p.text.slice(0, 90)}…` : p.text}</span>
+              <b>{p.by}</b> {p.kind === 'para-move' ? (p.as === 'convert' ? 'converts' : p.as === 'level' ? 'changes the level of' : 'moves') : p.kind === 'ins' || p.kind === 'para-ins' ? 'inserts' : 'deletes'}
+              {p.parent ? ' (on a proposal)' : ''}: <span className={p.kind.endsWith('del') ? 'del-text' : p.kind === 'para-move' ? 'move-text' : 'ins-text'}>{p.text.length > 90 ? `${p.text.slice(0, 90)}…` : p.text}</span>
               <div className="row-actions">
                 <button type="button" onClick={() => props.onDecide('accepted', acceptProposal(p.id))}>
                   Accept
