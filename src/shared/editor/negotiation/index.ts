@@ -7,5 +7,5 @@ export { proposalsKey, setNegotiationSettings, UNTRACKED_META, type Delegation, 
 export { proposalsPlugin, type ProposalsPluginOptions } from './plugin.js';
 export { acceptAllBy, acceptProposal, deleteCharTracked, deleteParagraph, rejectAllBy, rejectProposal, withdrawProposal } from './commands.js';
 export { countBrackets, removeBracket, toggleBrackets } from './brackets.js';
-export { paragraphStatuses, setParagraphStatus, statusSummary, type ParagraphStatusInfo, type ParagraphStatusValue } from './status.js';
+export { paragraphStatuses, selectedParagraphIds, setParagraphStatus, setParagraphStatuses, statusSummary, type ParagraphStatusInfo, type ParagraphStatusValue } from './status.js';
 export { listProposals, type ProposalInfo } from './queries.js';
