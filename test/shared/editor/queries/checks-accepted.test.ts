@@ -52,3 +52,38 @@ describe('reading the accepted text', () => {
     expect(computeFindings(s).filter((f) => f.paraId === 'op3' || f.paraId === 'pp1').every((f) => !f.message.endsWith(IF_ACCEPTED))).toBe(true);
   });
 });
+
+describe('offsets of the accepted text map back to the same characters (property)', () => {
+  it('for random paragraphs with random deletions, every span of the accepted text covers exactly those characters in the document', async () => {
+    const fc = (await import('fast-check')).default;
+    const { paraAcceptedText, spanInFullText } = await import('../../../../src/shared/resolution/structure.js');
+    const piece = fc.record({ text: fc.constantFrom('Invites', ' ', '  ', 'States', ',', ' to', 'donors', '( ', ' )', '"'), del: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), (pieces) => {
+        const content = pieces.map((p, i) => t(p.text, p.del ? { del: { ...G77, id: `d${i}` } } : {}));
+        const para = findPara(toDoc({ ...draft(), operative: [block('op1', content)] }));
+        const a = paraAcceptedText(para);
+        const full = para.textContent;
+        for (let from = 0; from <= a.text.length; from++) {
+          for (let to = from + 1; to <= a.text.length; to++) {
+            const span = spanInFullText(a, from, to);
+            // The kept characters inside the span are exactly the accepted slice.
+            const kept = [...full.slice(span.start, span.end)].filter((_, k) => a.at.includes(span.start + k)).join('');
+            if (kept !== a.text.slice(from, to)) return false;
+          }
+        }
+        return true;
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+function findPara(d: ReturnType<typeof toDoc>) {
+  let found: ReturnType<typeof toDoc> | null = null;
+  d.descendants((n) => {
+    if (!found && n.attrs.id === 'op1') found = n;
+    return !found;
+  });
+  return found!;
+}
