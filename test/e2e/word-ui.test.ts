@@ -150,6 +150,13 @@ describe('negotiation through Word in the app', () => {
     expect(await page.locator('.resolution-editor p.op >> text=Invites donors and partners').count()).toBe(1);
     expect(await page.locator('.resolution-editor .proposal-ins >> text=resilient').count()).toBe(1);
 
+    // Statuses for the whole operative part at once.
+    await page.selectOption('[aria-label="Paragraphs to set"]', 'op');
+    await page.selectOption('[aria-label="Status to set"]', 'adref');
+    await page.click('.bulk-status button');
+    await page.waitForFunction(() => /\(5 ad ref\)/.test(document.querySelector('.status-summary')?.textContent ?? ''), undefined, { timeout: 10_000 }).catch(() => undefined);
+    expect(await page.locator('.status-summary').textContent()).toMatch(/^5 of 7 paragraphs agreed \(5 ad ref\)/);
+
     // Saving keeps the notes in the .plenary file.
     await page.keyboard.press('Control+s');
     await page.fill('.modal input', 'Tourism merged');
