@@ -1015,7 +1015,8 @@ export function App() {
             draftNotes.addMany(outcome.notes);
             // New delegations join the list (with a colour), so their proposals can be filtered and decided.
             const known = negotiationRef.current.delegations;
-            const added = outcome.summary.delegations.map((d) => d.delegation).filter((d, i, all) => all.indexOf(d) === i && !known.some((k) => k.name === d));
+            const proposing = outcome.summary.delegations.filter((d) => d.insertions + d.deletions + d.paragraphsInserted + d.paragraphsDeleted + d.moves > 0);
+            const added = proposing.map((d) => d.delegation).filter((d, i, all) => all.indexOf(d) === i && !known.some((k) => k.name === d));
             if (added.length) {
               const delegations = [...known, ...added.map((name, i) => ({ name, color: PALETTE[(known.length + i) % PALETTE.length]! }))];
               negotiationSettings({ delegations });

@@ -74,6 +74,7 @@ async function exportWith(page: Page, id: string, view: string): Promise<string>
   await dialog.waitFor();
   const question = (await dialog.locator('.export-question').textContent()) ?? '';
   await page.check(`.modal input[name="proposal-view"][value="${view}"]`);
+  if (view === 'compilation') await screenshot(page, 'export-which-text');
   const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('.modal .export-view button[type="submit"]')]);
   const file = path.join(app.scratch, d.suggestedFilename());
   await d.saveAs(file);
@@ -154,6 +155,7 @@ describe('negotiation through Word in the app', () => {
     await page.selectOption('[aria-label="Paragraphs to set"]', 'op');
     await page.selectOption('[aria-label="Status to set"]', 'adref');
     await page.click('.bulk-status button');
+    await screenshot(page, 'statuses-at-once');
     await page.waitForFunction(() => /\(5 ad ref\)/.test(document.querySelector('.status-summary')?.textContent ?? ''), undefined, { timeout: 10_000 }).catch(() => undefined);
     expect(await page.locator('.status-summary').textContent()).toMatch(/^5 of 7 paragraphs agreed \(5 ad ref\)/);
 

@@ -111,7 +111,7 @@ export function NotesMargin(props: { notes: readonly ParagraphNote[]; page: RefO
     for (const [para, top, count] of raw) {
       const at = Math.max(floor, top);
       next.set(para, at);
-      floor = at + 28 * count;
+      floor = at + 40 * count;
     }
     setTops((prev) => (JSON.stringify([...prev]) === JSON.stringify([...next]) ? prev : next));
   }, [props.page, props.revision, props.notes]);
