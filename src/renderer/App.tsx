@@ -47,22 +47,32 @@ import { InterfaceLanguageDialog } from './components/InterfaceLanguage.js';
 import { LineageDialog, type LineageTarget } from './components/LineageDialog.js';
 import { NewFromResolutionDialog } from './components/NewFromResolutionDialog.js';
 import { setSuggestion } from '../shared/editor/plugins/suggestion.js';
-import { emptyNegotiation, readNegotiation, type NegotiationFile } from './negotiation-state.js';
+import { emptyNegotiation, PALETTE, readNegotiation, type NegotiationFile } from './negotiation-state.js';
 import { proposalsKey, setNegotiationSettings, type NegotiationSettings } from '../shared/editor/negotiation/index.js';
 import { compareVersions, exportComparisonHtml } from '../shared/negotiation/versions.js';
 import type { Provenance } from '../shared/resolution/model.js';
 import { registerEditorFocus } from './a11y/focus.js';
 import { useKeyboardRegions, WINDOW_SHORTCUTS } from './a11y/regions.js';
 import { onTablistKey } from './a11y/tablist.js';
+import { openProposalIds, type ProposalView } from '../shared/negotiation/views.js';
+import { designations as designationsOf } from '../shared/negotiation/list.js';
+import { ExportViewDialog, type ExportFormatChoice } from './components/ExportDialog.js';
+import { MergeWordDialog } from './components/MergeWordDialog.js';
+import { NotesMargin, NotesPanel } from './components/NotesPanel.js';
+import { notesFromFile, useDraftNotes } from './state/notes.js';
+import { loadAuthorMap, saveAuthorMap } from './state/author-map.js';
+import { replaceDocument } from '../shared/editor/commands/replace-document.js';
+import { decisionsBetween } from '../shared/negotiation/decisions.js';
 
-type Panel = 'outline' | 'library' | 'matches' | 'negotiation' | 'versions' | 'checks' | 'document';
+type Panel = 'outline' | 'library' | 'matches' | 'negotiation' | 'notes' | 'versions' | 'checks' | 'document';
 
-const PANELS: Panel[] = ['outline', 'library', 'matches', 'negotiation', 'versions', 'checks', 'document'];
+const PANELS: Panel[] = ['outline', 'library', 'matches', 'negotiation', 'notes', 'versions', 'checks', 'document'];
 const PANEL_LABELS: Record<Panel, string> = {
   outline: 'panel.outline',
   library: 'panel.library',
   matches: 'panel.matches',
   negotiation: 'panel.negotiation',
+  notes: 'panel.notes',
   versions: 'panel.versions',
   checks: 'panel.checks',
   document: 'panel.document',
@@ -84,7 +94,10 @@ type DialogState =
   | { kind: 'preview' }
   | { kind: 'compare'; html: string; title: string }
   | { kind: 'lineage'; target: LineageTarget }
-  | { kind: 'newFromResolution' };
+  | { kind: 'newFromResolution' }
+
+  | { kind: 'exportView'; format: ExportFormatChoice; paper: 'letter' | 'a4'; open: number }
+  | { kind: 'mergeWord' };
 
 function initialDocument(): ResolutionDocument {
   return emptyDocument({ kind: 'draft', organ: 'ga', language: 'en' }, newId);
@@ -163,6 +176,9 @@ export function App() {
     viewRef.current = v;
     if (v && editorHadFocus.current) v.focus();
   }, []);
+  const pageRef = useRef<HTMLDivElement>(null);
+  // Notes and decided proposals live beside the text; a change marks the draft dirty.
+  const draftNotes = useDraftNotes(() => safety.autosave.changed());
 
   const notify = useCallback((text: string, error = false) => {
     setToast({ text, error });
@@ -196,7 +212,7 @@ export function App() {
 
   // Autosave, recovery journals, locks and the host's heartbeat (src/renderer/state/).
   const safety = useDraftSafety({
-    snapshot: () => ({ document: currentDocument(), negotiation: currentNegotiation() }),
+    snapshot: () => ({ document: currentDocument(), negotiation: currentNegotiation(), ...draftNotes.current() }),
     onRecoverable: (entries) =>
       setDialog((d) => (d.kind === 'none' ? { kind: 'recover', entries } : d.kind === 'recover' ? { kind: 'recover', entries: [...d.entries, ...entries.filter((e) => !d.entries.some((x) => x.key === e.key))] } : d)),
     notify,
@@ -235,8 +251,9 @@ export function App() {
   }, [autosave]);
 
   /** Shows another draft; the previous one's unsaved text is journaled first (state/autosave.ts). */
-  const loadDocument = useCallback((doc: ResolutionDocument, newPath: string, isDirty = false, negotiationRaw?: unknown, draftId = newId('d')) => {
+  const loadDocument = useCallback((doc: ResolutionDocument, newPath: string, isDirty = false, negotiationRaw?: unknown, draftId = newId('d'), file?: Parameters<typeof notesFromFile>[0]) => {
     void autosave.switchTo({ draftId, path: newPath, dirty: isDirty });
+    draftNotes.load(notesFromFile(file));
     const auto = rulesKey.getState(latestState.current)?.autoPunctuate ?? true;
     const n = readNegotiation(negotiationRaw);
     negotiationRef.current = n;
@@ -245,21 +262,21 @@ export function App() {
     latestState.current = st;
     setEditorState(st);
     setSnapshot(st);
-  }, [autosave]);
+  }, [autosave, draftNotes]);
 
   const saveTo = useCallback(
     async (target: { path?: string; name?: string }) => {
       try {
         const rev = await autosave.beginSave();
         const { draftId } = autosave.getStatus();
-        const r = await call('drafts.save', { ...target, document: currentDocument(), negotiation: currentNegotiation(), draftId, session: safety.session });
+        const r = await call('drafts.save', { ...target, document: currentDocument(), negotiation: currentNegotiation(), ...draftNotes.current(), draftId, session: safety.session });
         autosave.saved(r.path, rev);
         notify(t('toast.saved', { path: r.path }));
       } catch (e) {
         report(e); // the service's message says where the work is kept (the draft's recovery journal)
       }
     },
-    [autosave, currentDocument, currentNegotiation, notify, report, safety.session],
+    [autosave, currentDocument, currentNegotiation, draftNotes, notify, report, safety.session],
   );
 
   const saveAs = useCallback(async () => {
@@ -285,7 +302,7 @@ export function App() {
       try {
         const r = await call('drafts.open', { path: p, session: safety.session });
         if (r.lockedBy) return setDialog({ kind: 'locked', opened: r });
-        loadDocument(r.file.document, r.path, false, r.file.negotiation, r.draftId);
+        loadDocument(r.file.document, r.path, false, r.file.negotiation, r.draftId, r.file);
         setDialog({ kind: 'none' });
         notify(t('toast.opened', { path: r.path }));
       } catch (e) {
@@ -327,9 +344,9 @@ export function App() {
 
   const download = useCallback(() => {
     const doc = currentDocument();
-    const text = serializePlenaryFile({ document: doc, negotiation: currentNegotiation() }, info?.version ?? '');
+    const text = serializePlenaryFile({ document: doc, negotiation: currentNegotiation(), ...draftNotes.current() }, info?.version ?? '');
     saveBlob(new TextEncoder().encode(text), `${doc.meta.title || t('draft.untitled')}.plenary`, 'application/x-plenary+json');
-  }, [currentDocument, currentNegotiation, info]);
+  }, [currentDocument, currentNegotiation, draftNotes, info]);
 
   // Menu and keyboard commands return focus to the text; commands from a form field or a panel
   // (`focusEditor` false) leave focus where the delegate is working, so the next keystrokes never
@@ -442,36 +459,40 @@ export function App() {
     [info, notify],
   );
 
+  /** Exports the text `view` names; a draft with open proposals is asked first (ExportViewDialog). */
   const exportAs = useCallback(
-    async (format: 'docx' | 'pdf' | 'html' | 'txt' | 'akn', paper: 'letter' | 'a4' = 'letter') => {
+    async (format: 'docx' | 'pdf' | 'html' | 'txt' | 'akn', paper: 'letter' | 'a4' = 'letter', view?: ProposalView) => {
       const document = currentDocument();
+      const open = openProposalIds(document).length;
+      if (open && !view) return setDialog({ kind: 'exportView', format, paper, open });
+      const extra = view ? { proposals: view, notes: draftNotes.current().notes } : {};
       try {
         if (info?.nativeDialogs) {
           const ext = format === 'akn' ? 'xml' : format;
-          const name = `${(document.meta.symbol || document.meta.title || t('draft.untitled')).replace(/[\\/]/g, '_')}.${ext}`;
+          const name = `${(document.meta.symbol || document.meta.title || t('draft.untitled')).replace(/[\\/]/g, '_')}${view ? `.${view}` : ''}.${ext}`;
           const target = await call('dialog.saveFile', { title: t('picker.exportFormat', { format: format.toUpperCase() }), defaultName: name, extensions: [ext] });
           if (!target) return;
-          const r = await call('export.save', { document, format, path: target.path, paper });
+          const r = await call('export.save', { document, format, path: target.path, paper, ...extra });
           notify([t('toast.exported', { path: r.path }), ...r.notes].join(' — '));
           return;
         }
         notify(t('toast.preparingExport', { format: format.toUpperCase() }));
-        await deliver(await call('export.render', { document, format, paper }));
+        await deliver(await call('export.render', { document, format, paper, ...extra }));
       } catch (e) {
         report(e);
       }
     },
-    [currentDocument, deliver, info, notify, report],
+    [currentDocument, deliver, draftNotes, info, notify, report],
   );
 
   const exportCompilation = useCallback(
     (format: 'docx' | 'pdf' | 'html') => {
       notify(t('toast.preparingCompilation'));
-      call('export.compilation', { document: currentDocument(), format })
+      call('export.compilation', { document: currentDocument(), format, notes: draftNotes.current().notes })
         .then(deliver)
         .catch(report);
     },
-    [currentDocument, deliver, notify, report],
+    [currentDocument, deliver, draftNotes, notify, report],
   );
 
   const negotiationSettings = useCallback((patch: Partial<NegotiationSettings>) => {
@@ -527,6 +548,8 @@ export function App() {
           return void importFolder();
         case 'file.printPreview':
           return setDialog({ kind: 'preview' });
+        case 'file.mergeWord':
+          return setDialog({ kind: 'mergeWord' });
         case 'export.docx':
         case 'export.pdf':
         case 'export.html':
@@ -575,6 +598,7 @@ export function App() {
         case 'view.togglePanel':
           return setPanelOpen((o) => !o);
         case 'view.outline':
+        case 'view.notes':
         case 'view.checks':
         case 'view.document':
           setPanelOpen(true);
@@ -644,6 +668,7 @@ export function App() {
     };
   }, [current]);
   const c = useMemo(() => counts(snapshot), [snapshot]);
+  const paragraphNames = useMemo(() => (panel === 'notes' ? designationsOf(fromDoc(snapshot.doc)) : new Map<string, string>()), [panel, snapshot]);
   const autoPunct = rulesKey.getState(snapshot)?.autoPunctuate ?? true;
   const negotiationNumbering = structure?.structure.negotiation ?? false;
   const rtl = meta.language === 'ar';
@@ -665,6 +690,7 @@ export function App() {
         { id: 'export.html', label: t('command.export.html') },
         { id: 'export.txt', label: t('command.export.txt') },
         { id: 'export.akn', label: t('command.export.akn') },
+        { id: 'file.mergeWord', label: t('command.file.mergeWord') },
         ...(isElectron() ? [] : [{ id: 'file.download', label: t('command.file.download') }]),
       ],
     },
@@ -687,6 +713,7 @@ export function App() {
         { id: 'view.library', label: t('command.view.library') },
         { id: 'view.matches', label: t('command.view.matches') },
         { id: 'view.negotiation', label: t('command.view.negotiation') },
+        { id: 'view.notes', label: t('command.view.notes') },
         { id: 'view.versions', label: t('command.view.versions') },
         { id: 'view.checks', label: t('command.view.checks') },
         { id: 'view.document', label: t('command.view.document') },
@@ -729,7 +756,17 @@ export function App() {
       ) : null}
       <div className="workspace">
         <main className="page-scroll" aria-label={t('page.draft')} tabIndex={0}>
-          <div className="page" style={{ zoom }} dir={rtl ? 'rtl' : 'ltr'} lang={meta.language}>
+          <div className="page" ref={pageRef} style={{ zoom }} dir={rtl ? 'rtl' : 'ltr'} lang={meta.language}>
+            <NotesMargin
+              notes={draftNotes.value.notes}
+              page={pageRef}
+              revision={snapshot}
+              onOpen={(para) => {
+                setPanelOpen(true);
+                setPanel('notes');
+                jumpTo(para);
+              }}
+            />
             <Masthead
               meta={meta}
               onEdit={() => {
@@ -812,8 +849,26 @@ export function App() {
                   onSettings={negotiationSettings}
                   onNegotiation={setNegotiation}
                   exec={execHere}
+                  onDecide={(status, cmd) => {
+                    const before = currentDocument();
+                    const ok = execHere(cmd);
+                    if (ok) draftNotes.decide(decisionsBetween(before, currentDocument(), status, new Date().toISOString()));
+                    return ok;
+                  }}
                   onJump={jumpTo}
                   onExportCompilation={exportCompilation}
+                />
+              ) : panel === 'notes' ? (
+                <NotesPanel
+                  notes={draftNotes.value.notes}
+                  designations={paragraphNames}
+                  order={outline.map((o) => o.id)}
+                  current={current && !current.tail ? { id: current.id, designation: current.designation } : null}
+                  defaultAuthor={negotiation.enabled ? negotiation.delegation : 'Facilitator'}
+                  onAdd={draftNotes.add}
+                  onResolve={draftNotes.resolve}
+                  onDelete={draftNotes.remove}
+                  onJump={jumpTo}
                 />
               ) : panel === 'versions' ? (
                 <VersionsPanel
@@ -908,11 +963,11 @@ export function App() {
           onOpen={(p) => void openPath(p)}
           onPickFile={(f) => {
             const opened = /\.plenary$/i.test(f.name)
-              ? f.text().then((text) => call('drafts.openContent', { name: f.name, text })).then((r) => ({ document: r.file.document, draftId: r.draftId }))
-              : toBase64(f).then((dataBase64) => call('drafts.importContent', { name: f.name, dataBase64 })).then((r) => ({ document: r.document, draftId: newId('d') }));
+              ? f.text().then((text) => call('drafts.openContent', { name: f.name, text })).then((r) => ({ document: r.file.document, draftId: r.draftId, file: r.file as OpenedDraft['file'] | undefined }))
+              : toBase64(f).then((dataBase64) => call('drafts.importContent', { name: f.name, dataBase64 })).then((r) => ({ document: r.document, draftId: newId('d'), file: undefined }));
             opened
-              .then(({ document, draftId }) => {
-                loadDocument(document, '', !/\.plenary$/i.test(f.name), undefined, draftId);
+              .then(({ document, draftId, file }) => {
+                loadDocument(document, '', !/\.plenary$/i.test(f.name), file?.negotiation, draftId, file);
                 setDialog({ kind: 'none' });
                 notify(t('toast.openedPicked', { name: f.name }));
               })
@@ -925,7 +980,7 @@ export function App() {
           entries={dialog.entries}
           onRecover={(e) => {
             // The journal stays until the recovered draft is saved; the others stay listed.
-            loadDocument(e.file.document, e.path, true, e.file.negotiation, e.key);
+            loadDocument(e.file.document, e.path, true, e.file.negotiation, e.key, e.file);
             const rest = dialog.entries.filter((x) => x.key !== e.key);
             setDialog(rest.length ? { kind: 'recover', entries: rest } : { kind: 'none' });
             notify(`${t('toast.recovered', { title: e.title || t('draft.untitled') })}${rest.length ? ` ${t('toast.recoveredMore', { count: rest.length })}` : ''}`);
@@ -943,7 +998,7 @@ export function App() {
           owner={dialog.opened.lockedBy!}
           onCopy={() => {
             const o = dialog.opened;
-            loadDocument(o.file.document, '', true, o.file.negotiation, newId('d'));
+            loadDocument(o.file.document, '', true, o.file.negotiation, newId('d'), o.file);
             setDialog({ kind: 'none' });
             notify(t('toast.openedCopy'));
           }}
@@ -999,6 +1054,46 @@ export function App() {
           </div>
           <iframe className="preview-frame" title={t('compare.frame')} sandbox="allow-same-origin" srcDoc={dialog.html} />
         </Modal>
+      ) : dialog.kind === 'exportView' ? (
+        <ExportViewDialog
+          format={dialog.format}
+          open={dialog.open}
+          onExport={(view) => {
+            setDialog({ kind: 'none' });
+            void exportAs(dialog.format, dialog.paper, view);
+          }}
+          onClose={() => setDialog({ kind: 'none' })}
+        />
+      ) : dialog.kind === 'mergeWord' ? (
+        <MergeWordDialog
+          initialMap={loadAuthorMap()}
+          {...(info?.nativeDialogs ? { pickPath: () => call('dialog.openFile', { title: 'Merge a Word file', extensions: ['docx'] }).then((r) => r?.path ?? null) } : {})}
+          read={async (source, authorMap) =>
+            'file' in source
+              ? call('drafts.mergeWord', { document: currentDocument(), name: source.file.name, dataBase64: await toBase64(source.file), authorMap })
+              : call('drafts.mergeWord', { document: currentDocument(), path: source.path, authorMap })
+          }
+          onApply={(outcome, map, name) => {
+            saveAuthorMap(map);
+            setDialog({ kind: 'none' });
+            const view = viewRef.current;
+            if (!view) return;
+            view.dispatch(replaceDocument(view.state, outcome.document));
+            draftNotes.addMany(outcome.notes);
+            // New delegations join the list (with a colour), so their proposals can be filtered and decided.
+            const known = negotiationRef.current.delegations;
+            const proposing = outcome.summary.delegations.filter((d) => d.insertions + d.deletions + d.paragraphsInserted + d.paragraphsDeleted + d.moves > 0);
+            const added = proposing.map((d) => d.delegation).filter((d, i, all) => all.indexOf(d) === i && !known.some((k) => k.name === d));
+            if (added.length) {
+              const delegations = [...known, ...added.map((name, i) => ({ name, color: PALETTE[(known.length + i) % PALETTE.length]! }))];
+              negotiationSettings({ delegations });
+              setNegotiation({ ...negotiationRef.current, delegations });
+            }
+            const n = outcome.summary.delegations.reduce((k, d) => k + d.insertions + d.deletions + d.paragraphsInserted + d.paragraphsDeleted + d.moves, 0);
+            notify(`Merged ${name}: ${n} ${n === 1 ? 'proposal' : 'proposals'} and ${outcome.notes.length} ${outcome.notes.length === 1 ? 'note' : 'notes'} added (Undo takes the proposals out).`);
+          }}
+          onClose={() => setDialog({ kind: 'none' })}
+        />
       ) : dialog.kind === 'importProgress' ? (
         <ImportProgressDialog status={dialog.status} onCancel={() => importAbort.current?.abort()} />
       ) : dialog.kind === 'importSummary' ? (

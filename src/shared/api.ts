@@ -7,7 +7,8 @@
  * zod schemas below on the privileged side of every transport; outputs are typed here.
  * Failures arrive as `{ code, message }` (see errors.ts).
  */
-import type { ParagraphNote } from './negotiation/notes.js';
+import { decisionSchema, noteSchema, type ParagraphNote } from './negotiation/notes.js';
+import { PROPOSAL_VIEWS } from './negotiation/views.js';
 import type { MergeSummary } from './negotiation/merge.js';
 import { z } from 'zod';
 import { documentSchema, type PlenaryFile } from './resolution/file.js';
@@ -88,6 +89,11 @@ export interface RecoveryEntry {
 export type AutosaveResult = { ok: true; journal: string } | { ok: false; lockedBy: DraftLockOwner };
 
 const negotiation = z.unknown().optional();
+/** Paragraph notes and the record of decided proposals, stored beside the document (format 2). */
+const notes = z.array(noteSchema).max(100_000).optional();
+const decisions = z.array(decisionSchema).max(1_000_000).optional();
+/** Which text of a draft with open proposals an export shows (negotiation/views.ts). */
+const proposalView = z.enum(PROPOSAL_VIEWS as unknown as ['base', 'accepted', 'compilation', 'tracked']).optional();
 /** A draft id or window session id: used as a file name, so only safe characters. */
 const draftKey = z.string().min(1).max(64).regex(/^[\w-]+$/);
 
@@ -236,6 +242,8 @@ export const apiInputs = {
     name: z.string().min(1).optional(),
     document: documentSchema,
     negotiation,
+    notes,
+    decisions,
     draftId: draftKey.optional(),
     session: draftKey.optional(),
   }),
@@ -250,6 +258,8 @@ export const apiInputs = {
     path: z.string(),
     document: documentSchema,
     negotiation,
+    notes,
+    decisions,
   }),
   /** Journals left by earlier sessions (crash recovery); those open in another live window are flagged. */
   'drafts.recoverable': z.object({ session: draftKey.optional() }),
@@ -308,6 +318,13 @@ export const apiInputs = {
     paper: z.enum(['letter', 'a4']).optional(),
     trackedAgainst: documentSchema.optional(),
     author: z.string().max(120).optional(),
+    /**
+     * Required when the document has open proposals (else BAD_INPUT naming the choices and the
+     * count): base, accepted, compilation (docx/pdf/html) or tracked (docx). Not with trackedAgainst.
+     */
+    proposals: proposalView,
+    /** Paragraph notes: Word comments in the compilation and tracked views, never elsewhere. */
+    notes,
   }),
   /** Renders and writes an export to a path (desktop app, after the native save dialog). */
   'export.save': z.object({
@@ -317,9 +334,16 @@ export const apiInputs = {
     paper: z.enum(['letter', 'a4']).optional(),
     trackedAgainst: documentSchema.optional(),
     author: z.string().max(120).optional(),
+    /**
+     * Required when the document has open proposals (else BAD_INPUT naming the choices and the
+     * count): base, accepted, compilation (docx/pdf/html) or tracked (docx). Not with trackedAgainst.
+     */
+    proposals: proposalView,
+    /** Paragraph notes: Word comments in the compilation and tracked views, never elsewhere. */
+    notes,
   }),
   /** The compilation text of a negotiation (proposals inline, statuses in the margin). */
-  'export.compilation': z.object({ document: documentSchema, format: z.enum(['docx', 'pdf', 'html']), paper: z.enum(['letter', 'a4']).optional() }),
+  'export.compilation': z.object({ document: documentSchema, format: z.enum(['docx', 'pdf', 'html']), paper: z.enum(['letter', 'a4']).optional(), notes }),
   /** Prints an HTML document the renderer made (a version comparison) to PDF. */
   'export.printHtml': z.object({ html: z.string().max(50_000_000), fileName: z.string().min(1).max(200), paper: z.enum(['letter', 'a4']).optional() }),
   /** Writes bytes to a path the user chose in the native save dialog of this session (desktop app). */

@@ -83,12 +83,12 @@ export function createServices(opts: ServiceOptions): Services {
     'drafts.discardRecovery': async ({ key }) => drafts.discardRecovery(key),
     'drafts.release': async ({ key, session }) => drafts.release(key, session),
     'drafts.heartbeat': async ({ session, keys }) => drafts.heartbeat(session, keys),
-    'export.render': async ({ document, format, paper, trackedAgainst, author }) => {
-      const r = await exporter.render(document, format, { ...(paper ? { paper } : {}), ...(trackedAgainst ? { trackedAgainst } : {}), ...(author ? { author } : {}) });
-      return { dataBase64: Buffer.from(r.bytes).toString('base64'), fileName: exportFileName(document, r.extension), mime: r.mime, notes: r.notes };
+    'export.render': async ({ document, format, paper, trackedAgainst, author, proposals, notes }) => {
+      const r = await exporter.renderView(document, format, { paper, trackedAgainst, author, view: proposals, notes });
+      return { dataBase64: Buffer.from(r.bytes).toString('base64'), fileName: exportFileName(document, proposals ? `${proposals}.${r.extension}` : r.extension), mime: r.mime, notes: r.notes };
     },
-    'export.save': async ({ document, format, path, paper, trackedAgainst, author }) => {
-      const r = await exporter.write(document, format, path, { ...(paper ? { paper } : {}), ...(trackedAgainst ? { trackedAgainst } : {}), ...(author ? { author } : {}) });
+    'export.save': async ({ document, format, path, paper, trackedAgainst, author, proposals, notes }) => {
+      const r = await exporter.write(document, format, path, { paper, trackedAgainst, author, view: proposals, notes });
       return { path: r.path, notes: r.notes };
     },
     'drafts.importContent': async ({ name, dataBase64 }) => {
@@ -145,8 +145,8 @@ export function createServices(opts: ServiceOptions): Services {
       if (p) chosenPaths.add(nodePath.resolve(p));
       return p ? { path: p } : null;
     },
-    'export.compilation': async ({ document, format, paper }) => {
-      const r = await exporter.compilation(document, format, paper ?? 'letter');
+    'export.compilation': async ({ document, format, paper, notes }) => {
+      const r = await exporter.compilation(document, format, paper ?? 'letter', notes);
       return { dataBase64: Buffer.from(r.bytes).toString('base64'), fileName: exportFileName(document, `compilation.${r.extension}`), mime: r.mime, notes: r.notes };
     },
     'export.printHtml': async ({ html, fileName, paper }) => {

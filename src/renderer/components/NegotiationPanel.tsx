@@ -16,7 +16,9 @@ import {
   proposalsKey,
   rejectAllBy,
   rejectProposal,
+  selectedParagraphIds,
   setParagraphStatus,
+  setParagraphStatuses,
   statusSummary,
   toggleBrackets,
   withdrawProposal,
@@ -33,6 +35,8 @@ export interface NegotiationPanelProps {
   onSettings: (patch: Partial<NegotiationSettings>) => void;
   onNegotiation: (n: NegotiationFile) => void;
   exec: (cmd: Command) => boolean;
+  /** Runs an accept, reject or withdraw command and records what it decided (the draft's history). */
+  onDecide: (status: 'accepted' | 'rejected' | 'withdrawn', cmd: Command) => boolean;
   onJump: (paragraphId: string) => void;
   onExportCompilation: (format: 'docx' | 'pdf' | 'html') => void;
 }
@@ -50,11 +54,17 @@ export function NegotiationPanel(props: NegotiationPanelProps) {
   const [newName, setNewName] = useState('');
   const [byFilter, setByFilter] = useState('');
   const [statusFilter, setStatusFilter] = useState('');
+  const [bulkScope, setBulkScope] = useState<'selection' | 'pp' | 'op' | 'filter'>('selection');
+  const [bulkStatus, setBulkStatus] = useState<'' | 'agreed' | 'adref' | 'pending' | 'deleted'>('agreed');
+  const [bulkHolder, setBulkHolder] = useState('');
   const shown = proposals.filter((p) => !byFilter || p.by === byFilter);
   const paras = structureKey.getState(state)?.structure.paras ?? [];
   const filtered = statusFilter ? paras.filter((p) => p.level === 0 && !p.tail && ((p.node.attrs.status as string) || '') === (statusFilter === 'open' ? '' : statusFilter)) : [];
   const color = (by: string) => negotiation.delegations.find((d) => d.name === by)?.color ?? '#777';
   const cur = props.currentParagraph;
+  const numbered = paras.filter((p) => p.level === 0 && !p.tail);
+  const bulkIds = (scope: 'selection' | 'pp' | 'op' | 'filter'): string[] =>
+    scope === 'selection' ? selectedParagraphIds(state) : scope === 'filter' ? filtered.map((p) => p.id) : numbered.filter((p) => p.section === scope).map((p) => p.id);
 
   return (
     <div className="negotiation">
@@ -158,10 +168,10 @@ export function NegotiationPanel(props: NegotiationPanelProps) {
         </div>
         {byFilter ? (
           <div className="row-actions">
-            <button type="button" onClick={() => props.exec(acceptAllBy(byFilter))}>
+            <button type="button" onClick={() => props.onDecide('accepted', acceptAllBy(byFilter))}>
               {t('neg.acceptAll', { name: byFilter })}
             </button>
-            <button type="button" onClick={() => props.exec(rejectAllBy(byFilter))}>
+            <button type="button" onClick={() => props.onDecide('rejected', rejectAllBy(byFilter))}>
               {t('neg.rejectAll', { name: byFilter })}
             </button>
           </div>
@@ -172,16 +182,16 @@ export function NegotiationPanel(props: NegotiationPanelProps) {
               <button type="button" className="check-where" onClick={() => props.onJump(p.paragraphId)}>
                 {p.designation}
               </button>{' '}
-              <b>{p.by}</b> {p.kind === 'ins' || p.kind === 'para-ins' ? t('neg.inserts') : t('neg.deletes')}
-              {p.parent ? t('neg.onProposal') : ''}: <span className={p.kind.endsWith('del') ? 'del-text' : 'ins-text'}>{p.text.length > 90 ? `${p.text.slice(0, 90)}…` : p.text}</span>
+              <b>{p.by}</b> {p.kind === 'para-move' ? (p.as === 'convert' ? t('neg.converts') : p.as === 'level' ? t('neg.changesLevel') : t('neg.moves')) : p.kind === 'ins' || p.kind === 'para-ins' ? t('neg.inserts') : t('neg.deletes')}
+              {p.parent ? t('neg.onProposal') : ''}: <span className={p.kind.endsWith('del') ? 'del-text' : p.kind === 'para-move' ? 'move-text' : 'ins-text'}>{p.text.length > 90 ? `${p.text.slice(0, 90)}…` : p.text}</span>
               <div className="row-actions">
-                <button type="button" onClick={() => props.exec(acceptProposal(p.id))}>
+                <button type="button" onClick={() => props.onDecide('accepted', acceptProposal(p.id))}>
                   {t('neg.accept')}
                 </button>
-                <button type="button" onClick={() => props.exec(rejectProposal(p.id))}>
+                <button type="button" onClick={() => props.onDecide('rejected', rejectProposal(p.id))}>
                   {t('neg.reject')}
                 </button>
-                <button type="button" onClick={() => props.exec(withdrawProposal(p.id))} title={t('neg.withdrawnBy', { name: p.by })}>
+                <button type="button" onClick={() => props.onDecide('withdrawn', withdrawProposal(p.id))} title={t('neg.withdrawnBy', { name: p.by })}>
                   {t('neg.withdraw')}
                 </button>
               </div>
@@ -229,6 +239,18 @@ export function NegotiationPanel(props: NegotiationPanelProps) {
             ) : null}
           </div>
         ) : null}
+        <BulkStatus
+          count={(scope) => bulkIds(scope).length}
+          scope={bulkScope}
+          status={bulkStatus}
+          holder={bulkHolder || (settings?.delegation ?? '')}
+          delegations={negotiation.delegations.map((d) => d.name)}
+          filterLabel={statusFilter ? STATUS_LABEL[statusFilter === 'open' ? '' : statusFilter]! : ''}
+          onScope={setBulkScope}
+          onStatus={setBulkStatus}
+          onHolder={setBulkHolder}
+          onApply={() => props.exec(setParagraphStatuses(bulkIds(bulkScope), bulkStatus, bulkStatus === 'pending' ? bulkHolder || (settings?.delegation ?? '') : ''))}
+        />
         <label>
           {t('neg.showParagraphs')}{' '}
           <select aria-label={t('neg.statusFilter')} value={statusFilter} onChange={(e) => setStatusFilter(e.target.value)}>
@@ -267,6 +289,62 @@ export function NegotiationPanel(props: NegotiationPanelProps) {
           </button>
         </div>
       </section>
+    </div>
+  );
+}
+
+type Scope = 'selection' | 'pp' | 'op' | 'filter';
+type StatusValue = '' | 'agreed' | 'adref' | 'pending' | 'deleted';
+
+/** Sets one status on many paragraphs at once (one undo step): the selection, a whole part, or what the filter shows. */
+function BulkStatus(props: {
+  count: (scope: Scope) => number;
+  scope: Scope;
+  status: StatusValue;
+  holder: string;
+  delegations: string[];
+  filterLabel: string;
+  onScope: (s: Scope) => void;
+  onStatus: (s: StatusValue) => void;
+  onHolder: (h: string) => void;
+  onApply: () => void;
+}) {
+  const n = props.count(props.scope);
+  return (
+    <div className="bulk-status">
+      <label>
+        Set{' '}
+        <select aria-label="Paragraphs to set" value={props.scope} onChange={(e) => props.onScope(e.target.value as Scope)}>
+          <option value="selection">selected paragraphs ({props.count('selection')})</option>
+          <option value="pp">the whole preamble ({props.count('pp')})</option>
+          <option value="op">the whole operative part ({props.count('op')})</option>
+          <option value="filter" disabled={!props.filterLabel}>
+            {props.filterLabel ? `paragraphs shown: ${props.filterLabel} (${props.count('filter')})` : 'paragraphs shown by the filter below'}
+          </option>
+        </select>
+      </label>{' '}
+      <label>
+        to{' '}
+        <select aria-label="Status to set" value={props.status} onChange={(e) => props.onStatus(e.target.value as StatusValue)}>
+          {(['', 'agreed', 'adref', 'pending', 'deleted'] as const).map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABEL[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {props.status === 'pending' ? (
+        <select aria-label="Pending with" value={props.holder} onChange={(e) => props.onHolder(e.target.value)}>
+          {props.delegations.map((d) => (
+            <option key={d} value={d}>
+              pending {d}
+            </option>
+          ))}
+        </select>
+      ) : null}{' '}
+      <button type="button" disabled={n === 0} onClick={props.onApply}>
+        Set {n} {n === 1 ? 'paragraph' : 'paragraphs'}
+      </button>
     </div>
   );
 }

@@ -80,4 +80,5 @@ export const UI_CHECK_MESSAGES: CheckMessages = {
   hint: (kind) => (HINT_KEYS[kind] ? t(HINT_KEYS[kind]) : kind),
   text: textIssueMessage,
   xrefBroken: () => t('checks.xrefBroken'),
+  ifAccepted: () => t('checks.ifAccepted'),
 };

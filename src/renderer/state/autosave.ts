@@ -13,6 +13,7 @@
 import { useSyncExternalStore } from 'react';
 import type { ApiInput, ApiMethod, ApiOutputs, DraftLockOwner } from '../../shared/api.js';
 import type { ResolutionDocument } from '../../shared/resolution/model.js';
+import type { ParagraphNote, ProposalDecision } from '../../shared/negotiation/notes.js';
 import { newId } from '../../shared/ids.js';
 import { formatTime, t } from '../i18n/index.js';
 
@@ -40,6 +41,9 @@ export interface AutosaveStatus {
 export interface DraftSnapshot {
   document: ResolutionDocument;
   negotiation: unknown;
+  /** Paragraph notes and decided proposals (kept in the file beside the document). */
+  notes?: ParagraphNote[];
+  decisions?: ProposalDecision[];
 }
 
 type Caller = <M extends ApiMethod>(method: M, input: ApiInput<M>) => Promise<ApiOutputs[M]>;
@@ -128,7 +132,7 @@ export class AutosaveStore {
 
   private async write(key: string, path: string, snap: DraftSnapshot, rev: number | null): Promise<void> {
     try {
-      const r = await this.deps.call('drafts.autosave', { key, session: this.deps.session, path, document: snap.document, negotiation: snap.negotiation });
+      const r = await this.deps.call('drafts.autosave', { key, session: this.deps.session, path, document: snap.document, negotiation: snap.negotiation, notes: snap.notes, decisions: snap.decisions });
       if (key !== this.status.draftId) return; // journaled a draft the window has since left
       if (r.ok) {
         if (rev !== null) this.journaled = Math.max(this.journaled, rev);

@@ -44,11 +44,11 @@ describe('buildMenuTemplate (Windows and Linux)', () => {
     expect(template[0]?.label).toBe('&File');
   });
 
-  it('File: New, New from Resolution…, Open…, Open Recent, Save (CmdOrCtrl+S), Save As…, Import…, Import Folder…, Export, Print Preview, Quit', () => {
+  it('File: New, New from Resolution…, Open…, Open Recent, Save (CmdOrCtrl+S), Save As…, Import…, Import Folder…, Export, Merge a Word File…, Print Preview, Quit', () => {
     const { template, send } = build();
     const file = submenu(top(template, 'File'));
     const labels = file.filter((i) => i.type !== 'separator').map((i) => clean(i.label) || i.role);
-    expect(labels).toEqual(['New Draft', 'New Draft from Resolution…', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Import…', 'Import Folder…', 'Export', 'Print Preview', 'Quit']);
+    expect(labels).toEqual(['New Draft', 'New Draft from Resolution…', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Import…', 'Import Folder…', 'Export', 'Merge a Word File…', 'Print Preview', 'Quit']);
     const save = byLabel(file, 'Save');
     expect(save?.accelerator).toBe('CmdOrCtrl+S');
     click(save);
