@@ -14,8 +14,9 @@ describe('toParseJson', () => {
     const { document } = parseResolutionText(read('ga-en/A_RES_79_200.txt'), { fileName: 'A_RES_79_200.txt' });
     const j = toParseJson(document);
     expect(Object.keys(j)).toEqual([
-      'symbol', 'language', 'organ', 'session', 'agendaItems', 'title', 'adoptionDate', 'basis', 'meeting', 'preambular', 'operative', 'footnotes',
+      'symbol', 'language', 'organ', 'session', 'agendaItems', 'title', 'adoptionDate', 'basis', 'meeting', 'preambular', 'operative', 'headings', 'footnotes',
     ]);
+    expect(j.headings).toEqual([]);
     expect(j.symbol).toBe('A/RES/79/200');
     expect(j.language).toBe('en');
     expect(j.organ).toBe('ga');
