@@ -234,7 +234,16 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
       break;
     }
   }
-  const firstNum = body.findIndex((u) => u.num > 0);
+  let firstNum = body.findIndex((u) => u.num > 0);
+  // A first part whose only operative paragraph is unnumbered ("I. …", "Takes note …;", "II. …",
+  // "1. …"): the operative part begins at that paragraph, not at the first number.
+  for (let i = 0; i < firstNum; i++) {
+    const u = body[i]!;
+    if (u.kind === 'para' && u.num === 0 && u.depth === 0 && opensWith(u.text, lang) === 'op' && body.slice(0, i).some((v) => v.kind === 'heading') && body.slice(i + 1, firstNum).some((v) => v.kind === 'heading')) {
+      firstNum = i;
+      break;
+    }
+  }
   if (inlineAnnexAt < 0) {
     if (firstNum >= 0) opStart = firstNum;
     else opStart = body.findIndex((u) => u.kind === 'para' && u.depth === 0 && opensWith(u.text, lang) === 'op');
@@ -320,6 +329,8 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
         opsSeen++;
         op.root(u.text);
       } else if (!op.current || !numbered || kind) {
+        // An unnumbered paragraph standing alone counts as the first of its numbering.
+        if (numbered && lastNum === 0) lastNum = 1;
         if (kind === 'op') warnings.push(`An operative paragraph without a number was found after paragraph ${opsSeen}: “${plain(u.text).slice(0, 60)}…”.`);
         op.root(u.text);
         opsSeen++;
