@@ -14,6 +14,8 @@ export interface OutlineItem {
   phrase: string;
   preview: string;
   status: string;
+  /** A part (1) or sub-heading (2): shown as a heading row, not dragged. */
+  heading?: 1 | 2;
 }
 
 /** Props of the outline. */
@@ -34,16 +36,16 @@ export function Outline({ items, currentId, onJump, onMove }: OutlineProps) {
       {items.map((it) => (
         <li
           key={it.id}
-          className={`outline-item lvl${it.level}${it.id === currentId ? ' current' : ''}${it.id === overId ? ' drop-target' : ''}${it.status ? ` status-${it.status}` : ''}`}
+          className={`outline-item lvl${it.level}${it.heading ? ` outline-heading h${it.heading}` : ''}${it.id === currentId ? ' current' : ''}${it.id === overId ? ' drop-target' : ''}${it.status ? ` status-${it.status}` : ''}`}
           data-id={it.id}
-          draggable={it.level === 0}
+          draggable={it.level === 0 && !it.heading}
           onDragStart={(e) => {
             setDragId(it.id);
             e.dataTransfer.effectAllowed = 'move';
             e.dataTransfer.setData('text/plain', it.designation);
           }}
           onDragOver={(e) => {
-            if (dragId && dragId !== it.id) {
+            if (dragId && dragId !== it.id && !it.heading) {
               e.preventDefault();
               setOverId(it.id);
             }

@@ -155,12 +155,13 @@ export function nestBlocks(nodes: readonly PMNode[], footnotes: Footnote[], part
       const a = n.attrs;
       const heading: NonNullable<Block['heading']> = { level: a.level === 2 ? 2 : 1, num: a.num as string };
       if (a.restart && heading.level === 1) heading.restart = true;
-      root.push({ id: a.id as string, content: inlinesOf(n, footnotes), children: [], tail: [], heading });
+      // A pasted heading has no id yet: give it one, as files require.
+      root.push({ id: (a.id as string) || newId('h'), content: inlinesOf(n, footnotes), children: [], tail: [], heading });
       stack.length = 0;
       continue;
     }
     if (n.type.name === 'table') {
-      root.push({ id: n.attrs.id as string, content: [], children: [], tail: [], table: { header: n.attrs.header === true, rows: (n.attrs.rows as string[][]).map((r) => [...r]) } });
+      root.push({ id: (n.attrs.id as string) || newId('t'), content: [], children: [], tail: [], table: { header: n.attrs.header === true, rows: (n.attrs.rows as string[][]).map((r) => [...r]) } });
       stack.length = 0;
       continue;
     }
