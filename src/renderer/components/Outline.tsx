@@ -3,20 +3,10 @@
  * reorders within its section (the numbering follows by itself).
  */
 import { useState } from 'react';
-import type { ParaInfo } from '../../shared/resolution/structure.js';
+import type { OutlineEntry } from '../../shared/editor/queries/outline.js';
 
-/** One outline row. */
-export interface OutlineItem {
-  id: string;
-  section: ParaInfo['section'];
-  level: number;
-  designation: string;
-  phrase: string;
-  preview: string;
-  status: string;
-  /** A part (1) or sub-heading (2): shown as a heading row, not dragged. */
-  heading?: 1 | 2;
-}
+/** One outline row (paragraph or heading): see outlineEntries. */
+export type OutlineItem = OutlineEntry;
 
 /** Props of the outline. */
 export interface OutlineProps {
