@@ -26,6 +26,7 @@ import { computeFindings, fixFinding, type Finding } from '../shared/editor/quer
 import { UI_CHECK_MESSAGES } from './i18n/checks.js';
 import { Masthead } from './components/Masthead.js';
 import { Outline, type OutlineItem } from './components/Outline.js';
+import { outlineEntries } from '../shared/editor/queries/outline.js';
 import { Checks } from './components/Checks.js';
 import { MetadataForm } from './components/MetadataForm.js';
 import { FindBar } from './components/FindBar.js';
@@ -363,7 +364,7 @@ export function App() {
   const jumpTo = useCallback((id: string) => {
     const view = viewRef.current;
     const s = view && structureKey.getState(view.state);
-    const p = s?.structure.byId.get(id);
+    const p = s?.structure.byId.get(id) ?? s?.structure.headings.find((h) => h.id === id);
     if (!view || !p) return;
     view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(p.pos + 1))).scrollIntoView());
     view.focus();
@@ -640,19 +641,7 @@ export function App() {
   const structure = structureKey.getState(snapshot);
   const outline: OutlineItem[] = useMemo(() => {
     if (!structure) return [];
-    return structure.structure.paras.map((p) => {
-      const text = paraPlainText(p.node);
-      const len = structure.phrases.get(p.id) ?? 0;
-      return {
-        id: p.id,
-        section: p.section,
-        level: p.level,
-        designation: p.tail ? '…' : p.designation,
-        phrase: text.slice(0, len),
-        preview: text.slice(len, len + 80).trim() || (len ? '' : t('outline.emptyParagraph')),
-        status: (p.node.attrs.status as string) || '',
-      };
-    });
+    return outlineEntries(structure.structure, structure.phrases, { empty: t('outline.emptyParagraph'), untitled: t('outline.untitledHeading') });
   }, [structure, i18n.language]);
   // The Checks tab shows its count, so findings are kept while the side panel is open.
   const findings: Finding[] = useMemo(() => (panelOpen ? computeFindings(snapshot, UI_CHECK_MESSAGES) : []), [snapshot, panelOpen, i18n.language]);

@@ -109,6 +109,7 @@ export const en: Readonly<Record<string, string>> = {
   'checks.ifAccepted': ' (read as if its open proposals were accepted)',
   'panel.notes': 'Notes',
   'command.file.mergeWord': 'Merge a Word file…',
+  'outline.untitledHeading': '(untitled heading)',
   'status.bar': 'Status bar',
   'status.desktop': 'Desktop',
   'status.browser': 'Browser mode',

@@ -105,6 +105,7 @@ export const es: Readonly<Record<string, string>> = {
   'checks.ifAccepted': ' (leído como si se aceptaran sus propuestas abiertas)',
   'panel.notes': 'Notas',
   'command.file.mergeWord': 'Combinar un archivo de Word…',
+  'outline.untitledHeading': '(encabezado sin título)',
   'status.bar': 'Barra de estado',
   'status.desktop': 'Escritorio',
   'status.browser': 'Modo navegador',

@@ -105,6 +105,7 @@ export const fr: Readonly<Record<string, string>> = {
   'checks.ifAccepted': ' (lu comme si ses propositions ouvertes étaient acceptées)',
   'panel.notes': 'Notes',
   'command.file.mergeWord': 'Fusionner un fichier Word…',
+  'outline.untitledHeading': '(intertitre sans titre)',
   'status.bar': 'Barre d’état',
   'status.desktop': 'Bureau',
   'status.browser': 'Mode navigateur',
