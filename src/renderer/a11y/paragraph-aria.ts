@@ -11,15 +11,18 @@ import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { ParaInfo } from '../../shared/resolution/structure.js';
 import { structureKey, type StructureState } from '../editor/structure-plugin.js';
 import { announce } from './announcer.js';
+import { t } from '../i18n/index.js';
 
-const SECTION_NAMES = { pp: 'preambular paragraph', op: 'operative paragraph', ap: 'annex paragraph' } as const;
+// Said in the interface language (the screen reader's user), not the document's.
+const SECTION_KEYS = { pp: 'a11y.para.pp', op: 'a11y.para.op', ap: 'a11y.para.ap' } as const;
 
 /** The spoken kind and number of a paragraph, e.g. "operative paragraph 4", "subparagraph (a) (ii) of operative paragraph 4". */
 export function spokenDesignation(p: Pick<ParaInfo, 'section' | 'level' | 'tail' | 'number' | 'subLabels' | 'designation' | 'deleted'>): string {
-  const top = p.section === 'ap' ? `${SECTION_NAMES.ap} ${p.designation.replace(/^Annex\s*/i, '')}`.trim() : `${SECTION_NAMES[p.section]} ${p.number.replace(/^(PP|OP)/, '')}`.trim();
-  let said = p.level > 0 && p.subLabels.length ? `subparagraph ${p.subLabels.join(' ')} of ${top}` : top;
-  if (p.tail) said = `continuation of ${said}`;
-  if (p.deleted) said += ', deleted';
+  const number = p.section === 'ap' ? p.designation.replace(/^Annex\s*/i, '') : p.number.replace(/^(PP|OP)/, '');
+  const top = t(SECTION_KEYS[p.section], { number }).replace(/ {2,}/g, ' ').trim(); // an unnumbered paragraph leaves a gap
+  let said = p.level > 0 && p.subLabels.length ? t('a11y.para.sub', { labels: p.subLabels.join(' '), parent: top }) : top;
+  if (p.tail) said = t('a11y.para.continuation', { para: said });
+  if (p.deleted) said = t('a11y.para.deleted', { para: said });
   return said;
 }
 
@@ -63,8 +66,8 @@ export function numberingChange(before: EditorState, after: EditorState): string
     else renumbered++;
   }
   const parts: string[] = [];
-  if (moved) parts.push(`Now ${moved}.`);
-  if (renumbered) parts.push(`${renumbered} ${renumbered === 1 ? 'paragraph' : 'paragraphs'} renumbered.`);
+  if (moved) parts.push(t('a11y.nowAt', { para: moved }));
+  if (renumbered) parts.push(t('a11y.renumbered', { count: renumbered }));
   return parts.join(' ');
 }
 
