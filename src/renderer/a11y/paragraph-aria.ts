@@ -11,7 +11,7 @@ import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { ParaInfo } from '../../shared/resolution/structure.js';
 import { structureKey, type StructureState } from '../editor/structure-plugin.js';
 import { announce } from './announcer.js';
-import { t } from '../i18n/index.js';
+import { i18n, t, uiLang } from '../i18n/index.js';
 
 // Said in the interface language (the screen reader's user), not the document's.
 const SECTION_KEYS = { pp: 'a11y.para.pp', op: 'a11y.para.op', ap: 'a11y.para.ap' } as const;
@@ -26,16 +26,17 @@ export function spokenDesignation(p: Pick<ParaInfo, 'section' | 'level' | 'tail'
   return said;
 }
 
-const decoCache = new WeakMap<StructureState, DecorationSet>();
+const decoCache = new WeakMap<StructureState, { lang: string; set: DecorationSet }>();
 
 function decorationsFor(state: EditorState): DecorationSet {
   const s = structureKey.getState(state);
   if (!s) return DecorationSet.empty;
+  const lang = uiLang();
   const hit = decoCache.get(s);
-  if (hit) return hit;
+  if (hit?.lang === lang) return hit.set;
   const decos = s.structure.paras.map((p) => Decoration.node(p.pos, p.pos + p.node.nodeSize, { 'aria-description': spokenDesignation(p) }));
   const set = DecorationSet.create(state.doc, decos);
-  decoCache.set(s, set);
+  decoCache.set(s, { lang, set });
   return set;
 }
 
@@ -75,12 +76,18 @@ export function numberingChange(before: EditorState, after: EditorState): string
 export function paragraphAriaPlugin(): Plugin {
   return new Plugin({
     props: { decorations: decorationsFor },
-    view: () => ({
-      update(view, prev) {
-        if (view.state.doc === prev.doc) return;
-        const said = numberingChange(prev, view.state);
-        if (said) announce(said);
-      },
-    }),
+    view: (view) => {
+      // A new interface language changes no state, so the view is told to redraw the descriptions.
+      const relabel = () => view.setProps({});
+      i18n.on('languageChanged', relabel);
+      return {
+        update(v, prev) {
+          if (v.state.doc === prev.doc) return;
+          const said = numberingChange(prev, v.state);
+          if (said) announce(said);
+        },
+        destroy: () => i18n.off('languageChanged', relabel),
+      };
+    },
   });
 }
