@@ -904,8 +904,8 @@ export function App() {
         {negotiationNumbering ? <span className="badge">{t('status.negotiationNumbering')}</span> : null}
         {proposalsKey.getState(snapshot)?.enabled ? <span className="badge neg">{t('status.negotiationAs', { delegation: proposalsKey.getState(snapshot)?.delegation ?? '' })}</span> : null}
         <span className="spacer" />
-        <button type="button" className="tab-mode" aria-pressed={tabMovesFocus} aria-keyshortcuts="Control+M" title="Ctrl+M: what Tab does in the editor" onClick={() => setTabMovesFocus(!tabMovesFocus)}>
-          {tabMovesFocus ? 'Tab moves focus' : 'Tab demotes'}
+        <button type="button" className="tab-mode" aria-pressed={tabMovesFocus} aria-keyshortcuts="Control+M" title={t('a11y.tabMode.title')} onClick={() => setTabMovesFocus(!tabMovesFocus)}>
+          {tabMovesFocus ? t('a11y.tabMode.focus') : t('a11y.tabMode.demote')}
         </button>
         <span role="status" className={`save-state${safety.conn.lost || safety.status.journal === 'failed' ? ' unsafe' : ''}`}>{saveStateText(safety.status, safety.conn.lost)}</span>
         <span>{Math.round(zoom * 100)}%</span>
