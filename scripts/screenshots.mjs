@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const files = ['app', 'editor', 'export', 'languages', 'library', 'negotiation'].map((f) => `test/e2e/${f}.test.ts`);
+const files = ['app', 'editor', 'export', 'languages', 'library', 'negotiation', 'ui-language', 'agreed-ui'].map((f) => `test/e2e/${f}.test.ts`);
 
 function run(cmd, args, env = {}) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env }, shell: process.platform === 'win32' });
