@@ -16,7 +16,7 @@ import { serializePlenaryFile } from '../shared/resolution/file.js';
 import { newId } from '../shared/ids.js';
 import { paraPlainText } from '../shared/resolution/structure.js';
 import { Editor } from './editor/Editor.js';
-import { createEditorState, SHORTCUTS } from './editor/setup.js';
+import { createEditorState } from './editor/setup.js';
 import { structureKey } from './editor/structure-plugin.js';
 import { rulesKey, setAutoPunctuate } from './editor/rules.js';
 import { convertKind, currentPara, paraAt, insertAgreed, insertCrossRef, insertFootnote, moveParagraphTo, replaceWithAgreed, punctuate, setMeta, setNegotiationNumbering } from './editor/commands.js';
@@ -26,7 +26,12 @@ import { Outline, type OutlineItem } from './components/Outline.js';
 import { Checks } from './components/Checks.js';
 import { MetadataForm } from './components/MetadataForm.js';
 import { FindBar } from './components/FindBar.js';
-import { MenuBar, type MenuSpec } from './components/MenuBar.js';
+import { MenuBar } from './components/MenuBar.js';
+import { CommandPalette } from './components/CommandPalette.js';
+import { browserMenus, currentPlatform, dispatchCommand, paletteRows, useAppKeymap, type CommandHandlers } from './state/commands.js';
+import { editHandlers } from './state/edit-commands.js';
+import { shortcutRows, type CommandContext } from '../shared/commands.js';
+import { undoDepth, redoDepth } from 'prosemirror-history';
 import { followImportJob, importInChunks } from './library-import.js';
 import { AboutDialog, CrossRefDialog, ImportProgressDialog, ImportSummaryDialog, OpenDialog, RecoveryDialog, SaveAsDialog, ShortcutsDialog } from './components/Dialogs.js';
 import { HostBanner, LockedDialog, ReconnectDialog } from './components/HostStatus.js';
@@ -69,7 +74,8 @@ type DialogState =
   | { kind: 'source'; doc: LibraryDocument; highlight: string }
   | { kind: 'importSummary'; summary: ImportSummary }
   | { kind: 'importProgress'; status: ImportJobStatus | null }
-  | { kind: 'preview' }
+  | { kind: 'preview'; print: boolean }
+  | { kind: 'palette' }
   | { kind: 'compare'; html: string; title: string };
 
 function initialDocument(): ResolutionDocument {
@@ -453,123 +459,82 @@ export function App() {
     setNegotiationState(n);
   }, []);
 
-  const runCommand = useCallback(
-    (id: string, arg?: string) => {
-      switch (id) {
-        case 'file.openPath':
-          if (arg) void openPath(arg);
-          return;
-        case 'file.new':
-          return newDraft();
-        case 'file.open':
-          return void open();
-        case 'file.save':
-          return void save();
-        case 'file.saveAs':
-          return void saveAs();
-        case 'file.download':
-          return download();
-        case 'edit.find':
-          setFindOpen(true);
-          return setFindFocus((n) => n + 1);
-        case 'edit.punctuate':
-          if (!exec(punctuate())) notify('End punctuation already follows the UN rules.');
-          return;
-        case 'edit.convert':
-          if (!exec(convertKind)) notify('Cannot convert this paragraph (a resolution keeps at least one operative paragraph).', true);
-          return;
-        case 'edit.footnote':
-          return void exec(insertFootnote);
-        case 'edit.crossRef':
-          return setDialog({ kind: 'crossRef' });
-        case 'file.import':
-          return void importFiles();
-        case 'file.importFolder':
-          return void importFolder();
-        case 'file.printPreview':
-          return setDialog({ kind: 'preview' });
-        case 'export.docx':
-        case 'export.pdf':
-        case 'export.html':
-        case 'export.txt':
-        case 'export.akn':
-          return void exportAs(id.slice(7) as 'docx');
-        case 'view.library':
-        case 'view.toggleLibrary':
-          setPanelOpen(true);
-          return setPanel('library');
-        case 'view.matches':
-          setPanelOpen(true);
-          return setPanel('matches');
-        case 'view.negotiation':
-          setPanelOpen(true);
-          return setPanel('negotiation');
-        case 'view.versions':
-          setPanelOpen(true);
-          return setPanel('versions');
-        case 'edit.autoPunctuate': {
-          const view = viewRef.current;
-          if (view) {
-            const on = !(rulesKey.getState(view.state)?.autoPunctuate ?? true);
-            view.dispatch(setAutoPunctuate(view.state, on));
-            setSnapshot(view.state);
-            notify(`Auto-punctuation ${on ? 'on' : 'off'}.`);
-          }
-          return;
-        }
-        case 'edit.negotiationNumbering': {
-          const view = viewRef.current;
-          if (!view) return;
-          const on = !structureKey.getState(view.state)?.structure.negotiation;
-          exec(setNegotiationNumbering(on));
-          notify(on ? 'Negotiation numbering: base numbers frozen (new paragraphs get bis, ter…).' : 'Negotiation numbering off: plain numbering.');
-          return;
-        }
-        case 'view.toggleTheme':
-          return setTheme((t) => (t === 'dark' ? 'light' : 'dark'));
-        case 'view.zoomIn':
-          return setZoom((z) => Math.min(2, Math.round((z + 0.1) * 10) / 10));
-        case 'view.zoomOut':
-          return setZoom((z) => Math.max(0.6, Math.round((z - 0.1) * 10) / 10));
-        case 'view.zoomReset':
-          return setZoom(1);
-        case 'view.togglePanel':
-          return setPanelOpen((o) => !o);
-        case 'view.outline':
-        case 'view.checks':
-        case 'view.document':
-          setPanelOpen(true);
-          return setPanel(id.slice(5) as Panel);
-        case 'help.shortcuts':
-          return setDialog({ kind: 'shortcuts' });
-        case 'help.about':
-          return setDialog({ kind: 'about' });
-        default:
-          notify(`This command is not available yet: ${id}`, true);
-      }
-    },
-    [download, exec, exportAs, importFiles, importFolder, newDraft, notify, open, openPath, save, saveAs],
-  );
+  const showPanel = useCallback((p: Panel) => {
+    setPanelOpen(true);
+    setPanel(p);
+  }, []);
 
-  // Native menu commands (Electron) and the browser's own shortcuts.
+  // One handler per registry command (src/shared/commands.ts); the type makes a missing one an error.
+  const handlers: CommandHandlers = useMemo(
+    () => ({
+      'file.new': newDraft,
+      'file.open': () => void open(),
+      'file.openPath': (arg) => {
+        if (arg) void openPath(arg);
+      },
+      'file.save': () => void save(),
+      'file.saveAs': () => void saveAs(),
+      'file.download': download,
+      'file.import': () => void importFiles(),
+      'file.importFolder': () => void importFolder(),
+      'export.docx': () => void exportAs('docx'),
+      'export.pdf': () => void exportAs('pdf'),
+      'export.html': () => void exportAs('html'),
+      'export.txt': () => void exportAs('txt'),
+      'export.akn': () => void exportAs('akn'),
+      'file.printPreview': () => setDialog({ kind: 'preview', print: false }),
+      'file.print': () => setDialog({ kind: 'preview', print: true }),
+      ...editHandlers({ view: () => viewRef.current, exec, notify }),
+      'edit.find': () => {
+        setFindOpen(true);
+        setFindFocus((n) => n + 1);
+      },
+      'edit.punctuate': () => {
+        if (!exec(punctuate())) notify('End punctuation already follows the UN rules.');
+      },
+      'edit.convert': () => {
+        if (!exec(convertKind)) notify('Cannot convert this paragraph (a resolution keeps at least one operative paragraph).', true);
+      },
+      'edit.footnote': () => void exec(insertFootnote),
+      'edit.crossRef': () => setDialog({ kind: 'crossRef' }),
+      'edit.autoPunctuate': () => {
+        const view = viewRef.current;
+        if (!view) return;
+        const on = !(rulesKey.getState(view.state)?.autoPunctuate ?? true);
+        view.dispatch(setAutoPunctuate(view.state, on));
+        setSnapshot(view.state);
+        notify(`Auto-punctuation ${on ? 'on' : 'off'}.`);
+      },
+      'edit.negotiationNumbering': () => {
+        const view = viewRef.current;
+        if (!view) return;
+        const on = !structureKey.getState(view.state)?.structure.negotiation;
+        exec(setNegotiationNumbering(on));
+        notify(on ? 'Negotiation numbering: base numbers frozen (new paragraphs get bis, ter…).' : 'Negotiation numbering off: plain numbering.');
+      },
+      'view.outline': () => showPanel('outline'),
+      'view.library': () => showPanel('library'),
+      'view.matches': () => showPanel('matches'),
+      'view.negotiation': () => showPanel('negotiation'),
+      'view.versions': () => showPanel('versions'),
+      'view.checks': () => showPanel('checks'),
+      'view.document': () => showPanel('document'),
+      'view.togglePanel': () => setPanelOpen((o) => !o),
+      'view.toggleTheme': () => setTheme((t) => (t === 'dark' ? 'light' : 'dark')),
+      'view.palette': () => setDialog({ kind: 'palette' }),
+      'view.zoomIn': () => setZoom((z) => Math.min(2, Math.round((z + 0.1) * 10) / 10)),
+      'view.zoomOut': () => setZoom((z) => Math.max(0.6, Math.round((z - 0.1) * 10) / 10)),
+      'view.zoomReset': () => setZoom(1),
+      'help.shortcuts': () => setDialog({ kind: 'shortcuts' }),
+      'help.about': () => setDialog({ kind: 'about' }),
+    }),
+    [download, exec, exportAs, importFiles, importFolder, newDraft, notify, open, openPath, save, saveAs, showPanel],
+  );
+  const runCommand = useCallback((id: string, arg?: string) => dispatchCommand(handlers, id, arg, (unknown) => notify(`Plenary has no command “${unknown}”.`, true)), [handlers, notify]);
+
+  // Native menu commands (Electron) and, in browser mode, the registry's app-level keys.
   useEffect(() => onMenuCommand(runCommand), [runCommand]);
-  useEffect(() => {
-    if (isElectron()) return;
-    const onKey = (e: KeyboardEvent) => {
-      const mod = e.ctrlKey || e.metaKey;
-      // Ctrl+Alt+F is the editor's "insert footnote": one shortcut, one command.
-      if (!mod || e.altKey || e.defaultPrevented) return;
-      const k = e.key.toLowerCase();
-      const map: Record<string, string> = { s: e.shiftKey ? 'file.saveAs' : 'file.save', o: 'file.open', f: 'edit.find', p: 'file.printPreview', '=': 'view.zoomIn', '+': 'view.zoomIn', '-': 'view.zoomOut', '0': 'view.zoomReset' };
-      const cmd = map[k];
-      if (cmd && !(k === 'f' && e.shiftKey)) {
-        e.preventDefault();
-        runCommand(cmd);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [runCommand]);
+  useAppKeymap(runCommand, isElectron() ? 'electron' : 'browser');
 
   const meta = snapshot.doc.attrs.meta as FrontMatter;
   const structure = structureKey.getState(snapshot);
@@ -607,62 +572,16 @@ export function App() {
   const negotiationNumbering = structure?.structure.negotiation ?? false;
   const rtl = meta.language === 'ar';
 
-  const menus: MenuSpec[] = [
-    {
-      label: 'File',
-      items: [
-        { id: 'file.new', label: 'New draft' },
-        { id: 'file.open', label: 'Open…', keys: 'Ctrl+O' },
-        { id: 'file.save', label: 'Save', keys: 'Ctrl+S' },
-        { id: 'file.saveAs', label: 'Save as…', keys: 'Ctrl+Shift+S' },
-        { id: 'file.import', label: 'Import resolutions into the library…' },
-        { id: 'file.importFolder', label: 'Import a folder into the library…' },
-        { id: 'file.printPreview', label: 'Print preview…', keys: 'Ctrl+P' },
-        { id: 'export.docx', label: 'Export Word (.docx)' },
-        { id: 'export.pdf', label: 'Export PDF' },
-        { id: 'export.html', label: 'Export HTML' },
-        { id: 'export.txt', label: 'Export plain text' },
-        { id: 'export.akn', label: 'Export Akoma Ntoso XML' },
-        ...(isElectron() ? [] : [{ id: 'file.download', label: 'Download a copy' }]),
-      ],
-    },
-    {
-      label: 'Edit',
-      items: [
-        { id: 'edit.find', label: 'Find and replace…', keys: 'Ctrl+F' },
-        { id: 'edit.punctuate', label: 'Fix end punctuation', keys: 'Ctrl+Shift+.' },
-        { id: 'edit.autoPunctuate', label: `${autoPunct ? '✓ ' : ''}Auto-punctuate` },
-        { id: 'edit.convert', label: 'Convert preambular ↔ operative', keys: 'Ctrl+Shift+K' },
-        { id: 'edit.footnote', label: 'Insert footnote', keys: 'Ctrl+Alt+F' },
-        { id: 'edit.crossRef', label: 'Insert cross-reference…' },
-        { id: 'edit.negotiationNumbering', label: `${negotiationNumbering ? '✓ ' : ''}Negotiation numbering (bis, ter)` },
-      ],
-    },
-    {
-      label: 'View',
-      items: [
-        { id: 'view.outline', label: 'Outline' },
-        { id: 'view.library', label: 'Library' },
-        { id: 'view.matches', label: 'Matching agreed language' },
-        { id: 'view.negotiation', label: 'Negotiation' },
-        { id: 'view.versions', label: 'Versions' },
-        { id: 'view.checks', label: 'Checks' },
-        { id: 'view.document', label: 'Document details' },
-        { id: 'view.togglePanel', label: 'Show / hide side panel' },
-        { id: 'view.toggleTheme', label: theme === 'dark' ? 'Light theme' : 'Dark theme' },
-        { id: 'view.zoomIn', label: 'Zoom in', keys: 'Ctrl+=' },
-        { id: 'view.zoomOut', label: 'Zoom out', keys: 'Ctrl+-' },
-        { id: 'view.zoomReset', label: 'Actual size', keys: 'Ctrl+0' },
-      ],
-    },
-    {
-      label: 'Help',
-      items: [
-        { id: 'help.shortcuts', label: 'Keyboard shortcuts' },
-        { id: 'help.about', label: 'About Plenary' },
-      ],
-    },
-  ];
+  const platform = currentPlatform();
+  const commandContext: CommandContext = {
+    autoPunctuate: autoPunct,
+    negotiationNumbering,
+    dark: theme === 'dark',
+    panelOpen,
+    canUndo: undoDepth(snapshot) > 0,
+    canRedo: redoDepth(snapshot) > 0,
+  };
+  const menus = browserMenus(commandContext, platform);
 
   const fileName = path ? path.split(/[\\/]/).pop() : 'Untitled draft';
   useEffect(() => {
@@ -906,6 +825,7 @@ export function App() {
       ) : dialog.kind === 'preview' ? (
         <PrintPreview
           document={currentDocument()}
+          printNow={dialog.print}
           onExport={(format, paper) => {
             setDialog({ kind: 'none' });
             void exportAs(format, paper);
@@ -936,7 +856,19 @@ export function App() {
       ) : dialog.kind === 'importSummary' ? (
         <ImportSummaryDialog summary={dialog.summary} onClose={() => setDialog({ kind: 'none' })} />
       ) : dialog.kind === 'shortcuts' ? (
-        <ShortcutsDialog shortcuts={SHORTCUTS} onClose={() => setDialog({ kind: 'none' })} />
+        <ShortcutsDialog shortcuts={shortcutRows(platform, isElectron() ? 'electron' : 'browser')} onClose={() => setDialog({ kind: 'none' })} />
+      ) : dialog.kind === 'palette' ? (
+        <CommandPalette
+          rows={paletteRows(commandContext, platform, isElectron() ? 'electron' : 'browser')}
+          onRun={(id) => {
+            viewRef.current?.focus();
+            runCommand(id);
+          }}
+          onClose={() => {
+            setDialog({ kind: 'none' });
+            viewRef.current?.focus();
+          }}
+        />
       ) : dialog.kind === 'about' ? (
         <AboutDialog info={info} onClose={() => setDialog({ kind: 'none' })} />
       ) : null}

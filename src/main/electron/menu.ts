@@ -7,41 +7,16 @@
  * reach ProseMirror as `historyUndo`/`historyRedo` beforeinput events).
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import { commandLabel, keysFor, menuCommandIds, menuModel, MENU_TITLES, toAccelerator, type CommandId, type CommandSpec, type MenuName, type Translate } from '../../shared/commands.js';
 
-/** Every command id the menu can send. The page's command handler switches on these. */
-export const MENU_COMMANDS = [
-  'file.new',
-  'file.open',
-  'file.openPath',
-  'file.save',
-  'file.saveAs',
-  'file.import',
-  'file.importFolder',
-  'file.printPreview',
-  'export.docx',
-  'export.pdf',
-  'export.html',
-  'export.txt',
-  'export.akn',
-  'edit.find',
-  'edit.punctuate',
-  'edit.autoPunctuate',
-  'edit.convert',
-  'edit.footnote',
-  'edit.crossRef',
-  'edit.negotiationNumbering',
-  'view.outline',
-  'view.checks',
-  'view.document',
-  'view.togglePanel',
-  'view.toggleTheme',
-  'view.toggleLibrary',
-  'help.shortcuts',
-  'help.about',
-] as const;
+/**
+ * Every command id the native menu (or the OS, for `file.openPath`) sends to the page: the
+ * registry's desktop menu (src/shared/commands.ts), plus `file.openPath` for Open Recent.
+ */
+export const MENU_COMMANDS: readonly CommandId[] = [...(menuCommandIds('electron') as CommandId[]), 'file.openPath'];
 
 /** A command id the menu (or the OS, for `file.openPath`) sends to the page. */
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export type MenuCommand = CommandId;
 
 /** Inputs of buildMenuTemplate. */
 export interface MenuOptions {
@@ -49,6 +24,8 @@ export interface MenuOptions {
   /** Adds Reload and Toggle Developer Tools to View. */
   isDev: boolean;
   appName: string;
+  /** The interface catalogue (labels `command.<id>`, `native.<id>`, `menu.<name>`); the registry's English when absent. */
+  translate?: Translate;
   /** Paths of recent drafts, most recent first; shown under File ▸ Open Recent (at most 10). */
   recent: string[];
   /** Delivers a command to the focused window; `arg` is the path for `file.openPath`. */
@@ -83,19 +60,30 @@ export function recentLabels(paths: readonly string[], escapeAmpersands: boolean
  * on macOS, where About, Quit and Hide live). Pure: same options, same template.
  */
 export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions[] {
-  const { isMac, isDev, appName, send } = opts;
-  const editorCmd = (label: string, command: MenuCommand, accelerator: string): MenuItemConstructorOptions => ({
-    id: command,
-    label,
-    accelerator,
-    registerAccelerator: false,
-    click: () => send(command),
-  });
-  const cmd = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => {
-    const item: MenuItemConstructorOptions = { id: command, label, click: () => send(command) };
-    if (accelerator) item.accelerator = accelerator;
-    return item;
+  const { isMac, isDev, appName, send, translate: t } = opts;
+  const platform = isMac ? 'mac' : 'other';
+  // One item per registry command: its role when Electron does it natively (clipboard, undo),
+  // else a click that sends the id. Editor keys are shown, not registered, so the key reaches
+  // ProseMirror's keymap (where it applies to the selection) rather than the menu.
+  const item = (c: CommandSpec): MenuItemConstructorOptions => {
+    const label = commandLabel(c, t, true, appName);
+    const keys = keysFor(c, platform)[0];
+    const out: MenuItemConstructorOptions = c.electronRole ? { id: c.id, label, role: c.electronRole } : { id: c.id, label, click: () => send(c.id as CommandId) };
+    if (keys) out.accelerator = toAccelerator(keys);
+    if (keys && c.scope === 'editor' && !c.electronRole) out.registerAccelerator = false;
+    return out;
   };
+  const sep: MenuItemConstructorOptions = { type: 'separator' };
+  const menus = new Map(menuModel('electron').map((mm) => [mm.name, mm.groups]));
+  const title = (name: MenuName) => t?.(`menu.${name}`) ?? MENU_TITLES[name];
+  /** The groups of a menu as items, the export commands gathered into File › Export. */
+  const itemsOf = (name: MenuName, extra: (group: number) => MenuItemConstructorOptions[] = () => []): MenuItemConstructorOptions[] =>
+    (menus.get(name) ?? []).flatMap((group, i) => {
+      const own = group.filter((c) => !c.menu?.submenu).map(item);
+      const sub = group.filter((c) => c.menu?.submenu === 'export').map(item);
+      if (sub.length) own.push({ label: t?.('command.file.export') ?? 'Export', id: 'file.export', submenu: sub });
+      return [...(i ? [sep] : []), ...own, ...extra(i)];
+    });
 
   const recent = opts.recent.slice(0, MAX_RECENT_ITEMS);
   const labels = recentLabels(recent, !isMac);
@@ -103,7 +91,8 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
   const top = (label: string) => (isMac ? label : `&${label}`);
   const recentItems: MenuItemConstructorOptions[] = recent.length
     ? recent.map((p, i) => ({ label: labels[i] ?? p, click: () => send('file.openPath', p) }))
-    : [{ label: 'No Recent Drafts', enabled: false }];
+    : [{ label: t?.('native.file.noRecent') ?? 'No Recent Drafts', enabled: false }];
+  const about = menus.get('help')?.flat().find((c) => c.id === 'help.about');
 
   const template: MenuItemConstructorOptions[] = [];
 
@@ -111,7 +100,7 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
     template.push({
       label: appName,
       submenu: [
-        cmd(`About ${appName}`, 'help.about'),
+        ...(about ? [item(about)] : []),
         { type: 'separator' },
         { role: 'services' },
         { type: 'separator' },
@@ -119,96 +108,35 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
         { role: 'hideOthers' },
         { role: 'unhide' },
         { type: 'separator' },
-        { role: 'quit', label: `Quit ${appName}` },
+        { role: 'quit', label: t?.('native.file.quitApp', { app: appName }) ?? `Quit ${appName}` },
       ],
     });
   }
 
   template.push({
-    label: top('File'),
+    label: top(title('file')),
     submenu: [
-      cmd('New Draft', 'file.new', 'CmdOrCtrl+N'),
-      cmd('Open…', 'file.open', 'CmdOrCtrl+O'),
-      { label: 'Open Recent', id: 'file.openRecent', submenu: recentItems },
-      { type: 'separator' },
-      cmd('Save', 'file.save', 'CmdOrCtrl+S'),
-      cmd('Save As…', 'file.saveAs', 'CmdOrCtrl+Shift+S'),
-      { type: 'separator' },
-      // No accelerator: Ctrl+I is italic in the editor.
-      cmd('Import…', 'file.import'),
-      cmd('Import Folder…', 'file.importFolder'),
-      {
-        label: 'Export',
-        id: 'file.export',
-        submenu: [
-          cmd('Word (.docx)…', 'export.docx'),
-          cmd('PDF…', 'export.pdf'),
-          cmd('HTML…', 'export.html'),
-          cmd('Plain Text…', 'export.txt'),
-          cmd('Akoma Ntoso (XML)…', 'export.akn'),
-        ],
-      },
-      { type: 'separator' },
-      cmd('Print Preview', 'file.printPreview', 'CmdOrCtrl+P'),
+      // Open Recent follows Open (group 0); the OS-level items end the menu.
+      ...itemsOf('file', (g) => (g === 0 ? [{ label: t?.('native.file.openRecent') ?? 'Open Recent', id: 'file.openRecent', submenu: recentItems }] : [])),
       { type: 'separator' },
       // On macOS Quit lives in the app menu and File ends with Close Window, as Apple's HIG asks.
-      isMac ? { role: 'close' } : { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' },
+      isMac ? { role: 'close' } : { role: 'quit', label: t?.('command.file.quit') ?? 'Quit', accelerator: 'Ctrl+Q' },
     ],
   });
 
-  template.push({
-    label: top('Edit'),
-    submenu: [
-      { role: 'undo' },
-      { role: 'redo' },
-      { type: 'separator' },
-      { role: 'cut' },
-      { role: 'copy' },
-      { role: 'paste' },
-      { role: 'pasteAndMatchStyle' },
-      { role: 'selectAll' },
-      { type: 'separator' },
-      cmd('Find and Replace…', 'edit.find', 'CmdOrCtrl+F'),
-      { type: 'separator' },
-      // Editor shortcuts belong to ProseMirror's keymap: shown here, not registered, so the key
-      // reaches the editor (where it applies to the selection) rather than the menu.
-      editorCmd('Fix End Punctuation', 'edit.punctuate', 'CmdOrCtrl+Shift+.'),
-      cmd('Auto-punctuate On/Off', 'edit.autoPunctuate'),
-      editorCmd('Convert Preambular ↔ Operative', 'edit.convert', 'CmdOrCtrl+Shift+K'),
-      editorCmd('Insert Footnote', 'edit.footnote', 'CmdOrCtrl+Alt+F'),
-      cmd('Insert Cross-reference…', 'edit.crossRef'),
-      cmd('Negotiation Numbering (bis, ter) On/Off', 'edit.negotiationNumbering'),
-    ],
-  });
+  template.push({ label: top(title('edit')), submenu: itemsOf('edit', (g) => (g === 1 ? [{ role: 'pasteAndMatchStyle' }] : [])) });
 
   const devItems: MenuItemConstructorOptions[] = isDev
     ? [{ type: 'separator' }, { role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }]
     : [];
-  template.push({
-    label: top('View'),
-    submenu: [
-      { role: 'zoomIn', accelerator: 'CmdOrCtrl+=' },
-      { role: 'zoomOut' },
-      { role: 'resetZoom' },
-      { type: 'separator' },
-      cmd('Outline', 'view.outline'),
-      cmd('Checks', 'view.checks'),
-      cmd('Document Details', 'view.document'),
-      cmd('Show/Hide Side Panel', 'view.togglePanel'),
-      { type: 'separator' },
-      cmd('Toggle Dark Theme', 'view.toggleTheme', 'CmdOrCtrl+Shift+D'),
-      cmd('Toggle Library Panel', 'view.toggleLibrary', 'CmdOrCtrl+Shift+L'),
-      { type: 'separator' },
-      { role: 'togglefullscreen' },
-      ...devItems,
-    ],
-  });
+  template.push({ label: top(title('view')), submenu: [...itemsOf('view'), { type: 'separator' }, { role: 'togglefullscreen' }, ...devItems] });
 
-  template.push({ role: 'windowMenu', label: top('Window') });
+  template.push({ role: 'windowMenu', label: top(t?.('menu.window') ?? 'Window') });
 
-  const help: MenuItemConstructorOptions[] = [cmd('Keyboard Shortcuts', 'help.shortcuts', 'CmdOrCtrl+/')];
-  if (!isMac) help.push({ type: 'separator' }, cmd(`About ${appName}`, 'help.about'));
-  template.push({ role: 'help', label: top('Help'), submenu: help });
+  // On macOS About lives in the app menu.
+  const help = itemsOf('help').filter((i) => !(isMac && i.id === 'help.about'));
+  while (help.length && help[help.length - 1]?.type === 'separator') help.pop();
+  template.push({ role: 'help', label: top(title('help')), submenu: help });
 
   return template;
 }

@@ -2,7 +2,7 @@
  * Print preview: the document as it will be exported (the same HTML that is printed to PDF),
  * with the paper size, and buttons to export or print.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { ResolutionDocument } from '../../shared/resolution/model.js';
 import { exportHtml } from '../../shared/export/html.js';
 import { Modal } from './Dialogs.js';
@@ -12,12 +12,18 @@ export interface PrintPreviewProps {
   document: ResolutionDocument;
   onExport: (format: 'pdf' | 'docx', paper: 'letter' | 'a4') => void;
   onClose: () => void;
+  /** Opens the print dialog as soon as the preview has loaded (File › Print, Ctrl+P). */
+  printNow?: boolean;
 }
 
 /** The preview dialog. */
-export function PrintPreview({ document: doc, onExport, onClose }: PrintPreviewProps) {
+export function PrintPreview({ document: doc, onExport, onClose, printNow }: PrintPreviewProps) {
   const [paper, setPaper] = useState<'letter' | 'a4'>('letter');
   const html = useMemo(() => exportHtml(doc, { paper }), [doc, paper]);
+  const frame = useRef<HTMLIFrameElement>(null);
+  const pending = useRef(Boolean(printNow));
+  // The frame holds exactly the exported HTML, so what prints is what is exported to PDF.
+  const print = () => frame.current?.contentWindow?.print();
   return (
     <Modal title="Print preview" onClose={onClose} wide>
       <div className="preview-bar">
@@ -29,6 +35,9 @@ export function PrintPreview({ document: doc, onExport, onClose }: PrintPreviewP
           </select>
         </label>
         <span className="spacer" />
+        <button type="button" onClick={print}>
+          Print…
+        </button>
         <button type="button" onClick={() => onExport('docx', paper)}>
           Export Word…
         </button>
@@ -36,7 +45,15 @@ export function PrintPreview({ document: doc, onExport, onClose }: PrintPreviewP
           Export PDF…
         </button>
       </div>
-      <iframe className="preview-frame" title="Print preview" sandbox="allow-same-origin allow-modals" srcDoc={html} />
+      <iframe
+        ref={frame}
+        onLoad={() => {
+          if (!pending.current) return;
+          pending.current = false;
+          print();
+        }}
+        className="preview-frame"
+        title="Print preview" sandbox="allow-same-origin allow-modals" srcDoc={html} />
     </Modal>
   );
 }

@@ -2,48 +2,21 @@
  * Builds the editor: plugins, keymap and node views over the resolution schema. Used by the
  * React editor component, the benchmarks and the tests.
  */
-import { EditorState, type Plugin, type Command } from 'prosemirror-state';
-import { history, undo, redo } from 'prosemirror-history';
+import { EditorState, type Plugin } from 'prosemirror-state';
+import { history } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
-import { baseKeymap, toggleMark, chainCommands } from 'prosemirror-commands';
+import { baseKeymap } from 'prosemirror-commands';
 import type { Node as PMNode, Slice } from 'prosemirror-model';
 import { Fragment, Slice as PMSlice } from 'prosemirror-model';
 import type { EditorProps } from 'prosemirror-view';
-import { schema, PARA_TYPES } from '../../shared/resolution/schema.js';
+import { PARA_TYPES } from '../../shared/resolution/schema.js';
 import { idsPlugin } from './ids.js';
 import { structurePlugin } from './structure-plugin.js';
 import { findPlugin } from './find.js';
 import { rulesPlugin } from './rules.js';
-import { proposalsPlugin, toggleBrackets, type NegotiationSettings } from './proposals.js';
-import {
-  convertKind,
-  indent,
-  insertFootnote,
-  moveParagraph,
-  outdent,
-  punctuate,
-  splitParagraph,
-  togglePhrase,
-} from './commands.js';
+import { proposalsPlugin, type NegotiationSettings } from './proposals.js';
+import { editorKeyBindings } from './keymap.js';
 import { FootnoteView, XrefView } from './views.js';
-
-/** The keyboard shortcuts, for the keymap and for Help > Keyboard Shortcuts. */
-export const SHORTCUTS: { keys: string; label: string; command: Command }[] = [
-  { keys: 'Enter', label: 'New paragraph of the same kind', command: splitParagraph },
-  { keys: 'Tab', label: 'Make a subparagraph (demote)', command: indent },
-  { keys: 'Shift-Tab', label: 'Promote a subparagraph', command: outdent },
-  { keys: 'Alt-ArrowUp', label: 'Move paragraph up', command: moveParagraph(-1) },
-  { keys: 'Alt-ArrowDown', label: 'Move paragraph down', command: moveParagraph(1) },
-  { keys: 'Mod-Shift-k', label: 'Convert preambular ↔ operative', command: convertKind },
-  { keys: 'Mod-Shift-.', label: 'Fix end punctuation everywhere', command: punctuate() },
-  { keys: 'Mod-Shift-i', label: 'Mark / unmark the opening phrase', command: togglePhrase },
-  { keys: 'Mod-Alt-f', label: 'Insert a footnote', command: insertFootnote },
-  { keys: 'Mod-Shift-b', label: 'Bracket the selection [ ] (or remove the bracket at the cursor)', command: toggleBrackets },
-  { keys: 'Mod-i', label: 'Italic (emphasis)', command: toggleMark(schema.marks.em) },
-  { keys: 'Mod-z', label: 'Undo', command: undo },
-  { keys: 'Mod-y', label: 'Redo', command: redo },
-  { keys: 'Mod-Shift-z', label: 'Redo', command: redo },
-];
 
 /** Strips ids and provenance-free copies from pasted paragraphs so they get fresh ids. */
 function freshIds(slice: Slice): Slice {
@@ -68,8 +41,8 @@ export interface EditorOptions {
 
 /** All plugins of the editor. */
 export function editorPlugins(opts: EditorOptions = {}): Plugin[] {
-  const keys: Record<string, Command> = {};
-  for (const s of SHORTCUTS) keys[s.keys] = keys[s.keys] ? chainCommands(keys[s.keys]!, s.command) : s.command;
+  // The registry's editor keys (keymap.ts); Redo's keys differ on macOS.
+  const keys = editorKeyBindings(typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? 'mac' : 'other');
   return [
     // First, so edits become proposals before the other rules see them.
     proposalsPlugin(opts.negotiation),
