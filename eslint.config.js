@@ -37,6 +37,21 @@ export const ROOM_RULES = {
   },
 };
 
+/**
+ * The DOM's globals, forbidden in src/shared: it runs in Node too (CLI, exporters, tests). Editor
+ * widgets draw with the document of the view that shows them (`view.dom.ownerDocument`).
+ */
+export const DOM_GLOBALS = ['window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'getComputedStyle', 'requestAnimationFrame', 'HTMLElement', 'Element', 'KeyboardEvent', 'MouseEvent', 'DOMParser', 'MutationObserver'];
+
+/**
+ * What src/shared/editor may not import beyond the rules of src/shared: it works on editor states,
+ * so no EditorView (views and node views live in src/renderer/editor); type imports are fine (a
+ * widget's toDOM receives the view).
+ */
+export const EDITOR_STATE_RULES = {
+  paths: [{ name: 'prosemirror-view', importNames: ['EditorView'], allowTypeImports: true, message: 'src/shared/editor works on states: views belong in src/renderer/editor (a type import is fine).' }],
+};
+
 /** Only src/main/db may touch better-sqlite3 (added to every other room under src/main). */
 const SQLITE_ONLY_IN_DB = [{ name: 'better-sqlite3', message: 'Only src/main/db touches better-sqlite3.' }];
 const sqliteOutsideDb = {
@@ -91,6 +106,16 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   sqliteOutsideDb,
+  {
+    files: ['src/shared/**/*.{ts,tsx,cts}'],
+    rules: {
+      'no-restricted-globals': ['error', ...DOM_GLOBALS.map((name) => ({ name, message: 'src/shared has no DOM (it runs in Node too); an editor widget draws with view.dom.ownerDocument.' }))],
+    },
+  },
+  {
+    files: ['src/shared/editor/**/*.{ts,tsx,cts}'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', EDITOR_STATE_RULES] },
+  },
   ...Object.entries(ROOM_RULES).map(([glob, rule]) => ({
     files: [glob.replace('/**', '/**/*.{ts,tsx,cts}')],
     rules: {

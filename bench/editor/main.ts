@@ -6,7 +6,8 @@ import { EditorState, TextSelection } from 'prosemirror-state';
 import { Schema } from 'prosemirror-model';
 import { toDoc } from '../../src/shared/resolution/convert.js';
 import type { ResolutionDocument } from '../../src/shared/resolution/model.js';
-import { createEditorState, viewProps } from '../../src/renderer/editor/setup.js';
+import { createEditorState } from '../../src/shared/editor/state.js';
+import { viewProps } from '../../src/renderer/editor/setup.js';
 import '../../src/renderer/styles.css';
 
 declare global {

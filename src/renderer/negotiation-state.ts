@@ -4,7 +4,7 @@
  * `negotiation` section of the .plenary file.
  */
 import type { ResolutionDocument } from '../shared/resolution/model.js';
-import type { Delegation } from './editor/proposals.js';
+import type { Delegation } from '../shared/editor/negotiation/index.js';
 
 /** A saved version (zero draft, Rev.1, …). */
 export interface SavedVersion {

@@ -6,8 +6,8 @@ import { Selection, TextSelection, type Command, type EditorState } from 'prosem
 import { undo, redo } from 'prosemirror-history';
 import { baseKeymap } from 'prosemirror-commands';
 import { freshPage, openApp, type E2E } from './harness.js';
-import { createEditorState } from '../../src/renderer/editor/setup.js';
-import { indent, moveParagraph, outdent, splitParagraph } from '../../src/renderer/editor/commands.js';
+import { createEditorState } from '../../src/shared/editor/state.js';
+import { indent, moveParagraph, outdent, splitParagraph } from '../../src/shared/editor/commands/index.js';
 import { toDoc } from '../../src/shared/resolution/convert.js';
 import { emptyDocument } from '../../src/shared/resolution/model.js';
 import { newId } from '../../src/shared/ids.js';

@@ -70,6 +70,29 @@ describe('a negotiation round', () => {
     await page.waitForFunction(() => document.querySelectorAll('.proposal-item').length === 0);
     expect(await op(page, 0).textContent()).toContain('and calls for its full implementation');
     expect(await page.locator('.resolution-editor .proposal-ins').count()).toBe(0);
+
+    // Backspace on single characters is recorded (the view's key handler), not left to the
+    // browser: the letters stay, marked deleted, and withdrawing gives the paragraph back.
+    const before = await op(page, 1).textContent();
+    await op(page, 1).click();
+    const tail = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.querySelectorAll('.resolution-editor p.op')[1]!, NodeFilter.SHOW_TEXT);
+      let last: Text | null = null;
+      while (walker.nextNode()) last = walker.currentNode as Text;
+      const range = document.createRange();
+      range.setStart(last!, last!.length);
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      return last!.data.slice(-2);
+    });
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.waitForFunction(() => document.querySelectorAll('.proposal-item').length === 1);
+    expect(await page.locator('.resolution-editor .proposal-del').first().textContent()).toBe(tail);
+    await page.locator('.proposal-item', { hasText: 'G77 and China' }).locator('button:has-text("Withdraw")').click();
+    await page.waitForFunction(() => document.querySelectorAll('.proposal-item').length === 0);
+    expect(await op(page, 1).textContent()).toBe(before);
   });
 
   it('changes paragraph statuses and shows the summary', async () => {

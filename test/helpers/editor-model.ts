@@ -5,10 +5,10 @@ import { TextSelection, type Command, type EditorState, type Transaction } from 
 import { undo, redo, undoDepth, redoDepth } from 'prosemirror-history';
 import { baseKeymap } from 'prosemirror-commands';
 import type { Node as PMNode } from 'prosemirror-model';
-import { createEditorState } from '../../src/renderer/editor/setup.js';
-import { structureKey } from '../../src/renderer/editor/structure-plugin.js';
-import { findIdFixes } from '../../src/renderer/editor/ids.js';
-import { findKey, findMatches, replaceAll, replaceCurrent, setFindQuery } from '../../src/renderer/editor/find.js';
+import { createEditorState } from '../../src/shared/editor/state.js';
+import { structureKey } from '../../src/shared/editor/plugins/structure.js';
+import { findIdFixes } from '../../src/shared/editor/plugins/ids.js';
+import { findKey, findMatches, replaceAll, replaceCurrent, setFindQuery } from '../../src/shared/editor/plugins/find.js';
 import {
   convertKind,
   indent,
@@ -22,7 +22,7 @@ import {
   setMeta,
   splitParagraph,
   togglePhrase,
-} from '../../src/renderer/editor/commands.js';
+} from '../../src/shared/editor/commands/index.js';
 import {
   acceptProposal,
   deleteParagraph,
@@ -32,7 +32,7 @@ import {
   toggleBrackets,
   withdrawProposal,
   type ParagraphStatusValue,
-} from '../../src/renderer/editor/proposals.js';
+} from '../../src/shared/editor/negotiation/index.js';
 import { computeStructure } from '../../src/shared/resolution/structure.js';
 import { schema } from '../../src/shared/resolution/schema.js';
 import { emptyFrontMatter, type FrontMatter, type Language } from '../../src/shared/resolution/model.js';

@@ -4,15 +4,10 @@
  * double spaces, unbalanced brackets or quotes, references to paragraphs that no longer exist.
  */
 
-/** One finding. */
-export interface CheckItem {
-  key: string;
-  paraId: string;
-  designation: string;
-  message: string;
-  /** Whether a one-click fix exists. */
-  fixable: boolean;
-}
+import type { CheckItem } from '../../shared/editor/queries/checks.js';
+
+/** One finding (defined with the checks themselves). */
+export type { CheckItem };
 
 /** Props of the checks panel. */
 export interface ChecksProps {

@@ -9,7 +9,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { EditorState } from 'prosemirror-state';
-import { findKey, findNext, replaceAll, replaceCurrent, selectMatchFrom, setFindQuery } from '../editor/find.js';
+import { findKey, findNext, replaceAll, replaceCurrent, selectMatchFrom, setFindQuery } from '../../shared/editor/plugins/find.js';
 
 /** Props: the editor view to search, its latest state (for the count), a focus request counter and a close callback. */
 export interface FindBarProps {

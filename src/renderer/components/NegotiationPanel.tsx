@@ -20,8 +20,8 @@ import {
   toggleBrackets,
   withdrawProposal,
   type NegotiationSettings,
-} from '../editor/proposals.js';
-import { structureKey } from '../editor/structure-plugin.js';
+} from '../../shared/editor/negotiation/index.js';
+import { structureKey } from '../../shared/editor/plugins/structure.js';
 import { PALETTE, type NegotiationFile } from '../negotiation-state.js';
 
 /** Props of the panel. */

@@ -8,9 +8,9 @@ import type { FrontMatter, ResolutionDocument } from '../../shared/resolution/mo
 import type { ParaInfo } from '../../shared/resolution/structure.js';
 import { newId } from '../../shared/ids.js';
 import { compareVersions, exportComparisonHtml } from '../../shared/negotiation/versions.js';
-import { insertAgreed, moveParagraphTo, punctuate, replaceWithAgreed, setMeta } from '../editor/commands.js';
-import type { Finding } from '../editor/checks.js';
-import type { NegotiationSettings } from '../editor/proposals.js';
+import { insertAgreed, moveParagraphTo, punctuate, replaceWithAgreed, setMeta } from '../../shared/editor/commands/index.js';
+import type { Finding } from '../../shared/editor/queries/checks.js';
+import type { NegotiationSettings } from '../../shared/editor/negotiation/index.js';
 import type { NegotiationFile, SavedVersion } from '../negotiation-state.js';
 import { PANELS, type Panel } from '../state/ui.js';
 import type { PMCommand } from '../state/editor-session.js';

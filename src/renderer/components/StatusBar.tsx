@@ -2,7 +2,7 @@
 import type { EditorState } from 'prosemirror-state';
 import type { AppInfo } from '../../shared/api.js';
 import type { ParaInfo } from '../../shared/resolution/structure.js';
-import { proposalsKey } from '../editor/proposals.js';
+import { proposalsKey } from '../../shared/editor/negotiation/index.js';
 import { saveStateText, type AutosaveStatus } from '../state/autosave.js';
 
 /** Props of the status bar. */

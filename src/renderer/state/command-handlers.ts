@@ -4,9 +4,9 @@
  * command added to the registry without one fails the typecheck instead of failing at run time.
  */
 import { useMemo } from 'react';
-import { rulesKey, setAutoPunctuate } from '../editor/rules.js';
-import { structureKey } from '../editor/structure-plugin.js';
-import { convertKind, insertFootnote, punctuate, setNegotiationNumbering } from '../editor/commands.js';
+import { rulesKey, setAutoPunctuate } from '../../shared/editor/plugins/rules.js';
+import { structureKey } from '../../shared/editor/plugins/structure.js';
+import { convertKind, insertFootnote, punctuate, setNegotiationNumbering } from '../../shared/editor/commands/index.js';
 import type { CommandHandlers } from './commands.js';
 import { editHandlers } from './edit-commands.js';
 import type { EditorSession } from './editor-session.js';

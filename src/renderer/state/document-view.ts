@@ -9,10 +9,10 @@ import { undoDepth, redoDepth } from 'prosemirror-history';
 import type { FrontMatter, Provenance } from '../../shared/resolution/model.js';
 import { paraPlainText } from '../../shared/resolution/structure.js';
 import type { CommandContext } from '../../shared/commands.js';
-import { structureKey } from '../editor/structure-plugin.js';
-import { rulesKey } from '../editor/rules.js';
-import { currentPara } from '../editor/commands.js';
-import { computeFindings, type Finding } from '../editor/checks.js';
+import { structureKey } from '../../shared/editor/plugins/structure.js';
+import { rulesKey } from '../../shared/editor/plugins/rules.js';
+import { currentPara } from '../../shared/editor/queries/paragraphs.js';
+import { computeFindings, type Finding } from '../../shared/editor/queries/checks.js';
 import type { OutlineItem } from '../components/Outline.js';
 import type { CurrentParagraph } from '../components/MatchesPanel.js';
 

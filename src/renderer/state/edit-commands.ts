@@ -5,7 +5,7 @@
  */
 import type { Command } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import { EDITOR_COMMANDS, type EditorCommandId } from '../editor/keymap.js';
+import { EDITOR_COMMANDS, type EditorCommandId } from '../../shared/editor/keymap.js';
 import type { CommandHandlers } from './commands.js';
 
 /** What the edit handlers need from the app. */

@@ -5,8 +5,8 @@
 import { useCallback, useRef, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
-import { paraAt } from '../editor/commands.js';
-import { structureKey } from '../editor/structure-plugin.js';
+import { paraAt } from '../../shared/editor/queries/paragraphs.js';
+import { structureKey } from '../../shared/editor/plugins/structure.js';
 
 /** A ProseMirror command. */
 export type PMCommand = (state: EditorState, dispatch: (tr: Transaction) => void) => boolean;

@@ -6,7 +6,7 @@
  */
 import { useCallback, useState, useSyncExternalStore } from 'react';
 import type { EditorState } from 'prosemirror-state';
-import { proposalsKey, setNegotiationSettings, type NegotiationSettings } from '../editor/proposals.js';
+import { proposalsKey, setNegotiationSettings, type NegotiationSettings } from '../../shared/editor/negotiation/index.js';
 import { readNegotiation, type NegotiationFile, type SavedVersion } from '../negotiation-state.js';
 import type { EditorSession } from './editor-session.js';
 

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { EditorState } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
-import { structureKey, structurePlugin } from '../../../src/renderer/editor/structure-plugin.js';
+import { structureKey, structurePlugin } from '../../../src/shared/editor/plugins/structure.js';
 import { layoutDocument } from '../../../src/shared/export/layout.js';
 import { toParseJson } from '../../../src/shared/import/json.js';
 import { parseResolutionText } from '../../../src/shared/import/text.js';

@@ -5,9 +5,9 @@
  */
 import { Plugin, PluginKey } from 'prosemirror-state';
 import type { Node as PMNode } from 'prosemirror-model';
-import { newId } from '../../shared/ids.js';
-import { PARA_TYPES } from '../../shared/resolution/schema.js';
-import { UNTRACKED_META } from './proposals.js';
+import { newId } from '../../ids.js';
+import { PARA_TYPES } from '../../resolution/schema.js';
+import { UNTRACKED_META } from '../negotiation/settings.js';
 
 /** Key of the id plugin. */
 export const idsKey = new PluginKey('plenary-ids');

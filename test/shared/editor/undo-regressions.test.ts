@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { TextSelection, type Command, type EditorState } from 'prosemirror-state';
 import { undo, redo, redoDepth } from 'prosemirror-history';
-import { createEditorState } from '../../../src/renderer/editor/setup.js';
-import { moveParagraph, setMeta, splitParagraph } from '../../../src/renderer/editor/commands.js';
-import { acceptProposal } from '../../../src/renderer/editor/proposals.js';
+import { createEditorState } from '../../../src/shared/editor/state.js';
+import { moveParagraph, setMeta, splitParagraph } from '../../../src/shared/editor/commands/index.js';
+import { acceptProposal } from '../../../src/shared/editor/negotiation/index.js';
 import { schema } from '../../../src/shared/resolution/schema.js';
 import { doc, fn, op, pp } from '../../helpers/builders.js';
 import { toDoc } from '../../../src/shared/resolution/convert.js';

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { undo } from 'prosemirror-history';
-import { createEditorState } from '../../../src/renderer/editor/setup.js';
-import { structureKey, xrefText } from '../../../src/renderer/editor/structure-plugin.js';
+import { createEditorState } from '../../../src/shared/editor/state.js';
+import { structureKey, xrefText } from '../../../src/shared/editor/plugins/structure.js';
 import {
   convertKind,
   indent,
@@ -14,7 +14,7 @@ import {
   setMeta,
   setNegotiationNumbering,
   splitParagraph,
-} from '../../../src/renderer/editor/commands.js';
+} from '../../../src/shared/editor/commands/index.js';
 import { doc, op, pp, xref } from '../../helpers/builders.js';
 
 function apply(state: EditorState, cmd: (s: EditorState, d: (tr: Transaction) => void) => boolean): EditorState {

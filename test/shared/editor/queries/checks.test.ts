@@ -1,8 +1,8 @@
 // The checks panel's findings and their fixes.
 import { describe, expect, it } from 'vitest';
-import { createEditorState } from '../../../src/renderer/editor/setup.js';
-import { computeFindings, fixFinding } from '../../../src/renderer/editor/checks.js';
-import { doc, op, pp } from '../../helpers/builders.js';
+import { createEditorState } from '../../../../src/shared/editor/state.js';
+import { computeFindings, fixFinding } from '../../../../src/shared/editor/queries/checks.js';
+import { doc, op, pp } from '../../../helpers/builders.js';
 
 describe('computeFindings', () => {
   it('finds a wrong ending and a double space, fixes each, and finds nothing after', () => {

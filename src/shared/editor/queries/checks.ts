@@ -2,12 +2,21 @@
  * Computes the checks panel's findings from an editor state, and applies their fixes.
  */
 import type { EditorState, Transaction } from 'prosemirror-state';
-import type { FrontMatter } from '../../shared/resolution/model.js';
-import { checkEndPunctuation, textChecks } from '../../shared/resolution/punctuation.js';
-import { paraEndingText, paraText, type ParaInfo } from '../../shared/resolution/structure.js';
-import { structureKey, xrefText } from './structure-plugin.js';
-import { punctuateTr } from './commands.js';
-import type { CheckItem } from '../components/Checks.js';
+import type { FrontMatter } from '../../resolution/model.js';
+import { checkEndPunctuation, textChecks } from '../../resolution/punctuation.js';
+import { paraEndingText, paraText, type ParaInfo } from '../../resolution/structure.js';
+import { structureKey, xrefText } from '../plugins/structure.js';
+import { punctuateTr } from '../commands/text.js';
+
+/** One finding as the checks panel lists it. */
+export interface CheckItem {
+  key: string;
+  paraId: string;
+  designation: string;
+  message: string;
+  /** Whether a one-click fix exists. */
+  fixable: boolean;
+}
 
 /** A finding with what is needed to fix it. */
 export interface Finding extends CheckItem {

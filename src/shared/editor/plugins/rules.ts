@@ -11,14 +11,15 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { ReplaceStep } from 'prosemirror-transform';
 import { closeHistory, isHistoryTransaction } from 'prosemirror-history';
 import type { Node as PMNode } from 'prosemirror-model';
-import { schema } from '../../shared/resolution/schema.js';
-import type { FrontMatter } from '../../shared/resolution/model.js';
-import { classifyOpening } from '../../shared/resolution/lexicon.js';
-import { checkEndPunctuation } from '../../shared/resolution/punctuation.js';
-import { structureKey } from './structure-plugin.js';
-import { paraAt, punctuateTr } from './commands.js';
-import { proposalsKey } from './proposals.js';
-import { paraEndingText, paraText } from '../../shared/resolution/structure.js';
+import { schema } from '../../resolution/schema.js';
+import type { FrontMatter } from '../../resolution/model.js';
+import { classifyOpening } from '../../resolution/lexicon.js';
+import { checkEndPunctuation } from '../../resolution/punctuation.js';
+import { structureKey } from './structure.js';
+import { paraAt } from '../queries/paragraphs.js';
+import { punctuateTr } from '../commands/text.js';
+import { proposalsKey } from '../negotiation/settings.js';
+import { paraEndingText, paraText } from '../../resolution/structure.js';
 
 /** Key of the rules plugin; its state says whether auto-punctuation is on. */
 export const rulesKey = new PluginKey<{ autoPunctuate: boolean }>('plenary-rules');

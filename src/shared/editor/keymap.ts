@@ -4,14 +4,15 @@
  * so the keys the editor obeys are the keys Help › Keyboard shortcuts, the menus and the palette show.
  */
 import type { Command } from 'prosemirror-state';
-import { selectAll, toggleMark, chainCommands } from 'prosemirror-commands';
 import { undo, redo } from 'prosemirror-history';
-import { schema } from '../../shared/resolution/schema.js';
-import { command, keysFor, toKeymapName, type COMMANDS, type Platform } from '../../shared/commands.js';
-import { toggleBrackets } from './proposals.js';
-import { convertKind, indent, insertFootnote, moveParagraph, outdent, punctuate, splitParagraph, togglePhrase } from './commands.js';
+import { selectAll, toggleMark, chainCommands } from 'prosemirror-commands';
+import { schema } from '../resolution/schema.js';
+import { command, keysFor, toKeymapName, type COMMANDS } from '../commands.js';
+import { toggleBrackets } from './negotiation/brackets.js';
+import { convertKind, indent, moveParagraph, outdent, splitParagraph } from './commands/paragraphs.js';
+import { insertFootnote, punctuate, togglePhrase } from './commands/text.js';
 
-/** The ids of the commands whose keys ProseMirror's keymap owns. */
+/** The ids of the registry commands whose keys ProseMirror's keymap owns. */
 export type EditorCommandId = Extract<(typeof COMMANDS)[number], { scope: 'editor' }>['id'];
 
 /** The ProseMirror command of every editor-scope registry command (the type makes a missing one an error). */
@@ -33,16 +34,15 @@ export const EDITOR_COMMANDS: { readonly [K in EditorCommandId]: Command } = {
 };
 
 /**
- * The keymap bindings: every key of every editor command, in ProseMirror's notation. `Mod` binds
- * ⌘ on macOS and Ctrl elsewhere, so the platform only changes which keys a command has (Redo).
+ * The keymap bindings: every key of every editor command on any platform, in ProseMirror's
+ * notation (`Mod` is ⌘ on macOS, Ctrl elsewhere). The union keeps the state free of the platform
+ * (it also runs in the CLI and tests): only Redo differs, and Mod-y on macOS stays Redo as before.
  */
-export function editorKeyBindings(platform: Platform): Record<string, Command> {
+export function editorKeyBindings(): Record<string, Command> {
   const keys: Record<string, Command> = {};
   for (const [id, cmd] of Object.entries(EDITOR_COMMANDS) as [EditorCommandId, Command][]) {
-    for (const k of keysFor(command(id), platform)) {
-      const name = toKeymapName(k);
-      keys[name] = keys[name] ? chainCommands(keys[name]!, cmd) : cmd;
-    }
+    const names = new Set([...keysFor(command(id), 'other'), ...keysFor(command(id), 'mac')].map(toKeymapName));
+    for (const name of names) keys[name] = keys[name] ? chainCommands(keys[name]!, cmd) : cmd;
   }
   return keys;
 }

@@ -5,13 +5,13 @@
  * document, so renumbering after a move, a deletion or an undo is automatic.
  */
 import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
-import { Decoration, DecorationSet } from 'prosemirror-view';
+import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import type { Node as PMNode } from 'prosemirror-model';
-import type { FrontMatter, Language } from '../../shared/resolution/model.js';
-import { computeStructure, paragraphPhrase, paraText, xrefText, type DocStructure, type ParaInfo } from '../../shared/resolution/structure.js';
+import type { FrontMatter, Language } from '../../resolution/model.js';
+import { computeStructure, paragraphPhrase, paraText, xrefText, type DocStructure, type ParaInfo } from '../../resolution/structure.js';
 
 export { xrefText };
-import { enactingFormula, organGender, classifyOpening, phraseList } from '../../shared/resolution/lexicon.js';
+import { enactingFormula, organGender, classifyOpening, phraseList } from '../../resolution/lexicon.js';
 
 /** What the plugin knows about the document. */
 export interface StructureState {
@@ -80,14 +80,16 @@ function placeholderFor(p: ParaInfo, lang: Language, meta: FrontMatter): string 
   return text;
 }
 
-function formulaWidget(meta: FrontMatter, hasPreamble: boolean): HTMLElement {
+/** The enacting formula, drawn with the document of the view that shows it (states stay headless). */
+function formulaWidget(view: EditorView, meta: FrontMatter, hasPreamble: boolean) {
   const f = enactingFormula(meta.organ, meta.language, hasPreamble);
-  const p = document.createElement('p');
+  const dom = view.dom.ownerDocument;
+  const p = dom.createElement('p');
   p.className = 'formula';
   p.contentEditable = 'false';
-  const i = document.createElement('i');
+  const i = dom.createElement('i');
   i.textContent = f.words;
-  p.append(i, document.createTextNode(f.punctuation));
+  p.append(i, dom.createTextNode(f.punctuation));
   return p;
 }
 
@@ -103,7 +105,7 @@ function buildState(state: EditorState | { doc: PMNode }): StructureState {
   const firstBody = structure.paras[0];
   const hasPreamble = structure.preambularCount > 0;
   decos.push(
-    Decoration.widget(firstBody ? firstBody.pos : 0, () => formulaWidget(meta, hasPreamble), {
+    Decoration.widget(firstBody ? firstBody.pos : 0, (view: EditorView) => formulaWidget(view, meta, hasPreamble), {
       side: -1,
       key: `formula-${lang}-${meta.organ}-${hasPreamble}`,
       ignoreSelection: true,

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { undo } from 'prosemirror-history';
-import { createEditorState } from '../../../src/renderer/editor/setup.js';
-import { findKey, findNext, replaceAll, replaceCurrent, selectMatchFrom, setFindQuery } from '../../../src/renderer/editor/find.js';
-import { doc, op, pp } from '../../helpers/builders.js';
+import { createEditorState } from '../../../../src/shared/editor/state.js';
+import { findKey, findNext, replaceAll, replaceCurrent, selectMatchFrom, setFindQuery } from '../../../../src/shared/editor/plugins/find.js';
+import { doc, op, pp } from '../../../helpers/builders.js';
 
 function apply(state: EditorState, cmd: (s: EditorState, d: (tr: Transaction) => void) => boolean): EditorState {
   let next = state;
