@@ -87,13 +87,6 @@ export default tseslint.config(
     },
   },
   {
-    // TEMPORARY, until the branches that rewrite these files are merged: import/html.ts is being
-    // replaced by htmlparser2 and export/txt.ts is being split on other branches (only txt.ts's
-    // RE_CLAUSE_END is fixed here). Remove this block at the merge and fix what the rules find.
-    files: ['src/shared/import/html.ts', 'src/shared/export/txt.ts'],
-    rules: Object.fromEntries(Object.keys(regexp.configs['flat/recommended'].rules).map((r) => [r, 'off'])),
-  },
-  {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

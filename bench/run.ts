@@ -4,14 +4,28 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { editorBench } from './editor.bench.js';
 import { libraryBench } from './library.bench.js';
+import { libraryPrefixBench } from './library-prefix.bench.js';
 import { matchBench } from './match.bench.js';
 import { exportBench } from './export.bench.js';
 import { recoveryBench } from './recovery.bench.js';
 import { importBench } from './import.bench.js';
 
+// Flags: --paragraphs N (library size for `library`, default 100,000).
+const args = process.argv.slice(2);
+const flag = (name: string): number | undefined => {
+  const i = args.indexOf(`--${name}`);
+  if (i < 0) return undefined;
+  const v = Number(args[i + 1]);
+  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} needs a positive whole number (got ${args[i + 1] ?? 'nothing'})`);
+  args.splice(i, 2);
+  return v;
+};
+const paragraphs = flag('paragraphs');
+
 const benches: Record<string, () => Promise<unknown>> = {
   editor: () => editorBench(),
-  library: () => libraryBench(),
+  library: () => libraryBench(paragraphs),
+  'library-prefix': () => libraryPrefixBench(),
   match: () => matchBench(),
   export: () => exportBench(),
   recovery: () => recoveryBench('host'),
@@ -19,7 +33,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   import: () => importBench(),
 };
 
-const only = process.argv.slice(2);
+const only = args;
 const results: Record<string, unknown> = {};
 for (const [name, run] of Object.entries(benches)) {
   if (only.length && !only.includes(name)) continue;

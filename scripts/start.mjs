@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: build what is needed and launch the Electron window. When the Electron runtime
 // cannot be obtained (an offline machine), say so in one line and start browser mode instead.
-// Extra arguments (`npm start -- --data DIR --port N`) are passed on.
+// Extra arguments (`npm start -- --data DIR --port N --ui-lang fr`) are passed on, to Electron or
+// to `plenary serve` alike (both read --ui-lang: the interface language for this run).
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

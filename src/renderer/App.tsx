@@ -1,9 +1,11 @@
 /**
- * The application shell: menu bar, the page (masthead preview + editor), the side panel, the
- * status bar and dialogs. State lives in src/renderer/state/ (drafts, autosave and recovery,
- * export, library, negotiation, the editor session, commands); this file wires it to the views.
+ * The application shell: menu bar, the page (masthead preview + editor, notes margin), the side
+ * panel, the status bar and dialogs, and the window's keyboard regions (F6, Escape, Ctrl+M).
+ * State lives in src/renderer/state/ (drafts, autosave and recovery, export, library,
+ * negotiation, notes, the editor session, commands); this file wires it to the views.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { EditorView } from 'prosemirror-view';
 import { call, isElectron, onMenuCommand } from './api.js';
 import { IMPORTABLE_FILE, type AppInfo } from '../shared/api.js';
 import type { ResolutionDocument } from '../shared/resolution/model.js';
@@ -13,6 +15,7 @@ import { Editor } from './editor/Editor.js';
 import { createEditorState } from '../shared/editor/state.js';
 import { insertCrossRef } from '../shared/editor/commands/index.js';
 import { fixFinding } from '../shared/editor/queries/checks.js';
+import { setSuggestion } from '../shared/editor/plugins/suggestion.js';
 import { Masthead } from './components/Masthead.js';
 import { FindBar } from './components/FindBar.js';
 import { MenuBar } from './components/MenuBar.js';
@@ -22,7 +25,7 @@ import { SidePanel } from './components/SidePanel.js';
 import { AppDialogs } from './components/AppDialogs.js';
 import { emptyNegotiation } from './negotiation-state.js';
 import { useDraftSafety } from './state/draft-safety.js';
-import { browserMenus, currentPlatform, dispatchCommand, paletteRows, useAppKeymap } from './state/commands.js';
+import { browserMenus, currentPlatform, dispatchCommand, paletteRows, uiTranslate, useAppKeymap } from './state/commands.js';
 import { useCommandHandlers } from './state/command-handlers.js';
 import { useEditorSession } from './state/editor-session.js';
 import { settingsFrom, useNegotiation } from './state/negotiation.js';
@@ -32,9 +35,16 @@ import { useLibrary } from './state/library.js';
 import { useToast, useUiPrefs } from './state/ui.js';
 import { useDocumentView } from './state/document-view.js';
 import type { DialogState } from './state/dialogs.js';
+import { useDraftNotes } from './state/notes.js';
+import { useMergeWord } from './state/merge-word.js';
+import { NotesMargin } from './components/NotesPanel.js';
+import { registerEditorFocus } from './a11y/focus.js';
+import { useKeyboardRegions, WINDOW_SHORTCUTS } from './a11y/regions.js';
+import { applyAppInfo, t, useTranslation } from './i18n/index.js';
 
 /** The app. */
 export function App() {
+  useTranslation(); // re-renders the shell when the interface language changes
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [dialog, setDialog] = useState<DialogState>({ kind: 'none' });
   const [findOpen, setFindOpen] = useState(false);
@@ -48,14 +58,40 @@ export function App() {
   const { latestState, viewRef } = editor;
   const currentDocument = useCallback((): ResolutionDocument => fromDoc(latestState.current.doc), [latestState]);
   const negotiation = useNegotiation(editor, markChanged);
+  // Notes and decided proposals live beside the text; a change marks the draft dirty.
+  const notes = useDraftNotes(markChanged);
+
+  // Keyboard regions (F6), Escape back to the editor, Ctrl+M "Tab moves focus" (a11y/regions.ts).
+  const [tabMovesFocus, setTabMovesFocus] = useKeyboardRegions();
+  useEffect(() => {
+    registerEditorFocus(() => {
+      viewRef.current?.focus();
+      return Boolean(viewRef.current);
+    });
+    return () => registerEditorFocus(null);
+  }, [viewRef]);
+  // A new or opened draft replaces the view: a keyboard user who was typing keeps typing in it.
+  const editorHadFocus = useRef(false);
+  const onEditorView = useCallback(
+    (v: EditorView | null) => {
+      if (!v) editorHadFocus.current = viewRef.current?.hasFocus() ?? false;
+      viewRef.current = v;
+      if (v && editorHadFocus.current) v.focus();
+    },
+    [viewRef],
+  );
+  const pageRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    call('app.info', {}).then(setInfo, report);
+    call('app.info', {}).then((i) => {
+      applyAppInfo(i);
+      setInfo(i);
+    }, report);
   }, [report]);
 
   // Autosave, recovery journals, locks and the host's heartbeat (src/renderer/state/).
   const safety = useDraftSafety({
-    snapshot: () => ({ document: currentDocument(), negotiation: negotiation.current() }),
+    snapshot: () => ({ document: currentDocument(), negotiation: negotiation.current(), ...notes.current() }),
     onRecoverable: (entries) =>
       setDialog((d) => (d.kind === 'none' ? { kind: 'recover', entries } : d.kind === 'recover' ? { kind: 'recover', entries: [...d.entries, ...entries.filter((e) => !d.entries.some((x) => x.key === e.key))] } : d)),
     notify,
@@ -63,15 +99,17 @@ export function App() {
   changedRef.current = () => safety.autosave.changed();
   const { path, dirty } = safety.status;
 
-  const drafts = useDrafts({ info, safety, editor, negotiation, currentDocument, setDialog, notify, report });
-  const exporting = useExport({ info, currentDocument, delegation: () => negotiation.current().delegation, notify, report });
+  const drafts = useDrafts({ info, safety, editor, negotiation, notes, currentDocument, setDialog, notify, report });
+  const exporting = useExport({ info, currentDocument, delegation: () => negotiation.current().delegation, notes: () => notes.current().notes, setDialog, notify, report });
+  const closeDialog = useCallback(() => setDialog({ kind: 'none' }), []);
+  const mergeWord = useMergeWord({ editor, negotiation, notes, currentDocument, close: closeDialog, notify });
   const library = useLibrary({ info, setDialog, notify, report });
   const openFind = useCallback(() => {
     setFindOpen(true);
     setFindFocus((n) => n + 1);
   }, []);
   const handlers = useCommandHandlers({ editor, ui, drafts, exporting, library, setDialog, openFind, notify });
-  const runCommand = useCallback((id: string, arg?: string) => dispatchCommand(handlers, id, arg, (unknown) => notify(`Plenary has no command “${unknown}”.`, true)), [handlers, notify]);
+  const runCommand = useCallback((id: string, arg?: string) => dispatchCommand(handlers, id, arg, (unknown) => notify(t('toast.unknownCommand', { id: unknown }), true)), [handlers, notify]);
 
   // Native menu commands (Electron) and, in browser mode, the registry's app-level keys.
   const shell = isElectron() ? 'electron' : 'browser';
@@ -84,14 +122,14 @@ export function App() {
   const rtl = meta.language === 'ar';
   const platform = currentPlatform();
 
-  const fileName = path ? path.split(/[\\/]/).pop() : 'Untitled draft';
+  const fileName = path ? path.split(/[\\/]/).pop() : t('draft.untitled');
   useEffect(() => {
     document.title = `${dirty ? '• ' : ''}${fileName} — Plenary`;
   }, [dirty, fileName]);
 
   return (
     <div className={`app${ui.panelOpen ? ' with-panel' : ''}`}>
-      {isElectron() ? null : <MenuBar menus={browserMenus(view.commandContext, platform)} onCommand={runCommand} title={`${fileName}${dirty ? ' •' : ''}`} />}
+      {isElectron() ? null : <MenuBar menus={browserMenus(view.commandContext, platform, uiTranslate)} onCommand={runCommand} title={`${fileName}${dirty ? ' •' : ''}`} />}
       <HostBanner conn={safety.conn} status={safety.status} onDownload={drafts.download} onReconnect={isElectron() ? null : () => setDialog({ kind: 'reconnect' })} />
       {findOpen ? (
         <FindBar
@@ -105,10 +143,19 @@ export function App() {
         />
       ) : null}
       <div className="workspace">
-        <main className="page-scroll" aria-label="Draft">
-          <div className="page" style={{ zoom: ui.zoom }} dir={rtl ? 'rtl' : 'ltr'} lang={meta.language}>
+        <main className="page-scroll" aria-label={t('page.draft')} tabIndex={0}>
+          <div className="page" ref={pageRef} style={{ zoom: ui.zoom }} dir={rtl ? 'rtl' : 'ltr'} lang={meta.language}>
+            <NotesMargin
+              notes={notes.value.notes}
+              page={pageRef}
+              revision={snapshot}
+              onOpen={(para) => {
+                ui.showPanel('notes');
+                editor.jumpTo(para);
+              }}
+            />
             <Masthead meta={meta} onEdit={() => ui.showPanel('document')} />
-            <Editor initialState={editor.editorState} onChange={editor.onChange} onView={(v) => (viewRef.current = v)} dir={rtl ? 'rtl' : 'ltr'} lang={meta.language} />
+            <Editor initialState={editor.editorState} onChange={editor.onChange} onView={onEditorView} dir={rtl ? 'rtl' : 'ltr'} lang={meta.language} />
             {meta.kind === 'resolution' && meta.meeting ? (
               <p className="closing">
                 <i>{meta.meeting}</i>
@@ -145,6 +192,13 @@ export function App() {
             onExportCompilation={exporting.exportCompilation}
             onCompare={(title, html) => setDialog({ kind: 'compare', title, html })}
             onTracked={exporting.exportTracked}
+            notes={notes}
+            onLineage={(target) => setDialog({ kind: 'lineage', target })}
+            onSuggest={(sg, forText) => {
+              const v = viewRef.current;
+              const para = view.currentForMatch;
+              if (v) v.dispatch(setSuggestion(v.state.tr, sg && para ? { ...sg, paragraphId: para.id, forText } : null));
+            }}
             notify={notify}
             onError={report}
           />
@@ -160,6 +214,8 @@ export function App() {
         hostLost={safety.conn.lost}
         zoom={ui.zoom}
         info={info}
+        tabMovesFocus={tabMovesFocus}
+        onTabMovesFocus={setTabMovesFocus}
       />
       <input
         ref={library.importInput}
@@ -184,13 +240,13 @@ export function App() {
           const files = [...(e.target.files ?? [])].filter((f) => IMPORTABLE_FILE.test(f.name));
           e.target.value = '';
           if (files.length) library.importPicked(files);
-          else notify('That folder holds no files Plenary can import (.txt, .md, .html, .docx, .pdf).');
+          else notify(t('toast.emptyFolder'));
         }}
       />
       {toast ? (
         <div className={`toast${toast.error ? ' error' : ''}`} role={toast.error ? 'alert' : 'status'}>
           {toast.text}
-          <button type="button" className="icon" aria-label="Dismiss" onClick={dismiss}>
+          <button type="button" className="icon" aria-label={t('common.dismiss')} onClick={dismiss}>
             ×
           </button>
         </div>
@@ -203,11 +259,19 @@ export function App() {
         outline={view.outline}
         drafts={drafts}
         currentDocument={currentDocument}
-        shortcuts={shortcutRows(platform, shell)}
-        paletteRows={() => paletteRows(view.commandContext, platform, shell)}
+        shortcuts={[...shortcutRows(platform, shell, uiTranslate), ...WINDOW_SHORTCUTS]}
+        paletteRows={() => paletteRows(view.commandContext, platform, shell, uiTranslate)}
         onRunCommand={runCommand}
         onInsertCrossRef={(targets) => editor.exec(insertCrossRef(targets))}
         onExport={(format, paper) => void exporting.exportAs(format, paper)}
+        onExportView={(format, paper, v) => void exporting.exportAs(format, paper, v)}
+        mergeWord={mergeWord}
+        onNewFromResolution={(result, source, n) => {
+          drafts.loadDocument(result.document, '', true, n);
+          notify(t('technicalUpdate.created', { symbol: source.row.symbol }));
+        }}
+        onReviewProposals={() => ui.showPanel('negotiation')}
+        notify={notify}
         onExportComparison={exporting.exportComparison}
         onReconnect={safety.reconnect}
         onCancelImport={() => library.importAbort.current?.abort()}

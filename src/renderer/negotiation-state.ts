@@ -22,8 +22,12 @@ export interface NegotiationFile {
   versions: SavedVersion[];
 }
 
-/** Colours for new delegations, distinguishable and readable on white and dark. */
-export const PALETTE = ['#1f6fb2', '#b5422d', '#2e7d32', '#8e44ad', '#c27c0e', '#00838f', '#ad1457', '#5d4037', '#3949ab', '#6d8b00'];
+/**
+ * Colours for new delegations, distinguishable and at least 4.5:1 on the white page. On screen the
+ * text in a delegation's colour is also clamped in lightness per theme (styles.css, `--by-color`),
+ * so any colour a user picks stays readable in the dark theme too.
+ */
+export const PALETTE = ['#1f6fb2', '#b5422d', '#2e7d32', '#8e44ad', '#a35f00', '#00707a', '#ad1457', '#5d4037', '#3949ab', '#557000'];
 
 /** The usual negotiating groups, offered when a draft starts its negotiation. */
 export const DEFAULT_DELEGATIONS: Delegation[] = [

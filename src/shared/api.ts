@@ -7,7 +7,8 @@
  * zod schemas below on the privileged side of every transport; outputs are typed here.
  * Failures arrive as `{ code, message }` (see errors.ts).
  */
-import type { ParagraphNote } from './negotiation/notes.js';
+import { decisionSchema, noteSchema, type ParagraphNote } from './negotiation/notes.js';
+import { PROPOSAL_VIEWS } from './negotiation/views.js';
 import type { MergeSummary } from './negotiation/merge.js';
 import { z } from 'zod';
 import { documentSchema, type PlenaryFile } from './resolution/file.js';
@@ -25,6 +26,12 @@ export interface AppInfo {
   platform: string;
   /** Whether native dialogs (open/save with a path) are available. */
   nativeDialogs: boolean;
+  /**
+   * Interface-language hints: `forced` is `--ui-lang xx` of this run (wins over the user's
+   * choice for the session); `system` is the OS locale where the host knows it (Electron's
+   * app.getLocale); the browser's own languages are read by the page. Either may be absent.
+   */
+  uiLang?: { forced?: string; system?: string };
 }
 
 /** A draft known to the app: recent files and drafts in the data folder. */
@@ -82,8 +89,13 @@ export interface RecoveryEntry {
 export type AutosaveResult = { ok: true; journal: string } | { ok: false; lockedBy: DraftLockOwner };
 
 const negotiation = z.unknown().optional();
+/** Paragraph notes and the record of decided proposals, stored beside the document (format 2). */
+const notes = z.array(noteSchema).max(100_000).optional();
+const decisions = z.array(decisionSchema).max(1_000_000).optional();
+/** Which text of a draft with open proposals an export shows (negotiation/views.ts). */
+const proposalView = z.enum(PROPOSAL_VIEWS as unknown as ['base', 'accepted', 'compilation', 'tracked']).optional();
 /** A draft id or window session id: used as a file name, so only safe characters. */
-const draftKey = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const draftKey = z.string().min(1).max(64).regex(/^[\w-]+$/);
 
 /** Filters of a library search. */
 export const searchFiltersSchema = z.object({
@@ -112,6 +124,37 @@ export interface SearchHit {
   adoptionDate: string;
   title: string;
   openingPhrase: string;
+  /** True for a draft (an L-document or a document of kind 'draft'): never to be shown as adopted. */
+  draft?: boolean;
+}
+
+/** Where a wording was adopted: every library paragraph with the same normalised words. */
+export interface AdoptionRecord {
+  /** Paragraphs of adopted documents with this wording (drafts not counted). */
+  count: number;
+  /** First and last adoption year, when known. */
+  years: [number, number] | null;
+  /** Where, newest first: "A/RES/79/200 OP3" and the paragraph's id. */
+  places: { paragraphId: number; symbol: string; designation: string; year: number | null; draft: boolean }[];
+}
+
+/** A suggestion for a paragraph being typed: an adopted paragraph that begins (or contains) like it. */
+export interface LibrarySuggestion extends AgreedMatch {
+  /** The rest of the adopted paragraph after the part the typed words correspond to (ghost text). */
+  continuation: string;
+}
+
+/** One version of a paragraph in its resolution family (lineage view), oldest first. */
+export interface LineageVersion {
+  documentId: number;
+  symbol: string;
+  session: number | null;
+  year: number | null;
+  draft: boolean;
+  /** The closest paragraph of this document, or null when none is close enough (dropped that year). */
+  paragraph: { id: number; designation: string; text: string; score: number } | null;
+  /** Word diff from the previous version that had the paragraph ('del' = only before, 'ins' = only now). */
+  diff: { op: 'eq' | 'ins' | 'del'; text: string }[];
 }
 
 /** An adopted paragraph close to the text being written, with the word-level difference. */
@@ -127,6 +170,10 @@ export interface AgreedMatch {
   adoptionDate: string;
   /** From the adopted text to the current text: 'del' = only in the adopted text, 'ins' = only in yours. */
   diff: { op: 'eq' | 'ins' | 'del'; text: string }[];
+  /** True when the source is a draft (L-document), not an adopted text. */
+  draft?: boolean;
+  /** Every place this same wording occurs (identical paragraphs grouped under one match). */
+  adopted?: AdoptionRecord;
 }
 
 /** The outcome of importing files into the library. */
@@ -195,6 +242,8 @@ export const apiInputs = {
     name: z.string().min(1).optional(),
     document: documentSchema,
     negotiation,
+    notes,
+    decisions,
     draftId: draftKey.optional(),
     session: draftKey.optional(),
   }),
@@ -209,6 +258,8 @@ export const apiInputs = {
     path: z.string(),
     document: documentSchema,
     negotiation,
+    notes,
+    decisions,
   }),
   /** Journals left by earlier sessions (crash recovery); those open in another live window are flagged. */
   'drafts.recoverable': z.object({ session: draftKey.optional() }),
@@ -222,7 +273,19 @@ export const apiInputs = {
    */
   'drafts.heartbeat': z.object({ session: draftKey, keys: z.array(draftKey).max(50) }),
   /** Full-text search of the library: words, "phrases", -excluded, OR; filters. */
-  'library.search': z.object({ query: z.string().min(1).max(500), filters: searchFiltersSchema.optional(), limit: z.number().int().min(1).max(200).optional() }),
+  'library.search': z.object({
+    query: z.string().min(1).max(500),
+    filters: searchFiltersSchema.optional(),
+    limit: z.number().int().min(1).max(200).optional(),
+    /** 'newest' (default) or 'relevance'. */
+    order: z.enum(['newest', 'relevance']).optional(),
+  }),
+  /** Adopted paragraphs that begin (or contain) like the opening words being typed, grouped by wording. */
+  'library.suggest': z.object({ text: z.string().max(20000), kind: z.enum(['pp', 'op', 'sub']).optional(), limit: z.number().int().min(1).max(20).optional() }),
+  /** Where a library paragraph's wording was adopted: "adopted N times, years, symbols". */
+  'library.history': z.object({ paragraphId: z.number().int().positive() }),
+  /** The versions of a library paragraph across its resolution family, with year-to-year diffs. */
+  'library.lineage': z.object({ paragraphId: z.number().int().positive() }),
   /** The closest adopted paragraphs to a text, with scores and differences. */
   'library.match': z.object({ text: z.string().max(20000), kind: z.enum(['pp', 'op', 'sub']).optional(), limit: z.number().int().min(1).max(50).optional() }),
   /** A whole stored document, by id or symbol. */
@@ -255,6 +318,13 @@ export const apiInputs = {
     paper: z.enum(['letter', 'a4']).optional(),
     trackedAgainst: documentSchema.optional(),
     author: z.string().max(120).optional(),
+    /**
+     * Required when the document has open proposals (else BAD_INPUT naming the choices and the
+     * count): base, accepted, compilation (docx/pdf/html) or tracked (docx). Not with trackedAgainst.
+     */
+    proposals: proposalView,
+    /** Paragraph notes: Word comments in the compilation and tracked views, never elsewhere. */
+    notes,
   }),
   /** Renders and writes an export to a path (desktop app, after the native save dialog). */
   'export.save': z.object({
@@ -264,9 +334,16 @@ export const apiInputs = {
     paper: z.enum(['letter', 'a4']).optional(),
     trackedAgainst: documentSchema.optional(),
     author: z.string().max(120).optional(),
+    /**
+     * Required when the document has open proposals (else BAD_INPUT naming the choices and the
+     * count): base, accepted, compilation (docx/pdf/html) or tracked (docx). Not with trackedAgainst.
+     */
+    proposals: proposalView,
+    /** Paragraph notes: Word comments in the compilation and tracked views, never elsewhere. */
+    notes,
   }),
   /** The compilation text of a negotiation (proposals inline, statuses in the margin). */
-  'export.compilation': z.object({ document: documentSchema, format: z.enum(['docx', 'pdf', 'html']), paper: z.enum(['letter', 'a4']).optional() }),
+  'export.compilation': z.object({ document: documentSchema, format: z.enum(['docx', 'pdf', 'html']), paper: z.enum(['letter', 'a4']).optional(), notes }),
   /** Prints an HTML document the renderer made (a version comparison) to PDF. */
   'export.printHtml': z.object({ html: z.string().max(50_000_000), fileName: z.string().min(1).max(200), paper: z.enum(['letter', 'a4']).optional() }),
   /** Writes bytes to a path the user chose in the native save dialog of this session (desktop app). */
@@ -335,6 +412,9 @@ export interface ApiOutputs {
   'drafts.importFile': { document: ResolutionDocument; warnings: string[] };
   'library.search': { hits: SearchHit[]; tookMs: number };
   'library.match': { matches: AgreedMatch[]; tookMs: number };
+  'library.suggest': { suggestions: LibrarySuggestion[]; tookMs: number };
+  'library.history': AdoptionRecord;
+  'library.lineage': { versions: LineageVersion[]; agreedSince: { symbol: string; year: number | null } | null };
   'library.document': LibraryDocument;
   'library.import': ImportSummary;
   'library.importContent': ImportSummary;

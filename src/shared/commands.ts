@@ -70,6 +70,7 @@ const m = (menu: MenuName, group: number, order: number, submenu?: 'export'): Me
 export const COMMANDS = [
   // File
   { id: 'file.new', label: 'New draft', nativeLabel: 'New Draft', keys: ['Mod+N'], scope: 'app', menu: m('file', 0, 0) },
+  { id: 'file.newFromResolution', label: 'New draft from resolution…', nativeLabel: 'New Draft from Resolution…', menu: m('file', 0, 0.5) },
   { id: 'file.open', label: 'Open…', keys: ['Mod+O'], scope: 'app', menu: m('file', 0, 1) },
   { id: 'file.openPath', label: 'Open a recent draft', palette: false },
   { id: 'file.save', label: 'Save', keys: ['Mod+S'], scope: 'app', menu: m('file', 1, 0) },
@@ -83,6 +84,7 @@ export const COMMANDS = [
   { id: 'export.html', label: 'Export HTML', nativeLabel: 'HTML…', menu: m('file', 2, 4, 'export') },
   { id: 'export.txt', label: 'Export plain text', nativeLabel: 'Plain Text…', menu: m('file', 2, 5, 'export') },
   { id: 'export.akn', label: 'Export Akoma Ntoso XML', nativeLabel: 'Akoma Ntoso (XML)…', menu: m('file', 2, 6, 'export') },
+  { id: 'file.mergeWord', label: 'Merge a Word file…', nativeLabel: 'Merge a Word File…', menu: m('file', 2, 7) },
   { id: 'file.printPreview', label: 'Print preview…', nativeLabel: 'Print Preview', menu: m('file', 3, 0) },
   { id: 'file.print', label: 'Print…', keys: ['Mod+P'], scope: 'app', menu: m('file', 3, 1) },
   // Edit
@@ -115,10 +117,12 @@ export const COMMANDS = [
   { id: 'view.negotiation', label: 'Negotiation', menu: m('view', 0, 3) },
   { id: 'view.versions', label: 'Versions', menu: m('view', 0, 4) },
   { id: 'view.checks', label: 'Checks', menu: m('view', 0, 5) },
+  { id: 'view.notes', label: 'Notes', menu: m('view', 0, 5.5) },
   { id: 'view.document', label: 'Document details', nativeLabel: 'Document Details', menu: m('view', 0, 6) },
   { id: 'view.togglePanel', label: 'Show / hide side panel', nativeLabel: 'Show/Hide Side Panel', menu: m('view', 1, 0), checked: (c) => c.panelOpen },
   { id: 'view.toggleTheme', label: 'Dark theme', nativeLabel: 'Toggle Dark Theme', keys: ['Mod+Shift+D'], scope: 'app', menu: m('view', 1, 1), checked: (c) => c.dark },
   { id: 'view.palette', label: 'Command palette…', nativeLabel: 'Command Palette…', keys: ['Mod+Shift+P'], scope: 'app', menu: m('view', 1, 2) },
+  { id: 'view.uiLanguage', label: 'Interface language…', nativeLabel: 'Interface Language…', menu: m('view', 1, 3) },
   { id: 'view.zoomIn', label: 'Zoom in', nativeLabel: 'Zoom In', keys: ['Mod+=', 'Mod++'], scope: 'app', menu: m('view', 2, 0) },
   { id: 'view.zoomOut', label: 'Zoom out', nativeLabel: 'Zoom Out', keys: ['Mod+-'], scope: 'app', menu: m('view', 2, 1) },
   { id: 'view.zoomReset', label: 'Actual size', nativeLabel: 'Actual Size', keys: ['Mod+0'], scope: 'app', menu: m('view', 2, 2) },

@@ -16,7 +16,7 @@ function arg(name: string, fallback: number): number {
 }
 
 const kindOf = (e: unknown): string =>
-  /(undo did not|redo did not|undo did nothing|redo did nothing|letters|stale|ids|undo-all|redo-all|final redo|\w+Error)/.exec(String(e))?.[1] ?? String(e).slice(0, 40);
+  /(undo did (?:nothing|not)|redo did (?:nothing|not)|letters|stale|ids|undo-all|redo-all|final redo|\w+Error)/.exec(String(e))?.[1] ?? String(e).slice(0, 40);
 
 function failure(actions: readonly Action[], o: RunOptions): string | null {
   try {

@@ -27,9 +27,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `plenary serve --port PORT --data DIR` and waits (generously) for the URL it prints. */
-export async function startHostProcess(dataDir: string, port: number, timeoutMs = 120_000): Promise<HostProcess> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--data', dataDir], {
+/** Starts `plenary serve --port PORT --data DIR [...extraArgs]` and waits (generously) for the URL it prints. */
+export async function startHostProcess(dataDir: string, port: number, timeoutMs = 120_000, extraArgs: readonly string[] = []): Promise<HostProcess> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--data', dataDir, ...extraArgs], {
     env: { ...process.env, BROWSER: 'none' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -20,7 +20,7 @@ function files(dir: string): string[] {
   for (const e of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
     const rel = path.join(dir, e.name);
     if (e.isDirectory()) out.push(...files(rel));
-    else if (/\.(c|m)?[jt]sx?$/.test(e.name) && !e.name.endsWith('.d.ts')) out.push(rel);
+    else if (/\.[cm]?[jt]sx?$/.test(e.name) && !e.name.endsWith('.d.ts')) out.push(rel);
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CATALOGUES, UI_LANGS, translate } from '../../src/shared/i18n/index.js';
 import {
   ALL_COMMANDS,
   appCommandForKey,
@@ -100,5 +101,28 @@ describe('key chords', () => {
     expect(appCommandForKey(ev('f', { ctrl: true, alt: true }), 'other', 'browser')).toBeNull();
     expect(appCommandForKey(ev('P', { ctrl: true, shift: true }), 'other', 'browser')).toBe('view.palette');
     expect(appCommandForKey(ev('s', {}), 'other', 'browser')).toBeNull();
+  });
+});
+
+describe('registry labels in the interface catalogues', () => {
+  it('every command has `command.<id>` (and `native.<id>` when it has a desktop wording) in every language', () => {
+    for (const lang of UI_LANGS) {
+      const missing = ALL_COMMANDS.flatMap((c) => [`command.${c.id}`, ...(c.nativeLabel ? [`native.${c.id}`] : [])]).filter((k) => !(k in CATALOGUES[lang]));
+      expect(missing, lang).toEqual([]);
+    }
+  });
+
+  it('the English catalogue says what the registry says, so English menus read the same either way', () => {
+    const t = (key: string, vars?: Record<string, string>) => translate('en', key, vars);
+    for (const c of ALL_COMMANDS) {
+      expect(commandLabel(c, t), c.id).toBe(commandLabel(c));
+      expect(commandLabel(c, t, true), c.id).toBe(commandLabel(c, undefined, true));
+    }
+  });
+
+  it('a French label comes from the catalogue; a key no catalogue has falls back to the registry', () => {
+    const fr = (key: string, vars?: Record<string, string>) => (key in CATALOGUES.en ? translate('fr', key, vars) : undefined);
+    expect(commandLabel(ALL_COMMANDS.find((c) => c.id === 'edit.undo')!, fr)).toBe('Annuler');
+    expect(commandLabel({ id: 'x.unknown', label: 'Fallback' }, fr)).toBe('Fallback');
   });
 });

@@ -33,7 +33,8 @@ export const parseCommand: Command = {
   summary: 'parse resolution files (text, markdown, HTML, Word, PDF) and print their structure',
   usage: [
     'Usage: plenary parse FILE... [--json]',
-    '  --json  one JSON object per file and line: {symbol, language, organ, session, agendaItems, title,',
+    '  --json  one JSON object per file and line: {symbol, kind (resolution|draft-resolution|draft-decision|',
+    '          amendment), language, organ, session, committee, agendaItems, sponsors, sponsorNote, bureauLine, title,',
     '          adoptionDate, basis, meeting, preambular:[{text, openingPhrase}],',
     '          operative:[{number, text, openingPhrase, subparagraphs:[{label, text, subparagraphs}]}],',
     '          footnotes:[{mark, text}]}',

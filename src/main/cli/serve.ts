@@ -1,5 +1,5 @@
 /**
- * `plenary serve [--port N] [--data DIR]`: browser mode. Starts the loopback host with the real
+ * `plenary serve [--port N] [--data DIR] [--ui-lang en|fr|es]`: browser mode. Starts the loopback host with the real
  * services, prints `Plenary is running at http://127.0.0.1:PORT/?token=…`, opens the default
  * browser unless BROWSER=none, and stops cleanly on Ctrl-C.
  */
@@ -10,7 +10,8 @@ import { APP_ROOT, APP_VERSION, RENDERER_DIR } from '../app-root.js';
 import { createServices } from '../services/index.js';
 import { resolveDataDir } from '../services/paths.js';
 import { startHost } from '../host/server.js';
-import { parseCommandArgs, parsePort } from './args.js';
+import { parseCommandArgs, parsePort, UsageError } from './args.js';
+import { isUiLang, UI_LANGS } from '../../shared/i18n/index.js';
 import type { Command } from './index.js';
 
 /** Builds the renderer when a source checkout has no build yet. */
@@ -43,16 +44,26 @@ export function openBrowser(url: string, env: NodeJS.ProcessEnv): void {
   }
 }
 
+/** Checks `--ui-lang`: undefined stays undefined (the page follows the browser or the user's choice). */
+export function parseUiLang(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim().toLowerCase();
+  if (!isUiLang(v)) throw new UsageError(`--ui-lang must be one of ${UI_LANGS.join(', ')}, not "${value}".`);
+  return v;
+}
+
 export const serveCommand: Command = {
   summary: 'start browser mode: the app on http://127.0.0.1 with a per-run token',
-  usage: 'Usage: plenary serve [--port N] [--data DIR]\n  Starts Plenary in the browser. BROWSER=none stops it opening a browser.',
+  usage:
+    'Usage: plenary serve [--port N] [--data DIR] [--ui-lang en|fr|es]\n  Starts Plenary in the browser. BROWSER=none stops it opening a browser.\n  --ui-lang sets the interface language for this run (the document language is separate).',
   async run({ argv, stdout, stderr, env }) {
-    const { values } = parseCommandArgs(argv, { port: { type: 'string' } }, false);
+    const { values } = parseCommandArgs(argv, { port: { type: 'string' }, 'ui-lang': { type: 'string' } }, false);
     const port = parsePort(values.port);
+    const uiLang = parseUiLang(values['ui-lang']);
     const dataDir = resolveDataDir({ flag: values.data, env });
     fs.mkdirSync(dataDir, { recursive: true });
     ensureRendererBuilt(stderr);
-    const api = createServices({ dataDir, mode: 'browser', version: APP_VERSION });
+    const api = createServices({ dataDir, mode: 'browser', version: APP_VERSION, ...(uiLang ? { uiLang } : {}) });
     const host = await startHost({ api, staticDir: RENDERER_DIR, port });
     stdout.write(`Plenary is running at ${host.url}\n`);
     stderr.write(`Data folder: ${dataDir}\nPress Ctrl-C to stop.\n`);

@@ -79,7 +79,8 @@ export function migrate(db: Db, label = 'the library'): void {
   for (let v = current; v < SCHEMA_VERSION; v++) {
     const step = MIGRATIONS[v]!;
     db.transaction(() => {
-      db.exec(step);
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
       db.pragma(`user_version = ${v + 1}`);
     })();
   }

@@ -92,9 +92,29 @@ function quote(t: Term): string {
   return t.prefix && !t.phrase ? `${body}*` : body;
 }
 
-/** The FTS5 MATCH expression for a parsed query. */
-export function toFtsMatch(p: ParsedQuery): string {
-  const pos = p.groups.map((g) => (g.length === 1 ? quote(g[0]!) : `(${g.map(quote).join(' OR ')})`)).join(' AND ');
-  if (!p.excluded.length) return pos;
-  return `(${pos}) NOT (${p.excluded.map(quote).join(' OR ')})`;
+/**
+ * The FTS5 expression of one term under its search forms (see queryForms): each form is a phrase
+ * of plain letter/digit terms, so nothing in it can be FTS5 syntax. Empty when the term has no
+ * searchable characters.
+ */
+function formsOf(t: Term, forms: (text: string) => string[][]): string {
+  const alts = forms(t.text)
+    .filter((f) => f.length > 0)
+    .map((f) => `"${f.join(' ')}"${t.prefix && !t.phrase ? '*' : ''}`);
+  return alts.length <= 1 ? (alts[0] ?? '') : `(${alts.join(' OR ')})`;
+}
+
+/**
+ * The FTS5 MATCH expression for a parsed query. Without `forms` every term is quoted as typed
+ * (FTS5's tokenizer splits it); with `forms` each term becomes the alternatives of its normalised
+ * forms (the library's language-aware index). Throws BAD_INPUT when no searchable term remains.
+ */
+export function toFtsMatch(p: ParsedQuery, forms?: (text: string) => string[][]): string {
+  const one = (t: Term) => (forms ? formsOf(t, forms) : quote(t));
+  const groups = p.groups.map((g) => g.map(one).filter(Boolean)).filter((g) => g.length > 0);
+  if (!groups.length) throw new PlenaryError('BAD_INPUT', 'Type a word or a "phrase" with letters or digits to search for.');
+  const pos = groups.map((g) => (g.length === 1 ? g[0]! : `(${g.join(' OR ')})`)).join(' AND ');
+  const excluded = p.excluded.map(one).filter(Boolean);
+  if (!excluded.length) return pos;
+  return `(${pos}) NOT (${excluded.join(' OR ')})`;
 }

@@ -5,7 +5,9 @@
 import zlib from 'node:zlib';
 import type { Db } from './connection.js';
 import type { SearchHit } from '../../shared/api.js';
-import { parseQuery, toFtsMatch } from './fts-query.js';
+import { searchLibrary, searchSql, type SearchFilters, type SearchOrder } from './library-search.js';
+import { decodeMatchBlob, encodeMatchBlob, tokenHash, type MatchBlob, type MatchEntry } from './match-store.js';
+import { searchText } from '../../shared/text/search-terms.js';
 import type { Block, ResolutionDocument } from '../../shared/resolution/model.js';
 import { blockText, inlineText } from '../../shared/resolution/model.js';
 import { subparagraphLabel } from '../../shared/resolution/labels.js';
@@ -23,21 +25,24 @@ export interface ParagraphRow {
   path: (string | number)[];
 }
 
-/** Search filters (all optional). */
-export interface SearchFilters {
-  kind?: 'pp' | 'op';
-  organ?: string;
-  sessionFrom?: number;
-  sessionTo?: number;
-  yearFrom?: number;
-  yearTo?: number;
-  language?: string;
-  openingPhrase?: string;
-  tag?: string;
-}
+export type { SearchFilters, SearchOrder };
 
 /** A search hit (the API's type; `snippet` is HTML-escaped text with matches in <b>…</b>). */
 export type SearchHitRow = SearchHit;
+
+/** A paragraph with where it was adopted (or drafted: `draft` = 1 for L-documents and drafts). */
+export interface LibraryParagraphRef {
+  paragraphId: number;
+  documentId: number;
+  designation: string;
+  kind: ParagraphRow['kind'];
+  symbol: string;
+  year: number | null;
+  adoptionDate: string;
+  sessionNum: number | null;
+  language: string;
+  draft: number;
+}
 
 /** Summary of a stored document. */
 export interface DocumentRow {
@@ -96,13 +101,6 @@ export function flattenParagraphs(doc: ResolutionDocument): ParagraphRow[] {
   return rows;
 }
 
-// FTS5 snippet() markers: control characters that cannot occur in imported text.
-const MARK_OPEN = String.fromCharCode(2);
-const MARK_CLOSE = String.fromCharCode(3);
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 /** The stored form of a document's body: deflated JSON (a quarter of the size of the text). */
 export function packBody(doc: ResolutionDocument): Buffer {
@@ -115,17 +113,6 @@ export function unpackBody(body: Buffer | string): ResolutionDocument {
   return JSON.parse(text) as ResolutionDocument;
 }
 
-/** Encodes token ids as a little-endian Int32 blob. */
-export function encodeTokens(ids: Int32Array): Buffer {
-  return Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength);
-}
-
-/** Decodes a tokens blob. */
-export function decodeTokens(blob: Buffer): Int32Array {
-  const copy = new Uint8Array(blob.byteLength);
-  copy.set(blob);
-  return new Int32Array(copy.buffer, 0, copy.byteLength >> 2);
-}
 
 /** Data access object over an open library database. */
 export class LibraryDb {
@@ -142,16 +129,19 @@ export class LibraryDb {
          VALUES (@symbol, @organ, @kind, @session, @sessionNum, @adoptionDate, @year, @language, @title, @agendaItems, @basis, @meeting, @sourceFile, @sourceHash, @importedAt, @body)`,
       ),
       insertPara: db.prepare(
-        `INSERT INTO paragraphs (document_id, kind, designation, number, label, opening_phrase, text, position, path, tokens)
+        `INSERT INTO paragraphs (document_id, kind, designation, number, label, opening_phrase, text, position, path, norm_hash)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      insertFts: db.prepare('INSERT INTO search_fts (rowid, terms) VALUES (?, ?)'),
+      insertMatch: db.prepare('INSERT INTO match_tokens (document_id, data) VALUES (?, ?)'),
       insertNote: db.prepare('INSERT INTO footnotes (document_id, mark, text) VALUES (?, ?, ?)'),
       insertVocab: db.prepare('INSERT INTO vocab (term) VALUES (?)'),
       getDoc: db.prepare('SELECT * FROM documents WHERE id = ?'),
       getDocBySymbol: db.prepare('SELECT * FROM documents WHERE symbol = ? ORDER BY language = ? DESC LIMIT 1'),
       getPara: db.prepare(
         `SELECT p.id, p.document_id AS documentId, p.kind, p.designation, p.number, p.text, p.path, p.opening_phrase AS openingPhrase,
-                d.symbol, d.adoption_date AS adoptionDate, d.title, d.language
+                p.norm_hash AS normHash, d.symbol, d.adoption_date AS adoptionDate, d.title, d.language, d.year, d.session_num AS sessionNum,
+                (d.kind = 'draft' OR d.symbol LIKE '%/L.%') AS draft
            FROM paragraphs p JOIN documents d ON d.id = p.document_id WHERE p.id = ?`,
       ),
       counts: db.prepare('SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM paragraphs) AS paragraphs'),
@@ -192,7 +182,7 @@ export class LibraryDb {
    * Stores a parsed document and its paragraphs in one transaction. Returns the document id and
    * the new paragraph ids with their tokens (for the match index).
    */
-  insertDocument(doc: ResolutionDocument, source: { file: string; hash: string }): { id: number; paragraphs: { id: number; kind: ParagraphRow['kind']; tokens: Int32Array }[] } {
+  insertDocument(doc: ResolutionDocument, source: { file: string; hash: string }): { id: number; paragraphs: MatchEntry[] } {
     return this.db.transaction(() => {
       const m = doc.meta;
       const sessionNum = /^\d+$/.test(m.session) ? Number(m.session) : null;
@@ -217,14 +207,16 @@ export class LibraryDb {
           body: packBody(doc),
         }).lastInsertRowid,
       );
-      const paragraphs: { id: number; kind: ParagraphRow['kind']; tokens: Int32Array }[] = [];
+      const paragraphs: MatchEntry[] = [];
       flattenParagraphs(doc).forEach((p, position) => {
         const tokens = this.tokenIds(p.text);
         const pid = Number(
-          this.st.insertPara.run(id, p.kind, p.designation, p.number, p.label, p.openingPhrase, p.text, position, JSON.stringify(p.path), encodeTokens(tokens)).lastInsertRowid,
+          this.st.insertPara.run(id, p.kind, p.designation, p.number, p.label, p.openingPhrase, p.text, position, JSON.stringify(p.path), tokenHash(tokens)).lastInsertRowid,
         );
+        this.st.insertFts.run(pid, searchText(p.text, m.language));
         paragraphs.push({ id: pid, kind: p.kind, tokens });
       });
+      this.st.insertMatch.run(id, encodeMatchBlob(paragraphs));
       const notes = new Map(doc.footnotes.map((f, i) => [f.id, i + 1]));
       for (const f of doc.footnotes) this.st.insertNote.run(id, String(notes.get(f.id)), inlineText(f.content));
       return { id, paragraphs };
@@ -236,81 +228,25 @@ export class LibraryDb {
     return this.st.deleteDoc.run(id).changes > 0;
   }
 
-  /** Every paragraph's id, kind and tokens, for building the match index. */
-  *allTokens(): Generator<{ id: number; kind: ParagraphRow['kind']; tokens: Int32Array }> {
-    const it = this.db.prepare('SELECT id, kind, tokens FROM paragraphs').iterate() as Iterable<{ id: number; kind: ParagraphRow['kind']; tokens: Buffer | null }>;
-    for (const r of it) yield { id: r.id, kind: r.kind, tokens: r.tokens ? decodeTokens(r.tokens) : new Int32Array(0) };
+  /** The stored match index, one decoded blob per document (see match-store.ts). */
+  *matchBlobs(): Generator<MatchBlob> {
+    const it = this.db.prepare('SELECT data FROM match_tokens').raw().iterate() as Iterable<[Buffer]>;
+    for (const [data] of it) yield decodeMatchBlob(data);
   }
 
-  /** The SQL and parameters of a search (exposed for EXPLAIN QUERY PLAN tests). */
-  searchSql(query: string, f: SearchFilters, limit: number): { sql: string; params: unknown[] } {
-    const match = toFtsMatch(parseQuery(query));
-    const where: string[] = ['paragraphs_fts MATCH ?'];
-    const params: unknown[] = [match];
-    if (f.kind) {
-      where.push('p.kind = ?');
-      params.push(f.kind);
-    }
-    if (f.organ) {
-      where.push('d.organ = ?');
-      params.push(f.organ);
-    }
-    if (f.sessionFrom !== undefined) {
-      where.push('d.session_num >= ?');
-      params.push(f.sessionFrom);
-    }
-    if (f.sessionTo !== undefined) {
-      where.push('d.session_num <= ?');
-      params.push(f.sessionTo);
-    }
-    if (f.yearFrom !== undefined) {
-      where.push('d.year >= ?');
-      params.push(f.yearFrom);
-    }
-    if (f.yearTo !== undefined) {
-      where.push('d.year <= ?');
-      params.push(f.yearTo);
-    }
-    if (f.language) {
-      where.push('d.language = ?');
-      params.push(f.language);
-    }
-    if (f.openingPhrase) {
-      where.push('p.opening_phrase = ?');
-      params.push(f.openingPhrase);
-    }
-    if (f.tag) {
-      where.push('EXISTS (SELECT 1 FROM tags t WHERE t.document_id = d.id AND t.tag = ?)');
-      params.push(f.tag);
-    }
-    params.push(limit);
-    const sql = `
-      SELECT p.id AS paragraphId, p.document_id AS documentId, d.symbol, p.kind, p.designation, p.number, p.text,
-             snippet(paragraphs_fts, 0, char(2), char(3), '…', 40) AS snippet,
-             paragraphs_fts.rank AS rank, d.adoption_date AS adoptionDate, d.title, p.opening_phrase AS openingPhrase
-        FROM paragraphs_fts
-        JOIN paragraphs p ON p.id = paragraphs_fts.rowid
-        JOIN documents d ON d.id = p.document_id
-       WHERE ${where.join(' AND ')}
-       ORDER BY paragraphs_fts.rank
-       LIMIT ?`;
-    return { sql, params };
+  /** The SQL and parameters of a text search (exposed for EXPLAIN QUERY PLAN tests). */
+  searchSql(query: string, f: SearchFilters, limit: number, order: SearchOrder = 'newest'): { sql: string; params: unknown[] } {
+    return searchSql(query, f, limit, order);
   }
 
-  /** Full-text search with filters, best first. */
-  search(query: string, filters: SearchFilters = {}, limit = 20): SearchHitRow[] {
-    const { sql, params } = this.searchSql(query, filters, limit);
-    const rows = this.db.prepare(sql).all(...params) as (Omit<SearchHitRow, 'score'> & { rank: number })[];
-    return rows.map(({ rank, ...r }) => ({
-      ...r,
-      snippet: escapeHtml(r.snippet).replaceAll(MARK_OPEN, '<b>').replaceAll(MARK_CLOSE, '</b>'),
-      score: Math.round(-rank * 1000) / 1000,
-    }));
+  /** Search: a symbol lookup ("79/200 OP5") or full text with filters, newest first or by relevance. */
+  search(query: string, filters: SearchFilters = {}, limit = 20, order: SearchOrder = 'newest'): SearchHitRow[] {
+    return searchLibrary(this.db, query, filters, limit, order);
   }
 
   /** A paragraph with its document's symbol, for match results and provenance. */
   paragraph(id: number):
-    | { id: number; documentId: number; kind: ParagraphRow['kind']; designation: string; number: number | null; text: string; path: string; openingPhrase: string; symbol: string; adoptionDate: string; title: string; language: string }
+    | { id: number; documentId: number; kind: ParagraphRow['kind']; designation: string; number: number | null; text: string; path: string; openingPhrase: string; normHash: number; symbol: string; adoptionDate: string; title: string; language: string; year: number | null; sessionNum: number | null; draft: number }
     | undefined {
     return this.st.getPara.get(id) as ReturnType<LibraryDb['paragraph']>;
   }
@@ -336,6 +272,51 @@ export class LibraryDb {
       },
       body: unpackBody(r.body as Buffer | string),
     };
+  }
+
+  /**
+   * Paragraphs whose normalised tokens hash to `normHash` (identical wording, numbers aside), newest
+   * adoption first. Hash collisions are not filtered here: callers compare tokens.
+   */
+  sameWording(normHash: number, limit = 500): LibraryParagraphRef[] {
+    return this.db
+      .prepare(
+        `SELECT p.id AS paragraphId, p.document_id AS documentId, p.designation, p.kind, d.symbol, d.year, d.adoption_date AS adoptionDate, d.session_num AS sessionNum,
+                d.language, (d.kind = 'draft' OR d.symbol LIKE '%/L.%') AS draft
+           FROM paragraphs p JOIN documents d ON d.id = p.document_id
+          WHERE p.norm_hash = ? ORDER BY d.adoption_date DESC, p.id DESC LIMIT ?`,
+      )
+      .all(normHash, limit) as LibraryParagraphRef[];
+  }
+
+  /**
+   * The resolution family of a document: documents in its language with the same title (case and
+   * spacing aside) or, when no other document has that title, sharing an agenda item title; oldest
+   * session first, the document included.
+   */
+  family(documentId: number): { id: number; symbol: string; sessionNum: number | null; year: number | null; adoptionDate: string; draft: number }[] {
+    const me = this.db.prepare('SELECT language, title, agenda_items AS agenda FROM documents WHERE id = ?').get(documentId) as { language: string; title: string; agenda: string } | undefined;
+    if (!me) return [];
+    const norm = (t: string) => t.toLowerCase().replace(/\s+/g, ' ').trim();
+    const agendaTitles = (json: string) => new Set((JSON.parse(json) as { title: string }[]).map((a) => norm(a.title)).filter(Boolean));
+    const title = norm(me.title);
+    const mine = agendaTitles(me.agenda);
+    const rows = this.db
+      .prepare(
+        `SELECT id, symbol, session_num AS sessionNum, year, adoption_date AS adoptionDate, title, agenda_items AS agenda, (kind = 'draft' OR symbol LIKE '%/L.%') AS draft
+           FROM documents WHERE language = ? ORDER BY session_num, adoption_date, id`,
+      )
+      .all(me.language) as { id: number; symbol: string; sessionNum: number | null; year: number | null; adoptionDate: string; title: string; agenda: string; draft: number }[];
+    // The same title is the family; an agenda item (shared by many resolutions) only stands in
+    // when no other document has the title.
+    const byTitle = rows.filter((r) => r.id === documentId || (title !== '' && norm(r.title) === title));
+    const family = byTitle.length > 1 ? byTitle : rows.filter((r) => r.id === documentId || [...agendaTitles(r.agenda)].some((a) => mine.has(a)));
+    return family.map(({ title: _t, agenda: _a, ...r }) => r);
+  }
+
+  /** The paragraphs of a document in order: id, designation, kind and text. */
+  paragraphsOf(documentId: number): { id: number; designation: string; kind: ParagraphRow['kind']; text: string }[] {
+    return this.db.prepare('SELECT id, designation, kind, text FROM paragraphs WHERE document_id = ? ORDER BY position').all(documentId) as ReturnType<LibraryDb['paragraphsOf']>;
   }
 
   /** Counts of documents and paragraphs. */

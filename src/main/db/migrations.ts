@@ -1,8 +1,15 @@
+import type Database from 'better-sqlite3';
+import { searchText } from '../../shared/text/search-terms.js';
+import { encodeMatchBlob, KIND_CODES, tokenHash, type MatchEntry } from './match-store.js';
+
+/** A migration: SQL, or a function for steps that need the app's own text processing. */
+export type Migration = string | ((db: Database.Database) => void);
+
 /**
  * Numbered, append-only migrations. MIGRATIONS[i] brings the schema from version i to i + 1.
  * Never edit a migration that has shipped; add a new one.
  */
-export const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly Migration[] = [
   // 1: the library of resolutions.
   `
   CREATE TABLE documents (
@@ -88,4 +95,59 @@ export const MIGRATIONS: readonly string[] = [
     INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
   END;
   `,
+  // 2: language-aware search, the stored match index, grouping of identical paragraphs.
+  (db) => {
+    db.exec(`
+      -- Search runs over normalised terms (src/shared/text/search-terms.ts) written by the app, so
+      -- the index holds no copy of the text (contentless) and rows are deleted by rowid.
+      CREATE VIRTUAL TABLE search_fts USING fts5(terms, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0');
+      -- The match index, one blob per document (src/main/db/match-store.ts).
+      CREATE TABLE match_tokens (
+        document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        data        BLOB NOT NULL
+      );
+      ALTER TABLE paragraphs ADD COLUMN norm_hash INTEGER;
+    `);
+    const fts = db.prepare('INSERT INTO search_fts (rowid, terms) VALUES (?, ?)');
+    const blob = db.prepare('INSERT INTO match_tokens (document_id, data) VALUES (?, ?)');
+    const hash = db.prepare('UPDATE paragraphs SET norm_hash = ? WHERE id = ?');
+    const rows = db
+      .prepare('SELECT p.id, p.document_id AS documentId, p.kind, p.text, p.tokens, d.language FROM paragraphs p JOIN documents d ON d.id = p.document_id ORDER BY p.document_id, p.position')
+      .all() as { id: number; documentId: number; kind: MatchEntry['kind']; text: string; tokens: Buffer | null; language: string }[];
+    let doc = -1;
+    let entries: MatchEntry[] = [];
+    const flush = () => {
+      if (doc >= 0) blob.run(doc, encodeMatchBlob(entries));
+      entries = [];
+    };
+    for (const r of rows) {
+      if (r.documentId !== doc) {
+        flush();
+        doc = r.documentId;
+      }
+      const copy = new Uint8Array(r.tokens?.byteLength ?? 0);
+      if (r.tokens) copy.set(r.tokens);
+      const tokens = new Int32Array(copy.buffer, 0, copy.byteLength >> 2);
+      if (!KIND_CODES.includes(r.kind)) throw new Error(`paragraph ${r.id} has an unknown kind ${r.kind}`);
+      entries.push({ id: r.id, kind: r.kind, tokens });
+      fts.run(r.id, searchText(r.text, r.language));
+      hash.run(tokenHash(tokens), r.id);
+    }
+    flush();
+    db.exec(`
+      DROP TRIGGER paragraphs_ai;
+      DROP TRIGGER paragraphs_ad;
+      DROP TRIGGER paragraphs_au;
+      DROP TABLE paragraphs_fts;
+      ALTER TABLE paragraphs DROP COLUMN tokens;
+      CREATE INDEX paragraphs_norm ON paragraphs(norm_hash);
+      CREATE TRIGGER paragraphs_search_ad AFTER DELETE ON paragraphs BEGIN
+        DELETE FROM search_fts WHERE rowid = old.id;
+      END;
+      -- search_fts and match_tokens are written from the text at import: the text never changes.
+      CREATE TRIGGER paragraphs_text_fixed BEFORE UPDATE OF text ON paragraphs BEGIN
+        SELECT RAISE(ABORT, 'library paragraphs are not edited in place; delete and re-import the document');
+      END;
+    `);
+  },
 ];

@@ -33,11 +33,13 @@ import { dataPaths, resolveDataDir } from '../services/paths.js';
 import { APP_ROOT, RENDERER_DIR } from '../app-root.js';
 import { CommandQueue, COMMAND_CHANNEL, COMMAND_READY_CHANNEL, registerIpc, senderUrlOf } from './ipc.js';
 import { buildMenuTemplate, MAX_RECENT_ITEMS, type MenuCommand } from './menu.js';
+import { isUiLang, matchUiLang, readUiLangArg } from '../../shared/i18n/index.js';
 import { createMainWindow, CONTENT_SECURITY_POLICY, trustedUrlCheck } from './window.js';
 import { ElectronPdfPrinter } from './pdf.js';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol.js';
 import { FileAccess, setAccess, type GrantOptions } from '../services/access.js';
 import { installProcessGuards } from '../process-guard.js';
+import { ElectronPaginator } from './paginate.js';
 
 /** The extension of Plenary draft files. */
 export const DRAFT_EXTENSION = '.plenary';
@@ -206,8 +208,14 @@ export function main(): void {
     w.focus();
   };
 
+  // --ui-lang forces the interface language (menu and page); else the OS locale. An unsupported
+  // code is said on stderr and ignored rather than refusing to start.
+  const uiLangArg = readUiLangArg(process.argv)?.toLowerCase();
+  if (uiLangArg !== undefined && !isUiLang(uiLangArg)) console.warn(`[plenary] --ui-lang ${uiLangArg} is not an interface language (en, fr, es); ignored.`);
+  const forcedUiLang = isUiLang(uiLangArg) ? uiLangArg : undefined;
   const applyMenu = (): void => {
     const template = buildMenuTemplate({
+      lang: forcedUiLang ?? matchUiLang([app.getLocale()]) ?? 'en',
       isMac: process.platform === 'darwin',
       isDev,
       appName: app.getName(),
@@ -299,7 +307,16 @@ export function main(): void {
         );
       }
       registerAppProtocol(protocol, RENDERER_DIR, CONTENT_SECURITY_POLICY);
-      const services = createServices({ dataDir, mode: 'electron', version: app.getVersion(), dialogs, printer: new ElectronPdfPrinter() });
+      const services = createServices({
+        dataDir,
+        mode: 'electron',
+        version: app.getVersion(),
+        dialogs,
+        printer: new ElectronPdfPrinter(),
+        paginator: new ElectronPaginator(),
+        ...(forcedUiLang ? { uiLang: forcedUiLang } : {}),
+        systemLocale: app.getLocale(),
+      });
       api = services;
       setAccess(services, access);
       // Close the database cleanly (WAL checkpoint) when the app quits.

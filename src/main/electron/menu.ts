@@ -7,6 +7,7 @@
  * reach ProseMirror as `historyUndo`/`historyRedo` beforeinput events).
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import { CATALOGUES, translate, type UiLang } from '../../shared/i18n/index.js';
 import { commandLabel, keysFor, menuCommandIds, menuModel, MENU_TITLES, toAccelerator, type CommandId, type CommandSpec, type MenuName, type Translate } from '../../shared/commands.js';
 
 /**
@@ -24,8 +25,11 @@ export interface MenuOptions {
   /** Adds Reload and Toggle Developer Tools to View. */
   isDev: boolean;
   appName: string;
-  /** The interface catalogue (labels `command.<id>`, `native.<id>`, `menu.<name>`); the registry's English when absent. */
-  translate?: Translate;
+  /**
+   * Interface language of the labels (src/shared/i18n: `command.<id>`, `native.<id>`, `menu.<name>`);
+   * English when absent, the registry's English where a catalogue lacks a key. Roles keep Electron's own labels.
+   */
+  lang?: UiLang;
   /** Paths of recent drafts, most recent first; shown under File ▸ Open Recent (at most 10). */
   recent: string[];
   /** Delivers a command to the focused window; `arg` is the path for `file.openPath`. */
@@ -60,7 +64,9 @@ export function recentLabels(paths: readonly string[], escapeAmpersands: boolean
  * on macOS, where About, Quit and Hide live). Pure: same options, same template.
  */
 export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions[] {
-  const { isMac, isDev, appName, send, translate: t } = opts;
+  const { isMac, isDev, appName, send } = opts;
+  const lang = opts.lang ?? 'en';
+  const t: Translate = (key, vars) => (key in CATALOGUES.en ? translate(lang, key, vars) : undefined);
   const platform = isMac ? 'mac' : 'other';
   // One item per registry command: its role when Electron does it natively (clipboard, undo),
   // else a click that sends the id. Editor keys are shown, not registered, so the key reaches
@@ -75,13 +81,16 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
   };
   const sep: MenuItemConstructorOptions = { type: 'separator' };
   const menus = new Map(menuModel('electron').map((mm) => [mm.name, mm.groups]));
-  const title = (name: MenuName) => t?.(`menu.${name}`) ?? MENU_TITLES[name];
+  const title = (name: MenuName) => t(`menu.${name}`) ?? MENU_TITLES[name];
   /** The groups of a menu as items, the export commands gathered into File › Export. */
   const itemsOf = (name: MenuName, extra: (group: number) => MenuItemConstructorOptions[] = () => []): MenuItemConstructorOptions[] =>
     (menus.get(name) ?? []).flatMap((group, i) => {
-      const own = group.filter((c) => !c.menu?.submenu).map(item);
+      // The Export submenu stands where its first command would.
       const sub = group.filter((c) => c.menu?.submenu === 'export').map(item);
-      if (sub.length) own.push({ label: t?.('command.file.export') ?? 'Export', id: 'file.export', submenu: sub });
+      const own = group.flatMap((c): MenuItemConstructorOptions[] => {
+        if (!c.menu?.submenu) return [item(c)];
+        return c === group.find((g) => g.menu?.submenu) ? [{ label: t('command.file.export') ?? 'Export', id: 'file.export', submenu: sub }] : [];
+      });
       return [...(i ? [sep] : []), ...own, ...extra(i)];
     });
 
@@ -91,7 +100,7 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
   const top = (label: string) => (isMac ? label : `&${label}`);
   const recentItems: MenuItemConstructorOptions[] = recent.length
     ? recent.map((p, i) => ({ label: labels[i] ?? p, click: () => send('file.openPath', p) }))
-    : [{ label: t?.('native.file.noRecent') ?? 'No Recent Drafts', enabled: false }];
+    : [{ label: t('native.file.noRecent') ?? 'No Recent Drafts', enabled: false }];
   const about = menus.get('help')?.flat().find((c) => c.id === 'help.about');
 
   const template: MenuItemConstructorOptions[] = [];
@@ -108,7 +117,7 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
         { role: 'hideOthers' },
         { role: 'unhide' },
         { type: 'separator' },
-        { role: 'quit', label: t?.('native.file.quitApp', { app: appName }) ?? `Quit ${appName}` },
+        { role: 'quit', label: t('native.file.quitApp', { app: appName }) ?? `Quit ${appName}` },
       ],
     });
   }
@@ -117,10 +126,10 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
     label: top(title('file')),
     submenu: [
       // Open Recent follows Open (group 0); the OS-level items end the menu.
-      ...itemsOf('file', (g) => (g === 0 ? [{ label: t?.('native.file.openRecent') ?? 'Open Recent', id: 'file.openRecent', submenu: recentItems }] : [])),
+      ...itemsOf('file', (g) => (g === 0 ? [{ label: t('native.file.openRecent') ?? 'Open Recent', id: 'file.openRecent', submenu: recentItems }] : [])),
       { type: 'separator' },
       // On macOS Quit lives in the app menu and File ends with Close Window, as Apple's HIG asks.
-      isMac ? { role: 'close' } : { role: 'quit', label: t?.('command.file.quit') ?? 'Quit', accelerator: 'Ctrl+Q' },
+      isMac ? { role: 'close' } : { role: 'quit', label: t('command.file.quit') ?? 'Quit', accelerator: 'Ctrl+Q' },
     ],
   });
 
@@ -131,7 +140,7 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
     : [];
   template.push({ label: top(title('view')), submenu: [...itemsOf('view'), { type: 'separator' }, { role: 'togglefullscreen' }, ...devItems] });
 
-  template.push({ role: 'windowMenu', label: top(t?.('menu.window') ?? 'Window') });
+  template.push({ role: 'windowMenu', label: top(t('menu.window') ?? 'Window') });
 
   // On macOS About lives in the app menu.
   const help = itemsOf('help').filter((i) => !(isMac && i.id === 'help.about'));

@@ -214,6 +214,10 @@ type Rule = (access: FileAccess, input: Record<string, unknown>) => void;
 export const RULES: Partial<Record<ApiMethod, Rule>> = {
   'drafts.open': (a, i) => void a.checkRead(i.path as string),
   'drafts.importFile': (a, i) => void a.checkRead(i.path as string),
+  // A Word file to merge is read from a path only in the desktop app (after its Open dialog).
+  'drafts.mergeWord': (a, i) => {
+    if (typeof i.path === 'string') a.checkRead(i.path);
+  },
   'library.import': (a, i) => {
     for (const p of i.paths as string[]) a.checkRead(p);
   },

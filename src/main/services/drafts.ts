@@ -14,6 +14,7 @@ import { PlenaryError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { FILE_FORMAT_VERSION, parsePlenaryFile, serializePlenaryFile, type PlenaryFile } from '../../shared/resolution/file.js';
 import type { ResolutionDocument } from '../../shared/resolution/model.js';
+import type { ParagraphNote, ProposalDecision } from '../../shared/negotiation/notes.js';
 import { dataPaths } from './paths.js';
 import { describeFsError, writeFileAtomic, type AtomicFs } from './fs-atomic.js';
 import { RecoveryJournal } from './journal.js';
@@ -21,7 +22,7 @@ import { RecoveryJournal } from './journal.js';
 /** Largest draft file accepted; a real resolution with annexes is well under 5 MB. */
 const MAX_DRAFT_BYTES = 50 * 1024 * 1024;
 const MAX_RECENT = 15;
-const DRAFT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const DRAFT_ID = /^[\w-]{1,64}$/;
 
 /** The id stored in a parsed file, if it is a valid one. */
 function storedDraftId(file: PlenaryFile): string | undefined {
@@ -112,7 +113,7 @@ export class DraftsService {
    * and `draftId` is given, the document is put in that draft's recovery journal and the error
    * says where it is; the journal is never removed by a failed save.
    */
-  save(input: { path?: string; name?: string; document: ResolutionDocument; negotiation?: unknown; draftId?: string; session?: string }): { path: string } {
+  save(input: { path?: string; name?: string; document: ResolutionDocument; negotiation?: unknown; notes?: ParagraphNote[]; decisions?: ProposalDecision[]; draftId?: string; session?: string }): { path: string } {
     let target = input.path ? path.resolve(input.path) : this.paths.drafts;
     try {
       if (input.path) {
@@ -126,12 +127,12 @@ export class DraftsService {
         for (let i = 2; fs.existsSync(target); i++) target = path.join(this.paths.drafts, `${base} (${i}).plenary`);
       }
       const extra = input.draftId ? { draftId: input.draftId } : undefined;
-      const text = serializePlenaryFile({ document: input.document, negotiation: input.negotiation, ...(extra ? { extra } : {}) }, this.appVersion);
+      const text = serializePlenaryFile({ document: input.document, negotiation: input.negotiation, notes: input.notes, decisions: input.decisions, ...(extra ? { extra } : {}) }, this.appVersion);
       writeFileAtomic(target, text, this.io);
     } catch (e) {
       const err = e instanceof PlenaryError ? e : (e as NodeJS.ErrnoException)?.code ? new PlenaryError('IO', `${describeFsError(e, target)} The previous version was kept.`, { cause: e }) : e;
       if (!input.draftId || !(err instanceof PlenaryError) || err.code !== 'IO') throw err;
-      throw new PlenaryError('IO', `${err.message} ${this.keepInJournal(input.draftId, input.session, input.path ? target : '', input.document, input.negotiation)}`, { cause: e });
+      throw new PlenaryError('IO', `${err.message} ${this.keepInJournal(input.draftId, input.session, input.path ? target : '', input)}`, { cause: e });
     }
     this.touchRecent(target);
     if (input.draftId && input.session) {
@@ -145,9 +146,9 @@ export class DraftsService {
   }
 
   /** After a failed save: puts the work in the draft's journal and says where (or that it could not). */
-  private keepInJournal(key: string, session: string | undefined, draftPath: string, document: ResolutionDocument, negotiation: unknown): string {
+  private keepInJournal(key: string, session: string | undefined, draftPath: string, work: { document: ResolutionDocument; negotiation?: unknown; notes?: ParagraphNote[]; decisions?: ProposalDecision[] }): string {
     try {
-      const r = this.journal.write({ key, session: session ?? 'save', path: draftPath, document, negotiation });
+      const r = this.journal.write({ key, session: session ?? 'save', path: draftPath, document: work.document, negotiation: work.negotiation, notes: work.notes, decisions: work.decisions });
       if ('journal' in r) return `Your work is safe in the recovery journal ${r.journal}; Plenary offers it when it starts. Use Save as to choose another place.`;
       return 'Another window has this draft open, so its recovery journal was not touched; keep this window open and use Save as or Download a copy.';
     } catch (j) {
@@ -228,7 +229,7 @@ export class DraftsService {
   }
 
   /** Writes draft `key`'s recovery journal for `session` (see RecoveryJournal.write). */
-  autosave(input: { key: string; session?: string; path: string; document: ResolutionDocument; negotiation?: unknown }): AutosaveResult {
+  autosave(input: { key: string; session?: string; path: string; document: ResolutionDocument; negotiation?: unknown; notes?: ParagraphNote[]; decisions?: ProposalDecision[] }): AutosaveResult {
     const r = this.journal.write({ ...input, session: input.session ?? 'anonymous' });
     return 'journal' in r ? { ok: true, journal: r.journal } : { ok: false, lockedBy: r.lockedBy };
   }

@@ -15,6 +15,9 @@ import { exportHtml } from '../../shared/export/html.js';
 import { exportText } from '../../shared/export/txt.js';
 import { exportAkn } from '../../shared/export/akn.js';
 import { writeFileAtomic } from './fs-atomic.js';
+import { ChromiumPaginator, type Paginator } from './paginate.js';
+import type { ParagraphNote } from '../../shared/negotiation/notes.js';
+import { documentForView, materializeBrackets, openProposalIds, type ProposalView } from '../../shared/negotiation/views.js';
 
 /** The export formats. */
 export type ExportFormat = 'docx' | 'pdf' | 'html' | 'txt' | 'akn';
@@ -74,7 +77,7 @@ export const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src
  */
 export function lockDownPrintHtml(html: string): string {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${PRINT_CSP}">`;
-  const doctype = /^\uFEFF?\s*<!doctype[^>]*>/i.exec(html);
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(html);
   return doctype ? doctype[0] + meta + html.slice(doctype[0].length) : meta + html;
 }
 
@@ -173,7 +176,14 @@ export const FONT_NOTE = 'Times New Roman is not installed on this computer: the
 
 /** The export service. */
 export class ExportService {
-  constructor(private readonly printer: PdfPrinter = new ChromiumCliPrinter()) {}
+  /**
+   * `paginator` lays the PDF's HTML out into pages first (footnotes at the foot of their page);
+   * null prints without it (notes at the end). The printer then only ever gets static HTML.
+   */
+  constructor(
+    private readonly printer: PdfPrinter = new ChromiumCliPrinter(),
+    private readonly paginator: Paginator | null = new ChromiumPaginator(),
+  ) {}
 
   /** Renders `doc` in `format`. With `trackedAgainst` (docx only), changes against that base are Word revisions. */
   async render(
@@ -195,7 +205,7 @@ export class ExportService {
           : await docxBytes(doc, { paper });
         break;
       case 'pdf':
-        return this.printHtml(exportHtml(doc, { paper, forPrint: true }), paper);
+        return this.printPaged(exportHtml(doc, { paper, forPrint: true }), paper);
       case 'html':
         bytes = new TextEncoder().encode(exportHtml(doc, { paper }));
         break;
@@ -209,14 +219,62 @@ export class ExportService {
     return { bytes, mime, extension, notes };
   }
 
-  /** The compilation text (proposals inline, statuses in the margin) as .docx, PDF or HTML. */
-  async compilation(doc: ResolutionDocument, format: 'docx' | 'pdf' | 'html', paper: Paper = 'letter'): Promise<Rendered> {
+  /**
+   * Renders the text of `doc` that `opts.view` names (negotiation/views.ts), the way File › Export
+   * does: a draft with open proposals must say which text (BAD_INPUT naming the choices and the
+   * count otherwise); base and accepted apply the proposals, compilation and tracked keep them with
+   * `opts.notes` as Word comments; brackets are written out in every view. `trackedAgainst`
+   * (tracked changes against a saved version) is refused while proposals are open, since its
+   * revisions could not say which delegation made them.
+   */
+  async renderView(
+    doc: ResolutionDocument,
+    format: ExportFormat,
+    opts: { view?: ProposalView | undefined; notes?: readonly ParagraphNote[] | undefined; paper?: Paper | undefined; trackedAgainst?: ResolutionDocument | undefined; author?: string | undefined } = {},
+  ): Promise<Rendered> {
+    const paper = opts.paper ?? 'letter';
+    const open = openProposalIds(doc).length;
+    const many = `${open} open ${open === 1 ? 'proposal' : 'proposals'}`;
+    if (opts.trackedAgainst) {
+      if (opts.view) throw new PlenaryError('BAD_INPUT', 'Tracked changes against a version and a choice of proposals do not go together.');
+      if (open) throw new PlenaryError('BAD_INPUT', `The draft has ${many}: tracked changes against a version could not say which delegation made each change. Use File › Export with "Word tracked changes" instead.`);
+      return this.render(materializeBrackets(doc), format, { paper, trackedAgainst: materializeBrackets(opts.trackedAgainst), ...(opts.author ? { author: opts.author } : {}) });
+    }
+    if (open && !opts.view) throw new PlenaryError('BAD_INPUT', `The draft has ${many}: say which text to export (base, accepted, compilation or tracked). Nothing was exported.`);
+    if (opts.view === 'tracked') {
+      if (format !== 'docx') throw new PlenaryError('BAD_INPUT', 'Word tracked changes can only be exported to Word (.docx).');
+      const { buildProposalsDocx } = await import('../../shared/export/docx-tracked.js');
+      return { bytes: await packDocx(buildProposalsDocx(doc, { paper, ...(opts.notes ? { notes: opts.notes } : {}) })), mime: MIME.docx[0], extension: 'docx', notes: [] };
+    }
+    if (opts.view === 'compilation') {
+      if (format !== 'docx' && format !== 'pdf' && format !== 'html') throw new PlenaryError('BAD_INPUT', 'The compilation text can be exported to Word, PDF or HTML.');
+      return this.compilation(doc, format, paper, opts.notes);
+    }
+    return this.render(opts.view ? documentForView(doc, opts.view) : materializeBrackets(doc), format, { paper });
+  }
+
+  /** The compilation text (proposals inline, statuses in the margin; notes as Word comments) as .docx, PDF or HTML. */
+  async compilation(doc: ResolutionDocument, format: 'docx' | 'pdf' | 'html', paper: Paper = 'letter', notes?: readonly ParagraphNote[]): Promise<Rendered> {
     // Loaded on demand: only negotiators need it.
     const { compilationDocx, compilationHtml } = await import('../../shared/export/compilation.js');
-    if (format === 'docx') return { bytes: await packDocx(compilationDocx(doc)), mime: MIME.docx[0], extension: 'docx', notes: [] };
+    if (format === 'docx') return { bytes: await packDocx(compilationDocx(doc, { paper, ...(notes ? { notes } : {}) })), mime: MIME.docx[0], extension: 'docx', notes: [] };
     const html = compilationHtml(doc);
     if (format === 'html') return { bytes: new TextEncoder().encode(html), mime: MIME.html[0], extension: 'html', notes: [] };
     return this.printHtml(html, paper);
+  }
+
+  /** Prints the print HTML of a document, laid out into pages first when a paginator is set. */
+  private async printPaged(html: string, paper: Paper): Promise<Rendered> {
+    if (!this.paginator) return this.printHtml(html, paper);
+    let paged: string;
+    try {
+      paged = await this.paginator.paginate(html);
+    } catch (e) {
+      const r = await this.printHtml(html, paper);
+      r.notes.push(`The footnotes are printed at the end of the document: the page layout failed (${(e as Error).message}).`);
+      return r;
+    }
+    return this.printHtml(paged, paper);
   }
 
   /** Prints HTML made elsewhere (a version comparison) to PDF. */
@@ -225,9 +283,9 @@ export class ExportService {
     return { bytes: await this.printer.print(html, { paper }), mime: MIME.pdf[0], extension: 'pdf', notes };
   }
 
-  /** Renders and writes atomically to `file`. */
-  async write(doc: ResolutionDocument, format: ExportFormat, file: string, opts: Parameters<ExportService['render']>[2] = {}): Promise<{ path: string; notes: string[]; bytes: number }> {
-    const r = await this.render(doc, format, opts);
+  /** {@link renderView}, written atomically to `file`. */
+  async write(doc: ResolutionDocument, format: ExportFormat, file: string, opts: Parameters<ExportService['renderView']>[2] = {}): Promise<{ path: string; notes: string[]; bytes: number }> {
+    const r = await this.renderView(doc, format, opts);
     writeFileAtomic(file, Buffer.from(r.bytes));
     return { path: path.resolve(file), notes: r.notes, bytes: r.bytes.length };
   }

@@ -15,6 +15,7 @@ import { dataPaths } from './paths.js';
 import { APP_ROOT } from '../app-root.js';
 import { ExportService, exportFileName, type PdfPrinter } from './export.js';
 import { importBufferIsolated } from './import-isolated.js';
+import type { Paginator } from './paginate.js';
 import { loadDocument } from './documents.js';
 import { parseAkn } from '../../shared/import/akn.js';
 import { ImportJobs } from './import-jobs.js';
@@ -38,6 +39,12 @@ export interface ServiceOptions {
   starter?: string | false;
   /** How PDFs are printed (Electron's printToPDF in the app; headless Chromium otherwise). */
   printer?: PdfPrinter;
+  /** How the PDF's pages are laid out before printing (footnotes at the page foot); headless Chromium by default. */
+  paginator?: Paginator;
+  /** `--ui-lang xx` of this run, reported by app.info as `uiLang.forced` (the page applies it). */
+  uiLang?: string;
+  /** The OS locale when the host knows it (Electron's app.getLocale), reported as `uiLang.system`. */
+  systemLocale?: string;
 }
 
 /** The API plus what its owner needs to shut it down. */
@@ -48,8 +55,8 @@ export function createServices(opts: ServiceOptions): Services {
   const layout = dataPaths(opts.dataDir);
   cleanStaleTempFiles([layout.root, layout.drafts, layout.recovery]);
   const drafts = new DraftsService(opts.dataDir, opts.version);
-  const library = new LibraryService(dataPaths(opts.dataDir).library, opts.starter === false ? undefined : (opts.starter ?? starterPath(APP_ROOT)));
-  const exporter = new ExportService(opts.printer);
+  const library = new LibraryService(dataPaths(opts.dataDir).library, opts.starter === false ? undefined : (opts.starter ?? starterPath(APP_ROOT)), { starterInBackground: true });
+  const exporter = new ExportService(opts.printer, opts.paginator);
   const jobs = new ImportJobs(library);
   // Paths the user picked in a native save dialog: the only ones files.write may write.
   const chosenPaths = new Set<string>();
@@ -65,6 +72,7 @@ export function createServices(opts: ServiceOptions): Services {
       dataDir: opts.dataDir,
       platform: `${os.platform()}-${os.arch()}`,
       nativeDialogs: Boolean(opts.dialogs),
+      uiLang: { ...(opts.uiLang ? { forced: opts.uiLang } : {}), ...(opts.systemLocale ? { system: opts.systemLocale } : {}) },
     }),
     'drafts.list': async () => drafts.list(),
     'drafts.open': async ({ path, session }) => drafts.open(path, session),
@@ -75,12 +83,12 @@ export function createServices(opts: ServiceOptions): Services {
     'drafts.discardRecovery': async ({ key }) => drafts.discardRecovery(key),
     'drafts.release': async ({ key, session }) => drafts.release(key, session),
     'drafts.heartbeat': async ({ session, keys }) => drafts.heartbeat(session, keys),
-    'export.render': async ({ document, format, paper, trackedAgainst, author }) => {
-      const r = await exporter.render(document, format, { ...(paper ? { paper } : {}), ...(trackedAgainst ? { trackedAgainst } : {}), ...(author ? { author } : {}) });
-      return { dataBase64: Buffer.from(r.bytes).toString('base64'), fileName: exportFileName(document, r.extension), mime: r.mime, notes: r.notes };
+    'export.render': async ({ document, format, paper, trackedAgainst, author, proposals, notes }) => {
+      const r = await exporter.renderView(document, format, { paper, trackedAgainst, author, view: proposals, notes });
+      return { dataBase64: Buffer.from(r.bytes).toString('base64'), fileName: exportFileName(document, proposals ? `${proposals}.${r.extension}` : r.extension), mime: r.mime, notes: r.notes };
     },
-    'export.save': async ({ document, format, path, paper, trackedAgainst, author }) => {
-      const r = await exporter.write(document, format, path, { ...(paper ? { paper } : {}), ...(trackedAgainst ? { trackedAgainst } : {}), ...(author ? { author } : {}) });
+    'export.save': async ({ document, format, path, paper, trackedAgainst, author, proposals, notes }) => {
+      const r = await exporter.write(document, format, path, { paper, trackedAgainst, author, view: proposals, notes });
       return { path: r.path, notes: r.notes };
     },
     'drafts.importContent': async ({ name, dataBase64 }) => {
@@ -94,7 +102,10 @@ export function createServices(opts: ServiceOptions): Services {
       const o = authorMap ? { authorMap } : {};
       return path !== undefined ? mergeWordFile(document, path, o) : mergeWordBytes(document, Buffer.from(dataBase64 ?? '', 'base64'), name ?? 'the Word file', o);
     },
-    'library.search': async ({ query, filters, limit }) => library.search(query, filters ?? {}, limit ?? 20),
+    'library.search': async ({ query, filters, limit, order }) => library.search(query, filters ?? {}, limit ?? 20, order ?? 'newest'),
+    'library.suggest': async ({ text, kind, limit }) => library.suggest(text, { ...(kind ? { kind } : {}), limit: limit ?? 3 }),
+    'library.history': async ({ paragraphId }) => library.history(paragraphId),
+    'library.lineage': async ({ paragraphId }) => library.lineage(paragraphId),
     'library.match': async ({ text, kind, limit }) => library.match(text, { ...(kind ? { kind } : {}), limit: limit ?? 5 }),
     'library.document': async ({ id, symbol, language }) => {
       const d = id !== undefined ? library.document(id) : symbol ? library.document(symbol, language ?? 'en') : undefined;
@@ -117,8 +128,8 @@ export function createServices(opts: ServiceOptions): Services {
     'library.importStatus': async ({ id }) => jobs.status(id),
     'library.importConfirm': async ({ id }) => jobs.confirm(id),
     'library.importCancel': async ({ id }) => jobs.cancel(id),
-    'library.stats': async () => library.stats(),
-    'library.facets': async () => library.facets(),
+    'library.stats': async () => (await library.starterLoaded(), library.stats()),
+    'library.facets': async () => (await library.starterLoaded(), library.facets()),
     'library.tag': async ({ documentId, tag, on }) => {
       library.tag(documentId, tag, on);
       return { ok: true as const };
@@ -134,8 +145,8 @@ export function createServices(opts: ServiceOptions): Services {
       if (p) chosenPaths.add(nodePath.resolve(p));
       return p ? { path: p } : null;
     },
-    'export.compilation': async ({ document, format, paper }) => {
-      const r = await exporter.compilation(document, format, paper ?? 'letter');
+    'export.compilation': async ({ document, format, paper, notes }) => {
+      const r = await exporter.compilation(document, format, paper ?? 'letter', notes);
       return { dataBase64: Buffer.from(r.bytes).toString('base64'), fileName: exportFileName(document, `compilation.${r.extension}`), mime: r.mime, notes: r.notes };
     },
     'export.printHtml': async ({ html, fileName, paper }) => {

@@ -18,6 +18,7 @@ import path from 'node:path';
 import type { DraftLockOwner, RecoveryEntry } from '../../shared/api.js';
 import { blockText, type ResolutionDocument } from '../../shared/resolution/model.js';
 import { parsePlenaryFile, serializePlenaryFile } from '../../shared/resolution/file.js';
+import type { ParagraphNote, ProposalDecision } from '../../shared/negotiation/notes.js';
 import { writeFileAtomic, type AtomicFs } from './fs-atomic.js';
 
 /** A lock whose heartbeat is older than this is stale even if its process still runs (a closed tab). */
@@ -135,10 +136,10 @@ export class RecoveryJournal {
    * journal's path, or the other live owner (then nothing is written: two windows never
    * overwrite each other's journals).
    */
-  write(input: { key: string; session: string; path: string; document: ResolutionDocument; negotiation?: unknown }): { journal: string } | { lockedBy: DraftLockOwner } {
+  write(input: { key: string; session: string; path: string; document: ResolutionDocument; negotiation?: unknown; notes?: ParagraphNote[] | undefined; decisions?: ProposalDecision[] | undefined }): { journal: string } | { lockedBy: DraftLockOwner } {
     const lockedBy = this.acquire(input.key, input.session, input.path);
     if (lockedBy) return { lockedBy };
-    const body = serializePlenaryFile({ document: input.document, negotiation: input.negotiation }, this.appVersion, new Date(this.now()));
+    const body = serializePlenaryFile({ document: input.document, negotiation: input.negotiation, notes: input.notes, decisions: input.decisions }, this.appVersion, new Date(this.now()));
     const entry = `{"key":${JSON.stringify(input.key)},"path":${JSON.stringify(input.path)},"session":${JSON.stringify(input.session)},"file":${body}}`;
     const file = this.journalPath(input.key);
     writeFileAtomic(file, entry, this.io);

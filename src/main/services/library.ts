@@ -10,11 +10,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { openDatabase, type Db } from '../db/connection.js';
-import { LibraryDb, type SearchFilters, type SearchHitRow } from '../db/library.js';
+import { PlenaryError } from '../../shared/errors.js';
+import { LibraryDb, type SearchFilters, type SearchHitRow, type SearchOrder } from '../db/library.js';
+import { KIND_CODES } from '../db/match-store.js';
 import type { ResolutionDocument } from '../../shared/resolution/model.js';
 import { wordDiff, type DiffOp } from '../../shared/text/diff.js';
-import type { AgreedMatch, ImportSummary } from '../../shared/api.js';
-import { MatchIndex } from './matcher.js';
+import type { AdoptionRecord, AgreedMatch, ImportSummary, LibrarySuggestion, LineageVersion } from '../../shared/api.js';
+import { MatchIndex, type MatchHit } from './matcher.js';
+import { adoptionRecord, continuationOf, lineage } from './library-history.js';
 import { expandPaths, type WalkResult } from './folder-walk.js';
 import { importBufferIsolated, importFileIsolated, type ImportOutcome } from './import-isolated.js';
 
@@ -31,16 +34,32 @@ export function starterPath(appRoot: string): string {
   return path.join(appRoot, 'assets', 'library', 'starter.jsonl.gz');
 }
 
+/** Options of the library service. */
+export interface LibraryOptions {
+  /**
+   * Load the starter library in small transactions between other work (long-running app
+   * processes), so search answers at once from what is loaded; `starterLoaded()` tells when it is
+   * complete. Otherwise (CLI, tests) the first use imports it whole before answering.
+   */
+  starterInBackground?: boolean;
+}
+
+/** Documents per transaction while the starter library loads in the background. */
+const STARTER_CHUNK = 40;
+
 /** The library service. Opens its database lazily; call close() when done. */
 export class LibraryService {
   private dbHandle: Db | null = null;
   private lib: LibraryDb | null = null;
   private index: MatchIndex | null = null;
-  private kinds = new Map<number, string>();
+  private loading: Promise<void> | null = null;
+  /** Why the background starter load stopped, if it failed. */
+  starterFailure: string | null = null;
 
   constructor(
     private readonly file: string,
     private readonly starter?: string,
+    private readonly opts: LibraryOptions = {},
   ) {}
 
   /** The data-access object, opening the database (and importing the starter library) on first use. */
@@ -48,47 +67,106 @@ export class LibraryService {
     if (!this.lib) {
       this.dbHandle = openDatabase(this.file);
       this.lib = new LibraryDb(this.dbHandle);
-      if (this.starter) this.ensureStarter(this.starter);
+      if (this.starter && this.opts.starterInBackground) this.loading = this.loadStarterInBackground(this.starter, this.lib);
+      else if (this.starter) this.ensureStarter(this.starter);
     }
     return this.lib;
   }
 
-  /** Closes the database. */
+  /** Resolves once the starter library is completely loaded (at once unless loading in the background). */
+  starterLoaded(): Promise<void> {
+    void this.db;
+    return this.loading ?? Promise.resolve();
+  }
+
+  /** True while the starter library is still loading in the background (search results may be partial). */
+  get starterLoading(): boolean {
+    return this.loading !== null;
+  }
+
+  /** Closes the database (a background starter load stops and resumes at the next start). */
   close(): void {
     this.dbHandle?.close();
     this.dbHandle = null;
     this.lib = null;
     this.index = null;
+    this.loading = null;
   }
 
-  private matchIndex(): MatchIndex {
+  /** Runs `fn` in one transaction (batches of imports). */
+  transaction<T>(fn: () => T): T {
+    return this.db.db.transaction(fn)();
+  }
+
+  /** Folds the write-ahead log into the database file (before measuring its size or copying it). */
+  checkpoint(): void {
+    this.db.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  /** The text of every paragraph (benchmark baselines; memory grows with the library). */
+  allParagraphTexts(): string[] {
+    return (this.db.db.prepare('SELECT text FROM paragraphs').raw().all() as [string][]).map((r) => r[0]);
+  }
+
+  /** The match index, loaded from its stored form (one blob per document) on first use. */
+  matchIndex(): MatchIndex {
     if (!this.index) {
       const idx = new MatchIndex();
-      for (const p of this.db.allTokens()) {
-        idx.add(p.id, p.tokens);
-        this.kinds.set(p.id, p.kind);
-      }
+      idx.load(this.db.matchBlobs());
       this.index = idx;
     }
     return this.index;
+  }
+
+  private starterEntries(file: string): string[] {
+    return zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n').filter(Boolean);
+  }
+
+  /** Stores one starter entry unless already there; true when stored. */
+  private storeStarterEntry(lib: LibraryDb, line: string): boolean {
+    const entry = JSON.parse(line) as { file: string; hash: string; document: ResolutionDocument };
+    if (lib.findDuplicate(entry.hash, entry.document.meta.symbol, entry.document.meta.language)) return false;
+    const r = lib.insertDocument(entry.document, { file: `starter:${entry.file}`, hash: entry.hash });
+    if (this.index) for (const p of r.paragraphs) this.index.add(p.id, p.tokens, KIND_CODES.indexOf(p.kind));
+    return true;
   }
 
   /** Imports the bundled starter library once (a setting remembers it was done). */
   ensureStarter(file: string): { imported: number } {
     const lib = this.lib!;
     if (lib.setting('starter') === 'done' || !fs.existsSync(file)) return { imported: 0 };
-    const lines = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n').filter(Boolean);
+    const lines = this.starterEntries(file);
     let imported = 0;
     lib.db.transaction(() => {
-      for (const line of lines) {
-        const entry = JSON.parse(line) as { file: string; hash: string; document: ResolutionDocument };
-        if (lib.findDuplicate(entry.hash, entry.document.meta.symbol, entry.document.meta.language)) continue;
-        lib.insertDocument(entry.document, { file: `starter:${entry.file}`, hash: entry.hash });
-        imported++;
-      }
+      for (const line of lines) if (this.storeStarterEntry(lib, line)) imported++;
       lib.setSetting('starter', 'done');
     })();
     return { imported };
+  }
+
+  /**
+   * The starter library in STARTER_CHUNK-document transactions, yielding to other work between
+   * them. Documents already stored are skipped, so an interrupted load resumes; the "done" setting
+   * is written last. Stops quietly when the service is closed meanwhile.
+   */
+  private async loadStarterInBackground(file: string, lib: LibraryDb): Promise<void> {
+    try {
+      if (lib.setting('starter') === 'done' || !fs.existsSync(file)) return;
+      const lines = this.starterEntries(file);
+      for (let i = 0; i < lines.length; i += STARTER_CHUNK) {
+        if (this.lib !== lib) return;
+        lib.db.transaction(() => {
+          for (const line of lines.slice(i, i + STARTER_CHUNK)) this.storeStarterEntry(lib, line);
+        })();
+        await new Promise((r) => setImmediate(r));
+      }
+      if (this.lib === lib) lib.setSetting('starter', 'done');
+    } catch (e) {
+      // Nobody may be awaiting this promise: keep the reason for stats instead of an unhandled rejection.
+      this.starterFailure = `The starter library could not be loaded: ${e instanceof Error ? e.message : String(e)}`;
+    } finally {
+      if (this.lib === lib) this.loading = null;
+    }
   }
 
   /** Stores an already parsed document (skipping duplicates). */
@@ -99,12 +177,7 @@ export class LibraryService {
       return { file: source.file, status: 'skipped', symbol: dup.symbol, reason: `already in the library${dup.symbol ? ` as ${dup.symbol}` : ''}${dup.sourceFile ? ` (from ${path.basename(dup.sourceFile)})` : ''}` };
     }
     const r = lib.insertDocument(doc, source);
-    if (this.index) {
-      for (const p of r.paragraphs) {
-        this.index.add(p.id, p.tokens);
-        this.kinds.set(p.id, p.kind);
-      }
-    }
+    if (this.index) for (const p of r.paragraphs) this.index.add(p.id, p.tokens, KIND_CODES.indexOf(p.kind));
     return { file: source.file, status: 'imported', symbol: doc.meta.symbol, paragraphs: r.paragraphs.length };
   }
 
@@ -154,46 +227,104 @@ export class LibraryService {
     return summarize(items);
   }
 
-  /** Full-text search. */
-  search(query: string, filters: SearchFilters = {}, limit = 20): { hits: SearchHitRow[]; tookMs: number } {
+  /** Search: newest first by default, or by relevance; a symbol ("79/200 OP5") looks the paragraph up. */
+  search(query: string, filters: SearchFilters = {}, limit = 20, order: SearchOrder = 'newest'): { hits: SearchHitRow[]; tookMs: number } {
     const lib = this.db;
     const t0 = performance.now();
-    const hits = lib.search(query, filters, limit);
+    const hits = lib.search(query, filters, limit, order);
     return { hits, tookMs: Math.round((performance.now() - t0) * 100) / 100 };
   }
 
-  /** The closest adopted paragraphs to `text`, with scores and word-level differences. */
+  /**
+   * The closest library paragraphs to `text`, with scores and word-level differences. Paragraphs
+   * of identical wording (numbers aside) are one match, its `adopted` record listing every place;
+   * the match shown is the best-scoring copy, the newest on a tie. Drafts are flagged `draft`.
+   */
   match(text: string, opts: { kind?: 'pp' | 'op' | 'sub'; limit?: number; minScore?: number } = {}): { matches: MatchResult[]; tookMs: number } {
+    const t0 = performance.now();
+    const limit = opts.limit ?? 5;
+    const tokens = this.db.tokenIds(text, false);
+    if (tokens.length === 0) return { matches: [], tookMs: 0 };
+    // More candidates than asked: copies of one wording collapse into one match, and the final
+    // order also weighs the literal wording (an exact copy ranks above a text differing in numbers).
+    const found = this.matchIndex().query(tokens, limit * 8, { ...this.kindTag(opts.kind), minScore: opts.minScore ?? 0.2 });
+    const matches = this.grouped(found, text, limit, (f, diff) => (f.score + literalSimilarity(diff)) / 2);
+    return { matches, tookMs: Math.round((performance.now() - t0) * 100) / 100 };
+  }
+
+  /**
+   * Suggestions for a paragraph being typed: library paragraphs that begin like `text` (or contain
+   * it), grouped by wording, each with the rest of its text as `continuation` (ghost text).
+   */
+  suggest(text: string, opts: { kind?: 'pp' | 'op' | 'sub'; limit?: number } = {}): { suggestions: LibrarySuggestion[]; tookMs: number } {
+    const t0 = performance.now();
+    const limit = opts.limit ?? 3;
+    const tokens = this.db.tokenIds(text, false);
+    if (tokens.length === 0) return { suggestions: [], tookMs: 0 };
+    const found = this.matchIndex().query(tokens, limit * 8, { ...this.kindTag(opts.kind), prefix: true, minScore: 0.3 });
+    const suggestions = this.grouped(found, text, limit, (f) => f.score).map((m) => ({ ...m, continuation: continuationOf(m.diff) }));
+    return { suggestions, tookMs: Math.round((performance.now() - t0) * 100) / 100 };
+  }
+
+  /** Where a paragraph's wording occurs in the library ("adopted 7 times, 2019–2024"). */
+  history(paragraphId: number): AdoptionRecord {
+    const p = this.db.paragraph(paragraphId);
+    if (!p) throw new PlenaryError('NOT_FOUND', `No paragraph #${paragraphId} in the library.`);
+    return adoptionRecord(this.db, this.matchIndex(), paragraphId, p.normHash);
+  }
+
+  /** The versions of a paragraph across its resolution family, oldest first, with diffs. */
+  lineage(paragraphId: number): { versions: LineageVersion[]; agreedSince: { symbol: string; year: number | null } | null } {
+    return lineage(this.db, this.matchIndex(), paragraphId);
+  }
+
+  private kindTag(kind: 'pp' | 'op' | 'sub' | undefined): { tag?: number } {
+    return kind ? { tag: KIND_CODES.indexOf(kind) } : {};
+  }
+
+  /**
+   * Hits → matches, one per wording (the first hit of each wording stands for it; identical
+   * copies are only listed in its `adopted` record), re-scored by `score`, best first, cut to
+   * `limit`. The copy shown (and scored, with its diff) is the newest adopted one. Word diffs are
+   * computed only for the shown copies, so many copies of one wording cost nothing.
+   */
+  private grouped(found: MatchHit[], text: string, limit: number, score: (f: MatchHit, diff: DiffOp[]) => number): MatchResult[] {
     const lib = this.db;
     const idx = this.matchIndex();
-    const t0 = performance.now();
-    const tokens = lib.tokenIds(text, false);
-    if (tokens.length === 0) return { matches: [], tookMs: 0 };
-    const kind = opts.kind;
-    const filter = kind ? (id: number) => this.kinds.get(id) === kind : undefined;
-    const limit = opts.limit ?? 5;
-    // Take more candidates than asked: the final order also weighs the literal wording, so an
-    // exact copy ranks above a text that differs only in numbers or dates.
-    const found = idx.query(tokens, limit * 3, { ...(filter ? { filter } : {}), minScore: opts.minScore ?? 0.2 });
-    const matches: MatchResult[] = [];
+    const reps: { f: MatchHit }[] = [];
     for (const f of found) {
+      if (reps.some((r) => idx.sameTokens(r.f.id, f.id))) continue;
+      reps.push({ f });
+      if (reps.length >= limit * 2) break;
+    }
+    const build = (f: MatchHit): MatchResult | undefined => {
       const p = lib.paragraph(f.id);
-      if (!p) continue;
+      if (!p) return undefined;
       const diff = wordDiff(p.text, text);
-      matches.push({
+      return {
         paragraphId: p.id,
         documentId: p.documentId,
         symbol: p.symbol,
         designation: p.designation,
         kind: p.kind,
         text: p.text,
-        score: Math.round(((f.score + literalSimilarity(diff)) / 2) * 1000) / 1000,
+        score: Math.round(score(f, diff) * 1000) / 1000,
         adoptionDate: p.adoptionDate,
         diff,
-      });
+        draft: p.draft === 1,
+      };
+    };
+    const out: MatchResult[] = [];
+    for (const r of reps) {
+      const p = lib.paragraph(r.f.id);
+      if (!p) continue;
+      const adopted = adoptionRecord(lib, idx, r.f.id, p.normHash);
+      const newest = adopted.places.find((x) => !x.draft)?.paragraphId ?? r.f.id;
+      const m = build({ id: newest, score: r.f.score }) ?? build(r.f);
+      if (m) out.push({ ...m, adopted });
     }
-    matches.sort((a, b) => b.score - a.score || a.symbol.localeCompare(b.symbol));
-    return { matches: matches.slice(0, limit), tookMs: Math.round((performance.now() - t0) * 100) / 100 };
+    out.sort((a, b) => b.score - a.score || b.adoptionDate.localeCompare(a.adoptionDate) || a.symbol.localeCompare(b.symbol));
+    return out.slice(0, limit);
   }
 
   // The queries the dispatcher and the CLI need, so that nothing outside this service touches the

@@ -37,6 +37,13 @@
  *   loaded 2-core machine): 1.5–1.8 ms median, 2–6 ms p95; the exhaustive scan below takes
  *   7–11 ms median and 60–90 ms p95, and its ED-best is in query()'s top 5 in 99.5 % of queries.
  *
+ * Suggestion mode (`prefix: true`, for a paragraph still being typed): stage 1 normalises by the
+ * paragraph's opening only, and stage 2 scores how well the query matches the *opening* of the
+ * paragraph (edit distance to its best prefix) or, at 0.9 of the weight, any stretch of it.
+ *
+ * `load` fills an empty index from stored batches in two passes (terms and document frequencies,
+ * then exactly sized posting lists), which is what makes "index ready" fast after a restart.
+ *
  * `exhaustive` is the benchmark baseline: pure edit-distance similarity over every paragraph,
  * exact. Slots are bucketed by their length bound 1 − |n − m|/max(n, m) (a counting sort into a
  * reused array) and visited best bound first; a slot still within reach of the k-th best gets
@@ -58,6 +65,20 @@ export interface MatchQueryOptions {
   filter?: (id: number) => boolean;
   /** Drop hits scoring below this. */
   minScore?: number;
+  /** Keep only paragraphs added with this tag. */
+  tag?: number;
+  /**
+   * Suggestion mode, for a paragraph still being typed: the query is compared with the *opening*
+   * of each paragraph (its first |query| + slack tokens; edit distance to the best-aligned prefix,
+   * normalised by the query's length) and with any stretch of it (a paragraph that *contains* the
+   * query scores 0.9 × that similarity). See `suggestionScore`.
+   */
+  prefix?: boolean;
+}
+
+/** Tokens beyond the query's length that a paragraph opening may have in suggestion mode. */
+export function prefixWindow(qn: number): number {
+  return qn + Math.max(4, Math.ceil(qn / 4));
 }
 
 /** Weight of the edit-distance similarity in the score (the bag overlap gets the rest). */
@@ -90,7 +111,8 @@ function grow<T extends Int32Array | Float32Array | Float64Array | Uint8Array>(a
  */
 export class MatchIndex {
   // Terms: vocabulary id → dense internal term, with df and posting lists.
-  private termOf = new Map<number, number>();
+  /** Vocabulary id → internal term + 1 (0 = unknown); vocabulary ids are small positive row ids. */
+  private termOf = new Int32Array(1024);
   private nTerms = 0;
   private df = new Int32Array(1024);
   private postLen = new Int32Array(1024);
@@ -107,6 +129,7 @@ export class MatchIndex {
   private len = new Int32Array(1024);
   private ids = new Float64Array(1024);
   private alive = new Uint8Array(1024);
+  private tags = new Uint8Array(1024);
   private nSlots = 0;
   private nAlive = 0;
   private slotOf = new Map<number, number>();
@@ -126,6 +149,9 @@ export class MatchIndex {
   private blocks = 0;
   private qLen = 0;
   private heapScore = new Float64Array(CANDIDATES);
+  /** Outputs of overlap(). */
+  private interW = 0;
+  private docW = 0;
   private heapSlot = new Int32Array(CANDIDATES);
 
   /** Number of paragraphs in the index. */
@@ -133,27 +159,109 @@ export class MatchIndex {
     return this.nAlive;
   }
 
-  /** Indexes a paragraph; `id` is its row id. Adding an id again replaces its tokens. */
-  add(id: number, tokens: Int32Array): void {
+  /**
+   * Indexes a paragraph; `id` is its row id, `tag` a small number (0–255) queries can filter on
+   * (the paragraph kind). Adding an id again replaces its tokens.
+   */
+  add(id: number, tokens: Int32Array, tag = 0): void {
+    this.addAt(id, tokens, 0, tokens.length, tag);
+  }
+
+  /**
+   * Loads many paragraphs into an empty index in two passes (terms and document frequencies, then
+   * exactly sized posting lists): no growing and copying, so a stored index of a million
+   * paragraphs loads in about a second. Batch: ids[i] has tokens[Σlens[<i] …] and tag kinds[i]. Throws on a non-empty index.
+   */
+  load(batches: Iterable<{ ids: Int32Array; lens: Int32Array; kinds: Uint8Array; tokens: Int32Array }>): void {
+    if (this.nSlots !== 0) throw new Error('MatchIndex.load needs an empty index');
+    const list = [...batches];
+    let slots = 0;
+    let total = 0;
+    for (const b of list) {
+      slots += b.ids.length;
+      total += b.tokens.length;
+    }
+    this.start = new Int32Array(slots + 1);
+    this.len = new Int32Array(slots + 1);
+    this.ids = new Float64Array(slots + 1);
+    this.alive = new Uint8Array(slots + 1);
+    this.tags = new Uint8Array(slots + 1);
+    this.acc = new Float32Array(slots + 1);
+    this.touched = new Int32Array(slots + 1);
+    this.order = new Int32Array(slots + 1);
+    this.arena = new Int32Array(total + 1);
+    // Pass 1: internal terms into the arena, slots, document frequencies.
+    let slot = 0;
+    let at = 0;
+    for (const b of list) {
+      let from = 0;
+      for (let i = 0; i < b.ids.length; i++) {
+        const n = b.lens[i]!;
+        const stamp = ++this.stamp;
+        for (let j = 0; j < n; j++) {
+          const v = b.tokens[from + j]!;
+          let t = v >= 0 && v < this.termOf.length ? this.termOf[v]! - 1 : -1;
+          if (t < 0) t = this.newTerm(v);
+          this.arena[at + j] = t;
+          if (this.seen[t] !== stamp) {
+            this.seen[t] = stamp;
+            this.df[t]++;
+          }
+        }
+        this.start[slot] = at;
+        this.len[slot] = n;
+        this.ids[slot] = b.ids[i]!;
+        this.alive[slot] = 1;
+        this.tags[slot] = b.kinds[i]!;
+        if (this.slotOf.has(b.ids[i]!)) throw new Error(`paragraph ${b.ids[i]} is stored twice in the match index`);
+        this.slotOf.set(b.ids[i]!, slot);
+        slot++;
+        at += n;
+        from += n;
+      }
+    }
+    // Pass 2: posting lists, each allocated at its final size.
+    for (let t = 0; t < this.nTerms; t++) {
+      this.posts[t] = new Int32Array(Math.max(4, this.df[t]!));
+      this.postLen[t] = 0;
+    }
+    const { arena, seen, posts, postLen } = this;
+    for (let s = 0; s < slot; s++) {
+      const stamp = ++this.stamp;
+      const e = this.start[s]! + this.len[s]!;
+      for (let i = this.start[s]!; i < e; i++) {
+        const t = arena[i]!;
+        if (seen[t] === stamp) continue;
+        seen[t] = stamp;
+        posts[t]![postLen[t]!++] = s;
+      }
+    }
+    this.nSlots = slot;
+    this.nAlive = slot;
+    this.arenaLen = at;
+  }
+
+  private addAt(id: number, src: Int32Array, from: number, n: number, tag: number): void {
     if (this.slotOf.has(id)) this.remove(id);
     const slot = this.nSlots++;
     if (slot >= this.start.length) {
-      const n = slot + 1;
-      this.start = grow(this.start, n);
-      this.len = grow(this.len, n);
-      this.ids = grow(this.ids, n);
-      this.alive = grow(this.alive, n);
-      this.acc = grow(this.acc, n);
-      this.touched = grow(this.touched, n);
-      this.order = grow(this.order, n);
+      const need = slot + 1;
+      this.start = grow(this.start, need);
+      this.len = grow(this.len, need);
+      this.ids = grow(this.ids, need);
+      this.alive = grow(this.alive, need);
+      this.tags = grow(this.tags, need);
+      this.acc = grow(this.acc, need);
+      this.touched = grow(this.touched, need);
+      this.order = grow(this.order, need);
     }
-    this.arena = grow(this.arena, this.arenaLen + tokens.length);
+    this.arena = grow(this.arena, this.arenaLen + n);
     const at = this.arenaLen;
     const stamp = ++this.stamp;
-    for (let i = 0; i < tokens.length; i++) {
-      const v = tokens[i]!;
-      let t = this.termOf.get(v);
-      if (t === undefined) t = this.newTerm(v);
+    for (let i = 0; i < n; i++) {
+      const v = src[from + i]!;
+      let t = v >= 0 && v < this.termOf.length ? this.termOf[v]! - 1 : -1;
+      if (t < 0) t = this.newTerm(v);
       this.arena[at + i] = t;
       if (this.seen[t] !== stamp) {
         this.seen[t] = stamp;
@@ -165,11 +273,12 @@ export class MatchIndex {
         this.postLen[t] = l + 1;
       }
     }
-    this.arenaLen += tokens.length;
+    this.arenaLen += n;
     this.start[slot] = at;
-    this.len[slot] = tokens.length;
+    this.len[slot] = n;
     this.ids[slot] = id;
     this.alive[slot] = 1;
+    this.tags[slot] = tag;
     this.nAlive++;
     this.slotOf.set(id, slot);
   }
@@ -206,8 +315,7 @@ export class MatchIndex {
     if (qn === 0 || k <= 0 || this.nAlive === 0) return [];
     const N = this.nAlive;
     const nu = this.prepareQuery(tokens);
-    const { q, uTerm, uCount, df, seen, local } = this;
-    const stamp = this.stamp;
+    const { q, uTerm, df } = this;
     const idfMax = idf(N, 0);
     // Σ idf over the query's tokens (unknown tokens weigh as the rarest).
     let qW = 0;
@@ -242,12 +350,17 @@ export class MatchIndex {
     // that would enter it.
     const { heapScore, heapSlot, ids } = this;
     const filter = opts.filter;
+    const tag = opts.tag;
+    const prefix = opts.prefix === true;
+    const win = prefixWindow(qn);
+    const tags = this.tags;
     let h = 0;
     for (let i = 0; i < nTouched; i++) {
       const s = touched[i]!;
-      const c = acc[s]! / (qn + len[s]!);
+      const c = acc[s]! / (qn + (prefix ? Math.min(len[s]!, win) : len[s]!));
       acc[s] = 0;
       if (h === CANDIDATES && c <= heapScore[0]!) continue;
+      if (tag !== undefined && tags[s] !== tag) continue;
       if (filter && !filter(ids[s]!)) continue;
       if (h < CANDIDATES) heapPush(heapScore, heapSlot, h++, c, s);
       else heapReplaceTop(heapScore, heapSlot, h, c, s);
@@ -262,32 +375,18 @@ export class MatchIndex {
     // Stage 2: exact re-ranking with pruning.
     const top = new TopK(k);
     const minScore = opts.minScore ?? 0;
-    const { arena, start, uUsed, uUsedAt } = this;
+    const { start, uUsedAt } = this;
     for (let c = 0; c < cands.length; c++) {
       const s = cands[c]!;
+      if (prefix) {
+        const score = this.suggestionScore(s, qn, qW, N);
+        if (score >= minScore && score > 0) top.offer(Math.min(1, score), ids[s]!);
+        continue;
+      }
       const m = len[s]!;
       const at = start[s]!;
-      let docW = 0;
-      let interW = 0;
-      let inter = 0;
-      for (let i = at; i < at + m; i++) {
-        const t = arena[i]!;
-        const w = idf(N, df[t]!);
-        docW += w;
-        if (seen[t] === stamp) {
-          const u = local[t]!;
-          if (uUsedAt[u] !== s + 1) {
-            uUsedAt[u] = s + 1;
-            uUsed[u] = 0;
-          }
-          if (uUsed[u]! < uCount[u]!) {
-            uUsed[u]++;
-            interW += w;
-            inter++;
-          }
-        }
-      }
-      const bag = (2 * interW) / (qW + docW);
+      const inter = this.overlap(s, at, m, N);
+      const bag = (2 * this.interW) / (qW + this.docW);
       const M = Math.max(qn, m);
       const edLow = Math.max(Math.abs(qn - m), M - inter);
       const floor = Math.max(top.threshold(), minScore);
@@ -305,6 +404,93 @@ export class MatchIndex {
   }
 
   /**
+   * Suggestion score of slot s for the prepared query (see MatchQueryOptions.prefix):
+   * max(½·(1 − EDprefix/|q|) + ½·bag overlap with the first |q| tokens, 0.9·(1 − EDinfix/|q|)),
+   * where EDprefix is the edit distance from the query to the best prefix of the opening (the
+   * first prefixWindow(|q|) tokens) and EDinfix to the best-aligned stretch anywhere in the
+   * paragraph. An exact opening scores 1.
+   */
+  private suggestionScore(s: number, qn: number, qW: number, N: number): number {
+    const { start, len } = this;
+    const at = start[s]!;
+    // The bag compares as many opening tokens as were typed (an exact opening scores 1); the
+    // alignment may use a few more, for words the delegate left out.
+    this.overlap(s, at, Math.min(len[s]!, qn), N);
+    const bag = (2 * this.interW) / (qW + this.docW);
+    const pre = ED_WEIGHT * (1 - this.alignDistance(at, Math.min(len[s]!, prefixWindow(qn)), false) / qn) + (1 - ED_WEIGHT) * bag;
+    const inf = 0.9 * (1 - this.alignDistance(at, len[s]!, true) / qn);
+    return Math.max(pre, inf);
+  }
+
+  /**
+   * Bag overlap of slot s's tokens arena[at, at + m) with the prepared query: returns the size of
+   * the multiset intersection, and leaves in interW / docW its idf weight and the tokens' total
+   * idf weight (when N > 0; N = 0 skips the weights).
+   */
+  private overlap(s: number, at: number, m: number, N: number): number {
+    const { arena, df, seen, local, uCount, uUsed, uUsedAt } = this;
+    const stamp = this.stamp;
+    let inter = 0;
+    let interW = 0;
+    let docW = 0;
+    for (let i = at; i < at + m; i++) {
+      const t = arena[i]!;
+      const w = N > 0 ? idf(N, df[t]!) : 0;
+      docW += w;
+      if (seen[t] !== stamp) continue;
+      const u = local[t]!;
+      if (uUsedAt[u] !== s + 1) {
+        uUsedAt[u] = s + 1;
+        uUsed[u] = 0;
+      }
+      if (uUsed[u]! < uCount[u]!) {
+        uUsed[u]++;
+        interW += w;
+        inter++;
+      }
+    }
+    this.interW = interW;
+    this.docW = docW;
+    return inter;
+  }
+
+  /**
+   * The smallest edit distance from the prepared query to a prefix of arena[at, at + n)
+   * (`freeStart` false) or to any stretch of it (`freeStart` true: the alignment may start at
+   * any token, as in edlib's infix mode).
+   */
+  private alignDistance(at: number, n: number, freeStart: boolean): number {
+    return this.editDistance(at, n, Infinity, freeStart ? 'infix' : 'prefix');
+  }
+
+  /**
+   * Pure edit-distance similarity 1 − ED/max(|query|, |paragraph|) of one indexed paragraph to
+   * `tokens` (what `exhaustive` ranks by); undefined for an id not in the index.
+   */
+  similarity(tokens: Int32Array, id: number): number | undefined {
+    const s = this.slotOf.get(id);
+    if (s === undefined || tokens.length === 0) return undefined;
+    this.prepareQuery(tokens);
+    const m = this.len[s]!;
+    const M = Math.max(tokens.length, m);
+    return 1 - this.editDistance(this.start[s]!, m, M) / M;
+  }
+
+  /** True when two indexed paragraphs have the same token sequence (false if either is unknown). */
+  sameTokens(a: number, b: number): boolean {
+    const sa = this.slotOf.get(a);
+    const sb = this.slotOf.get(b);
+    if (sa === undefined || sb === undefined) return false;
+    const n = this.len[sa]!;
+    if (n !== this.len[sb]) return false;
+    const { arena } = this;
+    const x = this.start[sa]!;
+    const y = this.start[sb]!;
+    for (let i = 0; i < n; i++) if (arena[x + i] !== arena[y + i]) return false;
+    return true;
+  }
+
+  /**
    * Exhaustive baseline for benchmarks: the k paragraphs with the best pure edit-distance
    * similarity 1 − ED/max(|query|, |paragraph|), computed over every paragraph. Exact; pruned by
    * the length-difference and bag-intersection lower bounds of ED, evaluated best bound first.
@@ -313,8 +499,7 @@ export class MatchIndex {
     const qn = tokens.length;
     if (qn === 0 || k <= 0 || this.nAlive === 0) return [];
     this.prepareQuery(tokens);
-    const { uCount, uUsed, uUsedAt, seen, local, arena, start, len, alive, order, ids } = this;
-    const stamp = this.stamp;
+    const { uUsedAt, start, len, alive, order, ids } = this;
     // Counting sort of the live slots by their length bound min(n, m) / max(n, m), best first.
     const counts = new Int32Array(BUCKETS + 1);
     const bucketOf = (m: number) => Math.min(BUCKETS - 1, Math.floor((Math.min(qn, m) / Math.max(qn, m)) * BUCKETS));
@@ -334,20 +519,7 @@ export class MatchIndex {
       if (1 - Math.abs(qn - m) / M < floor) continue;
       // Bag bound: ED ≥ max(n, m) − |bag intersection|.
       const at = start[s]!;
-      let inter = 0;
-      for (let i = at; i < at + m; i++) {
-        const t = arena[i]!;
-        if (seen[t] !== stamp) continue;
-        const u = local[t]!;
-        if (uUsedAt[u] !== s + 1) {
-          uUsedAt[u] = s + 1;
-          uUsed[u] = 0;
-        }
-        if (uUsed[u]! < uCount[u]!) {
-          uUsed[u]++;
-          inter++;
-        }
-      }
+      const inter = this.overlap(s, at, m, 0);
       if (1 - (M - inter) / M < floor) continue;
       const cap = top.full ? Math.floor(M * (1 - floor) + 1e-9) : M;
       const ed = this.editDistance(at, m, cap);
@@ -374,7 +546,7 @@ export class MatchIndex {
     let nu = 0;
     for (let i = 0; i < qn; i++) {
       const v = tokens[i]!;
-      const t = this.termOf.get(v);
+      const t = v >= 0 && v < this.termOf.length && this.termOf[v]! > 0 ? this.termOf[v]! - 1 : undefined;
       if (t === undefined) {
         unknown ??= new Map();
         let neg = unknown.get(v);
@@ -409,9 +581,11 @@ export class MatchIndex {
    * Edit distance between the prepared query and the paragraph tokens arena[at, at + n): Myers'
    * bit-vector algorithm (Hyyrö's global variant, blocks of 32 query rows, as in edlib), one
    * column per paragraph token. Returns cap + 1 once the distance must exceed cap (the last row
-   * can drop by at most one per remaining column).
+   * can drop by at most one per remaining column). Modes 'prefix' and 'infix' return instead the
+   * smallest last-row value over all columns: the distance to the best prefix of the paragraph,
+   * or (row 0 free) to its best-matching stretch; they do not stop early.
    */
-  private editDistance(at: number, n: number, cap: number): number {
+  private editDistance(at: number, n: number, cap: number, mode: 'global' | 'prefix' | 'infix' = 'global'): number {
     const { arena, seen, local, peq, pv, mv } = this;
     const stamp = this.stamp;
     const W = this.blocks;
@@ -422,11 +596,13 @@ export class MatchIndex {
     }
     const lastBit = 1 << ((m - 1) & 31);
     let score = m;
+    let best = m;
+    const whole = mode === 'global';
     for (let j = 0; j < n; j++) {
       const t = arena[at + j]!;
       const row = seen[t] === stamp ? local[t]! * W : -1;
-      // Row 0 of a global alignment rises by one per column.
-      let hin = 1;
+      // Row 0 of a global or prefix alignment rises by one per column; an infix may start anywhere.
+      let hin = mode === 'infix' ? 0 : 1;
       for (let b = 0; b < W; b++) {
         let eq = row >= 0 ? peq[row + b]! : 0;
         const p = pv[b]!;
@@ -447,12 +623,16 @@ export class MatchIndex {
         hin = hout;
       }
       score += hin;
-      if (score - (n - 1 - j) > cap) return cap + 1;
+      if (!whole) {
+        if (score < best) best = score;
+      } else if (score - (n - 1 - j) > cap) return cap + 1;
     }
-    return score;
+    return whole ? score : best;
   }
 
   private newTerm(v: number): number {
+    if (v < 0 || !Number.isInteger(v)) throw new RangeError(`vocabulary ids are non-negative integers (got ${v})`);
+    if (v >= this.termOf.length) this.termOf = grow(this.termOf, v + 1);
     const t = this.nTerms++;
     if (t >= this.df.length) {
       const n = t + 1;
@@ -462,7 +642,7 @@ export class MatchIndex {
       this.local = grow(this.local, n);
     }
     this.posts[t] = new Int32Array(4);
-    this.termOf.set(v, t);
+    this.termOf[v] = t + 1;
     return t;
   }
 
@@ -478,6 +658,7 @@ export class MatchIndex {
       this.start[n] = at;
       this.len[n] = l;
       this.ids[n] = this.ids[s]!;
+      this.tags[n] = this.tags[s]!;
       this.alive[n] = 1;
       remap[s] = n;
       at += l;

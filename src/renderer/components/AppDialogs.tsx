@@ -14,6 +14,15 @@ import { LockedDialog, ReconnectDialog } from './HostStatus.js';
 import { SourceViewer } from './SourceViewer.js';
 import { PrintPreview } from './PrintPreview.js';
 import { CommandPalette } from './CommandPalette.js';
+import { ExportViewDialog } from './ExportDialog.js';
+import { MergeWordDialog, type MergeWordDialogProps } from './MergeWordDialog.js';
+import { LineageDialog } from './LineageDialog.js';
+import { NewFromResolutionDialog, type NewFromResolutionDialogProps } from './NewFromResolutionDialog.js';
+import { InterfaceLanguageDialog } from './InterfaceLanguage.js';
+import type { ProposalView } from '../../shared/negotiation/views.js';
+import { call } from '../api.js';
+import { loadAuthorMap } from '../state/author-map.js';
+import { useTranslation } from '../i18n/index.js';
 
 /** Props of the dialogs. */
 export interface AppDialogsProps {
@@ -24,11 +33,21 @@ export interface AppDialogsProps {
   outline: OutlineItem[];
   drafts: ReturnType<typeof useDrafts>;
   currentDocument: () => ResolutionDocument;
-  shortcuts: ShortcutRow[];
+  /** Help › Keyboard shortcuts: the registry's rows, then the window's own keys (F6, Ctrl+M…). */
+  shortcuts: Pick<ShortcutRow, 'keys' | 'label'>[];
   paletteRows: () => PaletteRow[];
   onRunCommand: (id: CommandId) => void;
   onInsertCrossRef: (targets: string[]) => void;
   onExport: (format: 'pdf' | 'docx', paper: 'letter' | 'a4') => void;
+  /** Exports the text a draft with open proposals was asked for (ExportViewDialog). */
+  onExportView: (format: 'docx' | 'pdf' | 'html' | 'txt' | 'akn', paper: 'letter' | 'a4', view: ProposalView) => void;
+  /** File › Merge a Word file: reads and applies (state/merge-word.ts). */
+  mergeWord: { read: MergeWordDialogProps['read']; apply: MergeWordDialogProps['onApply'] };
+  /** File › New draft from resolution: the draft made, loaded as a new unsaved draft. */
+  onNewFromResolution: NewFromResolutionDialogProps['onDraft'];
+  /** After New draft from resolution, when the delegate asked to review the proposals. */
+  onReviewProposals: () => void;
+  notify: (text: string, error?: boolean) => void;
   onExportComparison: (html: string, as: 'html' | 'pdf') => void;
   onReconnect: Parameters<typeof ReconnectDialog>[0]['onReconnect'];
   onCancelImport: () => void;
@@ -38,6 +57,7 @@ export interface AppDialogsProps {
 
 /** The dialog shown now, if any. */
 export function AppDialogs(p: AppDialogsProps) {
+  const { t } = useTranslation();
   const { dialog, setDialog, drafts } = p;
   const close = () => setDialog({ kind: 'none' });
   switch (dialog.kind) {
@@ -52,7 +72,7 @@ export function AppDialogs(p: AppDialogsProps) {
     case 'saveAs':
       return (
         <SaveAsDialog
-          initial={p.title || 'Untitled draft'}
+          initial={p.title || t('draft.untitled')}
           onSave={(name) => {
             close();
             void drafts.saveTo({ name });
@@ -87,19 +107,55 @@ export function AppDialogs(p: AppDialogsProps) {
       );
     case 'compare':
       return (
-        <Modal title={`Comparison: ${dialog.title}`} onClose={close} wide>
+        <Modal title={t('compare.title', { title: dialog.title })} onClose={close} wide>
           <div className="preview-bar">
             <span className="spacer" />
             <button type="button" onClick={() => p.onExportComparison(dialog.html, 'html')}>
-              Export HTML
+              {t('compare.exportHtml')}
             </button>
             <button type="button" className="primary" onClick={() => p.onExportComparison(dialog.html, 'pdf')}>
-              Export PDF
+              {t('compare.exportPdf')}
             </button>
           </div>
-          <iframe className="preview-frame" title="Comparison" sandbox="allow-same-origin" srcDoc={dialog.html} />
+          <iframe className="preview-frame" title={t('compare.frame')} sandbox="allow-same-origin" srcDoc={dialog.html} />
         </Modal>
       );
+    case 'exportView':
+      return (
+        <ExportViewDialog
+          format={dialog.format}
+          open={dialog.open}
+          onExport={(view) => {
+            close();
+            p.onExportView(dialog.format, dialog.paper, view);
+          }}
+          onClose={close}
+        />
+      );
+    case 'mergeWord':
+      return (
+        <MergeWordDialog
+          initialMap={loadAuthorMap()}
+          {...(p.info?.nativeDialogs ? { pickPath: () => call('dialog.openFile', { title: 'Merge a Word file', extensions: ['docx'] }).then((r) => r?.path ?? null) } : {})}
+          read={p.mergeWord.read}
+          onApply={p.mergeWord.apply}
+          onClose={close}
+        />
+      );
+    case 'lineage':
+      return <LineageDialog target={dialog.target} onClose={close} />;
+    case 'newFromResolution':
+      return (
+        <NewFromResolutionDialog
+          onDraft={p.onNewFromResolution}
+          onClose={(review) => {
+            close();
+            if (review) p.onReviewProposals();
+          }}
+        />
+      );
+    case 'uiLanguage':
+      return <InterfaceLanguageDialog onClose={close} onChosen={(name) => p.notify(t('toast.uiLanguage', { name }))} />;
     case 'importProgress':
       return <ImportProgressDialog status={dialog.status} onCancel={p.onCancelImport} />;
     case 'importSummary':

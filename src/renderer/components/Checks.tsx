@@ -3,6 +3,7 @@
  * punctuation, a preambular phrase in operative position or the reverse, a lower-case start,
  * double spaces, unbalanced brackets or quotes, references to paragraphs that no longer exist.
  */
+import { useTranslation } from '../i18n/index.js';
 
 import type { CheckItem } from '../../shared/editor/queries/checks.js';
 
@@ -19,17 +20,16 @@ export interface ChecksProps {
 
 /** The checks panel. */
 export function Checks({ items, onJump, onFix, onFixAll }: ChecksProps) {
-  if (items.length === 0) return <p className="panel-empty checks-ok">No deviations from the UN format found.</p>;
+  const { t } = useTranslation();
+  if (items.length === 0) return <p className="panel-empty checks-ok">{t('checks.none')}</p>;
   const fixable = items.filter((i) => i.fixable).length;
   return (
     <div className="checks">
       <div className="checks-head">
-        <span>
-          {items.length} finding{items.length === 1 ? '' : 's'}
-        </span>
+        <span>{t('checks.findings', { count: items.length })}</span>
         {fixable > 0 ? (
           <button type="button" onClick={onFixAll}>
-            Fix all punctuation
+            {t('checks.fixAll')}
           </button>
         ) : null}
       </div>
@@ -42,7 +42,7 @@ export function Checks({ items, onJump, onFix, onFixAll }: ChecksProps) {
             <span className="check-msg">{it.message}</span>
             {it.fixable ? (
               <button type="button" className="check-fix" onClick={() => onFix(it)}>
-                Fix
+                {t('checks.fix')}
               </button>
             ) : null}
           </li>

@@ -1,3 +1,4 @@
+import { useTranslation } from '../i18n/index.js';
 import type { ReactNode } from 'react';
 /**
  * A word-level difference as text: deletions (only in the adopted text) struck through in red,
@@ -6,17 +7,18 @@ import type { ReactNode } from 'react';
 
 /** Props: the diff ops. */
 export function DiffText({ diff }: { diff: { op: 'eq' | 'ins' | 'del'; text: string }[] }) {
+  const { t } = useTranslation();
   return (
     <span className="diff">
       {diff.map((d, i) =>
         d.op === 'eq' ? (
           <span key={i}>{d.text}</span>
         ) : d.op === 'del' ? (
-          <del key={i} title="In the adopted text, not in yours">
+          <del key={i} title={t('diff.adoptedOnly')}>
             {d.text}
           </del>
         ) : (
-          <ins key={i} title="In your text, not in the adopted text">
+          <ins key={i} title={t('diff.yoursOnly')}>
             {d.text}
           </ins>
         ),

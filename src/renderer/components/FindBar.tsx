@@ -10,6 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { EditorState } from 'prosemirror-state';
 import { findKey, findNext, replaceAll, replaceCurrent, selectMatchFrom, setFindQuery } from '../../shared/editor/plugins/find.js';
+import { useTranslation } from '../i18n/index.js';
 
 /** Props: the editor view to search, its latest state (for the count), a focus request counter and a close callback. */
 export interface FindBarProps {
@@ -24,6 +25,7 @@ export interface FindBarProps {
 
 /** The bar. */
 export function FindBar({ view, state, focusRequest, onClose }: FindBarProps) {
+  const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [replacement, setReplacement] = useState('');
   const [caseSensitive, setCaseSensitive] = useState(false);
@@ -65,8 +67,8 @@ export function FindBar({ view, state, focusRequest, onClose }: FindBarProps) {
     <div className="findbar" role="search">
       <input
         ref={input}
-        aria-label="Find"
-        placeholder="Find"
+        aria-label={t('find.find')}
+        placeholder={t('find.find')}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
@@ -75,25 +77,25 @@ export function FindBar({ view, state, focusRequest, onClose }: FindBarProps) {
         }}
       />
       <span className="find-count" aria-live="polite">
-        {query ? `${count} match${count === 1 ? '' : 'es'}` : ''}
+        {query ? t('find.matches', { count }) : ''}
       </span>
-      <input aria-label="Replace with" placeholder="Replace with" value={replacement} onChange={(e) => setReplacement(e.target.value)} onKeyDown={close} />
+      <input aria-label={t('find.replaceWith')} placeholder={t('find.replaceWith')} value={replacement} onChange={(e) => setReplacement(e.target.value)} onKeyDown={close} />
       <label className="check">
-        <input type="checkbox" checked={caseSensitive} onChange={(e) => setCaseSensitive(e.target.checked)} onKeyDown={close} /> Match case
+        <input type="checkbox" checked={caseSensitive} onChange={(e) => setCaseSensitive(e.target.checked)} onKeyDown={close} /> {t('find.matchCase')}
       </label>
-      <button type="button" onClick={() => run(findNext(-1))} onKeyDown={close} aria-label="Previous match">
+      <button type="button" onClick={() => run(findNext(-1))} onKeyDown={close} aria-label={t('find.previous')}>
         ↑
       </button>
-      <button type="button" onClick={() => run(findNext(1))} onKeyDown={close} aria-label="Next match">
+      <button type="button" onClick={() => run(findNext(1))} onKeyDown={close} aria-label={t('find.next')}>
         ↓
       </button>
       <button type="button" onClick={() => run(replaceCurrent(replacement))} onKeyDown={close}>
-        Replace
+        {t('find.replace')}
       </button>
       <button type="button" onClick={() => run(replaceAll(replacement))} onKeyDown={close}>
-        Replace all
+        {t('find.replaceAll')}
       </button>
-      <button type="button" className="icon" aria-label="Close find" onClick={() => onClose(false)}>
+      <button type="button" className="icon" aria-label={t('find.close')} onClick={() => onClose(false)}>
         ×
       </button>
     </div>

@@ -3,6 +3,7 @@
  * autosave (with Download and Reconnect), the reconnect dialog, and the warning shown when a
  * draft is already open in another window.
  */
+import { formatDateTime, useTranslation } from '../i18n/index.js';
 import { useState } from 'react';
 import type { DraftLockOwner } from '../../shared/api.js';
 import type { AutosaveStatus } from '../state/autosave.js';
@@ -11,20 +12,19 @@ import { Modal } from './Dialogs.js';
 
 /** The banner above the page; renders nothing while everything is fine. */
 export function HostBanner(props: { conn: ConnectionStatus; status: AutosaveStatus; onDownload: () => void; onReconnect: (() => void) | null }) {
+  const { t } = useTranslation();
   const { conn, status } = props;
   if (!conn.lost && status.journal !== 'failed') return null;
-  const text = conn.lost
-    ? `${conn.reason} Your text is still here in this window, but it is NOT being saved or autosaved.`
-    : `Autosave is failing: ${status.error} Your latest changes are only in this window.`;
+  const text = conn.lost ? t('host.lost', { reason: conn.reason }) : t('host.autosaveFailing', { error: status.error });
   return (
     <div className="host-banner" role="alert">
       <span>{text}</span>
       <button type="button" className="primary" onClick={props.onDownload}>
-        Download the draft
+        {t('host.download')}
       </button>
       {conn.lost && props.onReconnect ? (
         <button type="button" onClick={props.onReconnect}>
-          Reconnect…
+          {t('host.reconnectButton')}
         </button>
       ) : null}
     </div>
@@ -33,11 +33,12 @@ export function HostBanner(props: { conn: ConnectionStatus; status: AutosaveStat
 
 /** Asks for the address a restarted host printed; the window's text is kept either way. */
 export function ReconnectDialog(props: { onReconnect: (url: string) => Promise<string | null>; onClose: () => void }) {
+  const { t } = useTranslation();
   const [url, setUrl] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   return (
-    <Modal title="Reconnect to Plenary" onClose={props.onClose}>
+    <Modal title={t('host.reconnectTitle')} onClose={props.onClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -50,10 +51,9 @@ export function ReconnectDialog(props: { onReconnect: (url: string) => Promise<s
         }}
       >
         <p>
-          Start Plenary again on the same port (for example <code>npm run serve -- --port {window.location.port || 'PORT'}</code>) and paste the
-          address it prints (<code>http://127.0.0.1:…/?token=…</code>). The text in this window is kept.
+          {t('host.reconnectHelp', { command: `npm run serve -- --port ${window.location.port || 'PORT'}`, address: 'http://127.0.0.1:…/?token=…' })}
         </p>
-        <input aria-label="New address" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="http://127.0.0.1:41234/?token=…" style={{ width: '100%' }} />
+        <input aria-label={t('host.newAddress')} value={url} onChange={(e) => setUrl(e.target.value)} placeholder="http://127.0.0.1:41234/?token=…" style={{ width: '100%' }} />
         {error ? (
           <p className="error" role="alert">
             {error}
@@ -61,10 +61,10 @@ export function ReconnectDialog(props: { onReconnect: (url: string) => Promise<s
         ) : null}
         <div className="modal-actions">
           <button type="submit" className="primary" disabled={busy || !url.trim()}>
-            Reconnect
+            {t('host.reconnect')}
           </button>
           <button type="button" onClick={props.onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       </form>
@@ -74,21 +74,20 @@ export function ReconnectDialog(props: { onReconnect: (url: string) => Promise<s
 
 /** A draft the user wants to open is open in another live window. */
 export function LockedDialog(props: { name: string; owner: DraftLockOwner; onCopy: () => void; onClose: () => void }) {
-  const since = props.owner.since ? new Date(props.owner.since).toLocaleString() : 'earlier';
+  const { t } = useTranslation();
+  const since = props.owner.since ? formatDateTime(props.owner.since) : t('locked.earlier');
   return (
-    <Modal title="This draft is already open" onClose={props.onClose}>
+    <Modal title={t('locked.title')} onClose={props.onClose}>
       <p>
-        <strong>{props.name}</strong> is open in another Plenary window (process {props.owner.pid}
-        {props.owner.hostname ? ` on ${props.owner.hostname}` : ''}, since {since}). If both windows edited it, each save would overwrite the other’s
-        work.
+        {t('locked.body', { name: props.name, pid: props.owner.pid, where: props.owner.hostname ? t('locked.on', { host: props.owner.hostname }) : '', since })}
       </p>
-      <p>Switch to that window, or open a copy here: the copy is a new draft that you save under another name.</p>
+      <p>{t('locked.advice')}</p>
       <div className="modal-actions">
         <button type="button" className="primary" onClick={props.onCopy}>
-          Open a copy
+          {t('locked.copy')}
         </button>
         <button type="button" onClick={props.onClose}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </Modal>

@@ -1,17 +1,24 @@
 /**
  * The library panel: instant search of earlier resolutions as the delegate types, with filters
  * (organ, session range, PP/OP, language, opening phrase, tag), hits with symbol, paragraph,
- * date and highlighted snippet; insert a hit at the cursor as agreed language (with its
- * provenance), open the whole source resolution, import more files.
+ * date and highlighted snippet, newest first (or most relevant first, on request); insert a hit
+ * after the current paragraph or replace the current paragraph with it as agreed language (with
+ * its provenance), see its history, open the whole source resolution, import more files. Drafts
+ * (L-documents) are marked as drafts.
  */
+import { formatDate, formatNumber, useTranslation } from '../i18n/index.js';
 import { useEffect, useRef, useState } from 'react';
 import type { LibraryFacets, SearchHit } from '../../shared/api.js';
 import { call } from '../api.js';
 import { Snippet } from './DiffText.js';
+import type { LineageTarget } from './LineageDialog.js';
 
 /** Props of the panel. */
 export interface LibraryPanelProps {
   onInsert: (hit: { symbol: string; designation: string; kind: string; text: string }) => void;
+  /** Replaces the current paragraph's text with the hit (one undo step, provenance kept). */
+  onReplace: (hit: { symbol: string; designation: string; kind: string; text: string }) => void;
+  onHistory: (t: LineageTarget) => void;
   onView: (documentId: number, designation: string) => void;
   onImport: () => void;
   onError: (e: unknown) => void;
@@ -31,11 +38,13 @@ interface Filters {
 
 const NO_FILTERS: Filters = { kind: '', organ: '', sessionFrom: '', sessionTo: '', language: '', openingPhrase: '', tag: '' };
 
-const ORGAN_NAMES: Record<string, string> = { ga: 'General Assembly', sc: 'Security Council', ecosoc: 'ECOSOC', hrc: 'Human Rights Council', other: 'Other' };
+const ORGAN_NAMES: Record<string, string> = { ga: 'organ.ga', sc: 'organ.sc', ecosoc: 'organ.ecosoc', hrc: 'organ.hrc', other: 'organ.other' };
 
 /** The panel. */
-export function LibraryPanel({ onInsert, onView, onImport, onError, revision }: LibraryPanelProps) {
+export function LibraryPanel({ onInsert, onReplace, onHistory, onView, onImport, onError, revision }: LibraryPanelProps) {
+  const { t: tr } = useTranslation();
   const [query, setQuery] = useState('');
+  const [order, setOrder] = useState<'newest' | 'relevance'>('newest');
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [took, setTook] = useState<number | null>(null);
@@ -68,7 +77,7 @@ export function LibraryPanel({ onInsert, onView, onImport, onError, revision }: 
         ...(filters.openingPhrase ? { openingPhrase: filters.openingPhrase } : {}),
         ...(filters.tag ? { tag: filters.tag } : {}),
       };
-      call('library.search', { query: q, filters: f, limit: 50 }).then(
+      call('library.search', { query: q, filters: f, limit: 50, order }).then(
         (r) => {
           if (mine !== seq.current) return;
           setHits(r.hits);
@@ -83,7 +92,7 @@ export function LibraryPanel({ onInsert, onView, onImport, onError, revision }: 
       );
     }, 90);
     return () => window.clearTimeout(t);
-  }, [query, filters, revision]);
+  }, [query, filters, revision, order]);
 
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
   const active = Object.values(filters).filter(Boolean).length;
@@ -93,48 +102,52 @@ export function LibraryPanel({ onInsert, onView, onImport, onError, revision }: 
       <div className="library-search">
         <input
           type="search"
-          aria-label="Search the library"
-          placeholder='Search agreed language: words, "phrase", -word, OR'
+          aria-label={tr('library.search')}
+          placeholder={tr('library.searchPlaceholder')}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
+        <select className="order-toggle" aria-label="Order of the results" value={order} onChange={(e) => setOrder(e.target.value === 'relevance' ? 'relevance' : 'newest')}>
+          <option value="newest">Newest first</option>
+          <option value="relevance">Most relevant</option>
+        </select>
         <button type="button" className={`filter-toggle${active ? ' active' : ''}`} onClick={() => setShowFilters((s) => !s)} aria-expanded={showFilters}>
-          Filters{active ? ` (${active})` : ''}
+          {tr('library.filters')}{active ? ` (${active})` : ''}
         </button>
       </div>
       {showFilters ? (
         <div className="library-filters">
           <label>
-            Kind
-            <select aria-label="Kind" value={filters.kind} onChange={(e) => set({ kind: e.target.value as Filters['kind'] })}>
-              <option value="">PP and OP</option>
-              <option value="pp">Preambular</option>
-              <option value="op">Operative</option>
+            {tr('library.kind')}
+            <select aria-label={tr('library.kind')} value={filters.kind} onChange={(e) => set({ kind: e.target.value as Filters['kind'] })}>
+              <option value="">{tr('library.kindBoth')}</option>
+              <option value="pp">{tr('library.preambular')}</option>
+              <option value="op">{tr('library.operative')}</option>
             </select>
           </label>
           <label>
-            Organ
-            <select aria-label="Organ" value={filters.organ} onChange={(e) => set({ organ: e.target.value })}>
-              <option value="">All</option>
+            {tr('library.organ')}
+            <select aria-label={tr('library.organ')} value={filters.organ} onChange={(e) => set({ organ: e.target.value })}>
+              <option value="">{tr('library.all')}</option>
               {facets?.organs.map((o) => (
                 <option key={o.value} value={o.value}>
-                  {ORGAN_NAMES[o.value] ?? o.value} ({o.count})
+                  {ORGAN_NAMES[o.value] ? tr(ORGAN_NAMES[o.value]!) : o.value} ({formatNumber(o.count)})
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Sessions
+            {tr('library.sessions')}
             <span className="range">
-              <input aria-label="Session from" inputMode="numeric" placeholder="from" value={filters.sessionFrom} onChange={(e) => set({ sessionFrom: e.target.value.replace(/\D/g, '') })} />
+              <input aria-label={tr('library.sessionFrom')} inputMode="numeric" placeholder={tr('library.from')} value={filters.sessionFrom} onChange={(e) => set({ sessionFrom: e.target.value.replace(/\D/g, '') })} />
               –
-              <input aria-label="Session to" inputMode="numeric" placeholder="to" value={filters.sessionTo} onChange={(e) => set({ sessionTo: e.target.value.replace(/\D/g, '') })} />
+              <input aria-label={tr('library.sessionTo')} inputMode="numeric" placeholder={tr('library.to')} value={filters.sessionTo} onChange={(e) => set({ sessionTo: e.target.value.replace(/\D/g, '') })} />
             </span>
           </label>
           <label>
-            Language
-            <select aria-label="Language" value={filters.language} onChange={(e) => set({ language: e.target.value })}>
-              <option value="">All</option>
+            {tr('library.language')}
+            <select aria-label={tr('library.language')} value={filters.language} onChange={(e) => set({ language: e.target.value })}>
+              <option value="">{tr('library.all')}</option>
               {facets?.languages.map((l) => (
                 <option key={l.value} value={l.value}>
                   {l.value.toUpperCase()} ({l.count})
@@ -143,9 +156,9 @@ export function LibraryPanel({ onInsert, onView, onImport, onError, revision }: 
             </select>
           </label>
           <label>
-            Opening phrase
-            <select aria-label="Opening phrase" value={filters.openingPhrase} onChange={(e) => set({ openingPhrase: e.target.value })}>
-              <option value="">Any</option>
+            {tr('library.openingPhrase')}
+            <select aria-label={tr('library.openingPhrase')} value={filters.openingPhrase} onChange={(e) => set({ openingPhrase: e.target.value })}>
+              <option value="">{tr('library.any')}</option>
               {facets?.phrases.map((p) => (
                 <option key={p.value} value={p.value}>
                   {p.value} ({p.count})
@@ -155,9 +168,9 @@ export function LibraryPanel({ onInsert, onView, onImport, onError, revision }: 
           </label>
           {facets && facets.tags.length > 0 ? (
             <label>
-              Tag
-              <select aria-label="Tag" value={filters.tag} onChange={(e) => set({ tag: e.target.value })}>
-                <option value="">Any</option>
+              {tr('library.tag')}
+              <select aria-label={tr('library.tag')} value={filters.tag} onChange={(e) => set({ tag: e.target.value })}>
+                <option value="">{tr('library.any')}</option>
                 {facets.tags.map((t) => (
                   <option key={t.value} value={t.value}>
                     {t.value} ({t.count})
@@ -168,7 +181,7 @@ export function LibraryPanel({ onInsert, onView, onImport, onError, revision }: 
           ) : null}
           {active ? (
             <button type="button" onClick={() => setFilters(NO_FILTERS)}>
-              Clear filters
+              {tr('library.clear')}
             </button>
           ) : null}
         </div>
@@ -177,14 +190,14 @@ export function LibraryPanel({ onInsert, onView, onImport, onError, revision }: 
         {error ? (
           <span className="field-error">{error}</span>
         ) : hits ? (
-          `${hits.length}${hits.length === 50 ? '+' : ''} paragraph${hits.length === 1 ? '' : 's'}${took !== null ? ` · ${took} ms` : ''}`
+          `${tr('library.hits', { count: hits.length, more: hits.length === 50 ? '+' : '' })}${took !== null ? ` · ${tr('matches.took', { ms: formatNumber(took) })}` : ''}`
         ) : stats ? (
-          `${stats.documents.toLocaleString()} resolutions · ${stats.paragraphs.toLocaleString()} paragraphs`
+          tr('library.stats', { documents: formatNumber(stats.documents), paragraphs: formatNumber(stats.paragraphs) })
         ) : (
-          'Opening the library…'
+          tr('library.opening')
         )}
         <button type="button" className="link" onClick={onImport}>
-          Import…
+          {tr('library.import')}
         </button>
       </div>
       <ol className="hits">
@@ -192,17 +205,24 @@ export function LibraryPanel({ onInsert, onView, onImport, onError, revision }: 
           <li key={h.paragraphId} className="hit" data-paragraph={h.paragraphId}>
             <div className="hit-head">
               <span className="hit-symbol">{h.symbol}</span> <span className="hit-desig">{h.designation}</span>
-              <span className="hit-date">{h.adoptionDate}</span>
+              {h.draft ? <span className="badge draft">{tr('library.draftBadge')}</span> : null}
+              <span className="hit-date">{h.adoptionDate ? formatDate(h.adoptionDate) : ''}</span>
             </div>
             <div className="hit-snippet">
               <Snippet html={h.snippet} />
             </div>
             <div className="hit-actions">
-              <button type="button" onClick={() => onInsert(h)} title="Insert this paragraph at the cursor, keeping its source">
-                Insert
+              <button type="button" onClick={() => onInsert(h)} title={tr('library.insertHint')}>
+                {tr('common.insert')}
+              </button>
+              <button type="button" onClick={() => onReplace(h)} title="Replace the paragraph at the cursor with this one, keeping its source">
+                Replace
+              </button>
+              <button type="button" onClick={() => onHistory({ paragraphId: h.paragraphId })}>
+                History
               </button>
               <button type="button" onClick={() => onView(h.documentId, h.designation)}>
-                View source
+                {tr('matches.viewSource')}
               </button>
             </div>
           </li>

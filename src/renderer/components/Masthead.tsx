@@ -3,6 +3,7 @@
  * distribution, date, session, agenda items, the "Resolution adopted by…" heading or the sponsor
  * line of a draft, the basis line and the numbered title. Click to edit in the Document panel.
  */
+import { useTranslation } from '../i18n/index.js';
 import type { FrontMatter } from '../../shared/resolution/model.js';
 import { formatDate, sessionHeading } from '../../shared/resolution/dates.js';
 import { citationNumber } from '../../shared/resolution/symbols.js';
@@ -10,13 +11,14 @@ import { mastheadWords } from '../../shared/resolution/masthead.js';
 
 /** Props: the front matter and a callback to open the metadata form. */
 export function Masthead({ meta, onEdit }: { meta: FrontMatter; onEdit: () => void }) {
+  const { t } = useTranslation();
   const w = mastheadWords(meta.language, meta.organ);
   const session = Number.parseInt(meta.session, 10);
   const isDraft = meta.kind !== 'resolution';
   const number = meta.kind === 'resolution' ? citationNumber(meta.symbol) : null;
   const items = meta.agendaItems;
   return (
-    <header className="masthead" onDoubleClick={onEdit} title="Double-click to edit the document details">
+    <header className="masthead" onDoubleClick={onEdit} title={t('masthead.edit')}>
       <div className="mh-top">
         <span className="mh-un">{w.unitedNations}</span>
         <span className="mh-symbol">{meta.symbol || <span className="placeholder">{w.symbolPlaceholder}</span>}</span>

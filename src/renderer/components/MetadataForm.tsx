@@ -4,29 +4,30 @@
  * dates are shown as they will print in the document's language. Every change is one undoable
  * step in the editor.
  */
+import { t, useTranslation } from '../i18n/index.js';
 import { useEffect, useState } from 'react';
 import type { AgendaItem, DocumentKind, FrontMatter, Language, Organ } from '../../shared/resolution/model.js';
 import { validateSymbol } from '../../shared/resolution/symbols.js';
 import { formatDate, validateIsoDate } from '../../shared/resolution/dates.js';
 
 const KINDS: [DocumentKind, string][] = [
-  ['draft', 'Draft resolution (L-document)'],
-  ['revision', 'Revised draft (Rev.)'],
-  ['resolution', 'Adopted resolution'],
+  ['draft', 'meta.kind.draft'],
+  ['revision', 'meta.kind.revision'],
+  ['resolution', 'meta.kind.resolution'],
 ];
 
 const ORGANS: [Organ, string][] = [
-  ['ga', 'General Assembly (plenary)'],
-  ['ga-c1', 'GA First Committee'],
-  ['ga-c2', 'GA Second Committee'],
-  ['ga-c3', 'GA Third Committee'],
-  ['ga-c4', 'GA Fourth Committee'],
-  ['ga-c5', 'GA Fifth Committee'],
-  ['ga-c6', 'GA Sixth Committee'],
-  ['sc', 'Security Council'],
-  ['ecosoc', 'Economic and Social Council'],
-  ['hrc', 'Human Rights Council'],
-  ['other', 'Other body'],
+  ['ga', 'meta.organ.ga'],
+  ['ga-c1', 'meta.organ.gaC1'],
+  ['ga-c2', 'meta.organ.gaC2'],
+  ['ga-c3', 'meta.organ.gaC3'],
+  ['ga-c4', 'meta.organ.gaC4'],
+  ['ga-c5', 'meta.organ.gaC5'],
+  ['ga-c6', 'meta.organ.gaC6'],
+  ['sc', 'meta.organ.sc'],
+  ['ecosoc', 'meta.organ.ecosoc'],
+  ['hrc', 'meta.organ.hrc'],
+  ['other', 'meta.organ.other'],
 ];
 
 /** Display names of the six languages. */
@@ -123,7 +124,7 @@ function DateField(props: { label: string; name: string; value: string; lang: La
       {error ? (
         <div className="field-error" role="alert">{error}</div>
       ) : value ? (
-        <div className="field-hint">Prints as: {formatDate(value, props.lang)}</div>
+        <div className="field-hint">{t('meta.printsAs', { date: formatDate(value, props.lang) })}</div>
       ) : null}
     </div>
   );
@@ -158,45 +159,47 @@ function SelectField<T extends string>(props: { name: string; label: string; val
 
 /** The form. */
 export function MetadataForm({ meta, onChange }: MetadataFormProps) {
+  useTranslation(); // re-render on a language change (labels use the module's t)
+  const localized = <T extends string>(options: readonly (readonly [T, string])[]) => options.map(([k, key]) => [k, t(key)] as const);
   const symbolError = meta.symbol ? validateSymbol(meta.symbol, meta.kind, meta.organ) : null;
   const isDraft = meta.kind !== 'resolution';
   return (
-    <form className="metadata" onSubmit={(e) => e.preventDefault()} aria-label="Document details">
+    <form className="metadata" onSubmit={(e) => e.preventDefault()} aria-label={t('meta.form')}>
       <div className="field-row">
-        <SelectField name="kind" label="Document" value={meta.kind} options={KINDS} onChange={(kind) => onChange({ kind })} />
-        <SelectField name="language" label="Language" value={meta.language} options={LANGUAGE_LABELS} onChange={(language) => onChange({ language })} />
+        <SelectField name="kind" label={t('meta.document')} value={meta.kind} options={localized(KINDS)} onChange={(kind) => onChange({ kind })} />
+        <SelectField name="language" label={t('meta.language')} value={meta.language} options={LANGUAGE_LABELS} onChange={(language) => onChange({ language })} />
       </div>
-      <SelectField name="organ" label="Organ" value={meta.organ} options={ORGANS} onChange={(organ) => onChange({ organ })} />
+      <SelectField name="organ" label={t('meta.organ')} value={meta.organ} options={localized(ORGANS)} onChange={(organ) => onChange({ organ })} />
       <TextField
         name="symbol"
-        label="Symbol"
+        label={t('meta.symbol')}
         value={meta.symbol}
         error={symbolError}
         placeholder={isDraft ? 'A/C.2/80/L.26' : 'A/RES/80/1'}
         onCommit={(v) => onChange({ symbol: v.trim() })}
       />
-      <TextField name="session" label="Session" value={meta.session} placeholder="80" onCommit={(v) => onChange({ session: v.trim() })} />
+      <TextField name="session" label={t('meta.session')} value={meta.session} placeholder="80" onCommit={(v) => onChange({ session: v.trim() })} />
       <TextField
         name="agendaItems"
-        label="Agenda items (one per line: number, title)"
+        label={t('meta.agendaItems')}
         multiline
         value={meta.agendaItems.map((i) => `${i.number} ${i.title}`.trim()).join('\n')}
         onCommit={(v) => onChange({ agendaItems: parseAgendaItems(v) })}
       />
-      <TextField name="title" label="Title" value={meta.title} multiline onCommit={(v) => onChange({ title: v.trim() })} />
+      <TextField name="title" label={t('meta.title')} value={meta.title} multiline onCommit={(v) => onChange({ title: v.trim() })} />
       {isDraft ? (
         <>
           <TextField
             name="sponsors"
-            label="Sponsors (comma-separated)"
+            label={t('meta.sponsors')}
             value={meta.sponsors.join(', ')}
             onCommit={(v) => onChange({ sponsors: v.split(',').map((s) => s.trim()).filter(Boolean) })}
           />
-          <TextField name="sponsorNote" label="Sponsor footnote (*)" value={meta.sponsorNote} onCommit={(v) => onChange({ sponsorNote: v.trim() })} />
-          <TextField name="bureauLine" label="Bureau line (replaces the sponsors)" value={meta.bureauLine} multiline onCommit={(v) => onChange({ bureauLine: v.trim() })} />
+          <TextField name="sponsorNote" label={t('meta.sponsorNote')} value={meta.sponsorNote} onCommit={(v) => onChange({ sponsorNote: v.trim() })} />
+          <TextField name="bureauLine" label={t('meta.bureauLine')} value={meta.bureauLine} multiline onCommit={(v) => onChange({ bureauLine: v.trim() })} />
           <SelectField
             name="originalLanguage"
-            label="Original language"
+            label={t('meta.originalLanguage')}
             value={meta.originalLanguage}
             options={[['', '—'] as const, ...LANGUAGE_LABELS]}
             onChange={(originalLanguage) => onChange({ originalLanguage })}
@@ -204,12 +207,12 @@ export function MetadataForm({ meta, onChange }: MetadataFormProps) {
         </>
       ) : (
         <>
-          <DateField name="adoptionDate" label="Adopted on" value={meta.adoptionDate} lang={meta.language} onCommit={(v) => onChange({ adoptionDate: v })} />
-          <TextField name="basis" label="Basis line" value={meta.basis} placeholder="on the report of the Second Committee (A/79/437, para. 17)" onCommit={(v) => onChange({ basis: v.trim() })} />
-          <TextField name="meeting" label="Meeting line" value={meta.meeting} placeholder="19th plenary meeting" onCommit={(v) => onChange({ meeting: v.trim() })} />
+          <DateField name="adoptionDate" label={t('meta.adoptedOn')} value={meta.adoptionDate} lang={meta.language} onCommit={(v) => onChange({ adoptionDate: v })} />
+          <TextField name="basis" label={t('meta.basis')} value={meta.basis} placeholder="on the report of the Second Committee (A/79/437, para. 17)" onCommit={(v) => onChange({ basis: v.trim() })} />
+          <TextField name="meeting" label={t('meta.meeting')} value={meta.meeting} placeholder="19th plenary meeting" onCommit={(v) => onChange({ meeting: v.trim() })} />
         </>
       )}
-      <DateField name="issueDate" label="Issue date (Distr.)" value={meta.issueDate} lang={meta.language} onCommit={(v) => onChange({ issueDate: v })} />
+      <DateField name="issueDate" label={t('meta.issueDate')} value={meta.issueDate} lang={meta.language} onCommit={(v) => onChange({ issueDate: v })} />
     </form>
   );
 }

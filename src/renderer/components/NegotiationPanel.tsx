@@ -4,6 +4,7 @@
  * with accept / reject / withdraw one by one or by delegation, brackets, paragraph statuses with
  * a summary and a filter, and the compilation-text export.
  */
+import { useTranslation } from '../i18n/index.js';
 import { useState } from 'react';
 import type { EditorState } from 'prosemirror-state';
 import type { Command } from 'prosemirror-state';
@@ -15,7 +16,9 @@ import {
   proposalsKey,
   rejectAllBy,
   rejectProposal,
+  selectedParagraphIds,
   setParagraphStatus,
+  setParagraphStatuses,
   statusSummary,
   toggleBrackets,
   withdrawProposal,
@@ -32,14 +35,17 @@ export interface NegotiationPanelProps {
   onSettings: (patch: Partial<NegotiationSettings>) => void;
   onNegotiation: (n: NegotiationFile) => void;
   exec: (cmd: Command) => boolean;
+  /** Runs an accept, reject or withdraw command and records what it decided (the draft's history). */
+  onDecide: (status: 'accepted' | 'rejected' | 'withdrawn', cmd: Command) => boolean;
   onJump: (paragraphId: string) => void;
   onExportCompilation: (format: 'docx' | 'pdf' | 'html') => void;
 }
 
-const STATUS_LABEL: Record<string, string> = { '': 'open', agreed: 'agreed', adref: 'agreed ad ref', pending: 'pending', deleted: 'deleted' };
+const STATUS_LABEL: Record<string, string> = { '': 'neg.status.open', agreed: 'neg.status.agreed', adref: 'neg.status.adref', pending: 'neg.status.pending', deleted: 'neg.status.deleted' };
 
 /** The panel. */
 export function NegotiationPanel(props: NegotiationPanelProps) {
+  const { t } = useTranslation();
   const { state, negotiation } = props;
   const settings = proposalsKey.getState(state);
   const proposals = listProposals(state);
@@ -48,22 +54,27 @@ export function NegotiationPanel(props: NegotiationPanelProps) {
   const [newName, setNewName] = useState('');
   const [byFilter, setByFilter] = useState('');
   const [statusFilter, setStatusFilter] = useState('');
+  const [bulkScope, setBulkScope] = useState<'selection' | 'pp' | 'op' | 'filter'>('selection');
+  const [bulkStatus, setBulkStatus] = useState<'' | 'agreed' | 'adref' | 'pending' | 'deleted'>('agreed');
+  const [bulkHolder, setBulkHolder] = useState('');
   const shown = proposals.filter((p) => !byFilter || p.by === byFilter);
   const paras = structureKey.getState(state)?.structure.paras ?? [];
   const filtered = statusFilter ? paras.filter((p) => p.level === 0 && !p.tail && ((p.node.attrs.status as string) || '') === (statusFilter === 'open' ? '' : statusFilter)) : [];
   const color = (by: string) => negotiation.delegations.find((d) => d.name === by)?.color ?? '#777';
   const cur = props.currentParagraph;
+  const numbered = paras.filter((p) => p.level === 0 && !p.tail);
+  const bulkIds = (scope: 'selection' | 'pp' | 'op' | 'filter'): string[] =>
+    scope === 'selection' ? selectedParagraphIds(state) : scope === 'filter' ? filtered.map((p) => p.id) : numbered.filter((p) => p.section === scope).map((p) => p.id);
 
   return (
     <div className="negotiation">
       <section className="neg-mode">
         <label className="check">
-          <input type="checkbox" checked={settings?.enabled ?? false} onChange={(e) => props.onSettings({ enabled: e.target.checked })} /> Negotiation mode: record
-          edits as proposals
+          <input type="checkbox" checked={settings?.enabled ?? false} onChange={(e) => props.onSettings({ enabled: e.target.checked })} /> {t('neg.mode')}
         </label>
         <label>
-          Proposals by{' '}
-          <select aria-label="Delegation" value={settings?.delegation ?? ''} onChange={(e) => props.onSettings({ delegation: e.target.value })}>
+          {t('neg.proposalsBy')}{' '}
+          <select aria-label={t('neg.delegation')} value={settings?.delegation ?? ''} onChange={(e) => props.onSettings({ delegation: e.target.value })}>
             {negotiation.delegations.map((d) => (
               <option key={d.name} value={d.name}>
                 {d.name}
@@ -72,9 +83,9 @@ export function NegotiationPanel(props: NegotiationPanelProps) {
           </select>
         </label>
         <label>
-          View{' '}
+          {t('neg.view')}{' '}
           <select
-            aria-label="View"
+            aria-label={t('neg.view')}
             value={settings?.view === 'only' ? `only:${settings.only ?? ''}` : (settings?.view ?? 'markup')}
             onChange={(e) => {
               const v = e.target.value;
@@ -82,25 +93,25 @@ export function NegotiationPanel(props: NegotiationPanelProps) {
               else props.onSettings({ view: v as 'markup' | 'clean' });
             }}
           >
-            <option value="markup">Full markup</option>
-            <option value="clean">Clean text</option>
+            <option value="markup">{t('neg.fullMarkup')}</option>
+            <option value="clean">{t('neg.clean')}</option>
             {negotiation.delegations.map((d) => (
               <option key={d.name} value={`only:${d.name}`}>
-                Only {d.name}
+                {t('neg.only', { name: d.name })}
               </option>
             ))}
           </select>
         </label>
       </section>
 
-      <section className="neg-delegations" aria-label="Delegations">
-        <div className="neg-head">Delegations</div>
+      <section className="neg-delegations" aria-label={t('neg.delegations')}>
+        <div className="neg-head">{t('neg.delegations')}</div>
         <ul className="chips">
           {negotiation.delegations.map((d, i) => (
             <li key={d.name} className="chip" style={{ borderColor: d.color }}>
               <input
                 type="color"
-                aria-label={`Colour of ${d.name}`}
+                aria-label={t('neg.colourOf', { name: d.name })}
                 value={d.color}
                 onChange={(e) => {
                   const delegations = negotiation.delegations.map((x, j) => (j === i ? { ...x, color: e.target.value } : x));
@@ -112,9 +123,9 @@ export function NegotiationPanel(props: NegotiationPanelProps) {
               <button
                 type="button"
                 className="icon"
-                aria-label={`Remove ${d.name}`}
+                aria-label={t('neg.remove', { name: d.name })}
                 disabled={proposals.some((p) => p.by === d.name)}
-                title={proposals.some((p) => p.by === d.name) ? 'Has proposals in the text' : 'Remove'}
+                title={proposals.some((p) => p.by === d.name) ? t('neg.hasProposals') : t('neg.removeShort')}
                 onClick={() => {
                   const delegations = negotiation.delegations.filter((x) => x.name !== d.name);
                   props.onNegotiation({ ...negotiation, delegations });
@@ -138,16 +149,16 @@ export function NegotiationPanel(props: NegotiationPanelProps) {
             setNewName('');
           }}
         >
-          <input aria-label="New delegation" placeholder="Add a delegation or group" value={newName} onChange={(e) => setNewName(e.target.value)} />
-          <button type="submit">Add</button>
+          <input aria-label={t('neg.newDelegation')} placeholder={t('neg.addPlaceholder')} value={newName} onChange={(e) => setNewName(e.target.value)} />
+          <button type="submit">{t('neg.add')}</button>
         </form>
       </section>
 
-      <section aria-label="Proposals">
+      <section aria-label={t('neg.proposals')}>
         <div className="neg-head">
-          Proposals ({proposals.length}){' '}
-          <select aria-label="Proposals of" value={byFilter} onChange={(e) => setByFilter(e.target.value)}>
-            <option value="">all delegations</option>
+          {t('neg.proposalsCount', { count: proposals.length })}{' '}
+          <select aria-label={t('neg.proposalsOf')} value={byFilter} onChange={(e) => setByFilter(e.target.value)}>
+            <option value="">{t('neg.allDelegations')}</option>
             {negotiation.delegations.map((d) => (
               <option key={d.name} value={d.name}>
                 {d.name}
@@ -157,11 +168,11 @@ export function NegotiationPanel(props: NegotiationPanelProps) {
         </div>
         {byFilter ? (
           <div className="row-actions">
-            <button type="button" onClick={() => props.exec(acceptAllBy(byFilter))}>
-              Accept all by {byFilter}
+            <button type="button" onClick={() => props.onDecide('accepted', acceptAllBy(byFilter))}>
+              {t('neg.acceptAll', { name: byFilter })}
             </button>
-            <button type="button" onClick={() => props.exec(rejectAllBy(byFilter))}>
-              Reject all by {byFilter}
+            <button type="button" onClick={() => props.onDecide('rejected', rejectAllBy(byFilter))}>
+              {t('neg.rejectAll', { name: byFilter })}
             </button>
           </div>
         ) : null}
@@ -171,72 +182,82 @@ export function NegotiationPanel(props: NegotiationPanelProps) {
               <button type="button" className="check-where" onClick={() => props.onJump(p.paragraphId)}>
                 {p.designation}
               </button>{' '}
-              <b>{p.by}</b> {p.kind === 'ins' || p.kind === 'para-ins' ? 'inserts' : 'deletes'}
-              {p.parent ? ' (on a proposal)' : ''}: <span className={p.kind.endsWith('del') ? 'del-text' : 'ins-text'}>{p.text.length > 90 ? `${p.text.slice(0, 90)}…` : p.text}</span>
+              <b>{p.by}</b> {p.kind === 'para-move' ? (p.as === 'convert' ? t('neg.converts') : p.as === 'level' ? t('neg.changesLevel') : t('neg.moves')) : p.kind === 'ins' || p.kind === 'para-ins' ? t('neg.inserts') : t('neg.deletes')}
+              {p.parent ? t('neg.onProposal') : ''}: <span className={p.kind.endsWith('del') ? 'del-text' : p.kind === 'para-move' ? 'move-text' : 'ins-text'}>{p.text.length > 90 ? `${p.text.slice(0, 90)}…` : p.text}</span>
               <div className="row-actions">
-                <button type="button" onClick={() => props.exec(acceptProposal(p.id))}>
-                  Accept
+                <button type="button" onClick={() => props.onDecide('accepted', acceptProposal(p.id))}>
+                  {t('neg.accept')}
                 </button>
-                <button type="button" onClick={() => props.exec(rejectProposal(p.id))}>
-                  Reject
+                <button type="button" onClick={() => props.onDecide('rejected', rejectProposal(p.id))}>
+                  {t('neg.reject')}
                 </button>
-                <button type="button" onClick={() => props.exec(withdrawProposal(p.id))} title={`Withdrawn by ${p.by}`}>
-                  Withdraw
+                <button type="button" onClick={() => props.onDecide('withdrawn', withdrawProposal(p.id))} title={t('neg.withdrawnBy', { name: p.by })}>
+                  {t('neg.withdraw')}
                 </button>
               </div>
             </li>
           ))}
         </ol>
-        {proposals.length === 0 ? <p className="panel-empty">No open proposals.</p> : null}
+        {proposals.length === 0 ? <p className="panel-empty">{t('neg.noProposals')}</p> : null}
       </section>
 
-      <section aria-label="Brackets">
-        <div className="neg-head">
-          Brackets: <span className="bracket-count">{brackets}</span> remaining
-        </div>
-        <button type="button" onClick={() => props.exec(toggleBrackets)} title="Bracket the selection (or remove the bracket around the cursor)">
-          [ ] Bracket selection
+      <section aria-label={t('neg.brackets')}>
+        <div className="neg-head">{t('neg.bracketsRemaining', { count: brackets })}</div>
+        <button type="button" onClick={() => props.exec(toggleBrackets)} title={t('neg.bracketHint')}>
+          {t('neg.bracketSelection')}
         </button>
       </section>
 
-      <section aria-label="Paragraph status">
+      <section aria-label={t('neg.paragraphStatus')}>
         <div className="neg-head status-summary">
-          {summary.agreed + summary.adref} of {summary.total} paragraphs agreed
-          {summary.adref ? ` (${summary.adref} ad ref)` : ''}
-          {summary.pending ? `, ${summary.pending} pending` : ''}
+          {t('neg.summary', { agreed: summary.agreed + summary.adref, total: summary.total })}
+          {summary.adref ? t('neg.summaryAdref', { count: summary.adref }) : ''}
+          {summary.pending ? t('neg.summaryPending', { count: summary.pending }) : ''}
         </div>
         {cur ? (
           <div className="status-editor">
             <span>{cur.designation}:</span>
             <select
-              aria-label="Status"
+              aria-label={t('neg.status')}
               value={cur.status}
               onChange={(e) => props.exec(setParagraphStatus(cur.id, e.target.value as 'agreed', e.target.value === 'pending' ? cur.holder || (settings?.delegation ?? '') : ''))}
             >
-              <option value="">open</option>
-              <option value="agreed">agreed</option>
-              <option value="adref">agreed ad ref</option>
-              <option value="pending">pending</option>
-              <option value="deleted">deleted</option>
+              <option value="">{t('neg.status.open')}</option>
+              <option value="agreed">{t('neg.status.agreed')}</option>
+              <option value="adref">{t('neg.status.adref')}</option>
+              <option value="pending">{t('neg.status.pending')}</option>
+              <option value="deleted">{t('neg.status.deleted')}</option>
             </select>
             {cur.status === 'pending' ? (
-              <select aria-label="Held by" value={cur.holder} onChange={(e) => props.exec(setParagraphStatus(cur.id, 'pending', e.target.value))}>
+              <select aria-label={t('neg.heldBy')} value={cur.holder} onChange={(e) => props.exec(setParagraphStatus(cur.id, 'pending', e.target.value))}>
                 {negotiation.delegations.map((d) => (
                   <option key={d.name} value={d.name}>
-                    pending {d.name}
+                    {t('neg.pendingBy', { name: d.name })}
                   </option>
                 ))}
               </select>
             ) : null}
           </div>
         ) : null}
+        <BulkStatus
+          count={(scope) => bulkIds(scope).length}
+          scope={bulkScope}
+          status={bulkStatus}
+          holder={bulkHolder || (settings?.delegation ?? '')}
+          delegations={negotiation.delegations.map((d) => d.name)}
+          filterLabel={statusFilter ? STATUS_LABEL[statusFilter === 'open' ? '' : statusFilter]! : ''}
+          onScope={setBulkScope}
+          onStatus={setBulkStatus}
+          onHolder={setBulkHolder}
+          onApply={() => props.exec(setParagraphStatuses(bulkIds(bulkScope), bulkStatus, bulkStatus === 'pending' ? bulkHolder || (settings?.delegation ?? '') : ''))}
+        />
         <label>
-          Show paragraphs{' '}
-          <select aria-label="Status filter" value={statusFilter} onChange={(e) => setStatusFilter(e.target.value)}>
+          {t('neg.showParagraphs')}{' '}
+          <select aria-label={t('neg.statusFilter')} value={statusFilter} onChange={(e) => setStatusFilter(e.target.value)}>
             <option value="">—</option>
             {['open', 'agreed', 'adref', 'pending', 'deleted'].map((s) => (
               <option key={s} value={s}>
-                {STATUS_LABEL[s === 'open' ? '' : s]}
+                {t(STATUS_LABEL[s === 'open' ? '' : s] ?? s)}
               </option>
             ))}
           </select>
@@ -248,26 +269,82 @@ export function NegotiationPanel(props: NegotiationPanelProps) {
                 <button type="button" className="check-where" onClick={() => props.onJump(p.id)}>
                   {p.designation}
                 </button>{' '}
-                {STATUS_LABEL[(p.node.attrs.status as string) || '']}
+                {t(STATUS_LABEL[(p.node.attrs.status as string) || ''] ?? ((p.node.attrs.status as string) || ''))}
                 {p.node.attrs.holder ? ` ${p.node.attrs.holder as string}` : ''}
               </li>
             ))}
-            {filtered.length === 0 ? <li className="panel-empty">None.</li> : null}
+            {filtered.length === 0 ? <li className="panel-empty">{t('neg.none')}</li> : null}
           </ul>
         ) : null}
       </section>
 
-      <section aria-label="Compilation text">
-        <div className="neg-head">Compilation text</div>
+      <section aria-label={t('neg.compilation')}>
+        <div className="neg-head">{t('neg.compilation')}</div>
         <div className="row-actions">
           <button type="button" onClick={() => props.onExportCompilation('docx')}>
-            Export Word
+            {t('neg.exportWord')}
           </button>
           <button type="button" onClick={() => props.onExportCompilation('pdf')}>
-            Export PDF
+            {t('neg.exportPdf')}
           </button>
         </div>
       </section>
+    </div>
+  );
+}
+
+type Scope = 'selection' | 'pp' | 'op' | 'filter';
+type StatusValue = '' | 'agreed' | 'adref' | 'pending' | 'deleted';
+
+/** Sets one status on many paragraphs at once (one undo step): the selection, a whole part, or what the filter shows. */
+function BulkStatus(props: {
+  count: (scope: Scope) => number;
+  scope: Scope;
+  status: StatusValue;
+  holder: string;
+  delegations: string[];
+  filterLabel: string;
+  onScope: (s: Scope) => void;
+  onStatus: (s: StatusValue) => void;
+  onHolder: (h: string) => void;
+  onApply: () => void;
+}) {
+  const n = props.count(props.scope);
+  return (
+    <div className="bulk-status">
+      <label>
+        Set{' '}
+        <select aria-label="Paragraphs to set" value={props.scope} onChange={(e) => props.onScope(e.target.value as Scope)}>
+          <option value="selection">selected paragraphs ({props.count('selection')})</option>
+          <option value="pp">the whole preamble ({props.count('pp')})</option>
+          <option value="op">the whole operative part ({props.count('op')})</option>
+          <option value="filter" disabled={!props.filterLabel}>
+            {props.filterLabel ? `paragraphs shown: ${props.filterLabel} (${props.count('filter')})` : 'paragraphs shown by the filter below'}
+          </option>
+        </select>
+      </label>{' '}
+      <label>
+        to{' '}
+        <select aria-label="Status to set" value={props.status} onChange={(e) => props.onStatus(e.target.value as StatusValue)}>
+          {(['', 'agreed', 'adref', 'pending', 'deleted'] as const).map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABEL[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {props.status === 'pending' ? (
+        <select aria-label="Pending with" value={props.holder} onChange={(e) => props.onHolder(e.target.value)}>
+          {props.delegations.map((d) => (
+            <option key={d} value={d}>
+              pending {d}
+            </option>
+          ))}
+        </select>
+      ) : null}{' '}
+      <button type="button" disabled={n === 0} onClick={props.onApply}>
+        Set {n} {n === 1 ? 'paragraph' : 'paragraphs'}
+      </button>
     </div>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import type { ParaInfo } from '../../shared/resolution/structure.js';
+import { useTranslation } from '../i18n/index.js';
 
 /** One outline row. */
 export interface OutlineItem {
@@ -26,11 +27,12 @@ export interface OutlineProps {
 
 /** The outline panel. */
 export function Outline({ items, currentId, onJump, onMove }: OutlineProps) {
+  const { t } = useTranslation();
   const [dragId, setDragId] = useState<string | null>(null);
   const [overId, setOverId] = useState<string | null>(null);
-  if (items.length === 0) return <p className="panel-empty">No paragraphs yet.</p>;
+  if (items.length === 0) return <p className="panel-empty">{t('outline.empty')}</p>;
   return (
-    <ol className="outline" aria-label="Outline">
+    <ol className="outline" aria-label={t('outline.label')}>
       {items.map((it) => (
         <li
           key={it.id}

@@ -6,6 +6,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { ResolutionDocument } from '../../shared/resolution/model.js';
 import { exportHtml } from '../../shared/export/html.js';
 import { Modal } from './Dialogs.js';
+import { useTranslation } from '../i18n/index.js';
 
 /** Props of the preview. */
 export interface PrintPreviewProps {
@@ -18,6 +19,7 @@ export interface PrintPreviewProps {
 
 /** The preview dialog. */
 export function PrintPreview({ document: doc, onExport, onClose, printNow }: PrintPreviewProps) {
+  const { t } = useTranslation();
   const [paper, setPaper] = useState<'letter' | 'a4'>('letter');
   const html = useMemo(() => exportHtml(doc, { paper }), [doc, paper]);
   const frame = useRef<HTMLIFrameElement>(null);
@@ -25,24 +27,24 @@ export function PrintPreview({ document: doc, onExport, onClose, printNow }: Pri
   // The frame holds exactly the exported HTML, so what prints is what is exported to PDF.
   const print = () => frame.current?.contentWindow?.print();
   return (
-    <Modal title="Print preview" onClose={onClose} wide>
+    <Modal title={t('preview.title')} onClose={onClose} wide>
       <div className="preview-bar">
         <label>
-          Paper{' '}
-          <select aria-label="Paper" value={paper} onChange={(e) => setPaper(e.target.value as 'letter' | 'a4')}>
-            <option value="letter">US Letter (New York)</option>
-            <option value="a4">A4 (Geneva)</option>
+          {t('preview.paper')}{' '}
+          <select aria-label={t('preview.paper')} value={paper} onChange={(e) => setPaper(e.target.value as 'letter' | 'a4')}>
+            <option value="letter">{t('preview.letter')}</option>
+            <option value="a4">{t('preview.a4')}</option>
           </select>
         </label>
         <span className="spacer" />
         <button type="button" onClick={print}>
-          Print…
+          {t('preview.print')}
         </button>
         <button type="button" onClick={() => onExport('docx', paper)}>
-          Export Word…
+          {t('preview.exportWord')}
         </button>
         <button type="button" className="primary" onClick={() => onExport('pdf', paper)}>
-          Export PDF…
+          {t('preview.exportPdf')}
         </button>
       </div>
       <iframe
@@ -53,7 +55,7 @@ export function PrintPreview({ document: doc, onExport, onClose, printNow }: Pri
           print();
         }}
         className="preview-frame"
-        title="Print preview" sandbox="allow-same-origin allow-modals" srcDoc={html} />
+        title={t('preview.title')} sandbox="allow-same-origin allow-modals" srcDoc={html} />
     </Modal>
   );
 }

@@ -2,6 +2,7 @@
  * The side panel: its tabs and the panel shown. Each panel gets what it reads and the commands it
  * may run; the app's state stays in src/renderer/state/.
  */
+import { useMemo } from 'react';
 import type { EditorState } from 'prosemirror-state';
 import type { AgreedMatch } from '../../shared/api.js';
 import type { FrontMatter, ResolutionDocument } from '../../shared/resolution/model.js';
@@ -18,18 +19,28 @@ import { Outline, type OutlineItem } from './Outline.js';
 import { Checks } from './Checks.js';
 import { MetadataForm } from './MetadataForm.js';
 import { LibraryPanel } from './LibraryPanel.js';
-import { MatchesPanel, type CurrentParagraph } from './MatchesPanel.js';
+import { MatchesPanel, type CurrentParagraph, type MatchesPanelProps } from './MatchesPanel.js';
 import { NegotiationPanel } from './NegotiationPanel.js';
 import { VersionsPanel } from './VersionsPanel.js';
+import { NotesPanel } from './NotesPanel.js';
+import type { LineageTarget } from './LineageDialog.js';
+import { fromDoc } from '../../shared/resolution/convert.js';
+import { designations as designationsOf } from '../../shared/negotiation/list.js';
+import { decisionsBetween } from '../../shared/negotiation/decisions.js';
+import type { useDraftNotes } from '../state/notes.js';
+import { onTablistKey } from '../a11y/tablist.js';
+import { useTranslation } from '../i18n/index.js';
 
+/** Catalogue keys of the tabs. */
 const PANEL_LABELS: Record<Panel, string> = {
-  outline: 'Outline',
-  library: 'Library',
-  matches: 'Matches',
-  negotiation: 'Negotiate',
-  versions: 'Versions',
-  checks: 'Checks',
-  document: 'Details',
+  outline: 'panel.outline',
+  library: 'panel.library',
+  matches: 'panel.matches',
+  negotiation: 'panel.negotiation',
+  notes: 'panel.notes',
+  versions: 'panel.versions',
+  checks: 'panel.checks',
+  document: 'panel.document',
 };
 
 /** Props of the side panel. */
@@ -60,24 +71,43 @@ export interface SidePanelProps {
   onExportCompilation: (format: 'docx' | 'pdf' | 'html') => void;
   onCompare: (title: string, html: string) => void;
   onTracked: (v: SavedVersion) => void;
+  /** The draft's notes and decisions (Notes panel; decided proposals are recorded). */
+  notes: ReturnType<typeof useDraftNotes>;
+  /** Shows an agreed paragraph's history (LineageDialog). */
+  onLineage: (target: LineageTarget) => void;
+  /** Shows (or clears, with null) an agreed-language suggestion as ghost text in the current paragraph. */
+  onSuggest: MatchesPanelProps['onSuggest'];
   notify: (text: string, error?: boolean) => void;
   onError: (e: unknown) => void;
 }
 
 /** The side panel. */
 export function SidePanel(p: SidePanelProps) {
-  const { panel, current, currentForMatch } = p;
+  const { t } = useTranslation();
+  const { panel, current, currentForMatch, snapshot } = p;
+  const paragraphNames = useMemo(() => (panel === 'notes' ? designationsOf(fromDoc(snapshot.doc)) : new Map<string, string>()), [panel, snapshot]);
   return (
-    <aside className="side-panel" aria-label="Side panel">
-      <div className="tabs" role="tablist">
+    <aside className="side-panel" aria-label={t('panel.sidePanel')}>
+      <div className="tabs" role="tablist" aria-label={t('panel.sidePanel')} onKeyDown={(e) => onTablistKey(e, PANELS, panel, p.onPanel)}>
         {PANELS.map((id) => (
-          <button key={id} role="tab" type="button" data-panel={id} aria-selected={panel === id} className={panel === id ? 'active' : ''} onClick={() => p.onPanel(id)}>
-            {PANEL_LABELS[id]}
+          <button
+            key={id}
+            role="tab"
+            type="button"
+            id={`tab-${id}`}
+            aria-controls="side-panel-body"
+            tabIndex={panel === id ? 0 : -1}
+            data-panel={id}
+            aria-selected={panel === id}
+            className={panel === id ? 'active' : ''}
+            onClick={() => p.onPanel(id)}
+          >
+            {t(PANEL_LABELS[id])}
             {id === 'checks' && p.findings.length ? ` (${p.findings.length})` : ''}
           </button>
         ))}
       </div>
-      <div className="panel-body">
+      <div className="panel-body" role="tabpanel" id="side-panel-body" aria-labelledby={`tab-${panel}`}>
         {panel === 'outline' ? (
           <Outline items={p.outline} currentId={current?.id ?? null} onJump={p.jumpTo} onMove={(id, before) => p.execHere(moveParagraphTo(id, before))} />
         ) : panel === 'library' ? (
@@ -88,8 +118,13 @@ export function SidePanel(p: SidePanelProps) {
             onView={p.onViewSource}
             onInsert={(hit) => {
               p.exec(insertAgreed(hit));
-              p.notify(`Inserted agreed language from ${hit.symbol}, ${hit.designation}.`);
+              p.notify(t('toast.inserted', { symbol: hit.symbol, designation: hit.designation }));
             }}
+            onReplace={(hit) => {
+              if (current && current.section !== 'ap' && p.exec(replaceWithAgreed(current.id, hit))) p.notify(`Replaced ${current.designation} with agreed language from ${hit.symbol}, ${hit.designation}.`);
+              else p.notify('Place the cursor in a paragraph of the draft to replace it.', true);
+            }}
+            onHistory={p.onLineage}
           />
         ) : panel === 'matches' ? (
           <MatchesPanel
@@ -98,6 +133,9 @@ export function SidePanel(p: SidePanelProps) {
             onUse={(m: AgreedMatch) => {
               if (currentForMatch) p.execHere(replaceWithAgreed(currentForMatch.id, m));
             }}
+            onInsert={(m: AgreedMatch) => p.execHere(insertAgreed(m))}
+            onHistory={p.onLineage}
+            onSuggest={p.onSuggest}
           />
         ) : panel === 'negotiation' ? (
           <NegotiationPanel
@@ -111,8 +149,26 @@ export function SidePanel(p: SidePanelProps) {
             onSettings={p.onSettings}
             onNegotiation={p.onNegotiation}
             exec={p.execHere}
+            onDecide={(status, cmd) => {
+              const before = p.currentDocument();
+              const ok = p.execHere(cmd);
+              if (ok) p.notes.decide(decisionsBetween(before, p.currentDocument(), status, new Date().toISOString()));
+              return ok;
+            }}
             onJump={p.jumpTo}
             onExportCompilation={p.onExportCompilation}
+          />
+        ) : panel === 'notes' ? (
+          <NotesPanel
+            notes={p.notes.value.notes}
+            designations={paragraphNames}
+            order={p.outline.map((o) => o.id)}
+            current={current && !current.tail ? { id: current.id, designation: current.designation } : null}
+            defaultAuthor={p.negotiation.enabled ? p.negotiation.delegation : 'Facilitator'}
+            onAdd={p.notes.add}
+            onResolve={p.notes.resolve}
+            onDelete={p.notes.remove}
+            onJump={p.jumpTo}
           />
         ) : panel === 'versions' ? (
           <VersionsPanel
@@ -120,7 +176,7 @@ export function SidePanel(p: SidePanelProps) {
             current={p.currentDocument}
             onSnapshot={(name) => {
               p.onVersions((vs) => [...vs, { id: newId('v'), name, savedAt: new Date().toISOString(), document: p.currentDocument() }]);
-              p.notify(`Saved version “${name}”.`);
+              p.notify(t('toast.versionSaved', { name }));
             }}
             onDelete={(id) => p.onVersions((vs) => vs.filter((v) => v.id !== id))}
             onCompare={(a, b) => {

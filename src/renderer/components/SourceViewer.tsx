@@ -1,6 +1,7 @@
 /**
  * The whole source resolution, read-only, with the paragraph of interest highlighted.
  */
+import { formatDate, useTranslation } from '../i18n/index.js';
 import { useEffect, useRef } from 'react';
 import type { LibraryDocument } from '../../shared/api.js';
 import type { Block, Language, Organ } from '../../shared/resolution/model.js';
@@ -48,6 +49,7 @@ function Para({ b, kind, label, lang, organ, designation, highlight }: { b: Bloc
 
 /** Props: the document and the paragraph to show first. */
 export function SourceViewer({ doc, highlight, onClose }: { doc: LibraryDocument; highlight: string; onClose: () => void }) {
+  const { t } = useTranslation();
   const body = doc.body;
   const lang = body.meta.language;
   const ref = useRef<HTMLDivElement>(null);
@@ -59,9 +61,9 @@ export function SourceViewer({ doc, highlight, onClose }: { doc: LibraryDocument
     <Modal title={`${doc.row.symbol} — ${doc.row.title}`} onClose={onClose} wide>
       <div className="source-viewer page-like" dir={lang === 'ar' ? 'rtl' : 'ltr'} lang={lang} ref={ref}>
         <p className="source-meta">
-          {doc.row.adoptionDate ? `Adopted ${doc.row.adoptionDate}` : ''}
+          {doc.row.adoptionDate ? t('source.adopted', { date: formatDate(doc.row.adoptionDate) }) : ''}
           {body.meta.basis ? ` · [${body.meta.basis}]` : ''}
-          {doc.row.sourceFile ? ` · from ${doc.row.sourceFile.replace(/^starter:/, 'starter library: ')}` : ''}
+          {doc.row.sourceFile ? ` · ${t('source.from', { file: doc.row.sourceFile.startsWith('starter:') ? t('source.starter', { name: doc.row.sourceFile.slice('starter:'.length) }) : doc.row.sourceFile })}` : ''}
         </p>
         <p className="formula">
           <i>{f.words}</i>

@@ -3,6 +3,7 @@
  * the current text) at word level, export the comparison, and export Word tracked changes
  * against a version.
  */
+import { formatDateTime, t, useTranslation } from '../i18n/index.js';
 import { useState } from 'react';
 import type { ResolutionDocument } from '../../shared/resolution/model.js';
 import type { SavedVersion } from '../negotiation-state.js';
@@ -18,18 +19,19 @@ export interface VersionsPanelProps {
 }
 
 function suggestName(versions: SavedVersion[]): string {
-  if (versions.length === 0) return 'Zero draft';
+  if (versions.length === 0) return t('versions.zeroDraft');
   return `Rev.${versions.length}`;
 }
 
 /** The panel. */
 export function VersionsPanel(props: VersionsPanelProps) {
+  useTranslation(); // re-render on a language change (labels below use the module's t)
   const { versions } = props;
   const [name, setName] = useState('');
   const [a, setA] = useState('');
   const [b, setB] = useState('current');
   const pick = (id: string) =>
-    id === 'current' ? { name: 'Current text', document: props.current() } : (() => {
+    id === 'current' ? { name: t('versions.current'), document: props.current() } : (() => {
       const v = versions.find((x) => x.id === id);
       return v ? { name: v.name, document: v.document } : null;
     })();
@@ -43,25 +45,25 @@ export function VersionsPanel(props: VersionsPanelProps) {
           setName('');
         }}
       >
-        <input aria-label="Version name" placeholder={suggestName(versions)} value={name} onChange={(e) => setName(e.target.value)} />
-        <button type="submit">Save version</button>
+        <input aria-label={t('versions.name')} placeholder={suggestName(versions)} value={name} onChange={(e) => setName(e.target.value)} />
+        <button type="submit">{t('versions.save')}</button>
       </form>
       {versions.length === 0 ? (
-        <p className="panel-empty">No versions yet. Save the zero draft before the first reading.</p>
+        <p className="panel-empty">{t('versions.none')}</p>
       ) : (
         <ol className="version-list">
           {versions.map((v) => (
             <li key={v.id}>
-              <span className="draft-title">{v.name}</span> <span className="draft-meta">{new Date(v.savedAt).toLocaleString()}</span>
+              <span className="draft-title">{v.name}</span> <span className="draft-meta">{formatDateTime(v.savedAt)}</span>
               <div className="row-actions">
-                <button type="button" onClick={() => props.onCompare({ name: v.name, document: v.document }, { name: 'Current text', document: props.current() })}>
-                  Compare with current
+                <button type="button" onClick={() => props.onCompare({ name: v.name, document: v.document }, { name: t('versions.current'), document: props.current() })}>
+                  {t('versions.compareWithCurrent')}
                 </button>
-                <button type="button" onClick={() => props.onTracked(v)} title="Word file whose changes against this version are tracked changes">
-                  Word tracked changes
+                <button type="button" onClick={() => props.onTracked(v)} title={t('versions.trackedHint')}>
+                  {t('versions.tracked')}
                 </button>
                 <button type="button" onClick={() => props.onDelete(v.id)}>
-                  Delete
+                  {t('versions.delete')}
                 </button>
               </div>
             </li>
@@ -79,8 +81,8 @@ export function VersionsPanel(props: VersionsPanelProps) {
           }}
         >
           <label>
-            Compare{' '}
-            <select aria-label="Compare from" value={a || versions[0]!.id} onChange={(e) => setA(e.target.value)}>
+            {t('versions.compare')}{' '}
+            <select aria-label={t('versions.compareFrom')} value={a || versions[0]!.id} onChange={(e) => setA(e.target.value)}>
               {versions.map((v) => (
                 <option key={v.id} value={v.id}>
                   {v.name}
@@ -89,9 +91,9 @@ export function VersionsPanel(props: VersionsPanelProps) {
             </select>
           </label>
           <label>
-            with{' '}
-            <select aria-label="Compare to" value={b} onChange={(e) => setB(e.target.value)}>
-              <option value="current">Current text</option>
+            {t('versions.with')}{' '}
+            <select aria-label={t('versions.compareTo')} value={b} onChange={(e) => setB(e.target.value)}>
+              <option value="current">{t('versions.current')}</option>
               {versions.map((v) => (
                 <option key={v.id} value={v.id}>
                   {v.name}
@@ -99,7 +101,7 @@ export function VersionsPanel(props: VersionsPanelProps) {
               ))}
             </select>
           </label>
-          <button type="submit">Compare</button>
+          <button type="submit">{t('versions.compare')}</button>
         </form>
       ) : null}
     </div>

@@ -4,20 +4,26 @@
  * Used by the React editor component and the benchmarks.
  */
 import type { EditorProps } from 'prosemirror-view';
+import type { Plugin } from 'prosemirror-state';
 import { freshIds } from '../../shared/editor/paste.js';
 import { deleteCharTracked } from '../../shared/editor/negotiation/commands.js';
 import { FootnoteView, XrefView } from './views.js';
+import { paragraphAriaPlugin } from '../a11y/paragraph-aria.js';
+import { ghostTextDecorations } from './ghost-text.js';
 
 /**
- * View props: node views, paste handling, and Backspace/Delete in negotiation mode. Direct view
+ * View props: node views, paste handling, the ghost text of a suggestion, and Backspace/Delete in negotiation mode. Direct view
  * props are consulted before any plugin, so the keys reach negotiation before the keymap does.
  */
-export const viewProps: Partial<EditorProps> = {
+export const viewProps: Partial<EditorProps> & { plugins: Plugin[] } = {
+  // The view-only plugin saying paragraphs' kind and number to screen readers.
+  plugins: [paragraphAriaPlugin()],
   nodeViews: {
     footnote: (node, view, getPos, decorations) => new FootnoteView(node, view, getPos, decorations),
     xref: (node, _view, _getPos, decorations) => new XrefView(node, decorations),
   },
   transformPasted: freshIds,
+  decorations: ghostTextDecorations,
   handleKeyDown(view, event) {
     if (event.key !== 'Backspace' && event.key !== 'Delete') return false;
     if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return false;

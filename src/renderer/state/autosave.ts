@@ -13,7 +13,9 @@
 import { useSyncExternalStore } from 'react';
 import type { ApiInput, ApiMethod, ApiOutputs, DraftLockOwner } from '../../shared/api.js';
 import type { ResolutionDocument } from '../../shared/resolution/model.js';
+import type { ParagraphNote, ProposalDecision } from '../../shared/negotiation/notes.js';
 import { newId } from '../../shared/ids.js';
+import { formatTime, t } from '../i18n/index.js';
 
 /** Journal write after typing pauses this long. */
 export const IDLE_MS = 400;
@@ -39,6 +41,9 @@ export interface AutosaveStatus {
 export interface DraftSnapshot {
   document: ResolutionDocument;
   negotiation: unknown;
+  /** Paragraph notes and decided proposals (kept in the file beside the document). */
+  notes?: ParagraphNote[];
+  decisions?: ProposalDecision[];
 }
 
 type Caller = <M extends ApiMethod>(method: M, input: ApiInput<M>) => Promise<ApiOutputs[M]>;
@@ -127,7 +132,7 @@ export class AutosaveStore {
 
   private async write(key: string, path: string, snap: DraftSnapshot, rev: number | null): Promise<void> {
     try {
-      const r = await this.deps.call('drafts.autosave', { key, session: this.deps.session, path, document: snap.document, negotiation: snap.negotiation });
+      const r = await this.deps.call('drafts.autosave', { key, session: this.deps.session, path, document: snap.document, negotiation: snap.negotiation, notes: snap.notes, decisions: snap.decisions });
       if (key !== this.status.draftId) return; // journaled a draft the window has since left
       if (r.ok) {
         if (rev !== null) this.journaled = Math.max(this.journaled, rev);
@@ -209,8 +214,8 @@ export class AutosaveStore {
   leaveWarning(action: string): string | null {
     const s = this.status;
     if (!s.dirty) return null;
-    if (s.journal === 'failed') return `The current draft has unsaved changes that could NOT be autosaved (${s.error}). ${action} anyway and lose them? Cancel, then use Download a copy or Save as.`;
-    return `The current draft has unsaved changes. ${action} anyway? (Its autosave is kept for recovery: it is offered the next time Plenary starts.)`;
+    if (s.journal === 'failed') return t('leave.failing', { error: s.error, action });
+    return t('leave.unsaved', { action });
   }
 }
 
@@ -221,8 +226,8 @@ export function useAutosaveStatus(store: AutosaveStore): AutosaveStatus {
 
 /** The status-bar wording: never claims a journal that is not being written. */
 export function saveStateText(s: AutosaveStatus, hostLost: boolean): string {
-  if (hostLost) return s.dirty ? 'NOT saved: the Plenary service is not answering' : 'The Plenary service is not answering';
-  if (s.dirty) return s.journal === 'failed' ? `Unsaved changes — autosave failing: ${s.error}` : 'Unsaved changes (autosaved for recovery)';
-  if (s.savedAt) return `Saved ${s.savedAt.toLocaleTimeString()}`;
-  return s.path ? 'Saved' : 'New draft';
+  if (hostLost) return s.dirty ? t('save.hostLostDirty') : t('save.hostLost');
+  if (s.dirty) return s.journal === 'failed' ? t('save.autosaveFailing', { error: s.error }) : t('save.unsaved');
+  if (s.savedAt) return t('save.savedAt', { time: formatTime(s.savedAt) });
+  return s.path ? t('save.saved') : t('save.newDraft');
 }

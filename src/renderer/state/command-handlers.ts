@@ -8,6 +8,7 @@ import { rulesKey, setAutoPunctuate } from '../../shared/editor/plugins/rules.js
 import { structureKey } from '../../shared/editor/plugins/structure.js';
 import { convertKind, insertFootnote, punctuate, setNegotiationNumbering } from '../../shared/editor/commands/index.js';
 import type { CommandHandlers } from './commands.js';
+import { t } from '../i18n/index.js';
 import { editHandlers } from './edit-commands.js';
 import type { EditorSession } from './editor-session.js';
 import type { SetDialog } from './dialogs.js';
@@ -29,13 +30,14 @@ export function useCommandHandlers(deps: {
 }): CommandHandlers {
   const { viewRef, exec, refresh } = deps.editor;
   const { setTheme, setZoom, setPanelOpen, showPanel } = deps.ui;
-  const { newDraft, open, openPath, save, saveAs, download } = deps.drafts;
+  const { newDraft, newFromResolution, open, openPath, save, saveAs, download } = deps.drafts;
   const { exportAs } = deps.exporting;
   const { importFiles, importFolder } = deps.library;
   const { setDialog, openFind, notify } = deps;
   return useMemo(
     () => ({
       'file.new': newDraft,
+      'file.newFromResolution': newFromResolution,
       'file.open': () => void open(),
       'file.openPath': (arg) => {
         if (arg) void openPath(arg);
@@ -45,6 +47,7 @@ export function useCommandHandlers(deps: {
       'file.download': download,
       'file.import': () => void importFiles(),
       'file.importFolder': () => void importFolder(),
+      'file.mergeWord': () => setDialog({ kind: 'mergeWord' }),
       'export.docx': () => void exportAs('docx'),
       'export.pdf': () => void exportAs('pdf'),
       'export.html': () => void exportAs('html'),
@@ -55,10 +58,10 @@ export function useCommandHandlers(deps: {
       ...editHandlers({ view: () => viewRef.current, exec, notify }),
       'edit.find': openFind,
       'edit.punctuate': () => {
-        if (!exec(punctuate())) notify('End punctuation already follows the UN rules.');
+        if (!exec(punctuate())) notify(t('toast.punctuationOk'));
       },
       'edit.convert': () => {
-        if (!exec(convertKind)) notify('Cannot convert this paragraph (a resolution keeps at least one operative paragraph).', true);
+        if (!exec(convertKind)) notify(t('toast.cannotConvert'), true);
       },
       'edit.footnote': () => void exec(insertFootnote),
       'edit.crossRef': () => setDialog({ kind: 'crossRef' }),
@@ -68,19 +71,20 @@ export function useCommandHandlers(deps: {
         const on = !(rulesKey.getState(view.state)?.autoPunctuate ?? true);
         view.dispatch(setAutoPunctuate(view.state, on));
         refresh();
-        notify(`Auto-punctuation ${on ? 'on' : 'off'}.`);
+        notify(t(on ? 'toast.autoPunctuateOn' : 'toast.autoPunctuateOff'));
       },
       'edit.negotiationNumbering': () => {
         const view = viewRef.current;
         if (!view) return;
         const on = !structureKey.getState(view.state)?.structure.negotiation;
         exec(setNegotiationNumbering(on));
-        notify(on ? 'Negotiation numbering: base numbers frozen (new paragraphs get bis, ter…).' : 'Negotiation numbering off: plain numbering.');
+        notify(t(on ? 'toast.negotiationNumberingOn' : 'toast.negotiationNumberingOff'));
       },
       'view.outline': () => showPanel('outline'),
       'view.library': () => showPanel('library'),
       'view.matches': () => showPanel('matches'),
       'view.negotiation': () => showPanel('negotiation'),
+      'view.notes': () => showPanel('notes'),
       'view.versions': () => showPanel('versions'),
       'view.checks': () => showPanel('checks'),
       'view.document': () => showPanel('document'),
@@ -90,9 +94,10 @@ export function useCommandHandlers(deps: {
       'view.zoomIn': () => setZoom((z) => Math.min(2, Math.round((z + 0.1) * 10) / 10)),
       'view.zoomOut': () => setZoom((z) => Math.max(0.6, Math.round((z - 0.1) * 10) / 10)),
       'view.zoomReset': () => setZoom(1),
+      'view.uiLanguage': () => setDialog({ kind: 'uiLanguage' }),
       'help.shortcuts': () => setDialog({ kind: 'shortcuts' }),
       'help.about': () => setDialog({ kind: 'about' }),
     }),
-    [download, exec, exportAs, importFiles, importFolder, newDraft, notify, open, openFind, openPath, refresh, save, saveAs, setDialog, setPanelOpen, setTheme, setZoom, showPanel, viewRef],
+    [download, exec, exportAs, importFiles, importFolder, newDraft, newFromResolution, notify, open, openFind, openPath, refresh, save, saveAs, setDialog, setPanelOpen, setTheme, setZoom, showPanel, viewRef],
   );
 }

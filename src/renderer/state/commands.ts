@@ -19,6 +19,13 @@ import {
   type Translate,
 } from '../../shared/commands.js';
 import type { MenuSpec } from '../components/MenuBar.js';
+import { i18n, t } from '../i18n/index.js';
+
+/**
+ * The registry's labels through the interface catalogue (`command.<id>`, `menu.<name>`) in the
+ * current interface language; undefined for a key no catalogue has, so the registry's English stands.
+ */
+export const uiTranslate: Translate = (key, vars) => (i18n.exists(key) ? t(key, vars) : undefined);
 
 /** What every command does: one handler per registry id, so none can be missing. */
 export type CommandHandlers = { readonly [K in CommandId]: (arg?: string) => void };

@@ -15,6 +15,7 @@
 import { useSyncExternalStore } from 'react';
 import type { ApiInput, ApiOutputs } from '../../shared/api.js';
 import { HOST_LOST_CODES } from '../api.js';
+import { t as tr } from '../i18n/index.js';
 
 /** Heartbeat period. */
 export const BEAT_MS = 1000;
@@ -111,9 +112,9 @@ export class ConnectionStore {
 }
 
 function explain(code: string, message: string): string {
-  if (code === 'UNAUTHORIZED') return 'The Plenary service was restarted (it no longer knows this window’s key).';
-  if (code === 'TIMEOUT') return 'The Plenary service stopped answering.';
-  if (code === 'OFFLINE') return 'The Plenary service is not running.';
+  if (code === 'UNAUTHORIZED') return tr('conn.restarted');
+  if (code === 'TIMEOUT') return tr('conn.timeout');
+  if (code === 'OFFLINE') return tr('conn.offline');
   return message;
 }
 
@@ -126,13 +127,13 @@ export function tokenFromPastedUrl(text: string, origin: string): { token: strin
   try {
     url = new URL(text.trim());
   } catch {
-    return { error: 'That is not a web address. Paste the whole line the service printed, starting with http://127.0.0.1:' };
+    return { error: tr('conn.notAnAddress') };
   }
   const token = url.searchParams.get('token') ?? '';
-  if (!token) return { error: 'That address has no ?token=… part. Paste the whole address the service printed.' };
+  if (!token) return { error: tr('conn.noToken') };
   if (url.origin !== origin) {
     return {
-      error: `The service now runs at ${url.origin}, not at ${origin}, so this window cannot reach it. Download the draft here (button above), then open the new address and open the downloaded file there.`,
+      error: tr('conn.otherOrigin', { url: url.origin, origin }),
     };
   }
   return { token };

@@ -1,5 +1,7 @@
 /** Which modal dialog shows: one at a time, with what it needs. */
 import type { DraftSummary, ImportJobStatus, ImportSummary, LibraryDocument, OpenedDraft, RecoveryEntry } from '../../shared/api.js';
+import type { LineageTarget } from '../components/LineageDialog.js';
+import type { ExportFormatChoice } from '../components/ExportDialog.js';
 
 /** The dialog state of the app. */
 export type DialogState =
@@ -17,7 +19,12 @@ export type DialogState =
   | { kind: 'importProgress'; status: ImportJobStatus | null }
   | { kind: 'preview'; print: boolean }
   | { kind: 'palette' }
-  | { kind: 'compare'; html: string; title: string };
+  | { kind: 'compare'; html: string; title: string }
+  | { kind: 'uiLanguage' }
+  | { kind: 'lineage'; target: LineageTarget }
+  | { kind: 'newFromResolution' }
+  | { kind: 'exportView'; format: ExportFormatChoice; paper: 'letter' | 'a4'; open: number }
+  | { kind: 'mergeWord' };
 
 /** Sets the dialog, directly or from the previous one. */
 export type SetDialog = (d: DialogState | ((prev: DialogState) => DialogState)) => void;

@@ -15,6 +15,8 @@ import { currentPara } from '../../shared/editor/queries/paragraphs.js';
 import { computeFindings, type Finding } from '../../shared/editor/queries/checks.js';
 import type { OutlineItem } from '../components/Outline.js';
 import type { CurrentParagraph } from '../components/MatchesPanel.js';
+import { UI_CHECK_MESSAGES } from '../i18n/checks.js';
+import { t, useTranslation } from '../i18n/index.js';
 
 /** Words and paragraphs for the status bar. */
 export function counts(state: EditorState) {
@@ -29,6 +31,8 @@ export function counts(state: EditorState) {
 
 /** The derived view of `snapshot`; findings only while the side panel is open (the Checks tab shows their count). */
 export function useDocumentView(snapshot: EditorState, ui: { panelOpen: boolean; dark: boolean }) {
+  // The outline's placeholders and the checks' messages are in the interface language.
+  const { i18n } = useTranslation();
   const meta = snapshot.doc.attrs.meta as FrontMatter;
   const structure = structureKey.getState(snapshot);
   const outline: OutlineItem[] = useMemo(() => {
@@ -42,12 +46,12 @@ export function useDocumentView(snapshot: EditorState, ui: { panelOpen: boolean;
         level: p.level,
         designation: p.tail ? '…' : p.designation,
         phrase: text.slice(0, len),
-        preview: text.slice(len, len + 80).trim() || (len ? '' : '(empty)'),
+        preview: text.slice(len, len + 80).trim() || (len ? '' : t('outline.emptyParagraph')),
         status: (p.node.attrs.status as string) || '',
       };
     });
-  }, [structure]);
-  const findings: Finding[] = useMemo(() => (ui.panelOpen ? computeFindings(snapshot) : []), [snapshot, ui.panelOpen]);
+  }, [structure, i18n.language]);
+  const findings: Finding[] = useMemo(() => (ui.panelOpen ? computeFindings(snapshot, UI_CHECK_MESSAGES) : []), [snapshot, ui.panelOpen, i18n.language]);
   const current = currentPara(snapshot);
   const currentForMatch: CurrentParagraph | null = useMemo(() => {
     if (!current || current.section === 'ap') return null;

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { DraftLockOwner, RecoveryEntry } from '../../shared/api.js';
 import { newId } from '../../shared/ids.js';
 import { call, setToken } from '../api.js';
+import { t } from '../i18n/index.js';
 import { AutosaveStore, useAutosaveStatus, type AutosaveStatus, type DraftSnapshot } from './autosave.js';
 import { ConnectionStore, tokenFromPastedUrl, useConnectionStatus, type ConnectionStatus } from './connection.js';
 
@@ -19,7 +20,7 @@ const RECHECK_MS = 11_000;
  */
 export function windowSession(): string {
   const stored = sessionStorage.getItem('plenary-session');
-  if (stored && /^[A-Za-z0-9_-]{1,64}$/.test(stored)) return stored;
+  if (stored && /^[\w-]{1,64}$/.test(stored)) return stored;
   const id = newId('w');
   sessionStorage.setItem('plenary-session', id);
   return id;
@@ -59,7 +60,7 @@ export function useDraftSafety(opts: {
         onCallError: (code, message) => connection?.reportError(code, message),
         onForked: (owner: DraftLockOwner | null) =>
           optsRef.current.notify(
-            `Another Plenary window${owner ? ` (process ${owner.pid})` : ''} took over this draft. Your text here is kept as an unsaved copy: use Save as to keep it under another name.`,
+            t('safety.forked', { process: owner ? t('safety.process', { pid: owner.pid }) : '' }),
             true,
           ),
       },
@@ -90,8 +91,8 @@ export function useDraftSafety(opts: {
       const free = entries.filter((e) => !e.openElsewhere && e.key !== current.draftId);
       // A dialog popping up later would take the keyboard from someone typing: say it instead.
       if (free.length && late && current.dirty) {
-        const names = free.map((e) => `“${e.title || 'Untitled draft'}”`).join(', ');
-        optsRef.current.notify(`Unsaved work of a window that closed can be recovered: ${names}. It is kept and offered when Plenary starts next (or in a new window).`);
+        const names = free.map((e) => t('safety.quoted', { title: e.title || t('draft.untitled') })).join(', ');
+        optsRef.current.notify(t('safety.lateRecovery', { names }));
       } else if (free.length) optsRef.current.onRecoverable(free);
       return entries.filter((e) => e.openElsewhere).map((e) => e.key);
     };
@@ -134,7 +135,7 @@ export function useDraftSafety(opts: {
     setToken(r.token);
     if (await stores.connection.beat()) return null;
     setToken(previous);
-    return 'The service at that address did not accept the key. Check that you pasted the address it printed last.';
+    return t('conn.keyRefused');
   };
 
   return { ...stores, status, conn, reconnect };

@@ -7,6 +7,7 @@ import type { Command } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { EDITOR_COMMANDS, type EditorCommandId } from '../../shared/editor/keymap.js';
 import type { CommandHandlers } from './commands.js';
+import { t } from '../i18n/index.js';
 
 /** What the edit handlers need from the app. */
 export interface EditDeps {
@@ -27,7 +28,7 @@ export function editHandlers({ view, exec, notify }: EditDeps): Pick<CommandHand
   // selection in its copy handler); a menu click is a user gesture, so the browser allows it.
   const clip = (what: 'cut' | 'copy', key: string) => () => {
     view()?.focus();
-    if (!document.execCommand(what)) notify(`The browser did not allow ${what} from the menu: press ${key}.`, true);
+    if (!document.execCommand(what)) notify(t(what === 'cut' ? 'toast.cutRefused' : 'toast.copyRefused', { key }), true);
   };
   return {
     ...keymapped,
@@ -39,12 +40,12 @@ export function editHandlers({ view, exec, notify }: EditDeps): Pick<CommandHand
       v.focus();
       // Reading the clipboard needs the browser's permission; when it is refused, say which key works.
       const read = navigator.clipboard?.readText?.bind(navigator.clipboard);
-      if (!read) return notify('This browser does not let a menu read the clipboard: press Ctrl+V to paste.', true);
+      if (!read) return notify(t('toast.pasteUnsupported', { key: 'Ctrl+V' }), true);
       read().then(
         (text) => {
           if (text) v.pasteText(text);
         },
-        () => notify('The browser did not allow reading the clipboard: press Ctrl+V to paste.', true),
+        () => notify(t('toast.pasteRefused', { key: 'Ctrl+V' }), true),
       );
     },
   };

@@ -8,6 +8,10 @@ import type { AppInfo } from '../../shared/api.js';
 import type { ResolutionDocument } from '../../shared/resolution/model.js';
 import type { SavedVersion } from '../negotiation-state.js';
 import { call } from '../api.js';
+import { t } from '../i18n/index.js';
+import { openProposalIds, type ProposalView } from '../../shared/negotiation/views.js';
+import type { ParagraphNote } from '../../shared/negotiation/notes.js';
+import type { SetDialog } from './dialogs.js';
 
 /** An export's bytes as the API returns them. */
 export interface Rendered {
@@ -31,63 +35,70 @@ export function useExport(deps: {
   info: AppInfo | null;
   currentDocument: () => ResolutionDocument;
   delegation: () => string;
+  /** The draft's paragraph notes (Word comments in the compilation and tracked views). */
+  notes: () => ParagraphNote[];
+  setDialog: SetDialog;
   notify: (text: string, error?: boolean) => void;
   report: (e: unknown) => void;
 }) {
-  const { info, currentDocument, delegation, notify, report } = deps;
+  const { info, currentDocument, delegation, notes, setDialog, notify, report } = deps;
 
   const deliver = useCallback(
     async (r: Rendered) => {
       if (info?.nativeDialogs) {
         const ext = r.fileName.split('.').pop() ?? '';
-        const target = await call('dialog.saveFile', { title: 'Save export', defaultName: r.fileName, extensions: [ext] });
+        const target = await call('dialog.saveFile', { title: t('picker.saveExport'), defaultName: r.fileName, extensions: [ext] });
         if (!target) return;
         await call('files.write', { path: target.path, dataBase64: r.dataBase64 });
-        notify([`Exported ${target.path}`, ...r.notes].join(' — '));
+        notify([t('toast.exported', { path: target.path }), ...r.notes].join(' — '));
         return;
       }
       saveBlob(Uint8Array.from(atob(r.dataBase64), (c) => c.charCodeAt(0)), r.fileName, r.mime);
-      notify([`Exported ${r.fileName}`, ...r.notes].join(' — '));
+      notify([t('toast.exported', { path: r.fileName }), ...r.notes].join(' — '));
     },
     [info, notify],
   );
 
+  /** Exports the text `view` names; a draft with open proposals is asked first (ExportViewDialog). */
   const exportAs = useCallback(
-    async (format: 'docx' | 'pdf' | 'html' | 'txt' | 'akn', paper: 'letter' | 'a4' = 'letter') => {
+    async (format: 'docx' | 'pdf' | 'html' | 'txt' | 'akn', paper: 'letter' | 'a4' = 'letter', view?: ProposalView) => {
       const document = currentDocument();
+      const open = openProposalIds(document).length;
+      if (open && !view) return setDialog({ kind: 'exportView', format, paper, open });
+      const extra = view ? { proposals: view, notes: notes() } : {};
       try {
         if (info?.nativeDialogs) {
           const ext = format === 'akn' ? 'xml' : format;
-          const name = `${(document.meta.symbol || document.meta.title || 'Untitled draft').replace(/[\\/]/g, '_')}.${ext}`;
-          const target = await call('dialog.saveFile', { title: `Export ${format.toUpperCase()}`, defaultName: name, extensions: [ext] });
+          const name = `${(document.meta.symbol || document.meta.title || t('draft.untitled')).replace(/[\\/]/g, '_')}${view ? `.${view}` : ''}.${ext}`;
+          const target = await call('dialog.saveFile', { title: t('picker.exportFormat', { format: format.toUpperCase() }), defaultName: name, extensions: [ext] });
           if (!target) return;
-          const r = await call('export.save', { document, format, path: target.path, paper });
-          notify([`Exported ${r.path}`, ...r.notes].join(' — '));
+          const r = await call('export.save', { document, format, path: target.path, paper, ...extra });
+          notify([t('toast.exported', { path: r.path }), ...r.notes].join(' — '));
           return;
         }
-        notify(`Preparing the ${format.toUpperCase()} export…`);
-        await deliver(await call('export.render', { document, format, paper }));
+        notify(t('toast.preparingExport', { format: format.toUpperCase() }));
+        await deliver(await call('export.render', { document, format, paper, ...extra }));
       } catch (e) {
         report(e);
       }
     },
-    [currentDocument, deliver, info, notify, report],
+    [currentDocument, deliver, info, notes, notify, report, setDialog],
   );
 
   const exportCompilation = useCallback(
     (format: 'docx' | 'pdf' | 'html') => {
-      notify('Preparing the compilation text…');
-      call('export.compilation', { document: currentDocument(), format })
+      notify(t('toast.preparingCompilation'));
+      call('export.compilation', { document: currentDocument(), format, notes: notes() })
         .then(deliver)
         .catch(report);
     },
-    [currentDocument, deliver, notify, report],
+    [currentDocument, deliver, notes, notify, report],
   );
 
   /** Word with tracked changes against a saved version. */
   const exportTracked = useCallback(
     (v: SavedVersion) => {
-      notify(`Preparing Word tracked changes against “${v.name}”…`);
+      notify(t('toast.preparingTracked', { name: v.name }));
       call('export.render', { document: currentDocument(), format: 'docx', trackedAgainst: v.document, author: delegation() || 'Plenary' })
         .then((r) => deliver({ ...r, fileName: r.fileName.replace(/\.docx$/, `.tracked-${v.name.replace(/[^\w.-]+/g, '_')}.docx`) }))
         .catch(report);

@@ -6,6 +6,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { AppInfo, ImportSummary } from '../../shared/api.js';
 import { call } from '../api.js';
+import { t } from '../i18n/index.js';
 import { followImportJob, importInChunks } from '../library-import.js';
 import type { SetDialog } from './dialogs.js';
 
@@ -55,7 +56,7 @@ export function useLibrary(deps: { info: AppInfo | null; setDialog: SetDialog; n
         });
         if (last.summary) finishImport(last.summary);
         else setDialog({ kind: 'none' });
-        if (last.phase === 'cancelled') notify('Import stopped; the files imported so far stay in the library.');
+        if (last.phase === 'cancelled') notify(t('toast.importStopped'));
       } catch (e) {
         setDialog({ kind: 'none' });
         report(e);
@@ -69,11 +70,11 @@ export function useLibrary(deps: { info: AppInfo | null; setDialog: SetDialog; n
   /** Browser mode: picked files go to the host in chunks (never one request over its limit). */
   const importPicked = useCallback(
     (files: File[]) => {
-      notify(`Importing ${files.length} file${files.length === 1 ? '' : 's'}…`);
+      notify(t('toast.importing', { count: files.length }));
       importInChunks(files, {
         read: toBase64,
         send: (payload) => call('library.importContent', { files: payload }),
-        onProgress: (done, total) => notify(`Importing… ${done} of ${total} files sent`),
+        onProgress: (done, total) => notify(t('toast.importSent', { done, total })),
       }).then(finishImport, report);
     },
     [finishImport, notify, report],
@@ -82,7 +83,7 @@ export function useLibrary(deps: { info: AppInfo | null; setDialog: SetDialog; n
   const importFiles = useCallback(async () => {
     if (info?.nativeDialogs) {
       try {
-        const r = await call('dialog.openFile', { title: 'Import resolutions into the library', extensions: ['txt', 'md', 'html', 'htm', 'docx', 'pdf'], multiple: true });
+        const r = await call('dialog.openFile', { title: t('picker.importFiles'), extensions: ['txt', 'md', 'html', 'htm', 'docx', 'pdf'], multiple: true });
         if (r) await runImportJob(r.paths);
       } catch (e) {
         report(e);
@@ -93,7 +94,7 @@ export function useLibrary(deps: { info: AppInfo | null; setDialog: SetDialog; n
   const importFolder = useCallback(async () => {
     if (info?.nativeDialogs) {
       try {
-        const r = await call('dialog.openFile', { title: 'Import a folder of resolutions into the library', folder: true });
+        const r = await call('dialog.openFile', { title: t('picker.importFolder'), folder: true });
         if (r) await runImportJob(r.paths);
       } catch (e) {
         report(e);

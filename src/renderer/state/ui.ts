@@ -4,12 +4,13 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api.js';
+import { errorMessage } from '../i18n/index.js';
 
 /** The side panel's tabs. */
-export type Panel = 'outline' | 'library' | 'matches' | 'negotiation' | 'versions' | 'checks' | 'document';
+export type Panel = 'outline' | 'library' | 'matches' | 'negotiation' | 'notes' | 'versions' | 'checks' | 'document';
 
 /** The tabs in order. */
-export const PANELS: Panel[] = ['outline', 'library', 'matches', 'negotiation', 'versions', 'checks', 'document'];
+export const PANELS: Panel[] = ['outline', 'library', 'matches', 'negotiation', 'notes', 'versions', 'checks', 'document'];
 
 /** A toast: a message, shown for a few seconds (longer for an error). */
 export interface Toast {
@@ -44,6 +45,6 @@ export function useToast() {
     setToast({ text, error });
     window.setTimeout(() => setToast((t) => (t?.text === text ? null : t)), error ? 9000 : 3500);
   }, []);
-  const report = useCallback((e: unknown) => notify(e instanceof ApiError || e instanceof Error ? e.message : String(e), true), [notify]);
+  const report = useCallback((e: unknown) => notify(e instanceof ApiError || e instanceof Error ? errorMessage(e) : String(e), true), [notify]);
   return { toast, dismiss: () => setToast(null), notify, report };
 }

@@ -11,6 +11,7 @@ import { command, keysFor, toKeymapName, type COMMANDS } from '../commands.js';
 import { toggleBrackets } from './negotiation/brackets.js';
 import { convertKind, indent, moveParagraph, outdent, splitParagraph } from './commands/paragraphs.js';
 import { insertFootnote, punctuate, togglePhrase } from './commands/text.js';
+import { dismissSuggestion, takeSuggestion } from './plugins/suggestion.js';
 
 /** The ids of the registry commands whose keys ProseMirror's keymap owns. */
 export type EditorCommandId = Extract<(typeof COMMANDS)[number], { scope: 'editor' }>['id'];
@@ -24,7 +25,8 @@ export const EDITOR_COMMANDS: { readonly [K in EditorCommandId]: Command } = {
   'edit.convert': convertKind,
   'edit.footnote': insertFootnote,
   'edit.newParagraph': splitParagraph,
-  'edit.demote': indent,
+  // Tab takes an agreed-language suggestion shown at the caret; otherwise it demotes.
+  'edit.demote': chainCommands(takeSuggestion, indent),
   'edit.promote': outdent,
   'edit.moveUp': moveParagraph(-1),
   'edit.moveDown': moveParagraph(1),
@@ -44,5 +46,7 @@ export function editorKeyBindings(): Record<string, Command> {
     const names = new Set([...keysFor(command(id), 'other'), ...keysFor(command(id), 'mac')].map(toKeymapName));
     for (const name of names) keys[name] = keys[name] ? chainCommands(keys[name]!, cmd) : cmd;
   }
+  // Escape dismisses a shown suggestion and is otherwise left to the window (back to the editor).
+  keys['Escape'] = dismissSuggestion;
   return keys;
 }

@@ -12,6 +12,7 @@ import { idsPlugin } from './plugins/ids.js';
 import { structurePlugin } from './plugins/structure.js';
 import { findPlugin } from './plugins/find.js';
 import { rulesPlugin } from './plugins/rules.js';
+import { suggestionPlugin } from './plugins/suggestion.js';
 import { proposalsPlugin } from './negotiation/plugin.js';
 import { proposalDecorationsPlugin } from './negotiation/decorations.js';
 import type { NegotiationSettings } from './negotiation/settings.js';
@@ -35,6 +36,7 @@ export function editorPlugins(opts: EditorOptions = {}): Plugin[] {
     structurePlugin(),
     rulesPlugin(opts.autoPunctuate ?? true),
     findPlugin(),
+    suggestionPlugin(),
     history({ newGroupDelay: 700 }),
     keymap(keys),
     keymap(baseKeymap),

@@ -18,7 +18,7 @@ export function idBookmarkName(id: string): string | null {
   let s = ID_BOOKMARK_PREFIX;
   for (let i = 0; i < id.length; i++) {
     const ch = id[i]!;
-    s += /[A-Za-z0-9]/.test(ch) ? ch : `_${id.charCodeAt(i).toString(16).padStart(4, '0')}`;
+    s += /[A-Z0-9]/i.test(ch) ? ch : `_${id.charCodeAt(i).toString(16).padStart(4, '0')}`;
   }
   return s.length <= 40 ? s : null;
 }

@@ -3,7 +3,7 @@
  * (un-format.md §1–4), built from the print layout (layout.ts) with the `docx` package.
  *
  * Page: US Letter (A4 on request), Times New Roman, body 10 pt on exactly 12 pt, 6 pt after,
- * justified, text column 123.4–491 pt. The masthead is a table in the first-page header that spans
+ * justified, text column 123.4–488.6 pt. The masthead is a table in the first-page header that spans
  * 60–552 pt (as in the Secretariat's templates, where the masthead pushes the text of page 1 down);
  * page 1's footer holds placeholders for the job number and barcode, which the Secretariat assigns.
  * From page 2, running heads and feet mirrored on odd and even pages. Every paragraph carries a named
@@ -53,8 +53,8 @@ import {
 import type { Language, ResolutionDocument } from '../resolution/model.js';
 import { wordDiff } from '../text/diff.js';
 import { idBookmark } from './docx-ids.js';
-import { layoutDocument, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
-import { sponsorColon } from './wording.js';
+import { layoutDocument, runningHeadTitle, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
+import { draftResolutionWords, sponsorColon } from './wording.js';
 
 /** Options of the Word exporter. */
 export interface DocxOptions {
@@ -80,11 +80,14 @@ export interface TrackedDocxOptions extends DocxOptions {
 
 /** Twips per point. */
 const PT = 20;
-/** Width of the text column: 123.4 pt to 491 pt on Letter (367.6 pt). */
-const COLUMN = 7352;
+/**
+ * Width of the text column: 123.4 pt to 488.6 pt on Letter (365.2 pt), where the glyphs of the
+ * official justified lines end (issue 13: a column to 491 pt breaks lines elsewhere).
+ */
+const COLUMN = 7304;
 /** How far the masthead and running heads reach beyond the column: to 60 pt and to 552 pt. */
 const OUT_LEFT = 1268;
-const OUT_RIGHT = 1220;
+const OUT_RIGHT = 1268;
 /** One indent step (23.7 pt) and the text position of an operative paragraph (47.5 pt). */
 const STEP = 474;
 const TEXT = 950;
@@ -94,8 +97,8 @@ const LEVEL_TEXT = [TEXT, TEXT, TEXT, 1424, 1898] as const;
 
 /** Page sizes and side margins; the column keeps its width on A4, centred as on Letter. */
 export const PAPER = {
-  letter: { width: 12240, height: 15840, left: 2468, right: 2420 },
-  a4: { width: 11906, height: 16838, left: 2301, right: 2253 },
+  letter: { width: 12240, height: 15840, left: 2468, right: 2468 },
+  a4: { width: 11906, height: 16838, left: 2301, right: 2301 },
 } as const;
 
 const MARGIN = { top: 1440, bottom: 1120, header: 780, footer: 680 } as const;
@@ -298,9 +301,11 @@ export { labelRun, bodyParagraph, plainParts, assemble, wordDate, type BodyParts
  */
 export function runsToDocx(runs: readonly LayoutRun[], ctx: RunContext, rev?: Revision, extra: Partial<RunProps> = {}): ParagraphChild[] {
   const out: ParagraphChild[] = [];
-  for (const r of runs) {
+  for (const [idx, r] of runs.entries()) {
     if (r.footnote !== undefined) {
       const id = r.footnote + ctx.footnoteOffset;
+      // Consecutive marks are printed with a superscript comma between them ("conflict,¹⁰,¹¹").
+      if (runs[idx - 1]?.footnote !== undefined) out.push(makeRun({ ...runProps({ text: ',' }, ctx), ...extra, superScript: true }, rev));
       if (!rev) out.push(new FootnoteReferenceRun(id));
       else if (rev.kind === 'ins') out.push(new InsertedTextRun({ style: 'FootnoteReference', children: [footnoteReference(id)], ...revisionAttrs(rev) }));
       else out.push(new DeletedTextRun({ style: 'FootnoteReference', text: r.text, ...revisionAttrs(rev) }));
@@ -482,7 +487,9 @@ function sponsorLine(layout: DocumentLayout, ctx: RunContext, star: Star | null)
   if (meta.bureauLine) return para(STYLE.sponsors, [text(meta.bureauLine, rtl), ...mark], ctx);
   const list = meta.sponsors.length ? sponsorList(meta.sponsors, ctx.lang) : `[${w.sponsorsPlaceholder}]${sponsorColon(ctx.lang)}`;
   const space = ctx.lang === 'zh' ? '' : ' ';
-  return para(STYLE.sponsors, [text(list, rtl), ...mark, text(space + w.draftResolution, rtl)], ctx);
+  // As printed: "draft decision", "amendment to draft resolution A/80/L.18", "revised draft resolution".
+  const end = meta.sponsorLineEnd?.trim() || draftResolutionWords(meta, w);
+  return para(STYLE.sponsors, [text(list, rtl), ...mark, text(space + end, rtl)], ctx);
 }
 
 /** The title paragraph; for adopted resolutions with its number hanging in the margin ("79/200."). */
@@ -563,8 +570,10 @@ function pageOfPages(): TextRun {
 
 function runningHead(layout: DocumentLayout, side: 'odd' | 'even', opts: DocxOptions): Header {
   const meta = layout.meta;
-  const symbol = text(meta.symbol || `[${layout.words.symbolPlaceholder}]`);
-  const title = layout.isDraft ? null : text(opts.shortTitle ?? meta.title, layout.lang === 'ar' ? { rightToLeft: true } : {});
+  const symbolText = meta.symbol || `[${layout.words.symbolPlaceholder}]`;
+  const head = layout.isDraft ? '' : runningHeadTitle(opts.shortTitle ?? meta.title, symbolText);
+  const title = head ? text(head, layout.lang === 'ar' ? { rightToLeft: true } : {}) : null;
+  const symbol = text(symbolText);
   // The symbol goes on the outer side: left on even pages, right on odd pages.
   const children: ParagraphChild[] =
     side === 'even' ? [symbol, ...(title ? [new TextRun({ children: [new Tab()] }), title] : [])] : [...(title ? [title] : []), new TextRun({ children: [new Tab()] }), symbol];

@@ -27,10 +27,11 @@
  * are numbered references in the text and one list at the end of the document, each with a link
  * back to its reference; in print they stand after the text, above the end rule.
  */
-import { layoutDocument, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
-import { adoptedHeading, closingLines, sponsorLine, titleNumberLabel, unreferencedFootnotes } from './wording.js';
+import { layoutDocument, runningHeadTitle, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
+import { adoptedHeading, closingLines, draftResolutionWords, sponsorLine, titleNumberLabel, unreferencedFootnotes } from './wording.js';
 import { crossRefTargets } from './akn.js';
-import { inlineText, type Language, type ResolutionDocument } from '../resolution/model.js';
+import { inlineText, type FrontMatter, type Language, type ResolutionDocument } from '../resolution/model.js';
+import type { MastheadWords } from '../resolution/masthead.js';
 
 /** Options of {@link exportHtml}. */
 export interface HtmlExportOptions {
@@ -112,13 +113,20 @@ function paraAnchor(id: string): string {
 // ---------------------------------------------------------------------------------------------
 // Style
 
+/**
+ * The running head sits on a 0.5 pt rule (un-format.md §3; issue 13): its text box ends near
+ * 62.5 pt from the top, as on the official pages (text top at 53.1 pt), the rule just under it.
+ */
+const HEAD_RULE = 'padding-bottom: 1.5pt; margin-bottom: 9pt; border-bottom: 0.5pt solid #000;';
+
 function stylesheet(layout: DocumentLayout, opts: HtmlExportOptions): string {
   const a4 = opts.paper === 'a4';
   const symbol = layout.meta.symbol.trim();
   const title = layout.meta.title.trim();
   // Running heads (spec §3): resolutions the symbol and the (short) title, mirrored; drafts the symbol.
   const outerHead = cssString(symbol);
-  const innerHead = layout.isDraft || !title ? '""' : cssString(title);
+  // The title's margin box is 60 % of the 492 pt line: the head is cut to fit it on one line.
+  const innerHead = layout.isDraft || !title ? '""' : cssString(runningHeadTitle(title, '', 0.6 * 492));
   const rtl = layout.dir === 'rtl';
   // In a right-to-left document the outer side of an even page is on the right.
   const even = rtl ? { outer: 'right', inner: 'left' } : { outer: 'left', inner: 'right' };
@@ -128,22 +136,24 @@ function stylesheet(layout: DocumentLayout, opts: HtmlExportOptions): string {
 @page {
   size: ${a4 ? 'A4' : 'letter'};
   /* The content box spans the masthead and running heads (60 pt to 552 pt); the text column is
-     inset within it (123.4 pt to 488.9 pt, where the justified lines of the UN PDFs end). */
-  margin: 72pt ${a4 ? '43.3pt' : '60pt'} 54pt 60pt;
+     inset within it (123.4 pt to 488.9 pt, where the justified lines of the UN PDFs end). Pages
+     2+: the first line's box at 73.4 pt, text and notes down to 735.5 pt (measured on the 39
+     official PDFs of the corpus: first body line 73.5 pt, lowest 734.4 pt). */
+  margin: 73.4pt ${a4 ? '43.3pt' : '60pt'} 56.5pt 60pt;
   @top-left { content: none; }
   @top-right { content: none; }
   @bottom-left { content: none; }
   @bottom-right { content: none; }
 }
 @page :left {
-  @top-${even.outer} { content: ${outerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${even.outer}; padding-bottom: 11pt; width: 40%; }
-  @top-${even.inner} { content: ${innerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${even.inner}; padding-bottom: 11pt; width: 60%; }
+  @top-${even.outer} { content: ${outerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${even.outer}; ${HEAD_RULE} width: 40%; }
+  @top-${even.inner} { content: ${innerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${even.inner}; ${HEAD_RULE} width: 60%; }
   @bottom-${even.outer} { content: counter(page) "/" counter(pages); font: bold 8.5pt/10pt ${font}; vertical-align: top; text-align: ${even.outer}; padding-top: 11pt; }
   @bottom-${even.inner} { content: ""; }
 }
 @page :right {
-  @top-${odd.inner} { content: ${innerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${odd.inner}; padding-bottom: 11pt; width: 60%; }
-  @top-${odd.outer} { content: ${outerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${odd.outer}; padding-bottom: 11pt; width: 40%; }
+  @top-${odd.inner} { content: ${innerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${odd.inner}; ${HEAD_RULE} width: 60%; }
+  @top-${odd.outer} { content: ${outerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${odd.outer}; ${HEAD_RULE} width: 40%; }
   @bottom-${odd.outer} { content: counter(page) "/" counter(pages); font: bold 8.5pt/10pt ${font}; vertical-align: top; text-align: ${odd.outer}; padding-top: 11pt; }
   @bottom-${odd.inner} { content: ""; }
 }
@@ -178,7 +188,11 @@ a:focus-visible { outline: 1pt solid #1a5fb4; }
 .mh-rule { border: 0; border-top: 1.5pt solid #000; margin: 0 0 6pt; }
 .mh-session p { margin: 0; font-size: 10pt; line-height: 12pt; }
 .mh-session .mh-session-name, .mh-session .mh-item-title { font-weight: bold; }
-.mh-session .mh-committee { font-weight: bold; font-size: 12pt; line-height: 14pt; }
+.mh-session .mh-committee { font-weight: bold; font-size: 12pt; line-height: 14pt; max-width: 288pt; }
+/* The agenda item's title wraps in its own column, 60 pt to 348 pt (the official lines end by 346 pt). */
+.mh-session .mh-item-title { max-width: 288pt; }
+/* Several agenda items: their titles are 6 pt apart (A/RES/78/247). */
+.mh-session .mh-item-title + .mh-item-title { margin-top: 6pt; }
 /* How Chinese sets off the opening words is UNVERIFIED (un-format.md §4): KaiTi rather than a
    slanted Song face. */
 :lang(zh) i { font-style: normal; font-family: KaiTi, "Kaiti SC", STKaiti, "AR PL UKai CN", ${HTML_FONT_STACKS.zh}; }
@@ -190,13 +204,13 @@ a:focus-visible { outline: 1pt solid #1a5fb4; }
 .basis { margin: 0 0 12pt; }
 .basis .basis-text { font-style: italic; }
 h1.title { font-weight: bold; font-size: 12pt; line-height: 14pt; margin: 0 0 11pt; }
-.title-num { display: inline-block; width: 51.1pt; margin-inline-start: -51.1pt; }
+.title-num { display: inline-block; box-sizing: border-box; width: 51.1pt; margin-inline-start: -51.1pt; padding-inline-end: 12.6pt; text-align: end; }
 .formula { text-indent: 23.7pt; }
 .body p { text-align: justify; hyphens: manual; }
 /* Word sets Times New Roman with its hinted widths, about 0.27 pt wider a letter at 10 pt than
    the outline widths a browser uses (measured on the UN PDFs): without this, lines hold a word
    more than the UN's and break elsewhere. */
-.text, .footnotes { letter-spacing: 0.027em; }
+.text, .footnotes, .mh-session, .mh-distr { letter-spacing: 0.027em; }
 p.pp, p.op { text-indent: 23.7pt; }
 p.l1 { text-indent: 23.7pt; }
 p.l2, p.l3, p.l4 { text-indent: 0; }
@@ -219,6 +233,8 @@ sup { font-size: 6.5pt; line-height: 0; vertical-align: 3.5pt; }
 .fn-num sup { font-size: 5.5pt; vertical-align: 3pt; }
 .fn-back { margin-inline-start: 3pt; }
 .end-rule { border: 0; border-top: 0.25pt solid #000; width: 72pt; margin: 18pt auto 0; }
+/* Notes repeated where they are cited, for a paged-media engine to float to the page foot (PAGED_CSS). */
+.fn-float { display: none; }
 @media print {
   .fn-back { display: none; }
 }
@@ -238,7 +254,7 @@ ${
 // Content
 
 /** Renders the runs of one paragraph. */
-function runsHtml(p: LayoutParagraph, targets: (string[] | null)[], refCount: Map<number, number>): string {
+function runsHtml(p: LayoutParagraph, targets: (string[] | null)[], refCount: Map<number, number>, floats: ReadonlyMap<number, string> | null): string {
   let out = '';
   let xref = 0;
   let italic = false;
@@ -246,14 +262,18 @@ function runsHtml(p: LayoutParagraph, targets: (string[] | null)[], refCount: Ma
     if (italic) out += '</i>';
     italic = false;
   };
-  for (const r of p.runs) {
+  for (const [idx, r] of p.runs.entries()) {
     if (r.footnote !== undefined) {
       close();
       const n = r.footnote;
       const k = (refCount.get(n) ?? 0) + 1;
       refCount.set(n, k);
       const id = k === 1 ? `fnref${n}` : `fnref${n}-${k}`;
-      out += `<sup><a href="#fn${n}" id="${id}" role="doc-noteref">${n}</a></sup>`;
+      // Consecutive marks are printed with a superscript comma between them ("conflict,¹⁰,¹¹").
+      const sep = p.runs[idx - 1]?.footnote !== undefined ? ',' : '';
+      out += `<sup>${sep}<a href="#fn${n}" id="${id}" role="doc-noteref">${n}</a></sup>`;
+      const note = k === 1 ? floats?.get(n) : undefined;
+      if (note !== undefined) out += floatNote(String(n), note);
       continue;
     }
     if (r.phrase && !italic) {
@@ -264,6 +284,19 @@ function runsHtml(p: LayoutParagraph, targets: (string[] | null)[], refCount: Ma
   }
   close();
   return out;
+}
+
+/** The sponsor line with the words its draft printed after the colon ("draft decision", "amendment to …"). */
+function withSponsorLineEnd(line: string, meta: FrontMatter, words: MastheadWords): string {
+  const end = meta.sponsorLineEnd?.trim();
+  const usual = draftResolutionWords(meta, words);
+  if (!end || meta.bureauLine.trim() || !line.endsWith(usual)) return line;
+  return line.slice(0, line.length - usual.length) + end;
+}
+
+/** A note repeated where it is first cited, hidden unless a paged-media engine floats it (PAGED_CSS). */
+function floatNote(mark: string, text: string): string {
+  return `<span class="fn-float" data-fn="${escapeHtml(mark)}" aria-hidden="true"><span class="fn-num"><sup>${escapeHtml(mark)}</sup></span>${escapeHtml(text.trim())}</span>`;
 }
 
 function inlineRun(r: LayoutRun, targets: string[] | null): string {
@@ -277,13 +310,13 @@ function inlineRun(r: LayoutRun, targets: string[] | null): string {
   return t;
 }
 
-function paragraphHtml(p: LayoutParagraph, targets: (string[] | null)[], refCount: Map<number, number>): string {
+function paragraphHtml(p: LayoutParagraph, targets: (string[] | null)[], refCount: Map<number, number>, floats: ReadonlyMap<number, string> | null): string {
   if (p.deleted) return '';
   const cls: string[] = [p.section === 'annex' ? 'op' : p.section];
   if (p.level > 0) cls.push(`l${Math.min(4, p.level)}`);
   if (p.tail) cls.push('tail');
   const label = p.label.trim() ? `<span class="label">${escapeHtml(p.label.trim())}</span>` : '';
-  return `<p class="${cls.join(' ')}" id="${paraAnchor(p.id)}">${label}${runsHtml(p, targets, refCount)}</p>\n`;
+  return `<p class="${cls.join(' ')}" id="${paraAnchor(p.id)}">${label}${runsHtml(p, targets, refCount, floats)}</p>\n`;
 }
 
 /**
@@ -298,6 +331,9 @@ export function exportHtml(doc: ResolutionDocument, opts: HtmlExportOptions = {}
   const { meta, words, lang } = layout;
   const targets = crossRefTargets(doc, layout);
   const refCount = new Map<number, number>();
+  // For print, each note is repeated where it is first cited, for the page foot (see PAGED_CSS).
+  const floats = opts.forPrint ? new Map(layout.footnotes.map((f) => [f.number, f.text])) : null;
+  const sponsorFloat = opts.forPrint && meta.sponsorNote.trim() && !meta.bureauLine.trim();
   const h: string[] = [];
   const symbol = meta.symbol.trim();
   const title = meta.title.trim();
@@ -347,8 +383,8 @@ export function exportHtml(doc: ResolutionDocument, opts: HtmlExportOptions = {}
   h.push('<main class="text">');
   const heading = adoptedHeading(layout);
   if (heading.length > 0) h.push(`<p class="adopted">${heading.map(escapeHtml).join('<br>')}</p>`);
-  const sponsors = sponsorLine(meta, words);
-  if (sponsors) h.push(`<p class="sponsors">${escapeHtml(sponsors)}</p>`);
+  const sponsors = withSponsorLineEnd(sponsorLine(meta, words), meta, words);
+  if (sponsors) h.push(`<p class="sponsors">${escapeHtml(sponsors)}${sponsorFloat ? floatNote('*', meta.sponsorNote) : ''}</p>`);
   if (meta.basis.trim()) h.push(`<p class="basis">[<span class="basis-text">${escapeHtml(meta.basis.trim().replace(/^\[|\]$/g, ''))}</span>]</p>`);
   if (title) {
     const num = titleNumberLabel(layout).trim();
@@ -361,11 +397,11 @@ export function exportHtml(doc: ResolutionDocument, opts: HtmlExportOptions = {}
   const ops = layout.paragraphs.filter((p) => p.section !== 'pp');
   if (pps.length > 0) {
     h.push('<section class="preamble">');
-    for (const p of pps) h.push(paragraphHtml(p, targets.get(p.id) ?? [], refCount).trimEnd());
+    for (const p of pps) h.push(paragraphHtml(p, targets.get(p.id) ?? [], refCount, floats).trimEnd());
     h.push('</section>');
   }
   h.push('<section class="operative">');
-  for (const p of ops) h.push(paragraphHtml(p, targets.get(p.id) ?? [], refCount).trimEnd());
+  for (const p of ops) h.push(paragraphHtml(p, targets.get(p.id) ?? [], refCount, floats).trimEnd());
   h.push('</section>');
   h.push('</div>');
 
@@ -382,27 +418,28 @@ export function exportHtml(doc: ResolutionDocument, opts: HtmlExportOptions = {}
     if (annexTitle) h.push(`<${headingText ? 'h3' : 'h2'} class="annex-title"${headingText ? '' : ` id="${hid}-heading"`}>${escapeHtml(annexTitle)}</${headingText ? 'h3' : 'h2'}>`);
     if (!headingText && !annexTitle) h.push(`<h2 class="visually-hidden" id="${hid}-heading">${escapeHtml(`Annex ${k + 1}`)}</h2>`);
     h.push('<div class="body">');
-    for (const p of a.paragraphs) h.push(paragraphHtml(p, targets.get(p.id) ?? [], refCount).trimEnd());
+    for (const p of a.paragraphs) h.push(paragraphHtml(p, targets.get(p.id) ?? [], refCount, floats).trimEnd());
     h.push('</div>');
     h.push('</section>');
   });
 
   // Notes: referenced ones by number, then any that nothing references (by letter).
-  const notes: { id: string; mark: string; text: string; back: boolean }[] = [];
-  if (meta.sponsorNote.trim() && sponsors && !meta.bureauLine.trim()) notes.push({ id: 'fn-sponsors', mark: '*', text: meta.sponsorNote.trim(), back: false });
-  for (const f of layout.footnotes) notes.push({ id: `fn${f.number}`, mark: String(f.number), text: f.text, back: true });
+  const notes: { id: string; mark: string; text: string; back: boolean; floated: boolean }[] = [];
+  if (meta.sponsorNote.trim() && sponsors && !meta.bureauLine.trim()) notes.push({ id: 'fn-sponsors', mark: '*', text: meta.sponsorNote.trim(), back: false, floated: Boolean(sponsorFloat) });
+  for (const f of layout.footnotes) notes.push({ id: `fn${f.number}`, mark: String(f.number), text: f.text, back: true, floated: floats !== null });
   unreferencedFootnotes(doc, layout).forEach((f, k) => {
     const mark = String.fromCharCode(97 + (k % 26)).repeat(Math.floor(k / 26) + 1);
-    notes.push({ id: `fn-${mark}`, mark, text: inlineText(f.content), back: false });
+    notes.push({ id: `fn-${mark}`, mark, text: inlineText(f.content), back: false, floated: false });
   });
   if (notes.length > 0) {
-    h.push('<section class="footnotes" role="doc-endnotes" aria-labelledby="notes-heading">');
+    const allFloated = notes.every((n) => n.floated);
+    h.push(`<section class="footnotes${allFloated ? ' all-floated' : ''}" role="doc-endnotes" aria-labelledby="notes-heading">`);
     h.push(`<h2 class="visually-hidden" id="notes-heading">${escapeHtml(NOTES_HEADING[lang])}</h2>`);
     h.push('<hr class="fn-rule">');
     h.push('<ol>');
     for (const n of notes) {
       const back = n.back ? ` <a class="fn-back" href="#fnref${n.mark}" role="doc-backlink" aria-label="${escapeHtml(BACK_LABEL[lang])}">↩</a>` : '';
-      h.push(`<li id="${n.id}"><span class="fn-num"><sup>${escapeHtml(n.mark)}</sup></span> ${escapeHtml(n.text.trim())}${back}</li>`);
+      h.push(`<li id="${n.id}"${n.floated ? ' class="floated"' : ''}><span class="fn-num"><sup>${escapeHtml(n.mark)}</sup></span> ${escapeHtml(n.text.trim())}${back}</li>`);
     }
     h.push('</ol>');
     h.push('</section>');

@@ -198,3 +198,45 @@ export function layoutDocument(doc: ResolutionDocument): DocumentLayout {
 export function runsText(runs: readonly LayoutRun[], footnoteMarks = false): string {
   return runs.map((r) => (r.footnote !== undefined ? (footnoteMarks ? r.text : '') : r.text)).join('');
 }
+
+// ---------------------------------------------------------------------------------------------
+// Running heads
+
+/** Advance widths of Times New Roman Bold, in thousandths of an em, for estimating a line's width. */
+function boldWidth(c: string): number {
+  if (c === ' ') return 250;
+  if (/[iljt.,;:'’!|()[\]-]/.test(c)) return 333;
+  if (/[fr]/.test(c)) return 400;
+  if (/[mw]/.test(c)) return 780;
+  if (/[MW]/.test(c)) return 960;
+  if (/\p{Lu}/u.test(c)) return 722;
+  if (/\d/.test(c)) return 500;
+  return 540;
+}
+
+/** Estimated width in points of `s` in Times New Roman Bold at `size` pt (within a few per cent). */
+export function boldTextWidth(s: string, size: number): number {
+  let w = 0;
+  for (const c of s) w += boldWidth(c);
+  return (w / 1000) * size;
+}
+
+/**
+ * The title as a running head beside `symbol` (bold 8.5 pt, the line from 60 to 552 pt): the
+ * whole title when it fits on the one line with at least 24 pt between the two; otherwise cut
+ * after the last whole word that fits and ended with "…", so the head never runs over a second
+ * line. Trailing punctuation before the cut is dropped.
+ */
+export function runningHeadTitle(title: string, symbol: string, lineWidth = 492, size = 8.5): string {
+  const t = title.replace(/\s+/g, ' ').trim();
+  const room = lineWidth - boldTextWidth(symbol, size) - 24;
+  if (boldTextWidth(t, size) <= room) return t;
+  const words = t.split(' ');
+  let out = '';
+  for (const w of words) {
+    const next = out ? `${out} ${w}` : w;
+    if (boldTextWidth(`${next} …`, size) > room) break;
+    out = next;
+  }
+  return out ? `${out.replace(/[\s,;:.–—-]+$/, '')} …` : '';
+}

@@ -158,7 +158,7 @@ const RE_CLAUSE_END = /[,;:.،؛。；，][”"’»)\]*]*(?:\s?\d|\[\^[^\]]*\])
 const RE_NOTE_START = /^(?:\d{1,3}\/?|\*{1,3})$/;
 /** Whole lines the importer would read as something else than running text. */
 const RE_BAD_LINE: readonly RegExp[] = [
-  /^\(?(?:[a-z]{1,3}|[ivxlc]{1,7}|\d{1,3}|[а-я])[.)]$/, // a label alone ("(a)", "b)", "i.")
+  /^\(?(?:[a-z]{1,3}|[ivxlc]{1,7}|\d{1,3}|[\u0430-\u044f])[.)]$/, // a label alone ("(a)", "b)", "i.")
   /^(?:annex(?:es)?|annexe|anexo|приложение|المرفق|مرفق|附件)(?:\s*(?:[IVXLC]{1,6}|\d{1,2}|[A-Z]))?\s*\*?$/i,
   /^(?:Page\s+)?\d{1,3}(?:\s*\/\s*\d{1,3})?$/i, // a page number
   /^\d{2}-\d{5}/, // a job number
@@ -167,7 +167,7 @@ const RE_BAD_LINE: readonly RegExp[] = [
   /^_{5,}$/,
   /^[IVXL]{1,6}\.?$/, // a section number
   /^[A-Z]\.$/,
-  /^\d{1,4}\s?(?:st|nd|rd|th|e|re|er|ème|ª|a)\s/i, // could be a meeting line
+  /^\d{1,4}\s?(?:st|nd|rd|th|[eªa]|re|er|ème)\s/i, // could be a meeting line
 ];
 
 /** What a wrapped block of text is, for the rules about where lines may break. */
@@ -233,7 +233,7 @@ const RE_RISKY_MASTHEAD: readonly RegExp[] = [
   /^(?:[A-Z]\s+)?[A-Z]\/\S/,
   /^\d{1,3}\/\d{1,4}/,
   /^(?:resolution\s+\d|adopted by the security council|of\s+\d)/i,
-  /:\s*\*?\s*(?:revised\s+)?(?:draft resolution|projet de résolution|proyecto de resolución|проект резолюции)/i,
+  /:\s*(?:\*\s*)?(?:revised\s+)?(?:draft resolution|projet de résolution|proyecto de resolución|проект резолюции)/i,
 ];
 
 /**

@@ -200,7 +200,10 @@ interface OutBlock {
 }
 
 const NOTE_ID = /^(?:ftn|edn|footnote-?|endnote-?|fn)(\d+)$/;
-const NOTE_REF_HREF = /^#_?(?:ftn|edn|footnote-?|endnote-?|fn)(\d+)$/i;
+/** Soft hyphens and zero-width characters, dropped from text. */
+// eslint-disable-next-line no-misleading-character-class -- a set of single code points, no sequence is meant
+const INVISIBLES = /[\u00ad\u200b\u200c\u200d\u2060\ufeff]/g;
+const NOTE_REF_HREF = /^#_?(?:ftn|edn|footnote-?|endnote-?|fn)\d+$/i;
 const NOTE_BACK_HREF = /^#_?(?:ftnref|ednref|footnote-ref-?|endnote-ref-?|fnref)\d+$/i;
 const LABEL_ONLY = /^(?:\(?\d{1,3}[.)]|\([a-z]{1,2}\)|[a-z]{1,2}\)|\([ivxlc]{1,6}\)|[ivxlc]{1,6}\)|[a-z]\.)$/i;
 
@@ -241,7 +244,8 @@ class Converter implements TokenSink {
   text(decoded: string): void {
     const f = this.top();
     if (f.hidden || this.backDepth >= 0) return;
-    let t = decoded.replace(/\u00ad|\u200b|\u200c|\u200d|\u2060|\ufeff/g, '');
+    // Soft hyphen and zero-width characters (the ZWJ \u200d among them) are dropped.
+    let t = decoded.replace(INVISIBLES, '');
     if (this.refText !== null) {
       this.refText += t;
       return;

@@ -6,6 +6,7 @@
 import { subparagraphLabel, type SubparagraphLevel } from '../resolution/labels.js';
 import { detectParagraphPhrase } from '../resolution/structure.js';
 import type { AgendaItem, Block, Inline, Language, Organ, ResolutionDocument } from '../resolution/model.js';
+import { committeeName, documentForm, type DocumentForm } from '../resolution/masthead.js';
 
 /** A subparagraph in the JSON output. */
 export interface ParseJsonSubparagraph {
@@ -42,10 +43,20 @@ export interface ParseJsonPreambular {
 /** The whole JSON object of `plenary parse --json`. */
 export interface ParseJson {
   symbol: string;
+  /** "resolution", "draft-resolution", "draft-decision" or "amendment". */
+  kind: DocumentForm;
   language: Language;
   organ: Organ;
   session: string;
+  /** The Main Committee as its drafts name it ("Special Political and Decolonization Committee (Fourth Committee)"), or "". */
+  committee: string;
   agendaItems: AgendaItem[];
+  /** Sponsors of a draft, all of them, in order; [] for resolutions and bureau drafts. */
+  sponsors: string[];
+  /** The note of the sponsor line's "*" ("On behalf of the States … Group of 77 and China"), or "". */
+  sponsorNote: string;
+  /** The line that replaces the sponsors in bureau drafts ("Draft resolution submitted by the Chair"), or "". */
+  bureauLine: string;
   title: string;
   /** ISO yyyy-mm-dd, or "". */
   adoptionDate: string;
@@ -147,10 +158,15 @@ export function toParseJson(doc: ResolutionDocument, labels: Readonly<Record<str
   const footnotes = order.filter((id) => byId.has(id)).map((id, k) => ({ mark: String(k + 1), text: text(byId.get(id)!.content) }));
   return {
     symbol: meta.symbol,
+    kind: documentForm(meta),
     language: lang,
     organ: meta.organ,
     session: meta.session,
+    committee: committeeName(lang, meta.organ),
     agendaItems: meta.agendaItems.map((a) => ({ number: a.number, title: a.title })),
+    sponsors: [...meta.sponsors],
+    sponsorNote: meta.sponsorNote,
+    bureauLine: meta.bureauLine,
     title: meta.title,
     adoptionDate: meta.adoptionDate,
     basis: meta.basis,

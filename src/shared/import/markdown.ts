@@ -17,6 +17,8 @@ import { EM_CLOSE, EM_OPEN, fnRef, LINK_CLOSE, LINK_MID, LINK_OPEN } from './inl
 const RE_SUP_NOTE_DEF = /^<sup>\s*(\d{1,3}|\*{1,3})\s*<\/sup>\s*((?:\S.*)?)$/i;
 const RE_MD_NOTE_DEF = /^\[\^([^\]\s]{1,20})\]:\s*((?:\S.*)?)$/;
 const RE_CARET_NOTE_DEF = /^\^(\d{1,3})\s+((?:\S.*)?)$/;
+/** "\\* Any changes to the list of sponsors…": a star note as the PDF importer writes it. */
+const RE_STAR_NOTE_DEF = /^((?:\\\*){1,3})\s+(\S.*)$/;
 const RE_THEMATIC = /^(?:-\s*){3,}$|^(?:\*\s*){3,}$|^(?:_\s*){3,}$/;
 const RE_HEADING = /^#{1,6}\s+/;
 const RE_HEADING_CLOSE = /\s+#+\s*$/;
@@ -100,12 +102,12 @@ export function markdownToLines(text: string): { lines: string[]; notes: RawNote
     let k = 0;
     while (k < block.length) {
       const line = block[k]!;
-      const def = RE_SUP_NOTE_DEF.exec(line) ?? RE_MD_NOTE_DEF.exec(line) ?? RE_CARET_NOTE_DEF.exec(line);
+      const def = RE_SUP_NOTE_DEF.exec(line) ?? RE_MD_NOTE_DEF.exec(line) ?? RE_CARET_NOTE_DEF.exec(line) ?? RE_STAR_NOTE_DEF.exec(line);
       if (def) {
         let body = def[2]!;
         k++;
         while (k < block.length && !isNoteDef(block[k]!)) body += '\n' + block[k++]!;
-        notes.push({ mark: def[1]!, text: convertInline(body).replace(/\n/g, ' ').trim() });
+        notes.push({ mark: def[1]!.replace(/\\/g, ''), text: convertInline(body).replace(/\n/g, ' ').trim() });
         if (lines[lines.length - 1] !== PAGE) lines.push(PAGE);
         continue;
       }
@@ -140,7 +142,7 @@ export function markdownToLines(text: string): { lines: string[]; notes: RawNote
 }
 
 function isNoteDef(line: string): boolean {
-  return RE_SUP_NOTE_DEF.test(line) || RE_MD_NOTE_DEF.test(line) || RE_CARET_NOTE_DEF.test(line);
+  return RE_SUP_NOTE_DEF.test(line) || RE_MD_NOTE_DEF.test(line) || RE_CARET_NOTE_DEF.test(line) || RE_STAR_NOTE_DEF.test(line);
 }
 
 /** True if the text looks like markdown (headings, `<sup>` marks, `*italic*` openings, `[x](y)` links). */

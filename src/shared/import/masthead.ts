@@ -16,6 +16,7 @@ import type { AgendaItem, DocumentKind, FrontMatter, Language, Organ } from '../
 import { parseSymbol } from '../resolution/symbols.js';
 import { PAGE } from './clean.js';
 import { plain } from './inline.js';
+import { RE_BUREAU_LINE, sponsorLineAt } from './sponsors.js';
 
 const ALL_LANGS: readonly Language[] = ['en', 'fr', 'es', 'ru', 'ar', 'zh'];
 
@@ -205,13 +206,8 @@ const ADOPTED_PATTERNS: readonly { re: RegExp; lang: Language }[] = [
   { re: /^(.*?)(大会|安全理事会|经济及社会理事会|人权理事会)通过的决议$/, lang: 'zh' },
 ];
 
-const SPONSOR_PATTERNS: readonly RegExp[] = [
-  /^(.+?) ?: ?(?:\* ?)?(?:revised )?draft resolution ?\*?$/i,
-  /^(.+?) ?: ?(?:\* ?)?projet de résolution(?: révisé)? ?\*?$/i,
-  /^(.+?) ?: ?(?:\* ?)?proyecto de resolución(?: revisado)? ?\*?$/i,
-  /^(.+?) ?: ?(?:\* ?)?(?:пересмотренный )?проект резолюции ?\*?$/i,
-];
-const RE_BUREAU = /^(?:draft resolution submitted by|projet de résolution présenté par|proyecto de resolución presentado por)\s/i;
+/** The enacting formula or a body-like sentence, which a draft's title never is. */
+const FORMULA_START = /^(?:the general assembly\b|l'assemblée générale\b|la asamblea general\b)/i;
 
 /** Organ names of the masthead line and of "adopted by", in the six languages, normalised. */
 const ORGAN_NAMES: readonly { key: string; organ: Organ; lang: Language }[] = (() => {
@@ -235,6 +231,8 @@ const COMMITTEES: readonly { key: string; organ: Organ; lang: Language }[] = (()
   }
   out.push({ key: 'special political and decolonization committee (fourth committee)', organ: 'ga-c4', lang: 'en' });
   out.push({ key: 'special political and decolonization committee', organ: 'ga-c4', lang: 'en' });
+  out.push({ key: '(fourth committee)', organ: 'ga-c4', lang: 'en' });
+  out.push({ key: 'fourth committee', organ: 'ga-c4', lang: 'en' });
   return out;
 })();
 
@@ -281,6 +279,11 @@ export interface MastheadInfo {
   recognised: number;
   /** Index of the line after the last one recognised as masthead wording (0 when none). */
   end: number;
+  /**
+   * Reference marks printed on the sponsor or bureau line ("*" after the colon refers to the
+   * sponsor note; "**" after "draft decision"), in order; empty when none.
+   */
+  sponsorMarks: string[];
 }
 
 function vote(votes: Map<Language, number>, lang: Language, w = 1): void {
@@ -318,7 +321,8 @@ export function parseMasthead(lines: readonly string[]): MastheadInfo {
   let scHeading = false;
   let agenda: string[] | null = null;
   let agendaGroups: string[][] = [];
-  let state: 'none' | 'agenda' | 'title' | 'basis' | 'distr' | 'adopted' | 'scOf' | 'scAdopted' | 'sponsors' = 'none';
+  let state: 'none' | 'agenda' | 'title' | 'basis' | 'distr' | 'adopted' | 'scOf' | 'scAdopted' | 'sponsors' | 'draftTitle' = 'none';
+  const sponsorMarks: string[] = [];
   let basis = '';
   let group = 0;
   let lastRecognised = -1;
@@ -329,7 +333,8 @@ export function parseMasthead(lines: readonly string[]): MastheadInfo {
       group++;
       if (state === 'agenda') agendaGroups.push([]);
       // A date may stand after a blank line ("Resolution 231 (1966)" / "" / "of 15 December 1966").
-      if (state === 'title' || state === 'distr' || state === 'sponsors') state = 'none';
+      if (state === 'title' || state === 'distr') state = 'none';
+      if (state === 'sponsors') state = 'draftTitle';
       continue;
     }
     const low = norm(line);
@@ -368,6 +373,36 @@ export function parseMasthead(lines: readonly string[]): MastheadInfo {
       meta.title += ' ' + line;
       titleLines.push(line);
       mark();
+      continue;
+    }
+    if (state === 'sponsors' && meta.bureauLine) {
+      meta.bureauLine += ' ' + line;
+      mark();
+      continue;
+    }
+    // A draft's title is the first group after its sponsor or bureau line.
+    if (state === 'draftTitle' && !meta.title && !FORMULA_START.test(line)) {
+      meta.title = line.replace(/^\s+/, '');
+      titleLines.push(line);
+      state = 'title';
+      mark();
+      continue;
+    }
+    // The sponsor line, which may run over many lines ("Albania, Australia, … and Uruguay: draft resolution").
+    // Not the first line after "Agenda item 70": that is the item's title.
+    const agendaTitleDue = state === 'agenda' && agendaGroups.every((g) => g.length === 0);
+    const spl = agendaTitleDue ? null : sponsorLineAt(ls, i);
+    if (spl) {
+      meta.sponsors = spl.line.sponsors;
+      const end = spl.line.end;
+      if (!/^(?:revised )?draft resolution$/i.test(end)) meta.sponsorLineEnd = end;
+      if (/^revised\b/i.test(end)) meta.kind = 'revision';
+      else if (!meta.kind) meta.kind = 'draft';
+      for (const mk of [spl.line.sponsorMark, spl.line.endMark]) if (mk) sponsorMarks.push(mk);
+      recognised += spl.last - i + 1;
+      lastRecognised = spl.last;
+      i = spl.last;
+      state = 'draftTitle';
       continue;
     }
     // Fixed wording.
@@ -539,26 +574,12 @@ export function parseMasthead(lines: readonly string[]): MastheadInfo {
       mark();
       continue;
     }
-    const sp = SPONSOR_PATTERNS.map((r) => r.exec(line)).find((m) => m);
-    if (sp) {
-      meta.sponsors = sp[1]!
-        .replace(/\*+$/, '')
-        .split(/,\s*|\s+(?:and|et|y|и)\s+/)
-        .map((s) => s.trim())
-        .filter(Boolean);
-      if (!meta.kind) meta.kind = 'draft';
-      mark();
-      continue;
-    }
-    if (RE_BUREAU.test(line)) {
-      meta.bureauLine = line;
+    if (RE_BUREAU_LINE.test(line.replace(/\*+$/, ''))) {
+      const star = /(\*+)$/.exec(line);
+      if (star) sponsorMarks.push(star[1]!);
+      meta.bureauLine = line.replace(/\s*\*+$/, '');
       if (!meta.kind) meta.kind = 'draft';
       state = 'sponsors';
-      mark();
-      continue;
-    }
-    if (state === 'sponsors' && meta.bureauLine) {
-      meta.bureauLine += ' ' + line;
       mark();
       continue;
     }
@@ -593,7 +614,7 @@ export function parseMasthead(lines: readonly string[]): MastheadInfo {
       titleLines.push(...t);
     }
   }
-  return { meta, votes, titleLines, bodyLines, scHeading, recognised, end: lastRecognised + 1 };
+  return { meta, votes, titleLines, bodyLines, scHeading, recognised, end: lastRecognised + 1, sponsorMarks };
 }
 
 /** Rebuilds the body-like leftover lines, with a blank line where their groups change. */

@@ -117,7 +117,7 @@ export function runsToMarkdown(input: readonly InlineRun[]): string {
   for (const s of items) {
     if (s.sup) {
       emitRun();
-      const t = s.text.replace(/[[\]\s\u00a0]/g, '');
+      const t = s.text.replace(/[[\]\s]/g, '');
       if (/^\d+$|^[*†‡§]+$/.test(t)) out += `<sup>${t}</sup>`;
       else if (t) out += escapeMd(t); // ordinals ("1er", "54th") and the like stay plain text
       continue;

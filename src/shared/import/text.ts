@@ -32,6 +32,7 @@ import {
   symbolFromFileName,
 } from './masthead.js';
 import { buildVocabulary, splitUnits } from './split.js';
+import { dropMarkSeparatorsInBlock } from './marks.js';
 
 /** Options of {@link parseResolutionText}. */
 export interface ParseTextOptions {
@@ -105,6 +106,8 @@ export function parseResolutionText(text: string, opts: ParseTextOptions = {}): 
   const furn = removePageFurniture(lines, bodyStart, symbol, mast.titleLines);
   const fb = extractFootnoteBlocks(furn.lines, bodyStart);
   notes.push(...fb.notes);
+  // The note of a sponsor line's "*" is the sponsor note, not a footnote of the text.
+  const sponsorNote = takeSponsorNote(notes, mast.sponsorMarks);
   const bodyLines = [...mast.bodyLines, ...(mast.bodyLines.length ? [''] : []), ...fb.lines.slice(bodyStart)];
 
   // Language: formula, masthead wording, then the words of the text.
@@ -144,6 +147,7 @@ export function parseResolutionText(text: string, opts: ParseTextOptions = {}): 
   }
 
   const built = buildDocument(units, { lang, organ, notes });
+  for (const b of [...built.preambular, ...built.operative, ...built.annexes.flatMap((a) => a.paragraphs)]) dropMarkSeparatorsInBlock(b);
 
   const kind = (symbol ? kindFromSymbol(symbol) : null) ?? m.kind ?? (m.adoptionDate || built.meeting ? 'resolution' : 'draft');
   const meta: FrontMatter = emptyFrontMatter({
@@ -154,6 +158,8 @@ export function parseResolutionText(text: string, opts: ParseTextOptions = {}): 
     agendaItems: m.agendaItems ?? [],
     sponsors: m.sponsors ?? [],
     bureauLine: m.bureauLine ?? '',
+    sponsorNote,
+    ...(m.sponsorLineEnd ? { sponsorLineEnd: m.sponsorLineEnd } : {}),
     title: organ === 'sc' && !m.title ? '' : (m.title ?? ''),
     adoptionDate: m.adoptionDate || built.meetingDate || '',
     issueDate: m.issueDate ?? '',
@@ -173,6 +179,19 @@ export function parseResolutionText(text: string, opts: ParseTextOptions = {}): 
   if (doc.operative.length === 0) warnings.push('No operative paragraph was found.');
   rememberPrintedLabels(doc, built.labels);
   return { document: doc, labels: built.labels, warnings, format };
+}
+
+/**
+ * Removes from `notes` the note whose mark is the first mark of the sponsor line ("*") and
+ * returns its text as one line; "" when the sponsor line has no mark or the note is missing.
+ */
+function takeSponsorNote(notes: RawNote[], marks: readonly string[]): string {
+  const mark = marks[0];
+  if (!mark) return '';
+  const at = notes.findIndex((n) => n.mark === mark);
+  if (at < 0) return '';
+  const [note] = notes.splice(at, 1);
+  return plain(note!.text).replace(/\s+/g, ' ').trim();
 }
 
 /**

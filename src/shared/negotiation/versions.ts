@@ -16,6 +16,7 @@ import { inlineText } from '../resolution/model.js';
 import { toDoc } from '../resolution/convert.js';
 import { computeStructure, xrefText, type DocStructure, type ParaInfo } from '../resolution/structure.js';
 import { diffTokens, wordDiff, type DiffOp } from '../text/diff.js';
+import { materializeBrackets } from './views.js';
 
 /** How a paragraph fared between the two versions. */
 export type ComparisonStatus = 'same' | 'changed' | 'inserted' | 'deleted' | 'moved';
@@ -35,6 +36,8 @@ export interface ParagraphSide {
   /** Negotiation status ('' | agreed | adref | pending | deleted) and holder. */
   status: string;
   holder: string;
+  /** Delegations with open proposals in the paragraph (its text and the paragraph itself), in order. */
+  proposals: string[];
 }
 
 /** A paragraph of either version and what became of it. */
@@ -93,6 +96,8 @@ export interface VersionComparison {
   summary: ComparisonSummary;
   /** Language of the second version (for the export). */
   lang: Language;
+  /** Which text of paragraphs with open proposals was compared (see {@link CompareOptions.text}). */
+  text: 'clean' | 'all';
 }
 
 /** Options of {@link compareVersions}. */
@@ -150,9 +155,23 @@ function flatten(d: ResolutionDocument, clean: boolean): Flat[] {
       text,
       status: (p.node.attrs.status as string) || '',
       holder: (p.node.attrs.holder as string) || '',
+      proposals: proposersOf(p.node),
       ...bag(text),
     });
   }
+  return out;
+}
+
+/** Delegations with open proposals in a paragraph node (not its subparagraphs), in order of appearance. */
+function proposersOf(node: PMNode): string[] {
+  const out: string[] = [];
+  const add = (by: unknown) => {
+    if (typeof by === 'string' && by && !out.includes(by)) out.push(by);
+  };
+  add((node.attrs.proposal as { by?: string } | null)?.by);
+  node.forEach((child) => {
+    for (const m of child.marks) if (m.type.name === 'insertion' || m.type.name === 'deletion') add(m.attrs.by);
+  });
   return out;
 }
 
@@ -202,8 +221,9 @@ const BETTER_BY = 0.25;
  */
 export function compareVersions(a: ResolutionDocument, b: ResolutionDocument, opts: CompareOptions = {}): VersionComparison {
   const clean = (opts.text ?? 'clean') === 'clean';
-  const A = flatten(a, clean);
-  const B = flatten(b, clean);
+  // Brackets are compared as the "[" and "]" every export shows.
+  const A = flatten(materializeBrackets(a), clean);
+  const B = flatten(materializeBrackets(b), clean);
   const matchA = new Array<number>(A.length).fill(-1);
   const matchB = new Array<number>(B.length).fill(-1);
   const how = new Map<number, 'id' | 'text'>();
@@ -283,6 +303,7 @@ export function compareVersions(a: ResolutionDocument, b: ResolutionDocument, op
     text: p.text,
     status: p.status,
     holder: p.holder,
+    proposals: p.proposals,
   });
   const compared = (i: number, j: number): ParagraphComparison => {
     const pa = A[i]!;
@@ -368,6 +389,7 @@ export function compareVersions(a: ResolutionDocument, b: ResolutionDocument, op
     footnotes,
     summary,
     lang: b.meta.language,
+    text: clean ? 'clean' : 'all',
   };
 }
 
@@ -423,6 +445,14 @@ function diffHtml(ops: readonly DiffOp[]): string {
     .join('');
 }
 
+/** A paragraph's negotiation status in words: "open", "agreed ad ref", "pending EU". */
+function statusWords(x: ParagraphSide | null): string {
+  if (!x) return 'removed';
+  const words: Record<string, string> = { '': 'open', agreed: 'agreed', adref: 'agreed ad ref', pending: 'pending', deleted: 'deleted' };
+  const w = words[x.status] ?? x.status;
+  return x.status === 'pending' && x.holder ? `${w} ${x.holder}` : w;
+}
+
 const STATUS_WORD: Record<ComparisonStatus, string> = { same: '', changed: 'Changed', inserted: 'New', deleted: 'Deleted', moved: 'Moved' };
 
 /**
@@ -454,8 +484,11 @@ export function exportComparisonHtml(cmp: VersionComparison, opts: ComparisonHtm
     let note = '';
     if (p.status === 'moved') note = `<span class="note">[Moved from ${desA}${p.changed ? ', changed' : ''}]</span> `;
     if (p.statusChanged) {
-      const st = (x: ParagraphSide | null) => (x ? [x.status || 'open', x.holder].filter(Boolean).join(' ') : '');
-      note += `<span class="note">[Status: ${esc(st(p.a))} → ${esc(st(p.b))}]</span> `;
+      note += `<span class="note status-change">Now ${esc(statusWords(p.b))}${p.a ? ` (was ${esc(statusWords(p.a))})` : ''}.</span> `;
+    }
+    const by = p.b?.proposals.length ? p.b.proposals : (p.a?.proposals ?? []);
+    if (by.length) {
+      note += `<span class="note proposals">Open proposals by ${esc(by.join(', '))} (${cmp.text === 'clean' ? 'shown as if accepted' : 'all proposed text shown'}).</span> `;
     }
     const level = Math.min((p.b ?? p.a)!.level, 4);
     rows.push(

@@ -79,6 +79,7 @@ export const documentSchema: z.ZodType<ResolutionDocument> = z.object({
     sponsors: z.array(z.string()),
     sponsorNote: z.string(),
     bureauLine: z.string(),
+    sponsorLineEnd: z.string().max(500).optional(),
     title: z.string(),
     adoptionDate: z.string(),
     issueDate: z.string(),

@@ -2,7 +2,30 @@
  * The fixed words of the masthead and heading block, per language and organ (un-format.md §1,
  * §2, §4). Shared by the editor's masthead preview and every exporter.
  */
-import type { Language, Organ } from './model.js';
+import type { FrontMatter, Language, Organ } from './model.js';
+
+/** The kind of document as `plenary parse --json` reports it (issue 13). */
+export type DocumentForm = 'resolution' | 'draft-resolution' | 'draft-decision' | 'amendment';
+
+/**
+ * What a document is: an adopted resolution, or a draft resolution, draft decision or amendment
+ * as its sponsor line ("…: draft decision", "…: amendment to draft resolution A/80/L.18") or
+ * bureau line ("Draft decision submitted by the Chair") says; drafts default to draft resolution.
+ */
+export function documentForm(meta: Pick<FrontMatter, 'kind' | 'bureauLine' | 'sponsorLineEnd'>): DocumentForm {
+  if (meta.kind === 'resolution') return 'resolution';
+  const words = (meta.sponsorLineEnd || meta.bureauLine || '').toLowerCase();
+  if (/^(?:amendment|amendement|enmienda|поправк)/u.test(words)) return 'amendment';
+  // Only the document's own kind, not a draft resolution named later in a bureau line.
+  const own = words.split(/\s+(?:submitted|présenté|presentado|on the basis)\b/u)[0]!;
+  if (/decision|décision|decisión|решени/u.test(own)) return 'draft-decision';
+  return 'draft-resolution';
+}
+
+/** The committee's name as its drafts print it ("Third Committee"); "" for plenary and other organs. */
+export function committeeName(lang: Language, organ: Organ): string {
+  return mastheadWords(lang, organ).committee;
+}
 
 /** Words of the masthead for one language and organ. */
 export interface MastheadWords {
@@ -41,9 +64,10 @@ const ORGAN_NAMES: Record<Language, Record<'ga' | 'sc' | 'ecosoc' | 'hrc' | 'oth
 };
 
 const ORDINAL_COMMITTEE: Record<Language, string[]> = {
-  en: ['First Committee', 'Second Committee', 'Third Committee', 'Fourth Committee', 'Fifth Committee', 'Sixth Committee'],
-  fr: ['Première Commission', 'Deuxième Commission', 'Troisième Commission', 'Quatrième Commission', 'Cinquième Commission', 'Sixième Commission'],
-  es: ['Primera Comisión', 'Segunda Comisión', 'Tercera Comisión', 'Cuarta Comisión', 'Quinta Comisión', 'Sexta Comisión'],
+  // The Fourth Committee's masthead name is its full name (A/C.4/80/L.10).
+  en: ['First Committee', 'Second Committee', 'Third Committee', 'Special Political and Decolonization Committee (Fourth Committee)', 'Fifth Committee', 'Sixth Committee'],
+  fr: ['Première Commission', 'Deuxième Commission', 'Troisième Commission', 'Commission des questions politiques spéciales et de la décolonisation (Quatrième Commission)', 'Cinquième Commission', 'Sixième Commission'],
+  es: ['Primera Comisión', 'Segunda Comisión', 'Tercera Comisión', 'Comisión Política Especial y de Descolonización (Cuarta Comisión)', 'Quinta Comisión', 'Sexta Comisión'],
   ru: ['Первый комитет', 'Второй комитет', 'Третий комитет', 'Четвертый комитет', 'Пятый комитет', 'Шестой комитет'],
   ar: ['اللجنة الأولى', 'اللجنة الثانية', 'اللجنة الثالثة', 'اللجنة الرابعة', 'اللجنة الخامسة', 'اللجنة السادسة'],
   zh: ['第一委员会', '第二委员会', '第三委员会', '第四委员会', '第五委员会', '第六委员会'],

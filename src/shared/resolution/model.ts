@@ -55,6 +55,12 @@ export interface FrontMatter {
   sponsorNote: string;
   /** Replaces the sponsor line for bureau drafts ("Draft resolution submitted by the Vice-Chair…"). */
   bureauLine: string;
+  /**
+   * The words after the sponsors' colon when they are not "draft resolution" (nor "revised draft
+   * resolution" for revisions): "draft decision", "amendment to draft resolution A/80/L.18".
+   * Absent for resolutions and ordinary draft resolutions.
+   */
+  sponsorLineEnd?: string;
   /** Title without its number ("Oil slick on Lebanese shores"). */
   title: string;
   /** Adoption date, ISO yyyy-mm-dd, or "" (drafts). */

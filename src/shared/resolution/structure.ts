@@ -265,6 +265,37 @@ export function paraText(node: PMNode): string {
   return s;
 }
 
+/**
+ * A paragraph's {@link paraText} as it would stand if its open proposals were accepted (text
+ * proposed for deletion left out), with `at[i]` = the offset in paraText of its character i, so
+ * what is found in it maps back to the document. `proposals` says whether the paragraph has any
+ * proposed insertion or deletion (then checks say they read the accepted text).
+ */
+export function paraAcceptedText(node: PMNode): { text: string; at: number[]; proposals: boolean } {
+  let text = '';
+  const at: number[] = [];
+  let offset = 0;
+  let proposals = false;
+  node.forEach((child) => {
+    const piece = child.isText ? (child.text ?? '') : '\uFFFC';
+    const deleted = child.marks.some((m) => m.type.name === 'deletion');
+    if (deleted || child.marks.some((m) => m.type.name === 'insertion')) proposals = true;
+    if (!deleted) {
+      for (let i = 0; i < piece.length; i++) at.push(offset + i);
+      text += piece;
+    }
+    offset += piece.length;
+  });
+  at.push(offset);
+  return { text, at, proposals };
+}
+
+/** The span [start, end) of accepted text `a` as offsets of the full paraText. */
+export function spanInFullText(a: { at: number[] }, start: number, end: number): { start: number; end: number } {
+  if (end <= start) return { start: a.at[start] ?? 0, end: a.at[start] ?? 0 };
+  return { start: a.at[start]!, end: a.at[end - 1]! + 1 };
+}
+
 /** The printed text without placeholders for footnotes (cross-references become "…"). */
 export function paraPlainText(node: PMNode): string {
   let s = '';
@@ -334,5 +365,8 @@ export function paragraphPhrase(p: ParaInfo, lang: Language, organ: Organ): Phra
   const text = paraText(p.node);
   const override = p.node.attrs.phrase as number | null;
   if (override !== null) return { start: 0, end: Math.max(0, Math.min(override, text.length)) };
-  return detectParagraphPhrase(text, lang, p.section, organ) ?? { start: 0, end: 0 };
+  // Detected on the text as it would stand if accepted: a phrase proposed for deletion is not the opening.
+  const accepted = paraAcceptedText(p.node);
+  const found = detectParagraphPhrase(accepted.text, lang, p.section, organ);
+  return found ? spanInFullText(accepted, found.start, found.end) : { start: 0, end: 0 };
 }

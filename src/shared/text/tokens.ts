@@ -112,7 +112,15 @@ function buildNumberWords(): Set<string> {
   return words;
 }
 
-/** Lower case, diacritics folded, quotes and dashes unified (the text before splitting). */
+/**
+ * Lower case, diacritics folded (NFKD, combining marks dropped; Russian й kept), Arabic tatweel
+ * dropped and alef maksura → ya, ligatures and œ/æ/ß… folded, quotes and dashes unified: the text
+ * before splitting, shared by matching and search so both fold alike.
+ */
+export function foldText(text: string): string {
+  return normalise(text);
+}
+
 function normalise(text: string): string {
   return text
     .toLowerCase()

@@ -36,7 +36,7 @@ describe('plenary export', { timeout: CLI_TEST_TIMEOUT }, () => {
     }
   });
 
-  it('exports a PDF whose text is the document text (headless Chromium)', () => {
+  it('exports a PDF whose text is the document text (headless Chromium)', { timeout: 240_000 }, () => {
     const out = path.join(tmp.dir, 'out.pdf');
     const r = plenary(['export', src, '--format', 'pdf', '--paper', 'a4', '-o', out]);
     expect(r.status, r.stderr).toBe(0);
@@ -46,6 +46,21 @@ describe('plenary export', { timeout: CLI_TEST_TIMEOUT }, () => {
     expect(text).toContain('Recalling its resolutions 61/194 of 20 December 2006');
     const info = spawnSync('pdfinfo', [out], { encoding: 'utf8' }).stdout;
     expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts/);
+  });
+
+  it('prints each footnote at the foot of the page that cites it (Paged.js layout), under the running-head rule', { timeout: 240_000 }, () => {
+    const out = path.join(tmp.dir, 'paged.pdf');
+    const r = plenary(['export', src, '--format', 'pdf', '-o', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('page layout failed');
+    const pages = spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).stdout.split('\f').map((p) => p.replace(/\s+/g, ' '));
+    // Each note's text is on the page whose body cites it, not gathered at the end.
+    const noteAt = (text: string): number => pages.findIndex((p) => p.includes(text));
+    expect(noteAt('See FCCC/CP/2015/10/Add.1, decision 1/CP.21, annex.')).toBe(noteAt('United Nations Framework Convention on Climate Change'));
+    // Note 6 is cited on page 2, as in the official PDF.
+    expect(noteAt('A/79/294.')).toBe(1);
+    // Pages 2+ carry the running head.
+    expect(pages[1]).toContain('A/RES/79/200 Oil slick on Lebanese shores');
   });
 
   it('exports Word tracked changes against a base file or a library symbol', () => {
@@ -61,7 +76,7 @@ describe('plenary export', { timeout: CLI_TEST_TIMEOUT }, () => {
     expect(bySymbol.status, bySymbol.stderr).toBe(0);
   });
 
-  it('says what is wrong with a bad invocation (exit 2) or a bad file (exit 1)', () => {
+  it('says what is wrong with a bad invocation (exit 2) or a bad file (exit 1)', { timeout: 240_000 }, () => {
     const noFormat = plenary(['export', src]);
     expect(noFormat.status).toBe(2);
     expect(noFormat.stderr).toContain('--format is one of');

@@ -73,7 +73,7 @@ describe('packaging fuses', () => {
   it('turns off file:// privileges, Node escapes and turns on asar integrity', () => {
     // The block's indented `key: value` lines (no YAML library is a declared dependency).
     const text = fs.readFileSync(path.join(process.cwd(), 'electron-builder.yml'), 'utf8');
-    const block = /^electronFuses:\n((?:[ ]{2}\w+: (?:true|false)\n)+)/m.exec(text)?.[1] ?? '';
+    const block = /^electronFuses:\n((?: {2}\w+: (?:true|false)\n)+)/m.exec(text)?.[1] ?? '';
     const fuses = Object.fromEntries([...block.matchAll(/(\w+): (true|false)/g)].map((m) => [m[1], m[2] === 'true']));
     expect(fuses).toMatchObject({
       runAsNode: false,

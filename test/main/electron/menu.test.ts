@@ -44,14 +44,18 @@ describe('buildMenuTemplate (Windows and Linux)', () => {
     expect(template[0]?.label).toBe('&File');
   });
 
-  it('File: New, Open…, Open Recent, Save (CmdOrCtrl+S), Save As…, Import…, Import Folder…, Export, Print Preview, Print… (CmdOrCtrl+P), Quit', () => {
+  it('File: New, New from Resolution…, Open…, Open Recent, Save (CmdOrCtrl+S), Save As…, Import…, Import Folder…, Export, Merge a Word File…, Print Preview, Print… (CmdOrCtrl+P), Quit', () => {
     const { template, send } = build();
     const file = submenu(top(template, 'File'));
     const labels = file.filter((i) => i.type !== 'separator').map((i) => clean(i.label) || i.role);
-    expect(labels).toEqual(['New Draft', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Import…', 'Import Folder…', 'Export', 'Print Preview', 'Print…', 'Quit']);
+    expect(labels).toEqual(['New Draft', 'New Draft from Resolution…', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Import…', 'Import Folder…', 'Export', 'Merge a Word File…', 'Print Preview', 'Print…', 'Quit']);
     expect(byLabel(file, 'Print…')?.accelerator).toBe('CmdOrCtrl+P');
     click(byLabel(file, 'Print…'));
     expect(send).toHaveBeenLastCalledWith('file.print');
+    click(byLabel(file, 'New Draft from Resolution…'));
+    expect(send).toHaveBeenLastCalledWith('file.newFromResolution');
+    click(byLabel(file, 'Merge a Word File…'));
+    expect(send).toHaveBeenLastCalledWith('file.mergeWord');
     const save = byLabel(file, 'Save');
     expect(save?.accelerator).toBe('CmdOrCtrl+S');
     click(save);
@@ -156,13 +160,12 @@ describe('buildMenuTemplate (Windows and Linux)', () => {
 });
 
 describe('buildMenuTemplate from the command registry', () => {
-  it('takes labels from the interface catalogue when one is given, the registry English otherwise', () => {
-    const t = (key: string, vars?: Record<string, string>) => ({ 'menu.file': 'Fichier', 'native.file.saveAs': 'Enregistrer sous…', 'command.help.about': 'À propos de {{app}}' })[key]?.replace('{{app}}', vars?.app ?? '');
-    const { template } = build({ translate: t });
+  it('takes labels from the interface catalogue of `lang`, the registry English where a key is missing', () => {
+    const { template } = build({ lang: 'fr' });
     expect(template[0]?.label).toBe('&Fichier');
     expect(byLabel(submenu(template[0]), 'Enregistrer sous…')?.id).toBe('file.saveAs');
-    expect(byLabel(submenu(template[0]), 'Save')?.id).toBe('file.save');
-    expect(byLabel(submenu(top(template, 'Help')), 'À propos de Plenary')?.id).toBe('help.about');
+    expect(byLabel(submenu(template[0]), 'Enregistrer')?.id).toBe('file.save');
+    expect(byLabel(submenu(top(template, 'Aide')), 'À propos de Plenary')?.id).toBe('help.about');
   });
 
   it('registers app keys and shows editor keys without registering them (they belong to the editor)', () => {

@@ -90,6 +90,7 @@ const fake = await vi.hoisted(async () => {
     getPath: vi.fn((name: string) => app.paths[name] ?? `/fake/${name}`),
     getName: () => 'Plenary',
     getVersion: () => '0.1.0',
+    getLocale: () => 'en-US',
     whenReady: vi.fn(() => Promise.resolve()),
     addRecentDocument: vi.fn(),
   });

@@ -52,6 +52,7 @@ function probes(p: string): [ApiMethod, unknown][] {
   return [
     ['drafts.open', { path: p }],
     ['drafts.importFile', { path: p }],
+    ['drafts.mergeWord', { path: p, document }],
     ['library.import', { paths: [p] }],
     ['library.importStart', { paths: [p] }],
     ['drafts.save', { path: p, document }],

@@ -2,6 +2,7 @@
 // baseline against brute force, and retrieval quality on the real corpus (~15,700 operative
 // paragraphs) for exact, edited, re-dated, reordered and unfinished queries.
 import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { ED_WEIGHT, MatchIndex, type MatchHit } from '../../../src/main/services/matcher.js';
 import { matchTokens } from '../../../src/shared/text/tokens.js';
 import { changeNumbers, clauses, editWords, hasNumber, isClean, operativeParagraphs, rng, swapClauses, truncateWords, Vocabulary, wordsOf } from '../../helpers/perturb.js';
@@ -289,5 +290,59 @@ describe('MatchIndex on the corpus (operative paragraphs of A/RES/78 and 79)', (
         ` (${longQueryMs.length} queries of ≥ 80 tokens: p50 ${q(longQueryMs, 0.5).toFixed(2)} ms, p95 ${q(longQueryMs, 0.95).toFixed(2)} ms)`,
     );
     expect(queryMs).toHaveLength(5 * SAMPLES);
+  });
+});
+
+describe('bulk load, tags and suggestion mode', () => {
+  const para = (words: string) => i32(words.split(' ').map((w) => w.charCodeAt(0) * 100 + w.length));
+
+  it('load() gives the same answers as add() one by one (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 30 }), fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 8 }), (docs, q) => {
+        const a = new MatchIndex();
+        docs.forEach((d, i) => a.add(i + 1, i32(d), i % 3));
+        const b = new MatchIndex();
+        b.load([{ ids: i32(docs.map((_, i) => i + 1)), lens: i32(docs.map((d) => d.length)), kinds: Uint8Array.from(docs.map((_, i) => i % 3)), tokens: i32(docs.flat()) }]);
+        for (const opts of [{}, { tag: 1 }, { prefix: true }]) expect(b.query(i32(q), 5, opts)).toEqual(a.query(i32(q), 5, opts));
+        expect(b.exhaustive(i32(q), 3)).toEqual(a.exhaustive(i32(q), 3));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('refuses to load into a non-empty index or the same id twice', () => {
+    const a = new MatchIndex();
+    a.add(1, i32([1]));
+    expect(() => a.load([])).toThrowError(/empty index/);
+    const b = new MatchIndex();
+    expect(() => b.load([{ ids: i32([5, 5]), lens: i32([1, 1]), kinds: new Uint8Array(2), tokens: i32([1, 2]) }])).toThrowError(/stored twice/);
+  });
+
+  it('tag restricts the candidates', () => {
+    const idx = new MatchIndex();
+    idx.add(1, para('a b c d'), 0);
+    idx.add(2, para('a b c d'), 1);
+    expect(ids(idx.query(para('a b c d'), 5, { tag: 1 }))).toEqual([2]);
+  });
+
+  it('suggestion mode ranks a paragraph that begins with the typed words first, one containing them next', () => {
+    const idx = new MatchIndex();
+    const typed = 'requests the secretary general to';
+    idx.add(1, para(`${typed} report on the implementation of this text at the next session`));
+    idx.add(2, para(`decides that the assembly ${typed} report`));
+    idx.add(3, para('requests member states to consider the matter'));
+    const hits = idx.query(para(typed), 3, { prefix: true });
+    expect(ids(hits)).toEqual([1, 2, 3]);
+    expect(hits[0]!.score).toBe(1);
+    expect(hits[1]!.score).toBeCloseTo(0.9, 6);
+    // Whole-paragraph mode would not find the long paragraph identical.
+    expect(idx.query(para(typed), 1)[0]!.score).toBeLessThan(1);
+  });
+
+  it('similarity is the exhaustive scan score', () => {
+    const idx = new MatchIndex();
+    idx.add(7, para('a b c d e'));
+    expect(idx.similarity(para('a b x d e'), 7)).toBeCloseTo(0.8, 9);
+    expect(idx.similarity(para('a'), 8)).toBeUndefined();
   });
 });

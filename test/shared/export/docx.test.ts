@@ -190,9 +190,9 @@ describe('docx export of A/RES/79/200 (English, from the corpus)', () => {
   it('sets US Letter with the UN text column, a distinct first page and mirrored heads', () => {
     expect(attrs(d.document, 'w:pgSz')).toMatchObject({ 'w:w': '12240', 'w:h': '15840' });
     const mar = attrs(d.document, 'w:pgMar')!;
-    // Column from 123.4 pt (2468 twips) to ≈491 pt (right margin 121 pt = 2420 twips).
-    expect(mar).toMatchObject({ 'w:left': '2468', 'w:right': '2420', 'w:top': '1440' });
-    expect(12240 - Number(mar['w:left']) - Number(mar['w:right'])).toBe(7352);
+    // Column from 123.4 pt (2468 twips) to 488.6 pt, where the official glyphs end (right margin 123.4 pt = 2468 twips).
+    expect(mar).toMatchObject({ 'w:left': '2468', 'w:right': '2468', 'w:top': '1440' });
+    expect(12240 - Number(mar['w:left']) - Number(mar['w:right'])).toBe(7304);
     expect(d.document).toMatch(/<w:titlePg\/>/);
     expect(d.settings).toMatch(/<w:evenAndOddHeaders\/>/);
   });
@@ -325,7 +325,7 @@ describe('docx export of A/RES/79/200 (English, from the corpus)', () => {
     const rule = styleXml(d.styles, STYLE.endRule);
     expect(attrs(rule, 'w:bottom')).toMatchObject({ 'w:val': 'single', 'w:sz': '2' });
     const ind = attrs(rule, 'w:ind')!;
-    expect(7352 - Number(ind['w:left']) - Number(ind['w:right'])).toBe(1440);
+    expect(7304 - Number(ind['w:left']) - Number(ind['w:right'])).toBe(1440);
   });
 
   it('writes real footnotes, referenced in order, with the right text', () => {
@@ -373,7 +373,7 @@ describe('docx export of A/RES/79/200 (English, from the corpus)', () => {
     expect(textOf(even)).toBe('A/RES/79/200\tOil slick on Lebanese shores');
     const head = styleXml(d.styles, STYLE.runningHead);
     expect(head).toMatch(/<w:b\/>[\s\S]*<w:sz w:val="17"\/>/);
-    expect(attrs(head, 'w:ind')).toEqual({ 'w:left': '-1268', 'w:right': '-1220' });
+    expect(attrs(head, 'w:ind')).toEqual({ 'w:left': '-1268', 'w:right': '-1268' });
     for (const f of [d.footers.default!, d.footers.even!]) {
       expect(f).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
       expect(f).toMatch(/<w:instrText[^>]*>\s*NUMPAGES\s*<\/w:instrText>/);
@@ -408,8 +408,8 @@ describe('docx export on A4', () => {
     const mar = attrs(d.document, 'w:pgMar')!;
     const left = Number(mar['w:left']);
     const right = Number(mar['w:right']);
-    expect(11906 - left - right).toBe(7352);
-    expect(Math.abs(left - 1268 - (right - 1220))).toBeLessThanOrEqual(1);
+    expect(11906 - left - right).toBe(7304);
+    expect(Math.abs(left - 1268 - (right - 1268))).toBeLessThanOrEqual(1);
   });
 });
 

@@ -14,8 +14,11 @@ describe('toParseJson', () => {
     const { document } = parseResolutionText(read('ga-en/A_RES_79_200.txt'), { fileName: 'A_RES_79_200.txt' });
     const j = toParseJson(document);
     expect(Object.keys(j)).toEqual([
-      'symbol', 'language', 'organ', 'session', 'agendaItems', 'title', 'adoptionDate', 'basis', 'meeting', 'preambular', 'operative', 'footnotes',
+      'symbol', 'kind', 'language', 'organ', 'session', 'committee', 'agendaItems', 'sponsors', 'sponsorNote', 'bureauLine', 'title', 'adoptionDate', 'basis', 'meeting', 'preambular', 'operative', 'footnotes',
     ]);
+    expect(j.kind).toBe('resolution');
+    expect(j.committee).toBe('');
+    expect(j.sponsors).toEqual([]);
     expect(j.symbol).toBe('A/RES/79/200');
     expect(j.language).toBe('en');
     expect(j.organ).toBe('ga');

@@ -140,3 +140,21 @@ describe('synthetic versions', () => {
     expect(changesOf(compareVersions(zero, withProposals, { text: 'all' }).paragraphs[2]!)).toEqual(['ins: and brief']);
   });
 });
+
+describe('the comparison says who proposes what, statuses in words, and brackets', () => {
+  it('names the delegations of open proposals, writes statuses in words and keeps brackets', async () => {
+    const { negotiatedDraft } = await import('../../helpers/negotiated.js');
+    const { baseView } = await import('../../../src/shared/negotiation/views.js');
+    const now = negotiatedDraft();
+    now.operative[0] = { ...now.operative[0]!, status: 'adref' };
+    const cmp = compareVersions(baseView(negotiatedDraft()), now);
+    const op1 = cmp.paragraphs.find((p) => p.b?.id === 'op1')!;
+    expect(op1.b!.proposals).toEqual(['EU', 'G77 and China']);
+    expect(op1.b!.text).toContain('[all');
+    const html = exportComparisonHtml(cmp);
+    expect(html).toContain('Now agreed ad ref (was open).');
+    expect(html).not.toContain('[Status:');
+    expect(html).toContain('Open proposals by EU, G77 and China (shown as if accepted).');
+    expect(html).toContain('[all');
+  });
+});

@@ -12,6 +12,7 @@ import { own, settingsOf } from './settings.js';
 import { DEL, INS, addMarkExact, insOf, isPara, ownParaIns, paraProposal, removeMarkExact, type ParaProposal } from './marks.js';
 import { charLength, trackDelete, type TrackContext } from './tracking.js';
 import { descendantsOf, findProposal, listProposals, proposerOf } from './queries.js';
+import { applyMoveDecision } from './moves.js';
 
 /** Removes every deletion mark in [from, to), exactly (see {@link removeMarkExact}). */
 function removeDelMarks(tr: Transaction, from: number, to: number): void {
@@ -55,6 +56,7 @@ function reparentChildren(tr: Transaction, id: string): void {
 
 /** Accepts proposal `id` into `tr`. */
 function applyAccept(tr: Transaction, id: string): boolean {
+  if (applyMoveDecision(tr, id, 'accept', removeParagraph)) return true;
   const occ = findProposal(tr.doc, id);
   if (!occ.ins.length && !occ.del.length && !occ.paras.length) return false;
   const kind = occ.paras[0]?.prop.kind;
@@ -100,6 +102,7 @@ function applyAccept(tr: Transaction, id: string): boolean {
 
 /** Rejects proposal `id` into `tr`. */
 function applyReject(tr: Transaction, id: string): boolean {
+  if (applyMoveDecision(tr, id, 'reject', removeParagraph)) return true;
   const occ = findProposal(tr.doc, id);
   if (!occ.ins.length && !occ.del.length && !occ.paras.length) return false;
   const kind = occ.paras[0]?.prop.kind;

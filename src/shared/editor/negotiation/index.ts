@@ -8,5 +8,5 @@ export { proposalsPlugin, type ProposalsPluginOptions } from './plugin.js';
 export { proposalDecorationsKey, proposalDecorationsPlugin } from './decorations.js';
 export { acceptAllBy, acceptProposal, deleteCharTracked, deleteParagraph, rejectAllBy, rejectProposal, withdrawProposal } from './commands.js';
 export { countBrackets, removeBracket, toggleBrackets } from './brackets.js';
-export { paragraphStatuses, setParagraphStatus, statusSummary, type ParagraphStatusInfo, type ParagraphStatusValue } from './status.js';
+export { paragraphStatuses, selectedParagraphIds, setParagraphStatus, setParagraphStatuses, statusSummary, type ParagraphStatusInfo, type ParagraphStatusValue } from './status.js';
 export { listProposals, type ProposalInfo } from './queries.js';

@@ -8,14 +8,17 @@ import type { FrontMatter } from '../../resolution/model.js';
 import { computeStructure, type DocStructure } from '../../resolution/structure.js';
 import { structureKey } from '../plugins/structure.js';
 import { DEL, INS, delOf, insOf, isPara, paraProposal, push, type ParaProposal, type Range } from './marks.js';
+import { findMove, paraMove } from './moves.js';
 
 /** One proposal as listed in the proposals panel. */
 export interface ProposalInfo {
   id: string;
   by: string;
   at: string;
-  /** Text insertion or deletion, or a whole paragraph inserted or deleted. */
-  kind: 'ins' | 'del' | 'para-ins' | 'para-del';
+  /** Text insertion or deletion, a whole paragraph inserted or deleted, or a paragraph moved. */
+  kind: 'ins' | 'del' | 'para-ins' | 'para-del' | 'para-move';
+  /** For a move: a plain move, a PP↔OP conversion or a level change. */
+  as?: 'move' | 'convert' | 'level';
   /** The text concerned (pieces that are not adjacent joined by " … "). */
   text: string;
   /** The proposal this one amends (a proposal on a proposal). */
@@ -81,7 +84,8 @@ export function descendantsOf(doc: PMNode, id: string): Set<string> {
 /** Who made proposal `id`, or null when there is no such proposal. */
 export function proposerOf(doc: PMNode, id: string): string | null {
   const occ = findProposal(doc, id);
-  const first = occ.paras[0]?.prop.by ?? occ.ins[0]?.mark.attrs.by ?? occ.del[0]?.mark.attrs.by;
+  const move = findMove(doc, id);
+  const first = occ.paras[0]?.prop.by ?? occ.ins[0]?.mark.attrs.by ?? occ.del[0]?.mark.attrs.by ?? paraMove((move.to[0] ?? move.from[0])?.node)?.by;
   return first === undefined ? null : (first as string);
 }
 
@@ -106,6 +110,18 @@ export function listProposals(state: EditorState): ProposalInfo[] {
     if (isPara(node)) {
       const info = s.byId.get(node.attrs.id as string);
       current = { id: node.attrs.id as string, designation: info?.designation ?? '' };
+      const mv = paraMove(node);
+      if (mv) {
+        // A move is listed once, where the paragraph goes (its move-to place), with the moved text.
+        const known = byId.get(mv.id);
+        if (!known) {
+          order.push(mv.id);
+          byId.set(mv.id, { id: mv.id, by: mv.by, at: mv.at, kind: 'para-move', as: mv.as ?? 'move', text: node.textContent, ...(mv.parent ? { parent: mv.parent } : {}), paragraphId: current.id, designation: current.designation, lastEnd: -1 });
+        } else if (mv.kind === 'move-to') {
+          known.paragraphId = current.id;
+          known.designation = current.designation;
+        }
+      }
       const p = paraProposal(node);
       if (p && !byId.has(p.id)) {
         order.push(p.id);

@@ -36,6 +36,47 @@ export function setParagraphStatus(paragraphId: string, status: ParagraphStatusV
   };
 }
 
+/**
+ * Sets the status of every paragraph in `paragraphIds` in one undo step (a selection of
+ * paragraphs, a whole part, the paragraphs a filter shows); the holder as in
+ * {@link setParagraphStatus}. Applies when at least one of them changes.
+ */
+export function setParagraphStatuses(paragraphIds: readonly string[], status: ParagraphStatusValue, holder = ''): Command {
+  return (state, dispatch) => {
+    const wanted = new Set(paragraphIds);
+    const at: number[] = [];
+    state.doc.descendants((n, pos) => {
+      if (isPara(n) && wanted.has(n.attrs.id as string)) {
+        const h = status === 'pending' ? holder || (n.attrs.holder as string) : '';
+        if (n.attrs.status !== status || n.attrs.holder !== h) at.push(pos);
+      }
+      return !n.isInline;
+    });
+    if (!at.length) return false;
+    if (dispatch) {
+      const tr = own(closeHistory(state.tr));
+      for (const pos of at) {
+        const n = tr.doc.nodeAt(pos)!;
+        tr.setNodeAttribute(pos, 'status', status);
+        tr.setNodeAttribute(pos, 'holder', status === 'pending' ? holder || (n.attrs.holder as string) : '');
+      }
+      dispatch(tr);
+    }
+    return true;
+  };
+}
+
+/**
+ * The numbered paragraphs (level 0, not tails) the selection touches, in order: the paragraph of
+ * the cursor, or every one from the selection's start to its end.
+ */
+export function selectedParagraphIds(state: EditorState): string[] {
+  const { from, to } = state.selection;
+  return structureOf(state)
+    .paras.filter((p) => p.level === 0 && !p.tail && p.pos + p.node.nodeSize > from && p.pos <= to)
+    .map((p) => p.id);
+}
+
 /** Status of one counted paragraph, for filters. */
 export interface ParagraphStatusInfo {
   id: string;

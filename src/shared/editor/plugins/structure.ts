@@ -8,7 +8,7 @@ import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import type { Node as PMNode } from 'prosemirror-model';
 import type { FrontMatter, Language } from '../../resolution/model.js';
-import { computeStructure, paragraphPhrase, paraText, xrefText, type DocStructure, type ParaInfo } from '../../resolution/structure.js';
+import { computeStructure, paraAcceptedText, paragraphPhrase, xrefText, type DocStructure, type ParaInfo } from '../../resolution/structure.js';
 
 export { xrefText };
 import { enactingFormula, organGender, classifyOpening, phraseList } from '../../resolution/lexicon.js';
@@ -45,7 +45,7 @@ function phraseOf(p: ParaInfo, lang: Language, meta: FrontMatter): PhraseCacheEn
   const { start, end } = paragraphPhrase(p, lang, meta.organ);
   let hint = '';
   if (end === 0 && p.node.attrs.phrase === null && p.level === 0 && !p.tail && p.section !== 'ap') {
-    const text = paraText(p.node);
+    const text = paraAcceptedText(p.node).text; // as it would stand if accepted
     const kind = p.section === 'pp' ? 'pp' : 'op';
     if (text.trim().length > 3) {
       const other = classifyOpening(text, lang);

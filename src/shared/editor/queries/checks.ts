@@ -3,8 +3,8 @@
  */
 import type { EditorState, Transaction } from 'prosemirror-state';
 import type { FrontMatter } from '../../resolution/model.js';
-import { checkEndPunctuation, textChecks } from '../../resolution/punctuation.js';
-import { paraEndingText, paraText, type ParaInfo } from '../../resolution/structure.js';
+import { checkEndPunctuation, textChecks, type EndPunctuationIssue, type TextIssue } from '../../resolution/punctuation.js';
+import { paraAcceptedText, spanInFullText, type EffectiveRole, type ParaInfo } from '../../resolution/structure.js';
 import { structureKey, xrefText } from '../plugins/structure.js';
 import { punctuateTr } from '../commands/text.js';
 
@@ -34,6 +34,8 @@ const HINT_MESSAGES: Record<string, string> = {
 interface ParagraphChecks {
   key: string;
   empty: boolean;
+  /** Whether the paragraph has open proposals: its checks read the text as if they were accepted. */
+  proposals: boolean;
   end: ReturnType<typeof checkEndPunctuation>;
   text: ReturnType<typeof textChecks>;
 }
@@ -47,20 +49,65 @@ function checksOf(p: ParaInfo, lang: FrontMatter['language']): ParagraphChecks {
   const key = `${p.role}|${kind}|${lang}`;
   const hit = paragraphCache.get(p.node);
   if (hit && hit.key === key) return hit;
-  const text = paraText(p.node).replace(/\uFFFC+$/, '');
+  // Checks read the text as it would stand if the open proposals were accepted; offsets found in it
+  // are mapped back to the paragraph's full text.
+  const accepted = paraAcceptedText(p.node);
+  const text = accepted.text.replace(/\uFFFC+$/, '');
   const empty = text.trim().length === 0;
+  const ending = acceptedEndingText(p.node);
   const entry: ParagraphChecks = {
     key,
     empty,
-    end: empty ? null : checkEndPunctuation(paraEndingText(p.node), p.role, lang),
-    text: empty ? [] : textChecks(text, lang, { kind }),
+    proposals: accepted.proposals,
+    end: empty ? null : checkEndPunctuation(ending, p.role, lang),
+    text: empty ? [] : textChecks(text, lang, { kind }).map((issue) => {
+      const span = spanInFullText(accepted, issue.from, issue.to);
+      return { ...issue, from: span.start, to: span.end };
+    }),
   };
   paragraphCache.set(p.node, entry);
   return entry;
 }
 
-/** All findings, in document order. */
-export function computeFindings(state: EditorState): Finding[] {
+/** paraEndingText of the accepted text: footnote references left out, a cross-reference as a word, deleted text out. */
+function acceptedEndingText(node: ParaInfo['node']): string {
+  let s = '';
+  node.forEach((child) => {
+    if (child.marks.some((m) => m.type.name === 'deletion')) return;
+    if (child.isText) s += child.text ?? '';
+    else if (child.type.name === 'xref') s += 'x';
+  });
+  return s;
+}
+
+/** Said after a finding on a paragraph with open proposals. */
+export const IF_ACCEPTED = ' (read as if its open proposals were accepted)';
+
+/**
+ * How findings are worded. The checks describe what they found in data; the default says it in
+ * English (the CLI, tests), the renderer passes wording in the interface language
+ * (src/renderer/i18n/checks.ts), so the logic stays in one place.
+ */
+export interface CheckMessages {
+  end(issue: EndPunctuationIssue, role: EffectiveRole, docLang: string): string;
+  hint(kind: string): string;
+  text(issue: TextIssue, role: 'pp' | 'op' | 'sub'): string;
+  xrefBroken(): string;
+  /** Said after a finding on a paragraph with open proposals. */
+  ifAccepted(): string;
+}
+
+/** English wording, as the checks themselves say it. */
+export const ENGLISH_CHECK_MESSAGES: CheckMessages = {
+  end: (issue) => issue.message,
+  hint: (kind) => HINT_MESSAGES[kind] ?? kind,
+  text: (issue) => issue.message,
+  xrefBroken: () => 'A cross-reference points to a deleted paragraph.',
+  ifAccepted: () => IF_ACCEPTED,
+};
+
+/** All findings, in document order, worded by `messages`. */
+export function computeFindings(state: EditorState, messages: CheckMessages = ENGLISH_CHECK_MESSAGES): Finding[] {
   const s = structureKey.getState(state);
   if (!s) return [];
   const lang = (state.doc.attrs.meta as FrontMatter).language;
@@ -71,9 +118,10 @@ export function computeFindings(state: EditorState): Finding[] {
     const where = p.designation || (p.section === 'pp' ? 'PP' : 'OP');
     if (checks.empty) continue;
     const end = checks.end;
-    if (end) out.push({ key: `${p.id}-end`, paraId: p.id, designation: where, message: end.message, fixable: true, kind: 'punctuation' });
+    const said = checks.proposals ? messages.ifAccepted() : '';
+    if (end) out.push({ key: `${p.id}-end`, paraId: p.id, designation: where, message: messages.end(end, p.role, lang) + said, fixable: true, kind: 'punctuation' });
     const hint = s.hints.get(p.id);
-    if (hint) out.push({ key: `${p.id}-hint`, paraId: p.id, designation: where, message: HINT_MESSAGES[hint] ?? hint, fixable: false, kind: 'hint' });
+    if (hint) out.push({ key: `${p.id}-hint`, paraId: p.id, designation: where, message: messages.hint(hint) + said, fixable: false, kind: 'hint' });
     // Offsets from textChecks are in the paragraph's text; map them to positions in the document.
     for (const [k, issue] of checks.text.entries()) {
       const range = issue.fix !== undefined ? { from: textOffsetToPos(p, issue.from), to: textOffsetToPos(p, issue.to), replacement: issue.fix } : undefined;
@@ -81,7 +129,7 @@ export function computeFindings(state: EditorState): Finding[] {
         key: `${p.id}-t${k}`,
         paraId: p.id,
         designation: where,
-        message: issue.message,
+        message: messages.text(issue, p.level > 0 ? 'sub' : p.section === 'pp' ? 'pp' : 'op') + said,
         fixable: range !== undefined,
         kind: 'text',
         ...(range ? { range } : {}),
@@ -90,7 +138,7 @@ export function computeFindings(state: EditorState): Finding[] {
     p.node.descendants((n, offset) => {
       if (n.type.name === 'xref') {
         const x = xrefText(n.attrs.targets as string[], p.pos + 1 + offset, s.structure, lang);
-        if (x.broken) out.push({ key: `${p.id}-x${offset}`, paraId: p.id, designation: where, message: 'A cross-reference points to a deleted paragraph.', fixable: false, kind: 'xref' });
+        if (x.broken) out.push({ key: `${p.id}-x${offset}`, paraId: p.id, designation: where, message: messages.xrefBroken(), fixable: false, kind: 'xref' });
       }
       return !n.isLeaf;
     });

@@ -1,7 +1,7 @@
 // Accepting, rejecting and withdrawing proposals (one, or all of a delegation), proposals on
 // proposals, and undo of each.
 import { describe, expect, it } from 'vitest';
-import { EditorState } from 'prosemirror-state';
+import { type EditorState } from 'prosemirror-state';
 import { undo, redo } from 'prosemirror-history';
 import { acceptAllBy, acceptProposal, listProposals, rejectAllBy, rejectProposal, withdrawProposal } from '../../../../src/shared/editor/negotiation/index.js';
 import { base, run, as, select, type, cut, show } from '../../../helpers/negotiation-states.js';

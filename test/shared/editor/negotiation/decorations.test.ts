@@ -1,7 +1,7 @@
 // The views as decorations (markup, clean, one delegation), kept in plugin state, and the
 // bracket widgets.
 import { describe, expect, it } from 'vitest';
-import { EditorState, TextSelection } from 'prosemirror-state';
+import { type EditorState, TextSelection } from 'prosemirror-state';
 import { proposalDecorationsKey, proposalsKey, setNegotiationSettings, toggleBrackets } from '../../../../src/shared/editor/negotiation/index.js';
 import { base, run, as, select, type, cut } from '../../../helpers/negotiation-states.js';
 

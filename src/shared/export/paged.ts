@@ -1,0 +1,65 @@
+/**
+ * Page-floated footnotes for the PDF (issue 13): Chromium's CSS has no `float: footnote`, so the
+ * print HTML is laid out into pages by Paged.js (a paged-media polyfill) before it is printed.
+ * This module holds the pure parts: the style that turns the repeated notes of the print HTML
+ * (`span.fn-float`, see html.ts) into page-foot notes under a short rule, the page that runs
+ * the polyfill (inline script only, a Content-Security-Policy that forbids any fetch), and the
+ * clean-up of the laid-out page into static HTML that prints with JavaScript off.
+ */
+
+/** Marker attribute set on `<html>` when Paged.js has finished laying out every page. */
+export const PAGED_DONE = 'data-plenary-paged';
+
+/**
+ * Style added for the paged-media engine: notes float to the foot of the page that cites them,
+ * 8.5/10.5 pt, the number hanging at 116.9 pt and the text at 123.4 pt, under a 72 pt rule of
+ * 0.5 pt from 99.6 pt (as measured on the official PDFs); the end-of-document list keeps only
+ * the notes nothing cites. From page 2 the running head stands on a 0.5 pt rule at 65 pt from
+ * the top, across 60–552 pt (measured on A/RES/79/200).
+ */
+export const PAGED_CSS = `
+.fn-float { display: block; float: footnote; font-size: 8.5pt; line-height: 10.5pt; font-style: normal; font-weight: normal;
+  text-align: start; text-indent: -6.5pt; padding-inline-start: 63.4pt; margin: 0 0 2pt; letter-spacing: 0.027em; }
+.fn-float .fn-num { display: inline-block; width: 6.5pt; margin: 0; text-indent: 0; text-align: start; }
+.fn-float .fn-num sup { font-size: 5.5pt; line-height: 0; vertical-align: 3pt; }
+.footnotes li.floated, .footnotes.all-floated { display: none; }
+[data-footnote-call]::after { content: none !important; }
+[data-footnote-marker] { display: block !important; list-style: none !important; }
+[data-footnote-marker]::marker { content: none !important; }
+@page { @footnote { float: bottom; } }
+/* The running head's rule: 0.5 pt at 65 pt from the top, across 60–552 pt, from page 2. */
+.pagedjs_margin-top { position: relative; }
+.pagedjs_margin-top > .pagedjs_margin { border-bottom: 0 !important; }
+.pagedjs_page:not(.pagedjs_first_page) .pagedjs_margin-top::after { content: ""; position: absolute; left: 0; right: 0; top: 64.75pt; border-top: 0.5pt solid #000; }
+.pagedjs_footnote_inner_content::before { content: ""; display: block; width: 72pt; margin: 6pt 0 5pt 39.6pt; border-top: 0.5pt solid #000; }
+`;
+
+/** Forbids every fetch: the page may only run its own inline script and styles. */
+const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline' blob:; img-src data: blob:; font-src 'none'; connect-src 'none'";
+
+/**
+ * The print HTML prepared for layout: a CSP, the paged style, and the polyfill inline (it must
+ * not contain "</script"), with a hook that marks `<html>` when every page is laid out.
+ */
+export function pagedLayoutHtml(html: string, polyfill: string): string {
+  if (!html.includes('</head>')) throw new Error('The print HTML has no <head>.');
+  const safe = polyfill.replace(/<\/script/gi, '<\\/script');
+  const csp = `<meta http-equiv="Content-Security-Policy" content="${CSP}">`;
+  const tail = [
+    `<style>${PAGED_CSS}</style>`,
+    `<script>window.PagedConfig = { auto: true, after: function () { document.documentElement.setAttribute('${PAGED_DONE}', '1'); } };</script>`,
+    `<script>${safe}</script>`,
+  ].join('\n');
+  // The CSP comes first in <head>, before anything it governs; the polyfill last.
+  return html.replace(/<head>/i, () => `<head>\n${csp}`).replace('</head>', () => `${tail}\n</head>`);
+}
+
+/**
+ * The laid-out page (its DOM serialised after Paged.js ran) as static HTML for printing with
+ * JavaScript off: scripts removed. Throws when the layout did not finish.
+ */
+export function staticPagedHtml(dom: string): string {
+  if (!new RegExp(`<html[^>]*\\s${PAGED_DONE}="1"`).test(dom)) throw new Error('The page layout did not finish.');
+  const out = dom.replace(/<script\b[\s\S]*?<\/script>/gi, '');
+  return out.startsWith('<!DOCTYPE') ? out : `<!DOCTYPE html>\n${out}`;
+}

@@ -1,0 +1,74 @@
+// The measurements behind `npm run fidelity`: lines from pdftotext -bbox words, their classes,
+// and the figures compared between an official PDF and an export.
+import { describe, expect, it } from 'vitest';
+import { compare, figures, layoutOf } from '../../../scripts/fidelity/measure.js';
+
+/** A bbox XHTML page from lines of [x, y (top of a 10 pt line), size, text]. */
+function page(lines: [number, number, number, string][]): string {
+  const words: string[] = [];
+  for (const [x0, y, size, text] of lines) {
+    let x = x0;
+    for (const w of text.split(' ')) {
+      const width = w.length * size * 0.45;
+      words.push(`<word xMin="${x}" yMin="${y}" xMax="${x + width}" yMax="${y + size * 1.116}">${w.replace(/&/g, '&amp;')}</word>`);
+      x += width + size * 0.25;
+    }
+  }
+  return `<page width="612.000000" height="792.000000">\n${words.join('\n')}\n</page>`;
+}
+
+const official = `<doc>${page([
+  [147.1, 383, 10, 'The General Assembly,'],
+  [147.1, 401, 10, 'Recalling its resolution 70/1 of 25 September 2015 on the'],
+  [123.4, 413, 10, 'sustainable development goals and targets of the agenda'],
+  [147.1, 431, 10, '1. Decides to remain seized of the matter until next year'],
+  [123.4, 443, 10, 'and requests a report;'],
+  [116.9, 704, 8.5, '1 See A/80/1.'],
+])}${page([
+  [60, 53, 8.5, 'A/RES/80/1 Title'],
+  [147.1, 73.4, 10, '(a) To report on the implementation of the present'],
+  [123.4, 85.4, 10, 'resolution at its next session;'],
+  [60, 749, 8.5, '2/2'],
+])}</doc>`;
+
+describe('fidelity measurements', () => {
+  it('classes lines as body, note and running head or foot', () => {
+    const l = layoutOf(official);
+    expect(l.pages.map((p) => p.map((x) => x.kind))).toEqual([
+      ['body', 'body', 'body', 'body', 'body', 'note'],
+      ['furniture', 'body', 'body', 'furniture'],
+    ]);
+  });
+
+  it('measures first-line positions, page-1 body start, note pages and line breaks', () => {
+    const f = figures(layoutOf(official));
+    expect(f.pages).toBe(2);
+    expect(f.bodyStart).toBe(383);
+    expect(f.x.opNumber).toBe(147.1);
+    expect(f.x.alpha).toBe(147.1);
+    expect(f.x.pp).toBe(147.1);
+    expect(f.notePages).toEqual({ '1': 1 });
+    expect(f.breaks).toEqual(['the|sustainable#1', 'year|and#1', 'present|resolution#1']);
+    expect(f.linesPerPage).toEqual([5, 2]);
+  });
+
+  it('compares an export with the official: equal documents agree in everything', () => {
+    const f = figures(layoutOf(official));
+    const c = compare(f, f);
+    expect(c.pagesEqual).toBe(true);
+    expect(c.lineBreaks).toBe(1);
+    expect(c.notesSamePage).toBe(1);
+    expect(c.bodyStart).toBe(0);
+    expect(c.firstLastAgree).toBe(1);
+  });
+
+  it('sees a note moved to another page, a shifted start and a different line break', () => {
+    const moved = official
+      .replace('yMin="704"', 'yMin="200"')
+      .replace(/yMin="383"/g, 'yMin="390"')
+      .replace('>sustainable<', '>goals<');
+    const c = compare(figures(layoutOf(official)), figures(layoutOf(moved)));
+    expect(c.bodyStart).toBe(7);
+    expect(c.lineBreaks).toBeCloseTo(2 / 3);
+  });
+});

@@ -1,0 +1,70 @@
+// The paged-media preparation of the print HTML (issue 13): notes repeated where they are cited,
+// the page that runs Paged.js (CSP first, no fetch), and the static HTML that is printed.
+import { describe, expect, it } from 'vitest';
+import { PAGED_CSS, PAGED_DONE, pagedLayoutHtml, staticPagedHtml } from '../../../src/shared/export/paged.js';
+import { exportHtml } from '../../../src/shared/export/html.js';
+import { emptyFrontMatter, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
+
+function doc(): ResolutionDocument {
+  return {
+    meta: emptyFrontMatter({ kind: 'draft', symbol: 'A/C.3/80/L.5', title: 'Rights of older persons', sponsors: ['Italy', 'Turkmenistan'], sponsorNote: 'On behalf of the Group of 77 and China.' }),
+    preambular: [{ id: 'pp1', content: [{ t: 'text', text: 'Recalling its resolution 70/1,' }, { t: 'fn', id: 'fn1' }, { t: 'fn', id: 'fn2' }], children: [], tail: [] }],
+    operative: [{ id: 'op1', content: [{ t: 'text', text: 'Decides to remain seized of the matter, as in 70/1.' }, { t: 'fn', id: 'fn1' }], children: [], tail: [] }],
+    footnotes: [
+      { id: 'fn1', content: [{ t: 'text', text: 'Resolution 70/1.' }] },
+      { id: 'fn2', content: [{ t: 'text', text: 'A/80/1.' }] },
+    ],
+    annexes: [],
+  };
+}
+
+describe('print HTML for the page layout', () => {
+  it('repeats each note once, where it is first cited, hidden unless paged', () => {
+    const html = exportHtml(doc(), { forPrint: true });
+    expect(html.match(/class="fn-float" data-fn="1"/g)).toHaveLength(1);
+    expect(html).toContain('<span class="fn-float" data-fn="2" aria-hidden="true"><span class="fn-num"><sup>2</sup></span>A/80/1.</span>');
+    expect(html).toMatch(/class="sponsors">[^<]*<span class="fn-float" data-fn="\*"/);
+    expect(html).toContain('.fn-float { display: none; }');
+    // The list at the end still has every note (for printing without the layout).
+    expect(html).toContain('<li id="fn1" class="floated">');
+    // The HTML for the screen has no repeated notes.
+    expect(exportHtml(doc())).not.toContain('fn-float"');
+  });
+
+  it('marks consecutive references with a superscript comma', () => {
+    expect(exportHtml(doc())).toMatch(/>1<\/a><\/sup><sup>,<a [^>]*>2<\/a><\/sup>/);
+  });
+
+  it('puts the CSP first in <head>, then the paged style and the polyfill last, with no "</script" inside', () => {
+    const out = pagedLayoutHtml(exportHtml(doc(), { forPrint: true }), 'var x = "</script>";');
+    const head = out.slice(out.indexOf('<head>'), out.indexOf('</head>'));
+    expect(head.split('\n')[1]).toMatch(/^<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline';[^"]*connect-src 'none'">$/);
+    expect(head).toContain(PAGED_CSS);
+    expect(head.lastIndexOf('<script>')).toBeGreaterThan(head.indexOf(PAGED_CSS));
+    expect(out).not.toContain('"</script>"');
+    expect(out).toContain('<\\/script>');
+    expect(() => pagedLayoutHtml('<p>no head</p>', '')).toThrow(/no <head>/);
+  });
+
+  it('prints only a finished layout, without scripts', () => {
+    const dom = `<html ${PAGED_DONE}="1"><head><script>alert(1)</script><style>p{}</style></head><body><SCRIPT src="x.js"></SCRIPT><p>Text</p></body></html>`;
+    const out = staticPagedHtml(dom);
+    expect(out).not.toMatch(/<script/i);
+    expect(out).toContain('<p>Text</p>');
+    expect(out.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(() => staticPagedHtml('<html><body><p>Text</p></body></html>')).toThrow(/did not finish/);
+  });
+});
+
+describe('sponsor line of draft decisions and amendments', () => {
+  it('prints the words the draft printed after the colon, in HTML and .docx alike', async () => {
+    const d = doc();
+    d.meta.sponsorLineEnd = 'amendment to draft resolution A/C.3/80/L.50';
+    expect(exportHtml(d)).toContain('Italy and Turkmenistan:* amendment to draft resolution A/C.3/80/L.50</p>');
+    const { docxBytes } = await import('../../../src/shared/export/docx.js');
+    const JSZip = (await import('jszip')).default;
+    const xml = await (await JSZip.loadAsync(await docxBytes(d, {}))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('amendment to draft resolution A/C.3/80/L.50');
+    expect(xml).not.toMatch(/>\s*draft resolution</);
+  });
+});

@@ -1,0 +1,144 @@
+// The interface catalogues: every key the code uses exists in every language, the languages hold
+// the same keys with the same placeholders, plural keys have every form the language needs, and
+// the native menu reads in the interface language.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CATALOGUES, UI_LANGS, matchUiLang, readUiLangArg, translate, type UiLang } from '../../../src/shared/i18n/index.js';
+import { buildMenuTemplate } from '../../../src/main/electron/menu.js';
+import { apiInputs } from '../../../src/shared/api.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+/** Keys without their plural suffix: what code asks for. */
+function baseKeys(lang: UiLang): Set<string> {
+  return new Set(Object.keys(CATALOGUES[lang]).map((k) => k.replace(PLURAL, '')));
+}
+
+function placeholders(msg: string): string[] {
+  return [...msg.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!).sort();
+}
+
+function sources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
+/**
+ * Keys named in code: arguments of t(…)/tr(…)/translate(lang, …) and any string literal shaped
+ * like a key of a catalogue namespace (tables such as the panel tabs hold keys as plain strings),
+ * except API method names ('library.search'), which share the dotted shape.
+ */
+export function keysUsedIn(text: string, namespaces: ReadonlySet<string>): Set<string> {
+  const used = new Set<string>();
+  for (const m of text.matchAll(/\b(?:t|tr)\(\s*'([^']+)'/g)) used.add(m[1]!);
+  for (const m of text.matchAll(/\btranslate\(\s*\w+,\s*'([^']+)'/g)) used.add(m[1]!);
+  for (const m of text.matchAll(/'([a-z]+)\.([A-Za-z][\w.]*)'/g)) {
+    const key = `${m[1]}.${m[2]}`;
+    if (namespaces.has(m[1]!) && !(key in apiInputs)) used.add(key);
+  }
+  return used;
+}
+
+describe('interface catalogues', () => {
+  const reference = baseKeys('en');
+  const namespaces = new Set([...reference].map((k) => k.split('.')[0]!));
+
+  it('every key used in the renderer and the native menu exists in every language', () => {
+    const files = [...sources(path.join(ROOT, 'src/renderer')), path.join(ROOT, 'src/main/electron/menu.ts')];
+    const used = new Set<string>();
+    for (const f of files) for (const k of keysUsedIn(fs.readFileSync(f, 'utf8'), namespaces)) used.add(k);
+    expect(used.size).toBeGreaterThan(150);
+    for (const lang of UI_LANGS) {
+      const have = baseKeys(lang);
+      expect([...used].filter((k) => !have.has(k)), `missing from ${lang}`).toEqual([]);
+    }
+  });
+
+  it('the key scanner finds a missing key (the check above can fail)', () => {
+    const found = keysUsedIn("notify(t('toast.noSuchMessage')); const L = { a: 'panel.nowhere' }; const id = 'file.new';", namespaces);
+    expect([...found].sort()).toEqual(['panel.nowhere', 'toast.noSuchMessage']);
+    expect(reference.has('toast.noSuchMessage')).toBe(false);
+  });
+
+  it('French and Spanish hold exactly the English keys, with the same placeholders', () => {
+    for (const lang of UI_LANGS) {
+      expect([...baseKeys(lang)].sort(), lang).toEqual([...reference].sort());
+      for (const [key, msg] of Object.entries(CATALOGUES[lang])) {
+        const enMsg = CATALOGUES.en[key] ?? CATALOGUES.en[key.replace(PLURAL, '_other')];
+        expect(enMsg, `${lang} ${key} has no English counterpart`).toBeDefined();
+        expect(placeholders(msg), `${lang} ${key}`).toEqual(placeholders(enMsg!));
+        expect(msg.trim(), `${lang} ${key} is empty`).not.toBe('');
+      }
+    }
+  });
+
+  it('plural keys carry every form the language uses (Intl.PluralRules) and nothing else', () => {
+    for (const lang of UI_LANGS) {
+      const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+      const keys = Object.keys(CATALOGUES[lang]);
+      const bases = new Set(keys.filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')));
+      expect(bases.size).toBeGreaterThan(5);
+      for (const base of bases) {
+        const forms = keys.filter((k) => k.replace(PLURAL, '') === base && PLURAL.test(k)).map((k) => k.match(PLURAL)![1]);
+        expect(forms.sort(), `${lang} ${base}`).toEqual([...categories].sort());
+        expect(CATALOGUES[lang][base], `${lang} ${base} is both plural and plain`).toBeUndefined();
+      }
+    }
+  });
+
+  it('translate picks plural forms and fills placeholders; an unknown key shows itself', () => {
+    expect(translate('en', 'checks.findings', { count: 1 })).toBe('1 finding');
+    expect(translate('en', 'checks.findings', { count: 2 })).toBe('2 findings');
+    expect(translate('fr', 'checks.findings', { count: 0 })).toBe('0 constat'); // French: 0 is singular
+    expect(translate('fr', 'checks.findings', { count: 2 })).toBe('2 constats');
+    expect(translate('es', 'checks.findings', { count: 1 })).toBe('1 observación');
+    expect(translate('es', 'checks.findings', { count: 0 })).toBe('0 observaciones');
+    expect(translate('es', 'command.help.about', { app: 'Plenary' })).toBe('Acerca de Plenary');
+    expect(translate('fr', 'no.such.key')).toBe('no.such.key');
+  });
+
+  it('French messages use a no-break space before : ; ? ! and inside « »', () => {
+    for (const [key, msg] of Object.entries(CATALOGUES.fr)) {
+      expect(/ [:;?!»]|« /.test(msg), `${key}: ${msg}`).toBe(false);
+    }
+  });
+});
+
+describe('choosing the interface language', () => {
+  it('matches BCP 47 tags by their primary language, in order, else null', () => {
+    expect(matchUiLang(['fr-CA', 'en-US'])).toBe('fr');
+    expect(matchUiLang(['de-DE', 'es-419'])).toBe('es');
+    expect(matchUiLang(['ES_es'])).toBe('es');
+    expect(matchUiLang(['de', 'ar', '', null, undefined])).toBeNull();
+  });
+
+  it('reads --ui-lang from a command line in both spellings, the last one winning', () => {
+    expect(readUiLangArg(['electron', '.', '--ui-lang', 'fr'])).toBe('fr');
+    expect(readUiLangArg(['x', '--ui-lang=es'])).toBe('es');
+    expect(readUiLangArg(['x', '--ui-lang=es', '--ui-lang', 'fr'])).toBe('fr');
+    expect(readUiLangArg(['x', '--data', 'dir'])).toBeUndefined();
+  });
+});
+
+describe('the native menu in the interface language', () => {
+  const clean = (label: string | undefined) => (label ?? '').replace(/&(?!&)/g, '');
+  const build = (lang?: UiLang) => buildMenuTemplate({ isMac: false, isDev: false, appName: 'Plenary', recent: [], send: () => undefined, ...(lang ? { lang } : {}) });
+
+  it('reads Fichier, Édition, Affichage … in French and Archivo, Edición, Ver … in Spanish, English by default', () => {
+    expect(build().map((i) => clean(i.label))).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
+    expect(build('fr').map((i) => clean(i.label))).toEqual(['Fichier', 'Édition', 'Affichage', 'Fenêtre', 'Aide']);
+    expect(build('es').map((i) => clean(i.label))).toEqual(['Archivo', 'Edición', 'Ver', 'Ventana', 'Ayuda']);
+    expect(build('fr')[0]?.label).toBe('&Fichier');
+  });
+
+  it('translates items but keeps their command ids and keys', () => {
+    const file = build('fr')[0]?.submenu as { id?: string; label?: string; accelerator?: string }[];
+    const save = file.find((i) => i.id === 'file.save');
+    expect(save).toMatchObject({ label: 'Enregistrer', accelerator: 'CmdOrCtrl+S' });
+    const en = (build()[0]?.submenu as { id?: string }[]).map((i) => i.id);
+    expect(file.map((i) => i.id)).toEqual(en);
+  });
+});
