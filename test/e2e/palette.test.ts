@@ -97,9 +97,9 @@ describe('Edit and Print from the registry', () => {
     });
     await page.locator('.resolution-editor p.pp').first().click();
     await page.keyboard.press('Control+p');
-    await page.locator('.modal[aria-label="Print preview"]').waitFor();
+    await page.getByRole('dialog', { name: 'Print preview' }).waitFor();
     await page.waitForFunction(() => (window as unknown as { prints: number }).prints === 1);
-    await page.click('.modal[aria-label="Print preview"] button:has-text("Print…")');
+    await page.getByRole('dialog', { name: 'Print preview' }).getByRole('button', { name: 'Print…', exact: true }).click();
     expect(await page.evaluate(() => (window as unknown as { prints: number }).prints)).toBe(2);
     await page.keyboard.press('Escape');
   });

@@ -118,7 +118,7 @@ export function NotesMargin(props: { notes: readonly ParagraphNote[]; page: RefO
   const byPara = new Map<string, ParagraphNote[]>();
   for (const n of open) byPara.set(n.paragraph, [...(byPara.get(n.paragraph) ?? []), n]);
   return (
-    <div className="notes-margin" aria-label="Notes in the margin">
+    <div className="notes-margin" role="group" aria-label="Notes in the margin">
       {[...byPara].map(([para, list]) =>
         tops.has(para) ? (
           <button key={para} type="button" className="margin-note" style={{ top: tops.get(para) }} onClick={() => props.onOpen(para)} title={list.map((n) => `${n.author}: ${n.text}`).join('\n')}>
