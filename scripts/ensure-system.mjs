@@ -11,6 +11,8 @@ const needs = [
   { cmd: 'soffice', pkg: 'libreoffice-writer-nogui' },
   { cmd: 'fc-match', pkg: 'fontconfig' },
   { cmd: 'unzip', pkg: 'unzip' },
+  // Validates Akoma Ntoso exports against the OASIS schema in a test.
+  { cmd: 'xmllint', pkg: 'libxml2-utils' },
   // LibreOffice's Python bridge, to accept tracked changes in a test.
   { cmd: 'python3-uno', pkg: 'python3-uno', check: () => spawnSync('/usr/bin/python3', ['-c', 'import uno'], { stdio: 'ignore' }).status === 0 },
 ];

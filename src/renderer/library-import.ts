@@ -5,6 +5,7 @@
  * a question before a very large or sensitive walk, cancel.
  */
 import { HOST_MAX_BODY_BYTES, type ApiInput, type ApiMethod, type ApiOutputs, type ImportJobStatus, type ImportSummary } from '../shared/api.js';
+import { t } from './i18n/index.js';
 
 /** Base64 bytes per import request (a quarter of the host's limit, so JSON overhead never matters). */
 export const IMPORT_CHUNK_BYTES = Math.floor(HOST_MAX_BODY_BYTES / 4);
@@ -73,7 +74,7 @@ export async function importInChunks<F extends PickedFile>(files: readonly F[], 
   const total: ImportSummary = { imported: 0, skipped: 0, failed: 0, items: [] };
   for (const f of tooLarge) {
     total.failed++;
-    total.items.push({ file: f.name, status: 'failed', reason: `too large to send in browser mode (${Math.round(f.size / 1e6)} MB); import it with the desktop app or "plenary import"` });
+    total.items.push({ file: f.name, status: 'failed', reason: t('import.tooLarge', { size: Math.round(f.size / 1e6) }) });
   }
   let done = 0;
   for (const chunk of chunks) {

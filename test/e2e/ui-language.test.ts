@@ -28,6 +28,10 @@ describe('plenary serve --ui-lang fr', () => {
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
       // The document's language is its own: an English draft keeps its English formula.
       expect(await page.locator('.formula').textContent()).toBe('The General Assembly,');
+      // …but the screen reader describes it, and the keyboard controls speak, in the interface's.
+      expect(await page.locator('.resolution-editor p.op').first().getAttribute('aria-description')).toMatch(/^paragraphe (\d+ )?du dispositif$/);
+      expect(await page.locator('.tab-mode').textContent()).toBe('Tab abaisse');
+      expect(await page.locator('[role="menubar"]').getAttribute('aria-label')).toBe('Barre de menus');
       await page.click('.menubar .menu > button:has-text("Édition")');
       expect(await page.locator('[data-command="edit.find"]').textContent()).toBe('Rechercher et remplacer…Ctrl+F');
       await page.keyboard.press('Escape');

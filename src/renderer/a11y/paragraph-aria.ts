@@ -11,28 +11,32 @@ import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { ParaInfo } from '../../shared/resolution/structure.js';
 import { structureKey, type StructureState } from '../../shared/editor/plugins/structure.js';
 import { announce } from './announcer.js';
+import { i18n, t, uiLang } from '../i18n/index.js';
 
-const SECTION_NAMES = { pp: 'preambular paragraph', op: 'operative paragraph', ap: 'annex paragraph' } as const;
+// Said in the interface language (the screen reader's user), not the document's.
+const SECTION_KEYS = { pp: 'a11y.para.pp', op: 'a11y.para.op', ap: 'a11y.para.ap' } as const;
 
 /** The spoken kind and number of a paragraph, e.g. "operative paragraph 4", "subparagraph (a) (ii) of operative paragraph 4". */
 export function spokenDesignation(p: Pick<ParaInfo, 'section' | 'level' | 'tail' | 'number' | 'subLabels' | 'designation' | 'deleted'>): string {
-  const top = p.section === 'ap' ? `${SECTION_NAMES.ap} ${p.designation.replace(/^Annex\s*/i, '')}`.trim() : `${SECTION_NAMES[p.section]} ${p.number.replace(/^(PP|OP)/, '')}`.trim();
-  let said = p.level > 0 && p.subLabels.length ? `subparagraph ${p.subLabels.join(' ')} of ${top}` : top;
-  if (p.tail) said = `continuation of ${said}`;
-  if (p.deleted) said += ', deleted';
+  const number = p.section === 'ap' ? p.designation.replace(/^Annex\s*/i, '') : p.number.replace(/^(PP|OP)/, '');
+  const top = t(SECTION_KEYS[p.section], { number }).replace(/ {2,}/g, ' ').trim(); // an unnumbered paragraph leaves a gap
+  let said = p.level > 0 && p.subLabels.length ? t('a11y.para.sub', { labels: p.subLabels.join(' '), parent: top }) : top;
+  if (p.tail) said = t('a11y.para.continuation', { para: said });
+  if (p.deleted) said = t('a11y.para.deleted', { para: said });
   return said;
 }
 
-const decoCache = new WeakMap<StructureState, DecorationSet>();
+const decoCache = new WeakMap<StructureState, { lang: string; set: DecorationSet }>();
 
 function decorationsFor(state: EditorState): DecorationSet {
   const s = structureKey.getState(state);
   if (!s) return DecorationSet.empty;
+  const lang = uiLang();
   const hit = decoCache.get(s);
-  if (hit) return hit;
+  if (hit?.lang === lang) return hit.set;
   const decos = s.structure.paras.map((p) => Decoration.node(p.pos, p.pos + p.node.nodeSize, { 'aria-description': spokenDesignation(p) }));
   const set = DecorationSet.create(state.doc, decos);
-  decoCache.set(s, set);
+  decoCache.set(s, { lang, set });
   return set;
 }
 
@@ -63,8 +67,8 @@ export function numberingChange(before: EditorState, after: EditorState): string
     else renumbered++;
   }
   const parts: string[] = [];
-  if (moved) parts.push(`Now ${moved}.`);
-  if (renumbered) parts.push(`${renumbered} ${renumbered === 1 ? 'paragraph' : 'paragraphs'} renumbered.`);
+  if (moved) parts.push(t('a11y.nowAt', { para: moved }));
+  if (renumbered) parts.push(t('a11y.renumbered', { count: renumbered }));
   return parts.join(' ');
 }
 
@@ -72,12 +76,18 @@ export function numberingChange(before: EditorState, after: EditorState): string
 export function paragraphAriaPlugin(): Plugin {
   return new Plugin({
     props: { decorations: decorationsFor },
-    view: () => ({
-      update(view, prev) {
-        if (view.state.doc === prev.doc) return;
-        const said = numberingChange(prev, view.state);
-        if (said) announce(said);
-      },
-    }),
+    view: (view) => {
+      // A new interface language changes no state, so the view is told to redraw the descriptions.
+      const relabel = () => view.setProps({});
+      i18n.on('languageChanged', relabel);
+      return {
+        update(v, prev) {
+          if (v.state.doc === prev.doc) return;
+          const said = numberingChange(prev, v.state);
+          if (said) announce(said);
+        },
+        destroy: () => i18n.off('languageChanged', relabel),
+      };
+    },
   });
 }

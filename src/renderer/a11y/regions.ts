@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import { focusEditor, focusables, inEditor } from './focus.js';
 import { announce } from './announcer.js';
+import { t } from '../i18n/index.js';
 
 /** The regions F6 visits, in order; each is found by a selector and focused by `enter`. */
 const REGIONS: { name: string; selector: string; enter: (root: HTMLElement) => boolean }[] = [
@@ -64,7 +65,7 @@ export function useKeyboardRegions(): [boolean, (on: boolean) => void] {
         e.preventDefault();
         const on = !tabMovesFocus;
         setTabMovesFocus(on);
-        announce(on ? 'Tab moves focus.' : 'Tab demotes paragraphs.');
+        announce(on ? t('a11y.tabMovesFocus') : t('a11y.tabDemotes'));
         return;
       }
       if (e.key === 'Tab' && tabMovesFocus && inEditor(target) && !e.ctrlKey && !e.altKey && !e.metaKey) {
@@ -85,12 +86,15 @@ export function useKeyboardRegions(): [boolean, (on: boolean) => void] {
   return [tabMovesFocus, setTabMovesFocus];
 }
 
-/** The window's own keys, listed in Help › Keyboard shortcuts after the editor's (same shape as SHORTCUTS). */
-export const WINDOW_SHORTCUTS: { keys: string; label: string }[] = [
-  { keys: 'F6', label: 'Next region: menu bar, editor, side panel, status bar' },
-  { keys: 'Shift-F6', label: 'Previous region' },
-  { keys: 'F10', label: 'Menu bar (also Alt pressed alone); Alt+F opens File, Alt+E Edit, Alt+V View, Alt+H Help' },
-  { keys: 'Escape', label: 'Back to the editor at the same place (from a panel, the status bar, a menu or a dialog)' },
-  { keys: 'Mod-m', label: 'Toggle what Tab does in the editor: demote (default) or move focus' },
-  { keys: '← / →', label: 'Side panel tabs: previous / next tab (Home, End: first, last)' },
+/**
+ * The window's own keys, listed in Help › Keyboard shortcuts after the editor's (same shape as
+ * SHORTCUTS). Labels are getters so that the dialog reads them in the current interface language.
+ */
+export const WINDOW_SHORTCUTS: { readonly keys: string; readonly label: string }[] = [
+  { keys: 'F6', get label() { return t('a11y.key.nextRegion'); } },
+  { keys: 'Shift-F6', get label() { return t('a11y.key.previousRegion'); } },
+  { keys: 'F10', get label() { return t('a11y.key.menuBar'); } },
+  { keys: 'Escape', get label() { return t('a11y.key.escape'); } },
+  { keys: 'Mod-m', get label() { return t('a11y.key.tabMode'); } },
+  { keys: '← / →', get label() { return t('a11y.key.panelTabs'); } },
 ];

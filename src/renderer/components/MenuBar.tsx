@@ -8,6 +8,7 @@
  */
 import { Fragment, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { focusEditor, inEditor } from '../a11y/focus.js';
+import { t } from '../i18n/index.js';
 
 /** A menu item: a command id, its label and the shortcut shown. */
 export interface MenuItemSpec {
@@ -195,9 +196,9 @@ export function MenuBar({ menus, onCommand, title }: { menus: MenuSpec[]; onComm
   };
 
   return (
-    <nav className="menubar" aria-label="Application" ref={bar}>
+    <nav className="menubar" aria-label={t('menu.application')} ref={bar}>
       <span className="brand">Plenary</span>
-      <div role="menubar" aria-label="Menu bar" className="menubar-items">
+      <div role="menubar" aria-label={t('menu.bar')} className="menubar-items">
         {menus.map((m, i) => {
           const itemKeys = accessKeys(m.items.map((it) => it.label));
           return (

@@ -90,9 +90,9 @@ function TextField(props: {
 export function dateProblem(value: string): string | null {
   if (!value) return null;
   const m = /^(\d{4})-\d{2}-\d{2}$/.exec(value);
-  if (!m) return 'Enter a full date (day, month and year).';
+  if (!m) return t('meta.dateIncomplete');
   const year = Number(m[1]);
-  if (year < 1945 || year > 2100) return `The year ${m[1]} is not between 1945 and 2100; nothing was stored.`;
+  if (year < 1945 || year > 2100) return t('meta.dateYearRange', { year: m[1]! });
   return validateIsoDate(value);
 }
 

@@ -3,19 +3,11 @@
  * reorders within its section (the numbering follows by itself).
  */
 import { useState } from 'react';
-import type { ParaInfo } from '../../shared/resolution/structure.js';
 import { useTranslation } from '../i18n/index.js';
+import type { OutlineEntry } from '../../shared/editor/queries/outline.js';
 
-/** One outline row. */
-export interface OutlineItem {
-  id: string;
-  section: ParaInfo['section'];
-  level: number;
-  designation: string;
-  phrase: string;
-  preview: string;
-  status: string;
-}
+/** One outline row (paragraph or heading): see outlineEntries. */
+export type OutlineItem = OutlineEntry;
 
 /** Props of the outline. */
 export interface OutlineProps {
@@ -36,16 +28,16 @@ export function Outline({ items, currentId, onJump, onMove }: OutlineProps) {
       {items.map((it) => (
         <li
           key={it.id}
-          className={`outline-item lvl${it.level}${it.id === currentId ? ' current' : ''}${it.id === overId ? ' drop-target' : ''}${it.status ? ` status-${it.status}` : ''}`}
+          className={`outline-item lvl${it.level}${it.heading ? ` outline-heading h${it.heading}` : ''}${it.id === currentId ? ' current' : ''}${it.id === overId ? ' drop-target' : ''}${it.status ? ` status-${it.status}` : ''}`}
           data-id={it.id}
-          draggable={it.level === 0}
+          draggable={it.level === 0 && !it.heading}
           onDragStart={(e) => {
             setDragId(it.id);
             e.dataTransfer.effectAllowed = 'move';
             e.dataTransfer.setData('text/plain', it.designation);
           }}
           onDragOver={(e) => {
-            if (dragId && dragId !== it.id) {
+            if (dragId && dragId !== it.id && !it.heading) {
               e.preventDefault();
               setOverId(it.id);
             }

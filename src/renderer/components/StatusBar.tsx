@@ -37,8 +37,8 @@ export function StatusBar({ current, counts: c, language, negotiationNumbering, 
       {negotiationNumbering ? <span className="badge">{t('status.negotiationNumbering')}</span> : null}
       {negotiation?.enabled ? <span className="badge neg">{t('status.negotiationAs', { delegation: negotiation.delegation })}</span> : null}
       <span className="spacer" />
-      <button type="button" className="tab-mode" aria-pressed={tabMovesFocus} aria-keyshortcuts="Control+M" title="Ctrl+M: what Tab does in the editor" onClick={() => onTabMovesFocus(!tabMovesFocus)}>
-        {tabMovesFocus ? 'Tab moves focus' : 'Tab demotes'}
+      <button type="button" className="tab-mode" aria-pressed={tabMovesFocus} aria-keyshortcuts="Control+M" title={t('a11y.tabMode.title')} onClick={() => onTabMovesFocus(!tabMovesFocus)}>
+        {tabMovesFocus ? t('a11y.tabMode.focus') : t('a11y.tabMode.demote')}
       </button>
       <span role="status" className={`save-state${hostLost || status.journal === 'failed' ? ' unsafe' : ''}`}>{saveStateText(status, hostLost)}</span>
       <span>{Math.round(zoom * 100)}%</span>

@@ -14,6 +14,7 @@ import { rulesKey } from '../../shared/editor/plugins/rules.js';
 import { currentPara } from '../../shared/editor/queries/paragraphs.js';
 import { computeFindings, type Finding } from '../../shared/editor/queries/checks.js';
 import type { OutlineItem } from '../components/Outline.js';
+import { outlineEntries } from '../../shared/editor/queries/outline.js';
 import type { CurrentParagraph } from '../components/MatchesPanel.js';
 import { UI_CHECK_MESSAGES } from '../i18n/checks.js';
 import { t, useTranslation } from '../i18n/index.js';
@@ -37,19 +38,7 @@ export function useDocumentView(snapshot: EditorState, ui: { panelOpen: boolean;
   const structure = structureKey.getState(snapshot);
   const outline: OutlineItem[] = useMemo(() => {
     if (!structure) return [];
-    return structure.structure.paras.map((p) => {
-      const text = paraPlainText(p.node);
-      const len = structure.phrases.get(p.id) ?? 0;
-      return {
-        id: p.id,
-        section: p.section,
-        level: p.level,
-        designation: p.tail ? '…' : p.designation,
-        phrase: text.slice(0, len),
-        preview: text.slice(len, len + 80).trim() || (len ? '' : t('outline.emptyParagraph')),
-        status: (p.node.attrs.status as string) || '',
-      };
-    });
+    return outlineEntries(structure.structure, structure.phrases, { empty: t('outline.emptyParagraph'), untitled: t('outline.untitledHeading') });
   }, [structure, i18n.language]);
   const findings: Finding[] = useMemo(() => (ui.panelOpen ? computeFindings(snapshot, UI_CHECK_MESSAGES) : []), [snapshot, ui.panelOpen, i18n.language]);
   const current = currentPara(snapshot);

@@ -70,7 +70,7 @@ export function useEditorSession(initial: () => EditorState, onDocChanged: () =>
   const jumpTo = useCallback((id: string) => {
     const view = viewRef.current;
     const s = view && structureKey.getState(view.state);
-    const p = s?.structure.byId.get(id);
+    const p = s?.structure.byId.get(id) ?? s?.structure.headings.find((h) => h.id === id);
     if (!view || !p) return;
     view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(p.pos + 1))).scrollIntoView());
     view.focus();

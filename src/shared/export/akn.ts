@@ -194,14 +194,35 @@ function computeIds(doc: ResolutionDocument, labels: Map<string, string>): Ids {
     b.children.forEach((c, i) => sub(c, e, i, kind));
   };
   doc.preambular.forEach((b, i) => {
-    const e = unique(`preamble__para_${i + 1}`);
+    const e = unique(b.heading ? `preamble__container_${i + 1}` : `preamble__para_${i + 1}`);
     eid.set(b.id, e);
     b.children.forEach((c, k) => sub(c, e, k, 'item'));
   });
   const tops = (blocks: readonly Block[], prefix: string): void => {
+    // Parts and chapters nest what follows them, so their eIds prefix those of their paragraphs.
+    let part = prefix;
+    let chapter = prefix;
     blocks.forEach((b, i) => {
+      if (b.heading) {
+        const key = labelKey(b.heading.num) || `u${i + 1}`;
+        if (b.heading.level === 1) {
+          part = unique(`${prefix}part_${key}`) + '__';
+          chapter = part;
+          eid.set(b.id, part.slice(0, -2));
+        } else {
+          chapter = unique(`${part}chp_${key}`) + '__';
+          eid.set(b.id, chapter.slice(0, -2));
+        }
+        return;
+      }
+      if (b.table || b.preambular) {
+        const e = unique(`${chapter}hcontainer_${i + 1}`);
+        eid.set(b.id, e);
+        b.children.forEach((c, k) => sub(c, e, k, 'item'));
+        return;
+      }
       const key = labelKey(labels.get(b.id) ?? '');
-      const e = unique(`${prefix}para_${key || (blocks.length === 1 ? '1' : `u${i + 1}`)}`);
+      const e = unique(`${chapter}para_${key || (blocks.length === 1 ? '1' : `u${i + 1}`)}`);
       eid.set(b.id, e);
       b.children.forEach((c, k) => sub(c, e, k, 'point'));
     });
@@ -362,9 +383,58 @@ function blockListXml(b: Block, text: string, ind: string, ctx: BlockContext): s
   return s + `${ind}</blockList>\n`;
 }
 
-/** A preambular paragraph. */
+/** A table of cells as an AKN table. */
+function tableXml(b: Block, ind: string): string {
+  const t = b.table!;
+  const rows = t.rows.map((r, i) => `${ind}  <tr>${r.map((c) => (i === 0 && t.header ? `<th><p>${xmlText(c)}</p></th>` : `<td><p>${xmlText(c)}</p></td>`)).join('')}</tr>\n`);
+  return `${ind}<table>\n${rows.join('')}${ind}</table>\n`;
+}
+
+/**
+ * The operative part (or an annex body) in AKN hierarchy: a level-1 heading opens a `part`
+ * (num + heading) and a level-2 one a `chapter`, each holding what follows up to the next heading
+ * of its level; preambular paragraphs of a part and tables are `hcontainer`s.
+ */
+function bodyXml(blocks: readonly Block[], ind: string, ctx: BlockContext): string {
+  let s = '';
+  const open: ('part' | 'chapter')[] = [];
+  const close = (to: number): void => {
+    while (open.length > to) s += `${ind}${'  '.repeat(open.length - 1)}</${open.pop()!}>\n`;
+  };
+  for (const b of blocks) {
+    if (b.heading) {
+      const tag = b.heading.level === 1 ? 'part' : 'chapter';
+      close(b.heading.level === 1 ? 0 : open[0] === 'part' ? 1 : 0);
+      const i2 = ind + '  '.repeat(open.length);
+      const num = ctx.layout.get(b.id)?.label ?? '';
+      const restart = b.heading.restart ? { 'plenary:restart': 'true' } : {};
+      s += `${i2}<${tag}${attrs({ eId: ctx.ids.eid.get(b.id)!, wId: b.id, ...restart })}>\n`;
+      if (num) s += `${i2}  <num>${xmlText(num)}</num>\n`;
+      s += `${i2}  <heading>${runsOf(b.id, ctx)}</heading>\n`;
+      open.push(tag);
+      continue;
+    }
+    const i2 = ind + '  '.repeat(open.length);
+    if (b.table) s += `${i2}<hcontainer${attrs({ name: 'table', eId: ctx.ids.eid.get(b.id)!, wId: b.id })}>\n${i2}  <content>\n${tableXml(b, i2 + '    ')}${i2}  </content>\n${i2}</hcontainer>\n`;
+    else if (b.preambular) {
+      const eId = ctx.ids.eid.get(b.id)!;
+      const text = runsOf(b.id, ctx);
+      s += `${i2}<hcontainer${attrs({ name: 'preambularParagraph', eId, wId: b.id, ...plenaryAttrs(b) })}>\n${i2}  <content>\n`;
+      s += b.children.length === 0 && b.tail.length === 0 ? `${i2}    <p>${text}</p>\n` : blockListXml(b, text, i2 + '    ', ctx);
+      s += `${i2}  </content>\n${i2}</hcontainer>\n`;
+    } else s += hierXml(b, 'paragraph', i2, ctx);
+  }
+  close(0);
+  return s;
+}
+
+/** A preambular paragraph, or a heading in the preamble (its number and title as paragraphs). */
 function containerXml(b: Block, ind: string, ctx: BlockContext): string {
   const eId = ctx.ids.eid.get(b.id)!;
+  if (b.heading) {
+    const num = ctx.layout.get(b.id)?.label ?? '';
+    return `${ind}<container${attrs({ name: b.heading.level === 1 ? 'partHeading' : 'subHeading', eId, wId: b.id })}>${num ? `<p class="num">${xmlText(num)}</p>` : ''}<p class="heading">${runsOf(b.id, ctx)}</p></container>\n`;
+  }
   const status = b.status === 'deleted' ? 'removed' : undefined;
   let s = `${ind}<container${attrs({ name: 'preambularParagraph', eId, wId: b.id, status, ...plenaryAttrs(b) })}>`;
   const text = runsOf(b.id, ctx);
@@ -511,7 +581,7 @@ function annexXml(a: Annex, k: number, ctx: BlockContext, workUri: string, date:
   if (a.title.trim()) pre.push(`            <p class="annexTitle"><docTitle>${xmlText(a.title.trim())}</docTitle></p>`);
   if (pre.length > 0) s += `          <preface>\n${pre.join('\n')}\n          </preface>\n`;
   s += `          <mainBody>\n`;
-  for (const b of a.paragraphs) s += hierXml(b, 'paragraph', '            ', ctx);
+  s += bodyXml(a.paragraphs, '            ', ctx);
   s += `          </mainBody>\n        </doc>\n      </attachment>\n`;
   return s;
 }
@@ -596,7 +666,7 @@ export function exportAkn(doc: ResolutionDocument, opts: AknExportOptions = {}):
 
   // Operative part.
   x += '    <mainBody>\n';
-  for (const b of doc.operative) x += hierXml(b, 'paragraph', '      ', ctx);
+  x += bodyXml(doc.operative, '      ', ctx);
   x += '    </mainBody>\n';
 
   // Closing block.

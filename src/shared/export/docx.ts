@@ -143,6 +143,8 @@ export const STYLE = {
   annexHeading: 'UNAnnexHeading',
   annexTitle: 'UNAnnexTitle',
   annexParagraph: 'UNAnnexParagraph',
+  partHeading: 'UNPartHeading',
+  subHeading: 'UNSubHeading',
   footnote: 'UNFootnoteText',
   runningHead: 'UNRunningHead',
   runningFoot: 'UNRunningFoot',
@@ -185,6 +187,9 @@ export function unStyles(lang: Language): IParagraphStyleOptions[] {
     style(STYLE.sub4, 'UN Subparagraph i.', STYLE.paragraph, { indent: { left: LEVEL_BLOCK[4] }, leftTabStop: LEVEL_TEXT[4] }),
     style(STYLE.continuation, 'UN Continuation', STYLE.paragraph, {}),
     style(STYLE.annexParagraph, 'UN Annex Paragraph', STYLE.paragraph, { leftTabStop: STEP }),
+    // Parts ("II" over its title) and lettered sub-headings ("A." tab title): bold, at the column edge.
+    style(STYLE.partHeading, 'UN Part Heading', STYLE.normal, { spacing: exact(12, 120, 240), keepNext: true }, { bold: true }),
+    style(STYLE.subHeading, 'UN Sub-heading', STYLE.normal, { spacing: exact(12, 120, 120), keepNext: true, leftTabStop: STEP }, { bold: true }),
     // Masthead: the block under the heavy rule, from 60 pt, about 270 pt wide.
     style(STYLE.session, 'UN Masthead Session', STYLE.normal, { indent: { left: -OUT_LEFT, right: 3220 } }, { bold: true }),
     style(STYLE.committee, 'UN Masthead Committee', STYLE.normal, { indent: { left: -OUT_LEFT, right: 3220 }, spacing: exact(14) }, { bold: true, size: 24 }),
@@ -359,8 +364,44 @@ function bodyParagraph(lp: LayoutParagraph, ctx: RunContext, children: Paragraph
   });
 }
 
+/** A heading of a part (number, line break, title) or a sub-heading (letter, tab, title). */
+function headingParagraph(lp: LayoutParagraph, ctx: RunContext): Paragraph {
+  const part = lp.heading?.level === 1;
+  const num = lp.label ? [new TextRun({ text: lp.label, ...(ctx.lang === 'ar' ? { rightToLeft: true } : {}) }), part ? new TextRun({ break: 1 }) : new TextRun({ children: [new Tab()] })] : [];
+  const id = idBookmark(lp.id);
+  return new Paragraph({
+    style: part ? STYLE.partHeading : STYLE.subHeading,
+    ...(ctx.lang === 'ar' ? { bidirectional: true } : {}),
+    children: [...id.start, ...num, ...runsToDocx(lp.runs, ctx), ...id.end],
+  });
+}
+
+/** A table of an annex: plain cells with thin rules, across the text column. */
+function tableOf(lp: LayoutParagraph, ctx: RunContext): Table {
+  const t = lp.table!;
+  const rtl = ctx.lang === 'ar' ? { rightToLeft: true } : {};
+  const cols = Math.max(1, ...t.rows.map((r) => r.length));
+  const width = Math.round((491 - 123.4) * 20);
+  const rule = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: Array.from({ length: cols }, () => Math.floor(width / cols)),
+    layout: TableLayoutType.FIXED,
+    borders: { top: rule, bottom: rule, left: rule, right: rule, insideHorizontal: rule, insideVertical: rule },
+    rows: t.rows.map(
+      (r, i) =>
+        new TableRow({
+          tableHeader: i === 0 && t.header,
+          children: Array.from({ length: cols }, (_, k) => new TableCell({ children: [new Paragraph({ style: STYLE.normal, children: [new TextRun({ text: r[k] ?? '', bold: i === 0 && t.header, ...rtl })] })] })),
+        }),
+    ),
+  });
+}
+
 /** A body paragraph with its own runs, plain (or struck through when deleted in a negotiation text). */
-function plainParagraph(lp: LayoutParagraph, ctx: RunContext): Paragraph {
+function plainParagraph(lp: LayoutParagraph, ctx: RunContext): Paragraph | Table {
+  if (lp.heading) return headingParagraph(lp, ctx);
+  if (lp.table) return tableOf(lp, ctx);
   const strike = lp.deleted;
   return bodyParagraph(lp, ctx, runsToDocx(lp.runs, ctx, undefined, strike ? { strike: true } : {}), { strike });
 }
@@ -612,10 +653,10 @@ function firstFoot(opts: DocxOptions): Footer {
 
 /** The parts of the body that vary between a plain and a tracked export. */
 interface BodyParts {
-  /** Preambular and operative paragraphs. */
-  main: Paragraph[];
-  /** Paragraphs of each annex, in layout order. */
-  annexes: Paragraph[][];
+  /** Preambular and operative paragraphs, headings. */
+  main: (Paragraph | Table)[];
+  /** Paragraphs, headings and tables of each annex, in layout order. */
+  annexes: (Paragraph | Table)[][];
   /** Children of the title paragraph (after the hanging number). */
   title: ParagraphChild[];
   /** Content of each numbered footnote, by number. */
@@ -830,8 +871,8 @@ function mergeById(base: readonly LayoutParagraph[], current: readonly LayoutPar
   return out;
 }
 
-function trackedParagraphs(base: readonly LayoutParagraph[], current: readonly LayoutParagraph[], ctx: RunContext, rev: Omit<Revision, 'kind'>, layout: DocumentLayout): Paragraph[] {
-  const out: Paragraph[] = [];
+function trackedParagraphs(base: readonly LayoutParagraph[], current: readonly LayoutParagraph[], ctx: RunContext, rev: Omit<Revision, 'kind'>, layout: DocumentLayout): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
   for (const m of mergeById(base, current)) {
     if (m.from === 'base') {
       if (!m.p.deleted) out.push(bodyParagraph(m.p, ctx, runsToDocx(m.p.runs, ctx, { ...rev, kind: 'del' }), { rev: { ...rev, kind: 'del' } }));

@@ -218,6 +218,11 @@ p.l2 { margin-inline-start: 23.7pt; }
 p.l3 { margin-inline-start: 47.5pt; }
 p.l4 { margin-inline-start: 71.2pt; }
 p.tail { text-indent: 0; }
+.heading { font-size: 10pt; line-height: 12pt; font-weight: bold; margin: 12pt 0 6pt; page-break-after: avoid; break-after: avoid; }
+.heading.h1 .heading-num { display: block; }
+.heading.h2 .heading-num { display: inline-block; min-width: 23.7pt; }
+table.table { border-collapse: collapse; width: 100%; margin: 0 0 6pt; font-size: 9pt; line-height: 11pt; }
+table.table td, table.table th { border: 0.5pt solid #000; padding: 2pt 4pt; text-align: start; vertical-align: top; }
 .label { display: inline-block; min-width: 23.8pt; text-indent: 0; }
 sup { font-size: 6.5pt; line-height: 0; vertical-align: 3.5pt; }
 .closing { font-style: italic; text-align: end; margin: 12pt 0 0; }
@@ -312,6 +317,16 @@ function inlineRun(r: LayoutRun, targets: string[] | null): string {
 
 function paragraphHtml(p: LayoutParagraph, targets: (string[] | null)[], refCount: Map<number, number>, floats: ReadonlyMap<number, string> | null): string {
   if (p.deleted) return '';
+  if (p.heading) {
+    // A part: its number on a line of its own, then the title; a sub-heading: "A." and the title.
+    const tag = p.heading.level === 1 ? 'h3' : 'h4';
+    const num = p.label ? `<span class="heading-num">${escapeHtml(p.label)}</span>` : '';
+    return `<${tag} class="heading h${p.heading.level}" id="${paraAnchor(p.id)}">${num}${runsHtml(p, targets, refCount, floats)}</${tag}>\n`;
+  }
+  if (p.table) {
+    const rows = p.table.rows.map((r, i) => `<tr>${r.map((c) => (i === 0 && p.table!.header ? `<th>${escapeHtml(c)}</th>` : `<td>${escapeHtml(c)}</td>`)).join('')}</tr>`);
+    return `<table class="table" id="${paraAnchor(p.id)}">${rows.join('')}</table>\n`;
+  }
   const cls: string[] = [p.section === 'annex' ? 'op' : p.section];
   if (p.level > 0) cls.push(`l${Math.min(4, p.level)}`);
   if (p.tail) cls.push('tail');
@@ -393,8 +408,10 @@ export function exportHtml(doc: ResolutionDocument, opts: HtmlExportOptions = {}
 
   h.push('<div class="body">');
   if (layout.formula.words) h.push(`<p class="formula"><i>${escapeHtml(layout.formula.words)}</i>${escapeHtml(layout.formula.punctuation)}</p>`);
-  const pps = layout.paragraphs.filter((p) => p.section === 'pp');
-  const ops = layout.paragraphs.filter((p) => p.section !== 'pp');
+  // The preamble runs to the first operative paragraph; the preambles of parts stay in place.
+  const firstOp = layout.paragraphs.findIndex((p) => p.section !== 'pp');
+  const pps = firstOp < 0 ? layout.paragraphs : layout.paragraphs.slice(0, firstOp);
+  const ops = firstOp < 0 ? [] : layout.paragraphs.slice(firstOp);
   if (pps.length > 0) {
     h.push('<section class="preamble">');
     for (const p of pps) h.push(paragraphHtml(p, targets.get(p.id) ?? [], refCount, floats).trimEnd());

@@ -55,6 +55,20 @@ export interface LayoutParagraph {
   provenance: { symbol: string; paragraph: string } | null;
   /** An open whole-paragraph proposal (insertion, deletion, move), if any. */
   proposal?: ParagraphProposal;
+  /**
+   * Present for a heading (a part "II" or a sub-heading "A."): `runs` are its title, `label` its
+   * number as printed ("II", "A."); `section` is where it stands. Writers that know no headings
+   * still print its words as an unnumbered paragraph.
+   */
+  heading?: { level: 1 | 2; num: string };
+  /** Present for a table (annexes): its cells; `runs` is empty. */
+  table?: { header: boolean; rows: string[][] };
+}
+
+/** The printed number of a heading: a part's roman numeral stands alone ("II"), a letter takes a full stop ("A."). */
+export function headingLabel(level: 1 | 2, num: string): string {
+  if (!num) return '';
+  return level === 1 && /^[IVXLC]+$/.test(num) ? num : `${num}.`;
 }
 
 /** A footnote as printed. */
@@ -141,6 +155,32 @@ function runsOf(p: ParaInfo, phrase: { start: number; end: number }, s: DocStruc
   return out;
 }
 
+function blank(id: string, annex: number): LayoutParagraph {
+  return { id, section: annex >= 0 ? 'annex' : 'op', level: 0, tail: false, label: '', designation: '', runs: [], annex, status: '', holder: '', deleted: false, provenance: null };
+}
+
+/** Renumbers footnote references 1, 2, 3… in the order of `paras`, and orders `notes` to match. */
+function renumberNotes(paras: readonly LayoutParagraph[], notes: LayoutFootnote[]): void {
+  const byOld = new Map(notes.map((n) => [n.number, n]));
+  const map = new Map<number, number>();
+  const ordered: LayoutFootnote[] = [];
+  for (const p of paras) {
+    for (const r of p.runs) {
+      if (r.footnote === undefined) continue;
+      let n = map.get(r.footnote);
+      if (n === undefined) {
+        n = ordered.length + 1;
+        map.set(r.footnote, n);
+        const f = byOld.get(r.footnote);
+        if (f) ordered.push({ ...f, number: n });
+      }
+      r.footnote = n;
+      r.text = String(n);
+    }
+  }
+  notes.splice(0, notes.length, ...ordered);
+}
+
 /** Lays out a document for export. */
 export function layoutDocument(doc: ResolutionDocument): DocumentLayout {
   const pm = toDoc(doc);
@@ -151,6 +191,7 @@ export function layoutDocument(doc: ResolutionDocument): DocumentLayout {
   const footnotes: LayoutFootnote[] = [];
   const paragraphs: LayoutParagraph[] = [];
   const annexParas: LayoutParagraph[][] = doc.annexes.map(() => []);
+  const items: { pos: number; annex: number; lp: LayoutParagraph }[] = [];
   for (const p of s.paras) {
     const phrase = paragraphPhrase(p, lang, meta.organ);
     const prov = p.node.attrs.provenance as { symbol: string; paragraph: string } | null;
@@ -170,9 +211,37 @@ export function layoutDocument(doc: ResolutionDocument): DocumentLayout {
     };
     const proposal = p.node.attrs.proposal as ParagraphProposal | null;
     if (proposal && !p.tail) lp.proposal = proposal;
-    if (p.section === 'ap') annexParas[p.annex]?.push(lp);
+    items.push({ pos: p.pos, annex: p.annex, lp });
+  }
+  // Headings and tables, placed by position among the paragraphs.
+  for (const h of s.headings) {
+    const info = { node: h.node, pos: h.pos } as ParaInfo;
+    items.push({
+      pos: h.pos,
+      annex: h.annex,
+      lp: { ...blank(h.id, h.annex), label: headingLabel(h.level, h.num), runs: runsOf(info, { start: 0, end: 0 }, s, lang, notes, footnotes), heading: { level: h.level, num: h.num } },
+    });
+  }
+  pm.forEach((n, offset) => {
+    const at = (t: PMNode, pos: number, annex: number): void => {
+      if (t.type.name === 'table') items.push({ pos, annex, lp: { ...blank(t.attrs.id as string, annex), table: { header: t.attrs.header === true, rows: (t.attrs.rows as string[][]).map((r) => [...r]) } } });
+    };
+    if (n.type.name === 'annex') {
+      const k = doc.annexes.findIndex((a) => a.id === n.attrs.id);
+      n.forEach((c, o) => at(c, offset + 1 + o, k));
+    } else at(n, offset, -1);
+  });
+  items.sort((a, b) => a.pos - b.pos);
+  // Footnotes are numbered in reading order, whatever order the items were laid out in.
+  renumberNotes(items.map((i) => i.lp), footnotes);
+  for (const { annex, lp } of items) {
+    if (annex >= 0) annexParas[annex]?.push(lp);
     else paragraphs.push(lp);
   }
+  // A heading in the preamble or the operative part takes the section of what follows it.
+  paragraphs.forEach((lp, i) => {
+    if (lp.heading && lp.annex < 0) lp.section = paragraphs.slice(i + 1).find((q) => !q.heading)?.section ?? 'op';
+  });
   const session = Number.parseInt(meta.session, 10);
   const isDraft = meta.kind !== 'resolution';
   return {

@@ -353,6 +353,33 @@ export function escapeMarkdown(s: string): string {
  * The text of a paragraph's runs with its footnote marks (see {@link TextFootnoteMarks}) and, in
  * the markdown form, the opening phrase and any emphasis in asterisks ("*Recalling* its …").
  */
+/**
+ * A heading's title wrapped at `width`, never after a word that closes a clause (",", ";", ":",
+ * "."): the importer joins the lines of a title only while they do not close one. A word that
+ * cannot be placed so stays on a longer line.
+ */
+function headingLines(title: string, width: number): string[] {
+  const words = title.split(' ');
+  const lines: string[] = [];
+  let cur: string[] = [];
+  const len = (ws: string[]) => displayWidth(ws.join(' '));
+  for (const w of words) {
+    if (cur.length > 0 && len([...cur, w]) > width) {
+      // Break before the last words that close a clause, keeping them with the next line.
+      let k = cur.length;
+      while (k > 1 && /[,;:.]$/.test(cur[k - 1]!)) k--;
+      if (/[,;:.]$/.test(cur[k - 1]!)) k = cur.length + 1;
+      if (k <= cur.length) {
+        lines.push(cur.slice(0, k).join(' '));
+        cur = cur.slice(k);
+      }
+    }
+    cur.push(w);
+  }
+  if (cur.length) lines.push(cur.join(' '));
+  return lines;
+}
+
 function paragraphText(p: LayoutParagraph, marks: TextFootnoteMarks, lang: Language): string {
   const md = marks === 'markdown';
   let s = '';
@@ -524,6 +551,22 @@ export function exportText(doc: ResolutionDocument, opts: TextExportOptions = {}
   let prevLevel = -1;
   const para = (p: LayoutParagraph): void => {
     if (p.deleted) return;
+    if (p.heading) {
+      // A heading: its number alone on a line ("II", "A."), the title under it, as printed.
+      blank();
+      if (p.label) out.push(esc(p.label));
+      const title = paragraphText(p, marks, lang).replace(/\s+/g, ' ').trim();
+      if (title) out.push(...headingLines(title, width));
+      prevLevel = -1;
+      return;
+    }
+    if (p.table) {
+      // A table: one line per row, cells separated by " | " (the importer reads the rows back as lines).
+      blank();
+      for (const row of p.table.rows) wrap(esc(row.map((c) => c.replace(/\s+/g, ' ').trim()).join(' | ')), '', 0);
+      prevLevel = -1;
+      return;
+    }
     const text = paragraphText(p, marks, lang).replace(/\s+/g, ' ').trim();
     if (!text && !p.label.trim()) return;
     const label = p.label.trim();

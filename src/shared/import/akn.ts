@@ -37,6 +37,8 @@ import {
   type Annex,
   type Block,
   type DocumentKind,
+  type Heading,
+  type Table,
   type Footnote,
   type FrontMatter,
   type Inline,
@@ -385,6 +387,9 @@ interface Draft {
   children: Draft[];
   tail: Inline[];
   attrs: XNode;
+  heading?: Heading;
+  table?: Table;
+  preambular?: boolean;
 }
 
 function newDraft(n: XNode): Draft {
@@ -523,12 +528,16 @@ function finish(d: Draft, fallbackId: string, depth: number, kind: 'pp' | 'op' |
     return stripLead(i);
   });
   b.content = mergeRuns(content);
+  if (d.heading) b.heading = d.heading;
+  if (d.table) b.table = d.table;
+  if (d.preambular) b.preambular = true;
+  if (d.heading || d.table) return b;
   if (phraseAttr !== undefined && RE_NUMERIC.test(phraseAttr)) b.phrase = Number(phraseAttr);
   else if (leadLength > 0 && depth === 0 && kind !== 'ap') {
     let text = '';
     for (const i of b.content) text += i.t === 'text' ? i.text : '\uFFFC';
     const lead = text.slice(0, leadLength).trimEnd().length;
-    const det = detectParagraphPhrase(text, r.lang, kind === 'pp' ? 'pp' : 'op', r.organ);
+    const det = detectParagraphPhrase(text, r.lang, kind === 'pp' || d.preambular ? 'pp' : 'op', r.organ);
     if (!det || det.end !== lead) b.phrase = lead;
   }
   const status = attr(d.attrs, 'plenary:status') ?? (attr(d.attrs, 'status') === 'removed' ? 'deleted' : undefined);
@@ -764,7 +773,12 @@ export function parseAkn(xml: string, fileName?: string): ResolutionDocument {
         const local = name(c);
         if (local === 'formula' || local === 'longTitle' || local === 'num' || local === 'heading') continue;
         if (local === 'recitals' || local === 'citations') visit(c);
-        else if (local === 'container' || local === 'recital' || local === 'citation' || local === 'p' || local === 'blockContainer' || local === 'tblock') drafts.push(readPreambular(c, r));
+        else if (local === 'container' && (attr(c, 'name') === 'partHeading' || attr(c, 'name') === 'subHeading')) {
+          const ps = childrenNamed(c, 'p');
+          const num = ps.find((p) => attr(p, 'class') === 'num');
+          const title = ps.find((p) => attr(p, 'class') === 'heading') ?? ps[ps.length - 1] ?? c;
+          drafts.push(headingDraft(c, attr(c, 'name') === 'partHeading' ? 1 : 2, num, title, r));
+        } else if (local === 'container' || local === 'recital' || local === 'citation' || local === 'p' || local === 'blockContainer' || local === 'tblock') drafts.push(readPreambular(c, r));
         else if (plainText(c).trim()) drafts.push(readPreambular(c, r));
       }
     };
@@ -849,14 +863,40 @@ export function parseAkn(xml: string, fileName?: string): ResolutionDocument {
   return { meta: fm, preambular, operative, footnotes: ctx.footnotes, annexes };
 }
 
+/** A heading draft from a number element (its text, trailing full stop dropped) and a title element. */
+function headingDraft(n: XNode, level: 1 | 2, num: XNode | undefined, title: XNode, r: BlockReader): Draft {
+  const d = newDraft(n);
+  const heading: Heading = { level, num: num ? plainText(num).trim().replace(/\.$/, '') : '' };
+  if (attr(n, 'plenary:restart') === 'true') heading.restart = true;
+  d.heading = heading;
+  appendInlines(d.content, kids(title), r);
+  return d;
+}
+
+/** A table (hcontainer name="table" holding an AKN table): its cells as plain text. */
+function readTable(n: XNode): Draft {
+  const d = newDraft(n);
+  const t = find(n, 'table');
+  const rows = t ? childrenNamed(t, 'tr').map((tr) => elements(kids(tr)).map((c) => plainText(c).replace(/\s+/g, ' ').trim())) : [];
+  const header = t !== undefined && childrenNamed(t, 'tr').length > 0 && elements(kids(childrenNamed(t, 'tr')[0]!)).some((c) => name(c) === 'th');
+  d.table = { header, rows };
+  return d;
+}
+
 /** The operative (or annex) paragraphs of a body: its hierarchical elements, or its p's. */
 function readBody(body: XNode, r: BlockReader): Draft[] {
   const out: Draft[] = [];
   for (const c of elements(kids(body))) {
     const local = name(c);
     if (local === 'num' || local === 'heading') continue;
-    if (local === 'paragraph' || local === 'point' || local === 'list' || local === 'hcontainer' || local === 'container' || local === 'level' || local === 'alinea' || local === 'clause' || local === 'subparagraph') out.push(readHier(c, r));
-    else if (HIER.has(local)) {
+    if (local === 'hcontainer' && attr(c, 'name') === 'table') out.push(readTable(c));
+    else if (local === 'hcontainer' && attr(c, 'name') === 'preambularParagraph') out.push({ ...readPreambular(child(c, 'content') ?? c, r), wId: attr(c, 'wId') ?? '', eId: attr(c, 'eId') ?? '', attrs: c, preambular: true });
+    else if (local === 'paragraph' || local === 'point' || local === 'list' || local === 'hcontainer' || local === 'container' || local === 'level' || local === 'alinea' || local === 'clause' || local === 'subparagraph') out.push(readHier(c, r));
+    else if ((local === 'part' || local === 'chapter') && child(c, 'heading')) {
+      // A part or chapter with a heading (Plenary's export): a heading, then what it holds.
+      out.push(headingDraft(c, local === 'part' ? 1 : 2, child(c, 'num'), child(c, 'heading')!, r));
+      out.push(...readBody(c, r));
+    } else if (HIER.has(local)) {
       // A higher division (article, section, chapter …): its heading, then its paragraphs.
       const inner = elements(kids(c)).filter((k) => HIER.has(name(k)));
       if (inner.length === 0) out.push(readHier(c, r));

@@ -14,7 +14,7 @@
  */
 import { classifyOpening } from '../resolution/lexicon.js';
 import { detectParagraphPhrase } from '../resolution/structure.js';
-import type { Annex, Block, Footnote, Language, Organ } from '../resolution/model.js';
+import type { Annex, Block, Footnote, Heading, Language, Organ } from '../resolution/model.js';
 import { parseDate } from '../resolution/dates.js';
 import { toRoman } from '../resolution/labels.js';
 import type { RawNote } from './clean.js';
@@ -30,6 +30,8 @@ interface SBlock {
   /** Label as printed, for subparagraphs. */
   label: string;
   phrase?: number;
+  heading?: Heading;
+  preambular?: boolean;
 }
 
 /** What the builder needs besides the units. */
@@ -73,14 +75,33 @@ class Nester {
   /** A subparagraph that introduced an unlabelled list ("themes:"), which takes the items that follow. */
   private listTarget: SBlock | null = null;
 
+  /** Paragraphs and headings made so far (ids count them apart). */
+  private paras = 0;
+  private headings = 0;
+
   constructor(private readonly prefix: string) {}
 
   get current(): SBlock | undefined {
     return this.stack[0];
   }
 
+  /** The latest top-level block (paragraph or heading). */
+  get last(): SBlock | undefined {
+    return this.roots[this.roots.length - 1];
+  }
+
+  /** A heading: it closes the paragraph before it; ids "h1", "ax1-h2"… apart from paragraphs. */
+  heading(text: string, h: Heading): SBlock {
+    const b: SBlock = { id: `${this.prefix.replace(/p$/, '')}h${++this.headings}`, text, children: [], tail: '', label: '', heading: h };
+    this.roots.push(b);
+    this.stack = [];
+    this.listOwner = null;
+    this.listTarget = null;
+    return b;
+  }
+
   root(text: string): SBlock {
-    const b: SBlock = { id: `${this.prefix}${this.roots.length + 1}`, text, children: [], tail: '', label: '' };
+    const b: SBlock = { id: `${this.prefix}${++this.paras}`, text, children: [], tail: '', label: '' };
     this.roots.push(b);
     this.stack = [b];
     this.listOwner = null;
@@ -139,6 +160,34 @@ function opensWith(text: string, lang: Language): 'pp' | 'op' | null {
   return classifyOpening(t, lang)?.kind ?? null;
 }
 
+const RE_HEADING_NUM = /^\s*([IVXL]{1,6}|[A-Z])(?:\.\s*|\s+|$)/;
+
+/** Number and title of a heading unit ("II. Peace and security" → II, "Peace and security"). */
+function headingParts(text: string): { num: string; title: string; roman: boolean } {
+  const m = RE_HEADING_NUM.exec(text);
+  if (!m) return { num: '', title: text.trim(), roman: false };
+  return { num: m[1]!, title: text.slice(m[0].length).trim(), roman: m[1]!.length > 1 || /^[IVXL]$/.test(m[1]!) };
+}
+
+/**
+ * Heading levels of one scope: roman numerals are parts (1) and letters sub-headings (2); where
+ * there are no roman parts the letters are the parts. A single letter that is also a roman
+ * numeral (I, V, X, L) counts as roman only where the sequence says so (I after no letter).
+ */
+function levelHeadings(blocks: readonly SBlock[]): void {
+  const hs = blocks.filter((b) => b.heading);
+  const roman = hs.some((b) => b.heading!.num.length > 1 || b.heading!.num === 'I');
+  let prevLetter = '';
+  for (const b of hs) {
+    const n = b.heading!.num;
+    // "I" after "H" is a letter; "I" or "V" after a roman part is roman.
+    const isLetter = n.length === 1 && (!/^[IVXL]$/.test(n) || (prevLetter !== '' && n.charCodeAt(0) === prevLetter.charCodeAt(0) + 1));
+    b.heading!.level = roman && isLetter ? 2 : 1;
+    if (isLetter) prevLetter = n;
+    else prevLetter = '';
+  }
+}
+
 const RE_NOTE_UNIT = /^(\d{1,3})\/?\s+(\S[\s\S]*)$/;
 
 /** Builds the document parts from the units (see the module comment). */
@@ -185,7 +234,16 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
       break;
     }
   }
-  const firstNum = body.findIndex((u) => u.num > 0);
+  let firstNum = body.findIndex((u) => u.num > 0);
+  // A first part whose only operative paragraph is unnumbered ("I. …", "Takes note …;", "II. …",
+  // "1. …"): the operative part begins at that paragraph, not at the first number.
+  for (let i = 0; i < firstNum; i++) {
+    const u = body[i]!;
+    if (u.kind === 'para' && u.num === 0 && u.depth === 0 && opensWith(u.text, lang) === 'op' && body.slice(0, i).some((v) => v.kind === 'heading') && body.slice(i + 1, firstNum).some((v) => v.kind === 'heading')) {
+      firstNum = i;
+      break;
+    }
+  }
   if (inlineAnnexAt < 0) {
     if (firstNum >= 0) opStart = firstNum;
     else opStart = body.findIndex((u) => u.kind === 'para' && u.depth === 0 && opensWith(u.text, lang) === 'op');
@@ -203,10 +261,25 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
   if (opStart < 0) opStart = body.length;
 
   // Preamble.
+  const isHeadingRest = (u: Unit): boolean =>
+    u.kind === 'para' && u.num === 0 && u.depth === 0 && !endsClause(u.text) && !opensWith(u.text, lang) && plain(u.text).length < 400;
+  // Headings just before the first operative paragraph open the operative part.
+  let ppEnd = opStart;
+  while (ppEnd > 0 && (body[ppEnd - 1]!.kind === 'heading' || (ppEnd >= 2 && body[ppEnd - 2]!.kind === 'heading' && isHeadingRest(body[ppEnd - 1]!)))) ppEnd--;
+  if (ppEnd < opStart && body.slice(0, ppEnd).every((u) => u.kind === 'heading')) ppEnd = opStart;
   const pp = new Nester('pp');
-  for (const u of body.slice(0, opStart)) {
+  const addHeading = (nest: Nester, u: Unit): void => {
+    const h = headingParts(u.text);
+    nest.heading(h.title, { level: h.roman ? 1 : 2, num: h.num });
+  };
+  for (const u of body.slice(0, ppEnd)) {
     if (u.kind === 'heading') {
-      warnings.push(`The heading “${plain(u.text)}” in the preamble was left out: the document has no place for headings.`);
+      addHeading(pp, u);
+      continue;
+    }
+    const lastH = pp.last?.heading ? pp.last : undefined;
+    if (lastH && !lastH.text && isHeadingRest(u)) {
+      lastH.text = u.text;
       continue;
     }
     if (u.depth > 0) pp.child(u.depth, u.text, u.label);
@@ -215,31 +288,57 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
 
   // Operative part.
   const op = new Nester('op');
-  const opUnits = inlineAnnexAt >= 0 ? body.slice(opStart, inlineAnnexAt) : body.slice(opStart);
+  const opUnits = inlineAnnexAt >= 0 ? body.slice(ppEnd, inlineAnnexAt) : body.slice(ppEnd);
   const numbered = opUnits.some((u) => u.num > 0);
-  let afterHeading = false;
+  let opsSeen = 0;
+  let lastNum = 0;
+  // The latest heading since the last operative paragraph (where a restart of numbering is noted).
+  let pendingHeading: SBlock | null = null;
   for (const u of opUnits) {
-    // The rest of a section heading's title, when it was not joined to the heading.
-    if (afterHeading && u.kind === 'para' && u.num === 0 && u.depth === 0 && !endsClause(u.text) && !opensWith(u.text, lang) && plain(u.text).length < 400) {
-      warnings.push(`The heading “${plain(u.text)}” in the operative part was left out: the document has no place for headings.`);
+    const last = op.last;
+    // The rest of a heading's title, when it was not joined to the heading.
+    if (last?.heading && !last.text && isHeadingRest(u)) {
+      last.text = u.text;
       continue;
     }
-    afterHeading = u.kind === 'heading';
     if (u.kind === 'heading') {
-      warnings.push(`The heading “${plain(u.text)}” in the operative part was left out: the document has no place for headings.`);
+      addHeading(op, u);
+      pendingHeading = op.last!;
       continue;
     }
-    if (u.num > 0) op.root(u.text);
-    else if (u.depth > 0) op.child(u.depth, u.text, u.label);
+    if (u.num > 0) {
+      if (u.num === 1 && lastNum > 0 && pendingHeading) pendingHeading.heading!.restart = true;
+      else if (u.num === 1 && lastNum > 0) warnings.push(`Operative numbering starts again at 1 after paragraph ${lastNum} with no heading before it; the paragraphs are numbered on.`);
+      pendingHeading = null;
+      lastNum = u.num;
+      opsSeen++;
+      op.root(u.text);
+    } else if (u.depth > 0) op.child(u.depth, u.text, u.label);
     else {
       const kind = op.current && numbered ? opensWith(u.text, lang) : null;
-      if (!op.current || !numbered || kind) {
-        if (kind === 'op') warnings.push(`An operative paragraph without a number was found after paragraph ${op.roots.length}: “${plain(u.text).slice(0, 60)}…”.`);
-        if (kind === 'pp') warnings.push(`A preambular paragraph was found among the operative paragraphs, after paragraph ${op.roots.length} (a resolution in sections?): “${plain(u.text).slice(0, 60)}…”; it was kept there.`);
+      const inPreamble = last !== undefined && (last.heading !== undefined || last.preambular === true);
+      if (kind === 'pp' || (inPreamble && opensWith(u.text, lang) === 'pp')) {
+        // A preambular paragraph of a part ("II. …", "Recalling …"): kept as such.
+        if (!inPreamble) warnings.push(`A preambular paragraph was found among the operative paragraphs, after paragraph ${opsSeen}, with no heading before it: “${plain(u.text).slice(0, 60)}…”; it was kept as a preambular paragraph.`);
+        op.root(u.text).preambular = true;
+      } else if (inPreamble && numbered && pendingHeading) {
+        // The single operative paragraph of a part is not numbered: its part has numbering of its own.
+        pendingHeading.heading!.restart = true;
+        pendingHeading = null;
+        lastNum = 1;
+        opsSeen++;
         op.root(u.text);
+      } else if (!op.current || !numbered || kind) {
+        // An unnumbered paragraph standing alone counts as the first of its numbering.
+        if (numbered && lastNum === 0) lastNum = 1;
+        if (kind === 'op') warnings.push(`An operative paragraph without a number was found after paragraph ${opsSeen}: “${plain(u.text).slice(0, 60)}…”.`);
+        op.root(u.text);
+        opsSeen++;
       } else op.continuation(u.text, u.gap === 'none');
     }
   }
+  levelHeadings([...pp.roots, ...op.roots]);
+  for (const b of [...pp.roots, ...op.roots]) if (b.heading && b.heading.level === 2) delete b.heading.restart;
 
   // Annexes: the text adopted in full, then each "Annex" heading with its title and paragraphs.
   const annexes: { heading: string; title: string; nest: Nester }[] = [];
@@ -276,13 +375,14 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
       continue;
     }
     cur.started = true;
-    if (u.kind === 'heading') cur.nest.root(u.text).phrase = 0;
+    if (u.kind === 'heading') addHeading(cur.nest, u);
     else if (u.num > 0) cur.nest.root(u.text);
     else if (u.depth > 0) cur.nest.child(u.depth, u.text, u.label);
     else if (cur.nest.current && cur.nest.current.children.length > 0 && (/^\p{Ll}/u.test(plain(u.text)) || cur.nest.introducesList())) cur.nest.continuation(u.text);
     else cur.nest.root(u.text);
   }
   notes.push(...extraNotes);
+  for (const a of annexes) levelHeadings(a.nest.roots);
 
   // Footnotes: marks in document order.
   const slots: { b: SBlock; field: 'text' | 'tail' }[] = [];
@@ -336,6 +436,12 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
   const labels: Record<string, string> = {};
   let phraseCount = 0;
   const convert = (b: SBlock, kind: 'pp' | 'op' | 'sub'): Block => {
+    if (b.heading) {
+      const title = plain(b.text).trim() === '' ? '' : b.text.replace(/^\s+|\s+$/g, '');
+      if (!title) warnings.push(`The heading “${b.heading.num}” has no title.`);
+      return { id: b.id, content: toInlines(title, noteId), children: [], tail: [], heading: { ...b.heading } };
+    }
+    if (b.preambular) return { ...convert({ ...b, preambular: false }, 'pp'), preambular: true };
     let text = b.text;
     let phrase = b.phrase;
     const em = leadingEmphasisLength(text);

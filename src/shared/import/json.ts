@@ -5,7 +5,7 @@
  */
 import { subparagraphLabel, type SubparagraphLevel } from '../resolution/labels.js';
 import { detectParagraphPhrase } from '../resolution/structure.js';
-import type { AgendaItem, Block, Inline, Language, Organ, ResolutionDocument } from '../resolution/model.js';
+import { isParagraph, type AgendaItem, type Block, type Inline, type Language, type Organ, type ResolutionDocument } from '../resolution/model.js';
 import { committeeName, documentForm, type DocumentForm } from '../resolution/masthead.js';
 
 /** A subparagraph in the JSON output. */
@@ -19,8 +19,10 @@ export interface ParseJsonSubparagraph {
 
 /** An operative paragraph in the JSON output. */
 export interface ParseJsonOperative {
-  /** Number of the paragraph, 1-based. */
+  /** Number of the paragraph as printed, 1-based (starting again where a part restarts it). */
   number: number;
+  /** Number of the part (level-1 heading) it stands in ("II"), when the resolution is in parts. */
+  part?: string;
   /**
    * The paragraph as printed without its number: the opening phrase included, then its
    * subparagraphs with their labels and any text after the list, footnote marks removed. The
@@ -62,8 +64,12 @@ export interface ParseJson {
   adoptionDate: string;
   basis: string;
   meeting: string;
+  /** Preambular paragraphs, those of the parts included, in reading order. */
   preambular: ParseJsonPreambular[];
+  /** Operative paragraphs in reading order (headings and part preambles excluded). */
   operative: ParseJsonOperative[];
+  /** Headings of parts and sub-headings of the resolution (not of its annexes), in reading order. */
+  headings: { level: 1 | 2; num: string; title: string }[];
   footnotes: { mark: string; text: string }[];
 }
 
@@ -119,16 +125,34 @@ function flat(b: Block, level: number, lang: Language, labels?: Readonly<Record<
 export function toParseJson(doc: ResolutionDocument, labels: Readonly<Record<string, string>> | undefined = printed.get(doc)): ParseJson {
   const { meta } = doc;
   const lang = meta.language;
-  const preambular = doc.preambular.map((b) => {
-    const t = flat(b, 1, lang, labels);
-    return { text: t, openingPhrase: phraseOf(b, t, lang, 'pp', meta.organ) };
-  });
-  const operative = doc.operative.map((b, i) => ({
-    number: i + 1,
-    text: flat(b, 1, lang, labels),
-    openingPhrase: phraseOf(b, text(b.content), lang, 'op', meta.organ),
-    subparagraphs: subs(b.children, 1, lang, labels),
-  }));
+  const body = [...doc.preambular, ...doc.operative];
+  const preambular = body
+    .filter((b) => isParagraph(b) && (b.preambular === true || doc.preambular.includes(b)))
+    .map((b) => {
+      const t = flat(b, 1, lang, labels);
+      return { text: t, openingPhrase: phraseOf(b, t, lang, 'pp', meta.organ) };
+    });
+  const headings: ParseJson['headings'] = [];
+  const operative: ParseJsonOperative[] = [];
+  let part = '';
+  let n = 0;
+  for (const b of body) {
+    if (b.heading) {
+      headings.push({ level: b.heading.level, num: b.heading.num, title: text(b.content) });
+      if (b.heading.level === 1) part = b.heading.num;
+      if (b.heading.restart && doc.operative.includes(b)) n = 0;
+      continue;
+    }
+    if (!isParagraph(b) || b.preambular || doc.preambular.includes(b)) continue;
+    const o: ParseJsonOperative = {
+      number: ++n,
+      text: flat(b, 1, lang, labels),
+      openingPhrase: phraseOf(b, text(b.content), lang, 'op', meta.organ),
+      subparagraphs: subs(b.children, 1, lang, labels),
+    };
+    if (part) o.part = part;
+    operative.push(o);
+  }
   // Footnotes in order of first reference.
   const order: string[] = [];
   const seen = new Set<string>();
@@ -173,6 +197,7 @@ export function toParseJson(doc: ResolutionDocument, labels: Readonly<Record<str
     meeting: meta.meeting,
     preambular,
     operative,
+    headings,
     footnotes,
   };
 }

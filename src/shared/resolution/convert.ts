@@ -50,9 +50,18 @@ function blockAttrs(b: Block, level: number, tail: boolean) {
 
 function flatten(type: 'pp' | 'op' | 'ap', blocks: readonly Block[], level: number, notes: FootnoteMap, out: PMNode[]): void {
   for (const b of blocks) {
-    out.push(schema.nodes[type].create(blockAttrs(b, level, false), inlineNodes(b.content, notes)));
-    if (b.children.length) flatten(type, b.children, Math.min(level + 1, 4), notes, out);
-    if (b.tail.length) out.push(schema.nodes[type].create(blockAttrs(b, level, true), inlineNodes(b.tail, notes)));
+    if (b.heading) {
+      const h = b.heading;
+      out.push(schema.nodes.heading.create({ id: b.id || newId(), level: h.level, num: h.num, restart: h.level === 1 && h.restart === true }, inlineNodes(b.content, notes)));
+      continue;
+    }
+    if (b.table) {
+      out.push(schema.nodes.table.create({ id: b.id || newId(), header: b.table.header, rows: b.table.rows.map((r) => [...r]) }));
+      continue;
+    }
+    out.push(schema.nodes[b.preambular && type === 'op' ? 'pp' : type].create(blockAttrs(b, level, false), inlineNodes(b.content, notes)));
+    if (b.children.length) flatten(b.preambular && type === 'op' ? 'pp' : type, b.children, Math.min(level + 1, 4), notes, out);
+    if (b.tail.length) out.push(schema.nodes[b.preambular && type === 'op' ? 'pp' : type].create(blockAttrs(b, level, true), inlineNodes(b.tail, notes)));
   }
 }
 
@@ -63,7 +72,7 @@ export function toDoc(d: ResolutionDocument): PMNode {
   flatten('pp', d.preambular, 0, notes, children);
   const ops: PMNode[] = [];
   flatten('op', d.operative, 0, notes, ops);
-  if (ops.length === 0) ops.push(schema.nodes.op.create({ id: newId() }));
+  if (!ops.some((n) => n.type.name === 'op' || n.type.name === 'heading')) ops.unshift(schema.nodes.op.create({ id: newId() }));
   children.push(...ops);
   for (const a of d.annexes) {
     const paras: PMNode[] = [];
@@ -132,12 +141,30 @@ function blockFromNode(n: PMNode, footnotes: Footnote[]): Block {
   return b;
 }
 
-/** Rebuilds nested blocks from flat paragraphs with levels (a level jump > 1 is clamped). */
-export function nestBlocks(nodes: readonly PMNode[], footnotes: Footnote[]): Block[] {
+/**
+ * Rebuilds nested blocks from flat paragraphs with levels (a level jump > 1 is clamped). Headings
+ * and tables stand at the top and close any open paragraph; with `partPreambles`, `pp` nodes are
+ * the preambular paragraphs of a part (`preambular: true`).
+ */
+export function nestBlocks(nodes: readonly PMNode[], footnotes: Footnote[], partPreambles = false): Block[] {
   const root: Block[] = [];
   // stack[k] = the last block at nesting depth k
   const stack: Block[] = [];
   for (const n of nodes) {
+    if (n.type.name === 'heading') {
+      const a = n.attrs;
+      const heading: NonNullable<Block['heading']> = { level: a.level === 2 ? 2 : 1, num: a.num as string };
+      if (a.restart && heading.level === 1) heading.restart = true;
+      // A pasted heading has no id yet: give it one, as files require.
+      root.push({ id: (a.id as string) || newId('h'), content: inlinesOf(n, footnotes), children: [], tail: [], heading });
+      stack.length = 0;
+      continue;
+    }
+    if (n.type.name === 'table') {
+      root.push({ id: (n.attrs.id as string) || newId('t'), content: [], children: [], tail: [], table: { header: n.attrs.header === true, rows: (n.attrs.rows as string[][]).map((r) => [...r]) } });
+      stack.length = 0;
+      continue;
+    }
     const level = Math.min(n.attrs.level as number, stack.length);
     if (n.attrs.tail && level > 0 && stack[level - 1]) {
       const parent = stack[level - 1]!;
@@ -151,6 +178,7 @@ export function nestBlocks(nodes: readonly PMNode[], footnotes: Footnote[]): Blo
       continue;
     }
     const b = blockFromNode(n, footnotes);
+    if (level === 0 && partPreambles && n.type.name === 'pp') b.preambular = true;
     if (level === 0) root.push(b);
     else stack[level - 1]!.children.push(b);
     stack.length = level;
@@ -162,16 +190,21 @@ export function nestBlocks(nodes: readonly PMNode[], footnotes: Footnote[]): Blo
 /** Extracts the ResolutionDocument from an editor document. */
 export function fromDoc(doc: PMNode): ResolutionDocument {
   const footnotes: Footnote[] = [];
-  const pps: PMNode[] = [];
-  const ops: PMNode[] = [];
+  const body: PMNode[] = [];
   const annexNodes: PMNode[] = [];
   doc.forEach((n) => {
-    if (n.type.name === 'pp') pps.push(n);
-    else if (n.type.name === 'op') ops.push(n);
-    else if (n.type.name === 'annex') annexNodes.push(n);
+    if (n.type.name === 'annex') annexNodes.push(n);
+    else body.push(n);
   });
-  const preambular = nestBlocks(pps, footnotes);
-  const operative = nestBlocks(ops, footnotes);
+  // The preamble runs to its last paragraph before the first operative one: a heading there
+  // heads preambular paragraphs; headings after it open the operative part or a part of it.
+  const firstOp = body.findIndex((n) => n.type.name === 'op');
+  let split = 0;
+  body.forEach((n, i) => {
+    if (n.type.name === 'pp' && (firstOp < 0 || i < firstOp)) split = i + 1;
+  });
+  const preambular = nestBlocks(body.slice(0, split), footnotes);
+  const operative = nestBlocks(body.slice(split), footnotes, true);
   const annexes: Annex[] = annexNodes.map((a) => {
     const paras: PMNode[] = [];
     a.forEach((p) => paras.push(p));

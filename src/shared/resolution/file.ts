@@ -65,6 +65,9 @@ export const blockSchema: z.ZodType<Block> = z.lazy(() =>
     provenance: provenance.optional(),
     proposal: proposal.extend({ kind: z.enum(['ins', 'del', 'move-from', 'move-to']), as: z.enum(['move', 'convert', 'level']).optional() }).optional(),
     base: z.number().int().positive().optional(),
+    heading: z.object({ level: z.union([z.literal(1), z.literal(2)]), num: z.string(), restart: z.boolean().optional() }).optional(),
+    preambular: z.boolean().optional(),
+    table: z.object({ header: z.boolean(), rows: z.array(z.array(z.string())) }).optional(),
   }),
 );
 
@@ -131,6 +134,8 @@ function needsFormat2(file: Pick<PlenaryFile, 'document' | 'notes' | 'decisions'
   const walk = (list: readonly Block[]) => {
     for (const b of list) {
       if (b.proposal && b.proposal.kind !== 'ins' && b.proposal.kind !== 'del') moves = true;
+      // Headings, part preambles and tables: 0.1 would read them as plain paragraphs.
+      if (b.heading || b.table || b.preambular) moves = true;
       walk(b.children);
     }
   };
@@ -189,8 +194,8 @@ export function parsePlenaryFile(text: string, fileName = 'the file'): PlenaryFi
 }
 
 /**
- * Serialises a file, pretty-printed for readable diffs: format 2 when it holds notes, decisions or
- * move proposals, otherwise format 1 (which 0.1 reads).
+ * Serialises a file, pretty-printed for readable diffs: format 2 when it holds notes, decisions,
+ * move proposals, headings, part preambles or tables, otherwise format 1 (which 0.1 reads).
  */
 export function serializePlenaryFile(
   file: Pick<PlenaryFile, 'document' | 'negotiation' | 'extra' | 'notes' | 'decisions'>,

@@ -187,6 +187,42 @@ export interface Block {
    * paragraphs inserted since the base was frozen (they get bis, ter…).
    */
   base?: number;
+  /**
+   * Present when the block is a heading, not a paragraph: its `content` is the heading's title
+   * (it has no children and no tail, and is never numbered as a paragraph). See {@link Heading}.
+   */
+  heading?: Heading;
+  /**
+   * A preambular paragraph standing in the operative list: the preamble of a part ("II. …",
+   * then "Recalling…", then its operative paragraphs). Unnumbered, ends with a comma.
+   */
+  preambular?: boolean;
+  /** Present when the block is a table (annexes): its cells; `content` is empty. */
+  table?: Table;
+}
+
+/**
+ * A heading inside the text: level 1 a part ("I. Peace and security"), level 2 a lettered
+ * sub-heading ("A. Regional cooperation"), in the operative list, the preamble or an annex.
+ * `num` is the printed number without its full stop ("II", "B"), "" for an unnumbered heading.
+ * `restart` (level 1 only): operative paragraph numbers start again at 1 after this heading;
+ * otherwise they continue from the previous part, as the document does.
+ */
+export interface Heading {
+  level: 1 | 2;
+  num: string;
+  restart?: boolean;
+}
+
+/** A table: rows of cells, each cell plain text; `header` when the first row heads the columns. */
+export interface Table {
+  header: boolean;
+  rows: string[][];
+}
+
+/** True for a block that is a paragraph of the text (not a heading or a table). */
+export function isParagraph(b: Block): boolean {
+  return b.heading === undefined && b.table === undefined;
 }
 
 /** A footnote's content. Numbered by order of first reference. */

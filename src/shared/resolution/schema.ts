@@ -86,7 +86,9 @@ function parseBlockAttrs(dom: DomLike): Attrs {
 const nodes: Record<string, NodeSpec> = {
   /** The document; front matter (FrontMatter) lives in the `meta` attribute. */
   doc: {
-    content: 'pp* op+ annex*',
+    // A heading may open the text or a part; after the first operative paragraph (or heading),
+    // parts may bring their own preambular paragraphs.
+    content: 'pp* (op | heading) (pp | op | heading)* annex*',
     attrs: { meta: { default: emptyFrontMatter() } },
   },
   /** A preambular paragraph: opens with a participle, ends with a comma. Unnumbered. */
@@ -113,7 +115,7 @@ const nodes: Record<string, NodeSpec> = {
   },
   /** An annex: heading ("Annex", "Annex I") and title, then its own numbered paragraphs. */
   annex: {
-    content: 'ap+',
+    content: '(ap | heading | table)+',
     attrs: { id: { default: '' }, heading: { default: 'Annex' }, title: { default: '' } },
     defining: true,
     isolating: true,
@@ -140,6 +142,62 @@ const nodes: Record<string, NodeSpec> = {
     defining: true,
     parseDOM: [{ tag: 'p.ap', getAttrs: (d) => parseBlockAttrs(d as unknown as DomLike) }],
     toDOM: (n) => ['p', blockDomAttrs('ap', n.attrs), 0],
+  },
+  /**
+   * A heading: level 1 a part ("I." + title), level 2 a lettered sub-heading ("A." + title); the
+   * content is the title, `num` the printed number ("II", "B"); `restart` (level 1) starts the
+   * operative numbering again at 1 after it. Never numbered as a paragraph.
+   */
+  heading: {
+    content: 'inline*',
+    attrs: { id: { default: '' }, level: { default: 1 }, num: { default: '' }, restart: { default: false } },
+    defining: true,
+    parseDOM: [
+      {
+        tag: 'h3.heading',
+        getAttrs: (d) => {
+          const dom = d as unknown as DomLike;
+          return { id: '', level: dom.getAttribute('data-level') === '2' ? 2 : 1, num: dom.getAttribute('data-num') ?? '', restart: dom.getAttribute('data-restart') === 'true' };
+        },
+      },
+    ],
+    toDOM: (n) => [
+      'h3',
+      {
+        class: `heading lvl${n.attrs.level as number}`,
+        'data-id': n.attrs.id as string,
+        'data-level': String(n.attrs.level),
+        'data-num': n.attrs.num as string,
+        ...(n.attrs.restart ? { 'data-restart': 'true' } : {}),
+      },
+      0,
+    ],
+  },
+  /** A table (in annexes): rows of plain-text cells, edited as a whole; `header` = first row heads. */
+  table: {
+    atom: true,
+    attrs: { id: { default: '' }, header: { default: false }, rows: { default: [] } },
+    parseDOM: [
+      {
+        tag: 'table.table',
+        getAttrs: (d) => {
+          const dom = d as unknown as DomLike;
+          try {
+            return { id: '', header: dom.getAttribute('data-header') === 'true', rows: JSON.parse(dom.getAttribute('data-rows') ?? '[]') as string[][] };
+          } catch {
+            return false;
+          }
+        },
+      },
+    ],
+    toDOM: (n) => {
+      const rows = n.attrs.rows as string[][];
+      return [
+        'table',
+        { class: 'table', 'data-id': n.attrs.id as string, 'data-header': String(n.attrs.header), 'data-rows': JSON.stringify(rows) },
+        ['tbody', ...rows.map((r, i) => ['tr', ...r.map((c) => [i === 0 && n.attrs.header ? 'th' : 'td', c])])],
+      ];
+    },
   },
   text: { group: 'inline' },
   /** A footnote: its content is inline text edited in place; numbered by order in the document. */

@@ -9,7 +9,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import type { Language, Organ } from './model.js';
 import { detectOpeningPhrase, organGender } from './lexicon.js';
 import { negotiationLabels, operativeNumber, subparagraphLabel } from './labels.js';
-import { brokenCrossRef, formatCrossRef } from './xref.js';
+import { brokenCrossRef, formatCrossRef, type CrossRefWording } from './xref.js';
 
 /** The three sections a paragraph can belong to. */
 export type Section = 'pp' | 'op' | 'ap';
@@ -41,6 +41,24 @@ export interface ParaInfo {
   annex: number;
   /** Deleted in negotiation (kept in place as "[deleted]"). */
   deleted: boolean;
+  /** Number of the part (level-1 heading) the paragraph stands in ("II"), or "" outside parts. */
+  part: string;
+  /** Index of that part among the document's level-1 headings, -1 outside parts. */
+  partIndex: number;
+}
+
+/** A heading of the document (see model.ts Heading), for the outline and the exporters. */
+export interface HeadingInfo {
+  id: string;
+  level: 1 | 2;
+  num: string;
+  restart: boolean;
+  pos: number;
+  node: PMNode;
+  /** Annex index (0-based) for a heading inside an annex, else -1. */
+  annex: number;
+  /** The heading's title as plain text. */
+  title: string;
 }
 
 /** The structure of a whole document. */
@@ -51,6 +69,10 @@ export interface DocStructure {
   negotiation: boolean;
   preambularCount: number;
   operativeCount: number;
+  /** Headings in document order (parts, sub-headings, annex headings). */
+  headings: HeadingInfo[];
+  /** Whether operative numbering restarts in some part, so references name the part. */
+  restarts: boolean;
 }
 
 interface Raw {
@@ -58,21 +80,52 @@ interface Raw {
   pos: number;
   section: Section;
   annex: number;
+  /** Numbering group: grows at every heading that restarts the numbering. */
+  group: number;
+  partIndex: number;
+  part: string;
 }
 
 /** Computes the structure of `doc` for language `lang`. */
 export function computeStructure(doc: PMNode, lang: Language): DocStructure {
   const raws: Raw[] = [];
+  const headings: HeadingInfo[] = [];
   let negotiation = false;
   let annexCount = 0;
+  let group = 0;
+  let restarts = false;
+  let partIndex = -1;
+  let part = '';
+  let parts = 0;
+  const heading = (n: PMNode, pos: number, annex: number): void => {
+    const level = n.attrs.level === 2 ? 2 : 1;
+    const restart = level === 1 && n.attrs.restart === true;
+    headings.push({ id: n.attrs.id as string, level, num: n.attrs.num as string, restart, pos, node: n, annex, title: n.textContent });
+    if (level === 1) {
+      partIndex = parts++;
+      part = n.attrs.num as string;
+    }
+    if (restart) {
+      group++;
+      if (annex < 0) restarts = true;
+    }
+  };
   doc.forEach((n, offset) => {
     const name = n.type.name;
     if (name === 'pp' || name === 'op') {
-      raws.push({ node: n, pos: offset, section: name, annex: -1 });
+      raws.push({ node: n, pos: offset, section: name, annex: -1, group, partIndex, part });
       if (n.attrs.base !== null) negotiation = true;
-    } else if (name === 'annex') {
+    } else if (name === 'heading') heading(n, offset, -1);
+    else if (name === 'annex') {
       const annexIndex = annexCount++;
-      n.forEach((p, o) => raws.push({ node: p, pos: offset + 1 + o, section: 'ap', annex: annexIndex }));
+      // An annex's parts are its own: numbering and part names start afresh.
+      group++;
+      partIndex = -1;
+      part = '';
+      n.forEach((p, o) => {
+        if (p.type.name === 'heading') heading(p, offset + 1 + o, annexIndex);
+        else if (p.type.name === 'ap') raws.push({ node: p, pos: offset + 1 + o, section: 'ap', annex: annexIndex, group, partIndex, part });
+      });
     }
   });
 
@@ -99,7 +152,12 @@ export function computeStructure(doc: PMNode, lang: Language): DocStructure {
       idx.forEach((i, k) => numberOf.set(i, labels[k]!));
     } else {
       let k = 0;
+      let g = -1;
       for (const i of idx) {
+        if (section === 'op' && raws[i]!.group !== g) {
+          g = raws[i]!.group;
+          k = 0;
+        }
         if (raws[i]!.node.attrs.status === 'deleted') {
           numberOf.set(i, section === 'pp' ? 'PP–' : 'OP–');
           continue;
@@ -112,12 +170,12 @@ export function computeStructure(doc: PMNode, lang: Language): DocStructure {
   }
   // Annex paragraphs: numbered per annex.
   {
-    let annex = -2;
+    let group = -1;
     let k = 0;
     for (const i of tops.ap) {
       const r = raws[i]!;
-      if (r.annex !== annex) {
-        annex = r.annex;
+      if (r.group !== group) {
+        group = r.group;
         k = 0;
       }
       k++;
@@ -126,6 +184,10 @@ export function computeStructure(doc: PMNode, lang: Language): DocStructure {
     }
   }
   const opCount = tops.op.filter((i) => raws[i]!.node.attrs.status !== 'deleted').length;
+  // Operative paragraphs per numbering group: a group of one (a single paragraph, or the only
+  // paragraph of a part that restarts the numbering) is not numbered.
+  const groupCount = new Map<number, number>();
+  for (const i of tops.op) if (raws[i]!.node.attrs.status !== 'deleted') groupCount.set(raws[i]!.group, (groupCount.get(raws[i]!.group) ?? 0) + 1);
 
   // Subparagraph labels: counters per level, reset when a shallower paragraph appears.
   const counters = [0, 0, 0, 0, 0];
@@ -152,7 +214,7 @@ export function computeStructure(doc: PMNode, lang: Language): DocStructure {
       const n = plainNumber.get(i);
       if (r.section === 'op') {
         if (negotiation) label = numberOf.get(i) ?? '';
-        else if (n !== undefined && opCount > 1) label = operativeNumber(n, lang);
+        else if (n !== undefined && opCount > 1 && (groupCount.get(r.group) ?? 0) > 1) label = operativeNumber(n, lang);
       } else if (r.section === 'ap' && n !== undefined) label = operativeNumber(n, lang);
       else if (r.section === 'pp' && negotiation) label = numberOf.get(i) ?? '';
     } else if (!tail) {
@@ -182,6 +244,8 @@ export function computeStructure(doc: PMNode, lang: Language): DocStructure {
       role: 'op',
       annex: r.annex,
       deleted: a.status === 'deleted',
+      part: r.part,
+      partIndex: r.partIndex,
     };
     paras[i] = info;
     if (info.id) byId.set(info.id, info);
@@ -225,6 +289,8 @@ export function computeStructure(doc: PMNode, lang: Language): DocStructure {
     negotiation,
     preambularCount: tops.pp.length,
     operativeCount: opCount,
+    headings,
+    restarts,
   };
 }
 
@@ -232,7 +298,8 @@ function isLastTop(paras: ParaInfo[], i: number): boolean {
   const p = paras[i]!;
   for (let j = i + 1; j < paras.length; j++) {
     const q = paras[j]!;
-    if (q.section !== p.section || q.annex !== p.annex) return true;
+    // Each part of a resolution in parts closes with a full stop.
+    if (q.section !== p.section || q.annex !== p.annex || q.partIndex !== p.partIndex) return true;
     if (q.level === 0 && !q.tail && !q.deleted) return false;
   }
   return true;
@@ -332,7 +399,18 @@ export function xrefText(targets: readonly string[], pos: number, s: DocStructur
   };
   const labels = infos.length > 1 && last !== first ? [labelOf(first), labelOf(last)] : [labelOf(first)];
   const relation = first.pos < pos ? 'above' : 'below';
-  return { text: formatCrossRef({ kind: isSub ? 'subparagraph' : 'paragraph', labels, relation }, lang), broken: false };
+  const wording: CrossRefWording = { kind: isSub ? 'subparagraph' : 'paragraph', labels, relation };
+  // Where numbering restarts per part, a paragraph of another part is named with its part
+  // ("paragraph 5 of section II"); within the same part the number alone is unambiguous.
+  if (s.restarts && first.section === 'op' && first.part !== '') {
+    let here: ParaInfo | undefined;
+    for (const p of s.paras) {
+      if (p.pos > pos) break;
+      here = p;
+    }
+    if (!here || here.partIndex !== first.partIndex || here.annex !== first.annex) wording.section = first.part;
+  }
+  return { text: formatCrossRef(wording, lang), broken: false };
 }
 
 

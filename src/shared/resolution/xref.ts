@@ -35,6 +35,11 @@ export interface CrossRefWording {
    */
   labels: readonly string[];
   relation: CrossRefRelation;
+  /**
+   * The part (section) of the resolution the paragraph stands in, when it must be named because
+   * numbering restarts per part ("II"): "paragraph 5 of section II".
+   */
+  section?: string;
   /** For a subparagraph cited with its paragraph: the paragraph's number ("5"). */
   paragraph?: string;
   /**
@@ -56,6 +61,8 @@ interface Words {
   of: (sub: string, para: string) => string;
   above: string;
   below: string;
+  /** "… of section II" after a paragraph reference. */
+  inSection: (core: string, section: string) => string;
 }
 
 const WORDS: Readonly<Record<Exclude<Language, 'zh'>, Words>> = {
@@ -69,6 +76,7 @@ const WORDS: Readonly<Record<Exclude<Language, 'zh'>, Words>> = {
     of: (sub, para) => `paragraph ${para} ${sub}`,
     above: 'above',
     below: 'below',
+    inSection: (core, s) => `${core} of section ${s}`,
   },
   fr: {
     para: 'paragraphe',
@@ -80,6 +88,7 @@ const WORDS: Readonly<Record<Exclude<Language, 'zh'>, Words>> = {
     of: (sub, para) => `${sub} du paragraphe ${para}`,
     above: 'ci-dessus',
     below: 'ci-dessous',
+    inSection: (core, s) => `${core} de la section ${s}`,
   },
   es: {
     para: 'párrafo',
@@ -92,6 +101,7 @@ const WORDS: Readonly<Record<Exclude<Language, 'zh'>, Words>> = {
     of: (sub, para) => `${sub} del párrafo ${para}`,
     above: 'supra',
     below: 'infra',
+    inSection: (core, s) => `${core} de la sección ${s}`,
   },
   ru: {
     para: 'пункт',
@@ -103,6 +113,7 @@ const WORDS: Readonly<Record<Exclude<Language, 'zh'>, Words>> = {
     of: (sub, para) => `${sub} пункта ${para}`,
     above: 'выше',
     below: 'ниже',
+    inSection: (core, s) => `${core} раздела ${s}`,
   },
   ar: {
     para: 'الفقرة',
@@ -114,6 +125,7 @@ const WORDS: Readonly<Record<Exclude<Language, 'zh'>, Words>> = {
     of: (sub, para) => `${sub} من الفقرة ${para}`,
     above: 'أعلاه',
     below: 'أدناه',
+    inSection: (core, s) => `${core} من الجزء ${s}`,
   },
 };
 
@@ -170,7 +182,7 @@ export function formatCrossRef(ref: CrossRefWording, lang: Language): string {
   if (lang === 'zh') {
     const pre = ref.relation === 'above' ? '上文' : ref.relation === 'below' ? '下文' : '';
     const span = range ? (pair ? `${first}和${second}` : `${first}至${second}`) : first;
-    if (!sub) return `${pre}第${span}段`;
+    if (!sub) return ref.section ? `${pre}第${ref.section}节第${span}段` : `${pre}第${span}段`;
     return withPara ? `${pre}第${ref.paragraph}段${span}分段` : `${pre}${span}分段`;
   }
 
@@ -184,6 +196,8 @@ export function formatCrossRef(ref: CrossRefWording, lang: Language): string {
     else if (lang === 'ar' && pair) core = `${sub ? AR_PAIR.sub : AR_PAIR.para} ${span}`;
     else core = `${sub ? w.subs : w.paras} ${span}`;
   }
+  // A paragraph named with its part is found by its part, not by "above"/"below".
+  if (ref.section) return w.inSection(core, ref.section);
   if (ref.relation === 'none') return core;
   return `${core} ${ref.relation === 'above' ? w.above : w.below}`;
 }

@@ -1,6 +1,6 @@
 // What a screen reader is told about paragraphs: kind and number for each one, and one sentence
 // after a move or a renumbering; plus the menu bar's access keys.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { createEditorState } from '../../../src/shared/editor/state.js';
@@ -8,6 +8,7 @@ import { moveParagraph } from '../../../src/shared/editor/commands/index.js';
 import { structureKey } from '../../../src/shared/editor/plugins/structure.js';
 import { numberingChange, spokenDesignation } from '../../../src/renderer/a11y/paragraph-aria.js';
 import { accessKeys } from '../../../src/renderer/components/MenuBar.js';
+import { i18n } from '../../../src/renderer/i18n/index.js';
 import { doc, op, pp } from '../../helpers/builders.js';
 
 function apply(state: EditorState, cmd: (s: EditorState, d: (tr: Transaction) => void) => boolean): EditorState {
@@ -88,6 +89,36 @@ describe('paragraph descriptions', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('paragraph descriptions in the interface language (not the document’s)', () => {
+  afterEach(() => void i18n.changeLanguage('en'));
+  const NB = '\u00a0';
+
+  it('an English draft is described in French and Spanish, with plural renumbering', () => {
+    const s = caretIn(sample(), 'o3');
+    const moved = apply(s, moveParagraph(-1));
+    const paras = () => structureKey.getState(sample())!.structure.paras.map(spokenDesignation);
+    void i18n.changeLanguage('fr');
+    expect(paras().slice(0, 5)).toEqual([
+      'paragraphe 1 du préambule',
+      'paragraphe 2 du préambule',
+      'paragraphe 1 du dispositif',
+      'paragraphe 2 du dispositif',
+      'alinéa (a) du paragraphe 2 du dispositif',
+    ]);
+    expect(numberingChange(s, moved)).toBe(`Désormais${NB}: paragraphe 2 du dispositif. 3 paragraphes renumérotés.`);
+    void i18n.changeLanguage('es');
+    expect(paras()[4]).toBe('apartado (a) del párrafo dispositivo 2');
+    expect(numberingChange(s, moved)).toBe('Ahora: párrafo dispositivo 2. 3 párrafos renumerados.');
+  });
+
+  it('an unnumbered paragraph leaves no double space, and singular renumbering reads singular', () => {
+    void i18n.changeLanguage('fr');
+    const one = { section: 'op', level: 0, tail: false, number: '', subLabels: [], designation: '', deleted: true } as const;
+    expect(spokenDesignation({ ...one, subLabels: [] as string[] })).toBe('paragraphe du dispositif, supprimé');
+    expect(i18n.t('a11y.renumbered', { count: 1 })).toBe('1 paragraphe renuméroté.');
   });
 });
 

@@ -14,11 +14,12 @@ describe('toParseJson', () => {
     const { document } = parseResolutionText(read('ga-en/A_RES_79_200.txt'), { fileName: 'A_RES_79_200.txt' });
     const j = toParseJson(document);
     expect(Object.keys(j)).toEqual([
-      'symbol', 'kind', 'language', 'organ', 'session', 'committee', 'agendaItems', 'sponsors', 'sponsorNote', 'bureauLine', 'title', 'adoptionDate', 'basis', 'meeting', 'preambular', 'operative', 'footnotes',
+      'symbol', 'kind', 'language', 'organ', 'session', 'committee', 'agendaItems', 'sponsors', 'sponsorNote', 'bureauLine', 'title', 'adoptionDate', 'basis', 'meeting', 'preambular', 'operative', 'headings', 'footnotes',
     ]);
     expect(j.kind).toBe('resolution');
     expect(j.committee).toBe('');
     expect(j.sponsors).toEqual([]);
+    expect(j.headings).toEqual([]);
     expect(j.symbol).toBe('A/RES/79/200');
     expect(j.language).toBe('en');
     expect(j.organ).toBe('ga');

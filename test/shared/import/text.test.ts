@@ -6,7 +6,7 @@ import path from 'node:path';
 import { PlenaryError } from '../../../src/shared/errors.js';
 import { toParseJson } from '../../../src/shared/import/json.js';
 import { parseResolutionText, type ParseResult } from '../../../src/shared/import/text.js';
-import { blockText, inlineText, type Block, type Inline, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
+import { isParagraph, blockText, inlineText, type Block, type Inline, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
 import { CORPUS as corpus } from '../../helpers/corpus.js';
 
 const read = (rel: string): string => fs.readFileSync(path.join(corpus, rel), 'utf8');
@@ -151,12 +151,29 @@ describe('GA resolutions with subparagraphs, sections, annexes and page breaks',
     for (const b of allBlocks(doc)) expect(blockText(b)).not.toMatch(/General Assembly enjoyment|twenty-fourth special session of the General Assembly (?!of)/);
   });
 
-  it('A/RES/78/68: section headings are left out with a warning, not glued to a paragraph', () => {
+  it('A/RES/78/68: section headings become headings of parts, not glued to a paragraph; numbering continues', () => {
     const { document: doc, warnings } = parseFile('ga-en/A_RES_78_68.txt');
-    expect(warnings.some((w) => w.includes('Implementation of the 1995 Agreement'))).toBe(true);
-    const op50 = inlineText(doc.operative[49]!.content);
+    expect(warnings.some((w) => w.includes('Implementation of the 1995 Agreement'))).toBe(false);
+    const heads = doc.operative.filter((b) => b.heading);
+    expect(heads.map((b) => b.heading!.num)).toEqual(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV']);
+    expect(heads.every((b) => b.heading!.level === 1 && !b.heading!.restart)).toBe(true);
+    expect(inlineText(heads[1]!.content)).toMatch(/^Implementation of the 1995 Agreement for the Implementation of the Provisions/);
+    const ops = doc.operative.filter(isParagraph);
+    const op50 = inlineText(ops[49]!.content);
     expect(op50).toMatch(/as appropriate;$/);
-    expect(inlineText(doc.operative[50]!.content)).toMatch(/^Welcomes the most recent accession to the Agreement/);
+    expect(inlineText(ops[50]!.content)).toMatch(/^Welcomes the most recent accession to the Agreement/);
+    expect(doc.operative[doc.operative.indexOf(ops[50]!) - 1]).toBe(heads[1]);
+  });
+
+  it('A/RES/78/247: two parts, each with its own preamble, numbering restarting in part II', () => {
+    const { document: doc, warnings } = parseFile('ga-en/A_RES_78_247.txt');
+    expect(warnings).toEqual([]);
+    expect(doc.preambular.map((b) => (b.heading ? `H:${b.heading.num}` : 'PP'))).toEqual(['H:I', 'PP', 'PP']);
+    expect(inlineText(doc.preambular[0]!.content)).toBe('Activities of the Office of Internal Oversight Services');
+    const shape = doc.operative.map((b) => (b.heading ? `H:${b.heading.num}${b.heading.restart ? '!' : ''}` : b.preambular ? 'PP' : 'OP'));
+    expect(shape).toEqual([...Array<string>(10).fill('OP'), 'H:II!', 'PP', 'PP', 'OP', 'OP']);
+    expect(inlineText(doc.operative[11]!.content)).toMatch(/^Recalling its resolutions 61\/275/);
+    expect(inlineText(doc.operative[12]!.content)).toMatch(/^Having considered the report of the Independent Audit Advisory Committee/);
   });
 
   it('A/RES/78/225: a text layer without the enacting formula still splits', () => {

@@ -6,4 +6,5 @@
 export { convertKind, groupRange, indent, moveParagraph, moveParagraphTo, outdent, splitParagraph } from './paragraphs.js';
 export { insertCrossRef, insertFootnote, punctuate, punctuateTr, togglePhrase } from './text.js';
 export { setMeta, setNegotiationNumbering } from './document.js';
+export { insertHeading, renumberHeadings, setPartRestart } from './headings.js';
 export { insertAgreed, replaceWithAgreed, type AgreedText } from './agreed.js';
