@@ -7,46 +7,17 @@
  * reach ProseMirror as `historyUndo`/`historyRedo` beforeinput events).
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import { translate, type UiLang } from '../../shared/i18n/index.js';
+import { CATALOGUES, translate, type UiLang } from '../../shared/i18n/index.js';
+import { commandLabel, keysFor, menuCommandIds, menuModel, MENU_TITLES, toAccelerator, type CommandId, type CommandSpec, type MenuName, type Translate } from '../../shared/commands.js';
 
-/** Every command id the menu can send. The page's command handler switches on these. */
-export const MENU_COMMANDS = [
-  'file.new',
-  'file.newFromResolution',
-  'file.open',
-  'file.openPath',
-  'file.save',
-  'file.saveAs',
-  'file.import',
-  'file.importFolder',
-  'file.printPreview',
-  'file.mergeWord',
-  'export.docx',
-  'export.pdf',
-  'export.html',
-  'export.txt',
-  'export.akn',
-  'edit.find',
-  'edit.punctuate',
-  'edit.autoPunctuate',
-  'edit.convert',
-  'edit.footnote',
-  'edit.crossRef',
-  'edit.negotiationNumbering',
-  'view.outline',
-  'view.checks',
-  'view.notes',
-  'view.document',
-  'view.togglePanel',
-  'view.toggleTheme',
-  'view.toggleLibrary',
-  'view.uiLanguage',
-  'help.shortcuts',
-  'help.about',
-] as const;
+/**
+ * Every command id the native menu (or the OS, for `file.openPath`) sends to the page: the
+ * registry's desktop menu (src/shared/commands.ts), plus `file.openPath` for Open Recent.
+ */
+export const MENU_COMMANDS: readonly CommandId[] = [...(menuCommandIds('electron') as CommandId[]), 'file.openPath'];
 
 /** A command id the menu (or the OS, for `file.openPath`) sends to the page. */
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export type MenuCommand = CommandId;
 
 /** Inputs of buildMenuTemplate. */
 export interface MenuOptions {
@@ -54,7 +25,10 @@ export interface MenuOptions {
   /** Adds Reload and Toggle Developer Tools to View. */
   isDev: boolean;
   appName: string;
-  /** Interface language of the labels (src/shared/i18n); English when absent. Roles keep Electron's own labels. */
+  /**
+   * Interface language of the labels (src/shared/i18n: `command.<id>`, `native.<id>`, `menu.<name>`);
+   * English when absent, the registry's English where a catalogue lacks a key. Roles keep Electron's own labels.
+   */
   lang?: UiLang;
   /** Paths of recent drafts, most recent first; shown under File ▸ Open Recent (at most 10). */
   recent: string[];
@@ -92,19 +66,33 @@ export function recentLabels(paths: readonly string[], escapeAmpersands: boolean
 export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions[] {
   const { isMac, isDev, appName, send } = opts;
   const lang = opts.lang ?? 'en';
-  const tr = (key: string, vars?: Record<string, string>) => translate(lang, key, vars);
-  const editorCmd = (label: string, command: MenuCommand, accelerator: string): MenuItemConstructorOptions => ({
-    id: command,
-    label,
-    accelerator,
-    registerAccelerator: false,
-    click: () => send(command),
-  });
-  const cmd = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => {
-    const item: MenuItemConstructorOptions = { id: command, label, click: () => send(command) };
-    if (accelerator) item.accelerator = accelerator;
-    return item;
+  const t: Translate = (key, vars) => (key in CATALOGUES.en ? translate(lang, key, vars) : undefined);
+  const platform = isMac ? 'mac' : 'other';
+  // One item per registry command: its role when Electron does it natively (clipboard, undo),
+  // else a click that sends the id. Editor keys are shown, not registered, so the key reaches
+  // ProseMirror's keymap (where it applies to the selection) rather than the menu.
+  const item = (c: CommandSpec): MenuItemConstructorOptions => {
+    const label = commandLabel(c, t, true, appName);
+    const keys = keysFor(c, platform)[0];
+    const out: MenuItemConstructorOptions = c.electronRole ? { id: c.id, label, role: c.electronRole } : { id: c.id, label, click: () => send(c.id as CommandId) };
+    if (keys) out.accelerator = toAccelerator(keys);
+    if (keys && c.scope === 'editor' && !c.electronRole) out.registerAccelerator = false;
+    return out;
   };
+  const sep: MenuItemConstructorOptions = { type: 'separator' };
+  const menus = new Map(menuModel('electron').map((mm) => [mm.name, mm.groups]));
+  const title = (name: MenuName) => t(`menu.${name}`) ?? MENU_TITLES[name];
+  /** The groups of a menu as items, the export commands gathered into File › Export. */
+  const itemsOf = (name: MenuName, extra: (group: number) => MenuItemConstructorOptions[] = () => []): MenuItemConstructorOptions[] =>
+    (menus.get(name) ?? []).flatMap((group, i) => {
+      // The Export submenu stands where its first command would.
+      const sub = group.filter((c) => c.menu?.submenu === 'export').map(item);
+      const own = group.flatMap((c): MenuItemConstructorOptions[] => {
+        if (!c.menu?.submenu) return [item(c)];
+        return c === group.find((g) => g.menu?.submenu) ? [{ label: t('command.file.export') ?? 'Export', id: 'file.export', submenu: sub }] : [];
+      });
+      return [...(i ? [sep] : []), ...own, ...extra(i)];
+    });
 
   const recent = opts.recent.slice(0, MAX_RECENT_ITEMS);
   const labels = recentLabels(recent, !isMac);
@@ -112,7 +100,8 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
   const top = (label: string) => (isMac ? label : `&${label}`);
   const recentItems: MenuItemConstructorOptions[] = recent.length
     ? recent.map((p, i) => ({ label: labels[i] ?? p, click: () => send('file.openPath', p) }))
-    : [{ label: tr('native.file.noRecent'), enabled: false }];
+    : [{ label: t('native.file.noRecent') ?? 'No Recent Drafts', enabled: false }];
+  const about = menus.get('help')?.flat().find((c) => c.id === 'help.about');
 
   const template: MenuItemConstructorOptions[] = [];
 
@@ -120,7 +109,7 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
     template.push({
       label: appName,
       submenu: [
-        cmd(tr('command.help.about', { app: appName }), 'help.about'),
+        ...(about ? [item(about)] : []),
         { type: 'separator' },
         { role: 'services' },
         { type: 'separator' },
@@ -128,101 +117,35 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
         { role: 'hideOthers' },
         { role: 'unhide' },
         { type: 'separator' },
-        { role: 'quit', label: tr('native.file.quitApp', { app: appName }) },
+        { role: 'quit', label: t('native.file.quitApp', { app: appName }) ?? `Quit ${appName}` },
       ],
     });
   }
 
   template.push({
-    label: top(tr('menu.file')),
+    label: top(title('file')),
     submenu: [
-      cmd(tr('native.file.new'), 'file.new', 'CmdOrCtrl+N'),
-      cmd(tr('native.file.newFromResolution'), 'file.newFromResolution'),
-      cmd(tr('command.file.open'), 'file.open', 'CmdOrCtrl+O'),
-      { label: tr('native.file.openRecent'), id: 'file.openRecent', submenu: recentItems },
-      { type: 'separator' },
-      cmd(tr('command.file.save'), 'file.save', 'CmdOrCtrl+S'),
-      cmd(tr('native.file.saveAs'), 'file.saveAs', 'CmdOrCtrl+Shift+S'),
-      { type: 'separator' },
-      // No accelerator: Ctrl+I is italic in the editor.
-      cmd(tr('native.file.import'), 'file.import'),
-      cmd(tr('native.file.importFolder'), 'file.importFolder'),
-      {
-        label: tr('command.file.export'),
-        id: 'file.export',
-        submenu: [
-          cmd(tr('native.export.docx'), 'export.docx'),
-          cmd(tr('native.export.pdf'), 'export.pdf'),
-          cmd(tr('native.export.html'), 'export.html'),
-          cmd(tr('native.export.txt'), 'export.txt'),
-          cmd(tr('native.export.akn'), 'export.akn'),
-        ],
-      },
-      cmd(tr('native.file.mergeWord'), 'file.mergeWord'),
-      { type: 'separator' },
-      cmd(tr('native.file.printPreview'), 'file.printPreview', 'CmdOrCtrl+P'),
+      // Open Recent follows Open (group 0); the OS-level items end the menu.
+      ...itemsOf('file', (g) => (g === 0 ? [{ label: t('native.file.openRecent') ?? 'Open Recent', id: 'file.openRecent', submenu: recentItems }] : [])),
       { type: 'separator' },
       // On macOS Quit lives in the app menu and File ends with Close Window, as Apple's HIG asks.
-      isMac ? { role: 'close' } : { role: 'quit', label: tr('command.file.quit'), accelerator: 'Ctrl+Q' },
+      isMac ? { role: 'close' } : { role: 'quit', label: t('command.file.quit') ?? 'Quit', accelerator: 'Ctrl+Q' },
     ],
   });
 
-  template.push({
-    label: top(tr('menu.edit')),
-    submenu: [
-      { role: 'undo' },
-      { role: 'redo' },
-      { type: 'separator' },
-      { role: 'cut' },
-      { role: 'copy' },
-      { role: 'paste' },
-      { role: 'pasteAndMatchStyle' },
-      { role: 'selectAll' },
-      { type: 'separator' },
-      cmd(tr('native.edit.find'), 'edit.find', 'CmdOrCtrl+F'),
-      { type: 'separator' },
-      // Editor shortcuts belong to ProseMirror's keymap: shown here, not registered, so the key
-      // reaches the editor (where it applies to the selection) rather than the menu.
-      editorCmd(tr('native.edit.punctuate'), 'edit.punctuate', 'CmdOrCtrl+Shift+.'),
-      cmd(tr('native.edit.autoPunctuate'), 'edit.autoPunctuate'),
-      editorCmd(tr('native.edit.convert'), 'edit.convert', 'CmdOrCtrl+Shift+K'),
-      editorCmd(tr('native.edit.footnote'), 'edit.footnote', 'CmdOrCtrl+Alt+F'),
-      cmd(tr('native.edit.crossRef'), 'edit.crossRef'),
-      cmd(tr('native.edit.negotiationNumbering'), 'edit.negotiationNumbering'),
-    ],
-  });
+  template.push({ label: top(title('edit')), submenu: itemsOf('edit', (g) => (g === 1 ? [{ role: 'pasteAndMatchStyle' }] : [])) });
 
   const devItems: MenuItemConstructorOptions[] = isDev
     ? [{ type: 'separator' }, { role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }]
     : [];
-  template.push({
-    label: top(tr('menu.view')),
-    submenu: [
-      { role: 'zoomIn', accelerator: 'CmdOrCtrl+=' },
-      { role: 'zoomOut' },
-      { role: 'resetZoom' },
-      { type: 'separator' },
-      cmd(tr('command.view.outline'), 'view.outline'),
-      cmd(tr('command.view.checks'), 'view.checks'),
-      cmd(tr('command.view.notes'), 'view.notes'),
-      cmd(tr('native.view.document'), 'view.document'),
-      cmd(tr('native.view.togglePanel'), 'view.togglePanel'),
-      { type: 'separator' },
-      cmd(tr('native.view.toggleTheme'), 'view.toggleTheme', 'CmdOrCtrl+Shift+D'),
-      cmd(tr('native.view.toggleLibrary'), 'view.toggleLibrary', 'CmdOrCtrl+Shift+L'),
-      // The page's own language follows at once; this menu keeps the start-up language (--ui-lang or the OS).
-      cmd(tr('native.view.uiLanguage'), 'view.uiLanguage'),
-      { type: 'separator' },
-      { role: 'togglefullscreen' },
-      ...devItems,
-    ],
-  });
+  template.push({ label: top(title('view')), submenu: [...itemsOf('view'), { type: 'separator' }, { role: 'togglefullscreen' }, ...devItems] });
 
-  template.push({ role: 'windowMenu', label: top(tr('menu.window')) });
+  template.push({ role: 'windowMenu', label: top(t('menu.window') ?? 'Window') });
 
-  const help: MenuItemConstructorOptions[] = [cmd(tr('native.help.shortcuts'), 'help.shortcuts', 'CmdOrCtrl+/')];
-  if (!isMac) help.push({ type: 'separator' }, cmd(tr('command.help.about', { app: appName }), 'help.about'));
-  template.push({ role: 'help', label: top(tr('menu.help')), submenu: help });
+  // On macOS About lives in the app menu.
+  const help = itemsOf('help').filter((i) => !(isMac && i.id === 'help.about'));
+  while (help.length && help[help.length - 1]?.type === 'separator') help.pop();
+  template.push({ role: 'help', label: top(title('help')), submenu: help });
 
   return template;
 }

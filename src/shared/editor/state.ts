@@ -3,10 +3,10 @@
  * typing rules, find, history, keymap) over the resolution schema. The same state serves the
  * editor view, the CLI, the exporters, the benchmarks and the headless tests.
  */
-import { EditorState, type Plugin, type Command } from 'prosemirror-state';
+import { EditorState, type Plugin } from 'prosemirror-state';
 import { history } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
-import { baseKeymap, chainCommands } from 'prosemirror-commands';
+import { baseKeymap } from 'prosemirror-commands';
 import type { Node as PMNode } from 'prosemirror-model';
 import { idsPlugin } from './plugins/ids.js';
 import { structurePlugin } from './plugins/structure.js';
@@ -16,7 +16,7 @@ import { suggestionPlugin } from './plugins/suggestion.js';
 import { proposalsPlugin } from './negotiation/plugin.js';
 import { proposalDecorationsPlugin } from './negotiation/decorations.js';
 import type { NegotiationSettings } from './negotiation/settings.js';
-import { SHORTCUTS } from './keymap.js';
+import { editorKeyBindings } from './keymap.js';
 
 /** Options of a new editor state. */
 export interface EditorOptions {
@@ -26,8 +26,8 @@ export interface EditorOptions {
 
 /** All plugins of the editor. */
 export function editorPlugins(opts: EditorOptions = {}): Plugin[] {
-  const keys: Record<string, Command> = {};
-  for (const s of SHORTCUTS) keys[s.keys] = keys[s.keys] ? chainCommands(keys[s.keys]!, s.command) : s.command;
+  // The registry's editor keys (keymap.ts, src/shared/commands.ts).
+  const keys = editorKeyBindings();
   return [
     // First, so edits become proposals before the other rules see them.
     proposalsPlugin(opts.negotiation),

@@ -44,11 +44,18 @@ describe('buildMenuTemplate (Windows and Linux)', () => {
     expect(template[0]?.label).toBe('&File');
   });
 
-  it('File: New, New from Resolution…, Open…, Open Recent, Save (CmdOrCtrl+S), Save As…, Import…, Import Folder…, Export, Merge a Word File…, Print Preview, Quit', () => {
+  it('File: New, New from Resolution…, Open…, Open Recent, Save (CmdOrCtrl+S), Save As…, Import…, Import Folder…, Export, Merge a Word File…, Print Preview, Print… (CmdOrCtrl+P), Quit', () => {
     const { template, send } = build();
     const file = submenu(top(template, 'File'));
     const labels = file.filter((i) => i.type !== 'separator').map((i) => clean(i.label) || i.role);
-    expect(labels).toEqual(['New Draft', 'New Draft from Resolution…', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Import…', 'Import Folder…', 'Export', 'Merge a Word File…', 'Print Preview', 'Quit']);
+    expect(labels).toEqual(['New Draft', 'New Draft from Resolution…', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Import…', 'Import Folder…', 'Export', 'Merge a Word File…', 'Print Preview', 'Print…', 'Quit']);
+    expect(byLabel(file, 'Print…')?.accelerator).toBe('CmdOrCtrl+P');
+    click(byLabel(file, 'Print…'));
+    expect(send).toHaveBeenLastCalledWith('file.print');
+    click(byLabel(file, 'New Draft from Resolution…'));
+    expect(send).toHaveBeenLastCalledWith('file.newFromResolution');
+    click(byLabel(file, 'Merge a Word File…'));
+    expect(send).toHaveBeenLastCalledWith('file.mergeWord');
     const save = byLabel(file, 'Save');
     expect(save?.accelerator).toBe('CmdOrCtrl+S');
     click(save);
@@ -96,21 +103,26 @@ describe('buildMenuTemplate (Windows and Linux)', () => {
     expect(items).toHaveLength(10);
   });
 
-  it('Edit has the editing roles and Find and Replace', () => {
+  it('Edit has Undo, Redo, Cut, Copy, Paste and Select all as native roles with their keys, and Find and Replace', () => {
     const { template, send } = build();
     const edit = submenu(top(template, 'Edit'));
     const roles = edit.map((i) => i.role).filter(Boolean);
     expect(roles).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']));
+    const keyOf = (role: string) => edit.find((i) => i.role === role)?.accelerator;
+    expect(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll'].map(keyOf)).toEqual(['CmdOrCtrl+Z', 'CmdOrCtrl+Y', 'CmdOrCtrl+X', 'CmdOrCtrl+C', 'CmdOrCtrl+V', 'CmdOrCtrl+A']);
+    expect(edit.slice(0, 3).map((i) => clean(i.label) || i.type)).toEqual(['Undo', 'Redo', 'separator']);
     const find = byLabel(edit, 'Find and Replace…');
     expect(find?.accelerator).toBe('CmdOrCtrl+F');
     click(find);
     expect(send).toHaveBeenLastCalledWith('edit.find');
   });
 
-  it('View has zoom, theme and library toggles; reload and dev tools only in development', () => {
+  it('View has the panels, zoom of the page, theme and library; reload and dev tools only in development', () => {
     const prod = submenu(top(build().template, 'View'));
     const prodRoles = prod.map((i) => i.role).filter(Boolean);
-    expect(prodRoles).toEqual(expect.arrayContaining(['zoomIn', 'zoomOut', 'resetZoom']));
+    expect(prod.map((i) => i.id).filter(Boolean)).toEqual(expect.arrayContaining(['view.matches', 'view.negotiation', 'view.versions', 'view.zoomIn', 'view.zoomOut', 'view.zoomReset', 'view.palette']));
+    expect(prod.find((i) => i.id === 'view.zoomIn')?.accelerator).toBe('CmdOrCtrl+=');
+    expect(prod.find((i) => i.id === 'view.palette')?.accelerator).toBe('CmdOrCtrl+Shift+P');
     expect(prodRoles).not.toContain('reload');
     expect(prodRoles).not.toContain('toggleDevTools');
 
@@ -119,8 +131,9 @@ describe('buildMenuTemplate (Windows and Linux)', () => {
     expect(dev.map((i) => i.role)).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
     click(byLabel(dev, 'Toggle Dark Theme'));
     expect(send).toHaveBeenLastCalledWith('view.toggleTheme');
-    click(byLabel(dev, 'Toggle Library Panel'));
-    expect(send).toHaveBeenLastCalledWith('view.toggleLibrary');
+    click(byLabel(dev, 'Library'));
+    expect(send).toHaveBeenLastCalledWith('view.library');
+    expect(byLabel(dev, 'Library')?.accelerator).toBe('CmdOrCtrl+Shift+L');
   });
 
   it('Window is the native window menu', () => {
@@ -143,6 +156,29 @@ describe('buildMenuTemplate (Windows and Linux)', () => {
     for (const [command] of send.mock.calls) expect(MENU_COMMANDS).toContain(command);
     const accelerators = items.map((i) => i.accelerator).filter(Boolean);
     expect(new Set(accelerators).size).toBe(accelerators.length);
+  });
+});
+
+describe('buildMenuTemplate from the command registry', () => {
+  it('takes labels from the interface catalogue of `lang`, the registry English where a key is missing', () => {
+    const { template } = build({ lang: 'fr' });
+    expect(template[0]?.label).toBe('&Fichier');
+    expect(byLabel(submenu(template[0]), 'Enregistrer sous…')?.id).toBe('file.saveAs');
+    expect(byLabel(submenu(template[0]), 'Enregistrer')?.id).toBe('file.save');
+    expect(byLabel(submenu(top(template, 'Aide')), 'À propos de Plenary')?.id).toBe('help.about');
+  });
+
+  it('registers app keys and shows editor keys without registering them (they belong to the editor)', () => {
+    const items = walk(build().template);
+    const punctuate = items.find((i) => i.id === 'edit.punctuate');
+    expect(punctuate?.accelerator).toBe('CmdOrCtrl+Shift+.');
+    expect(punctuate?.registerAccelerator).toBe(false);
+    expect(items.find((i) => i.id === 'file.save')?.registerAccelerator).toBeUndefined();
+  });
+
+  it('uses the macOS keys on macOS (Redo is ⇧⌘Z)', () => {
+    const edit = submenu(top(build({ isMac: true }).template, 'Edit'));
+    expect(edit.find((i) => i.role === 'redo')?.accelerator).toBe('CmdOrCtrl+Shift+Z');
   });
 });
 

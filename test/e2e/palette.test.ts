@@ -1,0 +1,106 @@
+// The command palette end to end (Ctrl+Shift+P, a fuzzy query, Enter runs the command, keys shown),
+// and the registry's Edit and Print commands from the browser menu bar and the keyboard.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshPage, menu, openApp, screenshot, type E2E } from './harness.js';
+
+let app: E2E;
+beforeAll(async () => (app = await openApp()));
+afterAll(async () => app?.close());
+
+describe('command palette', () => {
+  it('opens with Ctrl+Shift+P as a combobox, finds a command fuzzily, runs it on Enter and gives the editor back', async () => {
+    const { page } = app;
+    await freshPage(page);
+    await page.locator('.resolution-editor p.pp').first().click();
+    await page.keyboard.type('Recalling');
+    await page.keyboard.press('Control+Shift+P');
+    const input = page.locator('.palette input[role="combobox"]');
+    await input.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
+    expect(await page.locator('.palette [role="listbox"] [role="option"]').count()).toBeGreaterThan(40);
+    expect(await page.locator('.palette [data-command="file.save"] kbd').textContent()).toBe('Ctrl+S');
+    await page.keyboard.type('neg num');
+    expect(await page.locator('.palette [role="option"][aria-selected="true"]').getAttribute('data-command')).toBe('edit.negotiationNumbering');
+    expect(await input.getAttribute('aria-activedescendant')).toBe('palette-edit.negotiationNumbering');
+    await screenshot(page, 'palette');
+    await page.keyboard.press('Enter');
+    await page.locator('.status-bar .badge:has-text("Negotiation numbering")').waitFor();
+    expect(await page.locator('.palette').count()).toBe(0);
+    // Focus is back in the text: typing continues the paragraph.
+    await page.keyboard.type(' again');
+    expect(await page.locator('.resolution-editor p.pp').first().textContent()).toBe('Recalling again');
+  });
+
+  it('reaches a command by arrows, and Escape closes it without running anything', async () => {
+    const { page } = app;
+    await page.keyboard.press('Control+Shift+P');
+    await page.locator('.palette').waitFor();
+    await page.keyboard.type('dark');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.palette').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await page.keyboard.press('Control+Shift+P');
+    await page.keyboard.type('theme');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.keyboard.press('Control+Shift+P');
+    await page.keyboard.type('dark theme');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+  });
+
+  it('runs an editor command: Move paragraph down', async () => {
+    const { page } = app;
+    await freshPage(page);
+    await page.locator('.resolution-editor p.pp').first().click();
+    await page.keyboard.type('Recalling A,');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Noting B,');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Control+Shift+P');
+    await page.keyboard.type('move down');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.resolution-editor p.pp').allTextContents()).toEqual(['Noting B,', 'Recalling A,']);
+  });
+});
+
+describe('Edit and Print from the registry', () => {
+  it('Edit › Select all and Undo act on the editor', async () => {
+    const { page } = app;
+    await freshPage(page);
+    await page.locator('.resolution-editor p.pp').first().click();
+    await page.keyboard.type('Recalling');
+    await menu(page, 'Edit', 'edit.undo');
+    expect(await page.locator('.resolution-editor p.pp').first().textContent()).toBe('');
+    await menu(page, 'Edit', 'edit.redo');
+    expect(await page.locator('.resolution-editor p.pp').first().textContent()).toBe('Recalling');
+    await menu(page, 'Edit', 'edit.selectAll');
+    await page.keyboard.type('X');
+    expect(await page.locator('.resolution-editor').textContent()).not.toContain('Recalling');
+  });
+
+  it('Ctrl+P opens the preview and prints it; the preview has a Print button', async () => {
+    const { page } = app;
+    await freshPage(page);
+    // Count print() calls of the preview frame (the frame's own window, patched as it loads).
+    await page.evaluate(() => {
+      const w = window as unknown as { prints: number };
+      w.prints = 0;
+      document.addEventListener(
+        'load',
+        (e) => {
+          const f = e.target as HTMLIFrameElement;
+          if (f.tagName === 'IFRAME' && f.contentWindow) f.contentWindow.print = () => void w.prints++;
+        },
+        true,
+      );
+    });
+    await page.locator('.resolution-editor p.pp').first().click();
+    await page.keyboard.press('Control+p');
+    await page.getByRole('dialog', { name: 'Print preview' }).waitFor();
+    await page.waitForFunction(() => (window as unknown as { prints: number }).prints === 1);
+    await page.getByRole('dialog', { name: 'Print preview' }).getByRole('button', { name: 'Print…', exact: true }).click();
+    expect(await page.evaluate(() => (window as unknown as { prints: number }).prints)).toBe(2);
+    await page.keyboard.press('Escape');
+  });
+});
