@@ -56,11 +56,14 @@ describe('command palette', () => {
     await page.keyboard.type('Recalling A,');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Noting B,');
-    await page.keyboard.press('Control+Home');
+    await page.locator('.resolution-editor p.pp').first().click();
+    await page.keyboard.press('Home');
     await page.keyboard.press('Control+Shift+P');
     await page.keyboard.type('move down');
+    // The palette filters as the query is typed; wait until the command it will run is on top.
+    await page.waitForFunction(() => /move paragraph down/i.test(document.querySelector('[role="listbox"] [aria-selected="true"]')?.textContent ?? ''));
     await page.keyboard.press('Enter');
-    expect(await page.locator('.resolution-editor p.pp').allTextContents()).toEqual(['Noting B,', 'Recalling A,']);
+    await expect.poll(() => page.locator('.resolution-editor p.pp').allTextContents()).toEqual(['Noting B,', 'Recalling A,']);
   });
 });
 
