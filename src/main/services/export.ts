@@ -81,6 +81,18 @@ export function lockDownPrintHtml(html: string): string {
   return doctype ? doctype[0] + meta + html.slice(doctype[0].length) : meta + html;
 }
 
+/** The flags every headless Chromium this app starts gets (printer and page layout): no sandbox
+ * (root in CI), no GPU, and none of Chromium's own network traffic. */
+export const HEADLESS_CHROMIUM_ARGS: readonly string[] = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /**
  * Chromium switches of the headless printer beyond the CSP (which is what keeps scripts off:
  * `--blink-settings=scriptEnabled=false` makes headless --print-to-pdf write no file): every
@@ -121,13 +133,7 @@ export class ChromiumCliPrinter implements PdfPrinter {
         const child = spawn(
           exe,
           [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
+            ...HEADLESS_CHROMIUM_ARGS,
             ...PRINTER_LOCKDOWN_ARGS,
             `--user-data-dir=${path.join(dir, 'profile')}`,
             '--no-pdf-header-footer',

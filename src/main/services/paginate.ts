@@ -11,7 +11,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pagedLayoutHtml, staticPagedHtml } from '../../shared/export/paged.js';
-import { chromiumCandidates } from './export.js';
+import { chromiumCandidates, HEADLESS_CHROMIUM_ARGS } from './export.js';
 
 /** Turns print HTML into static, already paginated HTML. */
 export interface Paginator {
@@ -46,13 +46,7 @@ export class ChromiumPaginator implements Paginator {
         const child = spawn(
           exe,
           [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
+            ...HEADLESS_CHROMIUM_ARGS,
             `--user-data-dir=${path.join(dir, 'profile')}`,
             // Virtual time: timers fire at once, so the layout runs as fast as the CPU allows; the
             // DOM is dumped when the budget is spent or nothing is pending. Paged.js waits on many
