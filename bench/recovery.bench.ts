@@ -9,22 +9,11 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { freePort, startHostProcess } from '../test/helpers/host-process.js';
 import { tempDir } from '../test/helpers/tmp.js';
+import { rng } from '../test/helpers/perturb.js';
 import { summary } from './stats.js';
 
 const CHROMIUM = process.env.PLENARY_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'];
-
-/** A small seeded generator, so the kill moments of a run can be repeated. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 /** The highest word number w<N> found in any journal of the data folder, or -1. */
 function lastJournaledWord(dataDir: string): number {
@@ -86,7 +75,7 @@ async function trial(mode: 'host' | 'browser', shared: Browser | null, killAfter
 
 /** Runs `trials` kill trials; figures in seconds of typing lost. */
 export async function recoveryBench(mode: 'host' | 'browser' = 'host', trials = 20, seed = 9) {
-  const rand = mulberry32(seed);
+  const rand = rng(seed);
   const shared = mode === 'host' ? await chromium.launch({ executablePath: CHROMIUM, args: ARGS }) : null;
   const lost: number[] = [];
   try {
