@@ -2,21 +2,58 @@
  * Loads "anything Plenary reads" as a ResolutionDocument: a .plenary draft, Akoma Ntoso XML, or
  * any file the importers read (text of official PDFs, markdown, HTML, Word, PDF). Used by the CLI
  * (export, tracked changes) and the services.
+ *
+ * Drafts and XML are parsed here rather than in the import worker, so their size is checked
+ * before anything is read (the same limits as opening a draft and importing text) and the read
+ * itself does not block the host.
  */
-import fs from 'node:fs';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PlenaryError } from '../../shared/errors.js';
 import type { ResolutionDocument } from '../../shared/resolution/model.js';
 import { parsePlenaryFile } from '../../shared/resolution/file.js';
 import { parseAkn } from '../../shared/import/akn.js';
 import { importFileIsolated } from './import-isolated.js';
+import { fsError, MAX_TEXT_BYTES } from './import-files.js';
+import { MAX_DRAFT_BYTES } from './drafts.js';
 
-/** Reads a document from `file`; throws PlenaryError naming the file. */
+/**
+ * Reads a document from `file`; throws PlenaryError naming the file: NOT_FOUND, BAD_INPUT (a
+ * folder, not a regular file, too large), CORRUPT (not a draft / not Akoma Ntoso) or IO.
+ */
 export async function loadDocument(file: string): Promise<ResolutionDocument> {
   const abs = path.resolve(file);
-  if (!fs.existsSync(abs)) throw new PlenaryError('NOT_FOUND', `${file} was not found.`);
   const name = path.basename(abs);
-  if (/\.plenary$/i.test(name)) return parsePlenaryFile(fs.readFileSync(abs, 'utf8'), name).document;
-  if (/\.(?:xml|akn)$/i.test(name)) return parseAkn(fs.readFileSync(abs, 'utf8'), name);
-  return (await importFileIsolated(abs)).parsed.document;
+  const plenary = /\.plenary$/i.test(name);
+  const xml = /\.(?:xml|akn)$/i.test(name);
+  if (!plenary && !xml) {
+    await statFile(abs, file);
+    return (await importFileIsolated(abs)).parsed.document;
+  }
+  const st = await statFile(abs, file);
+  const limit = plenary ? MAX_DRAFT_BYTES : MAX_TEXT_BYTES;
+  if (st.size > limit) {
+    const what = plenary ? 'a Plenary draft' : 'an Akoma Ntoso document';
+    throw new PlenaryError('BAD_INPUT', `${name} is too large to be ${what} (${Math.round(st.size / 1e6)} MB; the limit is ${limit / (1024 * 1024)} MB).`);
+  }
+  let text: string;
+  try {
+    text = await fs.readFile(abs, 'utf8');
+  } catch (e) {
+    throw fsError(e, name);
+  }
+  return plenary ? parsePlenaryFile(text, name).document : parseAkn(text, name);
+}
+
+async function statFile(abs: string, given: string): Promise<{ size: number }> {
+  let st;
+  try {
+    st = await fs.stat(abs);
+  } catch (e) {
+    const err = fsError(e, path.basename(abs));
+    throw err.code === 'NOT_FOUND' ? new PlenaryError('NOT_FOUND', `${given} was not found.`, { cause: e }) : err;
+  }
+  if (st.isDirectory()) throw new PlenaryError('BAD_INPUT', `${path.basename(abs)} is a folder, not a file.`);
+  if (!st.isFile()) throw new PlenaryError('BAD_INPUT', `${path.basename(abs)} is not a regular file.`);
+  return st;
 }

@@ -19,8 +19,8 @@ import { dataPaths } from './paths.js';
 import { describeFsError, writeFileAtomic, type AtomicFs } from './fs-atomic.js';
 import { RecoveryJournal } from './journal.js';
 
-/** Largest draft file accepted; a real resolution with annexes is well under 5 MB. */
-const MAX_DRAFT_BYTES = 50 * 1024 * 1024;
+/** Largest draft file accepted (opening, and loading in the CLI); a real resolution with annexes is well under 5 MB. */
+export const MAX_DRAFT_BYTES = 50 * 1024 * 1024;
 const MAX_RECENT = 15;
 const DRAFT_ID = /^[\w-]{1,64}$/;
 

@@ -4,7 +4,9 @@
  * The walk never aborts on one bad entry: an unreadable folder or file, a symbolic-link loop,
  * a dangling link or a vanished entry is passed over and listed with its reason. Folders are
  * identified by their real path, so a loop (a link to an ancestor) is seen at once and a
- * folder reached twice through links is walked once. The asynchronous form yields to the
+ * folder reached twice through links is walked once. A link inside a chosen folder that points
+ * outside every chosen folder is passed over: choosing a folder of resolutions must not import
+ * whatever a stray link reaches (a home folder, the root of the disk). The asynchronous form yields to the
  * event loop as it goes (the host keeps answering), reports progress, can be cancelled, and
  * can stop at a file limit so the caller may ask the user before walking on.
  */
@@ -76,6 +78,8 @@ export class FolderWalk {
   readonly missing: string[] = [];
   readonly passedOver: PassedOver[] = [];
   private readonly seenDirs = new Set<string>();
+  /** Real paths of the chosen folders: links found inside them must stay inside one of them. */
+  private readonly roots: string[] = [];
   /** Entries still to visit, as [path, isTopLevel], last first. */
   private readonly todo: [string, boolean][];
   /** The entry being visited (progress display). */
@@ -86,6 +90,13 @@ export class FolderWalk {
     private readonly io: WalkFs = realFs,
   ) {
     this.todo = inputs.map((i) => [path.resolve(i), true] as [string, boolean]).reverse();
+    for (const [p] of this.todo) {
+      try {
+        if (io.statSync(p).isDirectory()) this.roots.push(io.realpathSync(p));
+      } catch {
+        /* a missing or unreadable input is reported when it is visited */
+      }
+    }
   }
 
   /** Whether there is more to walk. */
@@ -107,6 +118,10 @@ export class FolderWalk {
       if (top && code === 'ENOENT' && !this.isLink(p)) this.missing.push(p);
       else if (code === 'ENOENT' && this.isLink(p)) this.passedOver.push({ path: p, reason: 'dangling symbolic link (its target does not exist)' });
       else this.passedOver.push({ path: p, reason: reasonOf(e) });
+      return;
+    }
+    if (!top && this.isLink(p) && this.outsideRoots(p)) {
+      this.passedOver.push({ path: p, reason: 'symbolic link pointing outside the chosen folder' });
       return;
     }
     if (st.isDirectory()) {
@@ -140,6 +155,20 @@ export class FolderWalk {
       return;
     }
     this.files.push(p);
+  }
+
+  /** Whether the real path of `p` lies outside every chosen folder (or cannot be resolved). */
+  private outsideRoots(p: string): boolean {
+    let real: string;
+    try {
+      real = this.io.realpathSync(p);
+    } catch {
+      return true;
+    }
+    return !this.roots.some((root) => {
+      const rel = path.relative(root, real);
+      return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+    });
   }
 
   private isLink(p: string): boolean {

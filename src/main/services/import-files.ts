@@ -310,7 +310,8 @@ function tooLarge(name: string, bytes: number, limit = MAX_IMPORT_BYTES, what = 
   return new PlenaryError('BAD_INPUT', `${name} is too large to import (${mb} MB; the limit${of} is ${limit / (1024 * 1024)} MB).`);
 }
 
-function fsError(e: unknown, name: string): PlenaryError {
+/** A file-system error as a PlenaryError naming the file (NOT_FOUND, IO or BAD_INPUT), for the user. */
+export function fsError(e: unknown, name: string): PlenaryError {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return new PlenaryError('NOT_FOUND', `${name} was not found.`, { cause: e });
   if (code === 'EACCES' || code === 'EPERM') return new PlenaryError('IO', `${name} could not be read: permission denied.`, { cause: e });

@@ -66,6 +66,30 @@ describe('folder walk', () => {
     expect(r.missing).toEqual([]);
   });
 
+  it('passes over links that point outside the chosen folders; follows links that stay inside', () => {
+    const outside = path.join(tmp.dir, 'outside');
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(outside, 'private.txt'), RESOLUTION(5));
+    const tree = path.join(tmp.dir, 'tree2');
+    fs.mkdirSync(path.join(tree, 'sub'), { recursive: true });
+    fs.writeFileSync(path.join(tree, 'sub', 'own.txt'), RESOLUTION(6));
+    fs.symlinkSync(outside, path.join(tree, 'to-outside'));
+    fs.symlinkSync(path.join(outside, 'private.txt'), path.join(tree, 'private-link.txt'));
+    fs.symlinkSync(path.join(tree, 'sub', 'own.txt'), path.join(tree, 'alias.txt'));
+    const r = expandPaths([tree]);
+    expect(r.files.map((f) => path.relative(tree, f))).toEqual(['alias.txt', path.join('sub', 'own.txt')]);
+    expect(r.passedOver).toEqual([
+      { path: path.join(tree, 'private-link.txt'), reason: 'symbolic link pointing outside the chosen folder' },
+      { path: path.join(tree, 'to-outside'), reason: 'symbolic link pointing outside the chosen folder' },
+    ]);
+    // Both folders chosen: the link now stays inside a chosen folder and is followed.
+    const both = expandPaths([tree, outside]);
+    expect(both.files.map((f) => path.relative(tmp.dir, f))).toContain(path.join('tree2', 'private-link.txt'));
+    // A chosen input that is itself a link is the user's own choice and is walked.
+    fs.symlinkSync(outside, path.join(tmp.dir, 'chosen-link'));
+    expect(expandPaths([path.join(tmp.dir, 'chosen-link')]).files).toEqual([path.join(tmp.dir, 'chosen-link', 'private.txt')]);
+  });
+
   it('reports a missing input as missing, and walks the same folder given twice once', () => {
     const r = expandPaths([path.join(root, 'locked'), path.join(root, 'locked'), path.join(root, 'nope')]);
     expect(r.files).toEqual([path.join(root, 'locked', 'three.txt')]);
