@@ -6,7 +6,8 @@ import { undo, redo, undoDepth, redoDepth } from 'prosemirror-history';
 import { baseKeymap } from 'prosemirror-commands';
 import type { Node as PMNode } from 'prosemirror-model';
 import { createEditorState } from '../../src/shared/editor/state.js';
-import { structureKey } from '../../src/shared/editor/plugins/structure.js';
+import { buildStructureState, structureKey } from '../../src/shared/editor/plugins/structure.js';
+import type { DecorationSet } from 'prosemirror-view';
 import { findIdFixes } from '../../src/shared/editor/plugins/ids.js';
 import { findKey, findMatches, replaceAll, replaceCurrent, setFindQuery } from '../../src/shared/editor/plugins/find.js';
 import {
@@ -371,6 +372,19 @@ function nextLiveChar(s: EditorState, pos: number, dir: -1 | 1): string {
   return '';
 }
 
+/** A decoration set as comparable text: range, attributes and spec of each decoration, sorted. */
+export function decorationKeys(set: DecorationSet): string {
+  return set
+    .find()
+    .map((d) => {
+      const attrs = (d as unknown as { type: { attrs?: unknown } }).type.attrs ?? null;
+      const spec = Object.fromEntries(Object.entries(d.spec as Record<string, unknown>).filter(([, v]) => typeof v !== 'function'));
+      return `${d.from}-${d.to} ${JSON.stringify(attrs)} ${JSON.stringify(spec)}`;
+    })
+    .sort()
+    .join('\n');
+}
+
 /** Throws when a document invariant does not hold in `s`. */
 export function checkInvariants(s: EditorState): void {
   s.doc.check();
@@ -381,6 +395,10 @@ export function checkInvariants(s: EditorState): void {
   const kept = structureKey.getState(s)!;
   const show = (st: typeof fresh) => st.paras.map((p) => `${p.id}@${p.pos}:${p.label}|${p.designation}|${p.role}`).join('\n');
   if (show(fresh) !== show(kept.structure)) throw new Error(`stale structure:\n${show(kept.structure)}\n≠\n${show(fresh)}`);
+  // The incrementally kept decorations (labels, phrases, footnote numbers) equal a fresh build.
+  const shown = decorationKeys(kept.decorations);
+  const rebuilt = decorationKeys(buildStructureState(s).decorations);
+  if (shown !== rebuilt) throw new Error(`stale decorations:\n${shown}\n≠\n${rebuilt}`);
   const fn: string[] = [];
   s.doc.descendants((n) => {
     if (n.type.name === 'footnote') fn.push(n.attrs.id as string);

@@ -4,7 +4,8 @@
  * enacting formula, cross-reference wording and footnote numbers. Nothing here is stored in the
  * document, so renumbering after a move, a deletion or an undo is automatic.
  */
-import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
+import { AddMarkStep, RemoveMarkStep, ReplaceStep } from 'prosemirror-transform';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import type { Node as PMNode } from 'prosemirror-model';
 import type { FrontMatter, Language } from '../../resolution/model.js';
@@ -93,7 +94,72 @@ function formulaWidget(view: EditorView, meta: FrontMatter, hasPreamble: boolean
   return p;
 }
 
-function buildState(state: EditorState | { doc: PMNode }): StructureState {
+/** The decorations of one paragraph: its node (label, role, hint, placeholder) and opening phrase. */
+function paragraphDecos(p: ParaInfo, lang: Language, meta: FrontMatter, phrases: Map<string, number>, hints: Map<string, string>, out: Decoration[]): void {
+  const attrs: Record<string, string> = { 'data-label': p.label, 'data-designation': p.designation };
+  let cls = `role-${p.role}`;
+  if (p.deleted) cls += ' deleted';
+  const ph = phraseOf(p, lang, meta);
+  if (ph.hint) {
+    cls += ` hint-${ph.hint}`;
+    attrs.title = HINT_TEXT[ph.hint] ?? '';
+    hints.set(p.id, ph.hint);
+  } else hints.delete(p.id);
+  if (p.node.content.size === 0) {
+    cls += ' empty';
+    attrs['data-placeholder'] = placeholderFor(p, lang, meta);
+  }
+  attrs.class = cls;
+  out.push(Decoration.node(p.pos, p.pos + p.node.nodeSize, attrs));
+  if (ph.end > ph.start) {
+    out.push(Decoration.inline(p.pos + 1 + ph.start, p.pos + 1 + ph.end, { class: 'phrase', nodeName: 'i' }));
+  }
+  phrases.set(p.id, ph.end);
+}
+
+/** The decoration of a footnote (its number) or a cross-reference (its wording) at `pos`. */
+function atomDeco(node: PMNode, pos: number, structure: DocStructure, lang: Language, footnotes: Map<string, number>): Decoration {
+  if (node.type.name === 'footnote') {
+    const n = footnotes.get(node.attrs.id as string) ?? 0;
+    return Decoration.node(pos, pos + node.nodeSize, { 'data-num': String(n) }, { footnoteNumber: n });
+  }
+  const text = xrefText(node.attrs.targets as string[], pos, structure, lang);
+  return Decoration.node(pos, pos + node.nodeSize, { class: text.broken ? 'xref broken' : 'xref' }, { xrefText: text.text, broken: text.broken });
+}
+
+/** Footnote ids and cross-reference targets inside a paragraph, in order: what numbers them. */
+function atomsOf(node: PMNode): string {
+  let out = '';
+  node.descendants((n) => {
+    if (n.type.name === 'footnote') out += `f:${n.attrs.id as string};`;
+    else if (n.type.name === 'xref') out += `x:${(n.attrs.targets as string[]).join(',')};`;
+    return n.type.name !== 'footnote' && n.type.name !== 'xref';
+  });
+  return out;
+}
+
+/** Whether what of a paragraph shows outside its own decorations (labels, xref wording elsewhere) is the same. */
+function sameShape(a: ParaInfo, b: ParaInfo): boolean {
+  return (
+    a.id === b.id &&
+    a.section === b.section &&
+    a.level === b.level &&
+    a.tail === b.tail &&
+    a.label === b.label &&
+    a.designation === b.designation &&
+    a.number === b.number &&
+    a.role === b.role &&
+    a.deleted === b.deleted &&
+    a.part === b.part &&
+    a.annex === b.annex
+  );
+}
+
+/**
+ * Builds the whole state from the document. Exported for the tests that hold the incremental
+ * update (`updateState`) to it: both must give the same decorations for every document.
+ */
+export function buildStructureState(state: EditorState | { doc: PMNode }): StructureState {
   const doc = state.doc;
   const meta = doc.attrs.meta as FrontMatter;
   const lang = meta.language;
@@ -112,43 +178,19 @@ function buildState(state: EditorState | { doc: PMNode }): StructureState {
     }),
   );
 
-  for (const p of structure.paras) {
-    const attrs: Record<string, string> = { 'data-label': p.label, 'data-designation': p.designation };
-    let cls = `role-${p.role}`;
-    if (p.deleted) cls += ' deleted';
-    const ph = phraseOf(p, lang, meta);
-    if (ph.hint) {
-      cls += ` hint-${ph.hint}`;
-      attrs.title = HINT_TEXT[ph.hint] ?? '';
-      hints.set(p.id, ph.hint);
-    }
-    if (p.node.content.size === 0) {
-      cls += ' empty';
-      attrs['data-placeholder'] = placeholderFor(p, lang, meta);
-    }
-    attrs.class = cls;
-    decos.push(Decoration.node(p.pos, p.pos + p.node.nodeSize, attrs));
-    if (ph.end > ph.start) {
-      decos.push(Decoration.inline(p.pos + 1 + ph.start, p.pos + 1 + ph.end, { class: 'phrase', nodeName: 'i' }));
-    }
-    phrases.set(p.id, ph.end);
-  }
+  for (const p of structure.paras) paragraphDecos(p, lang, meta, phrases, hints, decos);
 
   // Footnote numbers and cross-reference wording, in document order.
   const footnotes = new Map<string, number>();
   let fnCount = 0;
   doc.descendants((node, pos) => {
     if (node.type.name === 'footnote') {
-      const n = ++fnCount;
-      footnotes.set(node.attrs.id as string, n);
-      decos.push(Decoration.node(pos, pos + node.nodeSize, { 'data-num': String(n) }, { footnoteNumber: n }));
+      footnotes.set(node.attrs.id as string, ++fnCount);
+      decos.push(atomDeco(node, pos, structure, lang, footnotes));
       return false;
     }
     if (node.type.name === 'xref') {
-      const text = xrefText(node.attrs.targets as string[], pos, structure, lang);
-      decos.push(
-        Decoration.node(pos, pos + node.nodeSize, { class: text.broken ? 'xref broken' : 'xref' }, { xrefText: text.text, broken: text.broken }),
-      );
+      decos.push(atomDeco(node, pos, structure, lang, footnotes));
       return false;
     }
     return node.isBlock;
@@ -157,13 +199,84 @@ function buildState(state: EditorState | { doc: PMNode }): StructureState {
   return { structure, decorations: DecorationSet.create(doc, decos), footnotes, phrases, hints };
 }
 
+/**
+ * Whether every step of `tr` changed only the inside of paragraphs (typing, deleting within a
+ * paragraph, marks): then no paragraph was added, removed, moved or re-typed, and the
+ * decorations of untouched paragraphs survive the mapping intact.
+ */
+function onlyInsideParagraphs(tr: Transaction): boolean {
+  for (let i = 0; i < tr.steps.length; i++) {
+    const step = tr.steps[i]!;
+    if (!(step instanceof ReplaceStep)) {
+      if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) continue;
+      return false;
+    }
+    const doc = tr.docs[i]!;
+    const $from = doc.resolve(step.from);
+    if (!$from.parent.isTextblock || !$from.sameParent(doc.resolve(step.to))) return false;
+    if (step.slice.openStart > 0 || step.slice.openEnd > 0) return false;
+  }
+  return true;
+}
+
+/**
+ * The state after `tr`: on the keystroke path (text changed inside paragraphs, every label and
+ * number as before, the same footnotes and cross-references) only the changed paragraphs'
+ * decorations are rebuilt and the rest are mapped; anything else rebuilds the whole state.
+ * Rebuilding the whole set on every keystroke cost most of a keystroke on a long draft.
+ */
+function updateState(tr: Transaction, prev: StructureState, state: EditorState): StructureState {
+  const doc = state.doc;
+  if (!onlyInsideParagraphs(tr) || tr.before.attrs.meta !== doc.attrs.meta) return buildStructureState(state);
+  const meta = doc.attrs.meta as FrontMatter;
+  const lang = meta.language;
+  const structure = computeStructure(doc, lang);
+  const before = prev.structure.paras;
+  const paras = structure.paras;
+  if (paras.length !== before.length || structure.preambularCount !== prev.structure.preambularCount) return buildStructureState(state);
+  const changed: ParaInfo[] = [];
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i]!;
+    const b = before[i]!;
+    if (!sameShape(p, b)) return buildStructureState(state);
+    if (p.node !== b.node) {
+      if (atomsOf(p.node) !== atomsOf(b.node)) return buildStructureState(state);
+      changed.push(p);
+    }
+  }
+  if (changed.length > 32) return buildStructureState(state);
+  let decorations = prev.decorations.map(tr.mapping, doc);
+  const phrases = new Map(prev.phrases);
+  const hints = new Map(prev.hints);
+  const stale: Decoration[] = [];
+  const fresh: Decoration[] = [];
+  for (const p of changed) {
+    const end = p.pos + p.node.nodeSize;
+    for (const d of decorations.find(p.pos, end)) if (d.from >= p.pos && d.to <= end && !isFormula(d)) stale.push(d);
+    paragraphDecos(p, lang, meta, phrases, hints, fresh);
+    p.node.descendants((n, off) => {
+      if (n.type.name === 'footnote' || n.type.name === 'xref') {
+        fresh.push(atomDeco(n, p.pos + 1 + off, structure, lang, prev.footnotes));
+        return false;
+      }
+      return true;
+    });
+  }
+  decorations = decorations.remove(stale).add(doc, fresh);
+  return { structure, decorations, footnotes: prev.footnotes, phrases, hints };
+}
+
+function isFormula(d: Decoration): boolean {
+  return d.from === d.to && typeof (d.spec as { key?: unknown }).key === 'string';
+}
+
 /** The plugin. */
 export function structurePlugin(): Plugin<StructureState> {
   return new Plugin<StructureState>({
     key: structureKey,
     state: {
-      init: (_config, state) => buildState(state),
-      apply: (tr, prev, _old, state) => (tr.docChanged ? buildState(state) : prev),
+      init: (_config, state) => buildStructureState(state),
+      apply: (tr, prev, _old, state) => (tr.docChanged ? updateState(tr, prev, state) : prev),
     },
     props: {
       decorations: (state) => structureKey.getState(state)?.decorations ?? null,
