@@ -4,9 +4,10 @@
  * element by node decorations computed from the structure plugin (nothing is added to the
  * document or the schema), and a live announcement when a paragraph moves or numbers change.
  *
- * It is a view-level plugin (no state): `viewProps.plugins` installs it on the EditorView.
+ * `viewProps.plugins` installs it on the EditorView; its state keeps the descriptions between
+ * keystrokes.
  */
-import { Plugin, type EditorState } from 'prosemirror-state';
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { ParaInfo } from '../../shared/resolution/structure.js';
 import { structureKey, type StructureState } from '../../shared/editor/plugins/structure.js';
@@ -26,18 +27,58 @@ export function spokenDesignation(p: Pick<ParaInfo, 'section' | 'level' | 'tail'
   return said;
 }
 
-const decoCache = new WeakMap<StructureState, { lang: string; set: DecorationSet }>();
+/** The descriptions as decorations, with the structure and interface language they were made for. */
+interface AriaState {
+  structure: StructureState['structure'] | null;
+  lang: string;
+  set: DecorationSet;
+}
+
+function buildAria(state: EditorState): AriaState {
+  const s = structureKey.getState(state);
+  const lang = uiLang();
+  if (!s) return { structure: null, lang, set: DecorationSet.empty };
+  const decos = s.structure.paras.map((p) => Decoration.node(p.pos, p.pos + p.node.nodeSize, { 'aria-description': spokenDesignation(p) }));
+  return { structure: s.structure, lang, set: DecorationSet.create(state.doc, decos) };
+}
+
+/** Whether every paragraph would be described as before (same paragraphs, same designations). */
+function sameDescriptions(a: StructureState['structure'], b: StructureState['structure']): boolean {
+  if (a.paras.length !== b.paras.length) return false;
+  for (let i = 0; i < a.paras.length; i++) {
+    const x = a.paras[i]!;
+    const y = b.paras[i]!;
+    if (x.id !== y.id || x.designation !== y.designation || x.number !== y.number || x.section !== y.section || x.level !== y.level || x.tail !== y.tail || x.deleted !== y.deleted) return false;
+    if (x.subLabels.join(' ') !== y.subLabels.join(' ')) return false;
+  }
+  return true;
+}
+
+const ariaKey = new PluginKey<AriaState>('plenary-aria');
+
+/**
+ * The next descriptions: mapped when the paragraphs and their designations are as before (typing
+ * inside a paragraph), rebuilt otherwise. Rebuilding 400 descriptions on every keystroke cost
+ * as much as the rest of the keystroke.
+ */
+function nextAria(tr: Transaction, prev: AriaState, state: EditorState): AriaState {
+  const s = structureKey.getState(state);
+  if (!tr.docChanged || !s || s.structure === prev.structure) return prev;
+  if (!prev.structure || prev.lang !== uiLang() || !sameDescriptions(prev.structure, s.structure)) return buildAria(state);
+  return { structure: s.structure, lang: prev.lang, set: prev.set.map(tr.mapping, state.doc) };
+}
 
 function decorationsFor(state: EditorState): DecorationSet {
-  const s = structureKey.getState(state);
-  if (!s) return DecorationSet.empty;
-  const lang = uiLang();
-  const hit = decoCache.get(s);
-  if (hit?.lang === lang) return hit.set;
-  const decos = s.structure.paras.map((p) => Decoration.node(p.pos, p.pos + p.node.nodeSize, { 'aria-description': spokenDesignation(p) }));
-  const set = DecorationSet.create(state.doc, decos);
-  decoCache.set(s, { lang, set });
-  return set;
+  const a = ariaKey.getState(state);
+  if (!a) return DecorationSet.empty;
+  // A new interface language changes no state: rebuilt here, once per language and state.
+  if (a.lang !== uiLang()) {
+    const fresh = buildAria(state);
+    a.lang = fresh.lang;
+    a.set = fresh.set;
+    a.structure = fresh.structure;
+  }
+  return a.set;
 }
 
 /**
@@ -74,7 +115,9 @@ export function numberingChange(before: EditorState, after: EditorState): string
 
 /** The view plugin: paragraph descriptions, and the announcement after moves and renumbering. */
 export function paragraphAriaPlugin(): Plugin {
-  return new Plugin({
+  return new Plugin<AriaState>({
+    key: ariaKey,
+    state: { init: (_c, state) => buildAria(state), apply: (tr, prev, _old, state) => nextAria(tr, prev, state) },
     props: { decorations: decorationsFor },
     view: (view) => {
       // A new interface language changes no state, so the view is told to redraw the descriptions.
