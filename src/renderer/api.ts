@@ -120,6 +120,15 @@ export async function call<M extends ApiMethod>(method: M, input: ApiInput<M>, o
   return reply.result as ApiOutputs[M];
 }
 
+/**
+ * Tells the desktop shell the interface language, so the native menu is rebuilt in it. A no-op
+ * in browser mode (the menu bar is the page's own) and with a preload that predates the call.
+ */
+export function tellShellUiLang(lang: string): void {
+  const f = typeof window === 'undefined' ? undefined : window.plenary?.setUiLang;
+  if (typeof f === 'function') (f as (l: string) => void)(lang);
+}
+
 /** Subscribes to menu commands from the native menu (Electron only); returns an unsubscribe. */
 export function onMenuCommand(cb: (command: string, arg?: string) => void): () => void {
   return window.plenary?.onCommand(cb) ?? (() => undefined);

@@ -11,6 +11,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { CATALOGUES, UI_LANGS, isUiLang, matchUiLang, type UiLang } from '../../shared/i18n/index.js';
 import type { AppInfo } from '../../shared/api.js';
+import { tellShellUiLang } from '../api.js';
 
 /** localStorage key of the language chosen in Settings. */
 export const UI_LANG_STORAGE_KEY = 'plenary-ui-lang';
@@ -49,6 +50,12 @@ void i18next.use(initReactI18next).init({
   initAsync: false,
   returnNull: false,
 });
+
+// The native menu follows the page: told the language now and at every change.
+i18next.on('languageChanged', (l: string) => {
+  if (isUiLang(l)) tellShellUiLang(l);
+});
+tellShellUiLang(i18next.language);
 
 /** The i18next instance (for <I18nextProvider> in tests). */
 export const i18n = i18next;

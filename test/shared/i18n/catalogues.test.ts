@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES, UI_LANGS, matchUiLang, readUiLangArg, translate, type UiLang } from '../../../src/shared/i18n/index.js';
-import { buildMenuTemplate } from '../../../src/main/electron/menu.js';
+import { buildMenuTemplate, menuLangAfter } from '../../../src/main/electron/menu.js';
 import { apiInputs } from '../../../src/shared/api.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -132,6 +132,20 @@ describe('the native menu in the interface language', () => {
     expect(build('fr').map((i) => clean(i.label))).toEqual(['Fichier', 'Édition', 'Affichage', 'Fenêtre', 'Aide']);
     expect(build('es').map((i) => clean(i.label))).toEqual(['Archivo', 'Edición', 'Ver', 'Ventana', 'Ayuda']);
     expect(build('fr')[0]?.label).toBe('&Fichier');
+  });
+
+  it('follows the page when its interface language changes: the rebuilt menu reads in the new language', () => {
+    let lang: UiLang = 'en';
+    const labels = () => build(lang).map((i) => clean(i.label));
+    expect(labels()[0]).toBe('File');
+    lang = menuLangAfter(lang, 'es');
+    expect(labels()).toEqual(['Archivo', 'Edición', 'Ver', 'Ventana', 'Ayuda']);
+    const view = build(lang)[2]?.submenu as { id?: string; label?: string }[];
+    expect(view.find((i) => i.id === 'view.uiLanguage')?.label).toBe(translate('es', 'native.view.uiLanguage'));
+    // What is not an interface language leaves the menu as it is.
+    for (const bad of ['de', '', null, 42, { lang: 'fr' }]) expect(menuLangAfter(lang, bad)).toBe('es');
+    lang = menuLangAfter(lang, 'fr');
+    expect(labels()[1]).toBe('Édition');
   });
 
   it('translates items but keeps their command ids and keys', () => {
