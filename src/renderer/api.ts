@@ -5,6 +5,7 @@
  * page URL and is moved at once into this tab's sessionStorage (see adoptTokenFromUrl).
  */
 import type { ApiInput, ApiMethod, ApiOutputs, ApiReply } from '../shared/api.js';
+import type { MessageRef } from '../shared/errors.js';
 
 /** What the Electron preload exposes (one function per method, plus menu commands). */
 export interface PlenaryBridge {
@@ -19,11 +20,15 @@ declare global {
   }
 }
 
-/** An API failure, with the service's code and a message fit for the user. */
+/**
+ * An API failure: the service's code, its English message, and (when the service gave one) the
+ * message as a code with values, which i18n's errorMessage says in the interface language.
+ */
 export class ApiError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly msg?: MessageRef,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -116,7 +121,7 @@ export async function call<M extends ApiMethod>(method: M, input: ApiInput<M>, o
   } else {
     reply = await viaHttp(method, input, opts.timeoutMs, opts.keepalive);
   }
-  if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message);
+  if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message, reply.error.msg);
   return reply.result as ApiOutputs[M];
 }
 

@@ -14,7 +14,7 @@ import { importFileIsolated } from './import-isolated.js';
 /** Reads a document from `file`; throws PlenaryError naming the file. */
 export async function loadDocument(file: string): Promise<ResolutionDocument> {
   const abs = path.resolve(file);
-  if (!fs.existsSync(abs)) throw new PlenaryError('NOT_FOUND', `${file} was not found.`);
+  if (!fs.existsSync(abs)) throw new PlenaryError('NOT_FOUND', `${file} was not found.`, { msg: { code: 'file.notFound', values: { file } } });
   const name = path.basename(abs);
   if (/\.plenary$/i.test(name)) return parsePlenaryFile(fs.readFileSync(abs, 'utf8'), name).document;
   if (/\.(?:xml|akn)$/i.test(name)) return parseAkn(fs.readFileSync(abs, 'utf8'), name);

@@ -6,7 +6,7 @@
  * its provenance), see its history, open the whole source resolution, import more files. Drafts
  * (L-documents) are marked as drafts.
  */
-import { formatDate, formatNumber, useTranslation } from '../i18n/index.js';
+import { errorMessage, formatDate, formatNumber, useTranslation } from '../i18n/index.js';
 import { useEffect, useRef, useState } from 'react';
 import type { LibraryFacets, SearchHit } from '../../shared/api.js';
 import { call } from '../api.js';
@@ -87,7 +87,7 @@ export function LibraryPanel({ onInsert, onReplace, onHistory, onView, onImport,
         (e: unknown) => {
           if (mine !== seq.current) return;
           setHits([]);
-          setError(e instanceof Error ? e.message : String(e));
+          setError(errorMessage(e));
         },
       );
     }, 90);
