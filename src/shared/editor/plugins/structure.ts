@@ -58,6 +58,7 @@ function phraseOf(p: ParaInfo, lang: Language, meta: FrontMatter): PhraseCacheEn
   return entry;
 }
 
+/** The hover text of a paragraph whose opening looks wrong, by hint kind (see EditorMessages). */
 const HINT_TEXT: Record<string, string> = {
   'op-unknown': 'Not a usual operative verb (Requests, Decides, Calls upon…). Mark the opening phrase by hand if it is right.',
   'pp-in-op': 'This opens like a preambular paragraph but stands among the operative paragraphs.',
@@ -93,7 +94,23 @@ function formulaWidget(view: EditorView, meta: FrontMatter, hasPreamble: boolean
   return p;
 }
 
-function buildState(state: EditorState | { doc: PMNode }): StructureState {
+/**
+ * Words the structure plugin puts in the page, injected so that src/shared stays free of i18n:
+ * the renderer passes the interface language's (src/renderer/i18n/editor.ts); the CLI, the
+ * exporters and the tests get English.
+ */
+export interface EditorMessages {
+  /** The hover text of a paragraph whose opening looks wrong ('op-unknown', 'pp-in-op', 'op-in-pp'). */
+  phraseHint(kind: string): string;
+}
+
+/** The English wording. */
+export const ENGLISH_EDITOR_MESSAGES: EditorMessages = { phraseHint: (kind) => HINT_TEXT[kind] ?? '' };
+
+/** Meta on a transaction that rebuilds the decorations without a change of the text (the interface language changed). */
+export const RELABEL_META = 'relabel';
+
+function buildState(state: EditorState | { doc: PMNode }, messages: EditorMessages): StructureState {
   const doc = state.doc;
   const meta = doc.attrs.meta as FrontMatter;
   const lang = meta.language;
@@ -119,7 +136,7 @@ function buildState(state: EditorState | { doc: PMNode }): StructureState {
     const ph = phraseOf(p, lang, meta);
     if (ph.hint) {
       cls += ` hint-${ph.hint}`;
-      attrs.title = HINT_TEXT[ph.hint] ?? '';
+      attrs.title = messages.phraseHint(ph.hint);
       hints.set(p.id, ph.hint);
     }
     if (p.node.content.size === 0) {
@@ -157,13 +174,13 @@ function buildState(state: EditorState | { doc: PMNode }): StructureState {
   return { structure, decorations: DecorationSet.create(doc, decos), footnotes, phrases, hints };
 }
 
-/** The plugin. */
-export function structurePlugin(): Plugin<StructureState> {
+/** The plugin; `messages` gives the hover texts (English by default). */
+export function structurePlugin(messages: EditorMessages = ENGLISH_EDITOR_MESSAGES): Plugin<StructureState> {
   return new Plugin<StructureState>({
     key: structureKey,
     state: {
-      init: (_config, state) => buildState(state),
-      apply: (tr, prev, _old, state) => (tr.docChanged ? buildState(state) : prev),
+      init: (_config, state) => buildState(state, messages),
+      apply: (tr, prev, _old, state) => (tr.docChanged || tr.getMeta(structureKey) === RELABEL_META ? buildState(state, messages) : prev),
     },
     props: {
       decorations: (state) => structureKey.getState(state)?.decorations ?? null,
