@@ -13,6 +13,7 @@ import { toDoc, fromDoc } from '../shared/resolution/convert.js';
 import { shortcutRows } from '../shared/commands.js';
 import { Editor } from './editor/Editor.js';
 import { createEditorState } from '../shared/editor/state.js';
+import { UI_EDITOR_MESSAGES } from './i18n/editor.js';
 import { insertCrossRef } from '../shared/editor/commands/index.js';
 import { fixFinding } from '../shared/editor/queries/checks.js';
 import { setSuggestion } from '../shared/editor/plugins/suggestion.js';
@@ -54,7 +55,7 @@ export function App() {
   // The editor reports document changes to autosave, which exists only after draft-safety below.
   const changedRef = useRef<() => void>(() => undefined);
   const markChanged = useCallback(() => changedRef.current(), []);
-  const editor = useEditorSession(() => createEditorState(toDoc(initialDocument()), { negotiation: settingsFrom(emptyNegotiation()) }), markChanged);
+  const editor = useEditorSession(() => createEditorState(toDoc(initialDocument()), { negotiation: settingsFrom(emptyNegotiation()), messages: UI_EDITOR_MESSAGES }), markChanged);
   const { latestState, viewRef } = editor;
   const currentDocument = useCallback((): ResolutionDocument => fromDoc(latestState.current.doc), [latestState]);
   const negotiation = useNegotiation(editor, markChanged);

@@ -5,6 +5,7 @@
  * page URL and is moved at once into this tab's sessionStorage (see adoptTokenFromUrl).
  */
 import type { ApiInput, ApiMethod, ApiOutputs, ApiReply } from '../shared/api.js';
+import type { MessageRef } from '../shared/errors.js';
 
 /** What the Electron preload exposes (one function per method, plus menu commands). */
 export interface PlenaryBridge {
@@ -19,11 +20,15 @@ declare global {
   }
 }
 
-/** An API failure, with the service's code and a message fit for the user. */
+/**
+ * An API failure: the service's code, its English message, and (when the service gave one) the
+ * message as a code with values, which i18n's errorMessage says in the interface language.
+ */
 export class ApiError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly msg?: MessageRef,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -116,8 +121,17 @@ export async function call<M extends ApiMethod>(method: M, input: ApiInput<M>, o
   } else {
     reply = await viaHttp(method, input, opts.timeoutMs, opts.keepalive);
   }
-  if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message);
+  if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message, reply.error.msg);
   return reply.result as ApiOutputs[M];
+}
+
+/**
+ * Tells the desktop shell the interface language, so the native menu is rebuilt in it. A no-op
+ * in browser mode (the menu bar is the page's own) and with a preload that predates the call.
+ */
+export function tellShellUiLang(lang: string): void {
+  const f = typeof window === 'undefined' ? undefined : window.plenary?.setUiLang;
+  if (typeof f === 'function') (f as (l: string) => void)(lang);
 }
 
 /** Subscribes to menu commands from the native menu (Electron only); returns an unsubscribe. */

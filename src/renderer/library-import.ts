@@ -5,7 +5,7 @@
  * a question before a very large or sensitive walk, cancel.
  */
 import { HOST_MAX_BODY_BYTES, type ApiInput, type ApiMethod, type ApiOutputs, type ImportJobStatus, type ImportSummary } from '../shared/api.js';
-import { t } from './i18n/index.js';
+import { errorMessage, messageText, t } from './i18n/index.js';
 
 /** Base64 bytes per import request (a quarter of the host's limit, so JSON overhead never matters). */
 export const IMPORT_CHUNK_BYTES = Math.floor(HOST_MAX_BODY_BYTES / 4);
@@ -84,7 +84,7 @@ export async function importInChunks<F extends PickedFile>(files: readonly F[], 
       const payload = await Promise.all(chunk.map(async (f) => ({ name: f.name, dataBase64: await opts.read(f) })));
       r = await opts.send(payload);
     } catch (e) {
-      const reason = e instanceof Error ? e.message : String(e);
+      const reason = errorMessage(e);
       r = { imported: 0, skipped: 0, failed: chunk.length, items: chunk.map((f) => ({ file: f.name, status: 'failed' as const, reason })) };
     }
     total.imported += r.imported;
@@ -122,7 +122,7 @@ export async function followImportJob(paths: string[], opts: JobOptions): Promis
       opts.onStatus(status);
       if (status.phase === 'done' || status.phase === 'cancelled') return status;
       if (status.phase === 'confirm' && status.question) {
-        const goOn = await opts.confirm(status.question);
+        const goOn = await opts.confirm(messageText(status.questionMsg, status.question));
         status = goOn ? await opts.call('library.importConfirm', { id: status.id }) : await opts.call('library.importCancel', { id: status.id });
         continue;
       }

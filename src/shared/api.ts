@@ -11,6 +11,7 @@ import { decisionSchema, noteSchema, type ParagraphNote } from './negotiation/no
 import { PROPOSAL_VIEWS } from './negotiation/views.js';
 import type { MergeSummary } from './negotiation/merge.js';
 import { z } from 'zod';
+import type { MessageRef } from './errors.js';
 import { documentSchema, type PlenaryFile } from './resolution/file.js';
 import type { ResolutionDocument } from './resolution/model.js';
 
@@ -200,8 +201,10 @@ export interface ImportJobStatus {
   current: string;
   /** Entries passed over while walking (unreadable, symbolic-link loops, dangling links), with the reason. */
   passedOver: { path: string; reason: string }[];
-  /** Why the import waits in phase 'confirm', in words for the user. */
+  /** Why the import waits in phase 'confirm', in words for the user (English). */
   question?: string;
+  /** The same question as a code with values, for the interface to ask in its language. */
+  questionMsg?: MessageRef;
   /** The outcome so far; complete once the phase is final. */
   summary?: ImportSummary;
 }
@@ -449,6 +452,7 @@ export const HOST_MAX_BODY_BYTES = 120 * 1024 * 1024;
 
 /**
  * Wire form of a reply on the HTTP and IPC transports. Error codes: see errors.ts; FORBIDDEN is
- * the file-access rule (a path not chosen by the user) or a foreign caller.
+ * the file-access rule (a path not chosen by the user) or a foreign caller. `message` is English;
+ * `msg`, when present, is the same message as a code with values for the interface to translate.
  */
-export type ApiReply<T> = { ok: true; result: T } | { ok: false; error: { code: string; message: string } };
+export type ApiReply<T> = { ok: true; result: T } | { ok: false; error: { code: string; message: string; msg?: MessageRef } };

@@ -112,7 +112,7 @@ function formsOf(t: Term, forms: (text: string) => string[][]): string {
 export function toFtsMatch(p: ParsedQuery, forms?: (text: string) => string[][]): string {
   const one = (t: Term) => (forms ? formsOf(t, forms) : quote(t));
   const groups = p.groups.map((g) => g.map(one).filter(Boolean)).filter((g) => g.length > 0);
-  if (!groups.length) throw new PlenaryError('BAD_INPUT', 'Type a word or a "phrase" with letters or digits to search for.');
+  if (!groups.length) throw new PlenaryError('BAD_INPUT', 'Type a word or a "phrase" with letters or digits to search for.', { msg: { code: 'search.noWord' } });
   const pos = groups.map((g) => (g.length === 1 ? g[0]! : `(${g.join(' OR ')})`)).join(' AND ');
   const excluded = p.excluded.map(one).filter(Boolean);
   if (!excluded.length) return pos;

@@ -20,6 +20,12 @@ export const COMMAND_CHANNEL = 'plenary:command';
 /** Renderer → main: the page subscribed to commands, queued ones may be delivered now. */
 export const COMMAND_READY_CHANNEL = 'plenary:command-ready';
 
+/**
+ * Renderer → main: the page's interface language changed (a code such as 'fr'; anything else is
+ * ignored), so the native menu is rebuilt in it.
+ */
+export const UI_LANG_CHANNEL = 'plenary:ui-lang';
+
 /** Error code of a reply to a sender that is not the app's own page (the file-access rule uses the same code). */
 export const FORBIDDEN = 'FORBIDDEN';
 

@@ -31,9 +31,9 @@ import type { ApiMethod, PlenaryApi } from '../../shared/api.js';
 import { createServices, type DialogPort } from '../services/index.js';
 import { dataPaths, resolveDataDir } from '../services/paths.js';
 import { APP_ROOT, RENDERER_DIR } from '../app-root.js';
-import { CommandQueue, COMMAND_CHANNEL, COMMAND_READY_CHANNEL, registerIpc, senderUrlOf } from './ipc.js';
-import { buildMenuTemplate, MAX_RECENT_ITEMS, type MenuCommand } from './menu.js';
-import { isUiLang, matchUiLang, readUiLangArg } from '../../shared/i18n/index.js';
+import { CommandQueue, COMMAND_CHANNEL, COMMAND_READY_CHANNEL, registerIpc, senderUrlOf, UI_LANG_CHANNEL } from './ipc.js';
+import { buildMenuTemplate, MAX_RECENT_ITEMS, menuLangAfter, type MenuCommand } from './menu.js';
+import { isUiLang, matchUiLang, readUiLangArg, type UiLang } from '../../shared/i18n/index.js';
 import { createMainWindow, CONTENT_SECURITY_POLICY, trustedUrlCheck } from './window.js';
 import { ElectronPdfPrinter } from './pdf.js';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol.js';
@@ -213,9 +213,12 @@ export function main(): void {
   const uiLangArg = readUiLangArg(process.argv)?.toLowerCase();
   if (uiLangArg !== undefined && !isUiLang(uiLangArg)) console.warn(`[plenary] --ui-lang ${uiLangArg} is not an interface language (en, fr, es); ignored.`);
   const forcedUiLang = isUiLang(uiLangArg) ? uiLangArg : undefined;
+  // Until the page says its language (UI_LANG_CHANNEL, on load and on every change), the menu
+  // guesses it as the page will: --ui-lang, else the OS locale.
+  let menuLang: UiLang = forcedUiLang ?? matchUiLang([app.getLocale()]) ?? 'en';
   const applyMenu = (): void => {
     const template = buildMenuTemplate({
-      lang: forcedUiLang ?? matchUiLang([app.getLocale()]) ?? 'en',
+      lang: menuLang,
       isMac: process.platform === 'darwin',
       isDev,
       appName: app.getName(),
@@ -335,6 +338,14 @@ export function main(): void {
         const url = senderUrlOf(event);
         if (!win || event.sender !== win.webContents || url === undefined || !isTrustedUrl(url)) return;
         queue?.markReady();
+      });
+      ipcMain.on(UI_LANG_CHANNEL, (event, lang: unknown) => {
+        const url = senderUrlOf(event);
+        if (!win || event.sender !== win.webContents || url === undefined || !isTrustedUrl(url)) return;
+        const next = menuLangAfter(menuLang, lang);
+        if (next === menuLang) return;
+        menuLang = next;
+        applyMenu();
       });
       applyMenu();
       void refreshRecent();

@@ -7,7 +7,7 @@
  * reach ProseMirror as `historyUndo`/`historyRedo` beforeinput events).
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import { CATALOGUES, translate, type UiLang } from '../../shared/i18n/index.js';
+import { CATALOGUES, isUiLang, translate, type UiLang } from '../../shared/i18n/index.js';
 import { commandLabel, keysFor, menuCommandIds, menuModel, MENU_TITLES, toAccelerator, type CommandId, type CommandSpec, type MenuName, type Translate } from '../../shared/commands.js';
 
 /**
@@ -34,6 +34,15 @@ export interface MenuOptions {
   recent: string[];
   /** Delivers a command to the focused window; `arg` is the path for `file.openPath`. */
   send: (command: MenuCommand, arg?: string) => void;
+}
+
+/**
+ * The language of the native menu after the page said `requested` (over UI_LANG_CHANNEL): the
+ * page's interface language when it is one, else the menu keeps `current`. The page's word wins
+ * over --ui-lang too, since the page applies a choice made in Settings even while forced.
+ */
+export function menuLangAfter(current: UiLang, requested: unknown): UiLang {
+  return isUiLang(requested) ? requested : current;
 }
 
 /** How many recent drafts Open Recent lists. */

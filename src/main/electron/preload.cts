@@ -56,6 +56,7 @@ const METHODS = [
 const API_CHANNEL_PREFIX = 'plenary:';
 const COMMAND_CHANNEL = 'plenary:command';
 const COMMAND_READY_CHANNEL = 'plenary:command-ready';
+const UI_LANG_CHANNEL = 'plenary:ui-lang';
 
 /**
  * What the page sees as `window.plenary` (not exported: the compiled preload must not touch
@@ -70,6 +71,8 @@ type PlenaryBridge = {
    * the path as `arg`, …). Returns the unsubscribe function.
    */
   onCommand(cb: (command: string, arg?: string) => void): () => void;
+  /** Tells the shell the page's interface language ('en', 'fr', 'es'), so the native menu follows it. */
+  setUiLang(lang: string): void;
   /** `process.platform` of the machine (for shortcuts shown as ⌘ or Ctrl). */
   platform: string;
 };
@@ -92,6 +95,10 @@ bridge.onCommand = (cb: (command: string, arg?: string) => void): (() => void) =
   return () => {
     ipcRenderer.removeListener(COMMAND_CHANNEL, listener);
   };
+};
+
+bridge.setUiLang = (lang: string): void => {
+  if (typeof lang === 'string') ipcRenderer.send(UI_LANG_CHANNEL, lang);
 };
 
 bridge.platform = process.platform;

@@ -117,12 +117,12 @@ export class FileAccess {
     }
   }
 
-  private resolve(p: string, verb: string): string {
+  private resolve(p: string, verb: 'read' | 'write'): string {
     if (!path.isAbsolute(p)) {
-      throw new PlenaryError('FORBIDDEN', `Plenary needs a full path to ${verb} a file; the relative path "${p}" was refused.`);
+      throw new PlenaryError('FORBIDDEN', `Plenary needs a full path to ${verb} a file; the relative path "${p}" was refused.`, { msg: { code: verb === 'read' ? 'access.relativeRead' : 'access.relativeWrite', values: { path: p } } });
     }
     const real = canonicalPath(p);
-    if (!real) throw new PlenaryError('FORBIDDEN', `Plenary cannot ${verb} "${p}": the path is not usable.`);
+    if (!real) throw new PlenaryError('FORBIDDEN', `Plenary cannot ${verb} "${p}": the path is not usable.`, { msg: { code: verb === 'read' ? 'access.unusableRead' : 'access.unusableWrite', values: { path: p } } });
     return real;
   }
 
@@ -140,7 +140,7 @@ export class FileAccess {
     if (extensionOf(real) === 'plenary' && this.recentDrafts().has(real)) return real;
     throw new PlenaryError(
       'FORBIDDEN',
-      `Plenary opens only files you chose in an Open dialog or files in its data folder; ${p} was refused. Use File › Open to choose it.`,
+      `Plenary opens only files you chose in an Open dialog or files in its data folder; ${p} was refused. Use File › Open to choose it.`, { msg: { code: 'access.readRefused', values: { path: p } } },
     );
   }
 
@@ -153,12 +153,12 @@ export class FileAccess {
     const real = this.resolve(p, 'write');
     const ext = extensionOf(real);
     if (opts.extension !== undefined && ext !== opts.extension) {
-      throw new PlenaryError('FORBIDDEN', `Plenary writes this export only as a .${opts.extension} file; ${path.basename(p)} was refused. Choose a name ending in .${opts.extension}.`);
+      throw new PlenaryError('FORBIDDEN', `Plenary writes this export only as a .${opts.extension} file; ${path.basename(p)} was refused. Choose a name ending in .${opts.extension}.`, { msg: { code: 'access.wrongExtension', values: { extension: opts.extension, name: path.basename(p) } } });
     }
     const g = this.grants.get(real);
     if (g?.write) {
       if (!g.extensions || g.extensions.length === 0 || g.extensions.includes(ext)) return real;
-      throw new PlenaryError('FORBIDDEN', `The Save dialog allowed ${g.extensions.map((e) => `.${e}`).join(', ')} here; ${path.basename(p)} was refused.`);
+      throw new PlenaryError('FORBIDDEN', `The Save dialog allowed ${g.extensions.map((e) => `.${e}`).join(', ')} here; ${path.basename(p)} was refused.`, { msg: { code: 'access.dialogExtensions', values: { allowed: g.extensions.map((e) => `.${e}`).join(', '), name: path.basename(p) } } });
     }
     if (!opts.fromDialogOnly) {
       if (this.inData(real)) return real;
@@ -166,7 +166,7 @@ export class FileAccess {
     }
     throw new PlenaryError(
       'FORBIDDEN',
-      `Plenary writes only where you chose in a Save dialog${opts.fromDialogOnly ? '' : ' or in its data folder'}; ${p} was refused. Use Save As to choose a place.`,
+      `Plenary writes only where you chose in a Save dialog${opts.fromDialogOnly ? '' : ' or in its data folder'}; ${p} was refused. Use Save As to choose a place.`, { msg: { code: opts.fromDialogOnly ? 'access.writeRefusedDialog' : 'access.writeRefused', values: { path: p } } },
     );
   }
 

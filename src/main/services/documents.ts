@@ -33,8 +33,10 @@ export async function loadDocument(file: string): Promise<ResolutionDocument> {
   const st = await statFile(abs, file);
   const limit = plenary ? MAX_DRAFT_BYTES : MAX_TEXT_BYTES;
   if (st.size > limit) {
-    const what = plenary ? 'a Plenary draft' : 'an Akoma Ntoso document';
-    throw new PlenaryError('BAD_INPUT', `${name} is too large to be ${what} (${Math.round(st.size / 1e6)} MB; the limit is ${limit / (1024 * 1024)} MB).`);
+    const mb = Math.round(st.size / 1e6);
+    if (plenary) throw new PlenaryError('BAD_INPUT', `${name} is too large to be a Plenary draft (${mb} MB).`, { msg: { code: 'draft.tooLarge', values: { name, mb } } });
+    const lim = limit / (1024 * 1024);
+    throw new PlenaryError('BAD_INPUT', `${name} is too large to import (${mb} MB; the limit is ${lim} MB).`, { msg: { code: 'import.tooLarge', values: { name, mb, limit: lim } } });
   }
   let text: string;
   try {
@@ -51,9 +53,10 @@ async function statFile(abs: string, given: string): Promise<{ size: number }> {
     st = await fs.stat(abs);
   } catch (e) {
     const err = fsError(e, path.basename(abs));
-    throw err.code === 'NOT_FOUND' ? new PlenaryError('NOT_FOUND', `${given} was not found.`, { cause: e }) : err;
+    throw err.code === 'NOT_FOUND' ? new PlenaryError('NOT_FOUND', `${given} was not found.`, { cause: e, msg: { code: 'file.notFound', values: { file: given } } }) : err;
   }
-  if (st.isDirectory()) throw new PlenaryError('BAD_INPUT', `${path.basename(abs)} is a folder, not a file.`);
-  if (!st.isFile()) throw new PlenaryError('BAD_INPUT', `${path.basename(abs)} is not a regular file.`);
+  const name = path.basename(abs);
+  if (st.isDirectory()) throw new PlenaryError('BAD_INPUT', `${name} is a folder, not a file.`, { msg: { code: 'file.isFolder', values: { name } } });
+  if (!st.isFile()) throw new PlenaryError('BAD_INPUT', `${name} is not a regular file.`, { msg: { code: 'file.notRegular', values: { name } } });
   return st;
 }

@@ -81,7 +81,7 @@ export function readZipParts(buf: Buffer, names: readonly string[], fileName: st
   }
   const out = new Map<string, string>();
   for (const e of entries) {
-    if (e.flags & 1) throw new PlenaryError('CORRUPT', `${fileName} is encrypted (password-protected); save it without a password and merge again.`);
+    if (e.flags & 1) throw new PlenaryError('CORRUPT', `${fileName} is encrypted (password-protected); save it without a password and merge again.`, { msg: { code: 'merge.encrypted', values: { name: fileName } } });
     const p = e.localOffset;
     if (p + 30 > buf.length || buf.readUInt32LE(p) !== 0x04034b50) throw new PlenaryError('CORRUPT', `${fileName} is damaged (part ${e.name} is missing). Nothing was merged.`);
     const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);

@@ -16,7 +16,7 @@ import { FILE_FORMAT_VERSION, parsePlenaryFile, serializePlenaryFile, type Plena
 import type { ResolutionDocument } from '../../shared/resolution/model.js';
 import type { ParagraphNote, ProposalDecision } from '../../shared/negotiation/notes.js';
 import { dataPaths } from './paths.js';
-import { describeFsError, writeFileAtomic, type AtomicFs } from './fs-atomic.js';
+import { keptPreviousError, writeFileAtomic, type AtomicFs } from './fs-atomic.js';
 import { RecoveryJournal } from './journal.js';
 
 /** Largest draft file accepted (opening, and loading in the CLI); a real resolution with annexes is well under 5 MB. */
@@ -77,10 +77,10 @@ export class DraftsService {
     try {
       st = fs.statSync(abs);
     } catch {
-      throw new PlenaryError('NOT_FOUND', `${name} was not found at ${abs}.`);
+      throw new PlenaryError('NOT_FOUND', `${name} was not found at ${abs}.`, { msg: { code: 'draft.notFound', values: { name, path: abs } } });
     }
-    if (!st.isFile()) throw new PlenaryError('BAD_INPUT', `${abs} is not a file.`);
-    if (st.size > MAX_DRAFT_BYTES) throw new PlenaryError('CORRUPT', `${name} is too large to be a Plenary draft (${Math.round(st.size / 1e6)} MB).`);
+    if (!st.isFile()) throw new PlenaryError('BAD_INPUT', `${abs} is not a file.`, { msg: { code: 'draft.notAFile', values: { path: abs } } });
+    if (st.size > MAX_DRAFT_BYTES) throw new PlenaryError('CORRUPT', `${name} is too large to be a Plenary draft (${Math.round(st.size / 1e6)} MB).`, { msg: { code: 'draft.tooLarge', values: { name, mb: Math.round(st.size / 1e6) } } });
     const text = fs.readFileSync(abs, 'utf8');
     const parsed = parsePlenaryFile(text, name);
     this.touchRecent(abs);
@@ -130,7 +130,7 @@ export class DraftsService {
       const text = serializePlenaryFile({ document: input.document, negotiation: input.negotiation, notes: input.notes, decisions: input.decisions, ...(extra ? { extra } : {}) }, this.appVersion);
       writeFileAtomic(target, text, this.io);
     } catch (e) {
-      const err = e instanceof PlenaryError ? e : (e as NodeJS.ErrnoException)?.code ? new PlenaryError('IO', `${describeFsError(e, target)} The previous version was kept.`, { cause: e }) : e;
+      const err = e instanceof PlenaryError ? e : (e as NodeJS.ErrnoException)?.code ? keptPreviousError(e, target) : e;
       if (!input.draftId || !(err instanceof PlenaryError) || err.code !== 'IO') throw err;
       throw new PlenaryError('IO', `${err.message} ${this.keepInJournal(input.draftId, input.session, input.path ? target : '', input)}`, { cause: e });
     }
@@ -167,13 +167,13 @@ export class DraftsService {
     try {
       header = JSON.parse(existing) as typeof header;
     } catch {
-      throw new PlenaryError('CORRUPT', `${path.basename(target)} exists and is not a Plenary draft; it was not overwritten. Choose another name.`);
+      throw new PlenaryError('CORRUPT', `${path.basename(target)} exists and is not a Plenary draft; it was not overwritten. Choose another name.`, { msg: { code: 'draft.notOverwritten', values: { name: path.basename(target) } } });
     }
     if (header?.format !== 'plenary') {
-      throw new PlenaryError('CORRUPT', `${path.basename(target)} exists and is not a Plenary draft; it was not overwritten. Choose another name.`);
+      throw new PlenaryError('CORRUPT', `${path.basename(target)} exists and is not a Plenary draft; it was not overwritten. Choose another name.`, { msg: { code: 'draft.notOverwritten', values: { name: path.basename(target) } } });
     }
     if (typeof header.version === 'number' && header.version > FILE_FORMAT_VERSION) {
-      throw new PlenaryError('NEWER_VERSION', `${path.basename(target)} was saved by a newer version of Plenary; it was not overwritten. Save under another name.`);
+      throw new PlenaryError('NEWER_VERSION', `${path.basename(target)} was saved by a newer version of Plenary; it was not overwritten. Save under another name.`, { msg: { code: 'draft.newerNotOverwritten', values: { name: path.basename(target) } } });
     }
   }
 

@@ -115,7 +115,7 @@ export class ChromiumCliPrinter implements PdfPrinter {
     if (!exe) {
       throw new PlenaryError(
         'UNSUPPORTED',
-        'PDF export needs Chromium or Google Chrome, and none was found. Install one (or set PLENARY_CHROMIUM to its path), or export to Word and print from there.',
+        'PDF export needs Chromium or Google Chrome, and none was found. Install one (or set PLENARY_CHROMIUM to its path), or export to Word and print from there.', { msg: { code: 'export.noChromium' } },
       );
     }
     return exe;
@@ -147,11 +147,11 @@ export class ChromiumCliPrinter implements PdfPrinter {
         child.stderr.on('data', (c: Buffer) => (err += c.toString()));
         const timer = setTimeout(() => {
           child.kill('SIGKILL');
-          reject(new PlenaryError('INTERNAL', 'PDF rendering took more than 90 seconds and was stopped.'));
+          reject(new PlenaryError('INTERNAL', 'PDF rendering took more than 90 seconds and was stopped.', { msg: { code: 'export.pdfTimeout' } }));
         }, 90_000);
         child.on('error', (e) => {
           clearTimeout(timer);
-          reject(new PlenaryError('INTERNAL', `Chromium could not be started for the PDF (${e.message}).`));
+          reject(new PlenaryError('INTERNAL', `Chromium could not be started for the PDF (${e.message}).`, { msg: { code: 'export.chromiumStart', values: { detail: e.message } } }));
         });
         child.on('exit', (code) => {
           clearTimeout(timer);
@@ -202,7 +202,7 @@ export class ExportService {
     const notes: string[] = [];
     let bytes: Uint8Array;
     if (opts.trackedAgainst && format !== 'docx') {
-      throw new PlenaryError('BAD_INPUT', 'Tracked changes can only be exported to Word (.docx).');
+      throw new PlenaryError('BAD_INPUT', 'Tracked changes can only be exported to Word (.docx).', { msg: { code: 'export.trackedWordOnly' } });
     }
     switch (format) {
       case 'docx':
@@ -242,18 +242,18 @@ export class ExportService {
     const open = openProposalIds(doc).length;
     const many = `${open} open ${open === 1 ? 'proposal' : 'proposals'}`;
     if (opts.trackedAgainst) {
-      if (opts.view) throw new PlenaryError('BAD_INPUT', 'Tracked changes against a version and a choice of proposals do not go together.');
-      if (open) throw new PlenaryError('BAD_INPUT', `The draft has ${many}: tracked changes against a version could not say which delegation made each change. Use File › Export with "Word tracked changes" instead.`);
+      if (opts.view) throw new PlenaryError('BAD_INPUT', 'Tracked changes against a version and a choice of proposals do not go together.', { msg: { code: 'export.trackedAndView' } });
+      if (open) throw new PlenaryError('BAD_INPUT', `The draft has ${many}: tracked changes against a version could not say which delegation made each change. Use File › Export with "Word tracked changes" instead.`, { msg: { code: 'export.trackedWithProposals', values: { count: open } } });
       return this.render(materializeBrackets(doc), format, { paper, trackedAgainst: materializeBrackets(opts.trackedAgainst), ...(opts.author ? { author: opts.author } : {}) });
     }
-    if (open && !opts.view) throw new PlenaryError('BAD_INPUT', `The draft has ${many}: say which text to export (base, accepted, compilation or tracked). Nothing was exported.`);
+    if (open && !opts.view) throw new PlenaryError('BAD_INPUT', `The draft has ${many}: say which text to export (base, accepted, compilation or tracked). Nothing was exported.`, { msg: { code: 'export.chooseView', values: { count: open } } });
     if (opts.view === 'tracked') {
-      if (format !== 'docx') throw new PlenaryError('BAD_INPUT', 'Word tracked changes can only be exported to Word (.docx).');
+      if (format !== 'docx') throw new PlenaryError('BAD_INPUT', 'Word tracked changes can only be exported to Word (.docx).', { msg: { code: 'export.trackedWordOnly' } });
       const { buildProposalsDocx } = await import('../../shared/export/docx-tracked.js');
       return { bytes: await packDocx(buildProposalsDocx(doc, { paper, ...(opts.notes ? { notes: opts.notes } : {}) })), mime: MIME.docx[0], extension: 'docx', notes: [] };
     }
     if (opts.view === 'compilation') {
-      if (format !== 'docx' && format !== 'pdf' && format !== 'html') throw new PlenaryError('BAD_INPUT', 'The compilation text can be exported to Word, PDF or HTML.');
+      if (format !== 'docx' && format !== 'pdf' && format !== 'html') throw new PlenaryError('BAD_INPUT', 'The compilation text can be exported to Word, PDF or HTML.', { msg: { code: 'export.compilationFormats' } });
       return this.compilation(doc, format, paper, opts.notes);
     }
     return this.render(opts.view ? documentForView(doc, opts.view) : materializeBrackets(doc), format, { paper });

@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { IMPORTABLE_FILE } from '../../shared/api.js';
+import type { CodedMessage } from '../../shared/errors.js';
 
 /** Files the import accepts when given a folder. */
 export const IMPORTABLE = IMPORTABLE_FILE;
@@ -227,15 +228,24 @@ export function expandPaths(inputs: readonly string[], io?: WalkFs): WalkResult 
 
 /**
  * Why walking `p` deserves a question first, or undefined: the file-system root, a drive root,
- * or the user's home folder (or a folder above it).
+ * or the user's home folder (or a folder above it). The English `message` is the reason alone;
+ * the code (`import.sensitiveRoot`, `import.sensitiveHome`, `import.sensitiveAboveHome`, with
+ * {path}) names the whole question, reason and "Import it anyway?".
  */
-export function sensitiveRoot(p: string, home = os.homedir()): string | undefined {
+export function sensitiveRootMessage(p: string, home = os.homedir()): CodedMessage | undefined {
   const abs = path.resolve(p);
-  if (path.parse(abs).root === abs) return `${abs} is the root of a disk: importing it walks every file on it.`;
+  if (path.parse(abs).root === abs) return { code: 'import.sensitiveRoot', values: { path: abs }, message: `${abs} is the root of a disk: importing it walks every file on it.` };
   const h = path.resolve(home);
   const rel = path.relative(abs, h);
   if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) {
-    return `${abs} ${rel === '' ? 'is your home folder' : 'holds your home folder'}: importing it walks all your files.`;
+    return rel === ''
+      ? { code: 'import.sensitiveHome', values: { path: abs }, message: `${abs} is your home folder: importing it walks all your files.` }
+      : { code: 'import.sensitiveAboveHome', values: { path: abs }, message: `${abs} holds your home folder: importing it walks all your files.` };
   }
   return undefined;
+}
+
+/** sensitiveRootMessage's English reason, or undefined. */
+export function sensitiveRoot(p: string, home = os.homedir()): string | undefined {
+  return sensitiveRootMessage(p, home)?.message;
 }

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PlenaryError } from '../../shared/errors.js';
+import { PlenaryError, type MessageRef } from '../../shared/errors.js';
 
 /** The file-system calls used, injectable so tests can simulate a full disk mid-write. */
 export interface AtomicFs {
@@ -44,6 +44,28 @@ export function describeFsError(e: unknown, file: string): string {
   }
 }
 
+/** The message code of a failed write of `file` whose previous version was kept (catalogue `errors.write.*`). */
+function writeFailure(e: unknown, file: string): MessageRef {
+  switch ((e as NodeJS.ErrnoException)?.code) {
+    case 'ENOSPC':
+      return { code: 'write.diskFull', values: { file } };
+    case 'EACCES':
+    case 'EPERM':
+      return { code: 'write.denied', values: { file } };
+    case 'EROFS':
+      return { code: 'write.readOnly', values: { file } };
+    case 'ENOENT':
+      return { code: 'write.noFolder', values: { file } };
+    default:
+      return { code: 'write.failed', values: { file, detail: (e as Error)?.message ?? String(e) } };
+  }
+}
+
+/** PlenaryError IO for a failed write of `file` whose previous version was kept, in English and as a code. */
+export function keptPreviousError(e: unknown, file: string): PlenaryError {
+  return new PlenaryError('IO', `${describeFsError(e, file)} The previous version was kept.`, { cause: e, msg: writeFailure(e, file) });
+}
+
 /**
  * Writes `data` to `file` atomically. Throws PlenaryError IO with a readable message; the
  * previous content of `file`, if any, is intact after a failure.
@@ -74,7 +96,7 @@ export function writeFileAtomic(file: string, data: string | Buffer, io: AtomicF
     } catch {
       /* best effort */
     }
-    throw new PlenaryError('IO', `${describeFsError(e, file)} The previous version was kept.`, { cause: e });
+    throw keptPreviousError(e, file);
   }
   // Persist the rename itself; not possible on Windows, harmless to skip there.
   try {

@@ -66,8 +66,8 @@ export async function readResolutionFile(file: string): Promise<ImportedText> {
   } catch (e) {
     throw fsError(e, name);
   }
-  if (st.isDirectory()) throw new PlenaryError('BAD_INPUT', `${name} is a folder, not a file.`);
-  if (!st.isFile()) throw new PlenaryError('BAD_INPUT', `${name} is not a regular file.`);
+  if (st.isDirectory()) throw new PlenaryError('BAD_INPUT', `${name} is a folder, not a file.`, { msg: { code: 'file.isFolder', values: { name } } });
+  if (!st.isFile()) throw new PlenaryError('BAD_INPUT', `${name} is not a regular file.`, { msg: { code: 'file.notRegular', values: { name } } });
   if (st.size > MAX_IMPORT_BYTES) throw tooLarge(name, st.size);
   if (st.size > MAX_TEXT_BYTES && !isContainer(await readHead(file, name))) throw tooLarge(name, st.size, MAX_TEXT_BYTES, 'text');
   let data: Buffer;
@@ -108,7 +108,7 @@ export async function readResolutionBuffer(name: string, data: Uint8Array): Prom
   const fileName = path.basename(name || 'file');
   if (data.byteLength > MAX_IMPORT_BYTES) throw tooLarge(fileName, data.byteLength);
   const hash = createHash('sha256').update(data).digest('hex');
-  if (data.byteLength === 0) throw new PlenaryError('BAD_INPUT', `${fileName} is empty: there is nothing to import.`);
+  if (data.byteLength === 0) throw new PlenaryError('BAD_INPUT', `${fileName} is empty: there is nothing to import.`, { msg: { code: 'import.empty', values: { name: fileName } } });
   try {
     const kind = detectKind(fileName, data);
     if ((kind === 'txt' || kind === 'md' || kind === 'html') && data.byteLength > MAX_TEXT_BYTES) throw tooLarge(fileName, data.byteLength, MAX_TEXT_BYTES, 'text');
@@ -123,11 +123,11 @@ export async function readResolutionBuffer(name: string, data: Uint8Array): Prom
         break;
       case 'html':
         text = htmlToMarkdown(decodeText(data));
-        if (!/\S/.test(text)) throw new PlenaryError('BAD_INPUT', `${fileName} is a web page with no text in it.`);
+        if (!/\S/.test(text)) throw new PlenaryError('BAD_INPUT', `${fileName} is a web page with no text in it.`, { msg: { code: 'import.emptyPage', values: { name: fileName } } });
         break;
       default:
         text = decodeText(data);
-        if (!/\S/.test(text)) throw new PlenaryError('BAD_INPUT', `${fileName} holds only blank space: there is nothing to import.`);
+        if (!/\S/.test(text)) throw new PlenaryError('BAD_INPUT', `${fileName} holds only blank space: there is nothing to import.`, { msg: { code: 'import.blank', values: { name: fileName } } });
     }
     const out: ImportedText = { fileName, format: kind === 'txt' ? 'text' : 'markdown', text, hash, kind };
     if (warnings.length) out.warnings = warnings;
@@ -135,7 +135,7 @@ export async function readResolutionBuffer(name: string, data: Uint8Array): Prom
   } catch (e) {
     if (e instanceof PlenaryError) throw e;
     // Anything else is an exotic failure of a library on a damaged file: say so, keep the cause.
-    throw new PlenaryError('CORRUPT', `${fileName} could not be read; the file may be damaged (${errorText(e)}).`, { cause: e });
+    throw new PlenaryError('CORRUPT', `${fileName} could not be read; the file may be damaged (${errorText(e)}).`, { cause: e, msg: { code: 'import.unreadable', values: { name: fileName, detail: errorText(e) } } });
   }
 }
 
@@ -190,34 +190,34 @@ export function detectKind(fileName: string, data: Uint8Array): ImportKind {
   if (startsWith(data, [0x50, 0x4b, 0x03, 0x04]) || startsWith(data, [0x50, 0x4b, 0x05, 0x06])) {
     if (indexOfAscii(data, 'word/document.xml') >= 0 || WORD_EXT.has(ext)) return 'docx';
     if (indexOfAscii(data, 'application/vnd.oasis.opendocument.text', 0, 200) >= 0) {
-      throw new PlenaryError('BAD_INPUT', `${fileName} is an OpenDocument text (.odt). Save it as a Word document (.docx) and import that.`);
+      throw new PlenaryError('BAD_INPUT', `${fileName} is an OpenDocument text (.odt). Save it as a Word document (.docx) and import that.`, { msg: { code: 'import.odt', values: { name: fileName } } });
     }
-    if (indexOfAscii(data, 'xl/workbook.xml') >= 0) throw new PlenaryError('BAD_INPUT', `${fileName} is a spreadsheet, not a resolution.`);
-    if (indexOfAscii(data, 'ppt/presentation.xml') >= 0) throw new PlenaryError('BAD_INPUT', `${fileName} is a presentation, not a resolution.`);
-    throw new PlenaryError('BAD_INPUT', `${fileName} is a ZIP archive, not a document. Unpack it and import the resolution inside.`);
+    if (indexOfAscii(data, 'xl/workbook.xml') >= 0) throw new PlenaryError('BAD_INPUT', `${fileName} is a spreadsheet, not a resolution.`, { msg: { code: 'import.spreadsheet', values: { name: fileName } } });
+    if (indexOfAscii(data, 'ppt/presentation.xml') >= 0) throw new PlenaryError('BAD_INPUT', `${fileName} is a presentation, not a resolution.`, { msg: { code: 'import.presentation', values: { name: fileName } } });
+    throw new PlenaryError('BAD_INPUT', `${fileName} is a ZIP archive, not a document. Unpack it and import the resolution inside.`, { msg: { code: 'import.zip', values: { name: fileName } } });
   }
   if (startsWith(data, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     throw new PlenaryError(
       'BAD_INPUT',
-      `${fileName} is in the old Word format (.doc). Open it in Word, save it as a Word document (.docx) and import that.`,
+      `${fileName} is in the old Word format (.doc). Open it in Word, save it as a Word document (.docx) and import that.`, { msg: { code: 'import.doc', values: { name: fileName } } },
     );
   }
   if (WORD_EXT.has(ext)) {
-    throw new PlenaryError('CORRUPT', `${fileName} is not a valid Word document (the file is damaged, or is not really a .docx).`);
+    throw new PlenaryError('CORRUPT', `${fileName} is not a valid Word document (the file is damaged, or is not really a .docx).`, { msg: { code: 'import.badDocx', values: { name: fileName } } });
   }
-  if (ext === '.pdf') throw new PlenaryError('CORRUPT', `${fileName} is not a valid PDF (it does not start like one; the file is damaged or of another kind).`);
+  if (ext === '.pdf') throw new PlenaryError('CORRUPT', `${fileName} is not a valid PDF (it does not start like one; the file is damaged or of another kind).`, { msg: { code: 'import.badPdf', values: { name: fileName } } });
   if (indexOfAscii(data, '{\\rtf', 0, 8) >= 0) {
-    throw new PlenaryError('BAD_INPUT', `${fileName} is a rich-text (RTF) file. Save it as a Word document (.docx) and import that.`);
+    throw new PlenaryError('BAD_INPUT', `${fileName} is a rich-text (RTF) file. Save it as a Word document (.docx) and import that.`, { msg: { code: 'import.rtf', values: { name: fileName } } });
   }
   if (looksBinary(data)) {
     // Name the usual suspects; a text that merely starts with "MZ" or "GIF8" is still text.
     for (const b of BINARY_KINDS) {
-      if (startsWith(data, b.sig)) throw new PlenaryError('BAD_INPUT', `${fileName} is ${b.what}, not a document Plenary can read.`);
+      if (startsWith(data, b.sig)) throw new PlenaryError('BAD_INPUT', `${fileName} is ${b.what}, not a document Plenary can read.`, { msg: { code: 'import.binaryKind', values: { name: fileName, kind: b.what } } });
     }
-    throw new PlenaryError('BAD_INPUT', `${fileName} is not a document Plenary can read (binary data).`);
+    throw new PlenaryError('BAD_INPUT', `${fileName} is not a document Plenary can read (binary data).`, { msg: { code: 'import.binary', values: { name: fileName } } });
   }
   if (ext === '.mht' || ext === '.mhtml') {
-    throw new PlenaryError('BAD_INPUT', `${fileName} is a web archive (.mht). Save the page as HTML (.htm) or as a Word document and import that.`);
+    throw new PlenaryError('BAD_INPUT', `${fileName} is a web archive (.mht). Save the page as HTML (.htm) or as a Word document and import that.`, { msg: { code: 'import.mht', values: { name: fileName } } });
   }
   const head = decodeText(data.subarray(0, 4096), true);
   const strong = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(head) ||
@@ -307,16 +307,16 @@ function decodeWindows1252(data: Uint8Array): string {
 function tooLarge(name: string, bytes: number, limit = MAX_IMPORT_BYTES, what = ''): PlenaryError {
   const mb = (bytes / (1024 * 1024)).toFixed(0);
   const of = what ? ` for a ${what} file` : '';
-  return new PlenaryError('BAD_INPUT', `${name} is too large to import (${mb} MB; the limit${of} is ${limit / (1024 * 1024)} MB).`);
+  return new PlenaryError('BAD_INPUT', `${name} is too large to import (${mb} MB; the limit${of} is ${limit / (1024 * 1024)} MB).`, { msg: { code: 'import.tooLarge', values: { name, mb, limit: limit / (1024 * 1024) } } });
 }
 
 /** A file-system error as a PlenaryError naming the file (NOT_FOUND, IO or BAD_INPUT), for the user. */
 export function fsError(e: unknown, name: string): PlenaryError {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new PlenaryError('NOT_FOUND', `${name} was not found.`, { cause: e });
-  if (code === 'EACCES' || code === 'EPERM') return new PlenaryError('IO', `${name} could not be read: permission denied.`, { cause: e });
-  if (code === 'EISDIR') return new PlenaryError('BAD_INPUT', `${name} is a folder, not a file.`, { cause: e });
-  return new PlenaryError('IO', `${name} could not be read (${errorText(e)}).`, { cause: e });
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new PlenaryError('NOT_FOUND', `${name} was not found.`, { cause: e, msg: { code: 'file.notFound', values: { file: name } } });
+  if (code === 'EACCES' || code === 'EPERM') return new PlenaryError('IO', `${name} could not be read: permission denied.`, { cause: e, msg: { code: 'file.readDenied', values: { name } } });
+  if (code === 'EISDIR') return new PlenaryError('BAD_INPUT', `${name} is a folder, not a file.`, { cause: e, msg: { code: 'file.isFolder', values: { name } } });
+  return new PlenaryError('IO', `${name} could not be read (${errorText(e)}).`, { cause: e, msg: { code: 'file.readFailed', values: { name, detail: errorText(e) } } });
 }
 
 function errorText(e: unknown): string {
@@ -342,8 +342,8 @@ async function docxToMarkdown(fileName: string, data: Uint8Array): Promise<strin
   // Before mammoth inflates anything: a small file that unpacks to hundreds of megabytes is a zip bomb.
   const zip = checkZip(data);
   if (!zip.ok) {
-    if (zip.damaged) throw new PlenaryError('CORRUPT', `${fileName} is not a valid Word document (the file is damaged or truncated).`);
-    throw new PlenaryError('BAD_INPUT', `${fileName} was not opened: ${zip.reason}.`);
+    if (zip.damaged) throw new PlenaryError('CORRUPT', `${fileName} is not a valid Word document (the file is damaged or truncated).`, { msg: { code: 'import.docxDamaged', values: { name: fileName } } });
+    throw new PlenaryError('BAD_INPUT', `${fileName} was not opened: ${zip.reason}.`, { msg: { code: 'import.notOpened', values: { name: fileName, reason: zip.reason } } });
   }
   let html: string;
   try {
@@ -353,10 +353,10 @@ async function docxToMarkdown(fileName: string, data: Uint8Array): Promise<strin
     const result = await mammoth.convertToHtml({ buffer }, { styleMap: DOCX_STYLE_MAP, includeDefaultStyleMap: true, ignoreEmptyParagraphs: true });
     html = result.value;
   } catch (e) {
-    throw new PlenaryError('CORRUPT', `${fileName} is not a valid Word document (the file is damaged or truncated).`, { cause: e });
+    throw new PlenaryError('CORRUPT', `${fileName} is not a valid Word document (the file is damaged or truncated).`, { cause: e, msg: { code: 'import.docxDamaged', values: { name: fileName } } });
   }
   const md = htmlToMarkdown(html, { continueLists: true });
-  if (!/\S/.test(md)) throw new PlenaryError('BAD_INPUT', `${fileName} is a Word document with no text in it.`);
+  if (!/\S/.test(md)) throw new PlenaryError('BAD_INPUT', `${fileName} is a Word document with no text in it.`, { msg: { code: 'import.emptyDocx', values: { name: fileName } } });
   return md;
 }
 
@@ -403,13 +403,13 @@ async function pdfToMarkdown(fileName: string, data: Uint8Array, warnings: strin
     await task?.destroy().catch(() => undefined);
     const name = (e as { name?: string } | undefined)?.name;
     if (name === 'PasswordException') {
-      throw new PlenaryError('BAD_INPUT', `${fileName} is protected by a password. Save a copy without the password and import that.`, { cause: e });
+      throw new PlenaryError('BAD_INPUT', `${fileName} is protected by a password. Save a copy without the password and import that.`, { cause: e, msg: { code: 'import.password', values: { name: fileName } } });
     }
-    throw new PlenaryError('CORRUPT', `${fileName} is not a valid PDF (the file is damaged or truncated).`, { cause: e });
+    throw new PlenaryError('CORRUPT', `${fileName} is not a valid PDF (the file is damaged or truncated).`, { cause: e, msg: { code: 'import.pdfDamaged', values: { name: fileName } } });
   }
   if (doc.numPages > MAX_PDF_PAGES) {
     await doc.destroy().catch(() => undefined);
-    throw new PlenaryError('BAD_INPUT', `${fileName} has ${doc.numPages} pages; Plenary reads PDFs of up to ${MAX_PDF_PAGES} pages. Import the Word file, or split the PDF.`);
+    throw new PlenaryError('BAD_INPUT', `${fileName} has ${doc.numPages} pages; Plenary reads PDFs of up to ${MAX_PDF_PAGES} pages. Import the Word file, or split the PDF.`, { msg: { code: 'import.pdfPages', values: { name: fileName, pages: doc.numPages, max: MAX_PDF_PAGES } } });
   }
   const pages: PageRows[] = [];
   let letters = 0;
@@ -451,10 +451,10 @@ async function pdfToMarkdown(fileName: string, data: Uint8Array, warnings: strin
     await doc.destroy().catch(() => undefined);
   }
   if (pages.length === 0 || (failed.length > 0 && letters === 0)) {
-    throw new PlenaryError('CORRUPT', `${fileName} is not a valid PDF (its pages could not be read; the file is damaged or truncated).`);
+    throw new PlenaryError('CORRUPT', `${fileName} is not a valid PDF (its pages could not be read; the file is damaged or truncated).`, { msg: { code: 'import.pdfPagesUnreadable', values: { name: fileName } } });
   }
   if (letters < Math.max(40, 8 * pages.length)) {
-    throw new PlenaryError('BAD_INPUT', `${fileName} has no text layer (a scanned image?); Plenary needs the PDF's text. Run it through text recognition (OCR) first, or import the Word file.`);
+    throw new PlenaryError('BAD_INPUT', `${fileName} has no text layer (a scanned image?); Plenary needs the PDF's text. Run it through text recognition (OCR) first, or import the Word file.`, { msg: { code: 'import.noTextLayer', values: { name: fileName } } });
   }
   if (failed.length) {
     const list = failed.length > 5 ? `${failed.slice(0, 5).join(', ')}…` : failed.join(', ');

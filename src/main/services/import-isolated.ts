@@ -96,7 +96,7 @@ export class ImportRunner {
   async close(): Promise<void> {
     const w = this.worker;
     this.worker = null;
-    for (const p of [...(this.active ? [this.active] : []), ...this.queue]) p.reject(new PlenaryError('IO', `${p.name} was not imported: the import was stopped.`));
+    for (const p of [...(this.active ? [this.active] : []), ...this.queue]) p.reject(new PlenaryError('IO', `${p.name} was not imported: the import was stopped.`, { msg: { code: 'import.stopped', values: { name: p.name } } }));
     this.active = null;
     this.queue = [];
     this.clearTimer();
@@ -118,7 +118,7 @@ export class ImportRunner {
     try {
       w = this.ensureWorker();
     } catch (e) {
-      this.finish(p, new PlenaryError('IO', `${p.name} could not be imported: the import worker did not start (${(e as Error).message}).`));
+      this.finish(p, new PlenaryError('IO', `${p.name} could not be imported: the import worker did not start (${(e as Error).message}).`, { msg: { code: 'import.workerFailed', values: { name: p.name, detail: (e as Error).message } } }));
       return;
     }
     w.ref();
@@ -138,7 +138,7 @@ export class ImportRunner {
       const p = this.active;
       if (!p || reply.id !== p.job.id) return;
       if (reply.ok) this.finish(p, { source: reply.source, parsed: reply.parsed });
-      else this.finish(p, new PlenaryError((KNOWN_CODES.has(reply.code) ? reply.code : 'CORRUPT') as ErrorCode, reply.message));
+      else this.finish(p, new PlenaryError((KNOWN_CODES.has(reply.code) ? reply.code : 'CORRUPT') as ErrorCode, reply.message, reply.msg ? { msg: reply.msg } : undefined));
     });
     w.on('error', (e: Error & { code?: string }) => {
       if (this.worker !== w) return;
@@ -155,7 +155,7 @@ export class ImportRunner {
       if (this.worker !== w) return;
       this.worker = null;
       const p = this.active;
-      if (p) this.finish(p, new PlenaryError('CORRUPT', `${p.name} could not be read: the import worker stopped while reading it.`));
+      if (p) this.finish(p, new PlenaryError('CORRUPT', `${p.name} could not be read: the import worker stopped while reading it.`, { msg: { code: 'import.workerStopped', values: { name: p.name } } }));
     });
     this.worker = w;
     return w;

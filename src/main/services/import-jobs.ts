@@ -7,8 +7,8 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import type { ImportJobStatus } from '../../shared/api.js';
-import { PlenaryError } from '../../shared/errors.js';
-import { CONFIRM_FILE_LIMIT, continueWalk, FolderWalk, sensitiveRoot, type WalkFs } from './folder-walk.js';
+import { PlenaryError, type CodedMessage } from '../../shared/errors.js';
+import { CONFIRM_FILE_LIMIT, continueWalk, FolderWalk, sensitiveRootMessage, type WalkFs } from './folder-walk.js';
 import { summarize, type ImportItem, type LibraryService } from './library.js';
 
 /** Finished jobs kept for a late status call. */
@@ -112,13 +112,14 @@ export class ImportJobs {
 
   private get(id: string): Job {
     const job = this.jobs.get(id);
-    if (!job) throw new PlenaryError('NOT_FOUND', 'That import is no longer known (it finished long ago or Plenary restarted).');
+    if (!job) throw new PlenaryError('NOT_FOUND', 'That import is no longer known (it finished long ago or Plenary restarted).', { msg: { code: 'import.jobGone' } });
     return job;
   }
 
-  private async ask(job: Job, question: string): Promise<boolean> {
+  private async ask(job: Job, question: CodedMessage): Promise<boolean> {
     job.status.phase = 'confirm';
-    job.status.question = question;
+    job.status.question = question.message;
+    job.status.questionMsg = { code: question.code, ...(question.values ? { values: question.values } : {}) };
     this.wake(job);
     const goOn = await new Promise<boolean>((resolve) => {
       job.answer = resolve;
@@ -126,13 +127,14 @@ export class ImportJobs {
     });
     job.answer = undefined;
     delete job.status.question;
+    delete job.status.questionMsg;
     return goOn && !job.abort.signal.aborted;
   }
 
   private async run(job: Job, paths: readonly string[]): Promise<void> {
     if (!job.confirmed) {
-      const question = paths.map((p) => sensitiveRoot(p, this.opts.home ?? os.homedir())).find((q) => q !== undefined);
-      if (question && !(await this.ask(job, `${question} Import it anyway?`))) return this.finish(job, 'cancelled');
+      const reason = paths.map((p) => sensitiveRootMessage(p, this.opts.home ?? os.homedir())).find((q) => q !== undefined);
+      if (reason && !(await this.ask(job, { ...reason, message: `${reason.message} Import it anyway?` }))) return this.finish(job, 'cancelled');
     }
     const limit = this.opts.limit ?? CONFIRM_FILE_LIMIT;
     job.status.phase = 'walking';
@@ -146,7 +148,7 @@ export class ImportJobs {
       if (walked.limited) {
         progress(job.walk);
         const question = `More than ${limit.toLocaleString('en')} files were found so far, and the walk is not finished. Import them all?`;
-        if (!(await this.ask(job, question))) return this.finish(job, 'cancelled');
+        if (!(await this.ask(job, { code: 'import.manyFiles', values: { limit }, message: question }))) return this.finish(job, 'cancelled');
         job.status.phase = 'walking';
         walked = await continueWalk(job.walk, { signal: job.abort.signal, onProgress: progress });
       }

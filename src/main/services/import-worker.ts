@@ -6,7 +6,7 @@
  * job runs fails that job with a clear message instead of killing the thread silently.
  */
 import { parentPort } from 'node:worker_threads';
-import { PlenaryError } from '../../shared/errors.js';
+import { PlenaryError, type MessageRef } from '../../shared/errors.js';
 import { parseResolutionText, type ParseResult } from '../../shared/import/text.js';
 import { readResolutionBuffer, readResolutionFile, type ImportedText } from './import-files.js';
 
@@ -19,12 +19,12 @@ export type ImportSource = Omit<ImportedText, 'text'>;
 /** The worker's answer to a job. */
 export type ImportReply =
   | { id: number; ok: true; source: ImportSource; parsed: ParseResult }
-  | { id: number; ok: false; code: string; message: string };
+  | { id: number; ok: false; code: string; message: string; msg?: MessageRef };
 
 let current: ImportJob | null = null;
 
 function fail(id: number, e: unknown, name: string): ImportReply {
-  if (e instanceof PlenaryError) return { id, ok: false, code: e.code, message: e.message };
+  if (e instanceof PlenaryError) return { id, ok: false, code: e.code, message: e.message, ...(e.msg ? { msg: e.msg } : {}) };
   const msg = e instanceof RangeError && /call stack/i.test(e.message) ? 'it is nested too deeply' : e instanceof Error ? e.message : String(e);
   return { id, ok: false, code: 'CORRUPT', message: `${name} could not be read; the file may be damaged (${msg.slice(0, 200)}).` };
 }

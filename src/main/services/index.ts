@@ -61,7 +61,7 @@ export function createServices(opts: ServiceOptions): Services {
   // Paths the user picked in a native save dialog: the only ones files.write may write.
   const chosenPaths = new Set<string>();
   const noDialogs = () =>
-    new PlenaryError('UNSUPPORTED', 'Native file dialogs are only available in the desktop app; use the browser file picker.');
+    new PlenaryError('UNSUPPORTED', 'Native file dialogs are only available in the desktop app; use the browser file picker.', { msg: { code: 'dialog.desktopOnly' } });
   return {
     library,
     close: () => library.close(),
@@ -109,7 +109,7 @@ export function createServices(opts: ServiceOptions): Services {
     'library.match': async ({ text, kind, limit }) => library.match(text, { ...(kind ? { kind } : {}), limit: limit ?? 5 }),
     'library.document': async ({ id, symbol, language }) => {
       const d = id !== undefined ? library.document(id) : symbol ? library.document(symbol, language ?? 'en') : undefined;
-      if (!d) throw new PlenaryError('NOT_FOUND', `No document ${symbol ?? `#${id ?? ''}`} in the library.`);
+      if (!d) throw new PlenaryError('NOT_FOUND', `No document ${symbol ?? `#${id ?? ''}`} in the library.`, { msg: { code: 'library.noDocument', values: { document: symbol ?? `#${id ?? ''}` } } });
       return d;
     },
     // Walks asynchronously (the host keeps answering); cannot ask, so a home or root folder or a
@@ -119,7 +119,9 @@ export function createServices(opts: ServiceOptions): Services {
       const s = await jobs.questionOrEnd(id);
       if (s.phase === 'confirm') {
         await jobs.cancel(id);
-        throw new PlenaryError('BAD_INPUT', `${s.question ?? 'This import needs a confirmation.'} Nothing was imported; start it again and confirm.`);
+        const question = s.question ?? 'This import needs a confirmation.';
+        // The question itself stays in the values as English: the renderer never calls library.import (it runs jobs and asks).
+        throw new PlenaryError('BAD_INPUT', `${question} Nothing was imported; start it again and confirm.`, { msg: { code: 'import.needsConfirmation', values: { question } } });
       }
       return (await jobs.settled(id)).summary!;
     },
@@ -155,7 +157,7 @@ export function createServices(opts: ServiceOptions): Services {
     },
     'files.write': async ({ path, dataBase64 }) => {
       const target = nodePath.resolve(path);
-      if (!chosenPaths.has(target)) throw new PlenaryError('BAD_INPUT', 'Plenary only writes files to a place chosen in the Save dialog.');
+      if (!chosenPaths.has(target)) throw new PlenaryError('BAD_INPUT', 'Plenary only writes files to a place chosen in the Save dialog.', { msg: { code: 'access.saveDialogOnly' } });
       writeFileAtomic(target, Buffer.from(dataBase64, 'base64'));
       return { path: target };
     },

@@ -36,7 +36,7 @@ export function adoptionRecord(lib: LibraryDb, idx: MatchIndex, paragraphId: num
  */
 export function lineage(lib: LibraryDb, idx: MatchIndex, paragraphId: number): { versions: LineageVersion[]; agreedSince: { symbol: string; year: number | null } | null } {
   const p = lib.paragraph(paragraphId);
-  if (!p) throw new PlenaryError('NOT_FOUND', `No paragraph #${paragraphId} in the library.`);
+  if (!p) throw new PlenaryError('NOT_FOUND', `No paragraph #${paragraphId} in the library.`, { msg: { code: 'library.noParagraph', values: { paragraph: paragraphId } } });
   const tokens = lib.tokenIds(p.text, false);
   const versions: LineageVersion[] = [];
   let prevText: string | null = null;

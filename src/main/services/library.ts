@@ -269,7 +269,7 @@ export class LibraryService {
   /** Where a paragraph's wording occurs in the library ("adopted 7 times, 2019–2024"). */
   history(paragraphId: number): AdoptionRecord {
     const p = this.db.paragraph(paragraphId);
-    if (!p) throw new PlenaryError('NOT_FOUND', `No paragraph #${paragraphId} in the library.`);
+    if (!p) throw new PlenaryError('NOT_FOUND', `No paragraph #${paragraphId} in the library.`, { msg: { code: 'library.noParagraph', values: { paragraph: paragraphId } } });
     return adoptionRecord(this.db, this.matchIndex(), paragraphId, p.normHash);
   }
 

@@ -29,28 +29,28 @@ export interface MergeFileOptions {
  */
 export function mergeWordFile(draft: ResolutionDocument, file: string, opts: MergeFileOptions = {}): MergeResult {
   const name = path.basename(file);
-  if (!fs.existsSync(file)) throw new PlenaryError('NOT_FOUND', `${file} was not found.`);
+  if (!fs.existsSync(file)) throw new PlenaryError('NOT_FOUND', `${file} was not found.`, { msg: { code: 'file.notFound', values: { file } } });
   const size = fs.statSync(file).size;
-  if (size > MAX_FILE) throw new PlenaryError('CORRUPT', `${name} is ${Math.round(size / 1024 / 1024)} MB, more than a resolution's Word file can be (100 MB). Nothing was merged.`);
+  if (size > MAX_FILE) throw new PlenaryError('CORRUPT', `${name} is ${Math.round(size / 1024 / 1024)} MB, more than a resolution's Word file can be (100 MB). Nothing was merged.`, { msg: { code: 'merge.tooLarge', values: { name, mb: Math.round(size / 1024 / 1024) } } });
   return mergeWordBytes(draft, fs.readFileSync(file), name, opts);
 }
 
 /** {@link mergeWordFile} on the bytes of a file named `name` (the browser's file picker, the API). */
 export function mergeWordBytes(draft: ResolutionDocument, bytes: Buffer, name: string, opts: MergeFileOptions = {}): MergeResult {
-  if (bytes.length > MAX_FILE) throw new PlenaryError('CORRUPT', `${name} is ${Math.round(bytes.length / 1024 / 1024)} MB, more than a resolution's Word file can be (100 MB). Nothing was merged.`);
+  if (bytes.length > MAX_FILE) throw new PlenaryError('CORRUPT', `${name} is ${Math.round(bytes.length / 1024 / 1024)} MB, more than a resolution's Word file can be (100 MB). Nothing was merged.`, { msg: { code: 'merge.tooLarge', values: { name, mb: Math.round(bytes.length / 1024 / 1024) } } });
   const parts = readZipParts(bytes, ['word/document.xml', 'word/comments.xml', 'docProps/core.xml'], name, opts.limits);
   const document = parts.get('word/document.xml');
-  if (document === undefined) throw new PlenaryError('CORRUPT', `${name} is a zip archive but not a Word document (no word/document.xml). Nothing was merged.`);
+  if (document === undefined) throw new PlenaryError('CORRUPT', `${name} is a zip archive but not a Word document (no word/document.xml). Nothing was merged.`, { msg: { code: 'merge.notWord', values: { name } } });
   let word;
   try {
     word = readWordFile({ document, ...(parts.has('word/comments.xml') ? { comments: parts.get('word/comments.xml')! } : {}), ...(parts.has('docProps/core.xml') ? { core: parts.get('docProps/core.xml')! } : {}) });
   } catch (e) {
-    throw new PlenaryError('CORRUPT', `${name} is damaged: ${(e as Error).message}. Nothing was merged.`);
+    throw new PlenaryError('CORRUPT', `${name} is damaged: ${(e as Error).message}. Nothing was merged.`, { msg: { code: 'merge.damaged', values: { name, detail: (e as Error).message } } });
   }
   const result = mergeWord(draft, word, { fileName: name, now: (opts.now ?? new Date()).toISOString(), ...(opts.authorMap ? { authorMap: opts.authorMap } : {}) });
   const { paragraphsAligned: found, paragraphsWithText: all } = result.summary;
   if (found === 0 || found < all / 2) {
-    throw new PlenaryError('BAD_INPUT', `${name} does not look like a version of this draft: only ${found} of the draft's ${all} paragraphs were found in it. Nothing was merged.`);
+    throw new PlenaryError('BAD_INPUT', `${name} does not look like a version of this draft: only ${found} of the draft's ${all} paragraphs were found in it. Nothing was merged.`, { msg: { code: 'merge.notThisDraft', values: { name, found, all } } });
   }
   return result;
 }

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboa
 import { fuzzyFilter } from '../../shared/fuzzy.js';
 import type { CommandId } from '../../shared/commands.js';
 import type { PaletteRow } from '../state/commands.js';
+import { useTranslation } from '../i18n/index.js';
 
 /** Props of the palette. */
 export interface CommandPaletteProps {
@@ -26,6 +27,7 @@ function highlight(label: string, positions: number[]): ReactNode {
 
 /** The palette dialog. */
 export function CommandPalette({ rows, onRun, onClose }: CommandPaletteProps) {
+  const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
@@ -61,7 +63,7 @@ export function CommandPalette({ rows, onRun, onClose }: CommandPaletteProps) {
 
   return (
     <div className="modal-backdrop palette-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="modal palette" role="dialog" aria-modal="true" aria-label="Command palette">
+      <div className="modal palette" role="dialog" aria-modal="true" aria-label={t('palette.title')}>
         <input
           ref={input}
           type="text"
@@ -71,8 +73,8 @@ export function CommandPalette({ rows, onRun, onClose }: CommandPaletteProps) {
           aria-controls="palette-list"
           aria-autocomplete="list"
           aria-activedescendant={current ? `palette-${current.id}` : undefined}
-          aria-label="Type a command"
-          placeholder="Type a command"
+          aria-label={t('palette.input')}
+          placeholder={t('palette.input')}
           value={query}
           spellCheck={false}
           onChange={(e) => {
@@ -81,7 +83,7 @@ export function CommandPalette({ rows, onRun, onClose }: CommandPaletteProps) {
           }}
           onKeyDown={onKeyDown}
         />
-        <ul id="palette-list" className="palette-list" role="listbox" aria-label="Commands" ref={list}>
+        <ul id="palette-list" className="palette-list" role="listbox" aria-label={t('palette.list')} ref={list}>
           {results.map(({ item, match }, i) => (
             <li
               key={item.id}
@@ -104,7 +106,7 @@ export function CommandPalette({ rows, onRun, onClose }: CommandPaletteProps) {
           ))}
           {results.length ? null : (
             <li role="option" aria-disabled="true" aria-selected="false" className="disabled">
-              No command matches “{query}”.
+              {t('palette.none', { query })}
             </li>
           )}
         </ul>

@@ -5,34 +5,43 @@
  * the reason, so an export never silently shows another text than the one asked for.
  */
 import { useState } from 'react';
+import { Trans } from 'react-i18next';
 import { PROPOSAL_VIEWS, type ProposalView } from '../../shared/negotiation/views.js';
+import { t, useTranslation } from '../i18n/index.js';
 import { Modal } from './Dialogs.js';
 
 /** The export formats of File › Export. */
 export type ExportFormatChoice = 'docx' | 'pdf' | 'html' | 'txt' | 'akn';
 
+/** Each view's title and explanation keys. */
 const LABEL: Record<ProposalView, { title: string; hint: string }> = {
-  base: { title: 'Base text', hint: 'the text the proposals were made on: no proposal applied' },
-  accepted: { title: 'As if all were accepted', hint: 'every open proposal applied' },
-  compilation: { title: 'Compilation text', hint: 'proposals inline with their delegations, brackets and statuses; notes as comments' },
-  tracked: { title: 'Word tracked changes', hint: 'each open proposal a revision by its delegation; notes as comments' },
+  base: { title: 'exportView.base', hint: 'exportView.baseHint' },
+  accepted: { title: 'exportView.accepted', hint: 'exportView.acceptedHint' },
+  compilation: { title: 'exportView.compilation', hint: 'exportView.compilationHint' },
+  tracked: { title: 'exportView.tracked', hint: 'exportView.trackedHint' },
 };
 
-const FORMAT_NAME: Record<ExportFormatChoice, string> = { docx: 'Word', pdf: 'PDF', html: 'HTML', txt: 'plain text', akn: 'Akoma Ntoso' };
+const FORMAT_NAME: Record<ExportFormatChoice, string> = {
+  docx: 'exportView.format.docx',
+  pdf: 'exportView.format.pdf',
+  html: 'exportView.format.html',
+  txt: 'exportView.format.txt',
+  akn: 'exportView.format.akn',
+};
 
-/** Why `view` cannot be exported in `format`, or null when it can. */
+/** Why `view` cannot be exported in `format` (in the interface language), or null when it can. */
 export function viewUnavailable(view: ProposalView, format: ExportFormatChoice): string | null {
-  if (view === 'tracked' && format !== 'docx') return 'only in Word';
-  if (view === 'compilation' && (format === 'txt' || format === 'akn')) return 'in Word, PDF or HTML';
+  if (view === 'tracked' && format !== 'docx') return t('exportView.onlyWord');
+  if (view === 'compilation' && (format === 'txt' || format === 'akn')) return t('exportView.wordPdfHtml');
   return null;
 }
 
 /** Asks which text to export; `open` is the number of open proposals. */
 export function ExportViewDialog(props: { format: ExportFormatChoice; open: number; onExport: (view: ProposalView) => void; onClose: () => void }) {
+  const { t } = useTranslation();
   const [view, setView] = useState<ProposalView>(viewUnavailable('compilation', props.format) ? 'accepted' : 'compilation');
-  const many = `${props.open} open ${props.open === 1 ? 'proposal' : 'proposals'}`;
   return (
-    <Modal title={`Export ${FORMAT_NAME[props.format]}`} onClose={props.onClose}>
+    <Modal title={t('exportView.title', { format: t(FORMAT_NAME[props.format]) })} onClose={props.onClose}>
       <form
         className="export-view"
         onSubmit={(e) => {
@@ -41,16 +50,16 @@ export function ExportViewDialog(props: { format: ExportFormatChoice; open: numb
         }}
       >
         <p className="export-question">
-          This draft has <b>{many}</b>. Which text should the export show?
+          <Trans i18nKey={'exportView.question'} count={props.open} components={{ b: <b /> }} />
         </p>
         <fieldset>
-          <legend className="sr-only">Text to export</legend>
+          <legend className="sr-only">{t('exportView.legend')}</legend>
           {PROPOSAL_VIEWS.map((v) => {
             const why = viewUnavailable(v, props.format);
             return (
               <label key={v} className={`check${why ? ' disabled' : ''}`}>
                 <input type="radio" name="proposal-view" value={v} checked={view === v} disabled={why !== null} onChange={() => setView(v)} />{' '}
-                <b>{LABEL[v].title}</b> — {LABEL[v].hint}
+                <b>{t(LABEL[v].title)}</b> — {t(LABEL[v].hint)}
                 {why ? ` (${why})` : ''}
               </label>
             );
@@ -58,10 +67,10 @@ export function ExportViewDialog(props: { format: ExportFormatChoice; open: numb
         </fieldset>
         <div className="row-actions">
           <button type="submit" className="primary">
-            Export
+            {t('exportView.export')}
           </button>
           <button type="button" onClick={props.onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       </form>

@@ -6,7 +6,7 @@
  * its provenance), see its history, open the whole source resolution, import more files. Drafts
  * (L-documents) are marked as drafts.
  */
-import { formatDate, formatNumber, useTranslation } from '../i18n/index.js';
+import { errorMessage, formatDate, formatNumber, useTranslation } from '../i18n/index.js';
 import { useEffect, useRef, useState } from 'react';
 import type { LibraryFacets, SearchHit } from '../../shared/api.js';
 import { call } from '../api.js';
@@ -87,7 +87,7 @@ export function LibraryPanel({ onInsert, onReplace, onHistory, onView, onImport,
         (e: unknown) => {
           if (mine !== seq.current) return;
           setHits([]);
-          setError(e instanceof Error ? e.message : String(e));
+          setError(errorMessage(e));
         },
       );
     }, 90);
@@ -107,9 +107,9 @@ export function LibraryPanel({ onInsert, onReplace, onHistory, onView, onImport,
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
-        <select className="order-toggle" aria-label="Order of the results" value={order} onChange={(e) => setOrder(e.target.value === 'relevance' ? 'relevance' : 'newest')}>
-          <option value="newest">Newest first</option>
-          <option value="relevance">Most relevant</option>
+        <select className="order-toggle" aria-label={tr('library.order')} value={order} onChange={(e) => setOrder(e.target.value === 'relevance' ? 'relevance' : 'newest')}>
+          <option value="newest">{tr('library.newest')}</option>
+          <option value="relevance">{tr('library.relevant')}</option>
         </select>
         <button type="button" className={`filter-toggle${active ? ' active' : ''}`} onClick={() => setShowFilters((s) => !s)} aria-expanded={showFilters}>
           {tr('library.filters')}{active ? ` (${active})` : ''}
@@ -215,11 +215,11 @@ export function LibraryPanel({ onInsert, onReplace, onHistory, onView, onImport,
               <button type="button" onClick={() => onInsert(h)} title={tr('library.insertHint')}>
                 {tr('common.insert')}
               </button>
-              <button type="button" onClick={() => onReplace(h)} title="Replace the paragraph at the cursor with this one, keeping its source">
-                Replace
+              <button type="button" onClick={() => onReplace(h)} title={tr('library.replaceHint')}>
+                {tr('library.replace')}
               </button>
               <button type="button" onClick={() => onHistory({ paragraphId: h.paragraphId })}>
-                History
+                {tr('matches.history')}
               </button>
               <button type="button" onClick={() => onView(h.documentId, h.designation)}>
                 {tr('matches.viewSource')}

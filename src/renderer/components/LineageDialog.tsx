@@ -6,9 +6,11 @@
  * provenance (looked up by its symbol and paragraph).
  */
 import { useEffect, useState } from 'react';
+import { Trans } from 'react-i18next';
 import type { AdoptionRecord, ApiOutputs } from '../../shared/api.js';
 import { citationNumber } from '../../shared/resolution/symbols.js';
 import { call } from '../api.js';
+import { errorMessage, useTranslation } from '../i18n/index.js';
 import { Modal } from './Dialogs.js';
 import { DiffText } from './DiffText.js';
 import { adoptionLine } from './adoption.js';
@@ -32,6 +34,7 @@ export interface LineageDialogProps {
 
 /** The dialog. */
 export function LineageDialog({ target, onClose }: LineageDialogProps) {
+  const { t } = useTranslation();
   const [data, setData] = useState<{ lineage: ApiOutputs['library.lineage']; history: AdoptionRecord; id: number } | null>(null);
   const [error, setError] = useState('');
 
@@ -39,46 +42,44 @@ export function LineageDialog({ target, onClose }: LineageDialogProps) {
     let live = true;
     resolveTarget(target)
       .then(async (id) => {
-        if (id === null) throw new Error(`${'symbol' in target ? `${target.symbol}, ${target.designation}` : 'This paragraph'} is not in the library, so its history is unknown.`);
+        if (id === null) throw new Error('symbol' in target ? t('lineage.notInLibrary', { paragraph: `${target.symbol}, ${target.designation}` }) : t('lineage.thisNotInLibrary'));
         const [lineage, history] = await Promise.all([call('library.lineage', { paragraphId: id }), call('library.history', { paragraphId: id })]);
         if (live) setData({ lineage, history, id });
       })
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => live && setError(errorMessage(e)));
     return () => {
       live = false;
     };
-  }, [target]);
+  }, [target, t]);
 
   const self = data?.lineage.versions.find((v) => v.paragraph?.id === data.id);
-  const title = self ? `History of ${self.symbol}, ${self.paragraph!.designation}` : 'History of the paragraph';
+  const title = self ? t('lineage.title', { paragraph: `${self.symbol}, ${self.paragraph!.designation}` }) : t('lineage.titleAny');
   const since = data?.lineage.agreedSince;
   return (
     <Modal title={title} onClose={onClose} wide>
       {error ? (
         <p className="field-error">{error}</p>
       ) : !data ? (
-        <p className="panel-empty">Reading the resolution family…</p>
+        <p className="panel-empty">{t('lineage.reading')}</p>
       ) : (
         <div className="lineage">
           <p className="lineage-summary">
             {since ? (
-              <>
-                Agreed since <b>{since.year ?? citationNumber(since.symbol) ?? since.symbol}</b> ({since.symbol}).
-              </>
+              <Trans i18nKey={'lineage.agreedSince'} values={{ year: since.year ?? citationNumber(since.symbol) ?? since.symbol, symbol: since.symbol }} components={{ b: <b /> }} />
             ) : (
-              'This wording is not adopted as it stands.'
+              t('lineage.notAdopted')
             )}{' '}
-            {adoptionLine(data.history, self?.draft) ? <span className="adoption">This wording: {adoptionLine(data.history, self?.draft)}.</span> : null}
+            {adoptionLine(data.history, self?.draft) ? <span className="adoption">{t('lineage.thisWording', { adoption: adoptionLine(data.history, self?.draft) })}</span> : null}
           </p>
           <ol className="lineage-versions">
             {data.lineage.versions.map((v) => (
               <li key={v.documentId} className={`lineage-version${v.paragraph?.id === data.id ? ' self' : ''}${v.draft ? ' draft' : ''}`}>
                 <div className="hit-head">
                   <span className="hit-symbol">{v.symbol}</span> {v.paragraph ? <span className="hit-desig">{v.paragraph.designation}</span> : null}
-                  {v.draft ? <span className="badge draft">draft</span> : null}
+                  {v.draft ? <span className="badge draft">{t('library.draftBadge')}</span> : null}
                   <span className="hit-date">{v.year ?? ''}</span>
                 </div>
-                <div className="hit-snippet">{v.paragraph ? <DiffText diff={v.diff} /> : <span className="panel-empty">Not in this resolution.</span>}</div>
+                <div className="hit-snippet">{v.paragraph ? <DiffText diff={v.diff} /> : <span className="panel-empty">{t('lineage.notInResolution')}</span>}</div>
               </li>
             ))}
           </ol>

@@ -40,7 +40,7 @@ export function Masthead({ meta, onEdit }: { meta: FrontMatter; onEdit: () => vo
         </span>
       </div>
       <div className="mh-session">
-        {Number.isFinite(session) ? <b>{sessionHeading(session, meta.language)}</b> : <span className="placeholder">Session</span>}
+        {Number.isFinite(session) ? <b>{sessionHeading(session, meta.language)}</b> : <span className="placeholder">{t('meta.session')}</span>}
         {meta.organ.startsWith('ga-c') ? <div className="mh-committee">{w.committee}</div> : null}
         {items.length > 0 ? <div>{w.agendaItems(items.map((i) => i.number))}</div> : null}
         {items.map((i) => (

@@ -136,14 +136,14 @@ export function MatchesPanel({ current, onUse, onInsert, onView, onHistory, onSu
         </section>
       ) : null}
       {suggestions && suggestions.length ? (
-        <section className="suggestions" aria-label="Suggestions">
-          <div className="library-status">Agreed language that begins like {current.designation || 'this paragraph'}</div>
+        <section className="suggestions" aria-label={tr('matches.suggestions')}>
+          <div className="library-status">{tr('matches.beginsLike', { designation: current.designation || tr('notes.thisParagraph') })}</div>
           <ol className="hits">
             {suggestions.map((sg, i) => (
               <li key={sg.paragraphId} className={`hit suggestion${sg.draft ? ' draft' : ''}`} data-paragraph={sg.paragraphId}>
                 <div className="hit-head">
                   <span className="hit-symbol">{sg.symbol}</span> <span className="hit-desig">{sg.designation}</span>
-                  {sg.draft ? <span className="badge draft">draft</span> : null}
+                  {sg.draft ? <span className="badge draft">{tr('library.draftBadge')}</span> : null}
                   <span className="hit-date">{sg.adoptionDate}</span>
                 </div>
                 <div className="adoption">{adoptionLine(sg.adopted, sg.draft)}</div>
@@ -152,14 +152,14 @@ export function MatchesPanel({ current, onUse, onInsert, onView, onHistory, onSu
                   <span className="ghost-preview">{sg.continuation}</span>
                 </div>
                 <div className="hit-actions">
-                  <button type="button" onClick={() => onUse(sg)} title="Replace the paragraph with the adopted text, keeping its source">
-                    {i === 0 && sg.continuation ? 'Take (Tab)' : 'Take'}
+                  <button type="button" onClick={() => onUse(sg)} title={tr('matches.useHint')}>
+                    {i === 0 && sg.continuation ? tr('matches.takeTab') : tr('matches.take')}
                   </button>
-                  <button type="button" onClick={() => onInsert(sg)} title="Insert the adopted text as a new paragraph after this one">
-                    Insert after
+                  <button type="button" onClick={() => onInsert(sg)} title={tr('matches.insertAfterHint')}>
+                    {tr('matches.insertAfter')}
                   </button>
                   <button type="button" onClick={() => onHistory({ paragraphId: sg.paragraphId })}>
-                    History
+                    {tr('matches.history')}
                   </button>
                 </div>
               </li>
@@ -191,11 +191,11 @@ export function MatchesPanel({ current, onUse, onInsert, onView, onHistory, onSu
               <button type="button" onClick={() => onUse(m)} title={tr('matches.useHint')}>
                 {tr('matches.use')}
               </button>
-              <button type="button" onClick={() => onInsert(m)} title="Insert the adopted text as a new paragraph after this one">
-                Insert after
+              <button type="button" onClick={() => onInsert(m)} title={tr('matches.insertAfterHint')}>
+                {tr('matches.insertAfter')}
               </button>
               <button type="button" onClick={() => onHistory({ paragraphId: m.paragraphId })}>
-                History
+                {tr('matches.history')}
               </button>
               <button type="button" onClick={() => onView(m.documentId, m.designation)}>
                 {tr('matches.viewSource')}

@@ -7,7 +7,9 @@
  */
 import { useRef, useState } from 'react';
 import type { ApiOutputs } from '../../shared/api.js';
+import type { Unplaced } from '../../shared/negotiation/merge-paragraph.js';
 import { mappingRows, type AuthorMap } from '../state/author-map.js';
+import { errorMessage, t, useTranslation } from '../i18n/index.js';
 import { Modal } from './Dialogs.js';
 
 /** What a merge returned. */
@@ -33,6 +35,7 @@ const nameOf = (s: MergeSource) => ('file' in s ? s.file.name : s.name);
 
 /** The dialog. */
 export function MergeWordDialog(props: MergeWordDialogProps) {
+  const { t } = useTranslation();
   const [phase, setPhase] = useState<Phase>({ kind: 'pick' });
   const [map, setMap] = useState<AuthorMap>(props.initialMap);
   const [rows, setRows] = useState<{ author: string; delegation: string }[]>([]);
@@ -49,7 +52,7 @@ export function MergeWordDialog(props: MergeWordDialogProps) {
         setReadRows(r);
         setPhase({ kind: 'summary', source, outcome });
       },
-      (e: unknown) => setPhase({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => setPhase({ kind: 'error', message: errorMessage(e) }),
     );
   };
   const rowsMap = (): AuthorMap => {
@@ -59,14 +62,11 @@ export function MergeWordDialog(props: MergeWordDialogProps) {
   };
 
   return (
-    <Modal title="Merge a Word file" onClose={props.onClose} wide>
+    <Modal title={t('mergeWord.title')} onClose={props.onClose} wide>
       <div className="merge-word">
         {phase.kind === 'pick' || phase.kind === 'error' ? (
           <>
-            <p>
-              Choose a delegation's Word file (.docx). Its tracked changes become proposals by their authors' delegations and its comments become paragraph notes.
-              Nothing changes in the draft until you confirm.
-            </p>
+            <p>{t('mergeWord.intro')}</p>
             {phase.kind === 'error' ? (
               <p className="merge-error" role="alert">
                 {phase.message}
@@ -79,18 +79,18 @@ export function MergeWordDialog(props: MergeWordDialogProps) {
                 onClick={() =>
                   void props.pickPath!().then(
                     (p) => p && run({ path: p, name: p.split(/[\\/]/).pop() ?? p }, map),
-                    (e: unknown) => setPhase({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
+                    (e: unknown) => setPhase({ kind: 'error', message: errorMessage(e) }),
                   )
                 }
               >
-                Choose a Word file…
+                {t('mergeWord.choose')}
               </button>
             ) : (
               <input
                 ref={input}
                 type="file"
                 accept=".docx"
-                aria-label="Word file to merge"
+                aria-label={t('mergeWord.input')}
                 data-testid="merge-word-input"
                 onChange={(e) => {
                   const f = e.target.files?.[0];
@@ -101,7 +101,7 @@ export function MergeWordDialog(props: MergeWordDialogProps) {
             )}
           </>
         ) : phase.kind === 'reading' ? (
-          <p>Reading {phase.name}…</p>
+          <p>{t('mergeWord.reading', { name: phase.name })}</p>
         ) : (
           <MergeSummaryView
             name={nameOf(phase.source)}
@@ -123,6 +123,19 @@ export function MergeWordDialog(props: MergeWordDialogProps) {
   );
 }
 
+const UNPLACED: Record<Unplaced['kind'], { what: string; reason: string }> = {
+  outside: { what: 'mergeWord.what.paragraph', reason: 'mergeWord.reason.outside' },
+  missing: { what: 'mergeWord.what.missing', reason: 'mergeWord.reason.missing' },
+  comment: { what: 'mergeWord.what.comment', reason: 'mergeWord.reason.noParagraph' },
+};
+
+/** One thing that could not be placed, said in the interface language (its text cut at 80 characters). */
+export function unplacedLine(u: Unplaced, fileName: string): string {
+  const keys = UNPLACED[u.kind];
+  const text = u.text.length > 80 ? `${u.text.slice(0, 80)}…` : u.text;
+  return t('mergeWord.unplaced', { what: t(keys.what), text, reason: t(keys.reason, { designation: u.designation ?? '', file: fileName }) });
+}
+
 function MergeSummaryView(props: {
   name: string;
   outcome: MergeOutcome;
@@ -133,26 +146,29 @@ function MergeSummaryView(props: {
   onApply: () => void;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation();
   const { summary } = props.outcome;
   const total = summary.delegations.reduce((n, d) => n + d.insertions + d.deletions + d.paragraphsInserted + d.paragraphsDeleted + d.moves, 0);
   const notes = props.outcome.notes.length;
+  const proposalsText = t('mergeWord.proposals', { count: total });
+  const notesText = t('mergeWord.notes', { count: notes });
   return (
     <>
       <p className="merge-found">
-        {props.name}: {summary.paragraphsAligned} of the draft's {summary.paragraphsWithText} paragraphs found (by {summary.alignedBy === 'id' ? "Plenary's paragraph ids" : 'their text'}).{' '}
-        {total} {total === 1 ? 'proposal' : 'proposals'} and {notes} {notes === 1 ? 'note' : 'notes'} to add.
+        {t('mergeWord.found', { name: props.name, aligned: summary.paragraphsAligned, total: summary.paragraphsWithText, how: t(summary.alignedBy === 'id' ? 'mergeWord.byIds' : 'mergeWord.byText') })}{' '}
+        {t('mergeWord.toAdd', { proposals: proposalsText, notes: notesText })}
       </p>
       <table className="merge-summary">
         <thead>
           <tr>
-            <th scope="col">Delegation</th>
-            <th scope="col">Insertions</th>
-            <th scope="col">Deletions</th>
-            <th scope="col">New paragraphs</th>
-            <th scope="col">Deleted paragraphs</th>
-            <th scope="col">Moves</th>
-            <th scope="col">Without Track Changes</th>
-            <th scope="col">Notes</th>
+            <th scope="col">{t('mergeWord.col.delegation')}</th>
+            <th scope="col">{t('mergeWord.col.insertions')}</th>
+            <th scope="col">{t('mergeWord.col.deletions')}</th>
+            <th scope="col">{t('mergeWord.col.newParagraphs')}</th>
+            <th scope="col">{t('mergeWord.col.deletedParagraphs')}</th>
+            <th scope="col">{t('mergeWord.col.moves')}</th>
+            <th scope="col">{t('mergeWord.col.untracked')}</th>
+            <th scope="col">{t('mergeWord.col.notes')}</th>
           </tr>
         </thead>
         <tbody>
@@ -171,51 +187,48 @@ function MergeSummaryView(props: {
         </tbody>
       </table>
       {summary.delegations.some((d) => d.untracked) ? (
-        <p className="merge-untracked-note">Changes made without Track Changes are proposals by the file's author, flagged in a note on their paragraph.</p>
+        <p className="merge-untracked-note">{t('mergeWord.untrackedNote')}</p>
       ) : null}
       {summary.unplaced.length ? (
-        <section aria-label="Not placed">
-          <div className="neg-head">Could not be placed ({summary.unplaced.length})</div>
+        <section aria-label={t('mergeWord.notPlaced')}>
+          <div className="neg-head">{t('mergeWord.unplacedHead', { count: summary.unplaced.length })}</div>
           <ul className="merge-unplaced">
             {summary.unplaced.map((u, i) => (
-              <li key={i}>
-                {u.what}: “{u.text.length > 80 ? `${u.text.slice(0, 80)}…` : u.text}” — {u.reason}
-              </li>
+              <li key={i}>{unplacedLine(u, props.name)}</li>
             ))}
           </ul>
         </section>
       ) : (
-        <p className="merge-all-placed">Everything in the file was placed.</p>
+        <p className="merge-all-placed">{t('mergeWord.allPlaced')}</p>
       )}
       <details className="merge-mapping" open={props.rows.some((r) => r.author !== r.delegation)}>
-        <summary>Word authors and delegations</summary>
+        <summary>{t('mergeWord.mapping')}</summary>
         <table>
           <tbody>
             {props.rows.map((r, i) => (
               <tr key={i}>
                 <td>
-                  <input aria-label={`Word author ${i + 1}`} value={r.author} onChange={(e) => props.onRows(props.rows.map((x, j) => (j === i ? { ...x, author: e.target.value } : x)))} />
+                  <input aria-label={t('mergeWord.author', { n: i + 1 })} value={r.author} onChange={(e) => props.onRows(props.rows.map((x, j) => (j === i ? { ...x, author: e.target.value } : x)))} />
                 </td>
                 <td>→</td>
                 <td>
-                  <input aria-label={`Delegation of ${r.author}`} value={r.delegation} onChange={(e) => props.onRows(props.rows.map((x, j) => (j === i ? { ...x, delegation: e.target.value } : x)))} />
+                  <input aria-label={t('mergeWord.delegationOf', { author: r.author })} value={r.delegation} onChange={(e) => props.onRows(props.rows.map((x, j) => (j === i ? { ...x, delegation: e.target.value } : x)))} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
         <button type="button" onClick={props.onReread}>
-          Read again with this mapping
+          {t('mergeWord.reread')}
         </button>
       </details>
       <div className="row-actions">
-        {props.mappingEdited ? <span className="merge-reread">Read the file again to use the edited mapping.</span> : null}
+        {props.mappingEdited ? <span className="merge-reread">{t('mergeWord.rereadNeeded')}</span> : null}
         <button type="button" className="primary" disabled={(total === 0 && notes === 0) || props.mappingEdited} onClick={props.onApply}>
-          Add {total} {total === 1 ? 'proposal' : 'proposals'}
-          {notes ? ` and ${notes} ${notes === 1 ? 'note' : 'notes'}` : ''}
+          {notes ? t('mergeWord.addWithNotes', { proposals: proposalsText, notes: notesText }) : t('mergeWord.add', { proposals: proposalsText })}
         </button>
         <button type="button" onClick={props.onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </>

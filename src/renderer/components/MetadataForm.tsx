@@ -4,11 +4,11 @@
  * dates are shown as they will print in the document's language. Every change is one undoable
  * step in the editor.
  */
-import { t, useTranslation } from '../i18n/index.js';
+import { messageText, t, uiLang, useTranslation } from '../i18n/index.js';
 import { useEffect, useState } from 'react';
 import type { AgendaItem, DocumentKind, FrontMatter, Language, Organ } from '../../shared/resolution/model.js';
 import { validateSymbol } from '../../shared/resolution/symbols.js';
-import { formatDate, validateIsoDate } from '../../shared/resolution/dates.js';
+import { checkIsoDate, formatDate } from '../../shared/resolution/dates.js';
 
 const KINDS: [DocumentKind, string][] = [
   ['draft', 'meta.kind.draft'],
@@ -93,7 +93,11 @@ export function dateProblem(value: string): string | null {
   if (!m) return t('meta.dateIncomplete');
   const year = Number(m[1]);
   if (year < 1945 || year > 2100) return t('meta.dateYearRange', { year: m[1]! });
-  return validateIsoDate(value);
+  const problem = checkIsoDate(value);
+  if (!problem) return null;
+  // The month is said by name in the interface language ("février 2023 compte 28 jours").
+  const month = problem.code === 'date.daysInMonth' ? new Intl.DateTimeFormat(uiLang(), { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, Number(problem.values?.month) - 1, 1)) : undefined;
+  return messageText(month ? { ...problem, values: { ...problem.values, month } } : problem, problem.message);
 }
 
 /**

@@ -245,7 +245,7 @@ export function NegotiationPanel(props: NegotiationPanelProps) {
           status={bulkStatus}
           holder={bulkHolder || (settings?.delegation ?? '')}
           delegations={negotiation.delegations.map((d) => d.name)}
-          filterLabel={statusFilter ? STATUS_LABEL[statusFilter === 'open' ? '' : statusFilter]! : ''}
+          filterLabel={statusFilter ? t(STATUS_LABEL[statusFilter === 'open' ? '' : statusFilter]!) : ''}
           onScope={setBulkScope}
           onStatus={setBulkStatus}
           onHolder={setBulkHolder}
@@ -309,41 +309,42 @@ function BulkStatus(props: {
   onHolder: (h: string) => void;
   onApply: () => void;
 }) {
+  const { t } = useTranslation();
   const n = props.count(props.scope);
   return (
     <div className="bulk-status">
       <label>
-        Set{' '}
-        <select aria-label="Paragraphs to set" value={props.scope} onChange={(e) => props.onScope(e.target.value as Scope)}>
-          <option value="selection">selected paragraphs ({props.count('selection')})</option>
-          <option value="pp">the whole preamble ({props.count('pp')})</option>
-          <option value="op">the whole operative part ({props.count('op')})</option>
+        {t('bulk.set')}{' '}
+        <select aria-label={t('bulk.scope')} value={props.scope} onChange={(e) => props.onScope(e.target.value as Scope)}>
+          <option value="selection">{t('bulk.selection', { count: props.count('selection') })}</option>
+          <option value="pp">{t('bulk.preamble', { count: props.count('pp') })}</option>
+          <option value="op">{t('bulk.operative', { count: props.count('op') })}</option>
           <option value="filter" disabled={!props.filterLabel}>
-            {props.filterLabel ? `paragraphs shown: ${props.filterLabel} (${props.count('filter')})` : 'paragraphs shown by the filter below'}
+            {props.filterLabel ? t('bulk.shown', { filter: props.filterLabel, count: props.count('filter') }) : t('bulk.shownByFilter')}
           </option>
         </select>
       </label>{' '}
       <label>
-        to{' '}
-        <select aria-label="Status to set" value={props.status} onChange={(e) => props.onStatus(e.target.value as StatusValue)}>
+        {t('bulk.to')}{' '}
+        <select aria-label={t('bulk.status')} value={props.status} onChange={(e) => props.onStatus(e.target.value as StatusValue)}>
           {(['', 'agreed', 'adref', 'pending', 'deleted'] as const).map((s) => (
             <option key={s} value={s}>
-              {STATUS_LABEL[s]}
+              {t(STATUS_LABEL[s]!)}
             </option>
           ))}
         </select>
       </label>
       {props.status === 'pending' ? (
-        <select aria-label="Pending with" value={props.holder} onChange={(e) => props.onHolder(e.target.value)}>
+        <select aria-label={t('bulk.pendingWith')} value={props.holder} onChange={(e) => props.onHolder(e.target.value)}>
           {props.delegations.map((d) => (
             <option key={d} value={d}>
-              pending {d}
+              {t('neg.pendingBy', { name: d })}
             </option>
           ))}
         </select>
       ) : null}{' '}
       <button type="button" disabled={n === 0} onClick={props.onApply}>
-        Set {n} {n === 1 ? 'paragraph' : 'paragraphs'}
+        {t('bulk.apply', { count: n })}
       </button>
     </div>
   );

@@ -10,6 +10,7 @@ import type { LibraryDocument, SearchHit } from '../../shared/api.js';
 import { newId } from '../../shared/ids.js';
 import { technicalUpdate, TECHNICAL_UPDATE_BY, type TechnicalUpdateResult } from '../../shared/resolution/technical-update.js';
 import { call } from '../api.js';
+import { errorMessage, useTranslation } from '../i18n/index.js';
 import { DEFAULT_DELEGATIONS, PALETTE, type NegotiationFile } from '../negotiation-state.js';
 import { Modal } from './Dialogs.js';
 
@@ -30,6 +31,7 @@ const SYMBOLISH = /^(?:A\/RES\/)?\d{1,3}\/\d{1,4}$/;
 
 /** The dialog. */
 export function NewFromResolutionDialog({ onDraft, onClose }: NewFromResolutionDialogProps) {
+  const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
   const [error, setError] = useState('');
@@ -59,7 +61,7 @@ export function NewFromResolutionDialog({ onDraft, onClose }: NewFromResolutionD
         onDraft(result, doc, technicalUpdateNegotiation());
         setMade({ result, symbol: doc.row.symbol });
       })
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+      .catch((e: unknown) => setError(errorMessage(e)))
       .finally(() => setBusy(false));
   };
   const bySymbol = () => {
@@ -71,11 +73,9 @@ export function NewFromResolutionDialog({ onDraft, onClose }: NewFromResolutionD
     const { result } = made;
     const tracked = result.changes.filter((c) => c.proposals.length);
     return (
-      <Modal title={`New draft from ${made.symbol}`} onClose={() => onClose(false)} wide>
+      <Modal title={t('newFrom.madeTitle', { symbol: made.symbol })} onClose={() => onClose(false)} wide>
         <div className="technical-update">
-          <p>
-            {tracked.length} change{tracked.length === 1 ? '' : 's'} proposed as “{TECHNICAL_UPDATE_BY}”, each to accept or reject in the Negotiate panel:
-          </p>
+          <p>{t('newFrom.changes', { count: tracked.length, by: TECHNICAL_UPDATE_BY })}</p>
           <ul className="tu-changes">
             {tracked.map((c, i) => (
               <li key={i} data-kind={c.kind}>
@@ -83,7 +83,7 @@ export function NewFromResolutionDialog({ onDraft, onClose }: NewFromResolutionD
               </li>
             ))}
           </ul>
-          <p>Masthead (not tracked in the text):</p>
+          <p>{t('newFrom.masthead')}</p>
           <ul className="tu-masthead">
             {result.changes
               .filter((c) => c.kind === 'masthead')
@@ -102,7 +102,7 @@ export function NewFromResolutionDialog({ onDraft, onClose }: NewFromResolutionD
           ) : null}
           <div className="dialog-actions">
             <button type="button" className="primary" onClick={() => onClose(true)}>
-              Review the proposals
+              {t('newFrom.review')}
             </button>
           </div>
         </div>
@@ -111,12 +111,12 @@ export function NewFromResolutionDialog({ onDraft, onClose }: NewFromResolutionD
   }
 
   return (
-    <Modal title="New draft from resolution" onClose={() => onClose(false)}>
-      <p>Next session’s draft from an adopted resolution of the library: session and years advanced, the resolution recalled, each change proposed for review.</p>
+    <Modal title={t('newFrom.title')} onClose={() => onClose(false)}>
+      <p>{t('newFrom.intro')}</p>
       <label className="field">
-        Resolution (symbol such as A/RES/79/200, or words of its title)
+        {t('newFrom.field')}
         <input
-          aria-label="Resolution"
+          aria-label={t('newFrom.fieldLabel')}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
@@ -127,7 +127,7 @@ export function NewFromResolutionDialog({ onDraft, onClose }: NewFromResolutionD
       {SYMBOLISH.test(query.trim()) ? (
         <div className="dialog-actions">
           <button type="button" className="primary" disabled={busy} onClick={bySymbol}>
-            Make the draft
+            {t('newFrom.make')}
           </button>
         </div>
       ) : (

@@ -6,6 +6,7 @@
  */
 import { useLayoutEffect, useState, type RefObject } from 'react';
 import type { ParagraphNote } from '../../shared/negotiation/notes.js';
+import { formatDateTime, useTranslation } from '../i18n/index.js';
 
 /** Props of the Notes panel. */
 export interface NotesPanelProps {
@@ -31,6 +32,7 @@ export function sortNotes(notes: readonly ParagraphNote[], order: readonly strin
 
 /** The panel. */
 export function NotesPanel(props: NotesPanelProps) {
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   const [author, setAuthor] = useState(props.defaultAuthor);
   const [showResolved, setShowResolved] = useState(false);
@@ -47,33 +49,33 @@ export function NotesPanel(props: NotesPanelProps) {
           setText('');
         }}
       >
-        <div className="neg-head">{props.current ? `Note on ${props.current.designation || 'this paragraph'}` : 'Put the cursor in a paragraph to add a note'}</div>
-        <textarea aria-label="Note text" rows={3} value={text} disabled={!props.current} onChange={(e) => setText(e.target.value)} />
+        <div className="neg-head">{props.current ? t('notes.on', { designation: props.current.designation || t('notes.thisParagraph') }) : t('notes.placeCursor')}</div>
+        <textarea aria-label={t('notes.text')} rows={3} value={text} disabled={!props.current} onChange={(e) => setText(e.target.value)} />
         <label>
-          By <input aria-label="Note author" value={author} onChange={(e) => setAuthor(e.target.value)} />
+          {t('notes.by')} <input aria-label={t('notes.author')} value={author} onChange={(e) => setAuthor(e.target.value)} />
         </label>
         <button type="submit" disabled={!props.current || !text.trim()}>
-          Add note
+          {t('notes.add')}
         </button>
       </form>
       <label className="check">
-        <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} /> Show resolved notes ({resolvedCount})
+        <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} /> {t('notes.showResolved', { count: resolvedCount })}
       </label>
-      {sorted.length === 0 ? <p className="panel-empty">No {showResolved ? '' : 'open '}notes.</p> : null}
+      {sorted.length === 0 ? <p className="panel-empty">{t(showResolved ? 'notes.none' : 'notes.noneOpen')}</p> : null}
       <ol className="notes-list">
         {sorted.map((n) => (
           <li key={n.id} className={`note-item${n.resolved ? ' resolved' : ''}`} data-note={n.id}>
             <button type="button" className="check-where" onClick={() => props.onJump(n.paragraph)}>
-              {props.designations.get(n.paragraph) ?? '(paragraph removed)'}
+              {props.designations.get(n.paragraph) ?? t('notes.removed')}
             </button>{' '}
-            <b className="note-author">{n.author}</b> <span className="draft-meta">{new Date(n.at).toLocaleString()}</span>
+            <b className="note-author">{n.author}</b> <span className="draft-meta">{formatDateTime(n.at)}</span>
             <div className="note-text">{n.text}</div>
             <div className="row-actions">
               <button type="button" onClick={() => props.onResolve(n.id, !n.resolved)}>
-                {n.resolved ? 'Reopen' : 'Resolve'}
+                {t(n.resolved ? 'notes.reopen' : 'notes.resolve')}
               </button>
               <button type="button" onClick={() => props.onDelete(n.id)}>
-                Delete
+                {t('notes.delete')}
               </button>
             </div>
           </li>
@@ -88,6 +90,7 @@ export function NotesPanel(props: NotesPanelProps) {
  * editor's DOM after every render (`revision` changes with the text), so notes follow the text.
  */
 export function NotesMargin(props: { notes: readonly ParagraphNote[]; page: RefObject<HTMLElement | null>; revision: unknown; onOpen: (paragraph: string) => void }) {
+  const { t } = useTranslation();
   const [tops, setTops] = useState<Map<string, number>>(new Map());
   const open = props.notes.filter((n) => !n.resolved);
   useLayoutEffect(() => {
@@ -118,13 +121,15 @@ export function NotesMargin(props: { notes: readonly ParagraphNote[]; page: RefO
   const byPara = new Map<string, ParagraphNote[]>();
   for (const n of open) byPara.set(n.paragraph, [...(byPara.get(n.paragraph) ?? []), n]);
   return (
-    <div className="notes-margin" role="group" aria-label="Notes in the margin">
+    <div className="notes-margin" role="group" aria-label={t('notes.margin')}>
       {[...byPara].map(([para, list]) =>
         tops.has(para) ? (
-          <button key={para} type="button" className="margin-note" style={{ top: tops.get(para) }} onClick={() => props.onOpen(para)} title={list.map((n) => `${n.author}: ${n.text}`).join('\n')}>
+          <button key={para} type="button" className="margin-note" style={{ top: tops.get(para) }} onClick={() => props.onOpen(para)} title={list.map((n) => t('notes.line', { author: n.author, text: n.text })).join('\n')}>
             {list.map((n) => (
               <span key={n.id} className="margin-note-line">
-                <b>{n.author}</b>: {n.text.length > 60 ? `${n.text.slice(0, 60)}…` : n.text}
+                <b>{n.author}</b>
+                {t('notes.separator')}
+                {n.text.length > 60 ? `${n.text.slice(0, 60)}…` : n.text}
               </span>
             ))}
           </button>

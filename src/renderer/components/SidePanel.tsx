@@ -121,8 +121,8 @@ export function SidePanel(p: SidePanelProps) {
               p.notify(t('toast.inserted', { symbol: hit.symbol, designation: hit.designation }));
             }}
             onReplace={(hit) => {
-              if (current && current.section !== 'ap' && p.exec(replaceWithAgreed(current.id, hit))) p.notify(`Replaced ${current.designation} with agreed language from ${hit.symbol}, ${hit.designation}.`);
-              else p.notify('Place the cursor in a paragraph of the draft to replace it.', true);
+              if (current && current.section !== 'ap' && p.exec(replaceWithAgreed(current.id, hit))) p.notify(t('toast.replaced', { designation: current.designation, symbol: hit.symbol, source: hit.designation }));
+              else p.notify(t('toast.placeCursorToReplace'), true);
             }}
             onHistory={p.onLineage}
           />

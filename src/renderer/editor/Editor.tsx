@@ -5,6 +5,8 @@
 import { useEffect, useRef } from 'react';
 import { EditorView } from 'prosemirror-view';
 import type { EditorState, Transaction } from 'prosemirror-state';
+import { RELABEL_META, structureKey } from '../../shared/editor/plugins/structure.js';
+import { useTranslation } from '../i18n/index.js';
 import { viewProps } from './setup.js';
 
 /** Props of the editor. */
@@ -25,13 +27,14 @@ export function Editor({ initialState, onChange, onView, dir, lang }: EditorProp
   const viewRef = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  const { t, i18n } = useTranslation();
 
   useEffect(() => {
     if (!host.current) return;
     const view = new EditorView(host.current, {
       ...viewProps,
       state: initialState,
-      attributes: { class: 'resolution-editor', spellcheck: 'true', 'aria-label': 'Resolution text', role: 'textbox', 'aria-multiline': 'true' },
+      attributes: { class: 'resolution-editor', spellcheck: 'true', 'aria-label': t('editor.label'), role: 'textbox', 'aria-multiline': 'true' },
       dispatchTransaction(tr) {
         const next = view.state.apply(tr);
         view.updateState(next);
@@ -47,6 +50,14 @@ export function Editor({ initialState, onChange, onView, dir, lang }: EditorProp
     };
     // The view is rebuilt only when a different document is loaded.
   }, [initialState]);
+
+  // A new interface language: the hover texts and the label are said again, the text untouched.
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    view.setProps({ attributes: { ...(view.props.attributes as Record<string, string>), 'aria-label': t('editor.label') } });
+    view.dispatch(view.state.tr.setMeta(structureKey, RELABEL_META).setMeta('addToHistory', false));
+  }, [i18n.language, t]);
 
   return <div className="editor-host" ref={host} dir={dir} lang={lang} />;
 }

@@ -7,6 +7,7 @@
 import type { EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { activeSuggestion } from '../../shared/editor/plugins/suggestion.js';
+import { t } from '../i18n/index.js';
 
 /** The ghost-text decoration for `state`, or null when no suggestion is shown. */
 export function ghostTextDecorations(state: EditorState): DecorationSet | null {
@@ -20,8 +21,8 @@ export function ghostTextDecorations(state: EditorState): DecorationSet | null {
       span.className = 'ghost-text';
       span.contentEditable = 'false';
       span.textContent = continuation;
-      span.title = `Agreed language from ${symbol}, ${designation}: Tab takes it, Escape dismisses it`;
-      span.setAttribute('aria-label', `Suggestion from ${symbol}, ${designation}: ${continuation}. Tab takes it.`);
+      span.title = t('hover.ghost', { symbol, designation });
+      span.setAttribute('aria-label', t('hover.ghostLabel', { symbol, designation, text: continuation }));
       return span;
     },
     { side: 1, ignoreSelection: true, key: `ghost:${symbol}:${designation}:${continuation}` },

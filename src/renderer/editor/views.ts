@@ -9,6 +9,7 @@ import { StepMap } from 'prosemirror-transform';
 import { keymap } from 'prosemirror-keymap';
 import { undo, redo } from 'prosemirror-history';
 import type { Node as PMNode } from 'prosemirror-model';
+import { t } from '../i18n/index.js';
 
 function specOf<T>(decorations: readonly Decoration[], key: string): T | undefined {
   for (const d of decorations) {
@@ -32,7 +33,7 @@ export class XrefView implements NodeView {
     const broken = specOf<boolean>(decorations, 'broken') ?? false;
     if (this.dom.textContent !== text) this.dom.textContent = text;
     this.dom.classList.toggle('broken', broken);
-    this.dom.title = broken ? 'This reference points to a paragraph that no longer exists.' : 'Cross-reference (updates with the numbering)';
+    this.dom.title = t(broken ? 'hover.xrefBroken' : 'hover.xref');
   }
   update(node: PMNode, decorations: readonly Decoration[]): boolean {
     if (node.type.name !== 'xref') return false;
@@ -64,7 +65,7 @@ export class FootnoteView implements NodeView {
   private setNumber(decorations: readonly Decoration[]): void {
     const n = specOf<number>(decorations, 'footnoteNumber');
     this.dom.setAttribute('data-num', n === undefined ? '' : String(n));
-    this.dom.title = this.node.textContent ? `Footnote: ${this.node.textContent}` : 'Empty footnote: click to write it';
+    this.dom.title = this.node.textContent ? t('hover.footnote', { text: this.node.textContent }) : t('hover.footnoteEmpty');
   }
 
   selectNode(): void {

@@ -11,6 +11,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { CATALOGUES, UI_LANGS, isUiLang, matchUiLang, type UiLang } from '../../shared/i18n/index.js';
 import type { AppInfo } from '../../shared/api.js';
+import type { MessageRef } from '../../shared/errors.js';
+import { tellShellUiLang } from '../api.js';
 
 /** localStorage key of the language chosen in Settings. */
 export const UI_LANG_STORAGE_KEY = 'plenary-ui-lang';
@@ -49,6 +51,12 @@ void i18next.use(initReactI18next).init({
   initAsync: false,
   returnNull: false,
 });
+
+// The native menu follows the page: told the language now and at every change.
+i18next.on('languageChanged', (l: string) => {
+  if (isUiLang(l)) tellShellUiLang(l);
+});
+tellShellUiLang(i18next.language);
 
 /** The i18next instance (for <I18nextProvider> in tests). */
 export const i18n = i18next;
@@ -140,12 +148,27 @@ export function formatNumber(n: number, lang?: UiLang): string {
   return new Intl.NumberFormat(locale(lang)).format(n);
 }
 
-/** A user-facing message for an error: the API code's wrapper in the interface language around the server's text. */
+/**
+ * A coded message (`{ code, values }` from a service or a shared validator) in the interface
+ * language, or `fallback` (the English text) when the catalogue has no `errors.<code>`.
+ */
+export function messageText(ref: MessageRef | undefined, fallback: string): string {
+  if (!ref || typeof ref.code !== 'string') return fallback;
+  const key = `errors.${ref.code}`;
+  return i18next.exists(key) ? t(key, { ...(ref.values ?? {}) }) : fallback;
+}
+
+/**
+ * A user-facing message for an error: the API code's wrapper in the interface language around
+ * the service's message, itself translated from its code and values when it has them (else the
+ * service's English text).
+ */
 export function errorMessage(e: unknown): string {
   if (e && typeof e === 'object' && 'code' in e && typeof (e as { code: unknown }).code === 'string' && e instanceof Error) {
+    const inner = messageText((e as { msg?: MessageRef }).msg, e.message);
     const key = `error.${(e as { code: string }).code}`;
-    if (i18next.exists(key)) return t(key, { message: e.message });
-    return e.message;
+    if (i18next.exists(key)) return t(key, { message: inner });
+    return inner;
   }
   return e instanceof Error ? e.message : String(e);
 }

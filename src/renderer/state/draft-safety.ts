@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { DraftLockOwner, RecoveryEntry } from '../../shared/api.js';
 import { newId } from '../../shared/ids.js';
 import { call, setToken } from '../api.js';
-import { t } from '../i18n/index.js';
+import { errorMessage, t } from '../i18n/index.js';
 import { AutosaveStore, useAutosaveStatus, type AutosaveStatus, type DraftSnapshot } from './autosave.js';
 import { ConnectionStore, tokenFromPastedUrl, useConnectionStatus, type ConnectionStatus } from './connection.js';
 
@@ -104,7 +104,7 @@ export function useDraftSafety(opts: {
             .then((later) => offer(later.filter((e) => held.has(e.key)), true))
             .catch(() => undefined);
         }, RECHECK_MS);
-    }, (e: Error) => optsRef.current.notify(e.message, true));
+    }, (e: Error) => optsRef.current.notify(errorMessage(e), true));
     return () => window.clearTimeout(timer);
   }, [stores]);
 

@@ -11,6 +11,7 @@ import { serializePlenaryFile } from '../../shared/resolution/file.js';
 import { newId } from '../../shared/ids.js';
 import { call } from '../api.js';
 import { createEditorState } from '../../shared/editor/state.js';
+import { UI_EDITOR_MESSAGES } from '../i18n/editor.js';
 import { rulesKey } from '../../shared/editor/plugins/rules.js';
 import type { DraftSafety } from './draft-safety.js';
 import type { EditorSession } from './editor-session.js';
@@ -56,7 +57,7 @@ export function useDrafts(deps: {
       loadNotes(notesFromFile(file));
       const auto = rulesKey.getState(latestState.current)?.autoPunctuate ?? true;
       const settings = loadNegotiation(negotiationRaw);
-      replace(createEditorState(toDoc(doc), { autoPunctuate: auto, negotiation: settings }));
+      replace(createEditorState(toDoc(doc), { autoPunctuate: auto, negotiation: settings, messages: UI_EDITOR_MESSAGES }));
     },
     [autosave, latestState, loadNegotiation, loadNotes, replace],
   );

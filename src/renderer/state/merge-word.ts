@@ -7,6 +7,7 @@ import { useCallback } from 'react';
 import type { ResolutionDocument } from '../../shared/resolution/model.js';
 import { replaceDocument } from '../../shared/editor/commands/replace-document.js';
 import { call } from '../api.js';
+import { t } from '../i18n/index.js';
 import { PALETTE } from '../negotiation-state.js';
 import type { MergeWordDialogProps } from '../components/MergeWordDialog.js';
 import { saveAuthorMap } from './author-map.js';
@@ -55,7 +56,7 @@ export function useMergeWord(deps: {
         setNegotiation({ ...n0, delegations });
       }
       const n = outcome.summary.delegations.reduce((k, d) => k + d.insertions + d.deletions + d.paragraphsInserted + d.paragraphsDeleted + d.moves, 0);
-      notify(`Merged ${name}: ${n} ${n === 1 ? 'proposal' : 'proposals'} and ${outcome.notes.length} ${outcome.notes.length === 1 ? 'note' : 'notes'} added (Undo takes the proposals out).`);
+      notify(t('mergeWord.merged', { name, proposals: t('mergeWord.proposals', { count: n }), notes: t('mergeWord.notes', { count: outcome.notes.length }) }));
     },
     [addMany, close, currentNegotiation, notify, setNegotiation, viewRef],
   );

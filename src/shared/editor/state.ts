@@ -9,7 +9,7 @@ import { keymap } from 'prosemirror-keymap';
 import { baseKeymap } from 'prosemirror-commands';
 import type { Node as PMNode } from 'prosemirror-model';
 import { idsPlugin } from './plugins/ids.js';
-import { structurePlugin } from './plugins/structure.js';
+import { structurePlugin, type EditorMessages } from './plugins/structure.js';
 import { findPlugin } from './plugins/find.js';
 import { rulesPlugin } from './plugins/rules.js';
 import { suggestionPlugin } from './plugins/suggestion.js';
@@ -22,6 +22,8 @@ import { editorKeyBindings } from './keymap.js';
 export interface EditorOptions {
   autoPunctuate?: boolean;
   negotiation?: Partial<NegotiationSettings>;
+  /** Words the plugins put in the page (hover texts); English when absent. */
+  messages?: EditorMessages;
 }
 
 /** All plugins of the editor. */
@@ -33,7 +35,7 @@ export function editorPlugins(opts: EditorOptions = {}): Plugin[] {
     proposalsPlugin(opts.negotiation),
     proposalDecorationsPlugin(),
     idsPlugin(),
-    structurePlugin(),
+    structurePlugin(opts.messages),
     rulesPlugin(opts.autoPunctuate ?? true),
     findPlugin(),
     suggestionPlugin(),

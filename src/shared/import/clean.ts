@@ -45,7 +45,7 @@ export function describeSource(fileName?: string): string {
 export function assertReadableText(text: string, fileName?: string): void {
   const who = describeSource(fileName);
   if (typeof text !== 'string' || !/\S/.test(text)) {
-    throw new PlenaryError('CORRUPT', `${who} is empty: there is no text to read as a resolution.`);
+    throw new PlenaryError('CORRUPT', `${who} is empty: there is no text to read as a resolution.`, { msg: { code: 'import.emptyText', values: { source: who } } });
   }
   if (text.length > MAX_INPUT_CHARS) {
     const mb = (text.length / 1_000_000).toFixed(0);
@@ -55,12 +55,12 @@ export function assertReadableText(text: string, fileName?: string): void {
     );
   }
   if (text.includes('\0')) {
-    throw new PlenaryError('CORRUPT', `${who} is not a text file (it contains binary data), so it cannot be read as a resolution.`);
+    throw new PlenaryError('CORRUPT', `${who} is not a text file (it contains binary data), so it cannot be read as a resolution.`, { msg: { code: 'import.binaryText', values: { source: who } } });
   }
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;
   const bad = sample.match(RE_BINARY)?.length ?? 0;
   if (bad > sample.length * 0.02) {
-    throw new PlenaryError('CORRUPT', `${who} does not look like text (it is mostly binary data), so it cannot be read as a resolution.`);
+    throw new PlenaryError('CORRUPT', `${who} does not look like text (it is mostly binary data), so it cannot be read as a resolution.`, { msg: { code: 'import.mostlyBinary', values: { source: who } } });
   }
 }
 

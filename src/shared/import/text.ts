@@ -141,7 +141,7 @@ export function parseResolutionText(text: string, opts: ParseTextOptions = {}): 
     if (phrased === 0 || (phrased + labelled) / Math.max(1, paras.length) < 0.3) {
       throw new PlenaryError(
         'CORRUPT',
-        `${describeSource(opts.fileName)} does not read as a resolution: no enacting formula (“The General Assembly,”), no symbol or heading, and no paragraphs that open like preambular or operative paragraphs were found.`,
+        `${describeSource(opts.fileName)} does not read as a resolution: no enacting formula (“The General Assembly,”), no symbol or heading, and no paragraphs that open like preambular or operative paragraphs were found.`, { msg: { code: 'import.notResolution', values: { source: describeSource(opts.fileName) } } },
       );
     }
   }

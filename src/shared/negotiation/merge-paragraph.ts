@@ -51,10 +51,15 @@ export interface DelegationSummary {
 
 /** Something of THEIRS that could not be placed in the draft. */
 export interface Unplaced {
-  /** "insertion", "deletion", "paragraph", "comment", "missing paragraph". */
+  /** "paragraph", "comment", "missing paragraph" (English, for the CLI). */
   what: string;
   text: string;
+  /** Why, in English (for the CLI); the interface says it again from `kind` and `designation`. */
   reason: string;
+  /** Which case: a paragraph outside the numbered ones, a draft paragraph missing from the file, a comment without its paragraph. */
+  kind: 'outside' | 'missing' | 'comment';
+  /** For `missing`: the draft paragraph's designation ("OP 3"). */
+  designation?: string;
 }
 
 /** The summary a merge shows before anything is saved. */

@@ -177,7 +177,7 @@ export function mergeWord(draft: ResolutionDocument, theirs: WordFile, opts: Mer
     if (prev < 0 || k < firstAligned || (!samePart && !(t.markIns || t.runs.every((r) => insertionOf(r))))) {
       // Unchanged text around the paragraphs is the frame (masthead, formula, closing lines); text
       // that is neither the draft's frame nor placeable is reported, never dropped silently.
-      if (hasRevisions(t) || (k > firstAligned && !frame.has(all))) unplaced.push({ what: 'paragraph', text: all, reason: 'outside the numbered paragraphs of the draft (between parts, or after the last)' });
+      if (hasRevisions(t) || (k > firstAligned && !frame.has(all))) unplaced.push({ kind: 'outside', what: 'paragraph', text: all, reason: 'outside the numbered paragraphs of the draft (between parts, or after the last)' });
       return;
     }
     const after = prev;
@@ -225,7 +225,7 @@ export function mergeWord(draft: ResolutionDocument, theirs: WordFile, opts: Mer
     const firstAt = Math.min(...list.filter((t) => t.at >= 0).map((t) => t.at));
     paras.forEach((p, i) => {
       if (taken.has(i) || i < firstAt || i > lastAligned || !draftText[i]) return;
-      unplaced.push({ what: 'missing paragraph', text: draftText[i]!, reason: `${p.designation} is not in ${opts.fileName} (deleted without Track Changes?); left as it is` });
+      unplaced.push({ kind: 'missing', designation: p.designation, what: 'missing paragraph', text: draftText[i]!, reason: `${p.designation} is not in ${opts.fileName} (deleted without Track Changes?); left as it is` });
     });
   }
 
@@ -238,7 +238,7 @@ export function mergeWord(draft: ResolutionDocument, theirs: WordFile, opts: Mer
     let target = t && t.at >= 0 ? paras[t.at]!.id : undefined;
     if (!target && t) target = inserted.find((x) => x.text && list[k] === t)?.node.id;
     if (!target) {
-      unplaced.push({ what: 'comment', text: c.text, reason: 'its paragraph is not in the draft' });
+      unplaced.push({ kind: 'comment', what: 'comment', text: c.text, reason: 'its paragraph is not in the draft' });
       continue;
     }
     const author = props.delegation(c.author);

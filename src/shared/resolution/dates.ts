@@ -16,6 +16,7 @@
  */
 import type { Language } from './model.js';
 import { chineseNumeral } from './labels.js';
+import type { CodedMessage } from '../errors.js';
 
 const RE_ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -209,20 +210,28 @@ export function parseDate(text: string, lang?: Language): string | null {
 
 /**
  * Validation of an ISO date for the metadata form: null when `iso` is "" (the field is optional)
- * or a real date yyyy-mm-dd between 1945 and 2100; otherwise a message, e.g. "Write the date as
- * yyyy-mm-dd, e.g. 2024-12-19." or "February 2023 has 28 days.".
+ * or a real date yyyy-mm-dd between 1945 and 2100; otherwise the problem said both ways: an
+ * English `message` ("Write the date as yyyy-mm-dd, e.g. 2024-12-19.", "February 2023 has 28
+ * days.") and a code with values for the interface (`date.format`, `date.noMonth` {month},
+ * `date.daysInMonth` {month: 1–12, year, days}, `date.yearRange`).
  */
-export function validateIsoDate(iso: string): string | null {
+export function checkIsoDate(iso: string): CodedMessage | null {
   if (iso === '') return null;
   const m = RE_ISO.exec(iso);
-  if (m === null) return 'Write the date as yyyy-mm-dd, e.g. 2024-12-19.';
+  if (m === null) return { code: 'date.format', message: 'Write the date as yyyy-mm-dd, e.g. 2024-12-19.' };
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
-  if (mo < 1 || mo > 12) return `There is no month ${mo}: months run from 01 to 12.`;
-  if (d < 1 || d > daysIn(y, mo)) return `${MONTHS_EN[mo - 1]} ${y} has ${daysIn(y, mo)} days.`;
-  if (y < 1945 || y > 2100) return 'The year should be between 1945 (the founding of the United Nations) and 2100.';
+  if (mo < 1 || mo > 12) return { code: 'date.noMonth', values: { month: mo }, message: `There is no month ${mo}: months run from 01 to 12.` };
+  const days = daysIn(y, mo);
+  if (d < 1 || d > days) return { code: 'date.daysInMonth', values: { month: mo, year: y, days }, message: `${MONTHS_EN[mo - 1]} ${y} has ${days} days.` };
+  if (y < 1945 || y > 2100) return { code: 'date.yearRange', message: 'The year should be between 1945 (the founding of the United Nations) and 2100.' };
   return null;
+}
+
+/** checkIsoDate's English message, or null for a valid or empty date. */
+export function validateIsoDate(iso: string): string | null {
+  return checkIsoDate(iso)?.message ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -155,20 +155,20 @@ export function parsePlenaryFile(text: string, fileName = 'the file'): PlenaryFi
     raw = JSON.parse(text);
   } catch {
     // The parser's message quotes the text; an error must never echo a file's content.
-    throw new PlenaryError('CORRUPT', `${fileName} is damaged: it is not valid JSON. The file was not changed.`);
+    throw new PlenaryError('CORRUPT', `${fileName} is damaged: it is not valid JSON. The file was not changed.`, { msg: { code: 'draft.notJson', values: { name: fileName } } });
   }
   if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== 'plenary') {
-    throw new PlenaryError('CORRUPT', `${fileName} is not a Plenary draft (no "format": "plenary" marker).`);
+    throw new PlenaryError('CORRUPT', `${fileName} is not a Plenary draft (no "format": "plenary" marker).`, { msg: { code: 'draft.notPlenary', values: { name: fileName } } });
   }
   const obj = raw as Record<string, unknown>;
   const version = obj.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new PlenaryError('CORRUPT', `${fileName} has no valid format version.`);
+    throw new PlenaryError('CORRUPT', `${fileName} has no valid format version.`, { msg: { code: 'draft.noVersion', values: { name: fileName } } });
   }
   if (version > FILE_FORMAT_VERSION) {
     throw new PlenaryError(
       'NEWER_VERSION',
-      `${fileName} was saved by a newer version of Plenary (format ${version}; this version reads up to ${FILE_FORMAT_VERSION}). Update Plenary to open it; the file was not changed.`,
+      `${fileName} was saved by a newer version of Plenary (format ${version}; this version reads up to ${FILE_FORMAT_VERSION}). Update Plenary to open it; the file was not changed.`, { msg: { code: 'draft.newer', values: { name: fileName, version, supported: FILE_FORMAT_VERSION } } },
     );
   }
   const parsed = documentSchema.safeParse(obj.document);

@@ -281,7 +281,7 @@ export function technicalUpdate(source: ResolutionDocument, opts: TechnicalUpdat
   const parsed = parseSymbol(meta.symbol);
   const sessionText = /^[1-9]\d{0,2}$/.test(meta.session) ? meta.session : (parsed?.session ?? '');
   if (meta.kind !== 'resolution' || !/^[1-9]\d{0,2}$/.test(sessionText)) {
-    throw new PlenaryError('BAD_INPUT', `A technical update starts from an adopted resolution of a numbered regular session; ${meta.symbol || 'this document'} is not one.`);
+    throw new PlenaryError('BAD_INPUT', `A technical update starts from an adopted resolution of a numbered regular session; ${meta.symbol || 'this document'} is not one.`, { msg: { code: 'draft.notRegularSession', values: { symbol: meta.symbol || '—' } } });
   }
   const session = Number(sessionText);
   const by = opts.by ?? TECHNICAL_UPDATE_BY;

@@ -9,7 +9,7 @@ import vm from 'node:vm';
 import ts from 'typescript';
 import { describe, expect, it, vi } from 'vitest';
 import { API_METHODS } from '../../../src/shared/api.js';
-import { COMMAND_CHANNEL, COMMAND_READY_CHANNEL, channelFor } from '../../../src/main/electron/ipc.js';
+import { COMMAND_CHANNEL, COMMAND_READY_CHANNEL, UI_LANG_CHANNEL, channelFor } from '../../../src/main/electron/ipc.js';
 
 const SOURCE_FILE = path.resolve(import.meta.dirname, '../../../src/main/electron/preload.cts');
 const source = fs.readFileSync(SOURCE_FILE, 'utf8');
@@ -94,11 +94,11 @@ describe('preload', () => {
     expect(compile()).not.toMatch(/require\((?!"electron"\))/);
   });
 
-  it('exposes window.plenary with one function per method, onCommand and platform, nothing else', () => {
+  it('exposes window.plenary with one function per method, onCommand, setUiLang and platform, nothing else', () => {
     const { exposed, electron } = load();
     expect([...exposed.keys()]).toEqual(['plenary']);
     const bridge = exposed.get('plenary') ?? {};
-    expect(Object.keys(bridge).sort()).toEqual([...API_METHODS, 'onCommand', 'platform'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...API_METHODS, 'onCommand', 'platform', 'setUiLang'].sort());
     for (const m of API_METHODS) expect(bridge[m]).toBeTypeOf('function');
     expect(bridge.platform).toBe('linux');
     for (const value of Object.values(bridge)) {
@@ -137,6 +137,14 @@ describe('preload', () => {
     expect(listeners.get(COMMAND_CHANNEL)?.size).toBe(0);
     emit(COMMAND_CHANNEL, 'file.new');
     expect(cb).toHaveBeenCalledTimes(3);
+  });
+
+  it('setUiLang sends the language to main on the ui-lang channel, and nothing that is not a string', () => {
+    const { exposed, ipcRenderer } = load();
+    const setUiLang = exposed.get('plenary')?.setUiLang as (lang: unknown) => void;
+    setUiLang('fr');
+    setUiLang({ not: 'a string' });
+    expect(vi.mocked(ipcRenderer.send).mock.calls).toEqual([[UI_LANG_CHANNEL, 'fr']]);
   });
 
   it('rejects a non-function callback', () => {

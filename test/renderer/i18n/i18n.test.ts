@@ -1,6 +1,6 @@
 // The renderer's i18n: plural forms through i18next, dates and numbers by Intl in each interface
 // language, the stored choice, app.info's forced language, and API errors wrapped in the language.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applyAppInfo, chooseUiLang, errorMessage, formatDate, formatNumber, i18n, t, uiLang, UI_LANG_STORAGE_KEY } from '../../../src/renderer/i18n/index.js';
 import { ApiError } from '../../../src/renderer/api.js';
 
@@ -70,6 +70,18 @@ describe('renderer i18n', () => {
     applyAppInfo({ uiLang: { forced: 'fr' } });
     expect(t('menu.file')).toBe('Fichier');
     expect(localStorage.getItem(UI_LANG_STORAGE_KEY)).toBe('es'); // forced is for the session only
+  });
+
+  it('tells the desktop shell every change of language, so the native menu is rebuilt in it', () => {
+    const setUiLang = vi.fn();
+    window.plenary = { platform: 'linux', onCommand: () => () => undefined, setUiLang };
+    try {
+      chooseUiLang('fr');
+      applyAppInfo({ uiLang: { forced: 'es' } });
+      expect(setUiLang.mock.calls).toEqual([['fr'], ['es']]);
+    } finally {
+      delete window.plenary;
+    }
   });
 
   it('API errors get a wrapper in the interface language around the server text', () => {

@@ -59,6 +59,7 @@ function phraseOf(p: ParaInfo, lang: Language, meta: FrontMatter): PhraseCacheEn
   return entry;
 }
 
+/** The hover text of a paragraph whose opening looks wrong, by hint kind (see EditorMessages). */
 const HINT_TEXT: Record<string, string> = {
   'op-unknown': 'Not a usual operative verb (Requests, Decides, Calls upon…). Mark the opening phrase by hand if it is right.',
   'pp-in-op': 'This opens like a preambular paragraph but stands among the operative paragraphs.',
@@ -94,15 +95,40 @@ function formulaWidget(view: EditorView, meta: FrontMatter, hasPreamble: boolean
   return p;
 }
 
+/**
+ * Words the structure plugin puts in the page, injected so that src/shared stays free of i18n:
+ * the renderer passes the interface language's (src/renderer/i18n/editor.ts); the CLI, the
+ * exporters and the tests get English.
+ */
+export interface EditorMessages {
+  /** The hover text of a paragraph whose opening looks wrong ('op-unknown', 'pp-in-op', 'op-in-pp'). */
+  phraseHint(kind: string): string;
+}
+
+/** The English wording. */
+export const ENGLISH_EDITOR_MESSAGES: EditorMessages = { phraseHint: (kind) => HINT_TEXT[kind] ?? '' };
+
+/** Meta on a transaction that rebuilds the decorations without a change of the text (the interface language changed). */
+export const RELABEL_META = 'relabel';
+
+/** What a paragraph's decorations are made with. */
+interface DecoContext {
+  lang: Language;
+  meta: FrontMatter;
+  messages: EditorMessages;
+  phrases: Map<string, number>;
+  hints: Map<string, string>;
+}
+
 /** The decorations of one paragraph: its node (label, role, hint, placeholder) and opening phrase. */
-function paragraphDecos(p: ParaInfo, lang: Language, meta: FrontMatter, phrases: Map<string, number>, hints: Map<string, string>, out: Decoration[]): void {
+function paragraphDecos(p: ParaInfo, { lang, meta, messages, phrases, hints }: DecoContext, out: Decoration[]): void {
   const attrs: Record<string, string> = { 'data-label': p.label, 'data-designation': p.designation };
   let cls = `role-${p.role}`;
   if (p.deleted) cls += ' deleted';
   const ph = phraseOf(p, lang, meta);
   if (ph.hint) {
     cls += ` hint-${ph.hint}`;
-    attrs.title = HINT_TEXT[ph.hint] ?? '';
+    attrs.title = messages.phraseHint(ph.hint);
     hints.set(p.id, ph.hint);
   } else hints.delete(p.id);
   if (p.node.content.size === 0) {
@@ -159,7 +185,7 @@ function sameShape(a: ParaInfo, b: ParaInfo): boolean {
  * Builds the whole state from the document. Exported for the tests that hold the incremental
  * update (`updateState`) to it: both must give the same decorations for every document.
  */
-export function buildStructureState(state: EditorState | { doc: PMNode }): StructureState {
+export function buildStructureState(state: EditorState | { doc: PMNode }, messages: EditorMessages = ENGLISH_EDITOR_MESSAGES): StructureState {
   const doc = state.doc;
   const meta = doc.attrs.meta as FrontMatter;
   const lang = meta.language;
@@ -178,7 +204,7 @@ export function buildStructureState(state: EditorState | { doc: PMNode }): Struc
     }),
   );
 
-  for (const p of structure.paras) paragraphDecos(p, lang, meta, phrases, hints, decos);
+  for (const p of structure.paras) paragraphDecos(p, { lang, meta, messages, phrases, hints }, decos);
 
   // Footnote numbers and cross-reference wording, in document order.
   const footnotes = new Map<string, number>();
@@ -225,26 +251,27 @@ function onlyInsideParagraphs(tr: Transaction): boolean {
  * decorations are rebuilt and the rest are mapped; anything else rebuilds the whole state.
  * Rebuilding the whole set on every keystroke cost most of a keystroke on a long draft.
  */
-function updateState(tr: Transaction, prev: StructureState, state: EditorState): StructureState {
+function updateState(tr: Transaction, prev: StructureState, state: EditorState, messages: EditorMessages): StructureState {
   const doc = state.doc;
-  if (!onlyInsideParagraphs(tr) || tr.before.attrs.meta !== doc.attrs.meta) return buildStructureState(state);
+  const rebuild = () => buildStructureState(state, messages);
+  if (!onlyInsideParagraphs(tr) || tr.before.attrs.meta !== doc.attrs.meta) return rebuild();
   const meta = doc.attrs.meta as FrontMatter;
   const lang = meta.language;
   const structure = computeStructure(doc, lang);
   const before = prev.structure.paras;
   const paras = structure.paras;
-  if (paras.length !== before.length || structure.preambularCount !== prev.structure.preambularCount) return buildStructureState(state);
+  if (paras.length !== before.length || structure.preambularCount !== prev.structure.preambularCount) return rebuild();
   const changed: ParaInfo[] = [];
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i]!;
     const b = before[i]!;
-    if (!sameShape(p, b)) return buildStructureState(state);
+    if (!sameShape(p, b)) return rebuild();
     if (p.node !== b.node) {
-      if (atomsOf(p.node) !== atomsOf(b.node)) return buildStructureState(state);
+      if (atomsOf(p.node) !== atomsOf(b.node)) return rebuild();
       changed.push(p);
     }
   }
-  if (changed.length > 32) return buildStructureState(state);
+  if (changed.length > 32) return rebuild();
   let decorations = prev.decorations.map(tr.mapping, doc);
   const phrases = new Map(prev.phrases);
   const hints = new Map(prev.hints);
@@ -253,7 +280,7 @@ function updateState(tr: Transaction, prev: StructureState, state: EditorState):
   for (const p of changed) {
     const end = p.pos + p.node.nodeSize;
     for (const d of decorations.find(p.pos, end)) if (d.from >= p.pos && d.to <= end && !isFormula(d)) stale.push(d);
-    paragraphDecos(p, lang, meta, phrases, hints, fresh);
+    paragraphDecos(p, { lang, meta, messages, phrases, hints }, fresh);
     p.node.descendants((n, off) => {
       if (n.type.name === 'footnote' || n.type.name === 'xref') {
         fresh.push(atomDeco(n, p.pos + 1 + off, structure, lang, prev.footnotes));
@@ -270,13 +297,16 @@ function isFormula(d: Decoration): boolean {
   return d.from === d.to && typeof (d.spec as { key?: unknown }).key === 'string';
 }
 
-/** The plugin. */
-export function structurePlugin(): Plugin<StructureState> {
+/** The plugin; `messages` gives the hover texts (English by default). */
+export function structurePlugin(messages: EditorMessages = ENGLISH_EDITOR_MESSAGES): Plugin<StructureState> {
   return new Plugin<StructureState>({
     key: structureKey,
     state: {
-      init: (_config, state) => buildStructureState(state),
-      apply: (tr, prev, _old, state) => (tr.docChanged ? updateState(tr, prev, state) : prev),
+      init: (_config, state) => buildStructureState(state, messages),
+      apply: (tr, prev, _old, state) => {
+        if (tr.getMeta(structureKey) === RELABEL_META) return buildStructureState(state, messages);
+        return tr.docChanged ? updateState(tr, prev, state, messages) : prev;
+      },
     },
     props: {
       decorations: (state) => structureKey.getState(state)?.decorations ?? null,
