@@ -37,6 +37,11 @@ export interface CommandContext {
   panelOpen: boolean;
   canUndo: boolean;
   canRedo: boolean;
+  /**
+   * Whether operative numbering restarts in the part the caret is in; null (or absent) when the
+   * caret is in no part, which disables Restart numbering in this part.
+   */
+  partRestart?: boolean | null;
 }
 
 /** The platforms whose default keys may differ. */
@@ -101,6 +106,19 @@ export const COMMANDS = [
   { id: 'edit.footnote', label: 'Insert footnote', nativeLabel: 'Insert Footnote', keys: ['Mod+Alt+F'], scope: 'editor', menu: m('edit', 3, 3) },
   { id: 'edit.crossRef', label: 'Insert cross-reference…', nativeLabel: 'Insert Cross-reference…', menu: m('edit', 3, 4) },
   { id: 'edit.negotiationNumbering', label: 'Negotiation numbering (bis, ter)', nativeLabel: 'Negotiation Numbering (bis, ter) On/Off', menu: m('edit', 3, 5), checked: (c) => c.negotiationNumbering },
+  // Sections. Ctrl+Alt+1 / 2 are the heading keys of Word and Google Docs; on Windows Ctrl+Alt is
+  // also AltGr, and ProseMirror's keymap leaves AltGr+digit (~, # on AZERTY) to the typed character.
+  { id: 'edit.insertPart', label: 'Insert part heading', nativeLabel: 'Insert Part Heading', keys: ['Mod+Alt+1'], scope: 'editor', menu: m('edit', 4, 0) },
+  { id: 'edit.insertSubHeading', label: 'Insert sub-heading', nativeLabel: 'Insert Sub-heading', keys: ['Mod+Alt+2'], scope: 'editor', menu: m('edit', 4, 1) },
+  {
+    id: 'edit.partRestart',
+    label: 'Restart numbering in this part',
+    nativeLabel: 'Restart Numbering in This Part On/Off',
+    scope: 'editor',
+    menu: m('edit', 4, 2),
+    enabled: (c) => c.partRestart === true || c.partRestart === false,
+    checked: (c) => c.partRestart === true,
+  },
   // Editing keys of the editor's keymap: in the palette and the shortcut list, not in the menus.
   { id: 'edit.newParagraph', label: 'New paragraph of the same kind', keys: ['Enter'], scope: 'editor' },
   { id: 'edit.demote', label: 'Make a subparagraph (demote)', keys: ['Tab'], scope: 'editor' },
@@ -110,6 +128,11 @@ export const COMMANDS = [
   { id: 'edit.togglePhrase', label: 'Mark / unmark the opening phrase', keys: ['Mod+Shift+I'], scope: 'editor' },
   { id: 'edit.brackets', label: 'Bracket the selection [ ] (or remove the bracket at the cursor)', keys: ['Mod+Shift+B'], scope: 'editor' },
   { id: 'edit.italic', label: 'Italic (emphasis)', keys: ['Mod+I'], scope: 'editor' },
+  // The browser's own Ctrl+Home lands on the enacting formula, outside any paragraph.
+  { id: 'edit.goStart', label: 'Go to the start of the text', keys: ['Mod+Home'], scope: 'editor' },
+  { id: 'edit.goEnd', label: 'Go to the end of the text', keys: ['Mod+End'], scope: 'editor' },
+  { id: 'edit.selectToStart', label: 'Select to the start of the text', keys: ['Mod+Shift+Home'], scope: 'editor' },
+  { id: 'edit.selectToEnd', label: 'Select to the end of the text', keys: ['Mod+Shift+End'], scope: 'editor' },
   // View
   { id: 'view.outline', label: 'Outline', menu: m('view', 0, 0) },
   { id: 'view.library', label: 'Library', keys: ['Mod+Shift+L'], scope: 'app', menu: m('view', 0, 1) },

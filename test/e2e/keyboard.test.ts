@@ -198,7 +198,7 @@ describe('regions, menus and dialogs', () => {
     await page.keyboard.press('ArrowDown');
     expect(await focusIn(page)).toBe('menubar:item:edit.undo');
     await page.keyboard.press('End');
-    expect(await focusIn(page)).toBe('menubar:item:edit.negotiationNumbering');
+    expect(await focusIn(page)).toBe('menubar:item:edit.partRestart');
     await page.keyboard.press('ArrowDown');
     expect(await focusIn(page)).toBe('menubar:item:edit.undo');
     await page.keyboard.press('ArrowRight');

@@ -56,14 +56,53 @@ describe('command palette', () => {
     await page.keyboard.type('Recalling A,');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Noting B,');
-    await page.locator('.resolution-editor p.pp').first().click();
-    await page.keyboard.press('Home');
+    // Ctrl+Home puts the caret in the first paragraph (not on the enacting formula before it).
+    await page.keyboard.press('Control+Home');
     await page.keyboard.press('Control+Shift+P');
     await page.keyboard.type('move down');
     // The palette filters as the query is typed; wait until the command it will run is on top.
     await page.waitForFunction(() => /move paragraph down/i.test(document.querySelector('[role="listbox"] [aria-selected="true"]')?.textContent ?? ''));
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.resolution-editor p.pp').allTextContents()).toEqual(['Noting B,', 'Recalling A,']);
+  });
+});
+
+describe('Sections from the registry', () => {
+  it('Edit › Insert part heading puts a part "I" after the paragraph, the outline shows it, and Restart numbering in this part is checked once run', async () => {
+    const { page } = app;
+    await freshPage(page);
+    await page.locator('.resolution-editor p.op').first().click();
+    await page.keyboard.type('Decides to act;');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Requests a report.');
+    await page.locator('.resolution-editor p.op').first().click();
+    await menu(page, 'Edit', 'edit.insertPart');
+    await page.keyboard.type('Umoja');
+    await page.click('.side-panel [role="tab"][data-panel="outline"]');
+    await expect.poll(() => page.locator('.outline-item.outline-heading').first().textContent()).toContain('Umoja');
+    expect(await page.locator('.resolution-editor h3.heading').first().textContent()).toBe('Umoja');
+    await page.click('.menubar .menu > button:has-text("Edit")');
+    expect(await page.locator('[data-command="edit.partRestart"]').textContent()).not.toContain('✓');
+    await page.keyboard.press('Escape');
+    // Ctrl+Alt+2 (the registry's key) inserts a sub-heading "A." under the part; Escape in the
+    // panel gives the editor its caret back first.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Alt+2');
+    await page.keyboard.type('Budget');
+    await expect.poll(() => page.locator('.outline-item.outline-heading').count()).toBe(2);
+    await expect.poll(() => page.locator('.outline-item.outline-heading').nth(1).textContent()).toContain('Budget');
+    await menu(page, 'Edit', 'edit.partRestart');
+    expect(await page.locator('.resolution-editor h3.heading.lvl1').getAttribute('data-restart')).toBe('true');
+    // The menus read the app's snapshot of the editor, which follows the change.
+    await expect
+      .poll(async () => {
+        await page.click('.menubar .menu > button:has-text("Edit")');
+        const label = await page.locator('[data-command="edit.partRestart"]').textContent();
+        await page.keyboard.press('Escape');
+        return label;
+      })
+      .toContain('✓');
+    await screenshot(page, 'sections-menu');
   });
 });
 

@@ -56,6 +56,32 @@ describe('the command registry', () => {
     expect(rows.find((r) => r.id === 'edit.paste')?.keys).toBe('Ctrl+V');
   });
 
+  it('puts the section commands in Edit, after the insert commands, with Ctrl+Alt+1 / 2 and a checked restart that needs a part', () => {
+    const edit = menuCommandIds('browser').filter((id) => id.startsWith('edit.'));
+    expect(edit.slice(-3)).toEqual(['edit.insertPart', 'edit.insertSubHeading', 'edit.partRestart']);
+    const rows = shortcutRows('other', 'browser');
+    expect(rows.find((r) => r.id === 'edit.insertPart')?.keys).toBe('Ctrl+Alt+1');
+    expect(rows.find((r) => r.id === 'edit.insertSubHeading')?.keys).toBe('Ctrl+Alt+2');
+    expect(shortcutRows('mac', 'electron').find((r) => r.id === 'edit.insertPart')?.keys).toBe('⌥⌘1');
+    const restart = ALL_COMMANDS.find((c) => c.id === 'edit.partRestart')!;
+    const ctx = { autoPunctuate: true, negotiationNumbering: false, dark: false, panelOpen: true, canUndo: false, canRedo: false };
+    expect(restart.enabled!(ctx)).toBe(false);
+    expect(restart.enabled!({ ...ctx, partRestart: null })).toBe(false);
+    expect(restart.enabled!({ ...ctx, partRestart: false })).toBe(true);
+    expect(restart.checked!({ ...ctx, partRestart: false })).toBe(false);
+    expect(restart.checked!({ ...ctx, partRestart: true })).toBe(true);
+    // Ctrl+Home and Ctrl+End are the editor's (the browser's own lands on the enacting formula).
+    expect(toKeymapName(keysFor(ALL_COMMANDS.find((c) => c.id === 'edit.goStart')!, 'other')[0]!)).toBe('Mod-Home');
+    expect(toKeymapName(keysFor(ALL_COMMANDS.find((c) => c.id === 'edit.selectToEnd')!, 'other')[0]!)).toBe('Mod-Shift-End');
+  });
+
+  it('labels the section commands in every interface language', () => {
+    for (const lang of UI_LANGS)
+      for (const id of ['edit.insertPart', 'edit.insertSubHeading', 'edit.partRestart', 'edit.goStart', 'edit.goEnd'])
+        expect(CATALOGUES[lang][`command.${id}` as keyof (typeof CATALOGUES)['en']], `${lang} ${id}`).toBeTruthy();
+    expect(commandLabel(ALL_COMMANDS.find((c) => c.id === 'edit.insertSubHeading')!, (k) => translate('fr', k))).toBe('Insérer un intertitre');
+  });
+
   it('knows its ids and rejects others', () => {
     expect(isCommandId('file.save')).toBe(true);
     expect(isCommandId('file.nothing')).toBe(false);

@@ -12,6 +12,7 @@ import type { CommandContext } from '../../shared/commands.js';
 import { structureKey } from '../../shared/editor/plugins/structure.js';
 import { rulesKey } from '../../shared/editor/plugins/rules.js';
 import { currentPara } from '../../shared/editor/queries/paragraphs.js';
+import { partRestartAt } from '../../shared/editor/commands/headings.js';
 import { computeFindings, type Finding } from '../../shared/editor/queries/checks.js';
 import type { OutlineItem } from '../components/Outline.js';
 import { outlineEntries } from '../../shared/editor/queries/outline.js';
@@ -61,6 +62,7 @@ export function useDocumentView(snapshot: EditorState, ui: { panelOpen: boolean;
     panelOpen: ui.panelOpen,
     canUndo: undoDepth(snapshot) > 0,
     canRedo: redoDepth(snapshot) > 0,
+    partRestart: partRestartAt(snapshot),
   };
   return { meta, outline, findings, current, currentForMatch, counts: c, negotiationNumbering, commandContext };
 }

@@ -11,6 +11,8 @@ import { command, keysFor, toKeymapName, type COMMANDS } from '../commands.js';
 import { toggleBrackets } from './negotiation/brackets.js';
 import { convertKind, indent, moveParagraph, outdent, splitParagraph } from './commands/paragraphs.js';
 import { insertFootnote, punctuate, togglePhrase } from './commands/text.js';
+import { insertHeading, togglePartRestart } from './commands/headings.js';
+import { goToTextEdge } from './commands/navigate.js';
 import { dismissSuggestion, takeSuggestion } from './plugins/suggestion.js';
 
 /** The ids of the registry commands whose keys ProseMirror's keymap owns. */
@@ -33,6 +35,13 @@ export const EDITOR_COMMANDS: { readonly [K in EditorCommandId]: Command } = {
   'edit.togglePhrase': togglePhrase,
   'edit.brackets': toggleBrackets,
   'edit.italic': toggleMark(schema.marks.em),
+  'edit.insertPart': insertHeading(1),
+  'edit.insertSubHeading': insertHeading(2),
+  'edit.partRestart': togglePartRestart,
+  'edit.goStart': goToTextEdge(-1),
+  'edit.goEnd': goToTextEdge(1),
+  'edit.selectToStart': goToTextEdge(-1, true),
+  'edit.selectToEnd': goToTextEdge(1, true),
 };
 
 /**

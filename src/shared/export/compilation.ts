@@ -12,12 +12,12 @@
  */
 import { AlignmentType, BorderStyle, Document, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type IBorderOptions, type ParagraphChild } from 'docx';
 import type { Node as PMNode } from 'prosemirror-model';
-import type { FrontMatter, Language, Organ, ParagraphProposal, ResolutionDocument } from '../resolution/model.js';
+import type { FrontMatter, Language, ParagraphProposal, ResolutionDocument } from '../resolution/model.js';
 import { toDoc } from '../resolution/convert.js';
-import { computeStructure, paragraphPhrase, xrefText, type DocStructure, type ParaInfo } from '../resolution/structure.js';
+import { computeStructure, paragraphPhrase, xrefText, type DocStructure, type HeadingInfo, type ParaInfo } from '../resolution/structure.js';
 import { enactingFormula } from '../resolution/lexicon.js';
 import { PAPER, runsToDocx, unStyles, type RunContext } from './docx.js';
-import type { LayoutRun } from './layout.js';
+import { headingLabel, type LayoutRun } from './layout.js';
 import type { ParagraphNote } from '../negotiation/notes.js';
 import { commentAnchors, noteComments } from './docx-tracked.js';
 
@@ -55,6 +55,12 @@ interface CParagraph {
   struck: boolean;
   pieces: Piece[];
   annex: number;
+  /**
+   * Present for a part heading (level 1: its number on a line of its own above the title) or a
+   * sub-heading (level 2: "A." before the title): printed in place, in bold, never counted as a
+   * paragraph. `label` is then its printed number ("II", "A.") and `pieces` its title.
+   */
+  heading?: 1 | 2;
 }
 
 /** The counts of the compilation's summary line. */
@@ -133,13 +139,19 @@ function buildCompilation(doc: ResolutionDocument, opts: CompilationOptions): Co
   const lang = meta.language;
   const s = computeStructure(pm, lang);
 
-  // First pass: atoms of every paragraph with their spans; bracket extents over the document.
-  const atomsOf = new Map<ParaInfo, Atom[]>();
+  // Paragraphs and headings in document order: headings are printed where they stand.
+  const items: ({ pos: number; node: PMNode } & ({ para: ParaInfo } | { head: HeadingInfo }))[] = [
+    ...s.paras.map((p) => ({ pos: p.pos, node: p.node, para: p })),
+    ...s.headings.map((h) => ({ pos: h.pos, node: h.node, head: h })),
+  ].sort((x, y) => x.pos - y.pos);
+
+  // First pass: atoms of every paragraph and heading with their spans; bracket extents over the document.
+  const atomsOf = new Map<number, Atom[]>();
   const bracketFirst = new Map<string, number>();
   const bracketLast = new Map<string, number>();
   const proposalIds = new Set<string>();
   let global = 0;
-  for (const p of s.paras) {
+  for (const p of items) {
     const atoms: Atom[] = [];
     p.node.forEach((child, childOffset) => {
       const spans: string[] = [];
@@ -156,7 +168,7 @@ function buildCompilation(doc: ResolutionDocument, opts: CompilationOptions): Co
       }
       atoms.push({ node: child, offset: childOffset, spans, global: global++ });
     });
-    atomsOf.set(p, atoms);
+    atomsOf.set(p.pos, atoms);
     const prop = p.node.attrs.proposal as { id?: string } | null;
     if (prop?.id) proposalIds.add(prop.id);
   }
@@ -165,7 +177,24 @@ function buildCompilation(doc: ResolutionDocument, opts: CompilationOptions): Co
   const footnotes: { number: number; text: string }[] = [];
   const paragraphs: CParagraph[] = [];
   const summary: CompilationSummary = { total: 0, agreed: 0, adref: 0, pending: 0, deleted: 0, open: 0, brackets: bracketFirst.size, proposals: proposalIds.size };
-  for (const p of s.paras) {
+  for (const item of items) {
+    if ('head' in item) {
+      const h = item.head;
+      paragraphs.push({
+        id: h.id,
+        section: h.annex >= 0 ? 'ap' : 'op',
+        level: 0,
+        tail: false,
+        label: headingLabel(h.level, h.num),
+        margin: [],
+        struck: false,
+        pieces: piecesOf(h.pos, { start: 0, end: 0 }, atomsOf.get(h.pos)!, s, lang, bracketFirst, bracketLast, notes, footnotes),
+        annex: h.annex,
+        heading: h.level,
+      });
+      continue;
+    }
+    const p = item.para;
     const status = (p.node.attrs.status as string) || '';
     const holder = (p.node.attrs.holder as string) || '';
     if (p.level === 0 && !p.tail) {
@@ -186,7 +215,7 @@ function buildCompilation(doc: ResolutionDocument, opts: CompilationOptions): Co
       label: p.tail ? '' : p.level === 0 ? p.designation : p.label,
       margin,
       struck: status === 'deleted' || prop?.kind === 'move-from',
-      pieces: piecesOf(p, atomsOf.get(p)!, s, lang, meta.organ, bracketFirst, bracketLast, notes, footnotes),
+      pieces: piecesOf(p.pos, paragraphPhrase(p, lang, meta.organ), atomsOf.get(p.pos)!, s, lang, bracketFirst, bracketLast, notes, footnotes),
       annex: p.annex,
     });
   }
@@ -208,19 +237,18 @@ function footnoteText(node: PMNode): string {
   return node.textContent;
 }
 
+/** The printed pieces of the paragraph or heading at `pos` (its `atoms`), its opening phrase being `phrase` (offsets in its text). */
 function piecesOf(
-  p: ParaInfo,
+  pos: number,
+  phrase: { start: number; end: number },
   atoms: Atom[],
   s: DocStructure,
   lang: Language,
-  organ: Organ,
   bracketFirst: Map<string, number>,
   bracketLast: Map<string, number>,
   notes: Map<string, number>,
   footnotes: { number: number; text: string }[],
 ): Piece[] {
-  // The opening phrase, on the paragraph's text as printed (proposals included).
-  const phrase = paragraphPhrase(p, lang, organ);
   // Proposal extents within the paragraph; bracket extents over the document.
   const propFirst = new Map<string, number>();
   const propLast = new Map<string, number>();
@@ -239,12 +267,12 @@ function piecesOf(
   atoms.forEach((a, k) => {
     const opening = a.spans.filter((x) => x.startsWith('b:') && bracketFirst.get(x.slice(2)) === a.global).length;
     if (opening) out.push({ t: 'open', count: opening });
-    const node = a.node;
-    const ins = node.marks.some((m) => m.type.name === 'insertion');
-    const del = node.marks.some((m) => m.type.name === 'deletion');
-    const em = node.marks.some((m) => m.type.name === 'em');
-    if (node.isText) {
-      const text = node.text ?? '';
+    const atom = a.node;
+    const ins = atom.marks.some((m) => m.type.name === 'insertion');
+    const del = atom.marks.some((m) => m.type.name === 'deletion');
+    const em = atom.marks.some((m) => m.type.name === 'em');
+    if (atom.isText) {
+      const text = atom.text ?? '';
       const cuts = new Set([0, text.length]);
       for (const c of [phrase.start - offset, phrase.end - offset]) if (c > 0 && c < text.length) cuts.add(c);
       const sorted = [...cuts].sort((x, y) => x - y);
@@ -255,18 +283,18 @@ function piecesOf(
         out.push({ t: 'text', text: text.slice(from, to), ins, del, em, phrase: inPhrase });
       }
       offset += text.length;
-    } else if (node.type.name === 'footnote') {
-      const id = node.attrs.id as string;
+    } else if (atom.type.name === 'footnote') {
+      const id = atom.attrs.id as string;
       let n = notes.get(id);
       if (n === undefined) {
         n = footnotes.length + 1;
         notes.set(id, n);
-        footnotes.push({ number: n, text: footnoteText(node) });
+        footnotes.push({ number: n, text: footnoteText(atom) });
       }
       out.push({ t: 'text', text: String(n), ins, del, em: false, phrase: false, footnote: n });
       offset += 1;
-    } else if (node.type.name === 'xref') {
-      const x = xrefText(node.attrs.targets as string[], p.pos + 1 + a.offset, s, lang);
+    } else if (atom.type.name === 'xref') {
+      const x = xrefText(atom.attrs.targets as string[], pos + 1 + a.offset, s, lang);
       out.push({ t: 'text', text: x.text, ins, del, em, phrase: false, xref: { broken: x.broken } });
       offset += 1;
     }
@@ -377,14 +405,20 @@ export function compilationHtml(doc: ResolutionDocument, opts: CompilationOption
   let annex = -1;
   let formulaDone = false;
   for (const p of c.paragraphs) {
-    if (!formulaDone && p.section !== 'ap' && c.formula) {
+    if (!formulaDone && p.annex < 0 && c.formula) {
       rows.push(`<tr class="formula"><td class="margin"></td><td class="label"></td><td class="text"><i>${esc(c.formula)}</i></td></tr>`);
       formulaDone = true;
     }
-    if (p.section === 'ap' && p.annex !== annex) {
+    if (p.annex >= 0 && p.annex !== annex) {
       annex = p.annex;
       const a = c.annexes[annex];
       if (a) rows.push(`<tr class="annex"><td class="margin"></td><td class="label"></td><td class="text"><b>${esc(a.heading)}</b>${a.title ? `<br><b>${esc(a.title)}</b>` : ''}</td></tr>`);
+    }
+    if (p.heading) {
+      // A part: its number on a line of its own above the title; a sub-heading: "A." and the title.
+      const num = p.label ? `<span class="heading-num">${esc(p.label)}</span>${p.heading === 1 ? '<br>' : ' '}` : '';
+      rows.push(`<tr class="heading h${p.heading}" data-id="${esc(p.id)}"><td class="margin"></td><td class="label"></td><td class="text">${num}${piecesHtml(p.pieces)}</td></tr>`);
+      continue;
     }
     const cls = ['para', p.section, `lvl${Math.min(p.level, 4)}`, ...(p.tail ? ['tail'] : []), ...(p.struck ? ['struck'] : [])].join(' ');
     rows.push(
@@ -419,6 +453,8 @@ s.del { text-decoration: line-through; }
 span.by { font-weight: normal; font-style: normal; text-decoration: none; }
 span.br { font-weight: bold; }
 sup.fn { font-size: 7pt; }
+tr.heading td.text { font-weight: bold; text-align: start; padding-top: 6pt; }
+tr.heading { break-after: avoid; }
 tr { break-inside: avoid; }
 ol.notes { font-size: 8.5pt; margin-top: 12pt; border-top: 0.5pt solid #000; padding-top: 6pt; }
 </style>
@@ -449,9 +485,9 @@ const MARGIN = 1440;
 const MARGIN_COL = 1700;
 const LABEL_COL = 1000;
 
-function piecesDocx(pieces: readonly Piece[], ctx: RunContext, struck: boolean): ParagraphChild[] {
+function piecesDocx(pieces: readonly Piece[], ctx: RunContext, struck: boolean, bold = false): ParagraphChild[] {
   const out: ParagraphChild[] = [];
-  const base = struck ? { strike: true } : {};
+  const base = { ...(struck ? { strike: true } : {}), ...(bold ? { bold: true } : {}) };
   for (const p of pieces) {
     if (p.t === 'open' || p.t === 'close') {
       out.push(new TextRun({ text: (p.t === 'open' ? '[' : ']').repeat(p.count), bold: true, ...base }));
@@ -516,16 +552,22 @@ export function compilationDocx(doc: ResolutionDocument, opts: CompilationOption
   let annex = -1;
   let formulaDone = false;
   for (const p of c.paragraphs) {
-    if (!formulaDone && p.section !== 'ap' && c.formula) {
+    if (!formulaDone && p.annex < 0 && c.formula) {
       row([], '', [new TextRun({ text: c.formula, italics: true })]);
       formulaDone = true;
     }
-    if (p.section === 'ap' && p.annex !== annex) {
+    if (p.annex >= 0 && p.annex !== annex) {
       annex = p.annex;
       const a = c.annexes[annex];
       if (a) row([], '', [new TextRun({ text: a.heading, bold: true }), ...(a.title ? [new TextRun({ text: a.title, bold: true, break: 1 })] : [])]);
     }
     const anchors = commentAnchors(byParagraph.get(p.id) ?? []);
+    if (p.heading) {
+      // As in the HTML: a part's number on its own line above the title, "A." before a sub-heading's.
+      const num = p.label ? [new TextRun({ text: p.label, bold: true }), p.heading === 1 ? new TextRun({ text: '', break: 1 }) : new TextRun({ text: ' ', bold: true })] : [];
+      row([], '', [...anchors.start, ...num, ...piecesDocx(p.pieces, ctx, false, true), ...anchors.end]);
+      continue;
+    }
     row(p.margin, p.label, [...anchors.start, ...piecesDocx(p.pieces, ctx, p.struck), ...anchors.end], p.level);
   }
   const footnotes: Record<string, { children: Paragraph[] }> = {};

@@ -30,7 +30,11 @@ export interface ParaInfo {
   index: number;
   /** Label printed before the text: "7.", "(a)", "a)", "7 - ", "" (PPs, tails, a single OP). */
   label: string;
-  /** Short designation for outline, references and provenance: "PP3", "OP7 (a)", "Annex 2". */
+  /**
+   * Short designation for outline, lists, compilation and comparison: "PP3", "OP7 (a)", "Annex 2".
+   * Where operative numbering restarts per part, an operative paragraph in a part is named with
+   * its part, as UN texts say "paragraph 2 of section II": "II.OP2", "II.OP2bis (a)".
+   */
   designation: string;
   /** Designation of the level-0 paragraph alone ("OP7"), for "paragraph 7". */
   number: string;
@@ -45,6 +49,8 @@ export interface ParaInfo {
   part: string;
   /** Index of that part among the document's level-1 headings, -1 outside parts. */
   partIndex: number;
+  /** Numbering group: operative numbers (and frozen base numbers) count from 1 in each group. */
+  group: number;
 }
 
 /** A heading of the document (see model.ts Heading), for the outline and the exporters. */
@@ -142,14 +148,18 @@ export function computeStructure(doc: PMNode, lang: Language): DocStructure {
   for (const section of ['pp', 'op'] as const) {
     const idx = tops[section];
     if (negotiation) {
-      const labels = negotiationLabels(
-        idx.map((i) => {
-          const a = raws[i]!.node.attrs;
-          return { base: (a.base as number | null) ?? undefined, deleted: a.status === 'deleted' };
-        }),
-        section === 'pp' ? 'PP' : 'OP',
-      );
-      idx.forEach((i, k) => numberOf.set(i, labels[k]!));
+      // Each numbering group has its own base numbers and its own inserts: after OP2 of a part
+      // that restarts the numbering comes OP2bis of that part, not OP2ter of the document.
+      for (const run of section === 'op' ? byGroup(idx, raws) : [idx]) {
+        const labels = negotiationLabels(
+          run.map((i) => {
+            const a = raws[i]!.node.attrs;
+            return { base: (a.base as number | null) ?? undefined, deleted: a.status === 'deleted' };
+          }),
+          section === 'pp' ? 'PP' : 'OP',
+        );
+        run.forEach((i, k) => numberOf.set(i, labels[k]!));
+      }
     } else {
       let k = 0;
       let g = -1;
@@ -228,7 +238,8 @@ export function computeStructure(doc: PMNode, lang: Language): DocStructure {
       subLabels = chain.slice(1, level + 1);
     }
     const number = topIndex >= 0 ? (numberOf.get(topIndex) ?? '') : '';
-    const designation = subLabels.length ? `${number} ${subLabels.join(' ')}` : number;
+    const named = restarts && r.section === 'op' && r.part !== '' && number !== '' ? `${r.part}.${number}` : number;
+    const designation = subLabels.length ? `${named} ${subLabels.join(' ')}` : named;
     const info: ParaInfo = {
       id: a.id as string,
       section: r.section,
@@ -246,6 +257,7 @@ export function computeStructure(doc: PMNode, lang: Language): DocStructure {
       deleted: a.status === 'deleted',
       part: r.part,
       partIndex: r.partIndex,
+      group: r.group,
     };
     paras[i] = info;
     if (info.id) byId.set(info.id, info);
@@ -292,6 +304,20 @@ export function computeStructure(doc: PMNode, lang: Language): DocStructure {
     headings,
     restarts,
   };
+}
+
+/** The indices `idx` split into runs of one numbering group each, in order. */
+function byGroup(idx: readonly number[], raws: readonly Raw[]): number[][] {
+  const out: number[][] = [];
+  let g: number | null = null;
+  for (const i of idx) {
+    if (raws[i]!.group !== g) {
+      g = raws[i]!.group;
+      out.push([]);
+    }
+    out[out.length - 1]!.push(i);
+  }
+  return out;
 }
 
 function isLastTop(paras: ParaInfo[], i: number): boolean {

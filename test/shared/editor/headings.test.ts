@@ -3,9 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { history, undo } from 'prosemirror-history';
-import { insertHeading, setPartRestart } from '../../../src/shared/editor/commands/index.js';
+import { goToTextEdge, textEdge, insertHeading, moveParagraph, partRestartAt, setPartRestart, togglePartRestart } from '../../../src/shared/editor/commands/index.js';
+import { currentPara } from '../../../src/shared/editor/queries/paragraphs.js';
+import { EDITOR_COMMANDS, editorKeyBindings } from '../../../src/shared/editor/keymap.js';
 import { structurePlugin, structureKey } from '../../../src/shared/editor/plugins/structure.js';
 import { fromDoc, toDoc } from '../../../src/shared/resolution/convert.js';
+import { schema } from '../../../src/shared/resolution/schema.js';
 import { documentSchema } from '../../../src/shared/resolution/file.js';
 import { emptyFrontMatter, textBlock, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
 import { outlineEntries } from '../../../src/shared/editor/queries/outline.js';
@@ -55,7 +58,7 @@ describe('heading commands', () => {
     s = caretIn(s, 'o2');
     s = run(s, insertHeading(2));
     expect(fromDoc(s.doc).operative.filter((b) => b.heading).map((b) => `${b.heading!.level}${b.heading!.num}`)).toEqual(['1I', '2A', '1II']);
-    expect(outlineEntries(structureKey.getState(s)!.structure, new Map()).map((e) => (e.heading ? `H${e.designation}` : e.designation))).toEqual(['PP1', 'OP1', 'HI', 'OP2', 'HA.', 'HII', 'OP1']);
+    expect(outlineEntries(structureKey.getState(s)!.structure, new Map()).map((e) => (e.heading ? `H${e.designation}` : e.designation))).toEqual(['PP1', 'OP1', 'HI', 'I.OP2', 'HA.', 'HII', 'II.OP1']);
     // Undo takes the sub-heading away again.
     let back = s;
     undo(s, (tr) => (back = s.apply(tr)));
@@ -70,4 +73,71 @@ describe('heading commands', () => {
     const s = caretIn(state(), 'o2');
     expect(setPartRestart(true)(s)).toBe(false);
   });
+
+  it('toggles the restart of the caret’s part from the menu command, and says where there is no part', () => {
+    let s = caretIn(state(), 'o2');
+    expect(partRestartAt(s)).toBeNull();
+    expect(togglePartRestart(s)).toBe(false);
+    s = run(s, insertHeading(1));
+    s = s.apply(s.tr.insertText('Part two'));
+    expect(partRestartAt(s)).toBe(false);
+    s = run(s, EDITOR_COMMANDS['edit.partRestart']);
+    expect(partRestartAt(s)).toBe(true);
+    expect(structureKey.getState(s)!.structure.paras.filter((p) => p.section === 'op').map((p) => p.label)).toEqual(['1.', '2.', '']);
+    s = run(s, togglePartRestart);
+    expect(partRestartAt(s)).toBe(false);
+    expect(structureKey.getState(s)!.structure.paras.filter((p) => p.section === 'op').map((p) => p.label)).toEqual(['1.', '2.', '3.']);
+    // The registry's commands insert headings too: Ctrl+Alt+2 after OP3 puts a sub-heading "A." in part I.
+    s = caretIn(s, 'o3');
+    s = run(s, editorKeyBindings()['Mod-Alt-2']!);
+    expect(fromDoc(s.doc).operative.filter((b) => b.heading).map((b) => `${b.heading!.level}${b.heading!.num}`)).toEqual(['1I', '2A']);
+  });
 });
+
+describe('Ctrl+Home and Ctrl+End', () => {
+  it('put the caret in the first and last paragraphs, so a paragraph command works right after (regression: the caret landed before the first paragraph)', () => {
+    let s = caretIn(state(), 'o2');
+    s = run(s, editorKeyBindings()['Mod-Home']!);
+    expect(s.selection.empty).toBe(true);
+    expect(currentPara(s)?.id).toBe('pp1');
+    expect(s.selection.$from.parentOffset).toBe(0);
+    // Move paragraph down finds the paragraph: PP1 is the only preambular paragraph, so it cannot
+    // move below OP1 and says so; OP1 after Ctrl+Home in a document that starts with it moves.
+    expect(moveParagraph(1)(s)).toBe(false);
+    s = run(s, editorKeyBindings()['Mod-End']!);
+    expect(currentPara(s)?.id).toBe('o3');
+    expect(s.selection.$from.parentOffset).toBe(s.selection.$from.parent.content.size);
+    s = run(s, moveParagraph(-1));
+    expect(fromDoc(s.doc).operative.map((b) => b.id)).toEqual(['o1', 'o3', 'o2']);
+  });
+
+  it('land in a part heading when the document starts with one, and Shift extends the selection', () => {
+    let s = caretIn(state(), 'pp1');
+    s = run(s, insertHeading(1));
+    s = s.apply(s.tr.insertText('Umoja'));
+    s = caretIn(s, 'o2');
+    const before = s.selection.from;
+    s = run(s, editorKeyBindings()['Mod-Shift-End']!);
+    expect(s.selection.anchor).toBe(before);
+    expect(currentPara(s.apply(s.tr.setSelection(TextSelection.create(s.doc, s.selection.head))))?.id).toBe('o3');
+    s = run(s, goToTextEdge(-1, true));
+    expect(s.selection.anchor).toBe(before);
+    expect(s.selection.head).toBe(textPos(s, 'pp1'));
+  });
+
+  it('refuses in a document without text blocks', () => {
+    // No valid resolution is like that; an unchecked empty doc stands for an impossible shape.
+    const empty = schema.nodes.doc.create({});
+    expect(textEdge(empty, -1)).toBeNull();
+    expect(textEdge(empty, 1)).toBeNull();
+    expect(goToTextEdge(1)(EditorState.create({ doc: empty }))).toBe(false);
+  });
+});
+
+function textPos(s: EditorState, id: string): number {
+  let at = -1;
+  s.doc.descendants((n, pos) => {
+    if (n.attrs.id === id) at = pos + 1;
+  });
+  return at;
+}

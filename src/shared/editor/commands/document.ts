@@ -48,15 +48,24 @@ export function setMeta(patch: Partial<FrontMatter>): Command {
   };
 }
 
-/** Freezes the current numbers as base numbers (negotiation numbering), or clears them. */
+/**
+ * Freezes the current numbers as base numbers (negotiation numbering), or clears them. Operative
+ * base numbers count per numbering group, so they are the numbers the text prints.
+ */
 export function setNegotiationNumbering(on: boolean): Command {
   return (state, dispatch) => {
     const s = structureKey.getState(state);
     if (!s) return false;
     const tr = closeHistory(state.tr);
     const counters = { pp: 0, op: 0 };
+    let group = -1;
     for (const p of s.structure.paras) {
       if (p.section === 'ap' || p.level > 0 || p.tail) continue;
+      // Base numbers are the printed ones: operative numbers start again in a part that restarts them.
+      if (p.section === 'op' && p.group !== group) {
+        group = p.group;
+        counters.op = 0;
+      }
       const value = on ? ++counters[p.section] : null;
       if (p.node.attrs.base !== value) tr.setNodeAttribute(p.pos, 'base', value);
     }

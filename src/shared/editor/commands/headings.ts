@@ -92,21 +92,43 @@ export function insertHeading(level: 1 | 2): Command {
   };
 }
 
+/** The level-1 heading of the part the caret is in (within the body or the caret's annex), or null. */
+function partHeadingAt(state: EditorState): { node: PMNode; pos: number } | null {
+  const at = state.selection.from;
+  let head: { node: PMNode; pos: number } | null = null;
+  state.doc.nodesBetween(0, at, (n, pos) => {
+    // An annex's parts are its own: entering an annex forgets the body's part.
+    if (n.type.name === 'annex') head = null;
+    if (n.type === schema.nodes.heading && n.attrs.level === 1 && pos < at) head = { node: n, pos };
+    return n.type.name === 'doc' || n.type.name === 'annex';
+  });
+  return head;
+}
+
+/**
+ * Whether operative numbering restarts in the part the caret is in: true or false inside a part,
+ * null outside any part (the menu item is then disabled and unchecked).
+ */
+export function partRestartAt(state: EditorState): boolean | null {
+  const h = partHeadingAt(state);
+  return h ? h.node.attrs.restart === true : null;
+}
+
 /**
  * Sets whether operative numbering starts again at 1 in the part the caret is in (its level-1
  * heading's `restart`). False outside a part, or when nothing would change.
  */
 export function setPartRestart(restart: boolean): Command {
   return (state, dispatch) => {
-    const at = state.selection.from;
-    let head: { node: PMNode; pos: number } | null = null;
-    state.doc.nodesBetween(0, at, (n, pos) => {
-      if (n.type === schema.nodes.heading && n.attrs.level === 1 && pos < at) head = { node: n, pos };
-      return n.type.name === 'doc' || n.type.name === 'annex';
-    });
-    const h = head as { node: PMNode; pos: number } | null;
+    const h = partHeadingAt(state);
     if (!h || (h.node.attrs.restart === true) === restart) return false;
     if (dispatch) dispatch(closeHistory(state.tr).setNodeMarkup(h.pos, undefined, { ...h.node.attrs, restart }));
     return true;
   };
 }
+
+/** Turns the restart of numbering in the caret's part on or off (the menu's toggle). False outside a part. */
+export const togglePartRestart: Command = (state, dispatch) => {
+  const now = partRestartAt(state);
+  return now !== null && setPartRestart(!now)(state, dispatch);
+};

@@ -6,5 +6,6 @@
 export { convertKind, groupRange, indent, moveParagraph, moveParagraphTo, outdent, splitParagraph } from './paragraphs.js';
 export { insertCrossRef, insertFootnote, punctuate, punctuateTr, togglePhrase } from './text.js';
 export { setMeta, setNegotiationNumbering } from './document.js';
-export { insertHeading, renumberHeadings, setPartRestart } from './headings.js';
+export { insertHeading, partRestartAt, renumberHeadings, setPartRestart, togglePartRestart } from './headings.js';
+export { goToTextEdge, textEdge } from './navigate.js';
 export { insertAgreed, replaceWithAgreed, type AgreedText } from './agreed.js';
