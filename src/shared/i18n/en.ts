@@ -513,4 +513,10 @@ export const en: Readonly<Record<string, string>> = {
   'a11y.key.escape': "Back to the editor at the same place (from a panel, the status bar, a menu or a dialog)",
   'a11y.key.tabMode': "Toggle what Tab does in the editor: demote (default) or move focus",
   'a11y.key.panelTabs': "Side panel tabs: previous / next tab (Home, End: first, last)",
+  // Spelling and UN style (issue 15 item 4): quotes, the style check.
+  'command.edit.typographicQuotes': 'Typographic quotes in the selection',
+  'native.edit.typographicQuotes': 'Typographic Quotes in Selection',
+  'command.edit.straightQuotes': 'Straighten quotes in the selection',
+  'native.edit.straightQuotes': 'Straighten Quotes in Selection',
+  'toast.noQuotesToChange': 'No quotation marks to change in the selection.',
 };

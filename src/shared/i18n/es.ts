@@ -518,4 +518,10 @@ export const es: Readonly<Record<string, string>> = {
   'a11y.key.escape': "Volver al editor en el mismo lugar (desde un panel, la barra de estado, un menú o un cuadro de diálogo)",
   'a11y.key.tabMode': "Elegir qué hace Tab en el editor: bajar de nivel (predeterminado) o mover el foco",
   'a11y.key.panelTabs': "Pestañas del panel lateral: pestaña anterior / siguiente (Inicio, Fin: primera, última)",
+  // Ortografía y estilo de las Naciones Unidas (issue 15, punto 4): comillas, control de estilo.
+  'command.edit.typographicQuotes': 'Comillas tipográficas en la selección',
+  'native.edit.typographicQuotes': 'Comillas tipográficas en la selección',
+  'command.edit.straightQuotes': 'Comillas rectas en la selección',
+  'native.edit.straightQuotes': 'Comillas rectas en la selección',
+  'toast.noQuotesToChange': 'No hay comillas que cambiar en la selección.',
 };

@@ -518,4 +518,10 @@ export const fr: Readonly<Record<string, string>> = {
   'a11y.key.escape': "Retour à l’éditeur au même endroit (depuis un panneau, la barre d’état, un menu ou une boîte de dialogue)",
   'a11y.key.tabMode': "Choisir ce que fait Tab dans l’éditeur : abaisser d’un niveau (par défaut) ou déplacer le focus",
   'a11y.key.panelTabs': "Onglets du panneau latéral : onglet précédent / suivant (Début, Fin : premier, dernier)",
+  // Orthographe et style ONU (issue 15, point 4) : guillemets, contrôle du style.
+  'command.edit.typographicQuotes': 'Guillemets typographiques dans la sélection',
+  'native.edit.typographicQuotes': 'Guillemets typographiques dans la sélection',
+  'command.edit.straightQuotes': 'Guillemets droits dans la sélection',
+  'native.edit.straightQuotes': 'Guillemets droits dans la sélection',
+  'toast.noQuotesToChange': 'Aucun guillemet à modifier dans la sélection.',
 };
