@@ -519,4 +519,12 @@ export const en: Readonly<Record<string, string>> = {
   'command.edit.straightQuotes': 'Straighten quotes in the selection',
   'native.edit.straightQuotes': 'Straighten Quotes in Selection',
   'toast.noQuotesToChange': 'No quotation marks to change in the selection.',
+  'checks.style.ize': "“{{found}}”: the UN writes “{{replacement}}” (Oxford spelling, -ize).",
+  'checks.style.ise': "“{{found}}”: the UN writes “{{replacement}}” (never -ize).",
+  'checks.style.yse': "“{{found}}”: the UN writes “{{replacement}}” (-yse, never -yze).",
+  'checks.style.spelling': "“{{found}}”: the UN writes “{{replacement}}”.",
+  'checks.style.term': "“{{found}}”: the UN writes “{{replacement}}”.",
+  'checks.style.date': "“{{found}}”: the UN writes dates as “{{replacement}}”.",
+  'checks.style.dateAmbiguous': "“{{found}}”: the UN writes dates as “1 January 2025”; day and month cannot be told apart here.",
+  'checks.style.quote': "Straight quotation mark: the UN writes “{{replacement}}”.",
 };

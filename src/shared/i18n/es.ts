@@ -524,4 +524,12 @@ export const es: Readonly<Record<string, string>> = {
   'command.edit.straightQuotes': 'Comillas rectas en la selección',
   'native.edit.straightQuotes': 'Comillas rectas en la selección',
   'toast.noQuotesToChange': 'No hay comillas que cambiar en la selección.',
+  'checks.style.ize': "«{{found}}»: las Naciones Unidas escriben «{{replacement}}» (ortografía de Oxford, en -ize).",
+  'checks.style.ise': "«{{found}}»: las Naciones Unidas escriben «{{replacement}}» (nunca en -ize).",
+  'checks.style.yse': "«{{found}}»: las Naciones Unidas escriben «{{replacement}}» (en -yse, nunca en -yze).",
+  'checks.style.spelling': "«{{found}}»: las Naciones Unidas escriben «{{replacement}}».",
+  'checks.style.term': "«{{found}}»: las Naciones Unidas escriben «{{replacement}}».",
+  'checks.style.date': "«{{found}}»: las Naciones Unidas escriben las fechas así: «{{replacement}}».",
+  'checks.style.dateAmbiguous': "«{{found}}»: las Naciones Unidas escriben las fechas así: «1 January 2025»; aquí no se distinguen el día y el mes.",
+  'checks.style.quote': "Comilla recta: las Naciones Unidas escriben «{{replacement}}».",
 };

@@ -524,4 +524,12 @@ export const fr: Readonly<Record<string, string>> = {
   'command.edit.straightQuotes': 'Guillemets droits dans la sélection',
   'native.edit.straightQuotes': 'Guillemets droits dans la sélection',
   'toast.noQuotesToChange': 'Aucun guillemet à modifier dans la sélection.',
+  'checks.style.ize': "« {{found}} » : l’ONU écrit « {{replacement}} » (orthographe d’Oxford, en -ize).",
+  'checks.style.ise': "« {{found}} » : l’ONU écrit « {{replacement}} » (jamais en -ize).",
+  'checks.style.yse': "« {{found}} » : l’ONU écrit « {{replacement}} » (en -yse, jamais en -yze).",
+  'checks.style.spelling': "« {{found}} » : l’ONU écrit « {{replacement}} ».",
+  'checks.style.term': "« {{found}} » : l’ONU écrit « {{replacement}} ».",
+  'checks.style.date': "« {{found}} » : l’ONU écrit les dates sous la forme « {{replacement}} ».",
+  'checks.style.dateAmbiguous': "« {{found}} » : l’ONU écrit les dates sous la forme « 1 January 2025 » ; le jour et le mois ne se distinguent pas ici.",
+  'checks.style.quote': "Guillemet droit : l’ONU écrit « {{replacement}} ».",
 };
