@@ -10,6 +10,8 @@ import type { ApiInput, ApiMethod, ApiOutputs, ApiReply } from '../shared/api.js
 export interface PlenaryBridge {
   platform: string;
   onCommand(cb: (command: string, arg?: string) => void): () => void;
+  /** Electron only: the spellchecker follows the document's languages (absent in older preloads). */
+  setSpellcheckLanguages?(langs: string[]): void;
   [method: string]: unknown;
 }
 
@@ -118,6 +120,14 @@ export async function call<M extends ApiMethod>(method: M, input: ApiInput<M>, o
   }
   if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message);
   return reply.result as ApiOutputs[M];
+}
+
+/**
+ * Tells the desktop app's spellchecker the document's languages (Electron only). In browser mode
+ * the browser's own spellchecker follows the paragraphs' `lang` attribute, so nothing is sent.
+ */
+export function setSpellcheckLanguages(langs: string[]): void {
+  window.plenary?.setSpellcheckLanguages?.(langs);
 }
 
 /** Subscribes to menu commands from the native menu (Electron only); returns an unsubscribe. */

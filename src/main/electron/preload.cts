@@ -56,6 +56,7 @@ const METHODS = [
 const API_CHANNEL_PREFIX = 'plenary:';
 const COMMAND_CHANNEL = 'plenary:command';
 const COMMAND_READY_CHANNEL = 'plenary:command-ready';
+const SPELLCHECK_CHANNEL = 'plenary:spellcheck-languages';
 
 /**
  * What the page sees as `window.plenary` (not exported: the compiled preload must not touch
@@ -72,6 +73,8 @@ type PlenaryBridge = {
   onCommand(cb: (command: string, arg?: string) => void): () => void;
   /** `process.platform` of the machine (for shortcuts shown as ⌘ or Ctrl). */
   platform: string;
+  /** Tells the window which languages the document is in (codes such as 'en', 'fr'): the spellchecker follows. */
+  setSpellcheckLanguages(langs: string[]): void;
 };
 
 const bridge: Record<string, unknown> = {};
@@ -95,5 +98,9 @@ bridge.onCommand = (cb: (command: string, arg?: string) => void): (() => void) =
 };
 
 bridge.platform = process.platform;
+
+bridge.setSpellcheckLanguages = (langs: unknown): void => {
+  if (Array.isArray(langs)) ipcRenderer.send(SPELLCHECK_CHANNEL, langs.filter((l): l is string => typeof l === 'string'));
+};
 
 contextBridge.exposeInMainWorld('plenary', bridge as PlenaryBridge);

@@ -10,6 +10,7 @@ import { Plugin, type EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { ParaInfo } from '../../shared/resolution/structure.js';
 import { structureKey, type StructureState } from '../../shared/editor/plugins/structure.js';
+import type { FrontMatter } from '../../shared/resolution/model.js';
 import { announce } from './announcer.js';
 import { i18n, t, uiLang } from '../i18n/index.js';
 
@@ -26,17 +27,20 @@ export function spokenDesignation(p: Pick<ParaInfo, 'section' | 'level' | 'tail'
   return said;
 }
 
-const decoCache = new WeakMap<StructureState, { lang: string; set: DecorationSet }>();
+const decoCache = new WeakMap<StructureState, { lang: string; docLang: string; set: DecorationSet }>();
 
 function decorationsFor(state: EditorState): DecorationSet {
   const s = structureKey.getState(state);
   if (!s) return DecorationSet.empty;
   const lang = uiLang();
+  // Each paragraph also carries the document's language, so that spell checking (the browser's,
+  // or Electron's) and screen readers use it on the paragraph itself.
+  const docLang = (state.doc.attrs.meta as FrontMatter).language;
   const hit = decoCache.get(s);
-  if (hit?.lang === lang) return hit.set;
-  const decos = s.structure.paras.map((p) => Decoration.node(p.pos, p.pos + p.node.nodeSize, { 'aria-description': spokenDesignation(p) }));
+  if (hit?.lang === lang && hit.docLang === docLang) return hit.set;
+  const decos = s.structure.paras.map((p) => Decoration.node(p.pos, p.pos + p.node.nodeSize, { 'aria-description': spokenDesignation(p), lang: docLang }));
   const set = DecorationSet.create(state.doc, decos);
-  decoCache.set(s, { lang, set });
+  decoCache.set(s, { lang, docLang, set });
   return set;
 }
 

@@ -527,4 +527,6 @@ export const en: Readonly<Record<string, string>> = {
   'checks.style.date': "“{{found}}”: the UN writes dates as “{{replacement}}”.",
   'checks.style.dateAmbiguous': "“{{found}}”: the UN writes dates as “1 January 2025”; day and month cannot be told apart here.",
   'checks.style.quote': "Straight quotation mark: the UN writes “{{replacement}}”.",
+  'spell.addToDictionary': "Add “{{word}}” to dictionary",
+  'spell.noSuggestions': "No spelling suggestions",
 };

@@ -532,4 +532,6 @@ export const es: Readonly<Record<string, string>> = {
   'checks.style.date': "«{{found}}»: las Naciones Unidas escriben las fechas así: «{{replacement}}».",
   'checks.style.dateAmbiguous': "«{{found}}»: las Naciones Unidas escriben las fechas así: «1 January 2025»; aquí no se distinguen el día y el mes.",
   'checks.style.quote': "Comilla recta: las Naciones Unidas escriben «{{replacement}}».",
+  'spell.addToDictionary': "Añadir «{{word}}» al diccionario",
+  'spell.noSuggestions': "No hay sugerencias ortográficas",
 };

@@ -532,4 +532,6 @@ export const fr: Readonly<Record<string, string>> = {
   'checks.style.date': "« {{found}} » : l’ONU écrit les dates sous la forme « {{replacement}} ».",
   'checks.style.dateAmbiguous': "« {{found}} » : l’ONU écrit les dates sous la forme « 1 January 2025 » ; le jour et le mois ne se distinguent pas ici.",
   'checks.style.quote': "Guillemet droit : l’ONU écrit « {{replacement}} ».",
+  'spell.addToDictionary': "Ajouter « {{word}} » au dictionnaire",
+  'spell.noSuggestions': "Aucune suggestion orthographique",
 };
