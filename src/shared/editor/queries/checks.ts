@@ -2,6 +2,7 @@
  * Computes the checks panel's findings from an editor state, and applies their fixes.
  */
 import type { EditorState, Transaction } from 'prosemirror-state';
+import { closeHistory } from 'prosemirror-history';
 import type { FrontMatter } from '../../resolution/model.js';
 import { checkEndPunctuation, textChecks, type EndPunctuationIssue, type TextIssue } from '../../resolution/punctuation.js';
 import { paraAcceptedText, spanInFullText, type EffectiveRole, type ParaInfo } from '../../resolution/structure.js';
@@ -193,7 +194,9 @@ export function fixFinding(state: EditorState, f: Finding): Transaction | null {
   if ((f.kind === 'text' || f.kind === 'style') && f.range) {
     // A finding computed on an older state does not apply to text that has changed since.
     if (f.range.found !== undefined && state.doc.textBetween(f.range.from, f.range.to) !== f.range.found) return null;
-    return state.tr.insertText(f.range.replacement, f.range.from, f.range.to);
+    const tr = state.tr.insertText(f.range.replacement, f.range.from, f.range.to);
+    // A style fix is its own undo step even right after typing next to it.
+    return f.kind === 'style' ? closeHistory(tr) : tr;
   }
   return null;
 }

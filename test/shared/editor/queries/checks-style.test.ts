@@ -2,7 +2,7 @@
 // each Fix applies exactly its replacement as one undo step (a tracked proposal in negotiation
 // mode); straight quotes are found in every language whose marks are known.
 import { describe, expect, it } from 'vitest';
-import type { EditorState } from 'prosemirror-state';
+import { TextSelection, type EditorState } from 'prosemirror-state';
 import { undo, undoDepth } from 'prosemirror-history';
 import { createEditorState } from '../../../../src/shared/editor/state.js';
 import { computeFindings, fixFinding, type Finding } from '../../../../src/shared/editor/queries/checks.js';
@@ -44,6 +44,18 @@ describe('style findings in the checks panel', () => {
     let u = s;
     undo(u, (tr) => (u = u.apply(tr)));
     expect(u.doc.eq(s0.doc)).toBe(true);
+  });
+
+  it('a Fix right after typing is still its own undo step', () => {
+    const s0 = state('en', 'Recalling the');
+    let s = s0.apply(s0.tr.setSelection(TextSelection.create(s0.doc, 1 + 'Recalling the'.length)));
+    // The fix touches the character just typed: history would merge it into the typing.
+    for (const ch of ' labor') s = s.apply(s.tr.insertText(ch));
+    const typed = s;
+    s = s.apply(fixFinding(s, style(s)[0]!)!);
+    expect(s.doc.firstChild!.textContent).toBe('Recalling the labour');
+    undo(s, (tr) => (s = s.apply(tr)));
+    expect(s.doc.eq(typed.doc)).toBe(true);
   });
 
   it('in negotiation mode the Fix is a proposal of the delegation', () => {
