@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
-import { call, isElectron, onMenuCommand } from './api.js';
+import { call, isElectron, onMenuCommand, setSpellcheckLanguages } from './api.js';
 import { IMPORTABLE_FILE, type AppInfo } from '../shared/api.js';
 import type { ResolutionDocument } from '../shared/resolution/model.js';
 import { toDoc, fromDoc } from '../shared/resolution/convert.js';
@@ -121,6 +121,8 @@ export function App() {
   const view = useDocumentView(snapshot, { panelOpen: ui.panelOpen, dark: ui.theme === 'dark' });
   const { meta } = view;
   const rtl = meta.language === 'ar';
+  // The desktop spellchecker checks in the document's language (the browser follows `lang`).
+  useEffect(() => setSpellcheckLanguages([meta.language]), [meta.language]);
   const platform = currentPlatform();
 
   const fileName = path ? path.split(/[\\/]/).pop() : t('draft.untitled');

@@ -11,6 +11,8 @@ import type { MessageRef } from '../shared/errors.js';
 export interface PlenaryBridge {
   platform: string;
   onCommand(cb: (command: string, arg?: string) => void): () => void;
+  /** Electron only: the spellchecker follows the document's languages (absent in older preloads). */
+  setSpellcheckLanguages?(langs: string[]): void;
   [method: string]: unknown;
 }
 
@@ -132,6 +134,14 @@ export async function call<M extends ApiMethod>(method: M, input: ApiInput<M>, o
 export function tellShellUiLang(lang: string): void {
   const f = typeof window === 'undefined' ? undefined : window.plenary?.setUiLang;
   if (typeof f === 'function') (f as (l: string) => void)(lang);
+}
+
+/**
+ * Tells the desktop app's spellchecker the document's languages (Electron only). In browser mode
+ * the browser's own spellchecker follows the paragraphs' `lang` attribute, so nothing is sent.
+ */
+export function setSpellcheckLanguages(langs: string[]): void {
+  window.plenary?.setSpellcheckLanguages?.(langs);
 }
 
 /** Subscribes to menu commands from the native menu (Electron only); returns an unsubscribe. */

@@ -105,6 +105,8 @@ export const COMMANDS = [
   { id: 'edit.convert', label: 'Convert preambular ↔ operative', nativeLabel: 'Convert Preambular ↔ Operative', keys: ['Mod+Shift+K'], scope: 'editor', menu: m('edit', 3, 2) },
   { id: 'edit.footnote', label: 'Insert footnote', nativeLabel: 'Insert Footnote', keys: ['Mod+Alt+F'], scope: 'editor', menu: m('edit', 3, 3) },
   { id: 'edit.crossRef', label: 'Insert cross-reference…', nativeLabel: 'Insert Cross-reference…', menu: m('edit', 3, 4) },
+  { id: 'edit.typographicQuotes', label: 'Typographic quotes in the selection', nativeLabel: 'Typographic Quotes in Selection', menu: m('edit', 3, 4.5) },
+  { id: 'edit.straightQuotes', label: 'Straighten quotes in the selection', nativeLabel: 'Straighten Quotes in Selection', menu: m('edit', 3, 4.6) },
   { id: 'edit.negotiationNumbering', label: 'Negotiation numbering (bis, ter)', nativeLabel: 'Negotiation Numbering (bis, ter) On/Off', menu: m('edit', 3, 5), checked: (c) => c.negotiationNumbering },
   // Sections. Ctrl+Alt+1 / 2 are the heading keys of Word and Google Docs; on Windows Ctrl+Alt is
   // also AltGr, and ProseMirror's keymap leaves AltGr+digit (~, # on AZERTY) to the typed character.

@@ -10,6 +10,7 @@ import { buildStructureState, structureKey } from '../../src/shared/editor/plugi
 import type { DecorationSet } from 'prosemirror-view';
 import { findIdFixes } from '../../src/shared/editor/plugins/ids.js';
 import { findKey, findMatches, replaceAll, replaceCurrent, setFindQuery } from '../../src/shared/editor/plugins/find.js';
+import { quotesKey, typeText, undoQuote } from '../../src/shared/editor/plugins/quotes.js';
 import {
   convertKind,
   indent,
@@ -56,12 +57,36 @@ export type Action =
   | { t: 'replace'; all: boolean; text: string }
   | { t: 'proposal'; which: number; verb: 'accept' | 'reject' | 'withdraw' };
 
-/** Words typed per language: openings (so kind-follows-opening fires) and plain words. */
+/**
+ * Words typed per language: openings (so kind-follows-opening fires), plain words, and the quote
+ * keys (typed quotes become typographic ones: see `typedChar`; French also spaces ; : ? !).
+ */
 export const WORDS: Record<'en' | 'fr' | 'ar', string[]> = {
-  en: ['Requests ', 'Recalling ', 'Decides ', 'Noting ', 'alpha', ' beta', 'gamma ', 'x', 'y'],
-  fr: ['Décide ', 'Rappelant ', 'Prie ', 'Notant ', 'élan', ' été', 'ça ', 'x', 'ü'],
-  ar: ['يقرر ', 'إذ تشير ', 'يطلب ', 'إذ تلاحظ ', 'ألف', ' باء', 'جيم ', 'ب', 'ت'],
+  en: ['Requests ', 'Recalling ', 'Decides ', 'Noting ', 'alpha', ' beta', 'gamma ', 'x', 'y', '"', "'", ' "q', "n't"],
+  fr: ['Décide ', 'Rappelant ', 'Prie ', 'Notant ', 'élan', ' été', 'ça ', 'x', 'ü', '"', "l'", ' "q', ' ;', '?'],
+  ar: ['يقرر ', 'إذ تشير ', 'يطلب ', 'إذ تلاحظ ', 'ألف', ' باء', 'جيم ', 'ب', 'ت', '"', "'"],
 };
+
+/** The quote characters the letters model counts, straight and typographic. */
+const NOT_COUNTED = /[^\p{L}\p{N}"'\u201C\u201D\u2018\u2019\u00AB\u00BB]/gu;
+
+/**
+ * What the model says a typed character becomes (the quote rule's specification, written here
+ * apart from src/shared/editor/plugins/quotes.ts): in English " is “ at a paragraph start or after
+ * a space, an opening bracket, a dash, a slash, an opening quote or a footnote/cross-reference
+ * mark, else ”; ' likewise ‘ or ’. In French " is « (or », after a space while a « before it is
+ * unclosed) and ' is ’ after anything that would close a quote, else '. Arabic keeps them straight.
+ * `before` is the paragraph's text before the caret. Footnotes (their own small editor) keep them.
+ */
+export function typedChar(ch: string, before: string, lang: 'en' | 'fr' | 'ar'): string {
+  if (lang === 'ar' || (ch !== '"' && ch !== "'")) return ch;
+  const prev = before.slice(-1);
+  const opens = prev === '' || /[\s([{\u2014\u2013\-/\u201C\u2018\u00AB\u201E\uFFFC]/u.test(prev);
+  if (lang === 'en') return ch === '"' ? (opens ? '\u201C' : '\u201D') : opens ? '\u2018' : '\u2019';
+  if (ch === "'") return opens ? "'" : '\u2019';
+  const unclosed = before.lastIndexOf('\u00AB') > before.lastIndexOf('\u00BB');
+  return opens && !(unclosed && /\s/u.test(prev)) ? '\u00AB' : '\u00BB';
+}
 
 /** A fast-check generator of actions for one language. */
 export function actionArb(lang: 'en' | 'fr' | 'ar'): fc.Arbitrary<Action> {
@@ -115,21 +140,36 @@ export function startState(o: RunOptions): EditorState {
   return createEditorState(startDoc(o.lang), { negotiation });
 }
 
-/** Letters and digits of the live text (proposed deletions excluded): what the user wrote. */
+/** Letters, digits and quote marks of the live text (proposed deletions excluded): what the user wrote. */
 export function letters(doc: PMNode): string {
   const del = schema.marks.deletion;
   let out = '';
   doc.descendants((n) => {
     // A footnote proposed for deletion takes its text with it.
     if (del && n.marks.some((m) => m.type === del)) return false;
-    if (n.isText) out += (n.text ?? '').replace(/[^\p{L}\p{N}]/gu, '');
+    if (n.isText) out += (n.text ?? '').replace(NOT_COUNTED, '');
     return true;
   });
   return [...out].sort().join('');
 }
 
 function lettersOf(s: string): string {
-  return [...s.replace(/[^\p{L}\p{N}]/gu, '')].sort().join('');
+  return [...s.replace(NOT_COUNTED, '')].sort().join('');
+}
+
+/** The caret's paragraph text before it; a footnote or cross-reference is one U+FFFC. */
+function textBefore(s: EditorState): string {
+  const $h = s.selection.$from;
+  let out = '';
+  $h.parent.forEach((child, offset) => {
+    if (offset < $h.parentOffset) out += child.isText ? child.text!.slice(0, $h.parentOffset - offset) : '\uFFFC';
+  });
+  return out;
+}
+
+/** Every form a typed quote may take (for expectations that are only a bound). */
+function anyForm(s: string): string {
+  return s.replace(/"/g, '"\u201C\u201D\u00AB\u00BB').replace(/'/g, "'\u2018\u2019");
 }
 
 function minus(a: string, b: string): string | null {
@@ -179,9 +219,15 @@ export function applyAction(
       // deletion, recorded by undo-and-replay) and the typing that follows it.
       // Or one, when history finds the typing adjacent to the replayed replacement.
       let firstDepth = -1;
+      let typed = '';
       [...a.text].forEach((ch, k) => {
         const depth = undoDepth(s);
-        s = s.apply(s.tr.insertText(ch));
+        // As the view types: the quote rule may replace the character (never in a footnote, whose
+        // small editor has no quote rule).
+        const $h = s.selection.$from;
+        const inNote = $h.parent.type.name === 'footnote';
+        typed += inNote ? ch : typedChar(ch, textBefore(s), o.lang);
+        s = s.apply(inNote ? s.tr.insertText(ch) : typeText(s, ch));
         if (k === 0 && o.negotiation && to > from && a.text.length > 1 && undoDepth(s) !== depth) {
           intermediate = s.doc;
           firstDepth = undoDepth(s);
@@ -192,7 +238,8 @@ export function applyAction(
       // Typed into a footnote proposed for deletion: recorded, but not live text.
       const $f = state.selection.$from;
       const inDeleted = $f.parent.type.name === 'footnote' && $f.depth > 0 && Boolean($f.node($f.depth - 1).child($f.index($f.depth - 1)).marks.some((mk) => mk.type === schema.marks.deletion));
-      expect = m === null || inDeleted ? { subsetOf: [...before, ...lettersOf(a.text)].sort().join('') } : to > from ? { subsetOf: [...before, ...lettersOf(a.text)].sort().join('') } : { exact: [...m, ...lettersOf(a.text)].sort().join('') };
+      const bound = { subsetOf: [...before, ...lettersOf(anyForm(a.text))].sort().join('') };
+      expect = m === null || inDeleted || to > from ? bound : { exact: [...m, ...lettersOf(typed)].sort().join('') };
       break;
     }
     case 'key':
@@ -299,6 +346,13 @@ function keyAction(
       const sel = s.selection;
       const $p = sel.$from;
       const n = dir < 0 ? $p.nodeBefore : $p.nodeAfter;
+      // Backspace right after a typographic quote gives back exactly what was typed.
+      const q = quotesKey.getState(s);
+      if (dir < 0 && q && undoQuote(s)) {
+        run(undoQuote);
+        const m = minus(before, lettersOf(q.replacement));
+        return m === null ? { subsetOf: before } : { exact: [...m, ...lettersOf(q.typed)].sort().join('') };
+      }
       if (sel.empty && $p.parent.inlineContent && n) {
         // What the browser (or negotiation mode's key handler) does: delete one character.
         const len = n.isText ? 1 : n.nodeSize;

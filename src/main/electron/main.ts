@@ -35,6 +35,7 @@ import { CommandQueue, COMMAND_CHANNEL, COMMAND_READY_CHANNEL, registerIpc, send
 import { buildMenuTemplate, MAX_RECENT_ITEMS, menuLangAfter, type MenuCommand } from './menu.js';
 import { isUiLang, matchUiLang, readUiLangArg, type UiLang } from '../../shared/i18n/index.js';
 import { createMainWindow, CONTENT_SECURITY_POLICY, trustedUrlCheck } from './window.js';
+import { installSpellcheck } from './spellcheck.js';
 import { ElectronPdfPrinter } from './pdf.js';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol.js';
 import { FileAccess, setAccess, type GrantOptions } from '../services/access.js';
@@ -175,6 +176,12 @@ export function main(): void {
       preloadPath,
       stateFile: dataPaths(dataDir).windowState,
       ...(fs.existsSync(iconPath) ? { icon: iconPath } : {}),
+    });
+    // The document's languages set the spellchecker; right-click offers its suggestions.
+    installSpellcheck(w, {
+      ipc: ipcMain,
+      popup: (template) => Menu.buildFromTemplate(template).popup({ window: w }),
+      uiLang: () => forcedUiLang ?? matchUiLang([app.getLocale()]) ?? 'en',
     });
     const q = new CommandQueue((command, arg) => {
       if (!w.isDestroyed()) w.webContents.send(COMMAND_CHANNEL, command, arg);

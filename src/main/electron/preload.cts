@@ -57,6 +57,7 @@ const API_CHANNEL_PREFIX = 'plenary:';
 const COMMAND_CHANNEL = 'plenary:command';
 const COMMAND_READY_CHANNEL = 'plenary:command-ready';
 const UI_LANG_CHANNEL = 'plenary:ui-lang';
+const SPELLCHECK_CHANNEL = 'plenary:spellcheck-languages';
 
 /**
  * What the page sees as `window.plenary` (not exported: the compiled preload must not touch
@@ -75,6 +76,8 @@ type PlenaryBridge = {
   setUiLang(lang: string): void;
   /** `process.platform` of the machine (for shortcuts shown as ⌘ or Ctrl). */
   platform: string;
+  /** Tells the window which languages the document is in (codes such as 'en', 'fr'): the spellchecker follows. */
+  setSpellcheckLanguages(langs: string[]): void;
 };
 
 const bridge: Record<string, unknown> = {};
@@ -102,5 +105,9 @@ bridge.setUiLang = (lang: string): void => {
 };
 
 bridge.platform = process.platform;
+
+bridge.setSpellcheckLanguages = (langs: unknown): void => {
+  if (Array.isArray(langs)) ipcRenderer.send(SPELLCHECK_CHANNEL, langs.filter((l): l is string => typeof l === 'string'));
+};
 
 contextBridge.exposeInMainWorld('plenary', bridge as PlenaryBridge);

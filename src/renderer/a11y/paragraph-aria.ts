@@ -11,6 +11,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { ParaInfo } from '../../shared/resolution/structure.js';
 import { structureKey, type StructureState } from '../../shared/editor/plugins/structure.js';
+import type { FrontMatter } from '../../shared/resolution/model.js';
 import { announce } from './announcer.js';
 import { i18n, t, uiLang } from '../i18n/index.js';
 
@@ -31,15 +32,18 @@ export function spokenDesignation(p: Pick<ParaInfo, 'section' | 'level' | 'tail'
 interface AriaState {
   structure: StructureState['structure'] | null;
   lang: string;
+  /** The document's language, also set on each paragraph (spell checking and screen readers use it there). */
+  docLang: string;
   set: DecorationSet;
 }
 
 function buildAria(state: EditorState): AriaState {
   const s = structureKey.getState(state);
   const lang = uiLang();
-  if (!s) return { structure: null, lang, set: DecorationSet.empty };
-  const decos = s.structure.paras.map((p) => Decoration.node(p.pos, p.pos + p.node.nodeSize, { 'aria-description': spokenDesignation(p) }));
-  return { structure: s.structure, lang, set: DecorationSet.create(state.doc, decos) };
+  const docLang = (state.doc.attrs.meta as FrontMatter).language;
+  if (!s) return { structure: null, lang, docLang, set: DecorationSet.empty };
+  const decos = s.structure.paras.map((p) => Decoration.node(p.pos, p.pos + p.node.nodeSize, { 'aria-description': spokenDesignation(p), lang: docLang }));
+  return { structure: s.structure, lang, docLang, set: DecorationSet.create(state.doc, decos) };
 }
 
 /** Whether every paragraph would be described as before (same paragraphs, same designations). */
@@ -64,8 +68,9 @@ const ariaKey = new PluginKey<AriaState>('plenary-aria');
 function nextAria(tr: Transaction, prev: AriaState, state: EditorState): AriaState {
   const s = structureKey.getState(state);
   if (!tr.docChanged || !s || s.structure === prev.structure) return prev;
-  if (!prev.structure || prev.lang !== uiLang() || !sameDescriptions(prev.structure, s.structure)) return buildAria(state);
-  return { structure: s.structure, lang: prev.lang, set: prev.set.map(tr.mapping, state.doc) };
+  const docLang = (state.doc.attrs.meta as FrontMatter).language;
+  if (!prev.structure || prev.lang !== uiLang() || prev.docLang !== docLang || !sameDescriptions(prev.structure, s.structure)) return buildAria(state);
+  return { structure: s.structure, lang: prev.lang, docLang, set: prev.set.map(tr.mapping, state.doc) };
 }
 
 function decorationsFor(state: EditorState): DecorationSet {

@@ -7,6 +7,7 @@ import type { EditorProps } from 'prosemirror-view';
 import type { Plugin } from 'prosemirror-state';
 import { freshIds } from '../../shared/editor/paste.js';
 import { deleteCharTracked } from '../../shared/editor/negotiation/commands.js';
+import { undoQuote } from '../../shared/editor/plugins/quotes.js';
 import { FootnoteView, XrefView } from './views.js';
 import { paragraphAriaPlugin } from '../a11y/paragraph-aria.js';
 import { ghostTextDecorations } from './ghost-text.js';
@@ -27,6 +28,8 @@ export const viewProps: Partial<EditorProps> & { plugins: Plugin[] } = {
   handleKeyDown(view, event) {
     if (event.key !== 'Backspace' && event.key !== 'Delete') return false;
     if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return false;
+    // Backspace right after a typographic quote gives back the straight one, in negotiation mode too.
+    if (event.key === 'Backspace' && undoQuote(view.state, view.dispatch)) return true;
     return deleteCharTracked(event.key === 'Backspace' ? -1 : 1)(view.state, view.dispatch);
   },
 };

@@ -7,6 +7,7 @@
 import type { EndPunctuationIssue, TextIssue } from '../../shared/resolution/punctuation.js';
 import type { EffectiveRole } from '../../shared/resolution/structure.js';
 import type { CheckMessages } from '../../shared/editor/queries/checks.js';
+import type { StyleFinding } from '../../shared/editor/queries/checks-style.js';
 import { t } from './index.js';
 
 const ROLE_KEYS: Readonly<Record<EffectiveRole, string>> = {
@@ -74,10 +75,27 @@ const HINT_KEYS: Readonly<Record<string, string>> = {
   'op-unknown': 'checks.hint.opUnknown',
 };
 
+const STYLE_KEYS: Readonly<Record<StyleFinding['rule'], string>> = {
+  ize: 'checks.style.ize',
+  ise: 'checks.style.ise',
+  yse: 'checks.style.yse',
+  spelling: 'checks.style.spelling',
+  term: 'checks.style.term',
+  date: 'checks.style.date',
+  'date-ambiguous': 'checks.style.dateAmbiguous',
+  quote: 'checks.style.quote',
+};
+
+/** The message of a UN style finding: what was found and what the UN writes (a no-break space shown trimmed). */
+export function styleMessage(issue: StyleFinding): string {
+  return t(STYLE_KEYS[issue.rule], { found: issue.found, replacement: (issue.replacement ?? '').trim() });
+}
+
 /** The checks panel's wording in the interface language (passed to computeFindings). */
 export const UI_CHECK_MESSAGES: CheckMessages = {
   end: endPunctuationMessage,
   hint: (kind) => (HINT_KEYS[kind] ? t(HINT_KEYS[kind]) : kind),
+  style: styleMessage,
   text: textIssueMessage,
   xrefBroken: () => t('checks.xrefBroken'),
   ifAccepted: () => t('checks.ifAccepted'),

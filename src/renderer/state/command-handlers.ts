@@ -6,6 +6,7 @@
 import { useMemo } from 'react';
 import { rulesKey, setAutoPunctuate } from '../../shared/editor/plugins/rules.js';
 import { structureKey } from '../../shared/editor/plugins/structure.js';
+import { convertQuotes } from '../../shared/editor/plugins/quotes.js';
 import { convertKind, insertFootnote, punctuate, setNegotiationNumbering } from '../../shared/editor/commands/index.js';
 import type { CommandHandlers } from './commands.js';
 import { t } from '../i18n/index.js';
@@ -65,6 +66,13 @@ export function useCommandHandlers(deps: {
       },
       'edit.footnote': () => void exec(insertFootnote),
       'edit.crossRef': () => setDialog({ kind: 'crossRef' }),
+      // Pasted text keeps its quotes; these change them in the selection, as one undo step.
+      'edit.typographicQuotes': () => {
+        if (!exec(convertQuotes('typographic'))) notify(t('toast.noQuotesToChange'));
+      },
+      'edit.straightQuotes': () => {
+        if (!exec(convertQuotes('straight'))) notify(t('toast.noQuotesToChange'));
+      },
       'edit.autoPunctuate': () => {
         const view = viewRef.current;
         if (!view) return;

@@ -13,6 +13,7 @@ import { structurePlugin, type EditorMessages } from './plugins/structure.js';
 import { findPlugin } from './plugins/find.js';
 import { rulesPlugin } from './plugins/rules.js';
 import { suggestionPlugin } from './plugins/suggestion.js';
+import { quotesPlugin } from './plugins/quotes.js';
 import { proposalsPlugin } from './negotiation/plugin.js';
 import { proposalDecorationsPlugin } from './negotiation/decorations.js';
 import type { NegotiationSettings } from './negotiation/settings.js';
@@ -39,6 +40,8 @@ export function editorPlugins(opts: EditorOptions = {}): Plugin[] {
     rulesPlugin(opts.autoPunctuate ?? true),
     findPlugin(),
     suggestionPlugin(),
+    // Typographic quotes as typed; its Backspace (take the replacement back) precedes the keymaps.
+    quotesPlugin(),
     history({ newGroupDelay: 700 }),
     keymap(keys),
     keymap(baseKeymap),

@@ -10,6 +10,7 @@ import ts from 'typescript';
 import { describe, expect, it, vi } from 'vitest';
 import { API_METHODS } from '../../../src/shared/api.js';
 import { COMMAND_CHANNEL, COMMAND_READY_CHANNEL, UI_LANG_CHANNEL, channelFor } from '../../../src/main/electron/ipc.js';
+import { SPELLCHECK_CHANNEL } from '../../../src/main/electron/spellcheck.js';
 
 const SOURCE_FILE = path.resolve(import.meta.dirname, '../../../src/main/electron/preload.cts');
 const source = fs.readFileSync(SOURCE_FILE, 'utf8');
@@ -94,11 +95,11 @@ describe('preload', () => {
     expect(compile()).not.toMatch(/require\((?!"electron"\))/);
   });
 
-  it('exposes window.plenary with one function per method, onCommand, setUiLang and platform, nothing else', () => {
+  it('exposes window.plenary with one function per method, onCommand, setUiLang, platform and setSpellcheckLanguages, nothing else', () => {
     const { exposed, electron } = load();
     expect([...exposed.keys()]).toEqual(['plenary']);
     const bridge = exposed.get('plenary') ?? {};
-    expect(Object.keys(bridge).sort()).toEqual([...API_METHODS, 'onCommand', 'platform', 'setUiLang'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...API_METHODS, 'onCommand', 'platform', 'setSpellcheckLanguages', 'setUiLang'].sort());
     for (const m of API_METHODS) expect(bridge[m]).toBeTypeOf('function');
     expect(bridge.platform).toBe('linux');
     for (const value of Object.values(bridge)) {
@@ -106,6 +107,16 @@ describe('preload', () => {
       expect(value).not.toBe(electron.ipcRenderer.invoke);
       expect(value).not.toBe(electron.ipcRenderer.send);
     }
+  });
+
+  it('setSpellcheckLanguages sends the document languages (strings only) on the spellcheck channel', () => {
+    const { exposed, ipcRenderer } = load();
+    const bridge = exposed.get('plenary') as { setSpellcheckLanguages(langs: unknown): void };
+    bridge.setSpellcheckLanguages(['fr', 7, 'en']);
+    expect(ipcRenderer.send).toHaveBeenLastCalledWith(SPELLCHECK_CHANNEL, ['fr', 'en']);
+    const calls = ipcRenderer.send.mock.calls.length;
+    bridge.setSpellcheckLanguages('fr');
+    expect(ipcRenderer.send.mock.calls.length).toBe(calls);
   });
 
   it('invokes plenary:<method> with the input, and {} when none is given', async () => {

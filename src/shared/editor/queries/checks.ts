@@ -2,11 +2,13 @@
  * Computes the checks panel's findings from an editor state, and applies their fixes.
  */
 import type { EditorState, Transaction } from 'prosemirror-state';
+import { closeHistory } from 'prosemirror-history';
 import type { FrontMatter } from '../../resolution/model.js';
 import { checkEndPunctuation, textChecks, type EndPunctuationIssue, type TextIssue } from '../../resolution/punctuation.js';
 import { paraAcceptedText, spanInFullText, type EffectiveRole, type ParaInfo } from '../../resolution/structure.js';
 import { structureKey, xrefText } from '../plugins/structure.js';
 import { punctuateTr } from '../commands/text.js';
+import { styleFindings, type StyleFinding } from './checks-style.js';
 
 /** One finding as the checks panel lists it. */
 export interface CheckItem {
@@ -20,9 +22,9 @@ export interface CheckItem {
 
 /** A finding with what is needed to fix it. */
 export interface Finding extends CheckItem {
-  kind: 'punctuation' | 'text' | 'hint' | 'xref';
-  /** For text findings: absolute document range and replacement. */
-  range?: { from: number; to: number; replacement: string };
+  kind: 'punctuation' | 'text' | 'hint' | 'xref' | 'style';
+  /** For text and style findings: absolute document range and replacement; `found`, when set, is the text the fix expects there. */
+  range?: { from: number; to: number; replacement: string; found?: string };
 }
 
 const HINT_MESSAGES: Record<string, string> = {
@@ -38,6 +40,8 @@ interface ParagraphChecks {
   proposals: boolean;
   end: ReturnType<typeof checkEndPunctuation>;
   text: ReturnType<typeof textChecks>;
+  /** UN style findings (checks-style.ts), offsets in the full text; `replacement` null where no exact fix applies. */
+  style: StyleFinding[];
 }
 
 // Paragraph nodes are immutable and shared between states: an unchanged paragraph in the same
@@ -63,6 +67,12 @@ function checksOf(p: ParaInfo, lang: FrontMatter['language']): ParagraphChecks {
     text: empty ? [] : textChecks(text, lang, { kind }).map((issue) => {
       const span = spanInFullText(accepted, issue.from, issue.to);
       return { ...issue, from: span.start, to: span.end };
+    }),
+    style: empty ? [] : styleFindings(text, lang).map((issue) => {
+      const span = spanInFullText(accepted, issue.from, issue.to);
+      // A span with proposed deletions or a footnote inside has no exact one-step fix: reported only.
+      const exact = span.end - span.start === issue.to - issue.from && !issue.found.includes('\uFFFC');
+      return { ...issue, from: span.start, to: span.end, replacement: exact ? issue.replacement : null };
     }),
   };
   paragraphCache.set(p.node, entry);
@@ -93,6 +103,8 @@ export interface CheckMessages {
   hint(kind: string): string;
   text(issue: TextIssue, role: 'pp' | 'op' | 'sub'): string;
   xrefBroken(): string;
+  /** A UN style finding (spelling, capitalised names, dates, straight quotes). */
+  style(issue: StyleFinding): string;
   /** Said after a finding on a paragraph with open proposals. */
   ifAccepted(): string;
 }
@@ -103,6 +115,7 @@ export const ENGLISH_CHECK_MESSAGES: CheckMessages = {
   hint: (kind) => HINT_MESSAGES[kind] ?? kind,
   text: (issue) => issue.message,
   xrefBroken: () => 'A cross-reference points to a deleted paragraph.',
+  style: (issue) => issue.message,
   ifAccepted: () => IF_ACCEPTED,
 };
 
@@ -134,6 +147,10 @@ export function computeFindings(state: EditorState, messages: CheckMessages = EN
         kind: 'text',
         ...(range ? { range } : {}),
       });
+    }
+    for (const [k, issue] of checks.style.entries()) {
+      const range = issue.replacement !== null ? { from: textOffsetToPos(p, issue.from), to: textOffsetToPos(p, issue.to), replacement: issue.replacement, found: issue.found } : undefined;
+      out.push({ key: `${p.id}-s${k}`, paraId: p.id, designation: where, message: messages.style(issue) + said, fixable: range !== undefined, kind: 'style', ...(range ? { range } : {}) });
     }
     p.node.descendants((n, offset) => {
       if (n.type.name === 'xref') {
@@ -173,8 +190,13 @@ export function fixFinding(state: EditorState, f: Finding): Transaction | null {
     const tr = state.tr;
     return punctuateTr(tr, p, lang) ? tr : null;
   }
-  if (f.kind === 'text' && f.range) {
-    return state.tr.insertText(f.range.replacement, f.range.from, f.range.to);
+  // One transaction: one undo step, and a tracked proposal in negotiation mode.
+  if ((f.kind === 'text' || f.kind === 'style') && f.range) {
+    // A finding computed on an older state does not apply to text that has changed since.
+    if (f.range.found !== undefined && state.doc.textBetween(f.range.from, f.range.to) !== f.range.found) return null;
+    const tr = state.tr.insertText(f.range.replacement, f.range.from, f.range.to);
+    // A style fix is its own undo step even right after typing next to it.
+    return f.kind === 'style' ? closeHistory(tr) : tr;
   }
   return null;
 }
