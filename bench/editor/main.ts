@@ -8,6 +8,7 @@ import { toDoc } from '../../src/shared/resolution/convert.js';
 import type { ResolutionDocument } from '../../src/shared/resolution/model.js';
 import { createEditorState } from '../../src/shared/editor/state.js';
 import { viewProps } from '../../src/renderer/editor/setup.js';
+import { UI_EDITOR_MESSAGES } from '../../src/renderer/i18n/editor.js';
 import '../../src/renderer/styles.css';
 
 declare global {
@@ -40,7 +41,7 @@ function time(view: EditorView, n: number, layout: boolean): number[] {
 
 window.runBench = (n: number) => {
   const doc = window.__BENCH_DOC__;
-  const plenary = new EditorView(document.getElementById('plenary'), { ...viewProps, state: createEditorState(toDoc(doc)) });
+  const plenary = new EditorView(document.getElementById('plenary'), { ...viewProps, state: createEditorState(toDoc(doc), { messages: UI_EDITOR_MESSAGES }) });
   const paragraphs = plenary.state.doc.childCount;
   const warm = time(plenary, 50, false);
   void warm;

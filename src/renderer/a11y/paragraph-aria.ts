@@ -1,19 +1,16 @@
 /**
  * What a screen reader hears about each paragraph: its kind and number ("operative paragraph 4",
- * "subparagraph (a) of operative paragraph 4"), set as an `aria-description` on the paragraph's
- * element by node decorations computed from the structure plugin (nothing is added to the
- * document or the schema), and a live announcement when a paragraph moves or numbers change.
+ * "subparagraph (a) of operative paragraph 4"), which the structure plugin sets as the
+ * paragraph's `aria-description` (through UI_EDITOR_MESSAGES, nothing added to the document or
+ * the schema), and a live announcement when a paragraph moves or numbers change.
  *
- * `viewProps.plugins` installs it on the EditorView; its state keeps the descriptions between
- * keystrokes.
+ * `viewProps.plugins` installs the announcement on the EditorView (a view plugin: no state).
  */
-import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
-import { Decoration, DecorationSet } from 'prosemirror-view';
+import { Plugin, type EditorState } from 'prosemirror-state';
 import type { ParaInfo } from '../../shared/resolution/structure.js';
-import { structureKey, type StructureState } from '../../shared/editor/plugins/structure.js';
-import type { FrontMatter } from '../../shared/resolution/model.js';
+import { structureKey } from '../../shared/editor/plugins/structure.js';
 import { announce } from './announcer.js';
-import { i18n, t, uiLang } from '../i18n/index.js';
+import { t } from '../i18n/index.js';
 
 // Said in the interface language (the screen reader's user), not the document's.
 const SECTION_KEYS = { pp: 'a11y.para.pp', op: 'a11y.para.op', ap: 'a11y.para.ap' } as const;
@@ -26,64 +23,6 @@ export function spokenDesignation(p: Pick<ParaInfo, 'section' | 'level' | 'tail'
   if (p.tail) said = t('a11y.para.continuation', { para: said });
   if (p.deleted) said = t('a11y.para.deleted', { para: said });
   return said;
-}
-
-/** The descriptions as decorations, with the structure and interface language they were made for. */
-interface AriaState {
-  structure: StructureState['structure'] | null;
-  lang: string;
-  /** The document's language, also set on each paragraph (spell checking and screen readers use it there). */
-  docLang: string;
-  set: DecorationSet;
-}
-
-function buildAria(state: EditorState): AriaState {
-  const s = structureKey.getState(state);
-  const lang = uiLang();
-  const docLang = (state.doc.attrs.meta as FrontMatter).language;
-  if (!s) return { structure: null, lang, docLang, set: DecorationSet.empty };
-  const decos = s.structure.paras.map((p) => Decoration.node(p.pos, p.pos + p.node.nodeSize, { 'aria-description': spokenDesignation(p), lang: docLang }));
-  return { structure: s.structure, lang, docLang, set: DecorationSet.create(state.doc, decos) };
-}
-
-/** Whether every paragraph would be described as before (same paragraphs, same designations). */
-function sameDescriptions(a: StructureState['structure'], b: StructureState['structure']): boolean {
-  if (a.paras.length !== b.paras.length) return false;
-  for (let i = 0; i < a.paras.length; i++) {
-    const x = a.paras[i]!;
-    const y = b.paras[i]!;
-    if (x.id !== y.id || x.designation !== y.designation || x.number !== y.number || x.section !== y.section || x.level !== y.level || x.tail !== y.tail || x.deleted !== y.deleted) return false;
-    if (x.subLabels.join(' ') !== y.subLabels.join(' ')) return false;
-  }
-  return true;
-}
-
-const ariaKey = new PluginKey<AriaState>('plenary-aria');
-
-/**
- * The next descriptions: mapped when the paragraphs and their designations are as before (typing
- * inside a paragraph), rebuilt otherwise. Rebuilding 400 descriptions on every keystroke cost
- * as much as the rest of the keystroke.
- */
-function nextAria(tr: Transaction, prev: AriaState, state: EditorState): AriaState {
-  const s = structureKey.getState(state);
-  if (!tr.docChanged || !s || s.structure === prev.structure) return prev;
-  const docLang = (state.doc.attrs.meta as FrontMatter).language;
-  if (!prev.structure || prev.lang !== uiLang() || prev.docLang !== docLang || !sameDescriptions(prev.structure, s.structure)) return buildAria(state);
-  return { structure: s.structure, lang: prev.lang, docLang, set: prev.set.map(tr.mapping, state.doc) };
-}
-
-function decorationsFor(state: EditorState): DecorationSet {
-  const a = ariaKey.getState(state);
-  if (!a) return DecorationSet.empty;
-  // A new interface language changes no state: rebuilt here, once per language and state.
-  if (a.lang !== uiLang()) {
-    const fresh = buildAria(state);
-    a.lang = fresh.lang;
-    a.set = fresh.set;
-    a.structure = fresh.structure;
-  }
-  return a.set;
 }
 
 /**
@@ -118,24 +57,19 @@ export function numberingChange(before: EditorState, after: EditorState): string
   return parts.join(' ');
 }
 
-/** The view plugin: paragraph descriptions, and the announcement after moves and renumbering. */
+/**
+ * The view plugin: the live announcement after moves and renumbering. The descriptions
+ * themselves are part of the structure plugin's paragraph decorations (UI_EDITOR_MESSAGES
+ * .describe), kept between keystrokes with the labels they depend on.
+ */
 export function paragraphAriaPlugin(): Plugin {
-  return new Plugin<AriaState>({
-    key: ariaKey,
-    state: { init: (_c, state) => buildAria(state), apply: (tr, prev, _old, state) => nextAria(tr, prev, state) },
-    props: { decorations: decorationsFor },
-    view: (view) => {
-      // A new interface language changes no state, so the view is told to redraw the descriptions.
-      const relabel = () => view.setProps({});
-      i18n.on('languageChanged', relabel);
-      return {
-        update(v, prev) {
-          if (v.state.doc === prev.doc) return;
-          const said = numberingChange(prev, v.state);
-          if (said) announce(said);
-        },
-        destroy: () => i18n.off('languageChanged', relabel),
-      };
-    },
+  return new Plugin({
+    view: () => ({
+      update(v, prev) {
+        if (v.state.doc === prev.doc) return;
+        const said = numberingChange(prev, v.state);
+        if (said) announce(said);
+      },
+    }),
   });
 }

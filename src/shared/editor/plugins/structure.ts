@@ -103,6 +103,13 @@ function formulaWidget(view: EditorView, meta: FrontMatter, hasPreamble: boolean
 export interface EditorMessages {
   /** The hover text of a paragraph whose opening looks wrong ('op-unknown', 'pp-in-op', 'op-in-pp'). */
   phraseHint(kind: string): string;
+  /**
+   * What a screen reader hears for a paragraph ("operative paragraph 4"), set as its
+   * `aria-description`; absent (no description) where no one listens (the CLI, the exporters).
+   * It may read only the paragraph's kind, level, labels and designation: those are what the
+   * keystroke path compares before it keeps a paragraph's decoration.
+   */
+  describe?(p: ParaInfo): string;
 }
 
 /** The English wording. */
@@ -122,7 +129,9 @@ interface DecoContext {
 
 /** The decorations of one paragraph: its node (label, role, hint, placeholder) and opening phrase. */
 function paragraphDecos(p: ParaInfo, { lang, meta, messages, phrases, hints }: DecoContext, out: Decoration[]): void {
-  const attrs: Record<string, string> = { 'data-label': p.label, 'data-designation': p.designation };
+  // `lang` on each paragraph: spell checking (the browser's or Electron's) and screen readers use it there.
+  const attrs: Record<string, string> = { 'data-label': p.label, 'data-designation': p.designation, lang };
+  if (messages.describe) attrs['aria-description'] = messages.describe(p);
   let cls = `role-${p.role}`;
   if (p.deleted) cls += ' deleted';
   const ph = phraseOf(p, lang, meta);
@@ -177,7 +186,9 @@ function sameShape(a: ParaInfo, b: ParaInfo): boolean {
     a.role === b.role &&
     a.deleted === b.deleted &&
     a.part === b.part &&
-    a.annex === b.annex
+    a.annex === b.annex &&
+    a.subLabels.length === b.subLabels.length &&
+    a.subLabels.every((l, i) => l === b.subLabels[i])
   );
 }
 
