@@ -46,11 +46,6 @@ export class PlenaryError extends Error {
   }
 }
 
-/** A PlenaryError from a coded message: `message` in English, `code`/`values` for the interface. */
-export function codedError(code: ErrorCode, m: CodedMessage, options?: { cause?: unknown }): PlenaryError {
-  return new PlenaryError(code, m.message, { ...options, msg: { code: m.code, ...(m.values ? { values: m.values } : {}) } });
-}
-
 /** The wire form of an error: `msg` only when the error carried one. */
 export interface ErrorPayload {
   code: ErrorCode;
