@@ -26,6 +26,8 @@ export type ErrorCode =
 export interface MessageRef {
   code: string;
   values?: Readonly<Record<string, string | number>>;
+  /** A message said after this one (a failed save, then where the work was kept). */
+  next?: MessageRef;
 }
 
 /** A message said both ways: the English text (CLI, logs) and its code with values (interface). */

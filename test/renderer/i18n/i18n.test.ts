@@ -93,6 +93,14 @@ describe('renderer i18n', () => {
     expect(errorMessage(new ApiError('FORBIDDEN', 'x', { code: 'access.readRefused', values: { path: '/x/a.plenary' } }))).toContain('se rechazó /x/a.plenary. Elíjalo con Archivo › Abrir.');
   });
 
+  it('a message followed by another (a failed save, then where the work is) is said whole, or in English when a part is unknown', () => {
+    void i18n.changeLanguage('fr');
+    const next = { code: 'save.journalKept', values: { journal: '/r/d.json' } };
+    const said = errorMessage(new ApiError('IO', 'English.', { code: 'write.diskFull', values: { file: '/x/a.plenary' }, next }));
+    expect(said).toContain('Le disque est plein\u00a0: /x/a.plenary n’a pas pu être écrit. La version précédente a été conservée. Votre travail est en sécurité dans le journal de récupération /r/d.json\u00a0;');
+    expect(errorMessage(new ApiError('IO', 'English.', { code: 'write.diskFull', values: { file: 'a' }, next: { code: 'no.such' } }))).toBe(t('error.IO', { message: 'English.' }));
+  });
+
   it('date problems in the metadata form speak the interface language, months by name', () => {
     void i18n.changeLanguage('fr');
     expect(dateProblem('2023-02-30')).toBe('Le mois de février 2023 compte 28 jours.');
