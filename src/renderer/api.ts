@@ -99,13 +99,16 @@ async function viaHttp(method: string, input: unknown, timeoutMs?: number, keepa
       ...(keepalive ? { keepalive } : {}),
     });
   } catch (e) {
-    if ((e as Error)?.name === 'TimeoutError') return { ok: false, error: { code: 'TIMEOUT', message: `Plenary’s background service did not answer within ${Math.round((timeoutMs ?? 0) / 1000)} s.` } };
-    return { ok: false, error: { code: 'OFFLINE', message: 'Plenary’s background service is not running. Start it again with "npm start"; your text is kept in this window.' } };
+    if ((e as Error)?.name === 'TimeoutError') {
+      const seconds = Math.round((timeoutMs ?? 0) / 1000);
+      return { ok: false, error: { code: 'TIMEOUT', message: `Plenary’s background service did not answer within ${seconds} s.`, msg: { code: 'service.timeout', values: { seconds } } } };
+    }
+    return { ok: false, error: { code: 'OFFLINE', message: 'Plenary’s background service is not running. Start it again with "npm start"; your text is kept in this window.', msg: { code: 'service.offline' } } };
   }
   try {
     return (await res.json()) as ApiReply<unknown>;
   } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: `The service answered ${res.status} without data.` } };
+    return { ok: false, error: { code: 'INTERNAL', message: `The service answered ${res.status} without data.`, msg: { code: 'service.noData', values: { status: res.status } } } };
   }
 }
 
@@ -118,7 +121,7 @@ export async function call<M extends ApiMethod>(method: M, input: ApiInput<M>, o
   const bridge = window.plenary;
   if (bridge) {
     const fn = bridge[method] as ((i: unknown) => Promise<ApiReply<unknown>>) | undefined;
-    if (typeof fn !== 'function') throw new ApiError('UNKNOWN_METHOD', `The desktop shell does not offer ${method}.`);
+    if (typeof fn !== 'function') throw new ApiError('UNKNOWN_METHOD', `The desktop shell does not offer ${method}.`, { code: 'service.noMethod', values: { method } });
     reply = await fn(input);
   } else {
     reply = await viaHttp(method, input, opts.timeoutMs, opts.keepalive);

@@ -26,6 +26,8 @@ export type ErrorCode =
 export interface MessageRef {
   code: string;
   values?: Readonly<Record<string, string | number>>;
+  /** A message said after this one (a failed save, then where the work was kept). */
+  next?: MessageRef;
 }
 
 /** A message said both ways: the English text (CLI, logs) and its code with values (interface). */
@@ -44,11 +46,6 @@ export class PlenaryError extends Error {
     this.code = code;
     this.msg = options?.msg;
   }
-}
-
-/** A PlenaryError from a coded message: `message` in English, `code`/`values` for the interface. */
-export function codedError(code: ErrorCode, m: CodedMessage, options?: { cause?: unknown }): PlenaryError {
-  return new PlenaryError(code, m.message, { ...options, msg: { code: m.code, ...(m.values ? { values: m.values } : {}) } });
 }
 
 /** The wire form of an error: `msg` only when the error carried one. */

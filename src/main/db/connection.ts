@@ -45,9 +45,9 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
     if (e instanceof PlenaryError) throw e;
     const code = (e as { code?: string }).code;
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-      throw new PlenaryError('CORRUPT', `The library database ${file} is damaged (${(e as Error).message}). It was left untouched; move it away to start a new library.`, { cause: e });
+      throw new PlenaryError('CORRUPT', `The library database ${file} is damaged (${(e as Error).message}). It was left untouched; move it away to start a new library.`, { cause: e, msg: { code: 'library.dbDamaged', values: { file, detail: (e as Error).message } } });
     }
-    throw new PlenaryError('IO', `The library database ${file} could not be opened: ${(e as Error).message}`, { cause: e });
+    throw new PlenaryError('IO', `The library database ${file} could not be opened: ${(e as Error).message}`, { cause: e, msg: { code: 'library.dbOpen', values: { file, detail: (e as Error).message } } });
   }
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
@@ -67,7 +67,7 @@ function refuseNewer(db: Db, label: string): void {
     db.close();
     throw new PlenaryError(
       'NEWER_VERSION',
-      `${label} was created by a newer version of Plenary (schema ${current}; this version knows up to ${SCHEMA_VERSION}). Update Plenary; the library was not changed.`,
+      `${label} was created by a newer version of Plenary (schema ${current}; this version knows up to ${SCHEMA_VERSION}). Update Plenary; the library was not changed.`, { msg: { code: 'library.dbNewer', values: { label, schema: current, supported: SCHEMA_VERSION } } },
     );
   }
 }

@@ -82,7 +82,7 @@ export function parseQuery(q: string): ParsedQuery {
     joinNext = false;
   }
   if (groups.length === 0) {
-    throw new PlenaryError('BAD_INPUT', excluded.length ? 'Add at least one word to search for; excluded words alone match nothing.' : 'Type a word or a "phrase" to search for.');
+    throw new PlenaryError('BAD_INPUT', excluded.length ? 'Add at least one word to search for; excluded words alone match nothing.' : 'Type a word or a "phrase" to search for.', { msg: { code: excluded.length ? 'search.excludedOnly' : 'search.empty' } });
   }
   return { groups, excluded };
 }

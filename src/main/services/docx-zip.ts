@@ -29,7 +29,7 @@ interface Entry {
 }
 
 function directory(buf: Buffer, fileName: string): Entry[] {
-  const damaged = (why: string) => new PlenaryError('CORRUPT', `${fileName} is not a readable Word file (${why}). Nothing was merged.`);
+  const damaged = (why: string) => new PlenaryError('CORRUPT', `${fileName} is not a readable Word file (${why}). Nothing was merged.`, { msg: { code: 'merge.unreadable', values: { name: fileName, detail: why } } });
   // End of central directory: the last 22 bytes plus at most a 64 KB comment.
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i--) {
@@ -76,25 +76,25 @@ export function readZipParts(buf: Buffer, names: readonly string[], fileName: st
     const bomb = e.size > lim.maxEntry || (e.size > 1024 * 1024 && e.size > lim.maxRatio * Math.max(1, e.compressed));
     total += e.size;
     if (bomb || total > lim.maxTotal) {
-      throw new PlenaryError('CORRUPT', `${fileName} was refused: its part ${e.name} would unpack to ${Math.round(e.size / 1024 / 1024)} MB from ${Math.max(1, Math.round(e.compressed / 1024))} KB (a zip bomb or not a normal Word file). Nothing was merged.`);
+      throw new PlenaryError('CORRUPT', `${fileName} was refused: its part ${e.name} would unpack to ${Math.round(e.size / 1024 / 1024)} MB from ${Math.max(1, Math.round(e.compressed / 1024))} KB (a zip bomb or not a normal Word file). Nothing was merged.`, { msg: { code: 'merge.zipBomb', values: { name: fileName, part: e.name } } });
     }
   }
   const out = new Map<string, string>();
   for (const e of entries) {
     if (e.flags & 1) throw new PlenaryError('CORRUPT', `${fileName} is encrypted (password-protected); save it without a password and merge again.`, { msg: { code: 'merge.encrypted', values: { name: fileName } } });
     const p = e.localOffset;
-    if (p + 30 > buf.length || buf.readUInt32LE(p) !== 0x04034b50) throw new PlenaryError('CORRUPT', `${fileName} is damaged (part ${e.name} is missing). Nothing was merged.`);
+    if (p + 30 > buf.length || buf.readUInt32LE(p) !== 0x04034b50) throw new PlenaryError('CORRUPT', `${fileName} is damaged (part ${e.name} is missing). Nothing was merged.`, { msg: { code: 'merge.partMissing', values: { name: fileName, part: e.name } } });
     const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
     const data = buf.subarray(start, start + e.compressed);
-    if (data.length < e.compressed) throw new PlenaryError('CORRUPT', `${fileName} is damaged (part ${e.name} is cut off). Nothing was merged.`);
+    if (data.length < e.compressed) throw new PlenaryError('CORRUPT', `${fileName} is damaged (part ${e.name} is cut off). Nothing was merged.`, { msg: { code: 'merge.partCut', values: { name: fileName, part: e.name } } });
     let raw: Buffer;
     try {
       if (e.method === 0) raw = Buffer.from(data);
       else if (e.method === 8) raw = zlib.inflateRawSync(data, { maxOutputLength: Math.max(e.size, 1) });
-      else throw new PlenaryError('CORRUPT', `${fileName} uses a compression Plenary does not read (method ${e.method}).`);
+      else throw new PlenaryError('CORRUPT', `${fileName} uses a compression Plenary does not read (method ${e.method}).`, { msg: { code: 'merge.compression', values: { name: fileName, method: e.method } } });
     } catch (err) {
       if (err instanceof PlenaryError) throw err;
-      throw new PlenaryError('CORRUPT', `${fileName} is damaged (part ${e.name} does not unpack: ${(err as Error).message}). Nothing was merged.`);
+      throw new PlenaryError('CORRUPT', `${fileName} is damaged (part ${e.name} does not unpack: ${(err as Error).message}). Nothing was merged.`, { msg: { code: 'merge.partUnpack', values: { name: fileName, part: e.name, detail: (err as Error).message } } });
     }
     out.set(e.name, raw.toString('utf8'));
   }

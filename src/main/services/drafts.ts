@@ -10,7 +10,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AutosaveResult, DraftSummary, OpenedDraft, RecoveryEntry } from '../../shared/api.js';
-import { PlenaryError } from '../../shared/errors.js';
+import { PlenaryError, type CodedMessage } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { FILE_FORMAT_VERSION, parsePlenaryFile, serializePlenaryFile, type PlenaryFile } from '../../shared/resolution/file.js';
 import type { ResolutionDocument } from '../../shared/resolution/model.js';
@@ -132,7 +132,10 @@ export class DraftsService {
     } catch (e) {
       const err = e instanceof PlenaryError ? e : (e as NodeJS.ErrnoException)?.code ? keptPreviousError(e, target) : e;
       if (!input.draftId || !(err instanceof PlenaryError) || err.code !== 'IO') throw err;
-      throw new PlenaryError('IO', `${err.message} ${this.keepInJournal(input.draftId, input.session, input.path ? target : '', input)}`, { cause: e });
+      const kept = this.keepInJournal(input.draftId, input.session, input.path ? target : '', input);
+      // The interface says both: why the save failed (when coded), then where the work is.
+      const keptRef = { code: kept.code, ...(kept.values ? { values: kept.values } : {}) };
+      throw new PlenaryError('IO', `${err.message} ${kept.message}`, { cause: e, msg: err.msg ? { ...err.msg, next: keptRef } : keptRef });
     }
     this.touchRecent(target);
     if (input.draftId && input.session) {
@@ -146,13 +149,14 @@ export class DraftsService {
   }
 
   /** After a failed save: puts the work in the draft's journal and says where (or that it could not). */
-  private keepInJournal(key: string, session: string | undefined, draftPath: string, work: { document: ResolutionDocument; negotiation?: unknown; notes?: ParagraphNote[]; decisions?: ProposalDecision[] }): string {
+  private keepInJournal(key: string, session: string | undefined, draftPath: string, work: { document: ResolutionDocument; negotiation?: unknown; notes?: ParagraphNote[]; decisions?: ProposalDecision[] }): CodedMessage {
     try {
       const r = this.journal.write({ key, session: session ?? 'save', path: draftPath, document: work.document, negotiation: work.negotiation, notes: work.notes, decisions: work.decisions });
-      if ('journal' in r) return `Your work is safe in the recovery journal ${r.journal}; Plenary offers it when it starts. Use Save as to choose another place.`;
-      return 'Another window has this draft open, so its recovery journal was not touched; keep this window open and use Save as or Download a copy.';
+      if ('journal' in r) return { code: 'save.journalKept', values: { journal: r.journal }, message: `Your work is safe in the recovery journal ${r.journal}; Plenary offers it when it starts. Use Save as to choose another place.` };
+      return { code: 'save.journalHeld', message: 'Another window has this draft open, so its recovery journal was not touched; keep this window open and use Save as or Download a copy.' };
     } catch (j) {
-      return `The recovery journal could not be written either (${(j as Error).message}): keep this window open and use Save as on another disk, or Download a copy.`;
+      const detail = (j as Error).message;
+      return { code: 'save.journalFailed', values: { detail }, message: `The recovery journal could not be written either (${detail}): keep this window open and use Save as on another disk, or Download a copy.` };
     }
   }
 

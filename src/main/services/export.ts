@@ -156,7 +156,7 @@ export class ChromiumCliPrinter implements PdfPrinter {
         child.on('exit', (code) => {
           clearTimeout(timer);
           if (code === 0 && fs.existsSync(output)) resolve();
-          else reject(new PlenaryError('INTERNAL', `Chromium failed to print the PDF (exit ${code}): ${err.split('\n').filter(Boolean).slice(-2).join(' ')}`));
+          else reject(new PlenaryError('INTERNAL', `Chromium failed to print the PDF (exit ${code}): ${err.split('\n').filter(Boolean).slice(-2).join(' ')}`, { msg: { code: 'export.printFailed', values: { status: String(code) } } }));
         });
       });
       return new Uint8Array(fs.readFileSync(output));

@@ -125,7 +125,7 @@ export class ImportRunner {
     this.timer = setTimeout(() => {
       const ms = this.limits.timeoutMs;
       this.kill();
-      this.finish(p, new PlenaryError('BAD_INPUT', `${p.name} took longer than ${ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`} to read and was stopped (the file is too large or malformed).`));
+      this.finish(p, new PlenaryError('BAD_INPUT', `${p.name} took longer than ${ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`} to read and was stopped (the file is too large or malformed).`, { msg: { code: 'import.timeout', values: { name: p.name, seconds: Math.max(1, Math.round(ms / 1000)) } } }));
     }, this.limits.timeoutMs);
     const transfer = 'data' in p.job ? [p.job.data.buffer as ArrayBuffer] : [];
     w.postMessage(p.job, transfer);

@@ -154,8 +154,14 @@ export function formatNumber(n: number, lang?: UiLang): string {
  */
 export function messageText(ref: MessageRef | undefined, fallback: string): string {
   if (!ref || typeof ref.code !== 'string') return fallback;
-  const key = `errors.${ref.code}`;
-  return i18next.exists(key) ? t(key, { ...(ref.values ?? {}) }) : fallback;
+  const say = (r: MessageRef): string | null => {
+    const key = `errors.${r.code}`;
+    if (!i18next.exists(key)) return null;
+    const rest = r.next ? say(r.next) : '';
+    return rest === null ? null : `${t(key, { ...(r.values ?? {}) })}${rest ? ` ${rest}` : ''}`;
+  };
+  // Every part must be known, or the English text (which has them all) is shown instead.
+  return say(ref) ?? fallback;
 }
 
 /**

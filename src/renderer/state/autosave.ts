@@ -15,7 +15,8 @@ import type { ApiInput, ApiMethod, ApiOutputs, DraftLockOwner } from '../../shar
 import type { ResolutionDocument } from '../../shared/resolution/model.js';
 import type { ParagraphNote, ProposalDecision } from '../../shared/negotiation/notes.js';
 import { newId } from '../../shared/ids.js';
-import { formatTime, t } from '../i18n/index.js';
+import { formatTime, messageText, t } from '../i18n/index.js';
+import type { MessageRef } from '../../shared/errors.js';
 
 /** Journal write after typing pauses this long. */
 export const IDLE_MS = 400;
@@ -140,7 +141,8 @@ export class AutosaveStore {
       } else this.fork(r.lockedBy);
     } catch (e) {
       const code = (e as { code?: string }).code ?? 'INTERNAL';
-      const message = (e as Error).message;
+      // Said in the interface language when the service gave a message code (a full disk, say).
+      const message = messageText((e as { msg?: MessageRef }).msg, (e as Error).message);
       this.deps.onCallError?.(code, message);
       if (key !== this.status.draftId) return;
       this.set({ journal: 'failed', error: message });

@@ -715,7 +715,7 @@ const PARSER = new XMLParser({
 
 function corrupt(fileName: string | undefined, why: string): PlenaryError {
   const who = fileName ? describeSource(fileName) : 'The file';
-  return new PlenaryError('CORRUPT', `${who} is not valid Akoma Ntoso XML: ${why}`);
+  return new PlenaryError('CORRUPT', `${who} is not valid Akoma Ntoso XML: ${why}`, { msg: { code: 'import.badAkn', values: { source: who, detail: why } } });
 }
 
 /**

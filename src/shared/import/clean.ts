@@ -51,7 +51,7 @@ export function assertReadableText(text: string, fileName?: string): void {
     const mb = (text.length / 1_000_000).toFixed(0);
     throw new PlenaryError(
       'CORRUPT',
-      `${who} is too large to be a resolution (${mb} million characters; the limit is ${MAX_INPUT_CHARS / 1_000_000} million). Nothing was imported.`,
+      `${who} is too large to be a resolution (${mb} million characters; the limit is ${MAX_INPUT_CHARS / 1_000_000} million). Nothing was imported.`, { msg: { code: 'import.textTooLarge', values: { source: who, millions: mb, limit: MAX_INPUT_CHARS / 1_000_000 } } },
     );
   }
   if (text.includes('\0')) {

@@ -122,7 +122,7 @@ function listSection<T>(value: unknown, schema: z.ZodType<T>, key: string, fileN
   const parsed = z.array(schema).safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new PlenaryError('CORRUPT', `${fileName} is damaged: its ${key} do not fit the format at "${[key, ...(issue?.path ?? [])].join('.')}" (${issue?.message ?? 'invalid'}).`);
+    throw new PlenaryError('CORRUPT', `${fileName} is damaged: its ${key} do not fit the format at "${[key, ...(issue?.path ?? [])].join('.')}" (${issue?.message ?? 'invalid'}).`, { msg: { code: 'draft.damagedSection', values: { name: fileName, section: key } } });
   }
   return parsed.data;
 }
@@ -175,7 +175,7 @@ export function parsePlenaryFile(text: string, fileName = 'the file'): PlenaryFi
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue ? issue.path.join('.') : '';
-    throw new PlenaryError('CORRUPT', `${fileName} is damaged: the document does not fit the format at "${where}" (${issue?.message ?? 'invalid'}).`);
+    throw new PlenaryError('CORRUPT', `${fileName} is damaged: the document does not fit the format at "${where}" (${issue?.message ?? 'invalid'}).`, { msg: { code: 'draft.damagedDocument', values: { name: fileName, where } } });
   }
   const extra: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(obj)) if (!KNOWN.has(k)) extra[k] = v;

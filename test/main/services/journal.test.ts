@@ -10,6 +10,7 @@ import type { AtomicFs } from '../../../src/main/services/fs-atomic.js';
 import { firstWords, LOCK_FRESH_MS, pidAlive } from '../../../src/main/services/journal.js';
 import { emptyDocument, textBlock } from '../../../src/shared/resolution/model.js';
 import { tempDir } from '../../helpers/tmp.js';
+import type { MessageRef, PlenaryError } from '../../../src/shared/errors.js';
 
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => (tmp = tempDir()));
@@ -205,12 +206,17 @@ describe('a draft that fails to save keeps its journal and says where the work i
       const target = path.join(tmp.dir, 'elsewhere', 'mine.plenary');
       fs.mkdirSync(path.dirname(target));
       let message = '';
+      let msg: MessageRef | undefined;
       try {
         svc.save({ path: target, document: doc('Unsaveable'), draftId: 'dfail', session: 'w1' });
       } catch (e) {
         message = (e as Error).message;
+        msg = (e as PlenaryError).msg;
       }
       expect(message).toMatch(why);
+      // The interface gets the same two sentences as codes: the write failure, then where the work is.
+      expect(msg?.code).toMatch(/^write\./);
+      expect(msg?.next).toEqual({ code: 'save.journalKept', values: { journal: path.join(recovery, 'dfail.json') } });
       expect(message).toContain(`recovery journal ${path.join(recovery, 'dfail.json')}`);
       expect(fs.existsSync(target)).toBe(false);
       const [entry] = svc.recoverable('w1');

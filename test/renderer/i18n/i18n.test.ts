@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applyAppInfo, chooseUiLang, errorMessage, formatDate, formatNumber, i18n, t, uiLang, UI_LANG_STORAGE_KEY } from '../../../src/renderer/i18n/index.js';
 import { ApiError } from '../../../src/renderer/api.js';
+import { dateProblem } from '../../../src/renderer/components/MetadataForm.js';
 
 afterEach(() => {
   localStorage.clear();
@@ -82,6 +83,31 @@ describe('renderer i18n', () => {
     } finally {
       delete window.plenary;
     }
+  });
+
+  it('a service message with a code is said in the interface language; an unknown code keeps the English text', () => {
+    void i18n.changeLanguage('fr');
+    expect(errorMessage(new ApiError('NOT_FOUND', 'a.docx was not found.', { code: 'file.notFound', values: { file: 'a.docx' } }))).toBe('Introuvable\u00a0: a.docx est introuvable.');
+    expect(errorMessage(new ApiError('IO', 'Disk trouble.', { code: 'no.such.code' }))).toBe(t('error.IO', { message: 'Disk trouble.' }));
+    void i18n.changeLanguage('es');
+    expect(errorMessage(new ApiError('FORBIDDEN', 'x', { code: 'access.readRefused', values: { path: '/x/a.plenary' } }))).toContain('se rechazó /x/a.plenary. Elíjalo con Archivo › Abrir.');
+  });
+
+  it('a message followed by another (a failed save, then where the work is) is said whole, or in English when a part is unknown', () => {
+    void i18n.changeLanguage('fr');
+    const next = { code: 'save.journalKept', values: { journal: '/r/d.json' } };
+    const said = errorMessage(new ApiError('IO', 'English.', { code: 'write.diskFull', values: { file: '/x/a.plenary' }, next }));
+    expect(said).toContain('Le disque est plein\u00a0: /x/a.plenary n’a pas pu être écrit. La version précédente a été conservée. Votre travail est en sécurité dans le journal de récupération /r/d.json\u00a0;');
+    expect(errorMessage(new ApiError('IO', 'English.', { code: 'write.diskFull', values: { file: 'a' }, next: { code: 'no.such' } }))).toBe(t('error.IO', { message: 'English.' }));
+  });
+
+  it('date problems in the metadata form speak the interface language, months by name', () => {
+    void i18n.changeLanguage('fr');
+    expect(dateProblem('2023-02-30')).toBe('Le mois de février 2023 compte 28 jours.');
+    void i18n.changeLanguage('es');
+    expect(dateProblem('2024-02-30')).toBe('El mes de febrero de 2024 tiene 29 días.');
+    void i18n.changeLanguage('en');
+    expect(dateProblem('2023-02-30')).toBe('February 2023 has 28 days.');
   });
 
   it('API errors get a wrapper in the interface language around the server text', () => {

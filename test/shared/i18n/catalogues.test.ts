@@ -147,11 +147,11 @@ describe('no English left in the interface', () => {
 });
 
 describe('messages of the services and shared validators', () => {
-  const uses = [...sources(path.join(ROOT, 'src/main')), ...sources(path.join(ROOT, 'src/shared'))].flatMap((f) =>
+  const uses = [...sources(path.join(ROOT, 'src/main')), ...sources(path.join(ROOT, 'src/shared')), path.join(ROOT, 'src/renderer/api.ts')].flatMap((f) =>
     messageCodes(fs.readFileSync(f, 'utf8')).map((u) => ({ ...u, file: path.relative(ROOT, f) })),
   );
 
-  it('every message code in src/main and src/shared has errors.<code> in every language, with the placeholders its values give', () => {
+  it('every message code in src/main, src/shared and the renderer\'s API client has errors.<code> in every language, with the placeholders its values give', () => {
     expect(uses.length).toBeGreaterThan(80);
     for (const lang of UI_LANGS) {
       const have = baseKeys(lang);
