@@ -5,7 +5,7 @@
 import { Plugin } from 'prosemirror-state';
 import { newId } from '../../ids.js';
 import { DEFAULT_SETTINGS, proposalsKey, settingsOf, type NegotiationSettings, type ProposalsMeta } from './settings.js';
-import { isStructural, isTrackable, isUntrackableEdit, trackBatch } from './tracking.js';
+import { editsGhost, isStructural, isTrackable, isUntrackableEdit, trackBatch } from './tracking.js';
 
 /** Options of {@link proposalsPlugin} for tests and tools: the clock and the id source. */
 export interface ProposalsPluginOptions {
@@ -50,7 +50,7 @@ export function proposalsPlugin(initial: Partial<NegotiationSettings> = {}, opts
       // A replacement that wraps content (ProseMirror's ReplaceAroundStep: typing over a selection
       // from one paragraph into a paragraph of another kind) cannot be recorded as a proposal; let
       // through, it deleted the delegations' text with no trace. Refused: nothing is lost.
-      if (isUntrackableEdit(tr)) return false;
+      if (isUntrackableEdit(tr) || editsGhost(tr)) return false;
       if (s.delegation) return true;
       return !(isTrackable(tr) && !isStructural(tr.before, tr.doc));
     },
