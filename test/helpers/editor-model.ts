@@ -34,6 +34,8 @@ import {
   type ParagraphStatusValue,
 } from '../../src/shared/editor/negotiation/index.js';
 import { computeStructure } from '../../src/shared/resolution/structure.js';
+import { fromDoc } from '../../src/shared/resolution/convert.js';
+import { baseView } from '../../src/shared/negotiation/views.js';
 import { schema } from '../../src/shared/resolution/schema.js';
 import { emptyFrontMatter, type FrontMatter, type Language } from '../../src/shared/resolution/model.js';
 
@@ -452,6 +454,12 @@ function runWithClock(actions: readonly Action[], o: RunOptions, tick: () => voi
       checkInvariants(r.state);
     } catch (e) {
       throw new Error(`${where}: ${(e as Error).message}`, { cause: e });
+    }
+    // In negotiation mode a move, Tab, Shift+Tab or conversion is a proposal: the base text (every
+    // proposal rejected, as the base export shows it) stays exactly as it was.
+    const structural = a.t === 'drag' || (a.t === 'key' && ['Tab', 'Shift-Tab', 'Alt-Up', 'Alt-Down', 'Convert'].includes(a.key));
+    if (o.negotiation && structural && JSON.stringify(baseView(fromDoc(r.state.doc))) !== JSON.stringify(baseView(fromDoc(s.doc)))) {
+      throw new Error(`${where}: the base text changed\n${s.doc}\n→\n${r.state.doc}`);
     }
     const got = letters(r.state.doc);
     const e = r.expect;

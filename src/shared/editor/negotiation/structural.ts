@@ -24,7 +24,7 @@ import { acceptedView, baseView } from '../../negotiation/views.js';
 import { structureKey } from '../plugins/structure.js';
 import { own, settingsOf } from './settings.js';
 import { isPara, ownParaIns } from './marks.js';
-import { applyMoveDecision, paraMove, removeParagraph, type ParaMove } from './moves.js';
+import { applyMoveDecision, findMove, paraMove, removeParagraph, type ParaMove } from './moves.js';
 
 /** What a structural proposal says it does (the `as` of the move). */
 export type StructuralKind = 'move' | 'convert' | 'level';
@@ -300,7 +300,12 @@ export function proposeStructural(state: EditorState, as: StructuralKind, plain:
   if (mode === 'mine') {
     const accepted = decideMove(chosen, X, 'accept');
     const rejected = decideMove(chosen, X, 'reject');
-    if (accepted.eq(rejected)) chosen = rejected;
+    if (accepted.eq(rejected)) {
+      // The caret goes to the paragraph at its old place, which stays.
+      const f = findMove(chosen, X);
+      f.to.forEach((t, k) => newIds.set(t.node.attrs.id as string, f.from[k]?.node.attrs.id as string));
+      chosen = rejected;
+    }
   }
 
   const tr = own(closeHistory(state.tr));
