@@ -7,12 +7,16 @@ import type { EditorView } from 'prosemirror-view';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { paraAt } from '../../shared/editor/queries/paragraphs.js';
 import { structureKey } from '../../shared/editor/plugins/structure.js';
+import { REFUSAL_META, type Refusal } from '../../shared/editor/negotiation/structural.js';
 
 /** A ProseMirror command. */
 export type PMCommand = (state: EditorState, dispatch: (tr: Transaction) => void) => boolean;
 
-/** The editor session; `onDocChanged` hears every transaction that changes the document. */
-export function useEditorSession(initial: () => EditorState, onDocChanged: () => void) {
+/**
+ * The editor session; `onDocChanged` hears every transaction that changes the document,
+ * `onRefused` every edit negotiation mode refused (with the reason's i18n key and parameters).
+ */
+export function useEditorSession(initial: () => EditorState, onDocChanged: () => void, onRefused: (r: Refusal) => void = () => undefined) {
   const [editorState, setEditorState] = useState(initial);
   const [snapshot, setSnapshot] = useState<EditorState>(editorState);
   const viewRef = useRef<EditorView | null>(null);
@@ -21,10 +25,14 @@ export function useEditorSession(initial: () => EditorState, onDocChanged: () =>
   const shownPara = useRef<string | undefined>(undefined);
   const changed = useRef(onDocChanged);
   changed.current = onDocChanged;
+  const refused = useRef(onRefused);
+  refused.current = onRefused;
 
   const onChange = useCallback((state: EditorState, tr: Transaction) => {
     latestState.current = state;
     if (tr.docChanged) changed.current();
+    const refusal = tr.getMeta(REFUSAL_META) as Refusal | undefined;
+    if (refusal) refused.current(refusal);
     // Panels follow at most ~6 times a second; typing never waits for React. A move to another
     // paragraph shows at once, so a panel command (Status…) acts on the paragraph the delegate sees.
     const here = paraAt(state, state.selection.head)?.node.attrs.id as string | undefined;
