@@ -20,7 +20,8 @@ export interface ProposalsPluginOptions {
  *
  * Decorations for CSS (drawn by `proposalDecorationsPlugin`, which must follow this plugin):
  * - proposal text: `span.proposal.proposal-ins` / `.proposal-del`, whole paragraphs
- *   `.proposal-para.proposal-para-ins` / `.proposal-para-del`, each with `data-by` and a
+ *   `.proposal-para.proposal-para-ins` / `.proposal-para-del` (a move's new place also
+ *   `.proposal-move-to`, its old place `.proposal-move-from`), each with `data-by` and a
  *   `--by-color` custom property from the delegations list, and one of
  *   `.proposal-shown` (markup: underline / strike in the colour), `.proposal-plain` (show as
  *   ordinary text) or `.proposal-hidden` (display: none — use !important, since a shown child

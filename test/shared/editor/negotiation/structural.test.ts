@@ -9,6 +9,8 @@ import { convertKind, indent, moveParagraph, moveParagraphTo, outdent, splitPara
 import { acceptProposal, listProposals, rejectProposal, withdrawProposal, setNegotiationSettings } from '../../../../src/shared/editor/negotiation/index.js';
 import { REFUSAL_META, type Refusal } from '../../../../src/shared/editor/negotiation/structural.js';
 import { paraMove } from '../../../../src/shared/editor/negotiation/moves.js';
+import { buildDecorations } from '../../../../src/shared/editor/negotiation/decorations.js';
+import { settingsOf } from '../../../../src/shared/editor/negotiation/settings.js';
 import { fromDoc } from '../../../../src/shared/resolution/convert.js';
 import { acceptedView, baseView } from '../../../../src/shared/negotiation/views.js';
 import { listProposals as listFileProposals } from '../../../../src/shared/negotiation/list.js';
@@ -140,6 +142,18 @@ describe('moves in negotiation mode', () => {
   it('without a delegation the move is refused, not applied', () => {
     const s = at(create(draft(), { delegation: '' }), 'op3');
     expect(refusal(s, moveParagraph(-1)).key).toBe('neg.refuse.noDelegation');
+  });
+
+  it('the markup shows the old place struck (like a deleted paragraph) and the new place inserted, in EU colour; the clean view hides the old place', () => {
+    const s1 = run(at(create(draft()), 'op3'), moveParagraph(-1));
+    const classes = (view: 'markup' | 'clean') =>
+      buildDecorations(s1.doc, { ...settingsOf(s1), view })
+        .find()
+        .map((d) => (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs)
+        .filter((a) => a.class?.includes('proposal-move'));
+    expect(classes('markup').map((a) => a.class)).toEqual(['proposal-para proposal-para-ins proposal-move-to proposal-shown', 'proposal-para proposal-para-del proposal-move-from proposal-shown']);
+    expect(classes('markup')[0]).toMatchObject({ 'data-by': 'EU', style: '--by-color: #1f6fb2' });
+    expect(classes('clean').map((a) => a.class)).toEqual(['proposal-para proposal-para-ins proposal-move-to proposal-plain', 'proposal-para proposal-para-del proposal-move-from proposal-hidden']);
   });
 
   it('the outline drag is a move proposal too', () => {
