@@ -14,6 +14,7 @@ import type { EditorSession } from './editor-session.js';
 import type { useNegotiation } from './negotiation.js';
 import type { useDraftNotes } from './notes.js';
 import { toBase64 } from './library.js';
+import { mergeNotesWatcher } from './merge-undo.js';
 
 /** The dialog's `read` and `onApply` over the app's state. */
 export function useMergeWord(deps: {
@@ -25,9 +26,9 @@ export function useMergeWord(deps: {
   notify: (text: string, error?: boolean) => void;
 }) {
   const { editor, negotiation, notes, currentDocument, close, notify } = deps;
-  const { viewRef } = editor;
+  const { viewRef, listen } = editor;
   const { current: currentNegotiation, setNegotiation } = negotiation;
-  const { addMany } = notes;
+  const { addMany, remove } = notes;
 
   const read: MergeWordDialogProps['read'] = useCallback(
     async (source, authorMap) =>
@@ -43,8 +44,11 @@ export function useMergeWord(deps: {
       close();
       const view = viewRef.current;
       if (!view) return;
+      const before = view.state.doc;
       view.dispatch(replaceDocument(view.state, outcome.document));
       addMany(outcome.notes);
+      // Undo takes the merge's notes out with its proposals; redo brings them back.
+      listen(mergeNotesWatcher(before, view.state.doc, outcome.notes, { add: addMany, remove }));
       // New delegations join the list (with a colour), so their proposals can be filtered and decided.
       const n0 = currentNegotiation();
       const known = n0.delegations;
@@ -55,9 +59,9 @@ export function useMergeWord(deps: {
         setNegotiation({ ...n0, delegations });
       }
       const n = outcome.summary.delegations.reduce((k, d) => k + d.insertions + d.deletions + d.paragraphsInserted + d.paragraphsDeleted + d.moves, 0);
-      notify(`Merged ${name}: ${n} ${n === 1 ? 'proposal' : 'proposals'} and ${outcome.notes.length} ${outcome.notes.length === 1 ? 'note' : 'notes'} added (Undo takes the proposals out).`);
+      notify(`Merged ${name}: ${n} ${n === 1 ? 'proposal' : 'proposals'} and ${outcome.notes.length} ${outcome.notes.length === 1 ? 'note' : 'notes'} added (Undo takes them out).`);
     },
-    [addMany, close, currentNegotiation, notify, setNegotiation, viewRef],
+    [addMany, close, currentNegotiation, listen, notify, remove, setNegotiation, viewRef],
   );
 
   return { read, apply };
