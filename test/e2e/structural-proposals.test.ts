@@ -5,8 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
+import fs from 'node:fs';
+import { TextSelection, type Command, type EditorState } from 'prosemirror-state';
 import { menu, openApp, screenshot, type E2E } from './harness.js';
 import { CORPUS } from '../helpers/corpus.js';
+import { doc, op, pp } from '../helpers/builders.js';
+import { create, pos } from '../helpers/negotiation-states.js';
+import { convertKind, indent, moveParagraph } from '../../src/shared/editor/commands/index.js';
+import { fromDoc } from '../../src/shared/resolution/convert.js';
+import { buildProposalsDocx } from '../../src/shared/export/docx-tracked.js';
+import { docxBytes, packDocx } from '../../src/shared/export/docx.js';
+import { acceptedView, baseView } from '../../src/shared/negotiation/views.js';
 
 let app: E2E;
 beforeAll(async () => (app = await openApp()));
@@ -64,5 +73,56 @@ describe('structural edits as proposals', () => {
     await page.keyboard.press('Control+z');
     await page.waitForFunction(() => document.querySelectorAll('.proposal-item').length === 0);
     expect(await ops()).toEqual(before);
+  });
+});
+
+const SCRIPT = path.resolve(import.meta.dirname, '../helpers/lo-text.py');
+
+function libreOffice(file: string, action: '' | 'accept' | 'reject'): { redlines: number; after: number; text: string } {
+  const r = spawnSync('/usr/bin/python3', [SCRIPT, file, path.join(app.scratch, `profile-${path.basename(file)}-${action}`), ...(action ? [action] : [])], { encoding: 'utf8', timeout: 180_000 });
+  if (r.status !== 0) throw new Error(`LibreOffice script failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as { redlines: number; after: number; text: string };
+}
+
+describe('editor-made structural proposals in Word', () => {
+  it('a group moved with Alt+Down, an OP with subparagraphs demoted with Tab and a PP converted: LibreOffice accept all = accepted text, reject all = base text', { timeout: 600_000 }, async () => {
+    let s: EditorState = create(
+      doc(
+        {},
+        pp({ id: 'pp1' }, 'Recalling its resolutions,'),
+        pp({ id: 'pp2' }, 'Noting the report,'),
+        op({ id: 'op1' }, 'Requests a report;'),
+        op({ id: 'op2' }, 'Decides to act:'),
+        op({ id: 'op2a', level: 1 }, 'first;'),
+        op({ id: 'op2b', level: 1 }, 'second;'),
+        op({ id: 'op3' }, 'Encourages States:'),
+        op({ id: 'op3a', level: 1 }, 'to contribute;'),
+        op({ id: 'op4' }, 'Decides to remain seized.'),
+      ),
+    );
+    const at = (id: string) => (s = s.apply(s.tr.setSelection(TextSelection.create(s.doc, pos(s, id)))));
+    const run = (c: Command) => expect(c(s, (tr) => (s = s.apply(tr)))).toBe(true);
+    at('op2');
+    run(moveParagraph(1));
+    at('op3');
+    run(indent);
+    at('pp2');
+    run(convertKind);
+    const draft = fromDoc(s.doc);
+    const file = (k: string) => path.join(app.scratch, `structural-${k}.docx`);
+    fs.writeFileSync(file('tracked'), await packDocx(buildProposalsDocx(draft)));
+    fs.writeFileSync(file('base'), await docxBytes(baseView(draft)));
+    fs.writeFileSync(file('accepted'), await docxBytes(acceptedView(draft)));
+    const body = (t: string) => t.split('\n').map((line) => line.replace(/^[^\t]{1,12}\t/, ''));
+    const afterAccept = libreOffice(file('tracked'), 'accept');
+    const afterReject = libreOffice(file('tracked'), 'reject');
+    const accepted = libreOffice(file('accepted'), '');
+    const base = libreOffice(file('base'), '');
+    expect(afterAccept.redlines).toBeGreaterThan(5);
+    expect(body(afterAccept.text)).toEqual(body(accepted.text));
+    expect(body(afterReject.text)).toEqual(body(base.text));
+    expect(base.text.indexOf('Decides to act')).toBeLessThan(base.text.indexOf('Encourages States'));
+    expect(accepted.text.indexOf('Decides to act')).toBeGreaterThan(accepted.text.indexOf('Encourages States'));
+    expect(accepted.text.indexOf('Noting the report')).toBeGreaterThan(accepted.text.indexOf('Recalling its resolutions'));
   });
 });
