@@ -55,7 +55,11 @@ export function App() {
   // The editor reports document changes to autosave, which exists only after draft-safety below.
   const changedRef = useRef<() => void>(() => undefined);
   const markChanged = useCallback(() => changedRef.current(), []);
-  const editor = useEditorSession(() => createEditorState(toDoc(initialDocument()), { negotiation: settingsFrom(emptyNegotiation()), messages: UI_EDITOR_MESSAGES }), markChanged);
+  const editor = useEditorSession(
+    () => createEditorState(toDoc(initialDocument()), { negotiation: settingsFrom(emptyNegotiation()), messages: UI_EDITOR_MESSAGES }),
+    markChanged,
+    (r) => notify(t(r.key, r.params), true),
+  );
   const { latestState, viewRef } = editor;
   const currentDocument = useCallback((): ResolutionDocument => fromDoc(latestState.current.doc), [latestState]);
   const negotiation = useNegotiation(editor, markChanged);

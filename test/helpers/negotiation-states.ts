@@ -111,7 +111,8 @@ export function cut(state: EditorState): EditorState {
 /**
  * The document as text with the proposals visible: {+EU:inserted} {-G77:deleted}
  * {+EU-G77:inserted by EU, deletion proposed by G77}, brackets as [ ], and per paragraph its
- * designation and paragraph proposal ((+EU) inserted, (-G77) deleted).
+ * designation and paragraph proposal ((+EU) inserted, (-G77) deleted, (→EU) moved here by EU,
+ * (←EU) the old place of EU's move).
  */
 export function show(state: EditorState): string[] {
   const out: string[] = [];
@@ -119,7 +120,8 @@ export function show(state: EditorState): string[] {
   let active: string[] = [];
   for (const p of s.paras) {
     const prop = p.node.attrs.proposal as { kind: string; by: string } | null;
-    let line = `${p.designation || p.section}${prop ? ` (${prop.kind === 'ins' ? '+' : '-'}${prop.by})` : ''}: `;
+    const sign = prop?.kind === 'ins' ? '+' : prop?.kind === 'del' ? '-' : prop?.kind === 'move-to' ? '→' : '←';
+    let line = `${p.designation || p.section}${prop ? ` (${sign}${prop.by})` : ''}: `;
     p.node.forEach((n) => {
       const ids = n.marks.filter((m) => m.type === schema.marks.bracket).map((m) => m.attrs.id as string);
       line += ']'.repeat(active.filter((x) => !ids.includes(x)).length) + '['.repeat(ids.filter((x) => !active.includes(x)).length);

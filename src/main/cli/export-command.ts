@@ -13,7 +13,7 @@ import path from 'node:path';
 import { ExportService, type ExportFormat } from '../services/export.js';
 import { writeFileAtomic } from '../services/fs-atomic.js';
 import { loadDocument } from '../services/documents.js';
-import { documentForView, materializeBrackets, openProposalIds, PROPOSAL_VIEWS, proposalViewQuestion, type ProposalView } from '../../shared/negotiation/views.js';
+import { openProposalIds, PROPOSAL_VIEWS, proposalViewQuestion, type ProposalView } from '../../shared/negotiation/views.js';
 import { readDraft } from './draft-file.js';
 import { LibraryService, starterPath } from '../services/library.js';
 import { dataPaths, resolveDataDir } from '../services/paths.js';
@@ -66,39 +66,28 @@ export const exportCommand: Command = {
     const draft = await readDraft(file);
     const open = openProposalIds(draft.document).length;
     if (open > 0 && !view) throw new UsageError(proposalViewQuestion(open));
-    const service = new ExportService();
     const stem = path.join(path.dirname(file), path.basename(file).replace(/\.[^.]+$/, ''));
-    if (view === 'tracked' || view === 'compilation') {
-      // The Word builders load only when asked for, so other exports start faster.
-      const [{ packDocx }, { buildProposalsDocx }, { compilationDocx }] = await Promise.all([
-        import('../../shared/export/docx.js'),
-        import('../../shared/export/docx-tracked.js'),
-        import('../../shared/export/compilation.js'),
-      ]);
-      const bytes =
-        view === 'tracked'
-          ? await packDocx(buildProposalsDocx(draft.document, { paper, notes: draft.notes }))
-          : format === 'docx'
-            ? await packDocx(compilationDocx(draft.document, { paper, notes: draft.notes }))
-            : (await service.compilation(draft.document, format as 'pdf' | 'html', paper)).bytes;
-      return writeOut(ctx, values.output ?? `${stem}.${view}.${EXT[format]}`, bytes);
-    }
-    // Base or accepted text (or a draft without proposals): brackets written out, proposals applied.
-    const doc = view ? documentForView(draft.document, view) : materializeBrackets(draft.document);
     let baseDoc: ResolutionDocument | undefined;
     if (base) {
       if (fs.existsSync(base)) baseDoc = await loadDocument(base);
       else if (parseSymbol(base)) {
         const lib = new LibraryService(dataPaths(resolveDataDir({ flag: values.data, env: ctx.env })).library, starterPath(APP_ROOT));
         try {
-          baseDoc = lib.document(base, doc.meta.language)?.body;
+          baseDoc = lib.document(base, draft.document.meta.language)?.body;
         } finally {
           lib.close();
         }
         if (!baseDoc) throw new Error(`${base} is neither a file nor a document in the library.`);
       } else throw new Error(`${base} was not found.`);
     }
-    const rendered = await service.render(doc, format, { paper, ...(baseDoc ? { trackedAgainst: baseDoc } : {}), ...(values.author ? { author: values.author } : {}) });
+    // The one implementation File › Export uses: which text, brackets written out, notes as comments.
+    const rendered = await new ExportService().renderView(draft.document, format, {
+      view,
+      notes: draft.notes,
+      paper,
+      trackedAgainst: baseDoc,
+      author: values.author,
+    });
     for (const n of rendered.notes) ctx.stderr.write(`note: ${n}\n`);
     return writeOut(ctx, values.output ?? `${stem}${base ? '.tracked' : view ? `.${view}` : ''}.${EXT[format]}`, rendered.bytes);
   },

@@ -7,12 +7,16 @@ import type { EditorView } from 'prosemirror-view';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { paraAt } from '../../shared/editor/queries/paragraphs.js';
 import { structureKey } from '../../shared/editor/plugins/structure.js';
+import { REFUSAL_META, type Refusal } from '../../shared/editor/negotiation/structural.js';
 
 /** A ProseMirror command. */
 export type PMCommand = (state: EditorState, dispatch: (tr: Transaction) => void) => boolean;
 
-/** The editor session; `onDocChanged` hears every transaction that changes the document. */
-export function useEditorSession(initial: () => EditorState, onDocChanged: () => void) {
+/**
+ * The editor session; `onDocChanged` hears every transaction that changes the document,
+ * `onRefused` every edit negotiation mode refused (with the reason's i18n key and parameters).
+ */
+export function useEditorSession(initial: () => EditorState, onDocChanged: () => void, onRefused: (r: Refusal) => void = () => undefined) {
   const [editorState, setEditorState] = useState(initial);
   const [snapshot, setSnapshot] = useState<EditorState>(editorState);
   const viewRef = useRef<EditorView | null>(null);
@@ -21,10 +25,16 @@ export function useEditorSession(initial: () => EditorState, onDocChanged: () =>
   const shownPara = useRef<string | undefined>(undefined);
   const changed = useRef(onDocChanged);
   changed.current = onDocChanged;
+  const refused = useRef(onRefused);
+  refused.current = onRefused;
+  const listeners = useRef(new Set<(state: EditorState, tr: Transaction) => void>());
 
   const onChange = useCallback((state: EditorState, tr: Transaction) => {
     latestState.current = state;
     if (tr.docChanged) changed.current();
+    const refusal = tr.getMeta(REFUSAL_META) as Refusal | undefined;
+    if (refusal) refused.current(refusal);
+    for (const l of listeners.current) l(state, tr);
     // Panels follow at most ~6 times a second; typing never waits for React. A move to another
     // paragraph shows at once, so a panel command (Status…) acts on the paragraph the delegate sees.
     const here = paraAt(state, state.selection.head)?.node.attrs.id as string | undefined;
@@ -77,7 +87,13 @@ export function useEditorSession(initial: () => EditorState, onDocChanged: () =>
     view.dom.querySelector(`[data-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'center' });
   }, []);
 
-  return { editorState, snapshot, viewRef, latestState, onChange, replace, refresh, exec, execHere, jumpTo };
+  /** Hears every transaction after it is applied (e.g. a merge's notes follow undo); returns the unsubscribe. */
+  const listen = useCallback((l: (state: EditorState, tr: Transaction) => void) => {
+    listeners.current.add(l);
+    return () => void listeners.current.delete(l);
+  }, []);
+
+  return { editorState, snapshot, viewRef, latestState, onChange, replace, refresh, exec, execHere, jumpTo, listen };
 }
 
 /** The editor session's interface. */

@@ -15,6 +15,7 @@ import type { EditorSession } from './editor-session.js';
 import type { useNegotiation } from './negotiation.js';
 import type { useDraftNotes } from './notes.js';
 import { toBase64 } from './library.js';
+import { mergeNotesWatcher } from './merge-undo.js';
 
 /** The dialog's `read` and `onApply` over the app's state. */
 export function useMergeWord(deps: {
@@ -26,9 +27,9 @@ export function useMergeWord(deps: {
   notify: (text: string, error?: boolean) => void;
 }) {
   const { editor, negotiation, notes, currentDocument, close, notify } = deps;
-  const { viewRef } = editor;
+  const { viewRef, listen } = editor;
   const { current: currentNegotiation, setNegotiation } = negotiation;
-  const { addMany } = notes;
+  const { addMany, remove } = notes;
 
   const read: MergeWordDialogProps['read'] = useCallback(
     async (source, authorMap) =>
@@ -44,8 +45,11 @@ export function useMergeWord(deps: {
       close();
       const view = viewRef.current;
       if (!view) return;
+      const before = view.state.doc;
       view.dispatch(replaceDocument(view.state, outcome.document));
       addMany(outcome.notes);
+      // Undo takes the merge's notes out with its proposals; redo brings them back.
+      listen(mergeNotesWatcher(before, view.state.doc, outcome.notes, { add: addMany, remove }));
       // New delegations join the list (with a colour), so their proposals can be filtered and decided.
       const n0 = currentNegotiation();
       const known = n0.delegations;
@@ -58,7 +62,7 @@ export function useMergeWord(deps: {
       const n = outcome.summary.delegations.reduce((k, d) => k + d.insertions + d.deletions + d.paragraphsInserted + d.paragraphsDeleted + d.moves, 0);
       notify(t('mergeWord.merged', { name, proposals: t('mergeWord.proposals', { count: n }), notes: t('mergeWord.notes', { count: outcome.notes.length }) }));
     },
-    [addMany, close, currentNegotiation, notify, setNegotiation, viewRef],
+    [addMany, close, currentNegotiation, listen, notify, remove, setNegotiation, viewRef],
   );
 
   return { read, apply };

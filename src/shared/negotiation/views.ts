@@ -182,12 +182,13 @@ function applyInlines(list: readonly Inline[], how: Decide): Inline[] {
   return normalize(out);
 }
 
-function applyBlocks(list: readonly Block[], how: Decide): Block[] {
+function applyBlocks(list: readonly Block[], how: Decide, renames: ReadonlyMap<string, string>): Block[] {
   const out: Block[] = [];
   for (const b0 of list) {
     const p = b0.proposal;
-    const b: Block = { ...b0, content: applyInlines(b0.content, how), tail: applyInlines(b0.tail, how), children: applyBlocks(b0.children, how) };
+    const b: Block = { ...b0, content: applyInlines(b0.content, how), tail: applyInlines(b0.tail, how), children: applyBlocks(b0.children, how, renames) };
     delete b.proposal;
+    if (how === 'accept' && p?.kind === 'move-to') b.id = renames.get(b.id) ?? b.id;
     if (p) {
       const goes =
         how === 'reject'
@@ -209,13 +210,37 @@ function blockIsEmpty(b: Block): boolean {
   return b.content.length === 0 && b.tail.length === 0 && b.children.length === 0;
 }
 
+/**
+ * Accepted moves keep the paragraph's id from before the move: each new place (move-to) takes the
+ * id of its ghost (move-from), paired in document order, when a move has as many of each (as the
+ * editor's accept does, editor/negotiation/moves.ts).
+ */
+function moveRenames(doc: ResolutionDocument): Map<string, string> {
+  const from = new Map<string, string[]>();
+  const to = new Map<string, string[]>();
+  forEachBlock(doc, (b) => {
+    const p = b.proposal;
+    if (p?.kind === 'move-from' || p?.kind === 'move-to') {
+      const m = p.kind === 'move-from' ? from : to;
+      m.set(p.id, [...(m.get(p.id) ?? []), b.id]);
+    }
+  });
+  const out = new Map<string, string>();
+  for (const [id, news] of to) {
+    const olds = from.get(id) ?? [];
+    if (olds.length === news.length) news.forEach((n, k) => out.set(n, olds[k]!));
+  }
+  return out;
+}
+
 function applyAll(doc: ResolutionDocument, how: Decide): ResolutionDocument {
   const m = materializeBrackets(doc);
+  const renames = how === 'accept' ? moveRenames(m) : new Map<string, string>();
   return {
     ...m,
-    preambular: applyBlocks(m.preambular, how),
-    operative: applyBlocks(m.operative, how),
-    annexes: m.annexes.map((a) => ({ ...a, paragraphs: applyBlocks(a.paragraphs, how) })),
+    preambular: applyBlocks(m.preambular, how, renames),
+    operative: applyBlocks(m.operative, how, renames),
+    annexes: m.annexes.map((a) => ({ ...a, paragraphs: applyBlocks(a.paragraphs, how, renames) })),
     footnotes: m.footnotes.map((f) => ({ ...f, content: applyInlines(f.content, how) })),
   };
 }

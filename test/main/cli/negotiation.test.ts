@@ -11,6 +11,7 @@ import { buildProposalsDocx } from '../../../src/shared/export/docx-tracked.js';
 import { packDocx } from '../../../src/shared/export/docx.js';
 import { baseView } from '../../../src/shared/negotiation/views.js';
 import { negotiatedDraft } from '../../helpers/negotiated.js';
+import { ExportService } from '../../../src/main/services/export.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -68,6 +69,25 @@ describe('plenary export of a draft with open proposals', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--proposals tracked works with --format docx only');
     expect((await run(['export', draft, '--format', 'txt', '--proposals', 'everything'])).stderr).toContain('--proposals is one of base, accepted, compilation, tracked');
+  });
+});
+
+describe('plenary export is File › Export', () => {
+  it('writes exactly what ExportService.renderView renders, for every text of a draft with proposals', { timeout: 120_000 }, async () => {
+    const service = new ExportService();
+    const unzip = (file: string) => spawnSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8' }).stdout;
+    for (const view of ['base', 'accepted', 'compilation', 'tracked'] as const) {
+      const out = path.join(tmp.dir, `same-${view}.docx`);
+      expect((await run(['export', draft, '--format', 'docx', '--proposals', view, '-o', out])).code).toBe(0);
+      const ref = path.join(tmp.dir, `ref-${view}.docx`);
+      fs.writeFileSync(ref, (await service.renderView(negotiatedDraft(), 'docx', { view, notes: [note] })).bytes);
+      const xml = unzip(out);
+      expect(xml.length).toBeGreaterThan(1000);
+      expect(xml).toBe(unzip(ref));
+    }
+    const txt = path.join(tmp.dir, 'same.txt');
+    expect((await run(['export', draft, '--format', 'txt', '--proposals', 'accepted', '-o', txt])).code).toBe(0);
+    expect(fs.readFileSync(txt)).toEqual(Buffer.from((await service.renderView(negotiatedDraft(), 'txt', { view: 'accepted' })).bytes));
   });
 });
 

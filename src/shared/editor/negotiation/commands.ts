@@ -4,7 +4,7 @@
  * tracked itself.
  */
 import type { Command, EditorState, Transaction } from 'prosemirror-state';
-import { Fragment, type Mark, type Node as PMNode } from 'prosemirror-model';
+import type { Mark, Node as PMNode } from 'prosemirror-model';
 import { canJoin } from 'prosemirror-transform';
 import { closeHistory } from 'prosemirror-history';
 import { newId } from '../../ids.js';
@@ -12,7 +12,7 @@ import { own, settingsOf } from './settings.js';
 import { DEL, INS, addMarkExact, insOf, isPara, ownParaIns, paraProposal, removeMarkExact, type ParaProposal } from './marks.js';
 import { charLength, trackDelete, type TrackContext } from './tracking.js';
 import { descendantsOf, findProposal, listProposals, proposerOf } from './queries.js';
-import { applyMoveDecision } from './moves.js';
+import { applyMoveDecision, removeParagraph } from './moves.js';
 
 /** Removes every deletion mark in [from, to), exactly (see {@link removeMarkExact}). */
 function removeDelMarks(tr: Transaction, from: number, to: number): void {
@@ -22,20 +22,6 @@ function removeDelMarks(tr: Transaction, from: number, to: number): void {
     return !node.isInline;
   });
   for (const m of marks) removeMarkExact(tr, from, to, m);
-}
-
-/** Removes the paragraph at `pos`, or empties it when the document cannot lose it (the last OP). */
-function removeParagraph(tr: Transaction, pos: number): void {
-  const node = tr.doc.nodeAt(pos);
-  if (!node) return;
-  const $pos = tr.doc.resolve(pos);
-  const index = $pos.index();
-  if ($pos.parent.canReplace(index, index + 1)) {
-    tr.delete(pos, pos + node.nodeSize);
-    return;
-  }
-  tr.replaceWith(pos + 1, pos + node.nodeSize - 1, Fragment.empty);
-  tr.setNodeAttribute(pos, 'proposal', null);
 }
 
 /** Gives the children of `id` no parent (their parent was accepted into the text). */

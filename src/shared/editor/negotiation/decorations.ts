@@ -9,6 +9,7 @@ import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import type { Node as PMNode } from 'prosemirror-model';
 import { settingsOf, type NegotiationSettings } from './settings.js';
 import { BRACKET, INS, delOf, insOf, isPara, paraProposal } from './marks.js';
+import { paraMove } from './moves.js';
 
 type Shown = 'proposal-shown' | 'proposal-plain' | 'proposal-hidden';
 
@@ -67,10 +68,12 @@ export function buildDecorations(doc: PMNode, s: NegotiationSettings): Decoratio
   };
   doc.descendants((node, pos) => {
     if (isPara(node)) {
-      const p = paraProposal(node);
+      // A move shows like a paragraph deleted at its old place and inserted at its new one.
+      const mv = paraMove(node);
+      const p = paraProposal(node) ?? (mv ? { by: mv.by, kind: mv.kind === 'move-from' ? ('del' as const) : ('ins' as const) } : null);
       if (p) {
         const shown = shownAs(p.kind, p.by, s);
-        const attrs: Record<string, string> = { class: `proposal-para proposal-para-${p.kind} ${shown}`, 'data-by': p.by };
+        const attrs: Record<string, string> = { class: `proposal-para proposal-para-${p.kind}${mv ? ` proposal-${mv.kind}` : ''} ${shown}`, 'data-by': p.by };
         const style = styleOf(p.by);
         if (style) attrs.style = style;
         decos.push(Decoration.node(pos, pos + node.nodeSize, attrs));

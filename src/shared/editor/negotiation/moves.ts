@@ -4,9 +4,11 @@
  * the old place and the living `move-to` paragraph at the new one (negotiation/views.ts). They come
  * in with a merged Word file (w:moveFrom/w:moveTo). Accepting drops the ghost and keeps the
  * paragraph where it goes; rejecting (or withdrawing) drops the new place and the ghost becomes the
- * paragraph again. Either way exactly one copy of the text stays.
+ * paragraph again. Either way exactly one copy of the text stays, and it keeps the paragraph id
+ * the ghost had (the paragraph's id before the move), so cross-references and notes still find it.
+ * Moves made in the editor are built in structural.ts.
  */
-import type { Node as PMNode } from 'prosemirror-model';
+import { Fragment, type Node as PMNode } from 'prosemirror-model';
 import type { Transaction } from 'prosemirror-state';
 import { isPara } from './marks.js';
 
@@ -38,8 +40,23 @@ export function findMove(doc: PMNode, id: string): { from: { pos: number; node: 
   return out;
 }
 
+/** Removes the paragraph at `pos`, or empties it when the document cannot lose it (the last OP). */
+export function removeParagraph(tr: Transaction, pos: number): void {
+  const node = tr.doc.nodeAt(pos);
+  if (!node) return;
+  const $pos = tr.doc.resolve(pos);
+  const index = $pos.index();
+  if ($pos.parent.canReplace(index, index + 1)) {
+    tr.delete(pos, pos + node.nodeSize);
+    return;
+  }
+  tr.replaceWith(pos + 1, pos + node.nodeSize - 1, Fragment.empty);
+  tr.setNodeAttribute(pos, 'proposal', null);
+}
+
 /**
- * Decides move `id` into `tr`: 'accept' removes the ghosts and clears the new place's mark;
+ * Decides move `id` into `tr`: 'accept' removes the ghosts and clears the new place's mark (the
+ * new places take the ghosts' paragraph ids, paired in document order, when they are as many);
  * 'reject' removes the new places and clears the ghosts' mark. `remove` removes one paragraph (it
  * knows the schema's rule that a resolution keeps an operative paragraph). False when `id` is not
  * a move.
@@ -50,6 +67,7 @@ export function applyMoveDecision(tr: Transaction, id: string, how: 'accept' | '
   const [goes, stays] = how === 'accept' ? [found.from, found.to] : [found.to, found.from];
   // Marks first (positions still valid), then removals from the end so earlier positions hold.
   for (const s of stays) tr.setNodeAttribute(s.pos, 'proposal', null);
+  if (how === 'accept' && goes.length === stays.length) stays.forEach((s, k) => tr.setNodeAttribute(s.pos, 'id', goes[k]!.node.attrs.id));
   for (const g of [...goes].sort((a, b) => b.pos - a.pos)) remove(tr, g.pos);
   return true;
 }

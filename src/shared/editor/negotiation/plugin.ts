@@ -5,7 +5,7 @@
 import { Plugin } from 'prosemirror-state';
 import { newId } from '../../ids.js';
 import { DEFAULT_SETTINGS, proposalsKey, settingsOf, type NegotiationSettings, type ProposalsMeta } from './settings.js';
-import { isStructural, isTrackable, isUntrackableEdit, trackBatch } from './tracking.js';
+import { editsGhost, isStructural, isTrackable, isUntrackableEdit, trackBatch } from './tracking.js';
 
 /** Options of {@link proposalsPlugin} for tests and tools: the clock and the id source. */
 export interface ProposalsPluginOptions {
@@ -20,7 +20,8 @@ export interface ProposalsPluginOptions {
  *
  * Decorations for CSS (drawn by `proposalDecorationsPlugin`, which must follow this plugin):
  * - proposal text: `span.proposal.proposal-ins` / `.proposal-del`, whole paragraphs
- *   `.proposal-para.proposal-para-ins` / `.proposal-para-del`, each with `data-by` and a
+ *   `.proposal-para.proposal-para-ins` / `.proposal-para-del` (a move's new place also
+ *   `.proposal-move-to`, its old place `.proposal-move-from`), each with `data-by` and a
  *   `--by-color` custom property from the delegations list, and one of
  *   `.proposal-shown` (markup: underline / strike in the colour), `.proposal-plain` (show as
  *   ordinary text) or `.proposal-hidden` (display: none — use !important, since a shown child
@@ -50,7 +51,7 @@ export function proposalsPlugin(initial: Partial<NegotiationSettings> = {}, opts
       // A replacement that wraps content (ProseMirror's ReplaceAroundStep: typing over a selection
       // from one paragraph into a paragraph of another kind) cannot be recorded as a proposal; let
       // through, it deleted the delegations' text with no trace. Refused: nothing is lost.
-      if (isUntrackableEdit(tr)) return false;
+      if (isUntrackableEdit(tr) || editsGhost(tr)) return false;
       if (s.delegation) return true;
       return !(isTrackable(tr) && !isStructural(tr.before, tr.doc));
     },

@@ -271,6 +271,33 @@ export function isUntrackableEdit(tr: Transaction): boolean {
   return tr.steps.some((s) => s instanceof ReplaceAroundStep) && !isStructural(tr.before, tr.doc);
 }
 
+/**
+ * Whether a user edit changes the text of a move's old place (a `move-from` ghost): refused, since
+ * that text goes when the move is accepted and an edit there (typing, a split, a deletion across
+ * it) would be lost or come back doubled.
+ */
+export function editsGhost(tr: Transaction): boolean {
+  if (!tr.docChanged || isHistoryTransaction(tr)) return false;
+  const meta = tr.getMeta(proposalsKey) as ProposalsMeta | undefined;
+  if (meta?.skip || tr.getMeta(UNTRACKED_META) || tr.getMeta('addToHistory') === false) return false;
+  return tr.steps.some((step, i) => {
+    if (!(step instanceof ReplaceStep || step instanceof ReplaceAroundStep)) return false;
+    const { from, to } = step as ReplaceStep & { from: number; to: number };
+    const doc = tr.docs[i]!;
+    let hit = false;
+    doc.nodesBetween(Math.max(0, from - 1), Math.min(doc.content.size, to + 1), (n, pos) => {
+      if (hit) return false;
+      if (isPara(n)) {
+        const p = n.attrs.proposal as { kind?: string } | null;
+        if (p?.kind === 'move-from' && from <= pos + n.nodeSize - 1 && to >= pos + 1) hit = true;
+        return false;
+      }
+      return !n.isInline;
+    });
+    return hit;
+  });
+}
+
 /** The paragraphs of a document by id (null when an id is missing or repeated). */
 function parasById(doc: PMNode): Map<string, PMNode> | null {
   const out = new Map<string, PMNode>();

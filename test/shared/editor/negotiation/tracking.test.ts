@@ -220,11 +220,11 @@ describe('paragraph proposals', () => {
     expect(s.doc.eq(s0.doc)).toBe(true);
   });
 
-  it('moving a paragraph is not a proposal', () => {
+  it('moving a paragraph is a move proposal by the delegation (issue 12), no text proposal', () => {
     const s0 = base();
     const s = run(select(s0, 'op2', 'Decides', 'before'), moveParagraph(-1));
-    expect(show(s)[1]).toBe('OP1: Decides to remain seized of the matter.');
-    expect(listProposals(s)).toHaveLength(0);
+    expect(show(s).slice(1)).toEqual(['OP1 (→EU): Decides to remain seized of the matter.', 'OP2: Requests the Secretary-General to report;', 'OP3 (←EU): Decides to remain seized of the matter.']);
+    expect(listProposals(s)).toMatchObject([{ kind: 'para-move', as: 'move', by: 'EU', text: 'Decides to remain seized of the matter.' }]);
   });
 });
 
