@@ -60,6 +60,9 @@ export interface LibraryOptions {
   starterInBackground?: boolean;
 }
 
+/** Files being read by the import worker while the one before them is stored. */
+const IMPORT_READ_AHEAD = 4;
+
 /** Documents per transaction while the starter library loads in the background. */
 const STARTER_CHUNK = 40;
 
@@ -247,10 +250,21 @@ export class LibraryService {
     const items: ImportItem[] = missing.map((m) => ({ file: m, status: 'failed', reason: 'no such file or folder' }));
     for (const p of passedOver) items.push({ file: p.path, status: 'skipped', reason: p.reason });
     let done = 0;
-    for (const f of files) {
+    // The worker reads the next files while this thread stores the current one (two cores busy
+    // instead of one at a time); a few files ahead, so memory stays bounded.
+    const parsed: Promise<ImportOutcome>[] = [];
+    const readAhead = (upTo: number) => {
+      while (parsed.length < Math.min(files.length, upTo)) {
+        const p = importFileIsolated(files[parsed.length]!);
+        p.catch(() => undefined); // awaited below, in order; never an unhandled rejection meanwhile
+        parsed.push(p);
+      }
+    };
+    for (const [i, f] of files.entries()) {
+      readAhead(i + IMPORT_READ_AHEAD);
       let item: ImportItem;
       try {
-        item = this.importText(await importFileIsolated(f), f);
+        item = this.importText(await parsed[i]!, f);
       } catch (e) {
         item = { file: f, status: 'failed', reason: e instanceof Error ? e.message : String(e) };
       }
