@@ -412,7 +412,7 @@ export class LibraryService {
   }
 }
 
-export type { SearchFilters };
+export type { SearchFilters, SearchOrder };
 
 /** Share of words the two sides of a diff have in common (1 = the same words). */
 export function literalSimilarity(diff: readonly DiffOp[]): number {
