@@ -102,8 +102,8 @@ describe('lineage', () => {
     expect(added).toContain('under the item entitled "Sustainable development"');
     expect(versions[2]!.diff.filter((d) => d.op !== 'eq').map((d) => d.text.trim())).toEqual(['seventy-ninth', 'eightieth']);
     expect(versions[3]!.draft).toBe(true);
-    // Identical (numbers aside) since 78/143.
-    expect(agreedSince).toEqual({ symbol: 'A/RES/78/143', year: 2023 });
+    // 78/143 said "seventy-ninth" where 79/200 says "eightieth": the exact wording is agreed only since 79/200.
+    expect(agreedSince).toEqual({ symbol: 'A/RES/79/200', year: 2024 });
   });
 });
 
