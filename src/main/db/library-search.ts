@@ -193,6 +193,21 @@ function highlightTerms(query: string): Set<string> {
   return out;
 }
 
+/**
+ * The indexed terms of rows read in one search: searchText's terms, with English stems memoised
+ * across the rows (their words repeat), which is what makes reading a thousand rows affordable.
+ */
+function termReader(): (text: string, language: string) => string[] {
+  const stems = new Map<string, string>();
+  const stem = (w: string) => {
+    let s = stems.get(w);
+    if (s === undefined) stems.set(w, (s = englishStem(w)));
+    return s;
+  };
+  // searchTerms(text, true) is searchTerms(text, false) with each term stemmed.
+  return (text, language) => (language === 'en' ? searchTerms(text, false).map(stem) : searchTerms(text, false));
+}
+
 /** Prepared statements per database and SQL text (a search's SQL varies only with its filters). */
 const statements = new WeakMap<Db, Map<string, Statement>>();
 
@@ -224,10 +239,11 @@ export function searchLibrary(db: Db, query: string, filters: SearchFilters, lim
     if (rows.length) return rows.map((r) => toHit(r, terms));
   }
   const { sql, params, check, frequencies } = searchSql(query, filters, limit, order);
+  const termsOf = termReader();
   if (order === 'relevance') {
     const read: { row: Row; terms: string[] }[] = [];
     for (const row of prepared(db, sql).all(...params) as Row[]) {
-      const t = searchTerms(row.text, row.language === 'en');
+      const t = termsOf(row.text, row.language);
       if (!check || check(t)) read.push({ row, terms: t });
     }
     rows = rankByRelevance(read, frequencies).slice(0, limit);
@@ -235,7 +251,7 @@ export function searchLibrary(db: Db, query: string, filters: SearchFilters, lim
   else {
     rows = [];
     for (const r of prepared(db, sql).iterate(...params) as Iterable<Row>) {
-      if (!check(searchTerms(r.text, r.language === 'en'))) continue;
+      if (!check(termsOf(r.text, r.language))) continue;
       rows.push(r);
       if (rows.length >= limit) break;
     }
