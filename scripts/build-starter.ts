@@ -1,30 +1,66 @@
-// Builds the starter library shipped with the app (assets/library/starter.jsonl.gz) from the
-// General Assembly resolutions of sessions 78–79 in ../shared/corpus/ga-en: each line holds the
-// source file name, the sha256 of its bytes and the parsed document. Run after parser changes:
+// The starter library shipped with the app, in two steps:
 //   node --import tsx scripts/build-starter.ts
+//     (after parser changes) rebuilds assets/library/starter.jsonl.gz, which is committed, from the
+//     General Assembly resolutions of sessions 78–79 in ../shared/corpus/ga-en: each line holds the
+//     source file name, the sha256 of its bytes and the parsed document;
+//   node --import tsx scripts/build-starter.ts --database   (`npm run build:starter`, part of `npm run build`)
+//     makes dist/starter/library.sqlite from that file: the library a new data folder starts from
+//     (a file copy, see starterDatabasePath in src/main/services/library.ts), shipped as an
+//     extraResource (electron-builder.yml). Built, never committed.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import crypto from 'node:crypto';
 import { parseResolutionText } from '../src/shared/import/text.js';
+import { LibraryService, starterPath } from '../src/main/services/library.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-const src = path.resolve(root, '../shared/corpus/ga-en');
-const out = path.join(root, 'assets', 'library', 'starter.jsonl.gz');
+const starter = starterPath(root);
 
-const lines: string[] = [];
-let failed = 0;
-for (const f of fs.readdirSync(src).filter((x) => x.endsWith('.txt')).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) {
-  const bytes = fs.readFileSync(path.join(src, f));
+/** The starter database from the starter file: imported whole, compacted, in rollback-journal mode (one file to copy). */
+export function buildStarterDatabase(out: string, from = starter): { documents: number; paragraphs: number; bytes: number } {
+  const partial = `${out}.partial`;
+  for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) fs.rmSync(f, { force: true });
+  const lib = new LibraryService(partial, from, { starterDatabase: null });
+  let counts;
   try {
-    const { document } = parseResolutionText(bytes.toString('utf8'), { fileName: f, format: 'text' });
-    lines.push(JSON.stringify({ file: f, hash: crypto.createHash('sha256').update(bytes).digest('hex'), document }));
-  } catch (e) {
-    failed++;
-    console.error(`${f}: ${(e as Error).message}`);
+    counts = lib.stats();
+    if (lib.db.setting('starter') !== 'done') throw new Error(`${from} could not be imported`);
+    lib.checkpoint();
+    lib.db.db.pragma('journal_mode = DELETE');
+    lib.db.db.exec('VACUUM');
+  } finally {
+    lib.close();
   }
+  fs.renameSync(partial, out);
+  return { ...counts, bytes: fs.statSync(out).size };
 }
-fs.mkdirSync(path.dirname(out), { recursive: true });
-const gz = zlib.gzipSync(lines.join('\n') + '\n', { level: 9 });
-fs.writeFileSync(out, gz);
-console.log(`${lines.length} documents (${failed} failed) → ${path.relative(root, out)} (${(gz.length / 1e6).toFixed(1)} MB)`);
+
+function buildStarterFile(): void {
+  const src = path.resolve(root, '../shared/corpus/ga-en');
+  const lines: string[] = [];
+  let failed = 0;
+  for (const f of fs.readdirSync(src).filter((x) => x.endsWith('.txt')).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) {
+    const bytes = fs.readFileSync(path.join(src, f));
+    try {
+      const { document } = parseResolutionText(bytes.toString('utf8'), { fileName: f, format: 'text' });
+      lines.push(JSON.stringify({ file: f, hash: crypto.createHash('sha256').update(bytes).digest('hex'), document }));
+    } catch (e) {
+      failed++;
+      console.error(`${f}: ${(e as Error).message}`);
+    }
+  }
+  fs.mkdirSync(path.dirname(starter), { recursive: true });
+  const gz = zlib.gzipSync(lines.join('\n') + '\n', { level: 9 });
+  fs.writeFileSync(starter, gz);
+  console.log(`${lines.length} documents (${failed} failed) → ${path.relative(root, starter)} (${(gz.length / 1e6).toFixed(1)} MB)`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  if (process.argv.includes('--database')) {
+    const out = path.join(root, 'dist', 'starter', 'library.sqlite');
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    const r = buildStarterDatabase(out);
+    console.log(`${r.documents} documents, ${r.paragraphs} paragraphs → ${path.relative(root, out)} (${(r.bytes / 1e6).toFixed(1)} MB)`);
+  } else buildStarterFile();
+}

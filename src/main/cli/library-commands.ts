@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { resolveDataDir, dataPaths } from '../services/paths.js';
-import { LibraryService, starterPath, expandPaths, type SearchFilters } from '../services/library.js';
+import { LibraryService, starterPath, expandPaths, type SearchFilters, type SearchOrder } from '../services/library.js';
 import { importFileIsolated } from '../services/import-isolated.js';
 import { APP_ROOT } from '../app-root.js';
 import { toParseJson } from '../../shared/import/json.js';
@@ -119,9 +119,10 @@ function parseLimit(v: string | undefined, def: number): number {
 export const searchCommand: Command = {
   summary: 'search the library: words, "phrases", -excluded, OR',
   usage: [
-    'Usage: plenary search QUERY [--kind pp|op] [--organ ORGAN] [--session N|A-B] [--lang xx] [--limit N] [--json]',
+    'Usage: plenary search QUERY [--kind pp|op] [--organ ORGAN] [--session N|A-B] [--lang xx] [--limit N] [--order newest|relevance] [--json]',
     '       plenary search --stdin [options]   one query per line in, one JSON line {hits:[…]} out',
     '  Hits: {symbol, kind, number, designation, text, snippet, score}; snippet marks matches with <b>…</b>.',
+    '  --order  newest (the default, as in the app: the most recently imported first) or relevance.',
   ].join('\n'),
   async run(ctx) {
     const { values, positionals } = parseCommandArgs(ctx.argv, {
@@ -130,9 +131,12 @@ export const searchCommand: Command = {
       session: { type: 'string' },
       lang: { type: 'string' },
       limit: { type: 'string' },
+      order: { type: 'string' },
       json: { type: 'boolean' },
       stdin: { type: 'boolean' },
     });
+    if (values.order !== undefined && values.order !== 'newest' && values.order !== 'relevance') throw new UsageError(`--order is newest or relevance, not "${values.order}".`);
+    const order = (values.order ?? 'newest') as SearchOrder;
     if (values.kind !== undefined && values.kind !== 'pp' && values.kind !== 'op') throw new UsageError('--kind is pp or op.');
     if (values.lang !== undefined && !/^(?:en|fr|es|ru|ar|zh)$/.test(values.lang)) throw new UsageError('--lang is one of en fr es ru ar zh.');
     const filters: SearchFilters = {
@@ -151,14 +155,14 @@ export const searchCommand: Command = {
       if (values.stdin) {
         await eachStdinLine((q) => {
           try {
-            ctx.stdout.write(JSON.stringify(toJson(lib.search(q, filters, limit).hits)) + '\n');
+            ctx.stdout.write(JSON.stringify(toJson(lib.search(q, filters, limit, order).hits)) + '\n');
           } catch (e) {
             ctx.stdout.write(JSON.stringify({ hits: [], error: (e as Error).message }) + '\n');
           }
         });
         return 0;
       }
-      const { hits, tookMs } = lib.search(positionals.join(' '), filters, limit);
+      const { hits, tookMs } = lib.search(positionals.join(' '), filters, limit, order);
       if (values.json) ctx.stdout.write(JSON.stringify(toJson(hits)) + '\n');
       else {
         for (const h of hits) ctx.stdout.write(`${h.symbol} ${h.designation} (${h.adoptionDate || '?'})\n  ${stripTags(h.snippet)}\n`);

@@ -40,6 +40,9 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
     });
     // Check the version before anything writes to the file (even switching to WAL does).
     refuseNewer(db, file);
+    // A new library gets 8 KiB pages: less space left over at the end of each page of paragraphs.
+    // (The size can only be chosen before the first table is written, and not once in WAL mode.)
+    if (!opts.readonly && (db.pragma('page_count', { simple: true }) as number) === 0) db.pragma('page_size = 8192');
     db.pragma('journal_mode = WAL');
   } catch (e) {
     if (e instanceof PlenaryError) throw e;

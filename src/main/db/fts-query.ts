@@ -118,3 +118,75 @@ export function toFtsMatch(p: ParsedQuery, forms?: (text: string) => string[][])
   if (!excluded.length) return pos;
   return `(${pos}) NOT (${excluded.join(' OR ')})`;
 }
+
+/** A query compiled for an index without positions (FTS5 detail=none). */
+export interface CompiledQuery {
+  /** The FTS5 MATCH expression: every term of every phrase must occur (a superset of the answer). */
+  match: string;
+  /**
+   * When the expression alone is not the answer (phrases of several terms, excluded phrases): true
+   * when a row's terms, in order, satisfy the query exactly. Null when every row matched is a hit.
+   */
+  check: ((terms: readonly string[]) => boolean) | null;
+  /** For each ANDed group of the query, how often a row's terms hold it (its alternatives summed). */
+  frequencies: (terms: readonly string[]) => number[];
+}
+
+/** How many times `form` occurs in `terms` as consecutive terms (the last one as a prefix when `prefix`), up to `max`. */
+export function countSequence(terms: readonly string[], form: readonly string[], prefix: boolean, max = Infinity): number {
+  const n = form.length;
+  const last = n - 1;
+  let count = 0;
+  for (let i = 0; i + n <= terms.length && count < max; i++) {
+    let j = 0;
+    while (j < last && terms[i + j] === form[j]) j++;
+    if (j === last && (prefix ? terms[i + j]!.startsWith(form[j]!) : terms[i + j] === form[j])) count++;
+  }
+  return count;
+}
+
+/** True when `form` occurs in `terms` as consecutive terms (the last one as a prefix when `prefix`). */
+export function hasSequence(terms: readonly string[], form: readonly string[], prefix: boolean): boolean {
+  return countSequence(terms, form, prefix, 1) > 0;
+}
+
+/**
+ * The query for an index that records which rows hold a term but not where (detail=none): each
+ * phrase of several terms becomes the AND of its terms in the MATCH expression, and `check` then
+ * keeps the rows where the terms stand in order. Excluded single terms stay in the expression;
+ * excluded phrases are left to `check`, since excluding all their terms would drop too much.
+ * `forms` gives a term's normalised forms (queryForms). Throws BAD_INPUT when nothing remains.
+ */
+export function compileQuery(p: ParsedQuery, forms: (text: string) => string[][]): CompiledQuery {
+  const q = (t: string) => `"${t.replace(/"/g, '""')}"`;
+  const formsOfTerm = (t: Term) => forms(t.text).filter((f) => f.length > 0);
+  const isPrefix = (t: Term) => t.prefix && !t.phrase;
+  const formExpr = (f: string[], prefix: boolean) => {
+    const parts = f.map((x, i) => (prefix && i === f.length - 1 ? `${q(x)}*` : q(x)));
+    return parts.length === 1 ? parts[0]! : `(${parts.join(' AND ')})`;
+  };
+  const termExpr = (t: Term) => {
+    const alts = formsOfTerm(t).map((f) => formExpr(f, isPrefix(t)));
+    return alts.length <= 1 ? (alts[0] ?? '') : `(${alts.join(' OR ')})`;
+  };
+  const groups = p.groups.map((g) => g.filter((t) => termExpr(t) !== '')).filter((g) => g.length > 0);
+  if (!groups.length) throw new PlenaryError('BAD_INPUT', 'Type a word or a "phrase" with letters or digits to search for.');
+  const pos = groups.map((g) => (g.length === 1 ? termExpr(g[0]!) : `(${g.map(termExpr).join(' OR ')})`)).join(' AND ');
+  const single = (t: Term) => formsOfTerm(t).every((f) => f.length === 1);
+  const excludedInFts = p.excluded.filter((t) => termExpr(t) !== '' && single(t));
+  const excludedInCheck = p.excluded.filter((t) => termExpr(t) !== '' && !single(t));
+  const match = excludedInFts.length ? `(${pos}) NOT (${excludedInFts.map(termExpr).join(' OR ')})` : pos;
+  const needsCheck = excludedInCheck.length > 0 || groups.some((g) => g.some((t) => !single(t)));
+  const occurs = (terms: readonly string[], t: Term) => formsOfTerm(t).some((f) => hasSequence(terms, f, isPrefix(t)));
+  // A term's forms may coincide (plain and stemmed): count each distinct form once.
+  const groupForms = groups.map((g) => {
+    const seen = new Map<string, { form: string[]; prefix: boolean }>();
+    for (const t of g) for (const f of formsOfTerm(t)) seen.set(`${isPrefix(t) ? '*' : ''}${f.join(' ')}`, { form: f, prefix: isPrefix(t) });
+    return [...seen.values()];
+  });
+  return {
+    match,
+    check: needsCheck ? (terms) => groups.every((g) => g.some((t) => occurs(terms, t))) && !excludedInCheck.some((t) => occurs(terms, t)) : null,
+    frequencies: (terms) => groupForms.map((fs) => fs.reduce((n, f) => n + countSequence(terms, f.form, f.prefix), 0)),
+  };
+}

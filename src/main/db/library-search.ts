@@ -5,15 +5,18 @@
  * Cost at a million paragraphs. A query never scores every matching row:
  *   - newest first (the default) walks the FTS index in descending rowid order (paragraph ids grow
  *     with import order) and stops at the limit, so "development" costs the same as "Antarctica";
- *   - relevance ranks only the newest RELEVANCE_WINDOW matches by bm25 (early termination again);
- *     for a rare query that is every match, for a common one the newest few thousand.
+ *   - relevance ranks only the newest RELEVANCE_WINDOW matches (early termination again), by BM25
+ *     computed here from their terms; for a rare query that is every match.
+ * The index holds which paragraphs contain a term, not where (FTS5 detail=none, a third of the
+ * size): a phrase is looked up as all of its terms, and the rows found are read newest first (or
+ * best first) and kept when their terms stand in order, until the limit is reached.
  * Snippets are built here from the stored text (the FTS table is contentless).
  * Symbol lookups ("79/200", "A/RES/79/200 OP5", "A/C.2/80/L.3") go to the documents table.
  */
 import type { Db } from './connection.js';
 import type { Statement } from 'better-sqlite3';
 import type { SearchHit } from '../../shared/api.js';
-import { parseQuery, toFtsMatch } from './fts-query.js';
+import { compileQuery, parseQuery, type CompiledQuery } from './fts-query.js';
 import { englishStem, queryForms, searchTerms } from '../../shared/text/search-terms.js';
 
 /** Search filters (all optional). */
@@ -29,7 +32,7 @@ export interface SearchFilters {
   tag?: string;
 }
 
-/** Result order: newest first (default) or relevance (bm25 over the newest matches). */
+/** Result order: newest first (default) or relevance (BM25 over the newest matches). */
 export type SearchOrder = 'newest' | 'relevance';
 
 /** How many of the newest matches a relevance search ranks. */
@@ -53,14 +56,19 @@ function filterSql(f: SearchFilters): { where: string[]; params: unknown[] } {
   if (f.yearFrom !== undefined) add('d.year >= ?', f.yearFrom);
   if (f.yearTo !== undefined) add('d.year <= ?', f.yearTo);
   if (f.language) add('d.language = ?', f.language);
-  if (f.openingPhrase) add('p.opening_phrase = ?', f.openingPhrase);
+  // The `<> ''` lets SQLite use the partial index on opening phrases.
+  if (f.openingPhrase) add("p.opening_phrase = ? AND p.opening_phrase <> ''", f.openingPhrase);
   if (f.tag) add('EXISTS (SELECT 1 FROM tags t WHERE t.document_id = d.id AND t.tag = ?)', f.tag);
   return { where, params };
 }
 
-/** The SQL and parameters of a text search (exposed for EXPLAIN QUERY PLAN tests). */
-export function searchSql(query: string, f: SearchFilters, limit: number, order: SearchOrder = 'newest'): { sql: string; params: unknown[] } {
-  const match = toFtsMatch(parseQuery(query), queryForms);
+/**
+ * The SQL and parameters of a text search (exposed for EXPLAIN QUERY PLAN tests), and the check
+ * its rows must pass when the index alone cannot answer (phrases: see compileQuery). With a check
+ * the newest-first statement has no LIMIT: the caller reads rows until `limit` of them pass.
+ */
+export function searchSql(query: string, f: SearchFilters, limit: number, order: SearchOrder = 'newest'): { sql: string; params: unknown[] } & Omit<CompiledQuery, 'match'> {
+  const { match, check, frequencies } = compileQuery(parseQuery(query), queryForms);
   const { where, params } = filterSql(f);
   const cond = where.length ? `AND ${where.join(' AND ')}` : '';
   if (order === 'newest') {
@@ -72,19 +80,44 @@ export function searchSql(query: string, f: SearchFilters, limit: number, order:
              WHERE search_fts MATCH ? ${cond}
              ORDER BY f.rowid DESC
              LIMIT ?`,
-      params: [match, ...params, limit],
+      params: [match, ...params, check ? -1 : limit],
+      check,
+      frequencies,
     };
   }
   return {
-    sql: `SELECT ${HIT_COLUMNS}, w.rank AS rank
-            FROM (SELECT rowid AS rid, rank FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ${RELEVANCE_WINDOW}) w
-            JOIN paragraphs p ON p.id = w.rid
+    sql: `SELECT ${HIT_COLUMNS}, 0 AS rank
+            FROM search_fts f
+            JOIN paragraphs p ON p.id = f.rowid
             JOIN documents d ON d.id = p.document_id
-           WHERE 1 ${cond}
-           ORDER BY w.rank, w.rid DESC
+           WHERE search_fts MATCH ? ${cond}
+           ORDER BY f.rowid DESC
            LIMIT ?`,
-    params: [match, ...params, limit],
+    params: [match, ...params, RELEVANCE_WINDOW],
+    check,
+    frequencies,
   };
+}
+
+/** BM25's constants: how fast repeated terms stop counting, and how much length weighs. */
+const K1 = 1.2;
+const B = 0.75;
+
+/**
+ * Relevance among the rows read (the newest RELEVANCE_WINDOW matches): BM25 over the query's
+ * groups, each weighted alike (an index without positions gives no corpus-wide term weights), so
+ * paragraphs that say the words more often, in fewer words, come first; newest first on a tie.
+ */
+function rankByRelevance(rows: { row: Row; terms: string[] }[], frequencies: (terms: readonly string[]) => number[]): Row[] {
+  if (!rows.length) return [];
+  const avg = rows.reduce((n, r) => n + r.terms.length, 0) / rows.length || 1;
+  const scored = rows.map(({ row, terms }) => {
+    const norm = K1 * (1 - B + (B * terms.length) / avg);
+    const score = frequencies(terms).reduce((s, tf) => s + (tf * (K1 + 1)) / (tf + norm), 0);
+    return { row: { ...row, rank: -score }, score };
+  });
+  scored.sort((a, b) => b.score - a.score || b.row.paragraphId - a.row.paragraphId);
+  return scored.map((s) => s.row);
 }
 
 /** A symbol lookup in a query: the document symbol and, optionally, a paragraph designation. */
@@ -160,6 +193,21 @@ function highlightTerms(query: string): Set<string> {
   return out;
 }
 
+/**
+ * The indexed terms of rows read in one search: searchText's terms, with English stems memoised
+ * across the rows (their words repeat), which is what makes reading a thousand rows affordable.
+ */
+function termReader(): (text: string, language: string) => string[] {
+  const stems = new Map<string, string>();
+  const stem = (w: string) => {
+    let s = stems.get(w);
+    if (s === undefined) stems.set(w, (s = englishStem(w)));
+    return s;
+  };
+  // searchTerms(text, true) is searchTerms(text, false) with each term stemmed.
+  return (text, language) => (language === 'en' ? searchTerms(text, false).map(stem) : searchTerms(text, false));
+}
+
 /** Prepared statements per database and SQL text (a search's SQL varies only with its filters). */
 const statements = new WeakMap<Db, Map<string, Statement>>();
 
@@ -190,8 +238,24 @@ export function searchLibrary(db: Db, query: string, filters: SearchFilters, lim
     terms = new Set();
     if (rows.length) return rows.map((r) => toHit(r, terms));
   }
-  const { sql, params } = searchSql(query, filters, limit, order);
-  rows = prepared(db, sql).all(...params) as Row[];
+  const { sql, params, check, frequencies } = searchSql(query, filters, limit, order);
+  const termsOf = termReader();
+  if (order === 'relevance') {
+    const read: { row: Row; terms: string[] }[] = [];
+    for (const row of prepared(db, sql).all(...params) as Row[]) {
+      const t = termsOf(row.text, row.language);
+      if (!check || check(t)) read.push({ row, terms: t });
+    }
+    rows = rankByRelevance(read, frequencies).slice(0, limit);
+  } else if (!check) rows = prepared(db, sql).all(...params) as Row[];
+  else {
+    rows = [];
+    for (const r of prepared(db, sql).iterate(...params) as Iterable<Row>) {
+      if (!check(termsOf(r.text, r.language))) continue;
+      rows.push(r);
+      if (rows.length >= limit) break;
+    }
+  }
   // Newest documents first, but a document's paragraphs in their own order.
   if (order === 'newest') rows.sort((a, b) => b.documentId - a.documentId || a.paragraphId - b.paragraphId);
   terms = highlightTerms(query);

@@ -13,6 +13,7 @@ import { blockText, inlineText } from '../../shared/resolution/model.js';
 import { subparagraphLabel } from '../../shared/resolution/labels.js';
 import { detectOpeningPhrase, organGender } from '../../shared/resolution/lexicon.js';
 import { matchTokens } from '../../shared/text/tokens.js';
+import { PlenaryError } from '../../shared/errors.js';
 
 /** One paragraph row as flattened from a document. */
 export interface ParagraphRow {
@@ -102,17 +103,57 @@ export function flattenParagraphs(doc: ResolutionDocument): ParagraphRow[] {
 }
 
 
-/** The stored form of a document's body: deflated JSON (a quarter of the size of the text). */
-export function packBody(doc: ResolutionDocument): Buffer {
-  return zlib.deflateRawSync(JSON.stringify(doc));
+/** Strings shorter than this stay in a packed body as they are (a reference would not be shorter). */
+const MIN_REF = 12;
+/** Marks a packed body whose long strings refer to the document's paragraph texts (see packBody). */
+const PACKED_REFS = 'R1\n';
+
+/**
+ * The stored form of a document's body: deflated JSON. The paragraph texts are already stored in
+ * `paragraphs` (`texts`, in position order), so every string of the document that occurs in them
+ * is stored as a reference "\u0000offset,length" into their join by "\n" instead of a second copy
+ * (a string that itself begins with "\u0000" is escaped by a second one). unpackBody with the same
+ * texts gives back exactly the document packed; without texts (none given) the JSON is plain.
+ */
+export function packBody(doc: ResolutionDocument, texts: readonly string[] = []): Buffer {
+  if (texts.length === 0) return zlib.deflateRawSync(JSON.stringify(doc));
+  const hay = texts.join('\n');
+  let cursor = 0;
+  const json = JSON.stringify(doc, (_k, v: unknown) => {
+    if (typeof v !== 'string') return v;
+    if (v.length >= MIN_REF) {
+      // Strings come in document order, mostly just after the previous one: look there first.
+      let at = hay.indexOf(v, cursor);
+      if (at < 0) at = hay.indexOf(v);
+      if (at >= 0) {
+        cursor = at + v.length;
+        return `\u0000${at},${v.length}`;
+      }
+    }
+    return v.startsWith('\u0000') ? `\u0000${v}` : v;
+  });
+  return zlib.deflateRawSync(PACKED_REFS + json);
 }
 
-/** Reads a stored body (deflated JSON, or plain JSON text). */
-export function unpackBody(body: Buffer | string): ResolutionDocument {
+/**
+ * Reads a stored body: deflated JSON (plain, or with references to `texts`, the document's
+ * paragraph texts in position order, as packBody wrote it), or plain JSON text. Throws CORRUPT
+ * when a reference points outside the texts (the paragraphs do not belong to this body).
+ */
+export function unpackBody(body: Buffer | string, texts: readonly string[] = []): ResolutionDocument {
   const text = typeof body === 'string' ? body : zlib.inflateRawSync(body).toString('utf8');
-  return JSON.parse(text) as ResolutionDocument;
+  if (!text.startsWith(PACKED_REFS)) return JSON.parse(text) as ResolutionDocument;
+  const hay = texts.join('\n');
+  return JSON.parse(text.slice(PACKED_REFS.length), (_k, v: unknown) => {
+    if (typeof v !== 'string' || !v.startsWith('\u0000')) return v;
+    if (v.startsWith('\u0000\u0000')) return v.slice(1);
+    const m = /^(\d+),(\d+)$/.exec(v.slice(1));
+    const at = m ? Number(m[1]) : -1;
+    const len = m ? Number(m[2]) : 0;
+    if (!m || at + len > hay.length) throw new PlenaryError('CORRUPT', 'A stored library document refers to paragraph text it does not have; re-import the document.');
+    return hay.slice(at, at + len);
+  }) as ResolutionDocument;
 }
-
 
 /** Data access object over an open library database. */
 export class LibraryDb {
@@ -129,21 +170,21 @@ export class LibraryDb {
          VALUES (@symbol, @organ, @kind, @session, @sessionNum, @adoptionDate, @year, @language, @title, @agendaItems, @basis, @meeting, @sourceFile, @sourceHash, @importedAt, @body)`,
       ),
       insertPara: db.prepare(
-        `INSERT INTO paragraphs (document_id, kind, designation, number, label, opening_phrase, text, position, path, norm_hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO paragraphs (document_id, kind, designation, number, label, opening_phrase, text, position, norm_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertFts: db.prepare('INSERT INTO search_fts (rowid, terms) VALUES (?, ?)'),
       insertMatch: db.prepare('INSERT INTO match_tokens (document_id, data) VALUES (?, ?)'),
-      insertNote: db.prepare('INSERT INTO footnotes (document_id, mark, text) VALUES (?, ?, ?)'),
       insertVocab: db.prepare('INSERT INTO vocab (term) VALUES (?)'),
       getDoc: db.prepare('SELECT * FROM documents WHERE id = ?'),
       getDocBySymbol: db.prepare('SELECT * FROM documents WHERE symbol = ? ORDER BY language = ? DESC LIMIT 1'),
       getPara: db.prepare(
-        `SELECT p.id, p.document_id AS documentId, p.kind, p.designation, p.number, p.text, p.path, p.opening_phrase AS openingPhrase,
+        `SELECT p.id, p.document_id AS documentId, p.kind, p.designation, p.number, p.text, p.position, p.opening_phrase AS openingPhrase,
                 p.norm_hash AS normHash, d.symbol, d.adoption_date AS adoptionDate, d.title, d.language, d.year, d.session_num AS sessionNum,
                 (d.kind = 'draft' OR d.symbol LIKE '%/L.%') AS draft
            FROM paragraphs p JOIN documents d ON d.id = p.document_id WHERE p.id = ?`,
       ),
+      paraTexts: db.prepare('SELECT text FROM paragraphs WHERE document_id = ? ORDER BY position').pluck(),
       counts: db.prepare('SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM paragraphs) AS paragraphs'),
       setSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       getSetting: db.prepare('SELECT value FROM settings WHERE key = ?'),
@@ -185,6 +226,7 @@ export class LibraryDb {
   insertDocument(doc: ResolutionDocument, source: { file: string; hash: string }): { id: number; paragraphs: MatchEntry[] } {
     return this.db.transaction(() => {
       const m = doc.meta;
+      const rows = flattenParagraphs(doc);
       const sessionNum = /^\d+$/.test(m.session) ? Number(m.session) : null;
       const year = /^\d{4}/.test(m.adoptionDate) ? Number(m.adoptionDate.slice(0, 4)) : null;
       const id = Number(
@@ -204,26 +246,24 @@ export class LibraryDb {
           sourceFile: source.file,
           sourceHash: source.hash,
           importedAt: new Date().toISOString(),
-          body: packBody(doc),
+          body: packBody(doc, rows.map((p) => p.text)),
         }).lastInsertRowid,
       );
       const paragraphs: MatchEntry[] = [];
-      flattenParagraphs(doc).forEach((p, position) => {
+      rows.forEach((p, position) => {
         const tokens = this.tokenIds(p.text);
         const pid = Number(
-          this.st.insertPara.run(id, p.kind, p.designation, p.number, p.label, p.openingPhrase, p.text, position, JSON.stringify(p.path), tokenHash(tokens)).lastInsertRowid,
+          this.st.insertPara.run(id, p.kind, p.designation, p.number, p.label, p.openingPhrase, p.text, position, tokenHash(tokens)).lastInsertRowid,
         );
         this.st.insertFts.run(pid, searchText(p.text, m.language));
         paragraphs.push({ id: pid, kind: p.kind, tokens });
       });
       this.st.insertMatch.run(id, encodeMatchBlob(paragraphs));
-      const notes = new Map(doc.footnotes.map((f, i) => [f.id, i + 1]));
-      for (const f of doc.footnotes) this.st.insertNote.run(id, String(notes.get(f.id)), inlineText(f.content));
       return { id, paragraphs };
     })();
   }
 
-  /** Removes a document (paragraphs, footnotes and tags cascade). */
+  /** Removes a document (paragraphs and tags cascade). */
   deleteDocument(id: number): boolean {
     return this.st.deleteDoc.run(id).changes > 0;
   }
@@ -246,7 +286,7 @@ export class LibraryDb {
 
   /** A paragraph with its document's symbol, for match results and provenance. */
   paragraph(id: number):
-    | { id: number; documentId: number; kind: ParagraphRow['kind']; designation: string; number: number | null; text: string; path: string; openingPhrase: string; normHash: number; symbol: string; adoptionDate: string; title: string; language: string; year: number | null; sessionNum: number | null; draft: number }
+    | { id: number; documentId: number; kind: ParagraphRow['kind']; designation: string; number: number | null; text: string; position: number; openingPhrase: string; normHash: number; symbol: string; adoptionDate: string; title: string; language: string; year: number | null; sessionNum: number | null; draft: number }
     | undefined {
     return this.st.getPara.get(id) as ReturnType<LibraryDb['paragraph']>;
   }
@@ -270,7 +310,7 @@ export class LibraryDb {
         basis: r.basis as string,
         meeting: r.meeting as string,
       },
-      body: unpackBody(r.body as Buffer | string),
+      body: unpackBody(r.body as Buffer | string, this.st.paraTexts.all(r.id) as string[]),
     };
   }
 

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { searchText } from '../../shared/text/search-terms.js';
 import { encodeMatchBlob, KIND_CODES, tokenHash, type MatchEntry } from './match-store.js';
+import { packBody, unpackBody } from './library.js';
 
 /** A migration: SQL, or a function for steps that need the app's own text processing. */
 export type Migration = string | ((db: Database.Database) => void);
@@ -149,5 +150,46 @@ export const MIGRATIONS: readonly Migration[] = [
         SELECT RAISE(ABORT, 'library paragraphs are not edited in place; delete and re-import the document');
       END;
     `);
+  },
+  // 3: size. The search index keeps which paragraphs hold a term, not where (detail=none: a third
+  // of the size; phrases are checked against the text, see library-search.ts); document bodies refer
+  // to their paragraph texts instead of holding a second copy (packBody); the opening-phrase index
+  // leaves out the paragraphs without one; stored copies nothing reads are dropped.
+  (db) => {
+    db.exec(`
+      DROP TRIGGER paragraphs_search_ad;
+      DROP TABLE search_fts;
+      CREATE VIRTUAL TABLE search_fts USING fts5(terms, content = '', contentless_delete = 1, detail = none, tokenize = 'unicode61 remove_diacritics 0');
+      CREATE TRIGGER paragraphs_search_ad AFTER DELETE ON paragraphs BEGIN
+        DELETE FROM search_fts WHERE rowid = old.id;
+      END;
+      DROP INDEX paragraphs_phrase;
+      CREATE INDEX paragraphs_phrase ON paragraphs(opening_phrase) WHERE opening_phrase <> '';
+      -- Copies of what the body holds, never read: a paragraph's place in the document is its
+      -- position among flattenParagraphs(body), footnotes are in the body.
+      ALTER TABLE paragraphs DROP COLUMN path;
+      DROP TABLE footnotes;
+    `);
+    const fts = db.prepare('INSERT INTO search_fts (rowid, terms) VALUES (?, ?)');
+    const chunk = db.prepare('SELECT p.id, p.text, d.language FROM paragraphs p JOIN documents d ON d.id = p.document_id WHERE p.id > ? ORDER BY p.id LIMIT 5000').raw();
+    for (let last = 0; ; ) {
+      const rows = chunk.all(last) as [number, string, string][];
+      if (!rows.length) break;
+      for (const [id, text, language] of rows) fts.run(id, searchText(text, language));
+      last = rows[rows.length - 1]![0];
+    }
+    const texts = db.prepare('SELECT text FROM paragraphs WHERE document_id = ? ORDER BY position').pluck();
+    const body = db.prepare('SELECT body FROM documents WHERE id = ?').pluck();
+    const update = db.prepare('UPDATE documents SET body = ? WHERE id = ?');
+    for (const id of db.prepare('SELECT id FROM documents ORDER BY id').pluck().all() as number[]) {
+      const t = texts.all(id) as string[];
+      let doc;
+      try {
+        doc = unpackBody(body.get(id) as Buffer | string);
+      } catch {
+        continue; // a body this version cannot read stays as it is (the document still opens as before)
+      }
+      update.run(packBody(doc, t), id);
+    }
   },
 ];

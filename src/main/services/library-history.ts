@@ -8,13 +8,28 @@ import type { AdoptionRecord, LineageVersion } from '../../shared/api.js';
 import { wordDiff, type DiffOp } from '../../shared/text/diff.js';
 import { PlenaryError } from '../../shared/errors.js';
 import type { MatchIndex } from './matcher.js';
+import { searchTerms } from '../../shared/text/search-terms.js';
+
+/**
+ * True when two paragraphs say exactly the same words, numbers and session ordinals included
+ * ("seventy-ninth" ≠ "eightieth", "2023" ≠ "2024"); case, diacritics, punctuation and spacing
+ * aside. The match tokens (sameTokens) set numbers aside to group near-identical wordings; an
+ * "agreed since" claim needs this.
+ */
+export function sameWords(a: string, b: string): boolean {
+  const x = searchTerms(a, false);
+  const y = searchTerms(b, false);
+  return x.length === y.length && x.every((t, i) => t === y[i]);
+}
 
 /** A family version needs at least this similarity to count as the same paragraph. */
 export const LINEAGE_MIN_SCORE = 0.5;
 
 /**
  * Every library paragraph with the same normalised wording as `paragraphId` (hash candidates
- * checked token by token), newest first; `count` and `years` cover adopted documents only.
+ * checked token by token), newest first; `count` and `years` cover adopted documents only. The
+ * grouping is of near-identical wordings: numbers and session ordinals are set aside (see
+ * src/shared/text/tokens.ts), so the places may differ in them; sameWords tells exact copies.
  */
 export function adoptionRecord(lib: LibraryDb, idx: MatchIndex, paragraphId: number, normHash: number): AdoptionRecord {
   const rows = lib.sameWording(normHash).filter((r) => r.paragraphId === paragraphId || idx.sameTokens(r.paragraphId, paragraphId));
@@ -32,7 +47,8 @@ export function adoptionRecord(lib: LibraryDb, idx: MatchIndex, paragraphId: num
  * language), oldest session first: in each document the paragraph most similar to this one
  * (edit-distance similarity ≥ LINEAGE_MIN_SCORE, else null), with the word diff from the previous
  * version that had one. `agreedSince` is the oldest adopted version from which the wording stayed
- * identical up to this paragraph's own document.
+ * exactly the same (sameWords: a new session ordinal or year is a new wording) up to this
+ * paragraph's own document.
  */
 export function lineage(lib: LibraryDb, idx: MatchIndex, paragraphId: number): { versions: LineageVersion[]; agreedSince: { symbol: string; year: number | null } | null } {
   const p = lib.paragraph(paragraphId);
@@ -57,7 +73,7 @@ export function lineage(lib: LibraryDb, idx: MatchIndex, paragraphId: number): {
   const at = versions.findIndex((v) => v.documentId === p.documentId);
   for (let i = at; i >= 0; i--) {
     const v = versions[i]!;
-    if (v.draft || !v.paragraph || !idx.sameTokens(v.paragraph.id, paragraphId)) break;
+    if (v.draft || !v.paragraph || !sameWords(v.paragraph.text, p.text)) break;
     since = v;
   }
   return { versions, agreedSince: since ? { symbol: since.symbol, year: since.year } : null };

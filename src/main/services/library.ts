@@ -34,8 +34,24 @@ export function starterPath(appRoot: string): string {
   return path.join(appRoot, 'assets', 'library', 'starter.jsonl.gz');
 }
 
+/**
+ * The starter library ready to use, built by `npm run build` (scripts/build-starter.ts): beside the
+ * sources (dist/starter/library.sqlite) or, in the installed app, in its resources folder
+ * (library/starter.sqlite, electron-builder.yml). `starter` is the starter file (starterPath), from
+ * whose place the app root is known. Undefined when neither exists (not built: `npm test`).
+ */
+export function starterDatabasePath(starter: string): string | undefined {
+  const root = path.resolve(path.dirname(starter), '..', '..');
+  return [path.join(root, 'dist', 'starter', 'library.sqlite'), path.join(path.dirname(root), 'library', 'starter.sqlite')].find((f) => fs.existsSync(f));
+}
+
 /** Options of the library service. */
 export interface LibraryOptions {
+  /**
+   * The starter library as a ready database, copied to a new library on first start instead of
+   * importing the starter file (default: starterDatabasePath(starter); null: always import).
+   */
+  starterDatabase?: string | null;
   /**
    * Load the starter library in small transactions between other work (long-running app
    * processes), so search answers at once from what is loaded; `starterLoaded()` tells when it is
@@ -43,6 +59,9 @@ export interface LibraryOptions {
    */
   starterInBackground?: boolean;
 }
+
+/** Files being read by the import worker while the one before them is stored. */
+const IMPORT_READ_AHEAD = 4;
 
 /** Documents per transaction while the starter library loads in the background. */
 const STARTER_CHUNK = 40;
@@ -53,6 +72,7 @@ export class LibraryService {
   private lib: LibraryDb | null = null;
   private index: MatchIndex | null = null;
   private loading: Promise<void> | null = null;
+  private loadEnded = false;
   /** Why the background starter load stopped, if it failed. */
   starterFailure: string | null = null;
 
@@ -65,12 +85,39 @@ export class LibraryService {
   /** The data-access object, opening the database (and importing the starter library) on first use. */
   get db(): LibraryDb {
     if (!this.lib) {
-      this.dbHandle = openDatabase(this.file);
+      this.dbHandle = (this.starter && this.openStarterCopy()) || openDatabase(this.file);
       this.lib = new LibraryDb(this.dbHandle);
-      if (this.starter && this.opts.starterInBackground) this.loading = this.loadStarterInBackground(this.starter, this.lib);
+      if (this.starter && this.opts.starterInBackground) {
+        // The load may end before it returns (nothing to load): then nothing is loading.
+        this.loadEnded = false;
+        const loading = this.loadStarterInBackground(this.starter, this.lib);
+        if (!this.loadEnded) this.loading = loading;
+      }
       else if (this.starter) this.ensureStarter(this.starter);
     }
     return this.lib;
+  }
+
+  /**
+   * A new library (no database file yet) starts as a copy of the built starter database: a file
+   * copy and an open, instead of importing every document. Null when there is no such database or
+   * the copy cannot be opened (then the copy is removed and the starter file is imported as before).
+   */
+  private openStarterCopy(): Db | null {
+    const prebuilt = this.opts.starterDatabase === undefined ? starterDatabasePath(this.starter!) : this.opts.starterDatabase;
+    if (!prebuilt || fs.existsSync(this.file) || !fs.existsSync(prebuilt)) return null;
+    // Journal files without their database cannot belong to it: never let SQLite replay them into the copy.
+    for (const f of [`${this.file}-wal`, `${this.file}-shm`]) fs.rmSync(f, { force: true });
+    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    const partial = `${this.file}.starter-${process.pid}`;
+    try {
+      fs.copyFileSync(prebuilt, partial);
+      fs.renameSync(partial, this.file);
+      return openDatabase(this.file);
+    } catch {
+      for (const f of [partial, this.file, `${this.file}-wal`, `${this.file}-shm`]) fs.rmSync(f, { force: true });
+      return null;
+    }
   }
 
   /** Resolves once the starter library is completely loaded (at once unless loading in the background). */
@@ -165,7 +212,10 @@ export class LibraryService {
       // Nobody may be awaiting this promise: keep the reason for stats instead of an unhandled rejection.
       this.starterFailure = `The starter library could not be loaded: ${e instanceof Error ? e.message : String(e)}`;
     } finally {
-      if (this.lib === lib) this.loading = null;
+      if (this.lib === lib) {
+        this.loading = null;
+        this.loadEnded = true;
+      }
     }
   }
 
@@ -200,10 +250,21 @@ export class LibraryService {
     const items: ImportItem[] = missing.map((m) => ({ file: m, status: 'failed', reason: 'no such file or folder' }));
     for (const p of passedOver) items.push({ file: p.path, status: 'skipped', reason: p.reason });
     let done = 0;
-    for (const f of files) {
+    // The worker reads the next files while this thread stores the current one (two cores busy
+    // instead of one at a time); a few files ahead, so memory stays bounded.
+    const parsed: Promise<ImportOutcome>[] = [];
+    const readAhead = (upTo: number) => {
+      while (parsed.length < Math.min(files.length, upTo)) {
+        const p = importFileIsolated(files[parsed.length]!);
+        p.catch(() => undefined); // awaited below, in order; never an unhandled rejection meanwhile
+        parsed.push(p);
+      }
+    };
+    for (const [i, f] of files.entries()) {
+      readAhead(i + IMPORT_READ_AHEAD);
       let item: ImportItem;
       try {
-        item = this.importText(await importFileIsolated(f), f);
+        item = this.importText(await parsed[i]!, f);
       } catch (e) {
         item = { file: f, status: 'failed', reason: e instanceof Error ? e.message : String(e) };
       }
@@ -351,7 +412,7 @@ export class LibraryService {
   }
 }
 
-export type { SearchFilters };
+export type { SearchFilters, SearchOrder };
 
 /** Share of words the two sides of a diff have in common (1 = the same words). */
 export function literalSimilarity(diff: readonly DiffOp[]): number {

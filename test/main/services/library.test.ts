@@ -10,6 +10,7 @@ import { continuationOf } from '../../../src/main/services/library-history.js';
 import type { ResolutionDocument } from '../../../src/shared/resolution/model.js';
 import { libraryDoc } from '../../helpers/library-docs.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { buildStarterDatabase } from '../../../scripts/build-starter.js';
 
 const OIL_79 = 'Requests the Secretary-General to report to the General Assembly at its eightieth session on the implementation of the present resolution under the item entitled "Sustainable development";';
 const OIL_78 = 'Requests the Secretary-General to report to the General Assembly at its seventy-ninth session on the implementation of the present resolution under the item entitled "Sustainable development";';
@@ -101,8 +102,8 @@ describe('lineage', () => {
     expect(added).toContain('under the item entitled "Sustainable development"');
     expect(versions[2]!.diff.filter((d) => d.op !== 'eq').map((d) => d.text.trim())).toEqual(['seventy-ninth', 'eightieth']);
     expect(versions[3]!.draft).toBe(true);
-    // Identical (numbers aside) since 78/143.
-    expect(agreedSince).toEqual({ symbol: 'A/RES/78/143', year: 2023 });
+    // 78/143 said "seventy-ninth" where 79/200 says "eightieth": the exact wording is agreed only since 79/200.
+    expect(agreedSince).toEqual({ symbol: 'A/RES/79/200', year: 2024 });
   });
 });
 
@@ -143,6 +144,8 @@ describe('starter library in the background', () => {
     const bg = new LibraryService(path.join(tmp.dir, 'bg', 'library.sqlite'), file, { starterInBackground: true });
     try {
       expect(bg.search('implement', {}, 5).hits.length).toBeGreaterThan(0);
+      // Suggestions answer from what is loaded too, and see what loads later.
+      expect(bg.suggest('Calls upon States to implement measure').suggestions.length).toBeGreaterThan(0);
       expect(bg.starterLoading).toBe(true);
       await bg.starterLoaded();
       expect(bg.starterLoading).toBe(false);
@@ -165,6 +168,41 @@ describe('starter library in the background', () => {
       expect(second.db.counts().documents).toBe(65);
     } finally {
       second.close();
+    }
+  });
+
+  it('starts a new library as a copy of the built starter database, answering at once', async () => {
+    const file = starterFile(65);
+    const built = path.join(tmp.dir, 'built', 'starter.sqlite');
+    fs.mkdirSync(path.dirname(built), { recursive: true });
+    expect(buildStarterDatabase(built, file).documents).toBe(65);
+    const copy = new LibraryService(path.join(tmp.dir, 'copy', 'library.sqlite'), file, { starterInBackground: true, starterDatabase: built });
+    try {
+      expect(copy.stats().documents).toBe(65);
+      expect(copy.search('"measure number 64"', {}, 5).hits.map((h) => h.symbol)).toEqual(['A/RES/70/65']);
+      expect(copy.suggest('Calls upon States to implement measure').suggestions[0]?.continuation).toMatch(/^ number \d+ fully;$/);
+      expect(copy.starterLoading).toBe(false);
+      await copy.starterLoaded();
+      expect(copy.starterLoading).toBe(false);
+      expect(copy.stats().documents).toBe(65);
+    } finally {
+      copy.close();
+    }
+    // The copy is the user's library from then on: the built file is not touched.
+    expect(fs.statSync(built).size).toBeGreaterThan(0);
+  });
+
+  it('imports the starter file as before when the built database is damaged, leaving no broken library', async () => {
+    const file = starterFile(5);
+    const bad = path.join(tmp.dir, 'bad.sqlite');
+    fs.writeFileSync(bad, 'not a database at all, but long enough to look like a header '.repeat(100));
+    const lib = new LibraryService(path.join(tmp.dir, 'fallback', 'library.sqlite'), file, { starterInBackground: true, starterDatabase: bad });
+    try {
+      await lib.starterLoaded();
+      expect(lib.starterFailure).toBeNull();
+      expect(lib.stats().documents).toBe(5);
+    } finally {
+      lib.close();
     }
   });
 
