@@ -19,7 +19,7 @@ export const PAGED_DONE = 'data-plenary-paged';
  */
 export const PAGED_CSS = `
 .fn-float { display: block; float: footnote; font-size: 8.5pt; line-height: 10.5pt; font-style: normal; font-weight: normal;
-  text-align: start; text-indent: -6.5pt; padding-inline-start: 63.4pt; margin: 0 0 2pt; letter-spacing: 0.027em; }
+  text-align: start; text-indent: -6.5pt; padding-inline-start: 63.4pt; margin: 0 0 2pt; letter-spacing: 0.028em; }
 .fn-float .fn-num { display: inline-block; width: 6.5pt; margin: 0; text-indent: 0; text-align: start; }
 .fn-float .fn-num sup { font-size: 5.5pt; line-height: 0; vertical-align: 3pt; }
 .footnotes li.floated, .footnotes.all-floated { display: none; }
