@@ -167,11 +167,14 @@ function stylesheet(layout: DocumentLayout, opts: HtmlExportOptions): string {
   @bottom-${odd.inner} { content: ""; }
 }
 @page :first {
+  /* Page 1 ends higher, above the job number and barcode: its text and notes end at 705.6 pt
+     on 33 of the 39 official PDFs (pages 2+ at 734.4 pt), so the text area ends at 706.7 pt. */
   margin-top: 42pt;
+  margin-bottom: 85.3pt;
   @top-left { content: none; }
   @top-right { content: none; }
   /* Page 1 foot: places for the job number and the Code 39 barcode, which the Secretariat assigns. */
-  @bottom-${even.outer} { content: ""; border: 0.5pt dashed #999; height: 20pt; width: 110pt; margin: 10pt 0 14pt; padding: 0; }
+  @bottom-${even.outer} { content: ""; border: 0.5pt dashed #999; height: 20pt; width: 110pt; margin: 38.8pt 0 26.5pt; padding: 0; }
   @bottom-${even.inner} { content: none; }
 }
 /* Word sets text without pair kerning or ligatures (its default, and the UN's): so does the export,
