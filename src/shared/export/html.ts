@@ -203,8 +203,11 @@ a:focus-visible { outline: 1pt solid #1a5fb4; }
 .mh-session p { margin: 0; font-size: 10pt; line-height: 12pt; }
 .mh-session .mh-session-name, .mh-session .mh-item-title { font-weight: bold; }
 .mh-session .mh-committee { font-weight: bold; font-size: 12pt; line-height: 14pt; max-width: 288pt; }
-/* The agenda item's title wraps in its own column, 60 pt to 348 pt (the official lines end by 346 pt). */
+/* The agenda item's title wraps in its own column, 60 pt to 348 pt (the official lines end by 346 pt).
+   Word's bold letters are wider still than its roman ones: 0.32 pt a letter over the outline widths
+   (measured on the official item titles), so the title wraps where the UN's does. */
 .mh-session .mh-item-title { max-width: 288pt; }
+.mh-session .mh-session-name, .mh-session .mh-item-title { letter-spacing: 0.032em; }
 /* Several agenda items: their titles are 6 pt apart (A/RES/78/247). */
 .mh-session .mh-item-title + .mh-item-title { margin-top: 6pt; }
 /* How Chinese sets off the opening words is UNVERIFIED (un-format.md §4): KaiTi rather than a

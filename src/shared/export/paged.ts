@@ -36,6 +36,18 @@ export const PAGED_CSS = `
 .pagedjs_footnote_inner_content::before { content: ""; display: block; width: 72pt; margin: 7pt 0 6.5pt 39.6pt; border-top: 0.5pt solid #000; }
 `;
 
+/**
+ * Script run before Paged.js in the layout page (see pagedLayoutHtml): animation frames and idle
+ * callbacks as zero-delay timers, and no ResizeObserver.
+ */
+export const DETERMINISM_SHIM = [
+  'window.requestAnimationFrame = function (cb) { return setTimeout(function () { cb(performance.now()); }, 0); };',
+  'window.cancelAnimationFrame = function (id) { clearTimeout(id); };',
+  'window.requestIdleCallback = function (cb) { return setTimeout(function () { cb({ didTimeout: false, timeRemaining: function () { return 50; } }); }, 0); };',
+  'window.cancelIdleCallback = function (id) { clearTimeout(id); };',
+  'window.ResizeObserver = undefined;',
+].join('\n');
+
 /** Forbids every fetch: the page may only run its own inline script and styles. */
 const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline' blob:; img-src data: blob:; font-src 'none'; connect-src 'none'";
 
@@ -49,6 +61,16 @@ export function pagedLayoutHtml(html: string, polyfill: string): string {
   const csp = `<meta http-equiv="Content-Security-Policy" content="${CSP}">`;
   const tail = [
     `<style>${PAGED_CSS}</style>`,
+    // Determinism (the same pages on every run, whatever the machine's load): Paged.js paces its
+    // work with animation frames, which a headless Chromium under virtual time serves at a
+    // real-time rate and does not wait for, so the DOM could be taken before the layout ended
+    // or in the middle of a re-flow; and it re-flows a page when a ResizeObserver (called on a
+    // later frame) reports that the page grew after its layout, which stopped the layout of
+    // the pages in progress (79/1 came out with its notes on page 57 in one run and on their own
+    // pages in the next). Frames and idle callbacks are served as timers, which virtual time
+    // runs in order and waits for; the observer is taken away: every size is known when a page
+    // is laid out (no images, no web fonts, notes placed synchronously).
+    `<script>${DETERMINISM_SHIM}</script>`,
     `<script>window.PagedConfig = { auto: true, after: function () { document.documentElement.setAttribute('${PAGED_DONE}', '1'); } };</script>`,
     `<script>${safe}</script>`,
   ].join('\n');
