@@ -9,7 +9,7 @@
  */
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
-const TIED = new RegExp(`(?<=(?:^|[^\\p{L}\\p{N}])(?:\\d{1,2}|No\\.|para\\.|paras\\.|vol\\.)) (?=(?:${MONTHS})(?![\\p{L}])|\\d)`, 'gu');
+const TIED = new RegExp(`(?<=(?:^|[^\\p{L}\\p{N}])(?:\\d{1,2}|No\\.|para\\.|paras\\.|vol\\.)) (?=(?:${MONTHS})(?!\\p{L})|\\d)`, 'gu');
 
 /** No-break space (U+00A0). */
 export const NBSP = '\u00a0';
