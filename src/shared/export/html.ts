@@ -217,15 +217,16 @@ a:focus-visible { outline: 1pt solid #1a5fb4; }
 /* The text column */
 .text { margin-inline-start: 63.4pt; width: 365.5pt; }
 /* Tops of lines as on the official page 1: 28.8 pt from the agenda item's last line to this heading, 28.2 pt
-   from its last line to the basis line, 23.4 pt from there to the title, 26.3 pt from the title's last
-   line to the formula. */
+   from its last line to the basis line, 23.4 pt from there to the title, 26.1–26.3 pt from the title's
+   last line to the formula; drafts: 30 pt from the agenda item's last line to the sponsor line, 23.4 pt
+   from there to the title (A/C.6/80/L.5 and 38 other drafts of drafts-80). */
 .adopted { font-weight: bold; font-size: 14pt; line-height: 15pt; margin: 17.2pt 0 12.2pt; }
-.sponsors { font-weight: bold; margin: 19pt 0 12pt; }
+.sponsors { font-weight: bold; margin: 18.2pt 0 11.7pt; }
 .basis { margin: 0 0 11.6pt; }
 .basis .basis-text { font-style: italic; }
 /* The title's lines are 13.5 pt apart (13.4–13.6 on the official pages); its number hangs in the
    margin as a float, which, unlike an inline block, does not make the first line taller. */
-h1.title { font-weight: bold; font-size: 12pt; line-height: 13.5pt; margin: 0 0 12.8pt; }
+h1.title { font-weight: bold; font-size: 12pt; line-height: 13.5pt; margin: 0 0 12.6pt; }
 .title-num { float: inline-start; box-sizing: border-box; width: 51.1pt; margin-inline-start: -51.1pt; padding-inline-end: 12.6pt; text-align: end; }
 .formula { text-indent: 23.7pt; }
 .body p { text-align: justify; hyphens: manual; }
