@@ -167,10 +167,10 @@ function stylesheet(layout: DocumentLayout, opts: HtmlExportOptions): string {
   @bottom-${odd.inner} { content: ""; }
 }
 @page :first {
-  /* Page 1 ends higher, above the job number and barcode: its text and notes end at 705.6 pt
-     on 33 of the 39 official PDFs (pages 2+ at 734.4 pt), so the text area ends at 706.7 pt. */
-  margin-top: 42pt;
-  margin-bottom: 85.3pt;
+  /* A resolution's page 1 ends higher, above the job number and barcode: its text and notes end at
+     705.6 pt on 33 of the 39 official PDFs (pages 2+ at 734.4 pt), so the text area ends at 706.7 pt.
+     Drafts are mixed (half of drafts-80 end page 1 near 734 pt): their page 1 ends as the others. */
+  margin-top: 42pt;${layout.isDraft ? '' : '\n  margin-bottom: 85.3pt;'}
   @top-left { content: none; }
   @top-right { content: none; }
   /* Page 1 foot: places for the job number and the Code 39 barcode, which the Secretariat assigns. */
