@@ -6,7 +6,9 @@
 // page-1 body start, body lines per page, the page of each footnote, line-break agreement, the
 // masthead fields, the PP/OP counts and the roman part headings. Prints a table and writes JSON
 // (test-results/fidelity.json, or --out FILE).
-//   node --import tsx scripts/fidelity.ts [--corpus DIR] [--out FILE] [--only NAME] [--no-docx]
+//   node --import tsx scripts/fidelity.ts [--corpus DIR] [--out FILE] [--only NAME[,NAME…]] [--no-docx] [--keep DIR]
+// --keep DIR copies the exported PDFs (NAME.pdf, and NAME.docx.pdf from LibreOffice) there, to
+// compare with the official file by eye or with `pdftotext -bbox`.
 // Needs: chromium, pdftotext, and for .docx soffice (LibreOffice).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,6 +29,7 @@ const { values } = parseArgs({
     out: { type: 'string' },
     only: { type: 'string' },
     'no-docx': { type: 'boolean' },
+    keep: { type: 'string' },
   },
 });
 const corpus = path.resolve(values.corpus ?? path.join(root, '../shared/corpus/pdf'));
@@ -62,7 +65,7 @@ interface Row {
 
 const files = fs
   .readdirSync(corpus)
-  .filter((f) => f.endsWith('.pdf') && (!values.only || f.includes(values.only)))
+  .filter((f) => f.endsWith('.pdf') && (!values.only || values.only.split(',').some((o) => f.includes(o))))
   .sort();
 const service = new ExportService();
 const rows: Row[] = [];
@@ -193,4 +196,11 @@ process.stdout.write(out.join('\n') + '\n');
 fs.mkdirSync(path.dirname(outFile), { recursive: true });
 fs.writeFileSync(outFile, JSON.stringify({ corpus: path.relative(root, corpus), summary: sum, rows }, null, 1));
 process.stderr.write(`wrote ${outFile}\n`);
+if (values.keep) {
+  const keep = path.resolve(values.keep);
+  fs.mkdirSync(keep, { recursive: true });
+  for (const f of fs.readdirSync(work).filter((n) => n.endsWith('.pdf'))) fs.copyFileSync(path.join(work, f), path.join(keep, f));
+  const lo = path.join(work, 'lo');
+  if (fs.existsSync(lo)) for (const f of fs.readdirSync(lo)) fs.copyFileSync(path.join(lo, f), path.join(keep, f.replace(/\.pdf$/, '.docx.pdf')));
+}
 fs.rmSync(work, { recursive: true, force: true });

@@ -632,12 +632,20 @@ function runningFoot(side: 'odd' | 'even', opts: DocxOptions): Footer {
   return new Footer({ children: [new Paragraph({ style: STYLE.runningFoot, children })] });
 }
 
+/**
+ * The space above page 1's foot, in twips: the Secretariat's page-1 footer (job number, barcode,
+ * QR code, "Please recycle") stands so high that the text and notes of page 1 end at 705.6 pt
+ * (33 of the 39 official PDFs), 29 pt above pages 2+. Word and LibreOffice end the text where a
+ * taller footer begins, so the foot is made as tall as the UN's.
+ */
+export const FIRST_FOOT_SPACE = 600;
+
 /** Page 1's foot: the job number and a marked place for the barcode, both assigned by the Secretariat. */
 function firstFoot(opts: DocxOptions): Footer {
   const box: IBorderOptions = { style: BorderStyle.DASHED, size: 4, color: 'auto', space: 1 };
   return new Footer({
     children: [
-      new Paragraph({ style: STYLE.firstFoot, children: [text(opts.jobNumber?.trim() || '[job number]')] }),
+      new Paragraph({ style: STYLE.firstFoot, spacing: { before: FIRST_FOOT_SPACE }, children: [text(opts.jobNumber?.trim() || '[job number]')] }),
       new Paragraph({
         style: STYLE.firstFoot,
         indent: { left: -OUT_LEFT + 106, right: COLUMN + OUT_LEFT - 106 - 2000 },

@@ -30,6 +30,7 @@
 import { layoutDocument, runningHeadTitle, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
 import { adoptedHeading, closingLines, draftResolutionWords, sponsorLine, titleNumberLabel, unreferencedFootnotes } from './wording.js';
 import { crossRefTargets } from './akn.js';
+import { tieSpaces } from './typeset.js';
 import { inlineText, type FrontMatter, type Language, type ResolutionDocument } from '../resolution/model.js';
 import type { MastheadWords } from '../resolution/masthead.js';
 
@@ -95,6 +96,14 @@ const BACK_LABEL: Readonly<Record<Language, string>> = {
   zh: '返回正文',
 };
 
+/**
+ * The extra space after each letter of 10 pt text that gives Word's advance widths (see the
+ * stylesheet): lines then break where the UN's do. Pinned by a test, with the column width.
+ */
+export const BODY_LETTER_SPACING = '0.024em';
+/** The same for the 8.5 pt notes (0.24 pt a letter). */
+export const NOTE_LETTER_SPACING = '0.028em';
+
 /** Escapes text for HTML content and double-quoted attributes (the only kind written here). */
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
@@ -158,16 +167,21 @@ function stylesheet(layout: DocumentLayout, opts: HtmlExportOptions): string {
   @bottom-${odd.inner} { content: ""; }
 }
 @page :first {
-  margin-top: 42pt;
+  /* A resolution's page 1 ends higher, above the job number and barcode: its text and notes end at
+     705.6 pt on 33 of the 39 official PDFs (pages 2+ at 734.4 pt), so the text area ends at 706.7 pt.
+     Drafts are mixed (half of drafts-80 end page 1 near 734 pt): their page 1 ends as the others. */
+  margin-top: 42pt;${layout.isDraft ? '' : '\n  margin-bottom: 85.3pt;'}
   @top-left { content: none; }
   @top-right { content: none; }
   /* Page 1 foot: places for the job number and the Code 39 barcode, which the Secretariat assigns. */
-  @bottom-${even.outer} { content: ""; border: 0.5pt dashed #999; height: 20pt; width: 110pt; margin: 10pt 0 14pt; padding: 0; }
+  @bottom-${even.outer} { content: ""; border: 0.5pt dashed #999; height: 20pt; width: 110pt; margin: 38.8pt 0 26.5pt; padding: 0; }
   @bottom-${even.inner} { content: none; }
 }
-html { font-family: ${font}; font-size: 10pt; line-height: 12pt; color: #000; background: #fff; }
+/* Word sets text without pair kerning or ligatures (its default, and the UN's): so does the export,
+   or lines hold more than the UN's and break elsewhere. */
+html { font-family: ${font}; font-size: 10pt; line-height: 12pt; color: #000; background: #fff;
+  font-kerning: none; font-variant-ligatures: none; font-feature-settings: "kern" 0, "liga" 0, "clig" 0; }
 body { margin: 0; }
-.page { font-kerning: normal; }
 p { margin: 0 0 6pt; }
 a { color: inherit; text-decoration: none; }
 a:focus-visible { outline: 1pt solid #1a5fb4; }
@@ -189,8 +203,11 @@ a:focus-visible { outline: 1pt solid #1a5fb4; }
 .mh-session p { margin: 0; font-size: 10pt; line-height: 12pt; }
 .mh-session .mh-session-name, .mh-session .mh-item-title { font-weight: bold; }
 .mh-session .mh-committee { font-weight: bold; font-size: 12pt; line-height: 14pt; max-width: 288pt; }
-/* The agenda item's title wraps in its own column, 60 pt to 348 pt (the official lines end by 346 pt). */
+/* The agenda item's title wraps in its own column, 60 pt to 348 pt (the official lines end by 346 pt).
+   Word's bold letters are wider still than its roman ones: 0.32 pt a letter over the outline widths
+   (measured on the official item titles), so the title wraps where the UN's does. */
 .mh-session .mh-item-title { max-width: 288pt; }
+.mh-session .mh-session-name, .mh-session .mh-item-title { letter-spacing: 0.032em; }
 /* Several agenda items: their titles are 6 pt apart (A/RES/78/247). */
 .mh-session .mh-item-title + .mh-item-title { margin-top: 6pt; }
 /* How Chinese sets off the opening words is UNVERIFIED (un-format.md §4): KaiTi rather than a
@@ -199,18 +216,27 @@ a:focus-visible { outline: 1pt solid #1a5fb4; }
 
 /* The text column */
 .text { margin-inline-start: 63.4pt; width: 365.5pt; }
-.adopted { font-weight: bold; font-size: 14pt; line-height: 15pt; margin: 19pt 0 13pt; }
-.sponsors { font-weight: bold; margin: 19pt 0 12pt; }
-.basis { margin: 0 0 12pt; }
+/* Tops of lines as on the official page 1: 28.8 pt from the agenda item's last line to this heading, 28.2 pt
+   from its last line to the basis line, 23.4 pt from there to the title, 26.1–26.3 pt from the title's
+   last line to the formula; drafts: 30 pt from the agenda item's last line to the sponsor line, 23.4 pt
+   from there to the title (A/C.6/80/L.5 and 38 other drafts of drafts-80). */
+.adopted { font-weight: bold; font-size: 14pt; line-height: 15pt; margin: 17.2pt 0 12.2pt; }
+.sponsors { font-weight: bold; margin: 18.2pt 0 11.7pt; }
+.basis { margin: 0 0 11.6pt; }
 .basis .basis-text { font-style: italic; }
-h1.title { font-weight: bold; font-size: 12pt; line-height: 14pt; margin: 0 0 11pt; }
-.title-num { display: inline-block; box-sizing: border-box; width: 51.1pt; margin-inline-start: -51.1pt; padding-inline-end: 12.6pt; text-align: end; }
+/* The title's lines are 13.5 pt apart (13.4–13.6 on the official pages); its number hangs in the
+   margin as a float, which, unlike an inline block, does not make the first line taller. */
+h1.title { font-weight: bold; font-size: 12pt; line-height: 13.5pt; margin: 0 0 12.6pt; }
+.title-num { float: inline-start; box-sizing: border-box; width: 51.1pt; margin-inline-start: -51.1pt; padding-inline-end: 12.6pt; text-align: end; }
 .formula { text-indent: 23.7pt; }
 .body p { text-align: justify; hyphens: manual; }
-/* Word sets Times New Roman with its hinted widths, about 0.27 pt wider a letter at 10 pt than
-   the outline widths a browser uses (measured on the UN PDFs): without this, lines hold a word
-   more than the UN's and break elsewhere. */
-.text, .footnotes, .mh-session, .mh-distr { letter-spacing: 0.027em; }
+/* Word sets Times New Roman with its hinted widths (whole pixels of a 300 dpi device: "e" 20 px
+   = 4.8 pt where the outline is 4.44 pt), on average 0.24 pt a letter wider at 10 pt than the
+   outline widths a browser uses, and 0.24 pt at 8.5 pt (measured on the glyph positions of the 39
+   official PDFs; a line-fitting simulation over their 9,500 line breaks agrees best at 0.023–0.024
+   em). Without this, lines hold a word more than the UN's and break elsewhere. */
+.text, .mh-session, .mh-distr { letter-spacing: ${BODY_LETTER_SPACING}; }
+.footnotes { letter-spacing: ${NOTE_LETTER_SPACING}; }
 p.pp, p.op { text-indent: 23.7pt; }
 p.l1 { text-indent: 23.7pt; }
 p.l2, p.l3, p.l4 { text-indent: 0; }
@@ -301,11 +327,11 @@ function withSponsorLineEnd(line: string, meta: FrontMatter, words: MastheadWord
 
 /** A note repeated where it is first cited, hidden unless a paged-media engine floats it (PAGED_CSS). */
 function floatNote(mark: string, text: string): string {
-  return `<span class="fn-float" data-fn="${escapeHtml(mark)}" aria-hidden="true"><span class="fn-num"><sup>${escapeHtml(mark)}</sup></span>${escapeHtml(text.trim())}</span>`;
+  return `<span class="fn-float" data-fn="${escapeHtml(mark)}" aria-hidden="true"><span class="fn-num"><sup>${escapeHtml(mark)}</sup></span>${escapeHtml(tieSpaces(text.trim()))}</span>`;
 }
 
 function inlineRun(r: LayoutRun, targets: string[] | null): string {
-  let t = escapeHtml(r.text);
+  let t = escapeHtml(tieSpaces(r.text));
   if (r.symbolRef) t = `<span class="symbol" data-symbol="${escapeHtml(r.symbolRef)}" translate="no">${t}</span>`;
   if (r.xref) {
     if (r.xref.broken || !targets || targets.length === 0) t = `<span class="xref broken">${t}</span>`;
@@ -400,7 +426,7 @@ export function exportHtml(doc: ResolutionDocument, opts: HtmlExportOptions = {}
   if (heading.length > 0) h.push(`<p class="adopted">${heading.map(escapeHtml).join('<br>')}</p>`);
   const sponsors = withSponsorLineEnd(sponsorLine(meta, words), meta, words);
   if (sponsors) h.push(`<p class="sponsors">${escapeHtml(sponsors)}${sponsorFloat ? floatNote('*', meta.sponsorNote) : ''}</p>`);
-  if (meta.basis.trim()) h.push(`<p class="basis">[<span class="basis-text">${escapeHtml(meta.basis.trim().replace(/^\[|\]$/g, ''))}</span>]</p>`);
+  if (meta.basis.trim()) h.push(`<p class="basis">[<span class="basis-text">${escapeHtml(tieSpaces(meta.basis.trim().replace(/^\[|\]$/g, '')))}</span>]</p>`);
   if (title) {
     const num = titleNumberLabel(layout).trim();
     h.push(`<h1 class="title">${num ? `<span class="title-num">${escapeHtml(num)}</span>` : ''}${escapeHtml(title)}</h1>`);
@@ -456,7 +482,7 @@ export function exportHtml(doc: ResolutionDocument, opts: HtmlExportOptions = {}
     h.push('<ol>');
     for (const n of notes) {
       const back = n.back ? ` <a class="fn-back" href="#fnref${n.mark}" role="doc-backlink" aria-label="${escapeHtml(BACK_LABEL[lang])}">↩</a>` : '';
-      h.push(`<li id="${n.id}"${n.floated ? ' class="floated"' : ''}><span class="fn-num"><sup>${escapeHtml(n.mark)}</sup></span> ${escapeHtml(n.text.trim())}${back}</li>`);
+      h.push(`<li id="${n.id}"${n.floated ? ' class="floated"' : ''}><span class="fn-num"><sup>${escapeHtml(n.mark)}</sup></span> ${escapeHtml(tieSpaces(n.text.trim()))}${back}</li>`);
     }
     h.push('</ol>');
     h.push('</section>');

@@ -12,14 +12,16 @@ export const PAGED_DONE = 'data-plenary-paged';
 
 /**
  * Style added for the paged-media engine: notes float to the foot of the page that cites them,
- * 8.5/10.5 pt, the number hanging at 116.9 pt and the text at 123.4 pt, under a 72 pt rule of
- * 0.5 pt from 99.6 pt (as measured on the official PDFs); the end-of-document list keeps only
+ * 8.5/10.5 pt with no space between notes, the number hanging at 116.9 pt and the text at
+ * 123.4 pt, under a 72 pt rule of 0.5 pt from 99.6 pt; the rule and its space take 14 pt above
+ * the first note (as measured on the official PDFs: notes 10.5 pt apart, the first 12 pt under
+ * the separator line, which stands at least 1.7 pt under the last line of text); the end-of-document list keeps only
  * the notes nothing cites. From page 2 the running head stands on a 0.5 pt rule at 65 pt from
  * the top, across 60–552 pt (measured on A/RES/79/200).
  */
 export const PAGED_CSS = `
 .fn-float { display: block; float: footnote; font-size: 8.5pt; line-height: 10.5pt; font-style: normal; font-weight: normal;
-  text-align: start; text-indent: -6.5pt; padding-inline-start: 63.4pt; margin: 0 0 2pt; letter-spacing: 0.027em; }
+  text-align: start; text-indent: -6.5pt; padding-inline-start: 63.4pt; margin: 0; letter-spacing: 0.028em; }
 .fn-float .fn-num { display: inline-block; width: 6.5pt; margin: 0; text-indent: 0; text-align: start; }
 .fn-float .fn-num sup { font-size: 5.5pt; line-height: 0; vertical-align: 3pt; }
 .footnotes li.floated, .footnotes.all-floated { display: none; }
@@ -31,8 +33,23 @@ export const PAGED_CSS = `
 .pagedjs_margin-top { position: relative; }
 .pagedjs_margin-top > .pagedjs_margin { border-bottom: 0 !important; }
 .pagedjs_page:not(.pagedjs_first_page) .pagedjs_margin-top::after { content: ""; position: absolute; left: 0; right: 0; top: 64.75pt; border-top: 0.5pt solid #000; }
-.pagedjs_footnote_inner_content::before { content: ""; display: block; width: 72pt; margin: 6pt 0 5pt 39.6pt; border-top: 0.5pt solid #000; }
+.pagedjs_footnote_inner_content::before { content: ""; display: block; width: 72pt; margin: 7pt 0 6.5pt 39.6pt; border-top: 0.5pt solid #000; }
+/* Page 1 keeps 4.5 pt more above its notes (the last line of text stands at least 7.2 pt above the
+   separator there, 2.7 pt on the other pages: measured on the 39 official PDFs). */
+.pagedjs_first_page .pagedjs_footnote_inner_content::before { margin-top: 11.5pt; }
 `;
+
+/**
+ * Script run before Paged.js in the layout page (see pagedLayoutHtml): animation frames and idle
+ * callbacks as zero-delay timers, and no ResizeObserver.
+ */
+export const DETERMINISM_SHIM = [
+  'window.requestAnimationFrame = function (cb) { return setTimeout(function () { cb(performance.now()); }, 0); };',
+  'window.cancelAnimationFrame = function (id) { clearTimeout(id); };',
+  'window.requestIdleCallback = function (cb) { return setTimeout(function () { cb({ didTimeout: false, timeRemaining: function () { return 50; } }); }, 0); };',
+  'window.cancelIdleCallback = function (id) { clearTimeout(id); };',
+  'window.ResizeObserver = undefined;',
+].join('\n');
 
 /** Forbids every fetch: the page may only run its own inline script and styles. */
 const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline' blob:; img-src data: blob:; font-src 'none'; connect-src 'none'";
@@ -47,6 +64,16 @@ export function pagedLayoutHtml(html: string, polyfill: string): string {
   const csp = `<meta http-equiv="Content-Security-Policy" content="${CSP}">`;
   const tail = [
     `<style>${PAGED_CSS}</style>`,
+    // Determinism (the same pages on every run, whatever the machine's load): Paged.js paces its
+    // work with animation frames, which a headless Chromium under virtual time serves at a
+    // real-time rate and does not wait for, so the DOM could be taken before the layout ended
+    // or in the middle of a re-flow; and it re-flows a page when a ResizeObserver (called on a
+    // later frame) reports that the page grew after its layout, which stopped the layout of
+    // the pages in progress (79/1 came out with its notes on page 57 in one run and on their own
+    // pages in the next). Frames and idle callbacks are served as timers, which virtual time
+    // runs in order and waits for; the observer is taken away: every size is known when a page
+    // is laid out (no images, no web fonts, notes placed synchronously).
+    `<script>${DETERMINISM_SHIM}</script>`,
     `<script>window.PagedConfig = { auto: true, after: function () { document.documentElement.setAttribute('${PAGED_DONE}', '1'); } };</script>`,
     `<script>${safe}</script>`,
   ].join('\n');

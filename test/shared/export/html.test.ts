@@ -117,7 +117,8 @@ describe('exportHtml: content', () => {
     expect(html).toContain('<p class="mh-session-name">Seventy-ninth session</p>');
     expect(html).toContain('<p class="mh-item">Agenda item 18</p>');
     expect(html).toContain('<p class="adopted">Resolution adopted by the General Assembly<br>on 19 December 2024</p>');
-    expect(html).toContain('<p class="basis">[<span class="basis-text">on the report of the Second Committee (A/79/437, para. 17)</span>]</p>');
+    // "para." and its number are tied by a no-break space, as in the UN's files (typeset.ts).
+    expect(html).toContain('<p class="basis">[<span class="basis-text">on the report of the Second Committee (A/79/437, para.\u00a017)</span>]</p>');
     expect(html).toContain('<h1 class="title"><span class="title-num">79/200.</span>Oil slick on Lebanese shores</h1>');
     expect(html).toContain('<p class="formula"><i>The General Assembly</i>,</p>');
     expect(html).toContain('<div class="closing"><p>54th plenary meeting</p><p>19 December 2024</p></div>');

@@ -1,7 +1,7 @@
 // The paged-media preparation of the print HTML (issue 13): notes repeated where they are cited,
 // the page that runs Paged.js (CSP first, no fetch), and the static HTML that is printed.
 import { describe, expect, it } from 'vitest';
-import { PAGED_CSS, PAGED_DONE, pagedLayoutHtml, staticPagedHtml } from '../../../src/shared/export/paged.js';
+import { DETERMINISM_SHIM, PAGED_CSS, PAGED_DONE, pagedLayoutHtml, staticPagedHtml } from '../../../src/shared/export/paged.js';
 import { exportHtml } from '../../../src/shared/export/html.js';
 import { emptyFrontMatter, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
 
@@ -44,6 +44,23 @@ describe('print HTML for the page layout', () => {
     expect(out).not.toContain('"</script>"');
     expect(out).toContain('<\\/script>');
     expect(() => pagedLayoutHtml('<p>no head</p>', '')).toThrow(/no <head>/);
+  });
+
+  it('serves animation frames and idle callbacks as timers and removes the ResizeObserver, before the polyfill runs', () => {
+    const out = pagedLayoutHtml(exportHtml(doc(), { forPrint: true }), 'POLYFILL();');
+    expect(out.indexOf(`<script>${DETERMINISM_SHIM}</script>`)).toBeGreaterThan(0);
+    expect(out.indexOf(DETERMINISM_SHIM)).toBeLessThan(out.indexOf('POLYFILL();'));
+    // Run the shim against a stand-in window: every callback goes through setTimeout.
+    const timers: (() => void)[] = [];
+    const win: Record<string, unknown> = { ResizeObserver: class {} };
+    new Function('window', 'setTimeout', 'clearTimeout', 'performance', DETERMINISM_SHIM)(win, (f: () => void) => timers.push(f), () => undefined, { now: () => 0 });
+    const seen: string[] = [];
+    (win.requestAnimationFrame as (cb: (t: number) => void) => void)(() => seen.push('frame'));
+    (win.requestIdleCallback as (cb: (d: { timeRemaining(): number }) => void) => void)((d) => seen.push(`idle ${d.timeRemaining()}`));
+    expect(seen).toEqual([]);
+    timers.forEach((f) => f());
+    expect(seen).toEqual(['frame', 'idle 50']);
+    expect(win.ResizeObserver).toBeUndefined();
   });
 
   it('prints only a finished layout, without scripts', () => {

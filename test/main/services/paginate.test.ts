@@ -1,0 +1,93 @@
+// The page layout of the PDF (Paged.js in headless Chromium, issue 13): the same document comes
+// out with the same pages on every run, and the printed lines have Word's widths (no kerning,
+// the measured letter spacing) in the measured column, checked on a real PDF with pdftotext.
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { chromiumCandidates, ExportService } from '../../../src/main/services/export.js';
+import { ChromiumPaginator } from '../../../src/main/services/paginate.js';
+import { exportHtml } from '../../../src/shared/export/html.js';
+import { parseResolutionText } from '../../../src/shared/import/text.js';
+import { textBlock, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
+import { committeeDraftMeta } from '../../helpers/fixtures.js';
+import { CORPUS } from '../../helpers/corpus.js';
+import { tempDir } from '../../helpers/tmp.js';
+
+const chromium = chromiumCandidates().find((c) => fs.existsSync(c));
+const pdftotext = spawnSync('pdftotext', ['-v']).error === undefined;
+
+/** The text of each laid-out page (Paged.js page boxes), tags and ids stripped. */
+function pageTexts(dom: string): string[] {
+  return dom
+    .split(/<div class="pagedjs_page[ "]/)
+    .slice(1)
+    .map((p) => p.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
+}
+
+describe('page layout', () => {
+  it.runIf(chromium)(
+    'lays the same document out into the same pages twice, every note on the page that cites it',
+    async () => {
+      const file = path.join(CORPUS, 'ga-en/A_RES_79_200.txt');
+      const doc = parseResolutionText(fs.readFileSync(file, 'utf8'), { fileName: path.basename(file) }).document;
+      const html = exportHtml(doc, { forPrint: true });
+      const paginator = new ChromiumPaginator(chromium);
+      const first = pageTexts(await paginator.paginate(html));
+      const second = pageTexts(await paginator.paginate(html));
+      expect(first.length).toBeGreaterThanOrEqual(3);
+      expect(second).toEqual(first);
+      // Note 6 ("A/79/294.") stands on page 2, as in the official PDF, with its call.
+      const page = first.findIndex((p) => p.includes('A/79/294.'));
+      expect(page).toBe(1);
+    },
+    300_000,
+  );
+
+  it.runIf(chromium && pdftotext)(
+    'prints without pair kerning, with Word-like widths, in the 123.4–488.9 pt column',
+    async () => {
+      // "AVAVAVAVAV" kerns by 1.35 pt a pair in Liberation Serif (12 pt over the word) and
+      // "To" by 0.8 pt: without kerning and with 0.24 pt a letter the word is 74.6 pt wide.
+      const filler = 'the General Assembly notes the report and decides to continue its consideration of the question';
+      const doc: ResolutionDocument = {
+        meta: committeeDraftMeta({ agendaItems: [{ number: '18', title: 'Sustainable development' }] }),
+        preambular: [textBlock('p1', `Recalling AVAVAVAVAV Tototo, ${filler}, ${filler},`)],
+        operative: [textBlock('o1', `Decides that ${filler} and ${filler}.`)],
+        footnotes: [],
+        annexes: [],
+      };
+      const tmp = tempDir();
+      try {
+        const out = path.join(tmp.dir, 'kern.pdf');
+        fs.writeFileSync(out, (await new ExportService().render(doc, 'pdf')).bytes);
+        const bbox = spawnSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', out, '-'], { encoding: 'utf8' }).stdout;
+        const words = [...bbox.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+          text: m[5]!,
+          x0: Number(m[1]),
+          x1: Number(m[3]),
+          y1: Number(m[4]),
+        }));
+        const av = words.find((w) => w.text === 'AVAVAVAVAV')!;
+        expect(av).toBeDefined();
+        // Kerned it would be ~62.6 pt; unkerned without spacing 72.2 pt.
+        expect(av.x1 - av.x0).toBeGreaterThan(73.5);
+        expect(av.x1 - av.x0).toBeLessThan(75.5);
+        // Full (justified) lines of the preamble end where the UN's do.
+        const lines = new Map<number, { x0: number; x1: number }>();
+        // The body of page 1, between the masthead and the sponsor note at the foot.
+        for (const w of words.filter((x) => x.y1 > 250 && x.y1 < 690)) {
+          const l = lines.get(Math.round(w.y1)) ?? { x0: w.x0, x1: w.x1 };
+          lines.set(Math.round(w.y1), { x0: Math.min(l.x0, w.x0), x1: Math.max(l.x1, w.x1) });
+        }
+        const full = [...lines.values()].filter((l) => (Math.abs(l.x0 - 123.4) < 1 || Math.abs(l.x0 - 147.1) < 1) && l.x1 > 440).map((l) => l.x1);
+        expect(full.length).toBeGreaterThanOrEqual(3);
+        // The official justified lines end at 488.6 pt (the last letter's spacing stays inside the box).
+        for (const x of full) expect(Math.abs(x - 488.6)).toBeLessThan(0.6);
+      } finally {
+        tmp.cleanup();
+      }
+    },
+    300_000,
+  );
+});
