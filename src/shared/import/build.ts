@@ -14,7 +14,7 @@
  */
 import { classifyOpening } from '../resolution/lexicon.js';
 import { detectParagraphPhrase } from '../resolution/structure.js';
-import type { Annex, Block, Footnote, Heading, Language, Organ } from '../resolution/model.js';
+import type { Annex, Block, Footnote, Heading, Language, Organ, Table } from '../resolution/model.js';
 import { parseDate } from '../resolution/dates.js';
 import { toRoman } from '../resolution/labels.js';
 import type { RawNote } from './clean.js';
@@ -32,6 +32,7 @@ interface SBlock {
   phrase?: number;
   heading?: Heading;
   preambular?: boolean;
+  table?: Table;
 }
 
 /** What the builder needs besides the units. */
@@ -78,6 +79,7 @@ class Nester {
   /** Paragraphs and headings made so far (ids count them apart). */
   private paras = 0;
   private headings = 0;
+  private tables = 0;
 
   constructor(private readonly prefix: string) {}
 
@@ -93,6 +95,16 @@ class Nester {
   /** A heading: it closes the paragraph before it; ids "h1", "ax1-h2"… apart from paragraphs. */
   heading(text: string, h: Heading): SBlock {
     const b: SBlock = { id: `${this.prefix.replace(/p$/, '')}h${++this.headings}`, text, children: [], tail: '', label: '', heading: h };
+    this.roots.push(b);
+    this.stack = [];
+    this.listOwner = null;
+    this.listTarget = null;
+    return b;
+  }
+
+  /** A table: it closes the paragraph before it; ids "t1", "ax1-t2"… apart from paragraphs. */
+  table(t: Table): SBlock {
+    const b: SBlock = { id: `${this.prefix.replace(/p$/, '')}t${++this.tables}`, text: '', children: [], tail: '', label: '', table: t };
     this.roots.push(b);
     this.stack = [];
     this.listOwner = null;
@@ -277,6 +289,10 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
       addHeading(pp, u);
       continue;
     }
+    if (u.table) {
+      pp.table(u.table);
+      continue;
+    }
     const lastH = pp.last?.heading ? pp.last : undefined;
     if (lastH && !lastH.text && isHeadingRest(u)) {
       lastH.text = u.text;
@@ -304,6 +320,10 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
     if (u.kind === 'heading') {
       addHeading(op, u);
       pendingHeading = op.last!;
+      continue;
+    }
+    if (u.table) {
+      op.table(u.table);
       continue;
     }
     if (u.num > 0) {
@@ -370,12 +390,14 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
       }
       cur = newAnnex('');
     }
-    if (!cur.started && u.kind === 'para' && u.num === 0 && u.depth === 0 && !endsClause(u.text) && plain(u.text).length < 250 && !opensWith(u.text, lang)) {
+    // A title may run long (a conference's name, place and dates), a further title line less so.
+    if (!cur.started && u.kind === 'para' && u.num === 0 && u.depth === 0 && !endsClause(u.text) && plain(u.text).length < (cur.title ? 250 : 400) && !opensWith(u.text, lang)) {
       cur.title = cur.title ? `${cur.title} ${u.text}` : u.text;
       continue;
     }
     cur.started = true;
-    if (u.kind === 'heading') addHeading(cur.nest, u);
+    if (u.table) cur.nest.table(u.table);
+    else if (u.kind === 'heading') addHeading(cur.nest, u);
     else if (u.num > 0) cur.nest.root(u.text);
     else if (u.depth > 0) cur.nest.child(u.depth, u.text, u.label);
     else if (cur.nest.current && cur.nest.current.children.length > 0 && (/^\p{Ll}/u.test(plain(u.text)) || cur.nest.introducesList())) cur.nest.continuation(u.text);
@@ -442,6 +464,7 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
       return { id: b.id, content: toInlines(title, noteId), children: [], tail: [], heading: { ...b.heading } };
     }
     if (b.preambular) return { ...convert({ ...b, preambular: false }, 'pp'), preambular: true };
+    if (b.table) return { id: b.id, content: [], children: [], tail: [], table: { header: b.table.header, rows: b.table.rows.map((r) => [...r]) } };
     let text = b.text;
     let phrase = b.phrase;
     const em = leadingEmphasisLength(text);
