@@ -75,14 +75,11 @@ export function readPipeBlock(block: readonly string[]): Table | null {
   // Wrapped rows only ever split one row into lines holding fewer separators in all.
   const rows: string[][] = [];
   let acc = '';
-  let seen = 0;
   for (const l of block) {
     acc = acc ? `${acc} ${l.trim()}` : l.trim();
-    seen = count(acc);
-    if (seen >= widest) {
+    if (count(acc) >= widest) {
       rows.push(acc.split(' | ').map((c) => c.trim()));
       acc = '';
-      seen = 0;
     }
   }
   if (acc || rows.length === 0) return null;
