@@ -192,12 +192,32 @@ function levelHeadings(blocks: readonly SBlock[]): void {
   let prevLetter = '';
   for (const b of hs) {
     const n = b.heading!.num;
+    // An unnumbered heading keeps the level it was given.
+    if (n === '') continue;
     // "I" after "H" is a letter; "I" or "V" after a roman part is roman.
     const isLetter = n.length === 1 && (!/^[IVXL]$/.test(n) || (prevLetter !== '' && n.charCodeAt(0) === prevLetter.charCodeAt(0) + 1));
     b.heading!.level = roman && isLetter ? 2 : 1;
     if (isLetter) prevLetter = n;
     else prevLetter = '';
   }
+}
+
+/**
+ * True for a line of title between numbered paragraphs: after a blank line, under a paragraph
+ * (and its list) that closed its clause, short, closing no clause itself, and followed by a
+ * numbered paragraph.
+ */
+function isUnnumberedHeading(u: Unit, current: SBlock | undefined, next: Unit | undefined): boolean {
+  if (!current || u.gap === 'none' || u.kind !== 'para' || u.num !== 0 || u.depth !== 0 || !next || next.num === 0) return false;
+  const t = plain(u.text).trim();
+  if (t.length === 0 || t.length > 300 || endsClause(t) || !/^\p{Lu}/u.test(t)) return false;
+  let lastText = current.tail || current.text;
+  let b = current;
+  while (!current.tail && b.children.length > 0) {
+    b = b.children[b.children.length - 1]!;
+    lastText = b.tail || b.text;
+  }
+  return endsClause(lastText);
 }
 
 const RE_NOTE_UNIT = /^(\d{1,3})\/?\s+(\S[\s\S]*)$/;
@@ -310,7 +330,8 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
   let lastNum = 0;
   // The latest heading since the last operative paragraph (where a restart of numbering is noted).
   let pendingHeading: SBlock | null = null;
-  for (const u of opUnits) {
+  for (let k = 0; k < opUnits.length; k++) {
+    const u = opUnits[k]!;
     const last = op.last;
     // The rest of a heading's title, when it was not joined to the heading.
     if (last?.heading && !last.text && isHeadingRest(u)) {
@@ -337,7 +358,10 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
     else {
       const kind = op.current && numbered ? opensWith(u.text, lang) : null;
       const inPreamble = last !== undefined && (last.heading !== undefined || last.preambular === true);
-      if (kind === 'pp' || (inPreamble && opensWith(u.text, lang) === 'pp')) {
+      // Under a part's heading, a paragraph closed by a comma before the part's paragraph 1 is its
+      // preamble, whatever its verb ("XXVI. Contingency fund" / "Recalls its resolution …," / "1. …").
+      const commaBeforeOne = inPreamble && /,$/.test(plain(u.text).trimEnd()) && opUnits[k + 1]?.num === 1;
+      if (kind === 'pp' || (inPreamble && opensWith(u.text, lang) === 'pp') || commaBeforeOne) {
         // A preambular paragraph of a part ("II. …", "Recalling …"): kept as such.
         if (!inPreamble) warnings.push(`A preambular paragraph was found among the operative paragraphs, after paragraph ${opsSeen}, with no heading before it: “${plain(u.text).slice(0, 60)}…”; it was kept as a preambular paragraph.`);
         op.root(u.text).preambular = true;
@@ -354,6 +378,10 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
         if (kind === 'op') warnings.push(`An operative paragraph without a number was found after paragraph ${opsSeen}: “${plain(u.text).slice(0, 60)}…”.`);
         op.root(u.text);
         opsSeen++;
+      } else if (isUnnumberedHeading(u, op.current, opUnits[k + 1])) {
+        // A title between two numbered paragraphs, the one before closed: an unnumbered
+        // sub-heading ("Financing of the support account …"), never glued to that paragraph.
+        op.heading(u.text, { level: 2, num: '' });
       } else op.continuation(u.text, u.gap === 'none');
     }
   }

@@ -569,7 +569,12 @@ function rejoin(units: Unit[], opts: SplitOptions): Unit[] {
       const phrase = classifyOpening(t.slice(0, 200), opts.lang) !== null;
       // A lower-case start continues the paragraph across a page break, or after text that did
       // not close a clause; after a closed clause and a blank line it is text after a list.
-      if ((lowerStart && (u.gap === 'page' || prevOpen)) || (prevOpen && (u.gap === 'page' || /\p{L}-$/u.test(pText)) && !phrase)) {
+      // A paragraph that a page break cut after a comma (a list of resolutions or instruments,
+      // "… 76/237 of 24 December 2021," / "76/268 of 10 June 2022 …") runs on unless the next
+      // text opens like a paragraph of its own: every preambular paragraph opens with a phrase.
+      // A capitalised participle ("Confirming …") opens a paragraph the lexicon does not know.
+      const commaCut = u.gap === 'page' && /,(?:\s?\d{1,3}|\s?\uE000[^\uE001]*\uE001)*\s*$/.test(pText) && !/^\p{Lu}\p{Ll}+(?:ing|ed)\b/u.test(t);
+      if ((lowerStart && (u.gap === 'page' || prevOpen)) || ((prevOpen || commaCut) && (u.gap === 'page' || /\p{L}-$/u.test(pText)) && !phrase)) {
         pp.push(u.text);
         p.lines.push(...u.lines);
         continue;
