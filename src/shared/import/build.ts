@@ -220,6 +220,29 @@ function isUnnumberedHeading(u: Unit, current: SBlock | undefined, next: Unit | 
   return endsClause(lastText);
 }
 
+/**
+ * Parts of one unnumbered operative paragraph each: a part numbered on from the one before would
+ * have printed "1." and "2.", so each part that follows an operative paragraph numbers its own
+ * (restart). Only when every part has at most one operative paragraph.
+ */
+function markSingleParagraphParts(blocks: readonly SBlock[]): void {
+  const counts: number[] = [];
+  let ops = 0;
+  for (const b of blocks) {
+    if (b.heading?.level === 1) counts.push(0);
+    else if (!b.heading && !b.table && !b.preambular && counts.length > 0 && b.id.startsWith('op')) {
+      counts[counts.length - 1]!++;
+      ops++;
+    }
+  }
+  if (counts.length < 2 || ops < 2 || counts.some((c) => c > 1)) return;
+  let seen = 0;
+  for (const b of blocks) {
+    if (b.heading?.level === 1 && seen > 0) b.heading.restart = true;
+    if (!b.heading && !b.table && !b.preambular && b.id.startsWith('op')) seen++;
+  }
+}
+
 const RE_NOTE_UNIT = /^(\d{1,3})\/?\s+(\S[\s\S]*)$/;
 
 /** Builds the document parts from the units (see the module comment). */
@@ -340,7 +363,8 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
     }
     if (u.kind === 'heading') {
       addHeading(op, u);
-      pendingHeading = op.last!;
+      // A restart belongs to the part's own heading, not to a sub-heading under it ("II", "A.", "1.").
+      if (!pendingHeading) pendingHeading = op.last!;
       continue;
     }
     if (u.table) {
@@ -378,6 +402,7 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
         if (kind === 'op') warnings.push(`An operative paragraph without a number was found after paragraph ${opsSeen}: “${plain(u.text).slice(0, 60)}…”.`);
         op.root(u.text);
         opsSeen++;
+        pendingHeading = null;
       } else if (isUnnumberedHeading(u, op.current, opUnits[k + 1])) {
         // A title between two numbered paragraphs, the one before closed: an unnumbered
         // sub-heading ("Financing of the support account …"), never glued to that paragraph.
@@ -387,6 +412,12 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
   }
   levelHeadings([...pp.roots, ...op.roots]);
   for (const b of [...pp.roots, ...op.roots]) if (b.heading && b.heading.level === 2) delete b.heading.restart;
+  if (!numbered) markSingleParagraphParts([...pp.roots, ...op.roots]);
+  // Numbering cannot start again before any operative paragraph: a first part's restart says nothing.
+  for (const b of [...pp.roots, ...op.roots]) {
+    if (!b.heading && !b.table && !b.preambular && b.id.startsWith('op')) break;
+    if (b.heading) delete b.heading.restart;
+  }
 
   // Annexes: the text adopted in full, then each "Annex" heading with its title and paragraphs.
   const annexes: { heading: string; title: string; nest: Nester }[] = [];

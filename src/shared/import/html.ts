@@ -537,7 +537,9 @@ class Converter implements TokenSink {
       }
       const cols = Math.max(0, ...rows.map((r) => r.cells.length));
       if (layout || cols < 2 || rows.every((r) => r.cells.every((c) => c === ''))) continue;
-      out.set(table, tableToPipes({ header: rows[0]!.th, rows: rows.map((r) => r.cells) }));
+      // A header row heads rows of data. Every row in <th> is no header: mammoth writes Word's
+      // <w:tblHeader w:val="off"/> (a row marked as not repeated) as <th> too.
+      out.set(table, tableToPipes({ header: rows[0]!.th && rows.some((r) => !r.th), rows: rows.map((r) => r.cells) }));
     }
     return out;
   }

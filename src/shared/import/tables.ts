@@ -68,16 +68,23 @@ export function readPipeBlock(block: readonly string[]): Table | null {
     if (rows.length === 0 || rows.every((r) => r.length < 2)) return null;
     return { header: rule, rows };
   }
-  if (!SEP.test(block[0]!)) return null;
-  SEP.lastIndex = 0;
-  const count = (l: string): number => l.match(SEP)?.length ?? 0;
+  // The first row may have been wrapped right after a separator ("… programme |").
+  if (!/ \|(?: |$)/.test(block[0]!.trimEnd())) return null;
+  // A separator may stand at either end of a wrapped line ("… development |" / "| Programme").
+  const count = (l: string): number => ` ${l.trim()} `.match(SEP)?.length ?? 0;
   const widest = Math.max(...block.map(count));
   // Wrapped rows only ever split one row into lines holding fewer separators in all.
   const rows: string[][] = [];
   let acc = '';
   for (const l of block) {
+    const last = rows[rows.length - 1];
+    if (!acc && last && count(l) === 0 && !l.trim().startsWith('|')) {
+      // The wrapped end of a row's last cell.
+      last[last.length - 1] = `${last[last.length - 1]!} ${l.trim()}`.trim();
+      continue;
+    }
     acc = acc ? `${acc} ${l.trim()}` : l.trim();
-    if (count(acc) >= widest) {
+    if (count(acc) >= widest && !acc.endsWith('|')) {
       rows.push(acc.split(' | ').map((c) => c.trim()));
       acc = '';
     }

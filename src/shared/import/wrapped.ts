@@ -9,8 +9,8 @@
 /**
  * True when a document's paragraphs (plain text, in order, empty ones included) are the lines
  * of hard-wrapped text: at least 10 of them hold text, 80 % of those are no longer than a printed
- * line (100 characters), and at least 10 % run on into the next (no clause-ending punctuation,
- * and the next opens with a lower-case letter or a digit). A resolution typed in Word has long
+ * line (100 characters), and at least 10 % (and at least 5) run on into the next (no
+ * clause-ending punctuation, and the next opens with a lower-case letter). A resolution typed in Word has long
  * paragraphs, each closed by "," ";" or ".", and fails both tests.
  */
 export function looksHardWrapped(paragraphs: readonly string[]): boolean {
@@ -22,7 +22,7 @@ export function looksHardWrapped(paragraphs: readonly string[]): boolean {
   for (let i = 0; i + 1 < texts.length; i++) {
     const a = texts[i]!;
     const b = texts[i + 1]!;
-    if (a && b && !/[.,;:!?]["”’)]*\s*\d{0,3}$/.test(a) && /^[\p{Ll}\d]/u.test(b)) runOn++;
+    if (a && b && !/[.,;:!?]["”’)]*\s*\d{0,3}$/.test(a) && /^\p{Ll}/u.test(b)) runOn++;
   }
-  return short >= full.length * 0.8 && runOn >= full.length * 0.1;
+  return short >= full.length * 0.8 && runOn >= 5 && runOn >= full.length * 0.1;
 }

@@ -83,6 +83,23 @@ describe('sectioned resolutions: every exporter, read back, gives the text impor
   });
 });
 
+describe('PDF and text layer agree on sectioned and page-cut resolutions', () => {
+  // 78/253: 28 headings and part preambles; 78/330 and 79/146: a preambular paragraph that a page
+  // break cuts after a comma (the text layer read it as two, the PDF as one).
+  for (const sym of ['A_RES_78_253', 'A_RES_78_330', 'A_RES_79_146']) {
+    it(`${sym}: same preambular and operative paragraphs, headings and part preambles`, async () => {
+      const fromPdf = parse(await readResolutionFile(path.join(CORPUS, 'pdf', `${sym}.pdf`)));
+      const count = (d: ResolutionDocument): number[] => [
+        d.preambular.length,
+        d.operative.filter((b) => !b.heading && !b.preambular).length,
+        d.operative.filter((b) => b.preambular).length,
+        d.operative.filter((b) => b.heading).length,
+      ];
+      expect(count(fromPdf)).toEqual(count(fromCorpus(sym)));
+    });
+  }
+});
+
 describe('.docx from LibreOffice (the official text converted with soffice --convert-to docx)', () => {
   it('A/RES/78/247 and 78/253: a paragraph per printed line is read as the text it is, same structure as the text import', () => {
     const src = path.join(tmp.dir, 'src');
