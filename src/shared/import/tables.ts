@@ -56,7 +56,8 @@ function bars(line: string): number {
  * Reads a block of lines (no blank line inside) as a table, or null when it is not one.
  * Markdown pipe tables: every line starts and ends with "|"; a rule row ("| --- |") under the
  * first row makes it a header. The text export's rows: the first line has " | " between cells
- * and every row the same number of cells; a row longer than the line width was wrapped, so
+ * and opens with no paragraph label, the last line closes no clause ("," ";" ":"), and every row
+ * has the same number of cells; a row longer than the line width was wrapped, so
  * lines are gathered until they hold as many separators as the widest line. Cells are returned
  * as written (the caller converts inline markup).
  */
@@ -70,6 +71,9 @@ export function readPipeBlock(block: readonly string[]): Table | null {
   }
   // The first row may have been wrapped right after a separator ("… programme |").
   if (!/ \|(?: |$)/.test(block[0]!.trimEnd())) return null;
+  // A paragraph with a stray bar (OCR of "1": "report by | October 1991, and …;") is prose: it
+  // opens with a paragraph label or closes a clause.
+  if (/^\s*(?:\d{1,3}\.|\([a-z]{1,3}\)|\([ivxlc]{1,7}\))\s/.test(block[0]!) || /[;,:]\s*$/.test(block[block.length - 1]!)) return null;
   // A separator may stand at either end of a wrapped line ("… development |" / "| Programme").
   const count = (l: string): number => ` ${l.trim()} `.match(SEP)?.length ?? 0;
   const widest = Math.max(...block.map(count));
