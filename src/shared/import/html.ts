@@ -222,7 +222,7 @@ interface CellInfo {
  * ("1.") and the title number ("78/247.") of our own HTML export, "United Nations" beside the
  * symbol. A part's number ("II") stands on a line of its own, so its title goes on the next line.
  */
-const SPACED_CLASSES = /(?:^|\s)(?:label|title-num|mh-un|mh-symbol|sub-label|num)(?:\s|$)/;
+const SPACED_CLASSES = /(?:^|\s)(?:label|title-num|mh-un|mh-symbol)(?:\s|$)/;
 const LINE_CLASSES = /(?:^|\s)heading-num(?:\s|$)/;
 
 // Also our own export's "fn-a" (a note nothing references) and "fn-sponsors" (the sponsors' "*").

@@ -59,8 +59,10 @@ describe('sectioned resolutions: every exporter, read back, gives the text impor
       const want = outline(base);
       expect(want.some((l) => l.startsWith('H'))).toBe(true);
       for (const kind of ['md', 'html', 'docx'] as const) {
-        const got = outline(await throughExport(base, kind));
-        expect(got, kind).toEqual(want);
+        const doc = await throughExport(base, kind);
+        expect(outline(doc), kind).toEqual(want);
+        // The masthead too ("United Nations" beside the symbol, "78/247." before the title in HTML).
+        expect([doc.meta.symbol, doc.meta.title, doc.meta.kind, doc.meta.adoptionDate], kind).toEqual([base.meta.symbol, base.meta.title, base.meta.kind, base.meta.adoptionDate]);
       }
     });
   }
