@@ -573,7 +573,9 @@ function rejoin(units: Unit[], opts: SplitOptions): Unit[] {
       // "… 76/237 of 24 December 2021," / "76/268 of 10 June 2022 …") runs on unless the next
       // text opens like a paragraph of its own: every preambular paragraph opens with a phrase.
       // A capitalised participle ("Confirming …") opens a paragraph the lexicon does not know.
-      const commaCut = u.gap === 'page' && /,(?:\s?\d{1,3}|\s?\uE000[^\uE001]*\uE001)*\s*$/.test(pText) && !/^\p{Lu}\p{Ll}+(?:ing|ed)\b/u.test(t);
+      // Footnote marks one digit per step: "(?:\s?\d{1,3})*" would split a run of digits in
+      // exponentially many ways (issue 10).
+      const commaCut = u.gap === 'page' && /,(?:\s?\d|\s?\uE000[^\uE001]*\uE001)*\s*$/.test(pText) && !/^\p{Lu}\p{Ll}+(?:ing|ed)\b/u.test(t);
       if ((lowerStart && (u.gap === 'page' || prevOpen)) || ((prevOpen || commaCut) && (u.gap === 'page' || /\p{L}-$/u.test(pText)) && !phrase)) {
         pp.push(u.text);
         p.lines.push(...u.lines);
