@@ -204,13 +204,22 @@ function levelHeadings(blocks: readonly SBlock[]): void {
 
 /**
  * True for a line of title between numbered paragraphs: after a blank line, under a paragraph
- * (and its list) that closed its clause, short, closing no clause itself, and followed by a
- * numbered paragraph.
+ * (and its list) that closed its clause, or under such a title (`current` undefined), short,
+ * closing no clause itself, and followed, after at most five more such lines, by a numbered
+ * paragraph.
  */
-function isUnnumberedHeading(u: Unit, current: SBlock | undefined, next: Unit | undefined): boolean {
-  if (!current || u.gap === 'none' || u.kind !== 'para' || u.num !== 0 || u.depth !== 0 || !next || next.num === 0) return false;
-  const t = plain(u.text).trim();
-  if (t.length === 0 || t.length > 300 || endsClause(t) || !/^\p{Lu}/u.test(t)) return false;
+function isUnnumberedHeading(u: Unit, current: SBlock | undefined, units: readonly Unit[], k: number): boolean {
+  const titleLike = (v: Unit): boolean => {
+    if (v.gap === 'none' || v.kind !== 'para' || v.num !== 0 || v.depth !== 0) return false;
+    const t = plain(v.text).trim();
+    return t.length > 0 && t.length <= 300 && !endsClause(t) && /^\p{Lu}/u.test(t);
+  };
+  if (!titleLike(u)) return false;
+  // Further title lines may follow ("Part VI", "Human rights and humanitarian affairs", "Section 24"); then a number.
+  let j = k + 1;
+  while (j < units.length && j < k + 6 && titleLike(units[j]!)) j++;
+  if (!units[j] || units[j]!.num === 0) return false;
+  if (!current) return true;
   let lastText = current.tail || current.text;
   let b = current;
   while (!current.tail && b.children.length > 0) {
@@ -381,6 +390,13 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
     } else if (u.depth > 0) op.child(u.depth, u.text, u.label);
     else {
       const kind = op.current && numbered ? opensWith(u.text, lang) : null;
+      // Titles between two numbered paragraphs, the one before closed: unnumbered sub-headings
+      // ("Financing of the support account …", "Part VI" / "Human rights …"), never glued to it.
+      const afterTitle = last?.heading !== undefined && last.heading.num === '';
+      if (numbered && (afterTitle || op.current) && isUnnumberedHeading(u, afterTitle ? undefined : op.current, opUnits, k)) {
+        op.heading(u.text, { level: 2, num: '' });
+        continue;
+      }
       const inPreamble = last !== undefined && (last.heading !== undefined || last.preambular === true);
       // Under a part's heading, a paragraph closed by a comma before the part's paragraph 1 is its
       // preamble, whatever its verb ("XXVI. Contingency fund" / "Recalls its resolution …," / "1. …").
@@ -403,10 +419,6 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
         op.root(u.text);
         opsSeen++;
         pendingHeading = null;
-      } else if (isUnnumberedHeading(u, op.current, opUnits[k + 1])) {
-        // A title between two numbered paragraphs, the one before closed: an unnumbered
-        // sub-heading ("Financing of the support account …"), never glued to that paragraph.
-        op.heading(u.text, { level: 2, num: '' });
       } else op.continuation(u.text, u.gap === 'none');
     }
   }
