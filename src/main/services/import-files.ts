@@ -21,6 +21,7 @@ import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PlenaryError } from '../../shared/errors.js';
 import { htmlToMarkdown } from '../../shared/import/html.js';
 import { buildRows, layoutPdf, letterCount, pdfItemFrom, type PageRows, type PdfItem } from '../../shared/import/pdf-layout.js';
+import { looksHardWrapped } from '../../shared/import/wrapped.js';
 import { checkZip } from '../../shared/import/zip-guard.js';
 
 /** Largest file accepted for import. */
@@ -113,14 +114,18 @@ export async function readResolutionBuffer(name: string, data: Uint8Array): Prom
     const kind = detectKind(fileName, data);
     if ((kind === 'txt' || kind === 'md' || kind === 'html') && data.byteLength > MAX_TEXT_BYTES) throw tooLarge(fileName, data.byteLength, MAX_TEXT_BYTES, 'text');
     let text: string;
+    let format: ImportedText['format'] = kind === 'txt' ? 'text' : 'markdown';
     const warnings: string[] = [];
     switch (kind) {
       case 'pdf':
         text = await pdfToMarkdown(fileName, data, warnings);
         break;
-      case 'docx':
-        text = await docxToMarkdown(fileName, data);
+      case 'docx': {
+        const read = await docxToMarkdown(fileName, data);
+        text = read.text;
+        format = read.format;
         break;
+      }
       case 'html':
         text = htmlToMarkdown(decodeText(data));
         if (!/\S/.test(text)) throw new PlenaryError('BAD_INPUT', `${fileName} is a web page with no text in it.`, { msg: { code: 'import.emptyPage', values: { name: fileName } } });
@@ -129,7 +134,7 @@ export async function readResolutionBuffer(name: string, data: Uint8Array): Prom
         text = decodeText(data);
         if (!/\S/.test(text)) throw new PlenaryError('BAD_INPUT', `${fileName} holds only blank space: there is nothing to import.`, { msg: { code: 'import.blank', values: { name: fileName } } });
     }
-    const out: ImportedText = { fileName, format: kind === 'txt' ? 'text' : 'markdown', text, hash, kind };
+    const out: ImportedText = { fileName, format, text, hash, kind };
     if (warnings.length) out.warnings = warnings;
     return out;
   } catch (e) {
@@ -336,8 +341,12 @@ const DOCX_STYLE_MAP = [
   'comment-reference => ',
 ];
 
-/** Converts a .docx to the parser's markdown through mammoth's HTML; CORRUPT when it is damaged. */
-async function docxToMarkdown(fileName: string, data: Uint8Array): Promise<string> {
+/**
+ * Converts a .docx to the parser's markdown through mammoth's HTML; CORRUPT when it is damaged.
+ * A document whose paragraphs are the hard-wrapped lines of a PDF's text (wrapped.ts) is given as
+ * that text instead, a line per Word paragraph, for the text importer to rejoin.
+ */
+async function docxToMarkdown(fileName: string, data: Uint8Array): Promise<{ text: string; format: 'text' | 'markdown' }> {
   type Mammoth = typeof MammothModule;
   // Before mammoth inflates anything: a small file that unpacks to hundreds of megabytes is a zip bomb.
   const zip = checkZip(data);
@@ -350,6 +359,10 @@ async function docxToMarkdown(fileName: string, data: Uint8Array): Promise<strin
     const mod = (await import('mammoth')) as Mammoth & { default?: Mammoth };
     const mammoth = mod.default ?? mod;
     const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    // mammoth's raw text ends every paragraph with "\n\n", an empty one included.
+    const raw = (await mammoth.extractRawText({ buffer })).value;
+    const paragraphs = raw.replace(/\n\n$/, '').split('\n\n');
+    if (looksHardWrapped(paragraphs)) return { text: paragraphs.join('\n'), format: 'text' };
     const result = await mammoth.convertToHtml({ buffer }, { styleMap: DOCX_STYLE_MAP, includeDefaultStyleMap: true, ignoreEmptyParagraphs: true });
     html = result.value;
   } catch (e) {
@@ -357,7 +370,7 @@ async function docxToMarkdown(fileName: string, data: Uint8Array): Promise<strin
   }
   const md = htmlToMarkdown(html, { continueLists: true });
   if (!/\S/.test(md)) throw new PlenaryError('BAD_INPUT', `${fileName} is a Word document with no text in it.`, { msg: { code: 'import.emptyDocx', values: { name: fileName } } });
-  return md;
+  return { text: md, format: 'markdown' };
 }
 
 // ---------------------------------------------------------------------------------------------

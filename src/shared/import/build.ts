@@ -14,7 +14,7 @@
  */
 import { classifyOpening } from '../resolution/lexicon.js';
 import { detectParagraphPhrase } from '../resolution/structure.js';
-import type { Annex, Block, Footnote, Heading, Language, Organ } from '../resolution/model.js';
+import type { Annex, Block, Footnote, Heading, Language, Organ, Table } from '../resolution/model.js';
 import { parseDate } from '../resolution/dates.js';
 import { toRoman } from '../resolution/labels.js';
 import type { RawNote } from './clean.js';
@@ -32,6 +32,7 @@ interface SBlock {
   phrase?: number;
   heading?: Heading;
   preambular?: boolean;
+  table?: Table;
 }
 
 /** What the builder needs besides the units. */
@@ -78,6 +79,7 @@ class Nester {
   /** Paragraphs and headings made so far (ids count them apart). */
   private paras = 0;
   private headings = 0;
+  private tables = 0;
 
   constructor(private readonly prefix: string) {}
 
@@ -93,6 +95,16 @@ class Nester {
   /** A heading: it closes the paragraph before it; ids "h1", "ax1-h2"… apart from paragraphs. */
   heading(text: string, h: Heading): SBlock {
     const b: SBlock = { id: `${this.prefix.replace(/p$/, '')}h${++this.headings}`, text, children: [], tail: '', label: '', heading: h };
+    this.roots.push(b);
+    this.stack = [];
+    this.listOwner = null;
+    this.listTarget = null;
+    return b;
+  }
+
+  /** A table: it closes the paragraph before it; ids "t1", "ax1-t2"… apart from paragraphs. */
+  table(t: Table): SBlock {
+    const b: SBlock = { id: `${this.prefix.replace(/p$/, '')}t${++this.tables}`, text: '', children: [], tail: '', label: '', table: t };
     this.roots.push(b);
     this.stack = [];
     this.listOwner = null;
@@ -180,11 +192,63 @@ function levelHeadings(blocks: readonly SBlock[]): void {
   let prevLetter = '';
   for (const b of hs) {
     const n = b.heading!.num;
+    // An unnumbered heading keeps the level it was given.
+    if (n === '') continue;
     // "I" after "H" is a letter; "I" or "V" after a roman part is roman.
     const isLetter = n.length === 1 && (!/^[IVXL]$/.test(n) || (prevLetter !== '' && n.charCodeAt(0) === prevLetter.charCodeAt(0) + 1));
     b.heading!.level = roman && isLetter ? 2 : 1;
     if (isLetter) prevLetter = n;
     else prevLetter = '';
+  }
+}
+
+/**
+ * True for a line of title between numbered paragraphs: after a blank line, under a paragraph
+ * (and its list) that closed its clause, or under such a title (`current` undefined), short,
+ * closing no clause itself, and followed, after at most five more such lines, by a numbered
+ * paragraph.
+ */
+function isUnnumberedHeading(u: Unit, current: SBlock | undefined, units: readonly Unit[], k: number): boolean {
+  const titleLike = (v: Unit): boolean => {
+    if (v.gap === 'none' || v.kind !== 'para' || v.num !== 0 || v.depth !== 0) return false;
+    const t = plain(v.text).trim();
+    return t.length > 0 && t.length <= 300 && !endsClause(t) && /^\p{Lu}/u.test(t);
+  };
+  if (!titleLike(u)) return false;
+  // Further title lines may follow ("Part VI", "Human rights and humanitarian affairs", "Section 24"); then a number.
+  let j = k + 1;
+  while (j < units.length && j < k + 6 && titleLike(units[j]!)) j++;
+  if (!units[j] || units[j]!.num === 0) return false;
+  if (!current) return true;
+  let lastText = current.tail || current.text;
+  let b = current;
+  while (!current.tail && b.children.length > 0) {
+    b = b.children[b.children.length - 1]!;
+    lastText = b.tail || b.text;
+  }
+  return endsClause(lastText);
+}
+
+/**
+ * Parts of one unnumbered operative paragraph each: a part numbered on from the one before would
+ * have printed "1." and "2.", so each part that follows an operative paragraph numbers its own
+ * (restart). Only when every part has at most one operative paragraph.
+ */
+function markSingleParagraphParts(blocks: readonly SBlock[]): void {
+  const counts: number[] = [];
+  let ops = 0;
+  for (const b of blocks) {
+    if (b.heading?.level === 1) counts.push(0);
+    else if (!b.heading && !b.table && !b.preambular && counts.length > 0 && b.id.startsWith('op')) {
+      counts[counts.length - 1]!++;
+      ops++;
+    }
+  }
+  if (counts.length < 2 || ops < 2 || counts.some((c) => c > 1)) return;
+  let seen = 0;
+  for (const b of blocks) {
+    if (b.heading?.level === 1 && seen > 0) b.heading.restart = true;
+    if (!b.heading && !b.table && !b.preambular && b.id.startsWith('op')) seen++;
   }
 }
 
@@ -277,6 +341,10 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
       addHeading(pp, u);
       continue;
     }
+    if (u.table) {
+      pp.table(u.table);
+      continue;
+    }
     const lastH = pp.last?.heading ? pp.last : undefined;
     if (lastH && !lastH.text && isHeadingRest(u)) {
       lastH.text = u.text;
@@ -294,7 +362,8 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
   let lastNum = 0;
   // The latest heading since the last operative paragraph (where a restart of numbering is noted).
   let pendingHeading: SBlock | null = null;
-  for (const u of opUnits) {
+  for (let k = 0; k < opUnits.length; k++) {
+    const u = opUnits[k]!;
     const last = op.last;
     // The rest of a heading's title, when it was not joined to the heading.
     if (last?.heading && !last.text && isHeadingRest(u)) {
@@ -303,7 +372,12 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
     }
     if (u.kind === 'heading') {
       addHeading(op, u);
-      pendingHeading = op.last!;
+      // A restart belongs to the part's own heading, not to a sub-heading under it ("II", "A.", "1.").
+      if (!pendingHeading) pendingHeading = op.last!;
+      continue;
+    }
+    if (u.table) {
+      op.table(u.table);
       continue;
     }
     if (u.num > 0) {
@@ -316,8 +390,18 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
     } else if (u.depth > 0) op.child(u.depth, u.text, u.label);
     else {
       const kind = op.current && numbered ? opensWith(u.text, lang) : null;
+      // Titles between two numbered paragraphs, the one before closed: unnumbered sub-headings
+      // ("Financing of the support account …", "Part VI" / "Human rights …"), never glued to it.
+      const afterTitle = last?.heading !== undefined && last.heading.num === '';
+      if (numbered && (afterTitle || op.current) && isUnnumberedHeading(u, afterTitle ? undefined : op.current, opUnits, k)) {
+        op.heading(u.text, { level: 2, num: '' });
+        continue;
+      }
       const inPreamble = last !== undefined && (last.heading !== undefined || last.preambular === true);
-      if (kind === 'pp' || (inPreamble && opensWith(u.text, lang) === 'pp')) {
+      // Under a part's heading, a paragraph closed by a comma before the part's paragraph 1 is its
+      // preamble, whatever its verb ("XXVI. Contingency fund" / "Recalls its resolution …," / "1. …").
+      const commaBeforeOne = inPreamble && /,$/.test(plain(u.text).trimEnd()) && opUnits[k + 1]?.num === 1;
+      if (kind === 'pp' || (inPreamble && opensWith(u.text, lang) === 'pp') || commaBeforeOne) {
         // A preambular paragraph of a part ("II. …", "Recalling …"): kept as such.
         if (!inPreamble) warnings.push(`A preambular paragraph was found among the operative paragraphs, after paragraph ${opsSeen}, with no heading before it: “${plain(u.text).slice(0, 60)}…”; it was kept as a preambular paragraph.`);
         op.root(u.text).preambular = true;
@@ -334,11 +418,18 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
         if (kind === 'op') warnings.push(`An operative paragraph without a number was found after paragraph ${opsSeen}: “${plain(u.text).slice(0, 60)}…”.`);
         op.root(u.text);
         opsSeen++;
+        pendingHeading = null;
       } else op.continuation(u.text, u.gap === 'none');
     }
   }
   levelHeadings([...pp.roots, ...op.roots]);
   for (const b of [...pp.roots, ...op.roots]) if (b.heading && b.heading.level === 2) delete b.heading.restart;
+  if (!numbered) markSingleParagraphParts([...pp.roots, ...op.roots]);
+  // Numbering cannot start again before any operative paragraph: a first part's restart says nothing.
+  for (const b of [...pp.roots, ...op.roots]) {
+    if (!b.heading && !b.table && !b.preambular && b.id.startsWith('op')) break;
+    if (b.heading) delete b.heading.restart;
+  }
 
   // Annexes: the text adopted in full, then each "Annex" heading with its title and paragraphs.
   const annexes: { heading: string; title: string; nest: Nester }[] = [];
@@ -370,12 +461,14 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
       }
       cur = newAnnex('');
     }
-    if (!cur.started && u.kind === 'para' && u.num === 0 && u.depth === 0 && !endsClause(u.text) && plain(u.text).length < 250 && !opensWith(u.text, lang)) {
+    // A title may run long (a conference's name, place and dates), a further title line less so.
+    if (!cur.started && u.kind === 'para' && u.num === 0 && u.depth === 0 && !endsClause(u.text) && plain(u.text).length < (cur.title ? 250 : 400) && !opensWith(u.text, lang)) {
       cur.title = cur.title ? `${cur.title} ${u.text}` : u.text;
       continue;
     }
     cur.started = true;
-    if (u.kind === 'heading') addHeading(cur.nest, u);
+    if (u.table) cur.nest.table(u.table);
+    else if (u.kind === 'heading') addHeading(cur.nest, u);
     else if (u.num > 0) cur.nest.root(u.text);
     else if (u.depth > 0) cur.nest.child(u.depth, u.text, u.label);
     else if (cur.nest.current && cur.nest.current.children.length > 0 && (/^\p{Ll}/u.test(plain(u.text)) || cur.nest.introducesList())) cur.nest.continuation(u.text);
@@ -442,6 +535,7 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
       return { id: b.id, content: toInlines(title, noteId), children: [], tail: [], heading: { ...b.heading } };
     }
     if (b.preambular) return { ...convert({ ...b, preambular: false }, 'pp'), preambular: true };
+    if (b.table) return { id: b.id, content: [], children: [], tail: [], table: { header: b.table.header, rows: b.table.rows.map((r) => [...r]) } };
     let text = b.text;
     let phrase = b.phrase;
     const em = leadingEmphasisLength(text);

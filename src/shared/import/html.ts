@@ -19,6 +19,7 @@
 
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { FOOTNOTE_RULE, footnoteLine, listLabel, runsToMarkdown, type InlineRun } from './md-writer.js';
+import { tableToPipes } from './tables.js';
 
 // The markdown writer's pieces that importers of Word and PDF runs take from here.
 export { FOOTNOTE_RULE, footnoteLine, runsToMarkdown, type InlineRun };
@@ -186,6 +187,12 @@ interface Frame {
   opensNote?: boolean;
   /** This frame is a heading of that level. */
   heading?: number;
+  /** Outermost table this frame is in (its number), or -1. */
+  table: number;
+  /** Table cell this frame is in (its number), or -1. */
+  cell: number;
+  /** What to write when this inline element ends: a label's space, a part number's line break. */
+  after?: 'space' | 'br';
 }
 
 type Seg = { kind: 'text'; text: string; italic: boolean } | { kind: 'sup'; text: string } | { kind: 'br' };
@@ -197,9 +204,29 @@ interface OutBlock {
   note: string | null;
   /** Table row of a cell, or -1. */
   row: number;
+  /** Table and cell of a cell's paragraph, or -1. */
+  table: number;
+  cell: number;
 }
 
-const NOTE_ID = /^(?:ftn|edn|footnote-?|endnote-?|fn)(\d+)$/;
+/** A table cell as opened: where it stands, and whether it is a header cell. */
+interface CellInfo {
+  table: number;
+  row: number;
+  cell: number;
+  th: boolean;
+}
+
+/**
+ * Inline elements whose text is a label set apart by layout, not by a space: the paragraph number
+ * ("1.") and the title number ("78/247.") of our own HTML export, "United Nations" beside the
+ * symbol. A part's number ("II") stands on a line of its own, so its title goes on the next line.
+ */
+const SPACED_CLASSES = /(?:^|\s)(?:label|title-num|mh-un|mh-symbol)(?:\s|$)/;
+const LINE_CLASSES = /(?:^|\s)heading-num(?:\s|$)/;
+
+// Also our own export's "fn-a" (a note nothing references) and "fn-sponsors" (the sponsors' "*").
+const NOTE_ID = /^(?:(?:ftn|edn|footnote-?|endnote-?|fn)(\d+)|fn-([a-z]{1,3}|sponsors))$/;
 /** Soft hyphens and zero-width characters, dropped from text. */
 // eslint-disable-next-line no-misleading-character-class -- a set of single code points, no sequence is meant
 const INVISIBLES = /[\u00ad\u200b\u200c\u200d\u2060\ufeff]/g;
@@ -213,6 +240,9 @@ class Converter implements TokenSink {
   private cur: OutBlock | null = null;
   private pendingLabel = '';
   private rowCounter = 0;
+  private tableCounter = 0;
+  private cellCounter = 0;
+  private readonly cells: CellInfo[] = [];
   private topLevelCounter = 0;
   /** Footnote target id (normalised) → number shown at the reference. */
   private readonly noteNumbers = new Map<string, string>();
@@ -237,6 +267,8 @@ class Converter implements TokenSink {
         inNote: false,
         list: null,
         row: -1,
+        table: -1,
+        cell: -1,
       }
     );
   }
@@ -283,6 +315,8 @@ class Converter implements TokenSink {
       parent.hidden ||
       DROPPED.has(name) ||
       'hidden' in attrs ||
+      // Text for screen readers only ("Notes" over the footnotes of our own export) is not printed.
+      /(?:^|\s)(?:visually-hidden|sr-only)(?:\s|$)/.test(cls) ||
       /(?:^|[;\s])(?:display\s*:\s*none|mso-hide\s*:\s*all|visibility\s*:\s*hidden)/.test(style);
     let italic = parent.italic;
     if (ITALIC_TAGS.has(name)) italic = true;
@@ -307,7 +341,16 @@ class Converter implements TokenSink {
       inNote: parent.inNote || opensNote,
       list: parent.list,
       row: parent.row,
+      table: parent.table,
+      cell: parent.cell,
     };
+    if (!isBlock && LINE_CLASSES.test(cls)) frame.after = 'br';
+    else if (!isBlock && SPACED_CLASSES.test(cls)) frame.after = 'space';
+    if (name === 'table' && frame.table < 0 && !frame.inNote) frame.table = ++this.tableCounter;
+    if ((name === 'td' || name === 'th') && frame.table >= 0 && !frame.inNote && !hidden) {
+      frame.cell = ++this.cellCounter;
+      this.cells.push({ table: frame.table, row: frame.row, cell: frame.cell, th: name === 'th' });
+    }
 
     if (name === 'ol' || name === 'ul') {
       const depth = (parent.list?.depth ?? 0) + 1;
@@ -331,7 +374,8 @@ class Converter implements TokenSink {
         this.flush();
         frame.opensNote = true;
         this.cur = this.newBlock();
-        this.cur.note = this.noteNumber(id, noteMatch?.[1]);
+        const lettered = noteMatch?.[2];
+        this.cur.note = lettered ? (lettered === 'sponsors' ? '*' : lettered) : this.noteNumber(id, noteMatch?.[1]);
       } else if (isBlock && !parent.inNote) {
         this.flush();
         if (name === 'li' && parent.list) {
@@ -384,6 +428,10 @@ class Converter implements TokenSink {
     if (this.backDepth >= 0 && depth <= this.backDepth) this.backDepth = -1;
     if (f.name === 'li') this.pendingLabel = '';
     if (f.hidden) return;
+    if (f.after && this.cur && this.backDepth < 0 && this.refText === null) {
+      if (f.after === 'br') this.push({ kind: 'br' });
+      else this.push({ kind: 'text', text: ' ', italic: false });
+    }
     if (f.opensNote) {
       this.flush();
       return;
@@ -415,7 +463,8 @@ class Converter implements TokenSink {
   }
 
   private newBlock(): OutBlock {
-    return { segs: [], heading: 0, note: null, row: -1 };
+    const top = this.top();
+    return { segs: [], heading: 0, note: null, row: -1, table: top.inNote ? -1 : top.table, cell: top.inNote ? -1 : top.cell };
   }
 
   private push(seg: Seg): void {
@@ -449,6 +498,52 @@ class Converter implements TokenSink {
     this.cur = null;
   }
 
+  /**
+   * The tables that hold data, as pipe rows by table number. A table is layout, and its cells
+   * are read as paragraphs, when it has a single column or a cell that holds only a paragraph
+   * label ("1.", "(a)"): Word users set numbered paragraphs in tables.
+   */
+  private dataTables(): Map<number, string[]> {
+    const texts = new Map<number, string[]>();
+    for (const b of this.blocks) {
+      if (b.cell < 0 || b.note !== null) continue;
+      const t = serialize(b.segs).replace(/\n/g, ' ');
+      if (!t) continue;
+      const list = texts.get(b.cell);
+      if (list) list.push(t);
+      else texts.set(b.cell, [t]);
+    }
+    const byTable = new Map<number, CellInfo[]>();
+    for (const c of this.cells) {
+      const list = byTable.get(c.table);
+      if (list) list.push(c);
+      else byTable.set(c.table, [c]);
+    }
+    const out = new Map<number, string[]>();
+    for (const [table, cells] of byTable) {
+      const rows: { th: boolean; cells: string[] }[] = [];
+      let row = -2;
+      let layout = false;
+      for (const c of cells) {
+        if (c.row !== row) {
+          rows.push({ th: true, cells: [] });
+          row = c.row;
+        }
+        const r = rows[rows.length - 1]!;
+        const text = (texts.get(c.cell) ?? []).join(' ').trim();
+        if (LABEL_ONLY.test(text)) layout = true;
+        r.cells.push(text);
+        if (!c.th) r.th = false;
+      }
+      const cols = Math.max(0, ...rows.map((r) => r.cells.length));
+      if (layout || cols < 2 || rows.every((r) => r.cells.every((c) => c === ''))) continue;
+      // A header row heads rows of data. Every row in <th> is no header: mammoth writes Word's
+      // <w:tblHeader w:val="off"/> (a row marked as not repeated) as <th> too.
+      out.set(table, tableToPipes({ header: rows[0]!.th && rows.some((r) => !r.th), rows: rows.map((r) => r.cells) }));
+    }
+    return out;
+  }
+
   finish(): string {
     while (this.stack.length) this.close(this.stack.pop()!);
     this.flush();
@@ -456,9 +551,23 @@ class Converter implements TokenSink {
     let pendingCellLabel = '';
     let pendingRow = -1;
     let inNotes = false;
+    const tables = this.dataTables();
+    const written = new Set<number>();
     for (const b of this.blocks) {
       let text = serialize(b.segs);
       if (!text) continue;
+      const table = b.note === null ? tables.get(b.table) : undefined;
+      if (table) {
+        // A data table is written whole where its first cell with text stands.
+        if (!written.has(b.table)) {
+          written.add(b.table);
+          if (pendingCellLabel) out.push(pendingCellLabel);
+          pendingCellLabel = '';
+          inNotes = false;
+          out.push(table.join('\n'));
+        }
+        continue;
+      }
       if (pendingCellLabel) {
         if (b.row === pendingRow && b.note === null) text = `${pendingCellLabel} ${text}`;
         else out.push(pendingCellLabel);
@@ -479,11 +588,24 @@ class Converter implements TokenSink {
         continue;
       }
       inNotes = false;
-      out.push(b.heading ? `${'#'.repeat(b.heading)} ${text.replace(/\n/g, ' ')}` : text);
+      out.push(b.heading ? headingMarkdown(b.heading, text) : text);
     }
     if (pendingCellLabel) out.push(pendingCellLabel);
     return out.length ? out.join('\n\n') + '\n' : '';
   }
+}
+
+/**
+ * A heading as markdown: one line, except that a part's number standing on its own line ("II"
+ * over its title, "A." before it) stays there, so the parser sees the number as printed.
+ */
+function headingMarkdown(level: number, text: string): string {
+  const hashes = '#'.repeat(level);
+  const nl = text.indexOf('\n');
+  if (nl > 0 && /^(?:[IVXLC]{1,7}\.?|[A-Z]\.)$/.test(text.slice(0, nl).trim())) {
+    return `${hashes} ${text.slice(0, nl).trim()}\n${text.slice(nl + 1).replace(/\n/g, ' ')}`;
+  }
+  return `${hashes} ${text.replace(/\n/g, ' ')}`;
 }
 
 function escapeRe(s: string): string {

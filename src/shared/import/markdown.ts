@@ -10,11 +10,13 @@
  * marks as sentinels (inline.ts). Footnote definitions are returned as notes.
  */
 import { PAGE, type RawNote, toLines } from './clean.js';
-import { EM_CLOSE, EM_OPEN, fnRef, LINK_CLOSE, LINK_MID, LINK_OPEN } from './inline.js';
+import { EM_CLOSE, EM_OPEN, fnRef, LINK_CLOSE, LINK_MID, LINK_OPEN, plain } from './inline.js';
+import { readPipeBlock, tableLine } from './tables.js';
 
 // The text after white space starts with a non-space (or is empty), so \s* and the rest cannot
 // trade characters (which backtracks polynomially on a long run of spaces).
-const RE_SUP_NOTE_DEF = /^<sup>\s*(\d{1,3}|\*{1,3})\s*<\/sup>\s*((?:\S.*)?)$/i;
+// Lettered marks ("<sup>a</sup>") are notes that nothing in the text references.
+const RE_SUP_NOTE_DEF = /^<sup>\s*(\d{1,3}|\*{1,3}|[a-z]{1,2})\s*<\/sup>\s*((?:\S.*)?)$/i;
 const RE_MD_NOTE_DEF = /^\[\^([^\]\s]{1,20})\]:\s*((?:\S.*)?)$/;
 const RE_CARET_NOTE_DEF = /^\^(\d{1,3})\s+((?:\S.*)?)$/;
 /** "\\* Any changes to the list of sponsors…": a star note as the PDF importer writes it. */
@@ -98,6 +100,13 @@ export function markdownToLines(text: string): { lines: string[]; notes: RawNote
     const block: string[] = [];
     while (j < n && src[j] !== '' && src[j] !== PAGE) block.push(src[j++]!);
     i = j;
+    // A pipe table (tables.ts) is one line for the parser; its cells are plain text.
+    const table = block.some((b) => b.includes('|')) ? readPipeBlock(block) : null;
+    if (table) {
+      lines.push(tableLine({ header: table.header, rows: table.rows.map((r) => r.map((c) => plain(convertInline(c)).replace(/\s+/g, ' ').trim())) }));
+      lines.push('');
+      continue;
+    }
     // A block may hold several footnote definitions, one per line.
     let k = 0;
     while (k < block.length) {

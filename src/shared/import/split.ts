@@ -17,12 +17,13 @@
 import { parseDate } from '../resolution/dates.js';
 import { fromRoman } from '../resolution/labels.js';
 import { classifyOpening } from '../resolution/lexicon.js';
-import type { Language } from '../resolution/model.js';
+import type { Language, Table } from '../resolution/model.js';
 import { PAGE } from './clean.js';
 import { EM_OPEN, FN_CLOSE, FN_OPEN, plain } from './inline.js';
+import { readTableLine, TABLE } from './tables.js';
 
 /** What a unit is. */
-export type UnitKind = 'para' | 'meeting' | 'annex' | 'heading';
+export type UnitKind = 'para' | 'meeting' | 'annex' | 'heading' | 'table';
 
 /** A counter a subparagraph label can be read as. */
 export interface LabelReading {
@@ -45,6 +46,8 @@ export interface Unit {
   gap: 'none' | 'blank' | 'page';
   /** The joined text (set by {@link splitUnits}). */
   text: string;
+  /** The table, for a table unit (tables.ts). */
+  table?: Table;
 }
 
 const CYRILLIC_LETTERS = 'абвгдежзиклмнопрстуфхцчшщэюя';
@@ -82,6 +85,8 @@ const RE_SC_ADOPTED = /^Adopted\b/;
 const RE_ANNEX = /^(?:annex(?:es)?|annexe|anexo|приложение|المرفق|مرفق|附件)(?:\s*(?:[IVXLC]{1,6}|\d{1,2}|[A-Z]|[一二三四五六七八九十]{1,3}))?\s*\*?$/i;
 const RE_ROMAN_HEADING = /^([IVXL]{1,6})\.(?:\s+|$)/;
 const RE_LETTER_HEADING = /^[A-Z]\.$/;
+/** A lettered sub-heading with its title on the same line ("B. Pension Administration"). */
+const RE_LETTER_TITLE = /^[A-Z]\.\s+(?=\S)/;
 const RE_CLAUSE_END = /[,;:.،؛。；，](?:\s?\d{1,3}|\uE001)?$/;
 // Footnote marks after the punctuation, one digit per step ("12" is "1" then "2"): the old
 // `(?:\s?\d{1,3})*` could split a run of digits in exponentially many ways (ReDoS, issue 10).
@@ -288,7 +293,7 @@ export function splitUnits(lines: readonly string[], opts: SplitOptions): Unit[]
   let nested: { last: number; depth: number } | null = null;
   // Typical line width, for telling a paragraph's last (short) line from a wrapped one.
   const lengths: number[] = [];
-  for (const l of lines) if (l !== '' && l !== PAGE) lengths.push(l.length);
+  for (const l of lines) if (l !== '' && l !== PAGE && !l.startsWith(TABLE)) lengths.push(l.length);
   lengths.sort((x, y) => x - y);
   const wrap = lengths.length ? lengths[Math.floor(lengths.length * 0.8)]! : 80;
 
@@ -325,6 +330,12 @@ export function splitUnits(lines: readonly string[], opts: SplitOptions): Unit[]
       continue;
     }
     const line = raw;
+    const table = readTableLine(line);
+    if (table) {
+      open('table', '', { table });
+      close();
+      continue;
+    }
     const p = plain(line);
     // Continuations of a meeting line (its date, the rest of "Adopted unanimously at the / 1382nd meeting.").
     const m0 = cur as Unit | null;
@@ -372,7 +383,7 @@ export function splitUnits(lines: readonly string[], opts: SplitOptions): Unit[]
     // Roman-numeral section headings ("I.", "II. Peace and security") and lettered ones ("A.").
     const rh = RE_ROMAN_HEADING.exec(p);
     const bareRoman = /^[IVXL]{1,6}$/.test(p.trim()) && fromRoman(p.trim()) !== null;
-    if (boundary && (bareRoman || (rh && fromRoman(rh[1]!) !== null && p.length < 160 && !endsClause(p) && startsUpper(p.slice(rh[0].length))) || RE_LETTER_HEADING.test(p.trim()))) {
+    if (boundary && (bareRoman || (rh && fromRoman(rh[1]!) !== null && p.length < Math.max(160, Math.min(300, wrap * 0.9)) && !endsClause(p) && startsUpper(p.slice(rh[0].length))) || RE_LETTER_HEADING.test(p.trim()) || isLetterTitle(p, wrap, lang))) {
       open('heading', line);
       continue;
     }
@@ -445,6 +456,24 @@ export function splitUnits(lines: readonly string[], opts: SplitOptions): Unit[]
 
   for (const u of units) u.text = joinUnitLines(u.lines, opts.vocab);
   return rejoin(units, opts);
+}
+
+/**
+ * "A. Regional cooperation": a capital, a full stop and a title on one line. Not a sentence
+ * that happens to start so ("A. Smith said …"): the title is short (shorter than a full line of
+ * the text, and than 160 characters, 300 where paragraphs stand on one line each), opens with a capital, closes no clause, and does not open
+ * with a phrase of a paragraph.
+ */
+function isLetterTitle(p: string, wrap: number, lang: Language): boolean {
+  const m = RE_LETTER_TITLE.exec(p);
+  if (!m) return false;
+  const title = p.slice(m[0].length);
+  // Text with a line per paragraph (HTML, Word) has long lines; its headings may run long too.
+  if (p.length >= Math.max(160, Math.min(300, wrap * 0.9)) || p.length > Math.max(60, wrap * 0.9) || endsClause(p)) return false;
+  if (!/^["“‘«(]*\p{Lu}/u.test(title) && lang !== 'ar' && lang !== 'zh') return false;
+  // Initials ("A. B. Smith") are a name, not a heading.
+  if (/^\p{Lu}\.(?:\s|$)/u.test(title)) return false;
+  return classifyOpening(title.slice(0, 200), lang) === null;
 }
 
 function stripPrefix(line: string, len: number): string {
@@ -540,7 +569,14 @@ function rejoin(units: Unit[], opts: SplitOptions): Unit[] {
       const phrase = classifyOpening(t.slice(0, 200), opts.lang) !== null;
       // A lower-case start continues the paragraph across a page break, or after text that did
       // not close a clause; after a closed clause and a blank line it is text after a list.
-      if ((lowerStart && (u.gap === 'page' || prevOpen)) || (prevOpen && (u.gap === 'page' || /\p{L}-$/u.test(pText)) && !phrase)) {
+      // A paragraph that a page break cut after a comma (a list of resolutions or instruments,
+      // "… 76/237 of 24 December 2021," / "76/268 of 10 June 2022 …") runs on unless the next
+      // text opens like a paragraph of its own: every preambular paragraph opens with a phrase.
+      // A capitalised participle ("Confirming …") opens a paragraph the lexicon does not know.
+      // Footnote marks one digit per step: "(?:\s?\d{1,3})*" would split a run of digits in
+      // exponentially many ways (issue 10).
+      const commaCut = u.gap === 'page' && /,(?:\s?\d|\s?\uE000[^\uE001]*\uE001)*\s*$/.test(pText) && !/^\p{Lu}\p{Ll}+(?:ing|ed)\b/u.test(t);
+      if ((lowerStart && (u.gap === 'page' || prevOpen)) || ((prevOpen || commaCut) && (u.gap === 'page' || /\p{L}-$/u.test(pText)) && !phrase)) {
         pp.push(u.text);
         p.lines.push(...u.lines);
         continue;

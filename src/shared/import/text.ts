@@ -33,6 +33,7 @@ import {
 } from './masthead.js';
 import { buildVocabulary, splitUnits } from './split.js';
 import { dropMarkSeparatorsInBlock } from './marks.js';
+import { foldTables } from './tables.js';
 
 /** Options of {@link parseResolutionText}. */
 export interface ParseTextOptions {
@@ -108,7 +109,9 @@ export function parseResolutionText(text: string, opts: ParseTextOptions = {}): 
   notes.push(...fb.notes);
   // The note of a sponsor line's "*" is the sponsor note, not a footnote of the text.
   const sponsorNote = takeSponsorNote(notes, mast.sponsorMarks);
-  const bodyLines = [...mast.bodyLines, ...(mast.bodyLines.length ? [''] : []), ...fb.lines.slice(bodyStart)];
+  let bodyLines = [...mast.bodyLines, ...(mast.bodyLines.length ? [''] : []), ...fb.lines.slice(bodyStart)];
+  // The text export's table rows ("a | b | c"); markdown tables were read by markdownToLines.
+  if (format === 'text') bodyLines = foldTables(bodyLines, (l) => l === '' || l === PAGE);
 
   // Language: formula, masthead wording, then the words of the text.
   const votes = new Map(mast.votes);
