@@ -173,8 +173,9 @@ function stylesheet(layout: DocumentLayout, opts: HtmlExportOptions): string {
   margin-top: 42pt;${layout.isDraft ? '' : '\n  margin-bottom: 85.3pt;'}
   @top-left { content: none; }
   @top-right { content: none; }
-  /* Page 1 foot: places for the job number and the Code 39 barcode, which the Secretariat assigns. */
-  @bottom-${even.outer} { content: ""; border: 0.5pt dashed #999; height: 20pt; width: 110pt; margin: 38.8pt 0 26.5pt; padding: 0; }
+  /* Page 1 foot: the place of the job number and the Code 39 barcode, which the Secretariat assigns;
+     kept empty and unseen (a delegate prints no placeholder box), its size keeping page 1 as tall as the official. */
+  @bottom-${even.outer} { content: ""; border: 0.5pt solid transparent; height: 20pt; width: 110pt; margin: 38.8pt 0 26.5pt; padding: 0; }
   @bottom-${even.inner} { content: none; }
 }
 /* Word sets text without pair kerning or ligatures (its default, and the UN's): so does the export,

@@ -82,7 +82,7 @@ describe('exportHtml: document and print', () => {
     // Page 1 has no running head, and keeps a place for the job number and barcode.
     const first = /@page :first \{([\s\S]*?)\n\}/.exec(css)![1]!;
     expect(first).toMatch(/@top-left \{ content: none; \}/);
-    expect(first).toMatch(/@bottom-left \{ content: ""; border: 0\.5pt dashed/);
+    expect(first).toMatch(/@bottom-left \{ content: ""; border: 0\.5pt solid transparent/);
   });
 
   it('gives drafts the symbol alone as running head', () => {
