@@ -289,9 +289,10 @@ export class MatchIndex {
    */
   static fromSnapshot(p: MatchIndexParts): MatchIndex {
     const n = p.ids.length;
-    if (p.lens.length !== n || p.tags.length !== n || p.postOff.length !== p.nTerms + 1 || p.postOff[p.nTerms] !== p.postings.length) {
-      throw new Error('inconsistent match index snapshot');
-    }
+    const bad = () => new Error('inconsistent match index snapshot');
+    if (p.lens.length !== n || p.tags.length !== n || p.postOff.length !== p.nTerms + 1 || p.postOff[0] !== 0 || p.postOff[p.nTerms] !== p.postings.length) throw bad();
+    for (let t = 0; t < p.nTerms; t++) if (p.postOff[t + 1]! < p.postOff[t]!) throw bad();
+    for (let v = 0; v < p.termOf.length; v++) if (p.termOf[v]! < 0 || p.termOf[v]! > p.nTerms) throw bad();
     const idx = new MatchIndex();
     idx.termOf = p.termOf;
     idx.nTerms = p.nTerms;
@@ -308,7 +309,7 @@ export class MatchIndex {
       at += idx.len[s] = p.lens[s]!;
       idx.ids[s] = p.ids[s]!;
     }
-    if (at !== p.arena.length) throw new Error('inconsistent match index snapshot');
+    if (at !== p.arena.length) throw bad();
     idx.tags.set(p.tags);
     idx.alive.fill(1, 0, n);
     idx.arena = p.arena;
