@@ -98,6 +98,8 @@ const COMMON_MIN_DF = 256;
 const MIN_TERMS = 3;
 /** Postings visited per query at most (beyond the MIN_TERMS rarest terms). */
 const POSTING_BUDGET = 400_000;
+/** Sweep all accumulators when the postings visited exceed 1/SWEEP_SHARE of the slots. */
+const SWEEP_SHARE = 4;
 /** Buckets of the exhaustive scan's upper bounds. */
 const BUCKETS = 1024;
 
@@ -120,52 +122,48 @@ export function querySearch(v: SearchView, tokens: Int32Array, k: number, opts: 
   const terms: number[] = [];
   for (let u = 0; u < nu; u++) if (df[uTerm[u]!]! > 0) terms.push(uTerm[u]!);
   terms.sort((x, y) => df[x]! - df[y]!);
+  // The terms accumulated: the rarest, up to the common ones or the posting budget.
   const maxDf = Math.max(COMMON_MIN_DF, N * COMMON_FRACTION);
-  const { acc, touched, alive, len, postOff, postings, extra, extraLen } = v;
-  let nTouched = 0;
-  let spent = 0;
-  let used = 0;
+  let nUsed = 0;
+  let budget = 0;
   for (const t of terms) {
-    const base = t < v.nBase ? postOff[t + 1]! - postOff[t]! : 0;
-    const L = base + extraLen[t]!;
-    if (used >= MIN_TERMS && (df[t]! > maxDf || spent + L > POSTING_BUDGET)) break;
-    const w = weights[t]!;
-    for (let p = base > 0 ? postOff[t]! : 0, e = p + base; p < e; p++) {
-      const s = postings[p]!;
-      if (alive[s] === 0) continue;
-      if (acc[s] === 0) touched[nTouched++] = s;
-      acc[s] += w;
-    }
-    const ex = extra[t];
-    if (ex) {
-      for (let p = 0, e = extraLen[t]!; p < e; p++) {
-        const s = ex[p]!;
-        if (alive[s] === 0) continue;
-        if (acc[s] === 0) touched[nTouched++] = s;
-        acc[s] += w;
-      }
-    }
-    spent += L;
-    used++;
+    const L = postingCount(v, t);
+    if (nUsed >= MIN_TERMS && (df[t]! > maxDf || budget + L > POSTING_BUDGET)) break;
+    budget += L;
+    nUsed++;
   }
+  // Many postings touch a large share of the slots: then the accumulators are read back by one
+  // sequential sweep (cache-friendly) instead of through the list of touched slots (random reads
+  // of a few megabytes at a million paragraphs), and that list is not kept.
+  const sweep = budget * SWEEP_SHARE > v.nSlots;
+  let nTouched = 0;
+  for (let i = 0; i < nUsed; i++) nTouched = accumulate(v, terms[i]!, weights[terms[i]!]!, nTouched, sweep);
 
-  // Best CANDIDATES by acc / (|q| + |p|), in a min-heap; the filter is asked only for slots
-  // that would enter it.
-  const { ids, tags } = v;
+  // Best CANDIDATES by acc / (|q| + |p|) (|p| counted up to the opening window in suggestion
+  // mode), in a min-heap; the filter is asked only for slots that would enter it.
+  const { acc, touched, len, ids, tags, alive } = v;
   const filter = opts.filter;
   const tag = opts.tag;
   const prefix = opts.prefix === true;
-  const win = prefixWindow(qn);
+  const win = prefix ? prefixWindow(qn) : Infinity;
+  const check = v.nAlive < v.nSlots;
   let h = 0;
-  for (let i = 0; i < nTouched; i++) {
-    const s = touched[i]!;
-    const c = acc[s]! / (qn + (prefix ? Math.min(len[s]!, win) : len[s]!));
+  let floor = -Infinity;
+  const end = sweep ? v.nSlots : nTouched;
+  for (let i = 0; i < end; i++) {
+    const s = sweep ? i : touched[i]!;
+    const a = acc[s]!;
+    if (a === 0) continue;
     acc[s] = 0;
-    if (h === CANDIDATES && c <= heapScore[0]!) continue;
+    const L = len[s]!;
+    const c = a / (qn + (L < win ? L : win));
+    if (c <= floor) continue;
+    if (check && alive[s] === 0) continue;
     if (tag !== undefined && tags[s] !== tag) continue;
     if (filter && !filter(ids[s]!)) continue;
     if (h < CANDIDATES) heapPush(heapScore, heapSlot, h++, c, s);
     else heapReplaceTop(heapScore, heapSlot, h, c, s);
+    if (h === CANDIDATES) floor = heapScore[0]!;
   }
   // Drain the heap (smallest first) into cands, best candidate at index 0.
   const cands = new Int32Array(h);
@@ -202,6 +200,37 @@ export function querySearch(v: SearchView, tokens: Int32Array, k: number, opts: 
     top.offer(Math.min(1, score), ids[s]!);
   }
   return top.result();
+}
+
+/** Number of postings of term t (its shared stretch and its additions). */
+function postingCount(v: SearchView, t: number): number {
+  return (t < v.nBase ? v.postOff[t + 1]! - v.postOff[t]! : 0) + v.extraLen[t]!;
+}
+
+/**
+ * Adds w to the accumulator of every slot of term t; unless `sweep`, records newly touched live
+ * slots in `touched` and returns their new count (in sweep mode dead slots are skipped later).
+ */
+function accumulate(v: SearchView, t: number, w: number, nTouched: number, sweep: boolean): number {
+  const { acc, touched, alive } = v;
+  const check = v.nAlive < v.nSlots;
+  for (let part = 0; part < 2; part++) {
+    const list = part === 0 ? v.postings : v.extra[t];
+    if (list === undefined || (part === 0 && t >= v.nBase)) continue;
+    const from = part === 0 ? v.postOff[t]! : 0;
+    const to = part === 0 ? v.postOff[t + 1]! : v.extraLen[t]!;
+    if (sweep) {
+      for (let p = from; p < to; p++) acc[list[p]!] += w;
+      continue;
+    }
+    for (let p = from; p < to; p++) {
+      const s = list[p]!;
+      if (check && alive[s] === 0) continue;
+      if (acc[s] === 0) touched[nTouched++] = s;
+      acc[s] += w;
+    }
+  }
+  return nTouched;
 }
 
 /**
