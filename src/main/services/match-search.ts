@@ -148,13 +148,17 @@ export function querySearch(v: SearchView, tokens: Int32Array, k: number, opts: 
   const win = prefix ? prefixWindow(qn) : Infinity;
   const check = v.nAlive < v.nSlots;
   let h = 0;
-  let floor = -Infinity;
+  // Every touched slot ranks above 0, so 0 keeps the untouched out until the heap is full; then
+  // the floor is its weakest rank. As a slot's denominator is at least |q| + 1, a slot with
+  // acc ≤ floor·(|q| + 1) is out before its length is even read (most slots, once the heap is full).
+  let floor = 0;
+  const q1 = qn + 1;
   const end = sweep ? v.nSlots : nTouched;
   for (let i = 0; i < end; i++) {
     const s = sweep ? i : touched[i]!;
     const a = acc[s]!;
-    if (a === 0) continue;
     acc[s] = 0;
+    if (a <= floor * q1) continue;
     const L = len[s]!;
     const c = a / (qn + (L < win ? L : win));
     if (c <= floor) continue;
