@@ -8,6 +8,8 @@
  * padded to 4 bytes, then Σlens tokens as Uint16 (width 2, every id < 65,536) or Int32 (width 4).
  */
 
+import type { Db } from './connection.js';
+
 /** Paragraph kinds as stored in the blob (index = code). */
 export const KIND_CODES = ['pp', 'op', 'sub', 'annex'] as const;
 
@@ -99,4 +101,62 @@ export function tokenHash(tokens: Int32Array): number {
     b ^= b >>> 13;
   }
   return (a >>> 0) * 0x100000 + ((b >>> 0) & 0xfffff);
+}
+
+/**
+ * What the stored match index was built from: a persisted index (match-snapshot.ts) is used only
+ * when every field equals the database's, and extended with the newer documents when the library
+ * only grew since (`removed` unchanged). `library` is a random id of this database (a database
+ * copied from elsewhere has another); `added` / `removed` count match_tokens rows inserted and
+ * deleted or rewritten, kept by triggers, so every writer counts; `schema` is the migration
+ * version, `vocab` the largest vocabulary id.
+ */
+export interface MatchGeneration {
+  library: string;
+  added: number;
+  removed: number;
+  documents: number;
+  maxDocument: number;
+  schema: number;
+  vocab: number;
+}
+
+/**
+ * Creates (IF NOT EXISTS) the generation table and the triggers that keep it, outside the
+ * numbered migrations: the persisted match index is a cache this module owns. Needs a writable
+ * database; run before reading the generation for a snapshot.
+ */
+export function ensureMatchGeneration(db: Db): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS match_generation (
+      id      INTEGER PRIMARY KEY CHECK (id = 1),
+      library TEXT NOT NULL,
+      added   INTEGER NOT NULL,
+      removed INTEGER NOT NULL
+    );
+    INSERT OR IGNORE INTO match_generation (id, library, added, removed) VALUES (1, lower(hex(randomblob(16))), 0, 0);
+    CREATE TRIGGER IF NOT EXISTS match_tokens_added AFTER INSERT ON match_tokens BEGIN
+      UPDATE match_generation SET added = added + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS match_tokens_removed AFTER DELETE ON match_tokens BEGIN
+      UPDATE match_generation SET removed = removed + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS match_tokens_rewritten AFTER UPDATE ON match_tokens BEGIN
+      UPDATE match_generation SET removed = removed + 1 WHERE id = 1;
+    END;
+  `);
+}
+
+/** The database's current generation (call inside a read transaction to pair it with reads). */
+export function matchGeneration(db: Db): MatchGeneration {
+  const g = db.prepare('SELECT library, added, removed FROM match_generation WHERE id = 1').get() as { library: string; added: number; removed: number };
+  const c = db.prepare('SELECT count(*) AS documents, coalesce(max(document_id), 0) AS maxDocument FROM match_tokens').get() as { documents: number; maxDocument: number };
+  const v = db.prepare('SELECT coalesce(max(id), 0) AS vocab FROM vocab').get() as { vocab: number };
+  return { library: g.library, added: g.added, removed: g.removed, documents: c.documents, maxDocument: c.maxDocument, schema: db.pragma('user_version', { simple: true }) as number, vocab: v.vocab };
+}
+
+/** The stored match index of the documents with an id above `afterDocument`, in id order. */
+export function* matchBlobsAfter(db: Db, afterDocument: number): Generator<MatchBlob> {
+  const it = db.prepare('SELECT data FROM match_tokens WHERE document_id > ? ORDER BY document_id').raw().iterate(afterDocument) as Iterable<[Buffer]>;
+  for (const [data] of it) yield decodeMatchBlob(data);
 }

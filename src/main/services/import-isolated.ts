@@ -49,7 +49,7 @@ interface Pending {
 const KNOWN_CODES = new Set<string>(['BAD_INPUT', 'NOT_FOUND', 'CORRUPT', 'IO']);
 
 /** The ESM entry of tsx's API (require.resolve would give the CommonJS one, which cannot register hooks from a worker). */
-function tsxEsmApi(from: string): string {
+export function tsxEsmApi(from: string): string {
   const req = createRequire(from);
   const pkgFile = req.resolve('tsx/package.json');
   const pkg = req(pkgFile) as { exports: Record<string, { import: { default: string } }> };

@@ -16,7 +16,8 @@ import { KIND_CODES } from '../db/match-store.js';
 import type { ResolutionDocument } from '../../shared/resolution/model.js';
 import { wordDiff, type DiffOp } from '../../shared/text/diff.js';
 import type { AdoptionRecord, AgreedMatch, ImportSummary, LibrarySuggestion, LineageVersion } from '../../shared/api.js';
-import { MatchIndex, type MatchHit } from './matcher.js';
+import type { MatchIndex, MatchHit } from './matcher.js';
+import { openMatchIndex } from './match-persist.js';
 import { adoptionRecord, continuationOf, lineage } from './library-history.js';
 import { expandPaths, type WalkResult } from './folder-walk.js';
 import { importBufferIsolated, importFileIsolated, type ImportOutcome } from './import-isolated.js';
@@ -155,13 +156,9 @@ export class LibraryService {
     return (this.db.db.prepare('SELECT text FROM paragraphs').raw().all() as [string][]).map((r) => r[0]);
   }
 
-  /** The match index, loaded from its stored form (one blob per document) on first use. */
+  /** The match index, from its persisted file or the stored tokens on first use (match-persist.ts). */
   matchIndex(): MatchIndex {
-    if (!this.index) {
-      const idx = new MatchIndex();
-      idx.load(this.db.matchBlobs());
-      this.index = idx;
-    }
+    if (!this.index) this.index = openMatchIndex(this.db.db, this.file).index;
     return this.index;
   }
 

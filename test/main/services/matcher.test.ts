@@ -175,6 +175,36 @@ describe('MatchIndex basics', () => {
     }
   });
 
+  it('is exact whether the candidates are read through the touched slots or by a sweep, with removed paragraphs', () => {
+    // The same relevant paragraphs alone (their postings cover most slots: a sweep) and among
+    // 20,000 unrelated three-token paragraphs (few slots touched: the touched list).
+    const r = rng(21);
+    for (let round = 0; round < 4; round++) {
+      const docs = new Map<number, Int32Array>();
+      for (let id = 1; id <= 150; id++) docs.set(id, i32(Array.from({ length: 3 + Math.floor(r() * 60) }, () => Math.floor(r() * 60))));
+      const gone = [3, 50, 97].map((x) => x + round);
+      const alone = new MatchIndex();
+      const among = new MatchIndex();
+      for (const [id, d] of docs) {
+        alone.add(id, d);
+        among.add(id, d);
+      }
+      for (let id = 1000; id < 21_000; id++) among.add(id, i32([1000 + (id % 4000), 5000 + (id % 3000), 9000 + (id % 7)]));
+      for (const id of gone) {
+        alone.remove(id);
+        among.remove(id);
+        docs.delete(id);
+      }
+      const base = docs.get([...docs.keys()][Math.floor(r() * docs.size)]!)!;
+      const q = i32([...base].map((t) => (r() < 0.2 ? Math.floor(r() * 70) : t)));
+      // Brute force over the relevant paragraphs; the unrelated ones have no word in common (score 0).
+      const alive = new Map(docs);
+      for (let id = 1000; id < 21_000; id++) alive.set(id, i32([1000 + (id % 4000), 5000 + (id % 3000), 9000 + (id % 7)]));
+      expectSameRanking(alone.query(q, 8), bruteScores(docs, q), 8);
+      expectSameRanking(among.query(q, 8), bruteScores(alive, q), 8);
+    }
+  });
+
   it('exhaustive() is exactly the best pure edit-distance similarity (random index, against brute force)', () => {
     const r = rng(13);
     for (let round = 0; round < 20; round++) {
