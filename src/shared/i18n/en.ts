@@ -130,6 +130,7 @@ export const en: Readonly<Record<string, string>> = {
   'neg.refuse.ghost': "{{paragraph}} is the old place of a move proposed by {{by}}: move or re-level the paragraph where it now stands, or decide the proposal. Nothing was changed.",
   'neg.refuse.otherProposal': "{{paragraph}} is part of a proposal by {{by}}: decide that proposal before moving the paragraph or changing its level. Nothing was changed.",
   'neg.refuse.inexpressible': "This change cannot be recorded as one proposal (it would move paragraphs of different proposals together, or re-attach subparagraphs in a way a proposal cannot show). Nothing was changed.",
+  'neg.refuse.sections': "Negotiation mode: part headings, sub-headings and restarts of numbering cannot be proposed; turn negotiation mode off to change the sections. Nothing was changed.",
   'command.view.notes': 'Notes',
   'native.file.mergeWord': 'Merge a Word File…',
   'checks.ifAccepted': ' (read as if its open proposals were accepted)',

@@ -128,6 +128,7 @@ export const es: Readonly<Record<string, string>> = {
   'neg.refuse.ghost': "{{paragraph}} es el lugar anterior de un traslado propuesto por {{by}}: mueva el párrafo o cambie su nivel donde está ahora, o decida la propuesta. No se ha cambiado nada.",
   'neg.refuse.otherProposal': "{{paragraph}} forma parte de una propuesta de {{by}}: decida esa propuesta antes de mover el párrafo o cambiar su nivel. No se ha cambiado nada.",
   'neg.refuse.inexpressible': "Este cambio no puede registrarse como una sola propuesta (movería juntos párrafos de propuestas distintas, o volvería a vincular apartados de un modo que una propuesta no puede mostrar). No se ha cambiado nada.",
+  'neg.refuse.sections': "Modo de negociación: los títulos de parte, los subtítulos y el reinicio de la numeración no pueden proponerse; desactive el modo de negociación para cambiar las secciones. No se ha cambiado nada.",
   'command.view.notes': 'Notas',
   'native.file.mergeWord': 'Combinar un archivo de Word…',
   'checks.ifAccepted': ' (leído como si se aceptaran sus propuestas abiertas)',

@@ -128,6 +128,7 @@ export const fr: Readonly<Record<string, string>> = {
   'neg.refuse.ghost': "{{paragraph}} est l’ancienne place d’un déplacement proposé par {{by}} : déplacez le paragraphe ou changez son niveau là où il se trouve maintenant, ou tranchez la proposition. Rien n’a été modifié.",
   'neg.refuse.otherProposal': "{{paragraph}} fait partie d’une proposition de {{by}} : tranchez cette proposition avant de déplacer le paragraphe ou de changer son niveau. Rien n’a été modifié.",
   'neg.refuse.inexpressible': "Cette modification ne peut pas être enregistrée comme une seule proposition (elle déplacerait ensemble des paragraphes de propositions différentes, ou rattacherait des alinéas d’une façon qu’une proposition ne peut pas montrer). Rien n’a été modifié.",
+  'neg.refuse.sections': "Mode négociation : les titres de partie, les intertitres et les reprises de numérotation ne peuvent pas être proposés ; désactivez le mode négociation pour modifier les sections. Rien n’a été modifié.",
   'command.view.notes': 'Notes',
   'native.file.mergeWord': 'Fusionner un fichier Word…',
   'checks.ifAccepted': ' (lu comme si ses propositions ouvertes étaient acceptées)',

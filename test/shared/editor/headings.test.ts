@@ -12,6 +12,8 @@ import { schema } from '../../../src/shared/resolution/schema.js';
 import { documentSchema } from '../../../src/shared/resolution/file.js';
 import { emptyFrontMatter, textBlock, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
 import { outlineEntries } from '../../../src/shared/editor/queries/outline.js';
+import { createEditorState } from '../../../src/shared/editor/state.js';
+import { REFUSAL_META } from '../../../src/shared/editor/negotiation/structural.js';
 
 function state(): EditorState {
   const d: ResolutionDocument = {
@@ -141,3 +143,20 @@ function textPos(s: EditorState, id: string): number {
   });
   return at;
 }
+
+describe('sections in negotiation mode', () => {
+  it('inserting a heading or restarting numbering is refused with a reason, the text unchanged', () => {
+    const d = fromDoc(state().doc);
+    let s = createEditorState(toDoc(d), { negotiation: { enabled: true, delegation: 'EU', delegations: [{ name: 'EU', color: '#00f' }] } });
+    s = caretIn(s, 'o2');
+    for (const cmd of [insertHeading(1), insertHeading(2)]) {
+      let seen: Transaction | undefined;
+      expect(cmd(s, (tr) => (seen = tr))).toBe(true);
+      expect(seen!.docChanged).toBe(false);
+      expect(seen!.getMeta(REFUSAL_META)).toEqual({ key: 'neg.refuse.sections', params: {} });
+    }
+    // The same commands with negotiation off insert the heading (shown by the tests above).
+    const off = createEditorState(toDoc(d));
+    expect(run(caretIn(off, 'o2'), insertHeading(1)).doc.childCount).toBeGreaterThan(off.doc.childCount);
+  });
+});

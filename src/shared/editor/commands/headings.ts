@@ -14,6 +14,18 @@ import { toRoman } from '../../resolution/labels.js';
 import { structureKey } from '../plugins/structure.js';
 import { currentPara } from '../queries/paragraphs.js';
 import { groupRange, headIndex } from './paragraphs.js';
+import { settingsOf } from '../negotiation/settings.js';
+import { refusalTransaction } from '../negotiation/structural.js';
+
+/**
+ * Headings and part restarts are not proposals: in negotiation mode they would change the text
+ * (numbers, parts) untracked, so they are refused with a reason. True when it refused.
+ */
+function refusedInNegotiation(state: EditorState, dispatch?: (tr: Transaction) => void): boolean {
+  if (!settingsOf(state).enabled) return false;
+  dispatch?.(refusalTransaction(state, { key: 'neg.refuse.sections', params: {} }));
+  return true;
+}
 
 /** Where a new heading goes: after the current paragraph's group, or after the current heading. */
 function insertionPoint(state: EditorState): number | null {
@@ -75,6 +87,7 @@ export function insertHeading(level: 1 | 2): Command {
   return (state, dispatch) => {
     const at = insertionPoint(state);
     if (at === null) return false;
+    if (refusedInNegotiation(state, dispatch)) return true;
     let restart = false;
     state.doc.nodesBetween(0, at, (n) => {
       if (n.type === schema.nodes.heading && n.attrs.level === 1) restart = n.attrs.restart === true;
@@ -122,6 +135,7 @@ export function setPartRestart(restart: boolean): Command {
   return (state, dispatch) => {
     const h = partHeadingAt(state);
     if (!h || (h.node.attrs.restart === true) === restart) return false;
+    if (refusedInNegotiation(state, dispatch)) return true;
     if (dispatch) dispatch(closeHistory(state.tr).setNodeMarkup(h.pos, undefined, { ...h.node.attrs, restart }));
     return true;
   };

@@ -37,7 +37,7 @@ export interface PlainStructural {
 
 /** Why a structural edit was refused: an i18n key (`neg.refuse.*`) and its parameters. */
 export interface Refusal {
-  key: 'neg.refuse.noDelegation' | 'neg.refuse.ghost' | 'neg.refuse.otherProposal' | 'neg.refuse.inexpressible';
+  key: 'neg.refuse.noDelegation' | 'neg.refuse.ghost' | 'neg.refuse.otherProposal' | 'neg.refuse.inexpressible' | 'neg.refuse.sections';
   params: Record<string, string>;
 }
 
