@@ -29,7 +29,8 @@ function randomIndex(seed: number, n: number, vocab: number): { index: MatchInde
     const t = new Int32Array(1 + Math.floor(r() * 30)).map(() => 1 + Math.floor(r() * vocab));
     index.add(id, t, Math.floor(r() * 4));
     docs.set(id, t);
-    if (r() < 0.05) {
+    // Never the last one: the property queries with the documents left.
+    if (r() < 0.05 && docs.size > 1) {
       const gone = [...docs.keys()][Math.floor(r() * docs.size)]!;
       index.remove(gone);
       docs.delete(gone);
@@ -58,7 +59,7 @@ describe('snapshot encoding', () => {
         index.remove([...docs.keys()][0]!);
         expect(answers(back, queries)).toEqual(answers(index, queries));
       }),
-      { numRuns: 40 },
+      { numRuns: 40, examples: [[999999981, 2, 50]] },
     );
   });
 
