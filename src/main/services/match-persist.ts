@@ -132,7 +132,7 @@ export function openMatchIndex(db: Db, dbFile: string, opts: OpenMatchOptions = 
 }
 
 /** Background writes per snapshot file: the one running, and whether another was asked for meanwhile. */
-const writers = new Map<string, { done: Promise<void>; again: boolean }>();
+const writers = new Map<string, Writer>();
 
 /**
  * Resolves when no background write of `dbFile`'s persisted index is pending (at once if none).
@@ -140,7 +140,24 @@ const writers = new Map<string, { done: Promise<void>; again: boolean }>();
  */
 export async function matchSnapshotSettled(dbFile: string): Promise<void> {
   const snap = snapshotPath(dbFile);
-  while (snap !== null && writers.has(snap)) await writers.get(snap)!.done;
+  while (snap !== null && writers.has(snap)) {
+    const w = writers.get(snap)!;
+    // Someone waits for the write: its worker must keep the process alive (it is unref'd so that
+    // a background write never holds the app open), else a script awaiting it exits with code 13.
+    w.waited = true;
+    w.worker?.ref();
+    await w.done;
+  }
+}
+
+/** A background write of one persisted index. */
+interface Writer {
+  done: Promise<void>;
+  /** Another write was asked for while this one ran: run again when it ends. */
+  again: boolean;
+  /** matchSnapshotSettled waits for it: its workers stay referenced. */
+  waited: boolean;
+  worker: Worker | null;
 }
 
 function persistInBackground(dbFile: string, snap: string): Promise<void> {
@@ -149,11 +166,11 @@ function persistInBackground(dbFile: string, snap: string): Promise<void> {
     running.again = true;
     return running.done;
   }
-  const entry = { done: Promise.resolve(), again: false };
+  const entry: Writer = { done: Promise.resolve(), again: false, waited: false, worker: null };
   entry.done = (async () => {
     do {
       entry.again = false;
-      await runWorker(dbFile, snap).catch(() => undefined);
+      await runWorker(dbFile, snap, entry).catch(() => undefined);
     } while (entry.again);
     writers.delete(snap);
   })();
@@ -164,7 +181,7 @@ function persistInBackground(dbFile: string, snap: string): Promise<void> {
 /** The reply of match-worker.ts. */
 export type MatchWorkerReply = { ok: true; origin: MatchIndexOrigin } | { ok: false; message: string };
 
-function runWorker(dbFile: string, snap: string): Promise<MatchWorkerReply> {
+function runWorker(dbFile: string, snap: string, entry: Writer): Promise<MatchWorkerReply> {
   const here = import.meta.url;
   const workerData = { dbFile, snap };
   let w: Worker;
@@ -174,11 +191,15 @@ function runWorker(dbFile: string, snap: string): Promise<MatchWorkerReply> {
     const entry = new URL('./match-worker.ts', here).href;
     w = new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, { eval: true, workerData });
   }
-  w.unref();
+  if (!entry.waited) w.unref();
+  entry.worker = w;
   return new Promise((resolve) => {
     let reply: MatchWorkerReply = { ok: false, message: 'the worker stopped without answering' };
     w.on('message', (m: MatchWorkerReply) => (reply = m));
     w.on('error', (e) => (reply = { ok: false, message: e.message }));
-    w.on('exit', () => resolve(reply));
+    w.on('exit', () => {
+      entry.worker = null;
+      resolve(reply);
+    });
   });
 }
