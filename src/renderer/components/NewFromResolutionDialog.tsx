@@ -8,13 +8,29 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LibraryDocument, SearchHit } from '../../shared/api.js';
 import { newId } from '../../shared/ids.js';
-import { technicalUpdate, TECHNICAL_UPDATE_BY, type TechnicalUpdateResult } from '../../shared/resolution/technical-update.js';
+import { technicalUpdate, TECHNICAL_UPDATE_BY, type TechnicalChange, type TechnicalUpdateResult } from '../../shared/resolution/technical-update.js';
+import type { MessageRef } from '../../shared/errors.js';
 import { call } from '../api.js';
-import { errorMessage, useTranslation } from '../i18n/index.js';
+import { errorMessage, i18n, t, useTranslation } from '../i18n/index.js';
 import { DEFAULT_DELEGATIONS, PALETTE, type NegotiationFile } from '../negotiation-state.js';
 import { Modal } from './Dialogs.js';
 
 /** The negotiation section of a technical-update draft: the usual groups plus "Technical update"; the mode stays off. */
+/** One side of a front-matter change in the interface language ("Session: eightieth"), else as made. */
+function mastheadSide(c: TechnicalChange, side: 'from' | 'to'): string {
+  const english = c[side];
+  if (!c.masthead) return english;
+  const code = side === 'from' ? c.masthead.fromCode : c.masthead.toCode;
+  const value = code ? t(`technicalUpdate.value.${code}`) : english.slice(english.indexOf(': ') + 2);
+  return t('technicalUpdate.field', { field: t(`technicalUpdate.fields.${c.masthead.field}`), value });
+}
+
+/** A note of the technical update in the interface language, else its English text. */
+function noteText(ref: MessageRef | undefined, english: string): string {
+  const key = ref ? `technicalUpdate.note.${ref.code}` : '';
+  return ref && i18n.exists(key) ? t(key, { ...(ref.values ?? {}) }) : english;
+}
+
 export function technicalUpdateNegotiation(): NegotiationFile {
   return { delegations: [...DEFAULT_DELEGATIONS.map((d) => ({ ...d })), { name: TECHNICAL_UPDATE_BY, color: PALETTE[5]! }], enabled: false, delegation: DEFAULT_DELEGATIONS[0]!.name, versions: [] };
 }
@@ -89,14 +105,14 @@ export function NewFromResolutionDialog({ onDraft, onClose }: NewFromResolutionD
               .filter((c) => c.kind === 'masthead')
               .map((c, i) => (
                 <li key={i}>
-                  {c.from} → {c.to}
+                  {mastheadSide(c, 'from')} → {mastheadSide(c, 'to')}
                 </li>
               ))}
           </ul>
           {result.notes.length ? (
             <ul className="tu-notes">
-              {result.notes.map((n) => (
-                <li key={n}>{n}</li>
+              {result.notes.map((n, i) => (
+                <li key={n}>{noteText(result.noteCodes[i], n)}</li>
               ))}
             </ul>
           ) : null}

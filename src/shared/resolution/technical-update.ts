@@ -33,7 +33,7 @@ import type { Block, FrontMatter, Inline, Language, Organ, Proposal, ResolutionD
 import { formatDate } from './dates.js';
 import { citationNumber, parseSymbol } from './symbols.js';
 import { hasOrdinals, MAX_ORDINAL, ordinalValue, ordinalWord, ordinalWords, type OrdinalLanguage } from './ordinals.js';
-import { PlenaryError } from '../errors.js';
+import { PlenaryError, type MessageRef } from '../errors.js';
 
 /** The delegation the technical update's proposals are attributed to. */
 export const TECHNICAL_UPDATE_BY = 'Technical update';
@@ -50,6 +50,12 @@ export interface TechnicalChange {
   to: string;
   /** Ids of the proposals that carry the change in the text (none for the front matter). */
   proposals: string[];
+  /**
+   * For a front-matter change, what changed as data, for the interface language: `field`
+   * ('document', 'session', 'symbol', 'organ') and, where the shown value is words rather than
+   * the document's own text, `fromCode` / `toCode` ('adopted', 'draft', 'symbolPending').
+   */
+  masthead?: { field: string; fromCode?: string; toCode?: string };
 }
 
 /** Options of {@link technicalUpdate}. */
@@ -66,7 +72,10 @@ export interface TechnicalUpdateOptions {
 export interface TechnicalUpdateResult {
   document: ResolutionDocument;
   changes: TechnicalChange[];
+  /** Notes in English (the CLI, the tests). */
   notes: string[];
+  /** The same notes as data (`technicalUpdate.note.<code>` in the interface catalogues), in order. */
+  noteCodes: MessageRef[];
 }
 
 /** An edit of one text run: replace [from, to) by `insert`. */
@@ -288,6 +297,11 @@ export function technicalUpdate(source: ResolutionDocument, opts: TechnicalUpdat
   const lang = meta.language;
   const changes: TechnicalChange[] = [];
   const notes: string[] = [];
+  const noteCodes: MessageRef[] = [];
+  const note = (code: string, values: Record<string, string>, english: string) => {
+    notes.push(english);
+    noteCodes.push({ code, values });
+  };
   const proposal = (): Proposal => ({ id: opts.makeId('t'), by, at: opts.at });
 
   // Edits are found on the text of each run of plain text runs (a symbol reference or emphasis
@@ -327,7 +341,7 @@ export function technicalUpdate(source: ResolutionDocument, opts: TechnicalUpdat
     });
 
   const ordinals = hasOrdinals(lang) ? (_b: Block, text: string) => ordinalEdits(text, lang, session) : () => [];
-  if (!hasOrdinals(lang)) notes.push(`Session ordinals are not advanced in this language (${lang}); review the text for them.`);
+  if (!hasOrdinals(lang)) note('noOrdinals', { lang }, `Session ordinals are not advanced in this language (${lang}); review the text for them.`);
   let preambular = editBlocks(source.preambular, ordinals);
   const operative = editBlocks(source.operative, ordinals);
   const annexes = source.annexes.map((a) => ({ ...a, paragraphs: editBlocks(a.paragraphs, ordinals) }));
@@ -335,11 +349,11 @@ export function technicalUpdate(source: ResolutionDocument, opts: TechnicalUpdat
   // The source resolution joins the "Recalling its resolution(s)" list.
   const num = citationNumber(meta.symbol);
   const recall = RECALL[lang];
-  if (!num) notes.push('The source has no resolution symbol, so it was not added to the recalled resolutions.');
-  else if (!recall) notes.push(`Add resolution ${num} to the recalled resolutions by hand: this language (${lang}) has no wording for it yet.`);
+  if (!num) note('noSymbol', {}, 'The source has no resolution symbol, so it was not added to the recalled resolutions.');
+  else if (!recall) note('recallByHand', { num, lang }, `Add resolution ${num} to the recalled resolutions by hand: this language (${lang}) has no wording for it yet.`);
   else {
     const date = formatDate(meta.adoptionDate, lang);
-    if (!date) notes.push(`The source has no adoption date; ${num} is recalled without one.`);
+    if (!date) note('noDate', { num }, `The source has no adoption date; ${num} is recalled without one.`);
     const target = preambular.find((b) => {
       let text = '';
       for (const x of b.content) {
@@ -355,12 +369,12 @@ export function technicalUpdate(source: ResolutionDocument, opts: TechnicalUpdat
         done = true;
         const list = citationList(text, recall)!;
         if (list.cites.some(([a, z]) => text.slice(a, z).split(' ')[0] === num)) {
-          notes.push(`Resolution ${num} is already recalled.`);
+          note('alreadyRecalled', { num }, `Resolution ${num} is already recalled.`);
           return [];
         }
         const last = list.cites[list.cites.length - 1]!;
         if (last[1] === text.length && b.content.some((x) => x.t !== 'text' || x.ins || x.del)) {
-          notes.push(`The recalled list goes on past a footnote or a cross-reference: add ${num} to it by hand.`);
+          note('listPastNote', { num }, `The recalled list goes on past a footnote or a cross-reference: add ${num} to it by hand.`);
           return [];
         }
         const edits: RunEdit[] = [];
@@ -401,14 +415,14 @@ export function technicalUpdate(source: ResolutionDocument, opts: TechnicalUpdat
     originalLanguage: lang,
   };
   delete newMeta.sponsorLineEnd;
-  const shown: [string, string, string][] = [
-    ['Document', 'adopted resolution', 'draft resolution (L-document)'],
-    ['Session', meta.session || sessionText, next],
-    ['Symbol', meta.symbol, 'none yet (assigned by the Secretariat)'],
+  const shown: [string, string, string, TechnicalChange['masthead']][] = [
+    ['Document', 'adopted resolution', 'draft resolution (L-document)', { field: 'document', fromCode: 'adopted', toCode: 'draft' }],
+    ['Session', meta.session || sessionText, next, { field: 'session' }],
+    ['Symbol', meta.symbol, 'none yet (assigned by the Secretariat)', { field: 'symbol', toCode: 'symbolPending' }],
   ];
-  if (organ !== meta.organ) shown.push(['Organ', meta.organ, organ]);
-  if (meta.agendaItems.length) notes.push('Agenda item numbers are kept from the source: check them against the agenda of the new session.');
-  for (const [what, from, to] of shown) changes.push({ kind: 'masthead', paragraphId: null, from: `${what}: ${from}`, to: `${what}: ${to}`, proposals: [] });
+  if (organ !== meta.organ) shown.push(['Organ', meta.organ, organ, { field: 'organ' }]);
+  if (meta.agendaItems.length) note('agendaKept', {}, 'Agenda item numbers are kept from the source: check them against the agenda of the new session.');
+  for (const [what, from, to, masthead] of shown) changes.push({ kind: 'masthead', paragraphId: null, from: `${what}: ${from}`, to: `${what}: ${to}`, proposals: [], masthead });
 
-  return { document: { ...source, meta: newMeta, preambular, operative, annexes }, changes, notes };
+  return { document: { ...source, meta: newMeta, preambular, operative, annexes }, changes, notes, noteCodes };
 }

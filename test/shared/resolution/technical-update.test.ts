@@ -12,6 +12,9 @@ import { technicalUpdate, TECHNICAL_UPDATE_BY } from '../../../src/shared/resolu
 import { ordinalWord } from '../../../src/shared/resolution/ordinals.js';
 import { wordDiff } from '../../../src/shared/text/diff.js';
 import { CORPUS } from '../../helpers/corpus.js';
+import { en } from '../../../src/shared/i18n/en.js';
+import { fr } from '../../../src/shared/i18n/fr.js';
+import { es } from '../../../src/shared/i18n/es.js';
 
 function load(name: string): ResolutionDocument {
   return parseResolutionText(readFileSync(`${CORPUS}/ga-en/${name}.txt`, 'utf8'), { fileName: `${name}.txt` }).document;
@@ -159,6 +162,14 @@ describe('technical update: forms and languages', () => {
     expect(r.notes.join(' ')).toMatch(/ordinals are not advanced.*ru/);
     expect(r.notes.join(' ')).toMatch(/Add resolution 79\/200/);
     expect(r.changes.filter((c) => c.proposals.length)).toEqual([]);
+    // The same notes as data, one per note, each in the interface catalogues with its values.
+    expect(r.noteCodes.map((n) => n.code)).toEqual(['noOrdinals', 'recallByHand', ...(r.notes.length > 2 ? r.noteCodes.slice(2).map((n) => n.code) : [])]);
+    for (const [i, ref] of r.noteCodes.entries()) {
+      const english = en[`technicalUpdate.note.${ref.code}`]!;
+      expect(english.replace(/\{\{(\w+)\}\}/g, (_m, k: string) => String(ref.values?.[k]))).toBe(r.notes[i]);
+      expect(fr[`technicalUpdate.note.${ref.code}`]).toBeTruthy();
+      expect(es[`technicalUpdate.note.${ref.code}`]).toBeTruthy();
+    }
   });
 
   it('refuses a draft or a resolution without a numbered session, with a clear message', () => {
