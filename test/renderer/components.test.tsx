@@ -51,6 +51,15 @@ describe('Checks', () => {
     act(() => root!.render(<Checks items={[]} onJump={() => undefined} onFix={onFix} onFixAll={() => undefined} />));
     expect(el.textContent).toContain('No deviations');
   });
+
+  it('offers "Fix all punctuation" only when a punctuation fix exists', () => {
+    const style = { key: 's', paraId: 'p1', designation: 'OP1', message: 'organisation: the UN writes organization', fixable: true, kind: 'style' as const };
+    const punct = { key: 'p', paraId: 'p2', designation: 'OP2', message: 'Expected ";" at the end', fixable: true, kind: 'punctuation' as const };
+    const el = render(<Checks items={[style]} onJump={() => undefined} onFix={() => undefined} onFixAll={() => undefined} />);
+    expect(el.textContent).not.toContain('Fix all punctuation');
+    act(() => root!.render(<Checks items={[style, punct]} onJump={() => undefined} onFix={() => undefined} onFixAll={() => undefined} />));
+    expect(el.textContent).toContain('Fix all punctuation');
+  });
 });
 
 describe('MetadataForm', () => {

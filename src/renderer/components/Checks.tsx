@@ -22,7 +22,9 @@ export interface ChecksProps {
 export function Checks({ items, onJump, onFix, onFixAll }: ChecksProps) {
   const { t } = useTranslation();
   if (items.length === 0) return <p className="panel-empty checks-ok">{t('checks.none')}</p>;
-  const fixable = items.filter((i) => i.fixable).length;
+  // "Fix all punctuation" fixes end punctuation only: shown when such a fix exists (style and text
+  // findings are fixed one by one, after the delegate has read them).
+  const fixable = items.filter((i) => i.fixable && (i.kind === undefined || i.kind === 'punctuation')).length;
   return (
     <div className="checks">
       <div className="checks-head">

@@ -18,11 +18,13 @@ export interface CheckItem {
   message: string;
   /** Whether a one-click fix exists. */
   fixable: boolean;
+  /** What kind of deviation (see Finding); absent for items made elsewhere. */
+  kind?: 'punctuation' | 'text' | 'hint' | 'xref' | 'style';
 }
 
 /** A finding with what is needed to fix it. */
 export interface Finding extends CheckItem {
-  kind: 'punctuation' | 'text' | 'hint' | 'xref' | 'style';
+  kind: NonNullable<CheckItem['kind']>;
   /** For text and style findings: absolute document range and replacement; `found`, when set, is the text the fix expects there. */
   range?: { from: number; to: number; replacement: string; found?: string };
 }
