@@ -2,6 +2,7 @@
 // and the packaging fuses that go with it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
+import { starterPath } from '../../../src/main/services/library.js';
 import path from 'node:path';
 import { APP_INDEX_URL, APP_SCHEME_PRIVILEGES, registerAppProtocol, resolveAppUrl } from '../../../src/main/electron/app-protocol.js';
 import { tempDir } from '../../helpers/tmp.js';
@@ -66,6 +67,18 @@ describe('app:// protocol', () => {
     expect(resolveAppUrl('app://plenary/%E0%A4%A', root)).toBeNull();
     expect((await handler(new Request('app://plenary/missing.js'))).status).toBe(404);
     expect((await handler(new Request(APP_INDEX_URL, { method: 'POST', body: 'x' }))).status).toBe(405);
+  });
+});
+
+describe('packaging the starter library', () => {
+  it('ships the built starter database as a resource and its source file in the app, as the library service looks for them', () => {
+    const text = fs.readFileSync(path.join(process.cwd(), 'electron-builder.yml'), 'utf8');
+    const files = /^files:\n((?: {2}(?:- .*|#.*)\n)+)/m.exec(text)?.[1] ?? '';
+    const root = path.join('/app', 'resources', 'app.asar');
+    // The fallback: starterPath(appRoot) must be listed in `files` (relative to the app root).
+    expect(files).toContain(`- ${path.relative(root, starterPath(root))}\n`);
+    // The database: resources/library/starter.sqlite, where starterDatabasePath looks beside the asar.
+    expect(text).toMatch(/- from: dist\/starter\/library\.sqlite\n {4}to: library\/starter\.sqlite\n/);
   });
 });
 
