@@ -71,20 +71,10 @@ export function searchSql(query: string, f: SearchFilters, limit: number, order:
   const { match, check, frequencies } = compileQuery(parseQuery(query), queryForms);
   const { where, params } = filterSql(f);
   const cond = where.length ? `AND ${where.join(' AND ')}` : '';
-  if (order === 'newest') {
-    return {
-      sql: `SELECT ${HIT_COLUMNS}, 0 AS rank
-              FROM search_fts f
-              JOIN paragraphs p ON p.id = f.rowid
-              JOIN documents d ON d.id = p.document_id
-             WHERE search_fts MATCH ? ${cond}
-             ORDER BY f.rowid DESC
-             LIMIT ?`,
-      params: [match, ...params, check ? -1 : limit],
-      check,
-      frequencies,
-    };
-  }
+  // Both orders read the newest rows first: newest stops at `limit` (or reads on while a check
+  // rejects rows); relevance ranks the newest RELEVANCE_WINDOW matches in code (bm25 is 0 with
+  // detail=none).
+  const rows = order === 'newest' ? (check ? -1 : limit) : RELEVANCE_WINDOW;
   return {
     sql: `SELECT ${HIT_COLUMNS}, 0 AS rank
             FROM search_fts f
@@ -93,7 +83,7 @@ export function searchSql(query: string, f: SearchFilters, limit: number, order:
            WHERE search_fts MATCH ? ${cond}
            ORDER BY f.rowid DESC
            LIMIT ?`,
-    params: [match, ...params, RELEVANCE_WINDOW],
+    params: [match, ...params, rows],
     check,
     frequencies,
   };
