@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { LibraryDocument, SearchHit } from '../../shared/api.js';
 import { newId } from '../../shared/ids.js';
 import { technicalUpdate, TECHNICAL_UPDATE_BY, type TechnicalChange, type TechnicalUpdateResult } from '../../shared/resolution/technical-update.js';
-import type { MessageRef } from '../../shared/errors.js';
+import type { CodedMessage } from '../../shared/errors.js';
 import { call } from '../api.js';
 import { errorMessage, i18n, t, useTranslation } from '../i18n/index.js';
 import { DEFAULT_DELEGATIONS, PALETTE, type NegotiationFile } from '../negotiation-state.js';
@@ -26,9 +26,9 @@ function mastheadSide(c: TechnicalChange, side: 'from' | 'to'): string {
 }
 
 /** A note of the technical update in the interface language, else its English text. */
-function noteText(ref: MessageRef | undefined, english: string): string {
-  const key = ref ? `technicalUpdate.note.${ref.code}` : '';
-  return ref && i18n.exists(key) ? t(key, { ...(ref.values ?? {}) }) : english;
+function noteText(note: CodedMessage): string {
+  const key = `technicalUpdate.note.${note.code}`;
+  return i18n.exists(key) ? t(key, { ...(note.values ?? {}) }) : note.message;
 }
 
 export function technicalUpdateNegotiation(): NegotiationFile {
@@ -111,8 +111,8 @@ export function NewFromResolutionDialog({ onDraft, onClose }: NewFromResolutionD
           </ul>
           {result.notes.length ? (
             <ul className="tu-notes">
-              {result.notes.map((n, i) => (
-                <li key={n}>{noteText(result.noteCodes[i], n)}</li>
+              {result.notes.map((n) => (
+                <li key={n.message}>{noteText(n)}</li>
               ))}
             </ul>
           ) : null}

@@ -33,7 +33,7 @@ import type { Block, FrontMatter, Inline, Language, Organ, Proposal, ResolutionD
 import { formatDate } from './dates.js';
 import { citationNumber, parseSymbol } from './symbols.js';
 import { hasOrdinals, MAX_ORDINAL, ordinalValue, ordinalWord, ordinalWords, type OrdinalLanguage } from './ordinals.js';
-import { PlenaryError, type MessageRef } from '../errors.js';
+import { PlenaryError, type CodedMessage } from '../errors.js';
 
 /** The delegation the technical update's proposals are attributed to. */
 export const TECHNICAL_UPDATE_BY = 'Technical update';
@@ -72,10 +72,8 @@ export interface TechnicalUpdateOptions {
 export interface TechnicalUpdateResult {
   document: ResolutionDocument;
   changes: TechnicalChange[];
-  /** Notes in English (the CLI, the tests). */
-  notes: string[];
-  /** The same notes as data (`technicalUpdate.note.<code>` in the interface catalogues), in order. */
-  noteCodes: MessageRef[];
+  /** Notes on what was left for the delegate: English text and, for the interface, code and values (`technicalUpdate.note.<code>`). */
+  notes: CodedMessage[];
 }
 
 /** An edit of one text run: replace [from, to) by `insert`. */
@@ -296,12 +294,8 @@ export function technicalUpdate(source: ResolutionDocument, opts: TechnicalUpdat
   const by = opts.by ?? TECHNICAL_UPDATE_BY;
   const lang = meta.language;
   const changes: TechnicalChange[] = [];
-  const notes: string[] = [];
-  const noteCodes: MessageRef[] = [];
-  const note = (code: string, values: Record<string, string>, english: string) => {
-    notes.push(english);
-    noteCodes.push({ code, values });
-  };
+  const notes: CodedMessage[] = [];
+  const note = (code: string, values: Record<string, string>, message: string) => notes.push({ code, values, message });
   const proposal = (): Proposal => ({ id: opts.makeId('t'), by, at: opts.at });
 
   // Edits are found on the text of each run of plain text runs (a symbol reference or emphasis
@@ -424,5 +418,5 @@ export function technicalUpdate(source: ResolutionDocument, opts: TechnicalUpdat
   if (meta.agendaItems.length) note('agendaKept', {}, 'Agenda item numbers are kept from the source: check them against the agenda of the new session.');
   for (const [what, from, to, masthead] of shown) changes.push({ kind: 'masthead', paragraphId: null, from: `${what}: ${from}`, to: `${what}: ${to}`, proposals: [], masthead });
 
-  return { document: { ...source, meta: newMeta, preambular, operative, annexes }, changes, notes, noteCodes };
+  return { document: { ...source, meta: newMeta, preambular, operative, annexes }, changes, notes };
 }
