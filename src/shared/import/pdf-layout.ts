@@ -6,6 +6,8 @@
  * the parser's markdown (see html.ts runsToMarkdown).
  */
 import { FOOTNOTE_RULE, footnoteLine, runsToMarkdown, type InlineRun } from './html.js';
+import { findPdfTables, tableOf } from './pdf-tables.js';
+import { tableToPipes } from './tables.js';
 
 /** A piece of text placed on a page (pdf.js coordinates: y grows upwards). */
 export interface PdfItem {
@@ -255,9 +257,18 @@ export function layoutPdf(pages: readonly PageRows[]): string {
     colRight > 0 && r.x1 >= colRight - Math.max(0.025 * (colRight - colLeft), r.size) && r.x0 <= colLeft + 0.25 * (colRight - colLeft);
 
   // Paragraphs: each a list of lines, each line a list of rows joined by a space.
-  const paras: PdfRow[][][] = [];
+  const paras: (PdfRow[][] | string)[] = [];
+  const tables = new Map(findPdfTables(bodyRows, body).map((t) => [t.start, t]));
   let prev: PdfRow | null = null;
-  for (const r of bodyRows) {
+  for (let k = 0; k < bodyRows.length; k++) {
+    const table = tables.get(k);
+    if (table) {
+      paras.push(tableToPipes(tableOf(table, (pieces) => runsToMarkdown(rowRuns(pieces)))).join('\n'));
+      k = table.end - 1;
+      prev = null;
+      continue;
+    }
+    const r = bodyRows[k]!;
     let newPara = true;
     let newLine = true;
     if (prev) {
@@ -275,14 +286,19 @@ export function layoutPdf(pages: readonly PageRows[]): string {
         newLine = newPara;
       }
     }
-    if (newPara) paras.push([[r]]);
-    else if (newLine) paras[paras.length - 1]!.push([r]);
-    else paras[paras.length - 1]!.at(-1)!.push(r);
+    const last = paras[paras.length - 1];
+    if (newPara || typeof last !== 'object') paras.push([[r]]);
+    else if (newLine) last.push([r]);
+    else last.at(-1)!.push(r);
     prev = r;
   }
 
   const out: string[] = [];
   for (const para of paras) {
+    if (typeof para === 'string') {
+      out.push(para);
+      continue;
+    }
     const lines = para.map((rows) => runsToMarkdown(rowRuns(rows))).filter((l) => l.trim());
     if (lines.length) out.push(lines.join('\n'));
   }

@@ -6,7 +6,9 @@
  *
  * Where tables come from: HTML `<table>` and Word tables (html.ts writes them as pipe tables),
  * markdown pipe tables ("| a | b |", with a "| --- |" row under a header), and the text export's
- * rows ("a | b | c", one row a line, long rows wrapped onto further lines).
+ * rows ("a | b | c", one row a line, long rows wrapped onto further lines), and in plain text,
+ * columns set apart by runs of spaces ({@link readColumnBlock}); in a PDF, by the x positions of
+ * the text (pdf-tables.ts).
  */
 import type { Table } from '../resolution/model.js';
 
@@ -98,6 +100,24 @@ export function readPipeBlock(block: readonly string[]): Table | null {
   return { header: false, rows };
 }
 
+const RE_GUTTER = /\S {3,}\S/;
+
+/**
+ * Reads a block of lines (no blank line inside) as a table whose columns are visible as runs of
+ * three spaces or more (text copied from a PDF viewer, `pdftotext -layout`), or null. Every line
+ * must have the same number of cells, two or more, and none may read as prose: no line opens with
+ * a paragraph label or closes a clause, no cell is longer than 80 characters. Running text never
+ * has three spaces between words, so no paragraph is read as a table.
+ */
+export function readColumnBlock(block: readonly string[]): Table | null {
+  if (block.length < 2 || !block.every((l) => RE_GUTTER.test(l.trim()))) return null;
+  const rows = block.map((l) => l.trim().split(/ {3,}/));
+  const n = rows[0]!.length;
+  if (n < 2 || rows.some((r) => r.length !== n || r.some((c) => c.length > 80))) return null;
+  if (block.some((l) => /^\s*(?:\d{1,3}\.|\([a-z]{1,3}\)|\([ivxlc]{1,7}\))\s/.test(l) || /[;,:]\s*$/.test(l))) return null;
+  return { header: false, rows };
+}
+
 /** A table as markdown pipe rows (a rule row under a header), bars in cells escaped. */
 export function tableToPipes(t: Table): string[] {
   const cols = Math.max(1, ...t.rows.map((r) => r.length));
@@ -118,7 +138,7 @@ export function foldTables(lines: readonly string[], isBreak: (l: string) => boo
   let i = 0;
   while (i < lines.length) {
     const l = lines[i]!;
-    if (isBreak(l) || bars(l) === 0) {
+    if (isBreak(l) || (bars(l) === 0 && !RE_GUTTER.test(l))) {
       out.push(l);
       i++;
       continue;
@@ -131,7 +151,7 @@ export function foldTables(lines: readonly string[], isBreak: (l: string) => boo
     }
     let j = i;
     while (j < lines.length && !isBreak(lines[j]!)) j++;
-    const t = readPipeBlock(lines.slice(i, j));
+    const t = readPipeBlock(lines.slice(i, j)) ?? readColumnBlock(lines.slice(i, j));
     if (t) out.push(tableLine({ header: t.header, rows: t.rows.map((r) => r.map(cell)) }));
     else out.push(...lines.slice(i, j));
     i = j;

@@ -53,3 +53,64 @@ describe('layoutPdf', () => {
     expect(layoutPdf([{ page: 1, height: H, rows: [] }])).toBe('\n');
   });
 });
+
+describe('layoutPdf: tables read from the x positions of the cells', () => {
+  const IT = 'TimesNewRomanPS-ItalicMT';
+  const page = (n: number, items: PdfItem[]): PageRows => ({ page: n, height: H, rows: buildRows(n, items) });
+  /** A row of a staffing table at `y`: cells at x 123, 234, 400 and 483, 8.5 pt. */
+  const row = (y: number, cells: readonly string[], font?: string, size = 8.5): PdfItem[] =>
+    cells.flatMap((c, k) => (c ? [item(c, [123, 234, 400, 483][k]!, y, { size, font })] : []));
+  const prose = (y: number, s: string): PdfItem => item(s, 72, y);
+  const full = 'the changes to the staffing table as set out in the table below with all';
+
+  it('a staffing table (7 pt italic header, a wrapped cell, a note) becomes a pipe table; the paragraphs around it stay', () => {
+    const p1 = page(1, [
+      prose(700, `6. Approves ${full}`),
+      prose(688, 'posts:'),
+      ...row(660, ['Action', 'Title of post', 'Level', 'Number'], IT, 7),
+      ...row(640, ['New post', 'Legal Officer', 'P-4', '1']),
+      ...row(625, ['Redeployment from', 'Legal Assistant', 'GS (OL)', '1']),
+      item('Office of the Chief', 123, 615, { size: 8.5 }),
+      ...row(600, ['Total net changes', '', '', '2']),
+      item('Abbreviations: GS (OL), General Service (Other level).', 123, 580, { size: 8.5 }),
+      prose(560, '7. Decides to remain seized of the matter, and requests the Secretary-General to report'),
+      prose(548, 'to it at its eighty-first session on the implementation of the present resolution.'),
+    ]);
+    expect(layoutPdf([p1])).toBe(
+      `6. Approves ${full}\nposts:\n\n` +
+        '| *Action* | *Title of post* | *Level* | *Number* |\n| --- | --- | --- | --- |\n| New post | Legal Officer | P-4 | 1 |\n' +
+        '| Redeployment from Office of the Chief | Legal Assistant | GS (OL) | 1 |\n| Total net changes |  |  | 2 |\n' +
+        '| Abbreviations: GS (OL), General Service (Other level). |  |  |  |\n\n' +
+        '7. Decides to remain seized of the matter, and requests the Secretary-General to report to it at its eighty-first session on the implementation of the present resolution.\n',
+    );
+  });
+
+  it('a table cut by a page break goes on where the next page repeats its header row', () => {
+    const head = (y: number): PdfItem[] => row(y, ['Action', 'Title', 'Level', 'Number'], IT, 7);
+    const p1 = page(1, [prose(700, 'The table:'), ...head(680), ...row(660, ['New post', 'Officer', 'P-4', '1']), ...row(645, ['New post', 'Assistant', 'P-3', '1'])]);
+    const p2 = page(2, [...head(760), ...row(740, ['Abolition', 'Clerk', 'GS', '1']), prose(700, '2. Decides to remain seized.')]);
+    const md = layoutPdf([p1, p2]);
+    expect(md).toContain('| New post | Assistant | P-3 | 1 |\n| Abolition | Clerk | GS | 1 |\n\n2. Decides');
+    expect(md.match(/\*Action\*/g)).toHaveLength(1);
+  });
+
+  it('never a table: a masthead of two columns, two split lines, or lines whose text crosses every gutter', () => {
+    const mast = page(1, [
+      item('United Nations', 72, 780), item('A/RES/80/1', 450, 780),
+      item('General Assembly', 72, 760), item('Distr.: General', 450, 760),
+      prose(700, 'The General Assembly,'),
+      item('Recalling', 72, 680), item('its resolution', 150, 680),
+      prose(668, 'Decides to act;'),
+    ]);
+    expect(layoutPdf([mast])).not.toContain('|');
+    // Split lines with a wrapped line whose text runs across the gap between them: no gutter, no table.
+    const crossing = page(1, [
+      ...row(660, ['Action', 'Title of post', '', '']),
+      ...row(645, ['New post', 'Legal Officer', '', '']),
+      item('a wrapped cell that runs on from the first column into the second', 123, 636, { size: 8.5 }),
+      ...row(620, ['New post', 'Clerk', '', '']),
+    ]);
+    const md = layoutPdf([crossing]);
+    expect(md).not.toContain('| Action');
+  });
+});

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { htmlToMarkdown } from '../../../src/shared/import/html.js';
 import { parseResolutionText } from '../../../src/shared/import/text.js';
-import { readPipeBlock, readTableLine, tableLine } from '../../../src/shared/import/tables.js';
+import { readColumnBlock, readPipeBlock, readTableLine, tableLine } from '../../../src/shared/import/tables.js';
 import { blockText, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
 
 const HEAD = 'United Nations A/RES/80/9\n\nGeneral Assembly Distr.: General\n1 January 2026\n\nResolution adopted by the General Assembly on 22 December 2025\n\nThe General Assembly,\n\nRecalling its resolution 79/1,\n\n';
@@ -45,6 +45,26 @@ describe('tables on import', () => {
     const d = parseResolutionText(`${HEAD}1. Requests the Secretary-General to report to the Council by | October 1991, and undertakes to\nreview the matter;\n\n2. Decides to remain seized of the matter.${TAIL}`, { fileName: 'x.txt', format: 'text' }).document;
     expect(d.operative.some((b) => b.table)).toBe(false);
     expect(blockText(d.operative[0]!)).toContain('by | October 1991');
+  });
+
+  it('plain text with columns set apart by runs of spaces (a table copied from a PDF viewer) is a table', () => {
+    const d = parseResolutionText(`${HEAD}1. Approves the changes to the staffing table:\n\nAction     Title of post                  Category   Number\nNew post   Information Systems Officer    P-4        1\nNew post   Benefits Assistant             GS (OL)    1\n\n2. Decides to remain seized of the matter.${TAIL}`, { fileName: 'x.txt', format: 'text' }).document;
+    expect(d.operative.find((b) => b.table)?.table).toEqual({
+      header: false,
+      rows: [['Action', 'Title of post', 'Category', 'Number'], ['New post', 'Information Systems Officer', 'P-4', '1'], ['New post', 'Benefits Assistant', 'GS (OL)', '1']],
+    });
+    expect(d.operative.filter((b) => !b.table).map(blockText)).toEqual(['Approves the changes to the staffing table:', 'Decides to remain seized of the matter.']);
+  });
+
+  it('spaced columns are never read into prose: uneven cells, labels, clause ends and single lines stay text', () => {
+    expect(readColumnBlock(['Post   Grade', 'Officer   P-4   1'])).toBeNull();
+    expect(readColumnBlock(['1.   Decides   to act', '2.   Requests   a report'])).toBeNull();
+    expect(readColumnBlock(['Recalling   its resolution,', 'Noting   the report,'])).toBeNull();
+    expect(readColumnBlock(['Post   Grade'])).toBeNull();
+    expect(readColumnBlock(['a   b', 'c d'])).toBeNull();
+    const d = parseResolutionText(`${HEAD}1. Decides to act on the report   of the Secretary-General;\n\n2. Requests a report.${TAIL}`, { fileName: 'x.txt', format: 'text' }).document;
+    expect(d.operative.some((b) => b.table)).toBe(false);
+    expect(d.operative.length).toBe(2);
   });
 
   it('a table line carries any cell text and nothing else reads as one', () => {

@@ -1,0 +1,41 @@
+// Tables in official PDFs, read from the x positions of the cells (src/shared/import/pdf-tables.ts):
+// 78/253 VII.6's two staffing tables (one cut by a page break, its header row repeated) and
+// 78/252's annex staffing table (three header lines, group labels, three pages).
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readResolutionFile } from '../../../src/main/services/import-files.js';
+import { parseResolutionText } from '../../../src/shared/import/text.js';
+import type { ResolutionDocument } from '../../../src/shared/resolution/model.js';
+import { CORPUS } from '../../helpers/corpus.js';
+
+async function fromPdf(sym: string): Promise<ResolutionDocument> {
+  const r = await readResolutionFile(path.join(CORPUS, 'pdf', `${sym}.pdf`));
+  return parseResolutionText(r.text, { fileName: r.fileName, format: r.format }).document;
+}
+
+describe('tables in the PDF text layer', () => {
+  it('A/RES/78/253: the staffing tables under VII.6 A. and B. are tables; 219 operative paragraphs as counted by hand', async () => {
+    const d = await fromPdf('A_RES_78_253');
+    const tables = d.operative.filter((b) => b.table).map((b) => b.table!);
+    expect(tables).toHaveLength(2);
+    expect(tables.map((t) => [t.header, t.rows.length])).toEqual([[true, 11], [true, 17]]);
+    expect(tables[0]!.rows[0]).toEqual(['Action', 'Title of post', 'Category/Level', 'Number']);
+    // The rows after the page break, the repeated header row dropped.
+    expect(tables[0]!.rows[10]).toEqual(['Redeployment from Contracts Management Unit to Sourcing Coordination Unit', 'Administrative Assistant', 'GS (OL)', '1']);
+    expect(tables[1]!.rows[16]).toEqual(['Abbreviations: GS (OL), General Service (Other level); GS (PL), General Service (Principal level).', '', '', '']);
+    // Counted as sectioned-reference.json counts them: the tables were two paragraphs too many.
+    const op = d.operative.filter((b) => !b.heading && !b.table && !b.preambular).length;
+    const pp = d.preambular.filter((b) => !b.heading && !b.table).length + d.operative.filter((b) => b.preambular).length;
+    expect([pp, op, [...d.preambular, ...d.operative].filter((b) => b.heading).length]).toEqual([36, 219, 28]);
+  }, 120_000);
+
+  it('A/RES/78/252: the annex staffing table over three pages is one table with its three-line header', async () => {
+    const d = await fromPdf('A_RES_78_252');
+    const annex = d.annexes.find((a) => a.title.startsWith('Staffing table for 2024'));
+    expect(annex?.title).toBe('Staffing table for 2024');
+    const t = annex!.paragraphs.find((b) => b.table)!.table!;
+    expect(t.rows[0]).toEqual(['Category', 'Number of posts (excluding special political missions)', 'Number of posts (special political missions)', 'Total']);
+    expect(t.rows.at(-1)).toEqual(['Total', '10 415', '4 079', '14 494']);
+    expect(t.rows.every((r) => r.length === 4)).toBe(true);
+  }, 120_000);
+});
