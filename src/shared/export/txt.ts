@@ -561,9 +561,10 @@ export function exportText(doc: ResolutionDocument, opts: TextExportOptions = {}
       return;
     }
     if (p.table) {
-      // A table: one line per row, cells separated by " | " (the importer reads the rows back as lines).
+      // A table: one line per row however long, cells separated by " | " (a wrapped row would
+      // read as two rows in any other program; the importer reads the rows back as lines).
       blank();
-      for (const row of p.table.rows) wrap(esc(row.map((c) => c.replace(/\s+/g, ' ').trim()).join(' | ')), '', 0);
+      for (const row of p.table.rows) out.push(esc(row.map((c) => c.replace(/\s+/g, ' ').trim()).join(' | ')));
       prevLevel = -1;
       return;
     }

@@ -407,7 +407,10 @@ export function parseMasthead(lines: readonly string[]): MastheadInfo {
     }
     // Fixed wording.
     const sym = symbolOnLine(line);
-    if (RE_UN.test(low)) {
+    // "United Nations" alone or beside the symbol; not a title that opens with the words
+    // ("United Nations regional centres for peace and disarmament", 78/60's agenda item).
+    const unRest = RE_UN.test(low) ? low.replace(RE_UN, '').trim() : null;
+    if (unRest !== null && (unRest === '' || (sym !== null && unRest.length <= sym.length + 2))) {
       for (const lang of ALL_LANGS) if (RE_UN.test(norm(mastheadWords(lang, 'ga').unitedNations)) && low.startsWith(norm(mastheadWords(lang, 'ga').unitedNations))) vote(votes, lang);
       if (sym && !meta.symbol) meta.symbol = sym;
       mark();

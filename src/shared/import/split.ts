@@ -445,6 +445,10 @@ export function splitUnits(lines: readonly string[], opts: SplitOptions): Unit[]
     }
     if (c.lines.length > 0 && RE_CLAUSE_END.test(plain(prev)) && startsUpper(p) && !/^["“‘«]/.test(p)) {
       const cls = /^\p{Lu}/u.test(p) || lang === 'ru' || caseless ? classifyOpening(p.slice(0, 200), lang) : null;
+      if (!cls && colonInTitle(c, p, lang)) {
+        c.lines.push(line);
+        continue;
+      }
       if (cls || (plain(prev).length < wrap * 0.6 && /^\p{Lu}/u.test(p) && c.kind === 'para')) {
         open('para', line);
         continue;
@@ -456,6 +460,20 @@ export function splitUnits(lines: readonly string[], opts: SplitOptions): Unit[]
 
   for (const u of units) u.text = joinUnitLines(u.lines, opts.vocab);
   return rejoin(units, opts);
+}
+
+/**
+ * True when `p` goes on a title whose line ended with a colon ("Section 11" / "United Nations
+ * system support for the African Union’s Agenda 2063:" / "The Africa We Want"): the unit stands
+ * apart (after a blank line), has no label, its lines are short and close no clause before the
+ * colon, it does not open like a paragraph, and `p` is short and closes no clause either.
+ */
+function colonInTitle(c: Unit, p: string, lang: Language): boolean {
+  if (c.kind !== 'para' || c.gap === 'none' || c.num !== 0 || c.depth !== 0 || c.label || c.lines.length > 4) return false;
+  const ls = c.lines.map((l) => plain(l).trim());
+  if (!/:$/.test(ls[ls.length - 1]!) || ls.some((l) => l.length > 100) || ls.slice(0, -1).some(endsClause)) return false;
+  if (!/^\p{Lu}/u.test(ls[0]!) || classifyOpening(ls.join(' ').slice(0, 200), lang) !== null) return false;
+  return p.length <= 100 && !endsClause(p) && /^\p{Lu}/u.test(p);
 }
 
 /**
