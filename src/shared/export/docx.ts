@@ -391,7 +391,8 @@ function tableOf(lp: LayoutParagraph, ctx: RunContext): Table {
     rows: t.rows.map(
       (r, i) =>
         new TableRow({
-          tableHeader: i === 0 && t.header,
+          // Only a real header row carries w:tblHeader (the docx package writes val=false otherwise).
+          ...(i === 0 && t.header ? { tableHeader: true } : {}),
           children: Array.from({ length: cols }, (_, k) => new TableCell({ children: [new Paragraph({ style: STYLE.normal, children: [new TextRun({ text: r[k] ?? '', bold: i === 0 && t.header, ...rtl })] })] })),
         }),
     ),

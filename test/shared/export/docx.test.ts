@@ -577,6 +577,43 @@ describe('docx annexes', () => {
     expect(textOf(withStyle(d, STYLE.annexHeading)[0]!)).toBe('Annex');
     expect(styleXml(d.styles, STYLE.annexHeading)).toContain('<w:b/>');
   });
+  it('marks only a header row as a repeating table header (w:tblHeader), never a plain first row', async () => {
+    const doc = readCorpus('ga-en/A_RES_79_200.txt');
+    const table = (id: string, header: boolean): Block => ({ ...textBlock(id, ''), table: { header, rows: [['Goal', 'Year'], ['Water', '2030']] } });
+    doc.annexes = [{ id: 'ax1', heading: 'Annex', title: 'Targets', paragraphs: [table('t1', true), textBlock('ax1-p1', 'We commit to act.'), table('t2', false)] }];
+    const d = await exportDoc(doc);
+    const tables = [...d.document.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]).filter((t) => t.includes('Water'));
+    expect(tables).toHaveLength(2);
+    expect(tables[0]!.match(/<w:tblHeader\b[^>]*>/g)).toEqual(['<w:tblHeader/>']);
+    expect(tables[0]!.indexOf('<w:tblHeader/>')).toBeLessThan(tables[0]!.indexOf('Goal'));
+    expect(tables[1]).not.toContain('tblHeader');
+  });
+
+  it('prints bullet and "(a)" items an annex kept as top-level paragraphs with their own marker, unnumbered (A/RES/79/233, 78/317)', async () => {
+    const doc = readCorpus('ga-en/A_RES_79_200.txt');
+    doc.annexes = [
+      {
+        id: 'ax1',
+        heading: 'Annex',
+        title: 'Programme of Action',
+        paragraphs: [
+          textBlock('a1', 'We commit to act. Targets:'),
+          textBlock('a2', '• Increase labour productivity by 50 per cent by 2034.'),
+          textBlock('a3', '(a) Accelerated and urgent actions by:'),
+          textBlock('a4', '(ii) Ensuring adequate financial support;'),
+          textBlock('a5', 'We will review progress.'),
+        ],
+      },
+    ];
+    const texts = withStyle(await exportDoc(doc), STYLE.annexParagraph).map(textOf);
+    expect(texts).toEqual([
+      '1.\tWe commit to act. Targets:',
+      '• Increase labour productivity by 50 per cent by 2034.',
+      '(a) Accelerated and urgent actions by:',
+      '(ii) Ensuring adequate financial support;',
+      '2.\tWe will review progress.',
+    ]);
+  });
 });
 
 describe('docx with tracked changes', () => {
