@@ -187,11 +187,22 @@ describe('docx export of A/RES/79/200 (English, from the corpus)', () => {
     expect(Object.keys(d.footers).sort()).toEqual(['default', 'even', 'first']);
   });
 
+  it("writes Word's own separator footnotes: the separator mark alone, no footnote number in them", () => {
+    const special = [...d.footnotes.matchAll(/<w:footnote w:type="(\w+)" w:id="(-?\d+)">([\s\S]*?)<\/w:footnote>/g)].map((m) => [m[1], m[2], m[3]]);
+    expect(special.map((m) => [m[0], m[1]])).toEqual([
+      ['separator', '-1'],
+      ['continuationSeparator', '0'],
+    ]);
+    expect(special[0]![2]).toMatch(/^<w:p>.*<w:r><w:separator\/><\/w:r><\/w:p>$/);
+    expect(special[1]![2]).toMatch(/^<w:p>.*<w:r><w:continuationSeparator\/><\/w:r><\/w:p>$/);
+    for (const m of special) expect(m[2]).not.toContain('footnoteRef');
+  });
+
   it('sets US Letter with the UN text column, a distinct first page and mirrored heads', () => {
     expect(attrs(d.document, 'w:pgSz')).toMatchObject({ 'w:w': '12240', 'w:h': '15840' });
     const mar = attrs(d.document, 'w:pgMar')!;
     // Column from 123.4 pt (2468 twips) to 488.6 pt, where the official glyphs end (right margin 123.4 pt = 2468 twips).
-    expect(mar).toMatchObject({ 'w:left': '2468', 'w:right': '2468', 'w:top': '1440' });
+    expect(mar).toMatchObject({ 'w:left': '2468', 'w:right': '2468', 'w:top': '1453', 'w:bottom': '1151' });
     expect(12240 - Number(mar['w:left']) - Number(mar['w:right'])).toBe(7304);
     expect(d.document).toMatch(/<w:titlePg\/>/);
     expect(d.settings).toMatch(/<w:evenAndOddHeaders\/>/);
