@@ -6,9 +6,10 @@
 // page-1 body start, body lines per page, the page of each footnote, line-break agreement, the
 // masthead fields, the PP/OP counts and the roman part headings. Prints a table and writes JSON
 // (test-results/fidelity.json, or --out FILE).
-//   node --import tsx scripts/fidelity.ts [--corpus DIR] [--out FILE] [--only NAME[,NAME…]] [--no-docx] [--keep DIR]
-// --keep DIR copies the exported PDFs (NAME.pdf, and NAME.docx.pdf from LibreOffice) there, to
-// compare with the official file by eye or with `pdftotext -bbox`.
+//   node --import tsx scripts/fidelity.ts [--corpus DIR] [--out FILE] [--only NAME[,NAME…]] [--no-docx] [--no-pdf] [--keep DIR]
+// --keep DIR copies the exported files (NAME.pdf, NAME.docx, and NAME.docx.pdf from LibreOffice)
+// there, to compare with the official file by eye or with `pdftotext -bbox`. --no-pdf measures the
+// .docx alone (minutes faster: no Chromium).
 // Needs: chromium, pdftotext, and for .docx soffice (LibreOffice).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     out: { type: 'string' },
     only: { type: 'string' },
     'no-docx': { type: 'boolean' },
+    'no-pdf': { type: 'boolean' },
     keep: { type: 'string' },
   },
 });
@@ -36,6 +38,7 @@ const corpus = path.resolve(values.corpus ?? path.join(root, '../shared/corpus/p
 const outFile = path.resolve(values.out ?? path.join(root, 'test-results/fidelity.json'));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-fidelity-'));
 const withDocx = !values['no-docx'];
+const withPdf = !values['no-pdf'];
 
 function run(cmd: string, args: string[], timeout = 300_000): string {
   const r = spawnSync(cmd, args, { encoding: 'utf8', timeout, maxBuffer: 256 * 1024 * 1024 });
@@ -93,18 +96,20 @@ for (const file of files) {
         exportTitleOnPage1: false,
       },
     };
-    const pdf = path.join(work, `${base}.pdf`);
-    fs.writeFileSync(pdf, (await service.render(doc, 'pdf')).bytes);
-    const ours = measure(pdf);
-    row.masthead.exportTitleOnPage1 = j.title !== '' && ours.page1.includes(norm(j.title));
-    row.pdf = compare(official, ours);
+    if (withPdf) {
+      const pdf = path.join(work, `${base}.pdf`);
+      fs.writeFileSync(pdf, (await service.render(doc, 'pdf')).bytes);
+      const ours = measure(pdf);
+      row.masthead.exportTitleOnPage1 = j.title !== '' && ours.page1.includes(norm(j.title));
+      row.pdf = compare(official, ours);
+    }
     if (withDocx) {
       const docx = path.join(work, `${base}.docx`);
       fs.writeFileSync(docx, (await service.render(doc, 'docx')).bytes);
       docxFiles.push({ row, docx, official });
     }
     rows.push(row);
-    process.stderr.write(`${file}: pdf ${row.pdf.pagesExport}/${row.pdf.pagesOfficial} pages\n`);
+    process.stderr.write(`${file}: ${row.pdf ? `pdf ${row.pdf.pagesExport}/${row.pdf.pagesOfficial} pages` : 'exported'}\n`);
   } catch (e) {
     rows.push({ file, symbol: '', pp: 0, op: 0, masthead: { symbol: false, title: false, agendaItems: false, adoptionDate: false, exportTitleOnPage1: false }, error: (e as Error).message });
     process.stderr.write(`${file}: ${(e as Error).message}\n`);
@@ -171,12 +176,12 @@ const table = rows.map((r) => {
     String(r.pp),
     String(r.op),
     `${[m.symbol, m.title, m.agendaItems, m.adoptionDate, m.exportTitleOnPage1].filter(Boolean).length}/5`,
-    r.error && !p ? 'ERROR' : `${p?.pagesOfficial ?? '–'}/${p?.pagesExport ?? '–'}/${d?.pagesExport ?? '–'}`,
+    r.error && !p && !d ? 'ERROR' : `${(p ?? d)?.pagesOfficial ?? '–'}/${p?.pagesExport ?? '–'}/${d?.pagesExport ?? '–'}`,
     p ? `${p.notesSamePage}/${p.notes}` : '–',
     f(p?.bodyStart),
     p ? `${f(p.columnLeft)}/${f(p.columnRight)}` : '–',
     d ? `${f(d.columnLeft)}/${f(d.columnRight)}` : '–',
-    `${f(p?.linesPerPageOfficial)}/${f(p?.linesPerPageExport)}/${f(d?.linesPerPageExport)}`,
+    `${f((p ?? d)?.linesPerPageOfficial)}/${f(p?.linesPerPageExport)}/${f(d?.linesPerPageExport)}`,
     `${f(p?.lineBreaks, 2)}/${f(d?.lineBreaks, 2)}`,
     p ? `${p.partHeadings[0]}/${p.partHeadings[1]}` : '–',
   ];
@@ -184,7 +189,7 @@ const table = rows.map((r) => {
 const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
 const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
 const out: string[] = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...table.map(line)];
-const sum = { pdf: summary('pdf'), docx: withDocx ? summary('docx') : null };
+const sum = { pdf: withPdf ? summary('pdf') : null, docx: withDocx ? summary('docx') : null };
 out.push('', 'Summary (goals: pdf footnotes same page ≥ 0.95, page count ≥ 0.95, body start and column within 2 pt, line breaks ≥ 0.9; docx column within 1 pt, page count ≥ 0.90)');
 for (const [k, s] of Object.entries(sum)) {
   if (!s) continue;
@@ -199,7 +204,7 @@ process.stderr.write(`wrote ${outFile}\n`);
 if (values.keep) {
   const keep = path.resolve(values.keep);
   fs.mkdirSync(keep, { recursive: true });
-  for (const f of fs.readdirSync(work).filter((n) => n.endsWith('.pdf'))) fs.copyFileSync(path.join(work, f), path.join(keep, f));
+  for (const f of fs.readdirSync(work).filter((n) => n.endsWith('.pdf') || n.endsWith('.docx'))) fs.copyFileSync(path.join(work, f), path.join(keep, f));
   const lo = path.join(work, 'lo');
   if (fs.existsSync(lo)) for (const f of fs.readdirSync(lo)) fs.copyFileSync(path.join(lo, f), path.join(keep, f.replace(/\.pdf$/, '.docx.pdf')));
 }

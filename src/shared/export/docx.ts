@@ -22,6 +22,7 @@ import {
   AlignmentType,
   BorderStyle,
   BuilderElement,
+  ContinuationSeparator,
   DeletedTextRun,
   Document,
   Footer,
@@ -33,6 +34,7 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  Separator,
   Tab,
   Table,
   TableBorders,
@@ -49,6 +51,7 @@ import {
   type IParagraphStyleOptions,
   type IRunOptions,
   type ParagraphChild,
+  type FootNotes,
 } from 'docx';
 import type { Language, ResolutionDocument } from '../resolution/model.js';
 import { wordDiff } from '../text/diff.js';
@@ -101,7 +104,12 @@ export const PAPER = {
   a4: { width: 11906, height: 16838, left: 2301, right: 2301 },
 } as const;
 
-const MARGIN = { top: 1440, bottom: 1120, header: 780, footer: 680 } as const;
+/**
+ * Top and bottom margins of pages 2+: the official first body baseline is at 82.3 pt and the last
+ * footnote baseline at 732.4 pt on every full page; with exact line heights (a baseline 80 % down
+ * its line, as LibreOffice sets it) that is a body from 72.65 pt to 734.45 pt.
+ */
+const MARGIN = { top: 1453, bottom: 1151, header: 780, footer: 680 } as const;
 
 /** The East Asian font of Chinese documents, and the one that sets off Chinese opening phrases (UNVERIFIED: KaiTi vs italic). */
 const ZH_FONT = 'SimSun';
@@ -391,7 +399,8 @@ function tableOf(lp: LayoutParagraph, ctx: RunContext): Table {
     rows: t.rows.map(
       (r, i) =>
         new TableRow({
-          tableHeader: i === 0 && t.header,
+          // Only a real header row carries w:tblHeader (the docx package writes val=false otherwise).
+          ...(i === 0 && t.header ? { tableHeader: true } : {}),
           children: Array.from({ length: cols }, (_, k) => new TableCell({ children: [new Paragraph({ style: STYLE.normal, children: [new TextRun({ text: r[k] ?? '', bold: i === 0 && t.header, ...rtl })] })] })),
         }),
     ),
@@ -756,6 +765,7 @@ function assemble(layout: DocumentLayout, opts: DocxOptions, parts: BodyParts, t
   });
 
   const notes = doc.FootNotes.View;
+  wordSeparators(notes);
   if (star) {
     // A custom-mark footnote: its body starts with the mark itself, not with Word's number.
     const rtl = ctx.lang === 'ar' ? { rightToLeft: true } : {};
@@ -764,6 +774,27 @@ function assemble(layout: DocumentLayout, opts: DocxOptions, parts: BodyParts, t
   }
   for (const f of layout.footnotes) notes.createFootNote(f.number + ctx.footnoteOffset, [footnoteParagraph(parts.footnotes.get(f.number) ?? [], ctx)]);
   return doc;
+}
+
+/**
+ * Replaces the docx package's separator footnotes (ids -1 and 0) with Word's own: a paragraph
+ * holding only the separator (or continuation separator) mark. The package also puts a
+ * footnote-number run (w:footnoteRef) in them, which no Word file has and which Word can report
+ * as damage. (The Secretariat's separator is 18 underscores at 8 pt from 99.6 pt; LibreOffice
+ * draws no separator at all for a typed one, so the file keeps Word's drawn line.)
+ */
+function wordSeparators(notes: FootNotes): void {
+  const root = (notes as unknown as { root: unknown[] }).root;
+  const special = (id: -1 | 0): BuilderElement => {
+    const type = id === -1 ? 'separator' : 'continuationSeparator';
+    return new BuilderElement({
+      name: 'w:footnote',
+      attributes: { type: { key: 'w:type', value: type }, id: { key: 'w:id', value: id } },
+      children: [new Paragraph({ spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO }, children: [new TextRun({ children: [id === -1 ? new Separator() : new ContinuationSeparator()] })] })],
+    });
+  };
+  // The package's constructor puts them right after the namespace attributes, separator first.
+  root.splice(1, 2, special(-1), special(0));
 }
 
 /** The Word document of a resolution or draft, in the UN format (see the module comment). */

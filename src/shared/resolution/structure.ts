@@ -92,6 +92,15 @@ interface Raw {
   part: string;
 }
 
+/**
+ * The list marker an annex paragraph's own text opens with ("•", "(a)", "(iv)"), or "": such a
+ * paragraph is an item of a list the source did not nest, never a numbered paragraph.
+ */
+function ownListMarker(node: PMNode): string {
+  const head = node.textBetween(0, Math.min(node.content.size, 12), '', '');
+  return /^\s*([•▪◦‣]|\((?:[a-z]|[ivx]{1,5})\))\s/.exec(head)?.[1] ?? '';
+}
+
 /** Computes the structure of `doc` for language `lang`. */
 export function computeStructure(doc: PMNode, lang: Language): DocStructure {
   const raws: Raw[] = [];
@@ -187,6 +196,13 @@ export function computeStructure(doc: PMNode, lang: Language): DocStructure {
       if (r.group !== group) {
         group = r.group;
         k = 0;
+      }
+      // A bullet or an "(a)"/"(i)" item kept as a top-level paragraph (the annex lists of 78/317
+      // and 79/233) is printed with its own marker and takes no number.
+      const marker = ownListMarker(r.node);
+      if (marker) {
+        numberOf.set(i, `Annex${r.annex + 1} ${marker}`);
+        continue;
       }
       k++;
       plainNumber.set(i, k);

@@ -187,11 +187,22 @@ describe('docx export of A/RES/79/200 (English, from the corpus)', () => {
     expect(Object.keys(d.footers).sort()).toEqual(['default', 'even', 'first']);
   });
 
+  it("writes Word's own separator footnotes: the separator mark alone, no footnote number in them", () => {
+    const special = [...d.footnotes.matchAll(/<w:footnote w:type="(\w+)" w:id="(-?\d+)">([\s\S]*?)<\/w:footnote>/g)].map((m) => [m[1], m[2], m[3]]);
+    expect(special.map((m) => [m[0], m[1]])).toEqual([
+      ['separator', '-1'],
+      ['continuationSeparator', '0'],
+    ]);
+    expect(special[0]![2]).toMatch(/^<w:p>.*<w:r><w:separator\/><\/w:r><\/w:p>$/);
+    expect(special[1]![2]).toMatch(/^<w:p>.*<w:r><w:continuationSeparator\/><\/w:r><\/w:p>$/);
+    for (const m of special) expect(m[2]).not.toContain('footnoteRef');
+  });
+
   it('sets US Letter with the UN text column, a distinct first page and mirrored heads', () => {
     expect(attrs(d.document, 'w:pgSz')).toMatchObject({ 'w:w': '12240', 'w:h': '15840' });
     const mar = attrs(d.document, 'w:pgMar')!;
     // Column from 123.4 pt (2468 twips) to 488.6 pt, where the official glyphs end (right margin 123.4 pt = 2468 twips).
-    expect(mar).toMatchObject({ 'w:left': '2468', 'w:right': '2468', 'w:top': '1440' });
+    expect(mar).toMatchObject({ 'w:left': '2468', 'w:right': '2468', 'w:top': '1453', 'w:bottom': '1151' });
     expect(12240 - Number(mar['w:left']) - Number(mar['w:right'])).toBe(7304);
     expect(d.document).toMatch(/<w:titlePg\/>/);
     expect(d.settings).toMatch(/<w:evenAndOddHeaders\/>/);
@@ -576,6 +587,43 @@ describe('docx annexes', () => {
     expect(withStyle(d, STYLE.annexParagraph).map(textOf)).toEqual(['1.\tWe recognize the damage.', '2.\tWe commit to act.']);
     expect(textOf(withStyle(d, STYLE.annexHeading)[0]!)).toBe('Annex');
     expect(styleXml(d.styles, STYLE.annexHeading)).toContain('<w:b/>');
+  });
+  it('marks only a header row as a repeating table header (w:tblHeader), never a plain first row', async () => {
+    const doc = readCorpus('ga-en/A_RES_79_200.txt');
+    const table = (id: string, header: boolean): Block => ({ ...textBlock(id, ''), table: { header, rows: [['Goal', 'Year'], ['Water', '2030']] } });
+    doc.annexes = [{ id: 'ax1', heading: 'Annex', title: 'Targets', paragraphs: [table('t1', true), textBlock('ax1-p1', 'We commit to act.'), table('t2', false)] }];
+    const d = await exportDoc(doc);
+    const tables = [...d.document.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]).filter((t) => t.includes('Water'));
+    expect(tables).toHaveLength(2);
+    expect(tables[0]!.match(/<w:tblHeader\b[^>]*>/g)).toEqual(['<w:tblHeader/>']);
+    expect(tables[0]!.indexOf('<w:tblHeader/>')).toBeLessThan(tables[0]!.indexOf('Goal'));
+    expect(tables[1]).not.toContain('tblHeader');
+  });
+
+  it('prints bullet and "(a)" items an annex kept as top-level paragraphs with their own marker, unnumbered (A/RES/79/233, 78/317)', async () => {
+    const doc = readCorpus('ga-en/A_RES_79_200.txt');
+    doc.annexes = [
+      {
+        id: 'ax1',
+        heading: 'Annex',
+        title: 'Programme of Action',
+        paragraphs: [
+          textBlock('a1', 'We commit to act. Targets:'),
+          textBlock('a2', '• Increase labour productivity by 50 per cent by 2034.'),
+          textBlock('a3', '(a) Accelerated and urgent actions by:'),
+          textBlock('a4', '(ii) Ensuring adequate financial support;'),
+          textBlock('a5', 'We will review progress.'),
+        ],
+      },
+    ];
+    const texts = withStyle(await exportDoc(doc), STYLE.annexParagraph).map(textOf);
+    expect(texts).toEqual([
+      '1.\tWe commit to act. Targets:',
+      '• Increase labour productivity by 50 per cent by 2034.',
+      '(a) Accelerated and urgent actions by:',
+      '(ii) Ensuring adequate financial support;',
+      '2.\tWe will review progress.',
+    ]);
   });
 });
 
