@@ -51,6 +51,94 @@ export const DETERMINISM_SHIM = [
   'window.ResizeObserver = undefined;',
 ].join('\n');
 
+/**
+ * Script run after Paged.js in the layout page: Word's default keep rules, which the polyfill
+ * does not apply when it breaks a paragraph across pages (it cuts at the first line that does not
+ * fit). Widow and orphan control: a page never ends on the first line of a paragraph nor starts
+ * with its last line (the official PDFs of both corpora have none; the exports had 8 on the 39
+ * resolutions): a lone last line takes one more line with it when at least two stay, otherwise the
+ * whole paragraph goes over. Keep with next: a block styled `break-after: avoid` (headings, annex
+ * headings and titles) goes over with the block that follows it, unless it would leave the page
+ * without text. Everything is measured synchronously on the laid-out page (determinism).
+ */
+export const KEEP_RULES_SCRIPT = `(function () {
+  function hasTextBefore(rendered, el) {
+    var r = document.createRange();
+    r.setStart(rendered, 0);
+    r.setEndBefore(el);
+    return r.toString().trim().length > 0;
+  }
+  function keepWithPrevious(rendered, el) {
+    var prev = el.previousElementSibling;
+    while (prev && getComputedStyle(prev).breakAfter === 'avoid' && hasTextBefore(rendered, prev)) { el = prev; prev = el.previousElementSibling; }
+    return el;
+  }
+  function lineStarts(p) {
+    var out = [];
+    var walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    var r = document.createRange();
+    var lastTop = -Infinity;
+    for (var t = walker.nextNode(); t; t = walker.nextNode()) {
+      // Raised marks (footnote calls) stand higher than their line: they start no line.
+      if (t.parentElement && t.parentElement.closest('sup')) continue;
+      var s = t.data;
+      for (var i = 0; i < s.length; i++) {
+        if (/\\s/.test(s[i]) || (i > 0 && !/\\s/.test(s[i - 1]))) continue;
+        r.setStart(t, i);
+        r.setEnd(t, i + 1);
+        var rect = r.getClientRects()[0];
+        if (!rect) continue;
+        // Overflowing lines stand in the next column, higher up: any change of line top starts a line.
+        if (Math.abs(rect.top - lastTop) > 2) out.push({ node: t, offset: i });
+        lastTop = rect.top;
+      }
+    }
+    return out;
+  }
+  function moved(overflow, startBefore, node, offset) {
+    var r = document.createRange();
+    if (startBefore) r.setStartBefore(startBefore); else r.setStart(node, offset);
+    r.setEnd(overflow.endContainer, overflow.endOffset);
+    return r;
+  }
+  class KeepRules extends window.Paged.Handler {
+    onOverflow(overflow, rendered) {
+      if (!overflow) return undefined;
+      var c = overflow.startContainer;
+      var at = c.nodeType === Node.TEXT_NODE ? c.parentElement : c.childNodes[overflow.startOffset];
+      if (!at || at.nodeType !== Node.ELEMENT_NODE || !rendered.contains(at)) return undefined;
+      // The break falls inside a paragraph when it is in its text or before one of its inline elements.
+      var p = (c.nodeType === Node.TEXT_NODE ? at : c).closest('p, li');
+      if (!p || (p === at && c.nodeType !== Node.TEXT_NODE)) {
+        var keep = keepWithPrevious(rendered, at);
+        return keep === at ? undefined : moved(overflow, keep);
+      }
+      if (!rendered.contains(p)) return undefined;
+      // Notes whose call is past the page are still in the flow, as blocks: hidden while the lines are counted.
+      var notes = Array.prototype.slice.call(p.querySelectorAll('[data-note="footnote"]'));
+      var shown = notes.map(function (n) { var d = n.style.display; n.style.display = 'none'; return d; });
+      var lines = lineStarts(p);
+      notes.forEach(function (n, i) { n.style.display = shown[i]; });
+      // k: the lines of the paragraph before the one the page break falls in.
+      var k = 0;
+      var r = document.createRange();
+      while (k < lines.length) {
+        r.setStart(lines[k].node, lines[k].offset);
+        r.collapse(true);
+        if (r.comparePoint(c, overflow.startOffset) <= 0) break;
+        k++;
+      }
+      if (k > 0 && k === lines.length) return undefined;
+      var after = lines.length - k;
+      if (k === 0 || (k >= 2 && after >= 2)) return undefined;
+      if (k >= 3 && after === 1) return moved(overflow, null, lines[k - 1].node, lines[k - 1].offset);
+      if (!hasTextBefore(rendered, p)) return undefined;
+      return moved(overflow, keepWithPrevious(rendered, p));
+    }
+  }
+  window.Paged.registerHandlers(KeepRules);
+})();`;
+
 /** Forbids every fetch: the page may only run its own inline script and styles. */
 const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline' blob:; img-src data: blob:; font-src 'none'; connect-src 'none'";
 
@@ -76,6 +164,7 @@ export function pagedLayoutHtml(html: string, polyfill: string): string {
     `<script>${DETERMINISM_SHIM}</script>`,
     `<script>window.PagedConfig = { auto: true, after: function () { document.documentElement.setAttribute('${PAGED_DONE}', '1'); } };</script>`,
     `<script>${safe}</script>`,
+    `<script>${KEEP_RULES_SCRIPT}</script>`,
   ].join('\n');
   // The CSP comes first in <head>, before anything it governs; the polyfill last.
   return html.replace(/<head>/i, () => `<head>\n${csp}`).replace('</head>', () => `${tail}\n</head>`);

@@ -90,4 +90,50 @@ describe('page layout', () => {
     },
     300_000,
   );
+  it.runIf(chromium && pdftotext)(
+    "keeps Word's widow and orphan control: a paragraph split over two pages leaves at least two lines on each",
+    async () => {
+      // A/RES/79/294: without the rules, page 2 started with the last line of a paragraph.
+      const file = path.join(CORPUS, 'ga-en/A_RES_79_294.txt');
+      const doc = parseResolutionText(fs.readFileSync(file, 'utf8'), { fileName: path.basename(file) }).document;
+      const tmp = tempDir();
+      try {
+        const out = path.join(tmp.dir, 'widows.pdf');
+        fs.writeFileSync(out, (await new ExportService().render(doc, 'pdf')).bytes);
+        const bbox = spawnSync('pdftotext', ['-bbox', out, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout;
+        // Body lines of each page (10 pt words between the running head and the foot), by baseline.
+        const pages = bbox.split('<page ').slice(1).map((page) => {
+          const lines = new Map<number, { x0: number; y0: number; y1: number }>();
+          for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">/g)) {
+            const [x0, y0, y1] = [Number(m[1]), Number(m[2]), Number(m[3])];
+            if (y1 - y0 < 10.5 || y1 - y0 > 11.5 || y0 < 68 || y0 > 735 || x0 < 120) continue;
+            const k = Math.round(y1);
+            const l = lines.get(k);
+            lines.set(k, l ? { ...l, x0: Math.min(l.x0, x0) } : { x0, y0, y1 });
+          }
+          return [...lines.values()].sort((a, b) => a.y0 - b.y0);
+        });
+        expect(pages.length).toBe(2);
+        let splits = 0;
+        for (let p = 0; p + 1 < pages.length; p++) {
+          const a = pages[p]!;
+          const b = pages[p + 1]!;
+          // The next page starts with a run-over line: the paragraph was split.
+          if (!b.length || Math.abs(b[0]!.x0 - 123.4) > 1) continue;
+          splits++;
+          let before = 1;
+          for (let i = a.length - 1; i > 0 && a[i]!.y0 - a[i - 1]!.y1 < 3.5; i--) before++;
+          let after = 1;
+          for (let i = 1; i < b.length && b[i]!.y0 - b[i - 1]!.y1 < 3.5; i++) after++;
+          expect(Math.min(before, after), `page ${p + 1}: ${before} lines | ${after} lines`).toBeGreaterThanOrEqual(2);
+        }
+        // The three-line paragraph that did not fit goes over whole (two lines would have stayed, one gone over).
+        expect(splits).toBe(0);
+        expect(pages[1]![0]!.x0).toBeGreaterThan(140);
+      } finally {
+        tmp.cleanup();
+      }
+    },
+    300_000,
+  );
 });

@@ -1,7 +1,7 @@
 // The paged-media preparation of the print HTML (issue 13): notes repeated where they are cited,
 // the page that runs Paged.js (CSP first, no fetch), and the static HTML that is printed.
 import { describe, expect, it } from 'vitest';
-import { DETERMINISM_SHIM, PAGED_CSS, PAGED_DONE, pagedLayoutHtml, staticPagedHtml } from '../../../src/shared/export/paged.js';
+import { DETERMINISM_SHIM, KEEP_RULES_SCRIPT, PAGED_CSS, PAGED_DONE, pagedLayoutHtml, staticPagedHtml } from '../../../src/shared/export/paged.js';
 import { exportHtml } from '../../../src/shared/export/html.js';
 import { emptyFrontMatter, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
 
@@ -50,6 +50,8 @@ describe('print HTML for the page layout', () => {
     const out = pagedLayoutHtml(exportHtml(doc(), { forPrint: true }), 'POLYFILL();');
     expect(out.indexOf(`<script>${DETERMINISM_SHIM}</script>`)).toBeGreaterThan(0);
     expect(out.indexOf(DETERMINISM_SHIM)).toBeLessThan(out.indexOf('POLYFILL();'));
+    // The keep rules register their handler with the polyfill, so they come after it.
+    expect(out.indexOf(`<script>${KEEP_RULES_SCRIPT}</script>`)).toBeGreaterThan(out.indexOf('POLYFILL();'));
     // Run the shim against a stand-in window: every callback goes through setTimeout.
     const timers: (() => void)[] = [];
     const win: Record<string, unknown> = { ResizeObserver: class {} };
