@@ -263,9 +263,15 @@ export class LibraryDb {
     })();
   }
 
-  /** Removes a document (paragraphs and tags cascade). */
+  /** Told the ids of a removed document's paragraphs (the service drops them from its match index). */
+  onParagraphsRemoved: ((ids: number[]) => void) | null = null;
+
+  /** Removes a document (paragraphs and tags cascade), then tells onParagraphsRemoved. */
   deleteDocument(id: number): boolean {
-    return this.st.deleteDoc.run(id).changes > 0;
+    const ids = this.onParagraphsRemoved ? (this.db.prepare('SELECT id FROM paragraphs WHERE document_id = ?').pluck().all(id) as number[]) : [];
+    if (this.st.deleteDoc.run(id).changes === 0) return false;
+    this.onParagraphsRemoved?.(ids);
+    return true;
   }
 
   /** The stored match index, one decoded blob per document (see match-store.ts). */

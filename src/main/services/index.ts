@@ -103,10 +103,24 @@ export function createServices(opts: ServiceOptions): Services {
       return path !== undefined ? mergeWordFile(document, path, o) : mergeWordBytes(document, Buffer.from(dataBase64 ?? '', 'base64'), name ?? 'the Word file', o);
     },
     'library.search': async ({ query, filters, limit, order }) => library.search(query, filters ?? {}, limit ?? 20, order ?? 'newest'),
-    'library.suggest': async ({ text, kind, limit }) => library.suggest(text, { ...(kind ? { kind } : {}), limit: limit ?? 3 }),
-    'library.history': async ({ paragraphId }) => library.history(paragraphId),
-    'library.lineage': async ({ paragraphId }) => library.lineage(paragraphId),
-    'library.match': async ({ text, kind, limit }) => library.match(text, { ...(kind ? { kind } : {}), limit: limit ?? 5 }),
+    // The match index is never built on this thread (a first start after a large import waits for
+    // a worker meanwhile; search keeps answering).
+    'library.suggest': async ({ text, kind, limit }) => {
+      await library.matchIndexReady();
+      return library.suggest(text, { ...(kind ? { kind } : {}), limit: limit ?? 3 });
+    },
+    'library.history': async ({ paragraphId }) => {
+      await library.matchIndexReady();
+      return library.history(paragraphId);
+    },
+    'library.lineage': async ({ paragraphId }) => {
+      await library.matchIndexReady();
+      return library.lineage(paragraphId);
+    },
+    'library.match': async ({ text, kind, limit }) => {
+      await library.matchIndexReady();
+      return library.match(text, { ...(kind ? { kind } : {}), limit: limit ?? 5 });
+    },
     'library.document': async ({ id, symbol, language }) => {
       const d = id !== undefined ? library.document(id) : symbol ? library.document(symbol, language ?? 'en') : undefined;
       if (!d) throw new PlenaryError('NOT_FOUND', `No document ${symbol ?? `#${id ?? ''}`} in the library.`, { msg: { code: 'library.noDocument', values: { document: symbol ?? `#${id ?? ''}` } } });

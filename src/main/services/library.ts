@@ -17,7 +17,7 @@ import type { ResolutionDocument } from '../../shared/resolution/model.js';
 import { wordDiff, type DiffOp } from '../../shared/text/diff.js';
 import type { AdoptionRecord, AgreedMatch, ImportSummary, LibrarySuggestion, LineageVersion } from '../../shared/api.js';
 import type { MatchIndex, MatchHit } from './matcher.js';
-import { openMatchIndex } from './match-persist.js';
+import { openMatchIndex, openMatchIndexOffThread } from './match-persist.js';
 import { adoptionRecord, continuationOf, lineage } from './library-history.js';
 import { expandPaths, type WalkResult } from './folder-walk.js';
 import { importBufferIsolated, importFileIsolated, type ImportOutcome } from './import-isolated.js';
@@ -59,6 +59,12 @@ export interface LibraryOptions {
    * complete. Otherwise (CLI, tests) the first use imports it whole before answering.
    */
   starterInBackground?: boolean;
+  /**
+   * Libraries whose match index is persisted and, when it must be rebuilt, built off the main
+   * thread by matchIndexReady: at least this many paragraphs (default PERSIST_FROM_PARAGRAPHS;
+   * tests lower it).
+   */
+  matchPersistFrom?: number;
 }
 
 /** Files being read by the import worker while the one before them is stored. */
@@ -72,6 +78,7 @@ export class LibraryService {
   private dbHandle: Db | null = null;
   private lib: LibraryDb | null = null;
   private index: MatchIndex | null = null;
+  private indexLoading: Promise<MatchIndex> | null = null;
   private loading: Promise<void> | null = null;
   private loadEnded = false;
   /** Why the background starter load stopped, if it failed. */
@@ -88,6 +95,10 @@ export class LibraryService {
     if (!this.lib) {
       this.dbHandle = (this.starter && this.openStarterCopy()) || openDatabase(this.file);
       this.lib = new LibraryDb(this.dbHandle);
+      // A removed document's paragraphs must never be suggested again.
+      this.lib.onParagraphsRemoved = (ids) => {
+        for (const id of ids) this.index?.remove(id);
+      };
       if (this.starter && this.opts.starterInBackground) {
         // The load may end before it returns (nothing to load): then nothing is loading.
         this.loadEnded = false;
@@ -138,6 +149,7 @@ export class LibraryService {
     this.dbHandle = null;
     this.lib = null;
     this.index = null;
+    this.indexLoading = null;
     this.loading = null;
   }
 
@@ -156,10 +168,52 @@ export class LibraryService {
     return (this.db.db.prepare('SELECT text FROM paragraphs').raw().all() as [string][]).map((r) => r[0]);
   }
 
-  /** The match index, from its persisted file or the stored tokens on first use (match-persist.ts). */
+  /**
+   * The match index, from its persisted file or the stored tokens on first use (match-persist.ts),
+   * built on this thread if need be: for scripts and tests; the app awaits matchIndexReady.
+   */
   matchIndex(): MatchIndex {
-    if (!this.index) this.index = openMatchIndex(this.db.db, this.file).index;
+    if (!this.index) this.index = openMatchIndex(this.db.db, this.file, this.persistOpts()).index;
     return this.index;
+  }
+
+  /**
+   * The match index once it is ready, never built on this thread for a large library: from its
+   * persisted file as matchIndex, else built by a worker while this thread keeps answering (search,
+   * imports). Documents stored or removed meanwhile are accounted for. Rejects when the service is
+   * closed before the index is ready.
+   */
+  matchIndexReady(): Promise<MatchIndex> {
+    if (this.index) return Promise.resolve(this.index);
+    if (!this.indexLoading) {
+      const lib = this.db;
+      const loading = openMatchIndexOffThread(
+        lib.db,
+        this.file,
+        ({ index }) => {
+          if (this.lib === lib) this.index ??= index;
+        },
+        this.persistOpts(),
+      ).then(
+        () => {
+          if (this.lib !== lib || !this.index) throw closedMeanwhile();
+          return this.index;
+        },
+        (e: unknown) => {
+          throw this.lib !== lib ? closedMeanwhile() : e;
+        },
+      );
+      const clear = () => {
+        if (this.indexLoading === loading) this.indexLoading = null;
+      };
+      loading.then(clear, clear);
+      this.indexLoading = loading;
+    }
+    return this.indexLoading;
+  }
+
+  private persistOpts(): { persistFrom?: number } {
+    return this.opts.matchPersistFrom === undefined ? {} : { persistFrom: this.opts.matchPersistFrom };
   }
 
   private starterEntries(file: string): string[] {
@@ -425,6 +479,10 @@ export function literalSimilarity(diff: readonly DiffOp[]): number {
   }
   const longer = Math.max(eq + del, eq + ins);
   return longer === 0 ? 1 : eq / longer;
+}
+
+function closedMeanwhile(): PlenaryError {
+  return new PlenaryError('INTERNAL', 'The library was closed while its match index was being prepared.');
 }
 
 /** Counts the items of an import by status. */

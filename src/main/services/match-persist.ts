@@ -31,6 +31,8 @@ export interface MatchIndexOrigin {
   documentsRead: number;
   /** Why the persisted file was refused or extended; absent when it was used as it was. */
   reason?: string;
+  /** Rebuilt by a worker thread (openMatchIndexOffThread), not on the thread that asked. */
+  offThread?: boolean;
 }
 
 /** Where the persisted match index of a database file lives; null for an in-memory database. */
@@ -53,6 +55,46 @@ function* allBlobs(db: Db, counter: { n: number }) {
   }
 }
 
+/** An index from a persisted one, or why there is none. */
+type Persisted = { index: MatchIndex; origin: MatchIndexOrigin } | { index: null; reason: string };
+
+/**
+ * The index held by a snapshot's bytes when it was built from the generation `gen` of `db`, or
+ * from an earlier one that the library only grew from (then extended with the newer documents'
+ * stored tokens). Call inside the read transaction that read `gen`.
+ */
+function fromSnapshotBytes(db: Db, bytes: Uint8Array, gen: MatchGeneration): Persisted {
+  try {
+    const { parts, gen: then } = decodeSnapshot(bytes);
+    if (sameGeneration(then, gen)) return { index: MatchIndex.fromSnapshot(parts), origin: { source: 'snapshot', documentsRead: 0 } };
+    if (!onlyGrew(then, gen)) return { index: null, reason: 'the library changed otherwise than by additions since it was written' };
+    const index = MatchIndex.fromSnapshot(parts);
+    let n = 0;
+    for (const b of matchBlobsAfter(db, then.maxDocument)) {
+      n++;
+      for (let i = 0, at = 0; i < b.ids.length; at += b.lens[i]!, i++) index.add(b.ids[i]!, b.tokens.subarray(at, at + b.lens[i]!), b.kinds[i]!);
+    }
+    if (n === gen.documents - then.documents) return { index, origin: { source: 'snapshot+newer', documentsRead: n, reason: `${n} documents were added since it was written` } };
+    return { index: null, reason: 'the documents added since it was written do not add up' };
+  } catch (e) {
+    if (!(e instanceof SnapshotRejected) && !(e instanceof Error && /inconsistent match index snapshot/.test(e.message))) throw e;
+    return { index: null, reason: `the persisted index was refused: ${e.message}` };
+  }
+}
+
+/** The index from the file at `snap` (see fromSnapshotBytes), or why it cannot be used. */
+function fromSnapshotFile(db: Db, snap: string | null, gen: MatchGeneration): Persisted {
+  if (snap === null) return { index: null, reason: 'there was no persisted index' };
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(snap);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { index: null, reason: 'there was no persisted index' };
+    return { index: null, reason: `the persisted index could not be read (${(e as Error).message})` };
+  }
+  return fromSnapshotBytes(db, bytes, gen);
+}
+
 /**
  * Builds the index of `db` from the file at `snap` if usable (see the file header). Reads the
  * generation and the tokens in one transaction. Does not write anything.
@@ -60,45 +102,27 @@ function* allBlobs(db: Db, counter: { n: number }) {
 export function buildMatchIndex(db: Db, snap: string | null): { index: MatchIndex; origin: MatchIndexOrigin; gen: MatchGeneration } {
   return db.transaction(() => {
     const gen = matchGeneration(db);
-    let reason = 'there was no persisted index';
-    if (snap !== null) {
-      let bytes: Buffer | null = null;
-      try {
-        bytes = fs.readFileSync(snap);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') reason = `the persisted index could not be read (${(e as Error).message})`;
-      }
-      if (bytes) {
-        try {
-          const { parts, gen: then } = decodeSnapshot(bytes);
-          bytes = null;
-          if (sameGeneration(then, gen)) return { index: MatchIndex.fromSnapshot(parts), origin: { source: 'snapshot' as const, documentsRead: 0 }, gen };
-          if (onlyGrew(then, gen)) {
-            const index = MatchIndex.fromSnapshot(parts);
-            let n = 0;
-            for (const b of matchBlobsAfter(db, then.maxDocument)) {
-              n++;
-              for (let i = 0, at = 0; i < b.ids.length; at += b.lens[i]!, i++) index.add(b.ids[i]!, b.tokens.subarray(at, at + b.lens[i]!), b.kinds[i]!);
-            }
-            if (n === gen.documents - then.documents) return { index, origin: { source: 'snapshot+newer' as const, documentsRead: n, reason: `${n} documents were added since it was written` }, gen };
-            reason = 'the documents added since it was written do not add up';
-          } else reason = 'the library changed otherwise than by additions since it was written';
-        } catch (e) {
-          if (!(e instanceof SnapshotRejected) && !(e instanceof Error && /inconsistent match index snapshot/.test(e.message))) throw e;
-          reason = `the persisted index was refused: ${e.message}`;
-        }
-      }
-    }
+    const found = fromSnapshotFile(db, snap, gen);
+    if (found.index) return { index: found.index, origin: found.origin, gen };
     const counter = { n: 0 };
     const index = new MatchIndex();
     index.load(allBlobs(db, counter));
-    return { index, origin: { source: 'rebuilt' as const, documentsRead: counter.n, reason }, gen };
+    return { index, origin: { source: 'rebuilt' as const, documentsRead: counter.n, reason: found.reason }, gen };
   })();
+}
+
+/** The snapshot file's bytes for an index built from `gen` (encodeSnapshot of its parts). */
+export function snapshotBytes(index: MatchIndex, gen: MatchGeneration): Uint8Array {
+  return encodeSnapshot(index.toSnapshot(), gen);
 }
 
 /** Writes the index's snapshot for `gen` to `snap` atomically (temporary file, then rename). */
 export function writeSnapshot(index: MatchIndex, gen: MatchGeneration, snap: string): void {
-  const bytes = encodeSnapshot(index.toSnapshot(), gen);
+  writeSnapshotBytes(snapshotBytes(index, gen), snap);
+}
+
+/** Writes a snapshot file's bytes to `snap` atomically (temporary file, then rename). */
+export function writeSnapshotBytes(bytes: Uint8Array, snap: string): void {
   const tmp = `${snap}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   try {
     fs.writeFileSync(tmp, bytes);
@@ -124,11 +148,82 @@ export function openMatchIndex(db: Db, dbFile: string, opts: OpenMatchOptions = 
   const snap = snapshotPath(dbFile);
   ensureMatchGeneration(db);
   const { index, origin } = buildMatchIndex(db, snap);
+  return afterOpen(dbFile, snap, index, origin, opts);
+}
+
+/** How many times a build off the main thread is tried before building here after all. */
+const OFF_THREAD_ATTEMPTS = 3;
+
+/**
+ * The match index of `db` without building it on this thread: as openMatchIndex, except that
+ * when the persisted file cannot be used as it is or extended, the index is built by a worker
+ * (match-worker.ts), which writes the file and hands its bytes over; this thread only decodes
+ * them and adds the documents stored meanwhile, so it stays free (search answers) during the
+ * seconds a build takes at a million paragraphs. Small libraries (largest paragraph id below
+ * `persistFrom`) and in-memory databases are built here as before (milliseconds).
+ *
+ * `adopt` receives the index in the same synchronous step that compared it with the database,
+ * so that no write can fall between the check and the caller starting to keep the index in
+ * step. When the library changes otherwise than by additions while the worker builds (a
+ * document removed), the build is tried again, and after OFF_THREAD_ATTEMPTS built here.
+ */
+export async function openMatchIndexOffThread(
+  db: Db,
+  dbFile: string,
+  adopt: (r: { index: MatchIndex; origin: MatchIndexOrigin }) => void,
+  opts: OpenMatchOptions = {},
+): Promise<void> {
+  const snap = snapshotPath(dbFile);
+  ensureMatchGeneration(db);
+  const largestId = (db.prepare('SELECT coalesce(max(id), 0) AS n FROM paragraphs').get() as { n: number }).n;
+  if (snap === null || largestId < (opts.persistFrom ?? PERSIST_FROM_PARAGRAPHS)) return adopt(openMatchIndex(db, dbFile, opts));
+  // A write already running may leave a file that can be used as it is.
+  await matchSnapshotSettled(dbFile);
+  if (!db.open) throw new Error('the library database was closed before its match index was ready');
+  const first = db.transaction(() => fromSnapshotFile(db, snap, matchGeneration(db)))();
+  if (first.index) return adopt(afterOpen(dbFile, snap, first.index, first.origin, opts));
+  let documentsRead = 0;
+  for (let attempt = 0; attempt < OFF_THREAD_ATTEMPTS; attempt++) {
+    const reply = await buildOffThread(dbFile, snap);
+    if (!db.open) throw new Error('the library database was closed before its match index was ready');
+    if (!reply.ok || !reply.bytes) break;
+    documentsRead += reply.origin.documentsRead;
+    const got = db.transaction(() => fromSnapshotBytes(db, reply.bytes!, matchGeneration(db)))();
+    if (got.index) {
+      const origin: MatchIndexOrigin = { source: 'rebuilt', documentsRead: documentsRead + got.origin.documentsRead, reason: first.reason, offThread: true };
+      // Documents stored while the worker built are in this index but not in the file it wrote.
+      if (got.origin.source !== 'snapshot') void persistInBackground(dbFile, snap);
+      return adopt({ index: got.index, origin });
+    }
+  }
+  adopt(openMatchIndex(db, dbFile, opts));
+}
+
+/** What openMatchIndex does with an index once it has one: replaces a refused file, persists a changed index. */
+function afterOpen(dbFile: string, snap: string | null, index: MatchIndex, origin: MatchIndexOrigin, opts: OpenMatchOptions): { index: MatchIndex; origin: MatchIndexOrigin } {
   if (snap !== null && origin.source !== 'snapshot') {
     if (origin.source === 'rebuilt') fs.rmSync(snap, { force: true });
     if (index.size >= (opts.persistFrom ?? PERSIST_FROM_PARAGRAPHS)) void persistInBackground(dbFile, snap);
   }
   return { index, origin };
+}
+
+/**
+ * Runs a worker that builds the index, writes the file and sends its bytes back. Registered as
+ * the file's writer, so matchSnapshotSettled waits for it and a write asked for meanwhile runs
+ * after it. Its thread keeps the process alive: someone awaits it.
+ */
+async function buildOffThread(dbFile: string, snap: string): Promise<MatchWorkerReply> {
+  await matchSnapshotSettled(dbFile);
+  const entry: Writer = { done: Promise.resolve(), again: false, waited: true, worker: null };
+  const reply = runWorker(dbFile, snap, entry, true);
+  entry.done = reply.then(() => {
+    writers.delete(snap);
+    if (entry.again) void persistInBackground(dbFile, snap);
+  });
+  writers.set(snap, entry);
+  await entry.done;
+  return reply;
 }
 
 /** Background writes per snapshot file: the one running, and whether another was asked for meanwhile. */
@@ -178,12 +273,20 @@ function persistInBackground(dbFile: string, snap: string): Promise<void> {
   return entry.done;
 }
 
-/** The reply of match-worker.ts. */
-export type MatchWorkerReply = { ok: true; origin: MatchIndexOrigin } | { ok: false; message: string };
+/** The reply of match-worker.ts; `bytes`: the file's bytes, when asked to send them. */
+export type MatchWorkerReply = { ok: true; origin: MatchIndexOrigin; bytes?: Uint8Array } | { ok: false; message: string };
 
-function runWorker(dbFile: string, snap: string, entry: Writer): Promise<MatchWorkerReply> {
+/** The data match-worker.ts starts with. */
+export interface MatchWorkerData {
+  dbFile: string;
+  snap: string;
+  /** Send the snapshot's bytes back (transferred, not copied). */
+  send: boolean;
+}
+
+function runWorker(dbFile: string, snap: string, entry: Writer, send = false): Promise<MatchWorkerReply> {
   const here = import.meta.url;
-  const workerData = { dbFile, snap };
+  const workerData: MatchWorkerData = { dbFile, snap, send };
   let w: Worker;
   if (!here.endsWith('.ts')) w = new Worker(new URL('./match-worker.js', here), { workerData });
   else {

@@ -16,6 +16,7 @@ import type { ResolutionDocument } from '../../../src/shared/resolution/model.js
 import { libraryDoc } from '../../helpers/library-docs.js';
 import { rng } from '../../helpers/perturb.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { expectSameAsRebuild as sameAsRebuild } from '../../helpers/match-index.js';
 
 const GEN: MatchGeneration = { library: 'abc', added: 3, removed: 0, documents: 3, maxDocument: 3, schema: 2, vocab: 40 };
 
@@ -107,16 +108,7 @@ describe('the persisted index of a library', () => {
   };
   const probe = [para(5), para(17).replace('report', 'inform'), 'Recalling its resolution 3 on item 0,'];
   /** The answers of an index against the same library rebuilt from its stored tokens. */
-  const expectSameAsRebuild = (index: MatchIndex) => {
-    const fresh = new MatchIndex();
-    fresh.load(lib.db.matchBlobs());
-    expect(index.size).toBe(fresh.size);
-    for (const text of probe) {
-      const t = lib.db.tokenIds(text, false);
-      expect(index.query(t, 5)).toEqual(fresh.query(t, 5));
-      expect(index.query(t, 5, { prefix: true })).toEqual(fresh.query(t, 5, { prefix: true }));
-    }
-  };
+  const expectSameAsRebuild = (index: MatchIndex) => sameAsRebuild(lib, index, probe);
 
   beforeEach(() => {
     tmp = tempDir();
