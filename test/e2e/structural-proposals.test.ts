@@ -45,6 +45,14 @@ describe('structural edits as proposals', () => {
     const afterMove = await ops();
     expect(afterMove.filter((t) => t === first)).toHaveLength(2);
     expect(afterMove.length).toBe(before.length + 1);
+    // The moved paragraph is counted once: its old place shows its number before the move, struck;
+    // the paragraphs after it are numbered as once the move is accepted (OP2 is now 1.).
+    const numbered = await page.$$eval('.resolution-editor p.op.lvl0', (els) => els.slice(0, 3).map((e) => [e.getAttribute('data-label'), getComputedStyle(e, '::before').textDecorationLine]));
+    expect(numbered).toEqual([
+      ['1.', 'line-through'],
+      ['1.', 'none'],
+      ['2.', 'none'],
+    ]);
 
     // Tab on the third OP: a level change proposed by EU.
     await opByText(page, third.slice(0, 30)).click();

@@ -197,7 +197,9 @@ function buildCompilation(doc: ResolutionDocument, opts: CompilationOptions): Co
     const p = item.para;
     const status = (p.node.attrs.status as string) || '';
     const holder = (p.node.attrs.holder as string) || '';
-    if (p.level === 0 && !p.tail) {
+    const prop = p.node.attrs.proposal as ParagraphProposal | null;
+    // A moved paragraph is counted once, at its new place (its ghost is not a paragraph of its own).
+    if (p.level === 0 && !p.tail && prop?.kind !== 'move-from') {
       summary.total++;
       if (status === 'agreed' || status === 'adref' || status === 'pending' || status === 'deleted') summary[status]++;
       else summary.open++;
@@ -205,7 +207,6 @@ function buildCompilation(doc: ResolutionDocument, opts: CompilationOptions): Co
     const margin: string[] = [];
     const st = statusLabel(status, holder);
     if (st) margin.push(st);
-    const prop = p.node.attrs.proposal as ParagraphProposal | null;
     if (prop) margin.push(paragraphProposalLabel(prop));
     paragraphs.push({
       id: p.id,

@@ -8,7 +8,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import type { Language, Organ } from './model.js';
 import { detectOpeningPhrase, organGender } from './lexicon.js';
-import { negotiationLabels, operativeNumber, subparagraphLabel } from './labels.js';
+import { moveSide, movedTo, numberParagraphs } from './numbering.js';
 import { brokenCrossRef, formatCrossRef, type CrossRefWording } from './xref.js';
 
 /** The three sections a paragraph can belong to. */
@@ -79,6 +79,8 @@ export interface DocStructure {
   headings: HeadingInfo[];
   /** Whether operative numbering restarts in some part, so references name the part. */
   restarts: boolean;
+  /** Pending moves: the id of each ghost (move-from) → the id of the paragraph at its new place. */
+  movedTo: Map<string, string>;
 }
 
 interface Raw {
@@ -90,15 +92,6 @@ interface Raw {
   group: number;
   partIndex: number;
   part: string;
-}
-
-/**
- * The list marker an annex paragraph's own text opens with ("•", "(a)", "(iv)"), or "": such a
- * paragraph is an item of a list the source did not nest, never a numbered paragraph.
- */
-function ownListMarker(node: PMNode): string {
-  const head = node.textBetween(0, Math.min(node.content.size, 12), '', '');
-  return /^\s*([•▪◦‣]|\((?:[a-z]|[ivx]{1,5})\))\s/.exec(head)?.[1] ?? '';
 }
 
 /** Computes the structure of `doc` for language `lang`. */
@@ -144,130 +137,30 @@ export function computeStructure(doc: PMNode, lang: Language): DocStructure {
     }
   });
 
+  // Living paragraphs are numbered as if every pending move were accepted; ghosts (move-from) as
+  // if they were rejected (numbering.ts says why).
+  const side = raws.map((r) => moveSide(r.node));
+  const accepted = numberParagraphs(raws, side.map((k) => k !== 'move-from'), lang, negotiation, restarts);
+  const ghosts = side.some((k) => k === 'move-from');
+  const rejected = ghosts ? numberParagraphs(raws, side.map((k) => k !== 'move-to'), lang, negotiation, restarts).out : [];
   const paras: ParaInfo[] = new Array(raws.length);
   const byId = new Map<string, ParaInfo>();
-
-  // Level-0, non-tail paragraphs of each section carry the numbers.
-  const tops = { pp: [] as number[], op: [] as number[], ap: [] as number[] };
-  raws.forEach((r, i) => {
-    if ((r.node.attrs.level as number) === 0 && !r.node.attrs.tail) tops[r.section].push(i);
-  });
-  const numberOf = new Map<number, string>();
-  const plainNumber = new Map<number, number>();
-  for (const section of ['pp', 'op'] as const) {
-    const idx = tops[section];
-    if (negotiation) {
-      // Each numbering group has its own base numbers and its own inserts: after OP2 of a part
-      // that restarts the numbering comes OP2bis of that part, not OP2ter of the document.
-      for (const run of section === 'op' ? byGroup(idx, raws) : [idx]) {
-        const labels = negotiationLabels(
-          run.map((i) => {
-            const a = raws[i]!.node.attrs;
-            return { base: (a.base as number | null) ?? undefined, deleted: a.status === 'deleted' };
-          }),
-          section === 'pp' ? 'PP' : 'OP',
-        );
-        run.forEach((i, k) => numberOf.set(i, labels[k]!));
-      }
-    } else {
-      let k = 0;
-      let g = -1;
-      for (const i of idx) {
-        if (section === 'op' && raws[i]!.group !== g) {
-          g = raws[i]!.group;
-          k = 0;
-        }
-        if (raws[i]!.node.attrs.status === 'deleted') {
-          numberOf.set(i, section === 'pp' ? 'PP–' : 'OP–');
-          continue;
-        }
-        k++;
-        plainNumber.set(i, k);
-        numberOf.set(i, (section === 'pp' ? 'PP' : 'OP') + k);
-      }
-    }
-  }
-  // Annex paragraphs: numbered per annex.
-  {
-    let group = -1;
-    let k = 0;
-    for (const i of tops.ap) {
-      const r = raws[i]!;
-      if (r.group !== group) {
-        group = r.group;
-        k = 0;
-      }
-      // A bullet or an "(a)"/"(i)" item kept as a top-level paragraph (the annex lists of 78/317
-      // and 79/233) is printed with its own marker and takes no number.
-      const marker = ownListMarker(r.node);
-      if (marker) {
-        numberOf.set(i, `Annex${r.annex + 1} ${marker}`);
-        continue;
-      }
-      k++;
-      plainNumber.set(i, k);
-      numberOf.set(i, `Annex${r.annex + 1}.${k}`);
-    }
-  }
-  const opCount = tops.op.filter((i) => raws[i]!.node.attrs.status !== 'deleted').length;
-  // Operative paragraphs per numbering group: a group of one (a single paragraph, or the only
-  // paragraph of a part that restarts the numbering) is not numbered.
-  const groupCount = new Map<number, number>();
-  for (const i of tops.op) if (raws[i]!.node.attrs.status !== 'deleted') groupCount.set(raws[i]!.group, (groupCount.get(raws[i]!.group) ?? 0) + 1);
-
-  // Subparagraph labels: counters per level, reset when a shallower paragraph appears.
-  const counters = [0, 0, 0, 0, 0];
-  const chain: string[] = ['', '', '', '', ''];
-  let topIndex = -1;
-  let prevSection: Section | '' = '';
-  let prevAnnex = -1;
   for (let i = 0; i < raws.length; i++) {
     const r = raws[i]!;
     const a = r.node.attrs;
-    if (r.section !== prevSection || r.annex !== prevAnnex) {
-      counters.fill(0);
-      topIndex = -1;
-      prevSection = r.section;
-      prevAnnex = r.annex;
-    }
-    const level = Math.min(a.level as number, 4);
-    const tail = a.tail as boolean;
-    let label = '';
-    let subLabels: string[] = [];
-    if (level === 0 && !tail) {
-      topIndex = i;
-      counters.fill(0);
-      const n = plainNumber.get(i);
-      if (r.section === 'op') {
-        if (negotiation) label = numberOf.get(i) ?? '';
-        else if (n !== undefined && opCount > 1 && (groupCount.get(r.group) ?? 0) > 1) label = operativeNumber(n, lang);
-      } else if (r.section === 'ap' && n !== undefined) label = operativeNumber(n, lang);
-      else if (r.section === 'pp' && negotiation) label = numberOf.get(i) ?? '';
-    } else if (!tail) {
-      const k = counters[level]!;
-      counters[level] = k + 1;
-      for (let l = level + 1; l <= 4; l++) counters[l] = 0;
-      label = subparagraphLabel(k, level as 1 | 2 | 3 | 4, lang);
-      chain[level] = label;
-      subLabels = chain.slice(1, level + 1);
-    } else {
-      subLabels = chain.slice(1, level + 1);
-    }
-    const number = topIndex >= 0 ? (numberOf.get(topIndex) ?? '') : '';
-    const named = restarts && r.section === 'op' && r.part !== '' && number !== '' ? `${r.part}.${number}` : number;
-    const designation = subLabels.length ? `${named} ${subLabels.join(' ')}` : named;
+    const n = (side[i] === 'move-from' ? rejected[i] : accepted.out[i])!;
     const info: ParaInfo = {
       id: a.id as string,
       section: r.section,
-      level,
-      tail,
+      level: Math.min(a.level as number, 4),
+      tail: a.tail as boolean,
       pos: r.pos,
       node: r.node,
       index: i,
-      label,
-      designation,
-      number,
-      subLabels,
+      label: n.label,
+      designation: n.designation,
+      number: n.number,
+      subLabels: n.subLabels,
       role: 'op',
       annex: r.annex,
       deleted: a.status === 'deleted',
@@ -279,6 +172,24 @@ export function computeStructure(doc: PMNode, lang: Language): DocStructure {
     if (info.id) byId.set(info.id, info);
   }
 
+  // Roles (end punctuation) in the same arrangements: a ghost's as it stands if its move is
+  // rejected, every other paragraph's as it stands if all moves are accepted.
+  if (ghosts) assignRoles(paras.filter((_p, i) => side[i] !== 'move-to'));
+  assignRoles(ghosts ? paras.filter((_p, i) => side[i] !== 'move-from') : paras);
+  return {
+    paras,
+    byId,
+    negotiation,
+    preambularCount: accepted.preambularCount,
+    operativeCount: accepted.operativeCount,
+    headings,
+    restarts,
+    movedTo: ghosts ? movedTo(raws.map((r) => r.node)) : new Map(),
+  };
+}
+
+/** Sets the effective role of each of `paras` (one arrangement, in order) from the paragraphs after it. */
+function assignRoles(paras: ParaInfo[]): void {
   // Roles, from the next paragraph of the same section.
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i]!;
@@ -311,29 +222,6 @@ export function computeStructure(doc: PMNode, lang: Language): DocStructure {
     const parent = paras[k];
     p.role = parent ? endingRoleOf(paras, k) : 'op';
   }
-  return {
-    paras,
-    byId,
-    negotiation,
-    preambularCount: tops.pp.length,
-    operativeCount: opCount,
-    headings,
-    restarts,
-  };
-}
-
-/** The indices `idx` split into runs of one numbering group each, in order. */
-function byGroup(idx: readonly number[], raws: readonly Raw[]): number[][] {
-  const out: number[][] = [];
-  let g: number | null = null;
-  for (const i of idx) {
-    if (raws[i]!.group !== g) {
-      g = raws[i]!.group;
-      out.push([]);
-    }
-    out[out.length - 1]!.push(i);
-  }
-  return out;
 }
 
 function isLastTop(paras: ParaInfo[], i: number): boolean {
@@ -430,7 +318,8 @@ export function paraEndingText(node: PMNode): string {
 
 /** The text of a cross-reference at `pos` to `targets`, as printed. */
 export function xrefText(targets: readonly string[], pos: number, s: DocStructure, lang: Language): { text: string; broken: boolean } {
-  const infos = targets.map((t) => s.byId.get(t));
+  // A paragraph with a pending move is named where it goes, as the accepted text names it.
+  const infos = targets.map((t) => s.byId.get(s.movedTo.get(t) ?? t));
   if (infos.length === 0 || infos.some((i) => !i || i.deleted)) return { text: brokenCrossRef(lang), broken: true };
   const first = infos[0]!;
   const last = infos[infos.length - 1]!;

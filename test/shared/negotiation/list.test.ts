@@ -16,7 +16,8 @@ describe('proposal list', () => {
     expect(byId.get('c2')).toMatchObject({ type: 'insert-paragraph', paragraph: 'PP3', text: 'Welcoming the report of the Secretary-General,' });
     expect(byId.get('g2')).toMatchObject({ type: 'delete-paragraph', paragraph: 'OP2' });
     expect(byId.get('g3')).toMatchObject({ type: 'insert-paragraph', paragraph: 'OP3 (b)' });
-    expect(byId.get('eu4')).toMatchObject({ type: 'move', paragraph: 'OP6', delegation: 'EU' });
+    // Named where it goes, numbered as if the move were accepted (its ghost is not counted: it was OP6).
+    expect(byId.get('eu4')).toMatchObject({ type: 'move', paragraph: 'OP5', delegation: 'EU' });
     expect(byId.get('old1')).toMatchObject({ status: 'withdrawn', paragraph: 'OP1', parent: null });
     expect(list.notes).toEqual([{ paragraph: 'OP3', author: 'Facilitator', text: 'See OP5', resolved: true }]);
   });

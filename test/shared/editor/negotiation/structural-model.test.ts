@@ -2,7 +2,9 @@
 // Alt+Up/Down, outline drags, Tab, Shift+Tab, PP↔OP conversions and typing is run with the mode
 // on (as EU) and off. After every action: rejecting every proposal gives the start text exactly
 // (the base never changes), accepting every proposal gives exactly the text without negotiation;
-// at the end, undoing everything gives the start. A failing seed is kept below as a plain test.
+// at the end, undoing everything gives the start. The numbering counts every moved paragraph once:
+// the living paragraphs carry the accepted view's labels, the ghosts the base view's. A failing
+// seed is kept below as a plain test.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { TextSelection, type Command, type EditorState } from 'prosemirror-state';
@@ -16,6 +18,7 @@ import { paraMove } from '../../../../src/shared/editor/negotiation/moves.js';
 import { fromDoc } from '../../../../src/shared/resolution/convert.js';
 import { acceptedView, baseView } from '../../../../src/shared/negotiation/views.js';
 import { doc, op, pp } from '../../../helpers/builders.js';
+import { numberingAgreesWithDecisions } from '../../../helpers/numbering.js';
 
 type Key = 'Tab' | 'Shift-Tab' | 'Alt-Up' | 'Alt-Down' | 'Convert';
 type Action = { t: 'focus'; para: number } | { t: 'key'; key: Key } | { t: 'drag'; para: number; before: number } | { t: 'type'; text: string };
@@ -107,6 +110,10 @@ function runModel(actions: readonly Action[]): void {
     // The exports' views agree with the editor's decisions.
     if (JSON.stringify(baseView(fromDoc(neg.doc))) !== JSON.stringify(baseView(fromDoc(s0)))) throw new Error(`${where}: base view changed`);
     if (JSON.stringify(acceptedView(fromDoc(neg.doc))) !== JSON.stringify(acceptedView(fromDoc(accepted)))) throw new Error(`${where}: accepted view ≠ accept-all`);
+    const numbering = numberingAgreesWithDecisions(neg.doc);
+    if (numbering) throw new Error(`${where}: numbering: ${numbering}`);
+    const shown = (p: { label: string; designation: string }) => `${p.label}|${p.designation}`;
+    if (live(neg).map(shown).join() !== structureKey.getState(plain)!.structure.paras.map(shown).join()) throw new Error(`${where}: labels ≠ the text without negotiation`);
   });
   for (let k = 0; k < 500 && undoDepth(neg) > 0; k++) undo(neg, (tr) => (neg = neg.apply(tr)));
   if (!neg.doc.eq(s0)) throw new Error(`undo-all did not return the start\n${neg.doc}\n≠\n${s0}`);

@@ -1,0 +1,214 @@
+/**
+ * The numbers and labels of a document's paragraphs in one arrangement (structure.ts calls it).
+ *
+ * Why arrangements: a pending move leaves its paragraph twice in the document — a struck `move-from`
+ * ghost at the old place and the `move-to` paragraph at the new one. Counting both would number
+ * every paragraph between them one too far. So the living paragraphs are numbered as if every
+ * pending move were accepted (ghosts left out: the accepted export's numbers), and each ghost
+ * shows the number it has if the moves are rejected (new places left out: the base export's
+ * numbers), struck through with its text, as Word shows a tracked move.
+ */
+import type { Node as PMNode } from 'prosemirror-model';
+import type { Language } from './model.js';
+import { negotiationLabels, operativeNumber, subparagraphLabel } from './labels.js';
+
+/**
+ * The list marker an annex paragraph's own text opens with ("•", "(a)", "(iv)"), or "": such a
+ * paragraph is an item of a list the source did not nest, never a numbered paragraph.
+ */
+function ownListMarker(node: PMNode): string {
+  const head = node.textBetween(0, Math.min(node.content.size, 12), '', '');
+  return /^\s*([•▪◦‣]|\((?:[a-z]|[ivx]{1,5})\))\s/.exec(head)?.[1] ?? '';
+}
+
+/** The sections of a document (same as structure.ts `Section`). */
+type Section = 'pp' | 'op' | 'ap';
+
+/** A paragraph as the numbering sees it. */
+export interface NumberingInput {
+  node: PMNode;
+  section: Section;
+  annex: number;
+  /** Numbering group: operative numbers (and frozen base numbers) count from 1 in each group. */
+  group: number;
+  /** Number of the part the paragraph stands in ("II"), "" outside parts. */
+  part: string;
+}
+
+/** What the numbering gives a paragraph (see ParaInfo in structure.ts for each field). */
+export interface Numbered {
+  label: string;
+  number: string;
+  designation: string;
+  subLabels: string[];
+}
+
+/** A paragraph's pending move, if it is one side of one. */
+export function moveSide(node: PMNode): 'move-from' | 'move-to' | null {
+  const k = (node.attrs.proposal as { kind?: string } | null)?.kind;
+  return k === 'move-from' || k === 'move-to' ? k : null;
+}
+
+/** The indices `idx` split into runs of one numbering group each, in order. */
+function byGroup(idx: readonly number[], raws: readonly NumberingInput[]): number[][] {
+  const out: number[][] = [];
+  let g: number | null = null;
+  for (const i of idx) {
+    if (raws[i]!.group !== g) {
+      g = raws[i]!.group;
+      out.push([]);
+    }
+    out[out.length - 1]!.push(i);
+  }
+  return out;
+}
+
+/**
+ * Numbers the paragraphs `raws[i]` with `keep[i]` true, as if the others were not there: the
+ * result has an entry at every kept index and none elsewhere. `negotiation` says whether frozen
+ * base numbers are in use; `restarts` whether operative numbering restarts per part (then an
+ * operative paragraph in a part is designated with its part, "II.OP2"). The counts are of
+ * level-0 paragraphs kept (operative ones not deleted).
+ */
+export function numberParagraphs(
+  raws: readonly NumberingInput[],
+  keep: readonly boolean[],
+  lang: Language,
+  negotiation: boolean,
+  restarts: boolean,
+): { out: (Numbered | undefined)[]; preambularCount: number; operativeCount: number } {
+  const deleted = (i: number) => raws[i]!.node.attrs.status === 'deleted';
+  // Level-0, non-tail paragraphs of each section carry the numbers.
+  const tops = { pp: [] as number[], op: [] as number[], ap: [] as number[] };
+  raws.forEach((r, i) => {
+    if (keep[i] && (r.node.attrs.level as number) === 0 && !r.node.attrs.tail) tops[r.section].push(i);
+  });
+  const numberOf = new Map<number, string>();
+  const plainNumber = new Map<number, number>();
+  for (const section of ['pp', 'op'] as const) {
+    const idx = tops[section];
+    if (negotiation) {
+      // Each numbering group has its own base numbers and its own inserts: after OP2 of a part
+      // that restarts the numbering comes OP2bis of that part, not OP2ter of the document.
+      for (const run of section === 'op' ? byGroup(idx, raws) : [idx]) {
+        const labels = negotiationLabels(
+          run.map((i) => ({ base: (raws[i]!.node.attrs.base as number | null) ?? undefined, deleted: deleted(i) })),
+          section === 'pp' ? 'PP' : 'OP',
+        );
+        run.forEach((i, k) => numberOf.set(i, labels[k]!));
+      }
+    } else {
+      let k = 0;
+      let g = -1;
+      for (const i of idx) {
+        if (section === 'op' && raws[i]!.group !== g) {
+          g = raws[i]!.group;
+          k = 0;
+        }
+        if (deleted(i)) {
+          numberOf.set(i, section === 'pp' ? 'PP–' : 'OP–');
+          continue;
+        }
+        k++;
+        plainNumber.set(i, k);
+        numberOf.set(i, (section === 'pp' ? 'PP' : 'OP') + k);
+      }
+    }
+  }
+  // Annex paragraphs: numbered per annex.
+  {
+    let group = -1;
+    let k = 0;
+    for (const i of tops.ap) {
+      const r = raws[i]!;
+      if (r.group !== group) {
+        group = r.group;
+        k = 0;
+      }
+      // A bullet or an "(a)"/"(i)" item kept as a top-level paragraph (the annex lists of 78/317
+      // and 79/233) is printed with its own marker and takes no number.
+      const marker = ownListMarker(r.node);
+      if (marker) {
+        numberOf.set(i, `Annex${r.annex + 1} ${marker}`);
+        continue;
+      }
+      k++;
+      plainNumber.set(i, k);
+      numberOf.set(i, `Annex${r.annex + 1}.${k}`);
+    }
+  }
+  const living = tops.op.filter((i) => !deleted(i));
+  // Operative paragraphs per numbering group: a group of one (a single paragraph, or the only
+  // paragraph of a part that restarts the numbering) is not numbered.
+  const groupCount = new Map<number, number>();
+  for (const i of living) groupCount.set(raws[i]!.group, (groupCount.get(raws[i]!.group) ?? 0) + 1);
+
+  // Subparagraph labels: counters per level, reset when a shallower paragraph appears.
+  const out = new Array<Numbered | undefined>(raws.length);
+  const counters = [0, 0, 0, 0, 0];
+  const chain: string[] = ['', '', '', '', ''];
+  let topIndex = -1;
+  let prevSection: Section | '' = '';
+  let prevAnnex = -1;
+  for (let i = 0; i < raws.length; i++) {
+    if (!keep[i]) continue;
+    const r = raws[i]!;
+    const a = r.node.attrs;
+    if (r.section !== prevSection || r.annex !== prevAnnex) {
+      counters.fill(0);
+      topIndex = -1;
+      prevSection = r.section;
+      prevAnnex = r.annex;
+    }
+    const level = Math.min(a.level as number, 4);
+    let label = '';
+    let subLabels: string[] = [];
+    if (level === 0 && !a.tail) {
+      topIndex = i;
+      counters.fill(0);
+      const n = plainNumber.get(i);
+      if (r.section === 'op') {
+        if (negotiation) label = numberOf.get(i) ?? '';
+        else if (n !== undefined && living.length > 1 && (groupCount.get(r.group) ?? 0) > 1) label = operativeNumber(n, lang);
+      } else if (r.section === 'ap' && n !== undefined) label = operativeNumber(n, lang);
+      else if (r.section === 'pp' && negotiation) label = numberOf.get(i) ?? '';
+    } else if (!a.tail) {
+      const k = counters[level]!;
+      counters[level] = k + 1;
+      for (let l = level + 1; l <= 4; l++) counters[l] = 0;
+      label = subparagraphLabel(k, level as 1 | 2 | 3 | 4, lang);
+      chain[level] = label;
+      subLabels = chain.slice(1, level + 1);
+    } else {
+      subLabels = chain.slice(1, level + 1);
+    }
+    const number = topIndex >= 0 ? (numberOf.get(topIndex) ?? '') : '';
+    const named = restarts && r.section === 'op' && r.part !== '' && number !== '' ? `${r.part}.${number}` : number;
+    const designation = subLabels.length ? `${named} ${subLabels.join(' ')}` : named;
+    out[i] = { label, number, designation, subLabels };
+  }
+  return { out, preambularCount: tops.pp.length, operativeCount: living.length };
+}
+
+/**
+ * The new place of each moved paragraph: ghost id → id of its `move-to` paragraph, pairing a
+ * move's ghosts and new places in document order when the move has as many of each (as accepting
+ * it pairs them, editor/negotiation/moves.ts and negotiation/views.ts).
+ */
+export function movedTo(nodes: readonly PMNode[]): Map<string, string> {
+  const from = new Map<string, string[]>();
+  const to = new Map<string, string[]>();
+  for (const n of nodes) {
+    const side = moveSide(n);
+    if (!side) continue;
+    const pid = (n.attrs.proposal as { id: string }).id;
+    const m = side === 'move-from' ? from : to;
+    m.set(pid, [...(m.get(pid) ?? []), n.attrs.id as string]);
+  }
+  const out = new Map<string, string>();
+  for (const [pid, olds] of from) {
+    const news = to.get(pid) ?? [];
+    if (olds.length === news.length) olds.forEach((o, k) => out.set(o, news[k]!));
+  }
+  return out;
+}
