@@ -102,7 +102,7 @@ export function App() {
     notify,
   });
   changedRef.current = () => safety.autosave.changed();
-  const { path, dirty } = safety.status;
+  const { path, dirty, name } = safety.status;
 
   const drafts = useDrafts({ info, safety, editor, negotiation, notes, currentDocument, setDialog, notify, report });
   const exporting = useExport({ info, currentDocument, delegation: () => negotiation.current().delegation, notes: () => notes.current().notes, setDialog, notify, report });
@@ -129,7 +129,7 @@ export function App() {
   useEffect(() => setSpellcheckLanguages([meta.language]), [meta.language]);
   const platform = currentPlatform();
 
-  const fileName = path ? path.split(/[\\/]/).pop() : t('draft.untitled');
+  const fileName = path ? path.split(/[\\/]/).pop() : name || t('draft.untitled');
   useEffect(() => {
     document.title = `${dirty ? '• ' : ''}${fileName} — Plenary`;
   }, [dirty, fileName]);

@@ -2,10 +2,12 @@
 // language chosen in View › Interface language applies at once and survives a reload, and the
 // document's language does not follow the interface's. Screenshots in French and Spanish.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { menu, openApp, screenshot, type E2E } from './harness.js';
 import { freePort, startHostProcess } from '../helpers/host-process.js';
 import { tempDir } from '../helpers/tmp.js';
+import { CORPUS } from '../helpers/corpus.js';
 
 const CHROMIUM = process.env.PLENARY_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -94,6 +96,15 @@ describe('choosing the interface language in the app', () => {
     expect(await page.locator('[data-command="file.saveAs"]').textContent()).toBe('Enregistrer sous…Ctrl+Shift+S');
     await screenshot(page, 'ui-fr');
     await page.keyboard.press('Escape');
+
+    // A file opened in browser mode has no path: the title names the file (it said "Projet sans titre").
+    page.once('dialog', (d) => void d.accept()); // the typed text is not saved
+    await menu(page, 'Fichier', 'file.open');
+    await page.setInputFiles('.modal input[type="file"]', path.join(CORPUS, 'ga-en', 'A_RES_79_200.txt'));
+    await page.waitForSelector('.resolution-editor p.op >> text=Takes note');
+    await page.waitForFunction(() => document.title.includes('A_RES_79_200.txt'));
+    expect(await page.locator('.menubar').textContent()).toContain('A_RES_79_200.txt');
+    expect(await page.locator('.menubar').textContent()).not.toContain('Projet sans titre');
 
     await menu(page, 'Affichage', 'view.uiLanguage');
     await page.selectOption('[data-testid="ui-lang"]', 'en');

@@ -45,7 +45,7 @@ export function findRegexLiterals(srcDir: string): FoundRegex[] {
 }
 
 /** Pieces that adversarial inputs repeat: what the usual quantifiers (\s, \d, \w, ., classes) eat. */
-const PIECES = [' ', '1', 'a', 'A', '.', ',', ':', ';', '*', '-', '/', '(', ')', '[', ']', '^', '_', '#', '"', '”', 'é', 'я', '\t', '\u00a0', '\uE000', '\uE001', '<', '>', '=', '&', '1 ', 'a ', 'de ', 'of ', '. 1', '<sup>', '\\', '\n'];
+const PIECES = [' ', '1', 'a', 'A', '.', ',', ':', ';', '*', '-', '/', '(', ')', '[', ']', '^', '_', '#', '"', '”', 'é', 'я', '\t', '\u00a0', '\uE000', '\uE001', '<', '>', '=', '&', '1 ', 'a ', 'de ', 'of ', '. 1', '<sup>', '\\', '\n', '\uFFFC', '\uE004', '“', '〇', 'г', ' *', '.-', '\n '];
 /** What ends an adversarial input: a character most patterns cannot accept there. */
 const ENDS = ['', '!', 'x', '\u0000'];
 

@@ -55,7 +55,7 @@ function tokenize(q: string): (Term | 'OR')[] {
     }
     const prefix = raw.endsWith('*');
     // Keep letters, digits and inner punctuation that FTS5's tokenizer splits anyway.
-    const text = raw.replace(/\*+$/, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    const text = raw.replace(/(?<!\*)\*+$/, '').replace(/^[^\p{L}\p{N}]+|(?<![^\p{L}\p{N}])[^\p{L}\p{N}]+$/gu, '');
     if (text) out.push({ text, phrase: false, prefix, negated });
   }
   return out;

@@ -5,7 +5,7 @@
  * The CLI calls services directly: where the user types a path, it is not vetted.
  */
 import { apiInputs, type ApiMethod, type ApiReply, type PlenaryApi } from '../../shared/api.js';
-import { toErrorPayload } from '../../shared/errors.js';
+import { toErrorPayload, type CodedMessage, type ErrorPayload } from '../../shared/errors.js';
 import { accessFor, type FileAccess } from './access.js';
 
 /** Deepest nesting of arrays and objects accepted in an argument (documents nest a dozen levels). */
@@ -16,12 +16,20 @@ export function isApiMethod(name: string): name is ApiMethod {
   return Object.prototype.hasOwnProperty.call(apiInputs, name);
 }
 
-/** Formats a zod error as one readable line naming the field. */
-export function describeValidation(method: string, issues: readonly { path: PropertyKey[]; message: string }[]): string {
+/**
+ * A zod error as one readable line naming the field, with its message code for the interface
+ * (`errors.api.invalidField`; zod's own detail stays in English, as the schema library words it).
+ */
+export function describeValidation(method: string, issues: readonly { path: PropertyKey[]; message: string }[]): CodedMessage {
   const first = issues[0];
-  if (!first) return `Invalid arguments for ${method}.`;
-  const where = first.path.length ? first.path.map(String).join('.') : 'arguments';
-  return `Invalid arguments for ${method}: ${where}: ${first.message}`;
+  if (!first) return { message: `Invalid arguments for ${method}.`, code: 'api.invalid', values: { method } };
+  const field = first.path.length ? first.path.map(String).join('.') : 'arguments';
+  return { message: `Invalid arguments for ${method}: ${field}: ${first.message}`, code: 'api.invalidField', values: { method, field, detail: first.message } };
+}
+
+/** The wire error of a refused call: the English message, and its code for the interface to say. */
+function refused(code: ErrorPayload['code'], { message, ...msg }: CodedMessage): ApiReply<unknown> {
+  return { ok: false, error: { code, message, msg } };
 }
 
 /**
@@ -47,20 +55,20 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
  * recorded after it.
  */
 export async function dispatch(api: PlenaryApi, method: string, raw: unknown, access?: FileAccess): Promise<ApiReply<unknown>> {
-  if (!isApiMethod(method)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown API method: ${method}` } };
+  if (!isApiMethod(method)) return refused('UNKNOWN_METHOD', { message: `Unknown API method: ${method}`, code: 'api.unknownMethod', values: { method } });
   if (nestsDeeperThan(raw, MAX_INPUT_DEPTH)) {
-    return { ok: false, error: { code: 'BAD_INPUT', message: `Invalid arguments for ${method}: nested more than ${MAX_INPUT_DEPTH} levels deep.` } };
+    return refused('BAD_INPUT', { message: `Invalid arguments for ${method}: nested more than ${MAX_INPUT_DEPTH} levels deep.`, code: 'api.tooDeep', values: { method, depth: MAX_INPUT_DEPTH } });
   }
   let parsed;
   try {
     parsed = apiInputs[method].safeParse(raw ?? {});
   } catch (e) {
     // A schema may still recurse on odd shapes; a stack overflow is bad input, not a crash.
-    if (e instanceof RangeError) return { ok: false, error: { code: 'BAD_INPUT', message: `Invalid arguments for ${method}: too deeply nested.` } };
+    if (e instanceof RangeError) return refused('BAD_INPUT', { message: `Invalid arguments for ${method}: too deeply nested.`, code: 'api.tooDeepSchema', values: { method } });
     return { ok: false, error: toErrorPayload(e) };
   }
   if (!parsed.success) {
-    return { ok: false, error: { code: 'BAD_INPUT', message: describeValidation(method, parsed.error.issues) } };
+    return refused('BAD_INPUT', describeValidation(method, parsed.error.issues));
   }
   try {
     const policy = access ?? (await accessFor(api));

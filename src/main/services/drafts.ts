@@ -45,7 +45,7 @@ export function safeFileName(name: string): string {
     .replace(/-+/g, '-')
     .trim()
     .slice(0, 80)
-    .replace(/^[.-]+|[.-]+$/g, '');
+    .replace(/^[.-]+|(?<![.-])[.-]+$/g, '');
   return base || 'Untitled draft';
 }
 

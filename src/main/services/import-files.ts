@@ -341,10 +341,34 @@ const DOCX_STYLE_MAP = [
   'comment-reference => ',
 ];
 
+/** An element of mammoth's document tree, as far as its raw text goes. */
+interface MammothElement {
+  type: string;
+  value?: string;
+  children?: readonly MammothElement[];
+}
+
+/**
+ * The text of mammoth's document tree as its extractRawText words it (mammoth/lib/raw-text.js):
+ * text runs as they are, a tab as "\t", every paragraph followed by "\n\n" (an empty one too).
+ */
+function rawText(e: MammothElement): string {
+  if (e.type === 'text') return e.value ?? '';
+  if (e.type === 'tab') return '\t';
+  return (e.children ?? []).map(rawText).join('') + (e.type === 'paragraph' ? '\n\n' : '');
+}
+
+/** Thrown out of mammoth's document transform to stop before the HTML: the document is hard-wrapped text. */
+class HardWrappedDocx {
+  constructor(readonly paragraphs: readonly string[]) {}
+}
+
 /**
  * Converts a .docx to the parser's markdown through mammoth's HTML; CORRUPT when it is damaged.
  * A document whose paragraphs are the hard-wrapped lines of a PDF's text (wrapped.ts) is given as
- * that text instead, a line per Word paragraph, for the text importer to rejoin.
+ * that text instead, a line per Word paragraph, for the text importer to rejoin. The file is
+ * unzipped and its XML read once: the paragraphs are looked at in mammoth's document transform,
+ * between reading and the HTML.
  */
 async function docxToMarkdown(fileName: string, data: Uint8Array): Promise<{ text: string; format: 'text' | 'markdown' }> {
   type Mammoth = typeof MammothModule;
@@ -359,13 +383,15 @@ async function docxToMarkdown(fileName: string, data: Uint8Array): Promise<{ tex
     const mod = (await import('mammoth')) as Mammoth & { default?: Mammoth };
     const mammoth = mod.default ?? mod;
     const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    // mammoth's raw text ends every paragraph with "\n\n", an empty one included.
-    const raw = (await mammoth.extractRawText({ buffer })).value;
-    const paragraphs = raw.replace(/\n\n$/, '').split('\n\n');
-    if (looksHardWrapped(paragraphs)) return { text: paragraphs.join('\n'), format: 'text' };
-    const result = await mammoth.convertToHtml({ buffer }, { styleMap: DOCX_STYLE_MAP, includeDefaultStyleMap: true, ignoreEmptyParagraphs: true });
+    const transformDocument = (document: MammothElement): MammothElement => {
+      const paragraphs = rawText(document).replace(/\n\n$/, '').split('\n\n');
+      if (looksHardWrapped(paragraphs)) throw new HardWrappedDocx(paragraphs);
+      return document;
+    };
+    const result = await mammoth.convertToHtml({ buffer }, { styleMap: DOCX_STYLE_MAP, includeDefaultStyleMap: true, ignoreEmptyParagraphs: true, transformDocument });
     html = result.value;
   } catch (e) {
+    if (e instanceof HardWrappedDocx) return { text: e.paragraphs.join('\n'), format: 'text' };
     throw new PlenaryError('CORRUPT', `${fileName} is not a valid Word document (the file is damaged or truncated).`, { cause: e, msg: { code: 'import.docxDamaged', values: { name: fileName } } });
   }
   const md = htmlToMarkdown(html, { continueLists: true });

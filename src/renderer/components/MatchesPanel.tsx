@@ -44,7 +44,7 @@ export const SUGGEST_MIN_WORDS = 3;
 
 /** Text compared with its source: end punctuation and spacing do not count as a deviation. */
 export function comparable(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/[\s,;:.،؛，；。]+$/u, '');
+  return text.replace(/\s+/g, ' ').trim().replace(/(?<![\s,;:.،؛，；。])[\s,;:.،؛，；。]+$/u, '');
 }
 
 /** The panel. */

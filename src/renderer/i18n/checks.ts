@@ -19,7 +19,7 @@ const ROLE_KEYS: Readonly<Record<EffectiveRole, string>> = {
 };
 
 /** Closing quotation marks and brackets: a `found` ending in one had its mark inside the quotation. */
-const CLOSER_AT_END = /[”’»)\]"'》」]+$/u;
+const CLOSER_AT_END = /(?<![”’»)\]"'》」])[”’»)\]"'》」]+$/u;
 
 /** How a punctuation string reads in a message: quoted, with a leading (no-break) space said. */
 function describe(p: string): string {
@@ -48,6 +48,9 @@ export function endPunctuationMessage(issue: EndPunctuationIssue, role: Effectiv
 
 /** The quoted character of a bracket or quotation finding (its English message quotes it first). */
 function quotedChar(issue: TextIssue): string {
+  // The message is the checker's own short English sentence, never user text; the quoted
+  // character may itself be a quotation mark (“”” quotes ”), which the lazy dot allows.
+  // eslint-disable-next-line regexp/no-super-linear-move
   return /“(.+?)”/u.exec(issue.message)?.[1] ?? '';
 }
 

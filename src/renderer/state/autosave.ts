@@ -29,6 +29,8 @@ const RETRY_MS = 2000;
 export interface AutosaveStatus {
   draftId: string;
   path: string;
+  /** The name to show while there is no path: the file picked in browser mode ('' for none). */
+  name: string;
   dirty: boolean;
   /** idle: nothing to journal; ok: the last write succeeded; failed: it did not (see `error`). */
   journal: 'idle' | 'ok' | 'failed';
@@ -80,7 +82,7 @@ export class AutosaveStore {
     initial: { draftId: string; path: string },
   ) {
     this.timers = deps.timers ?? { set: (fn, ms) => window.setTimeout(fn, ms), clear: (id) => window.clearTimeout(id) };
-    this.status = { draftId: initial.draftId, path: initial.path, dirty: false, journal: 'idle', error: '', journalPath: '', savedAt: null };
+    this.status = { draftId: initial.draftId, path: initial.path, name: '', dirty: false, journal: 'idle', error: '', journalPath: '', savedAt: null };
   }
 
   /** For useSyncExternalStore. */
@@ -155,7 +157,7 @@ export class AutosaveStore {
   private fork(owner: DraftLockOwner | null): void {
     const draftId = newId('d');
     this.journaled = 0;
-    this.set({ draftId, path: '', dirty: true, journal: 'idle', journalPath: '' });
+    this.set({ draftId, path: '', name: '', dirty: true, journal: 'idle', journalPath: '' });
     this.deps.onForked?.(owner, draftId);
     this.changed();
   }
@@ -175,7 +177,7 @@ export class AutosaveStore {
    * The window moves to another draft. The previous draft's text is captured now (before the
    * editor changes) and journaled if it had unsaved changes; then its lock is released.
    */
-  switchTo(next: { draftId: string; path: string; dirty: boolean }): Promise<void> {
+  switchTo(next: { draftId: string; path: string; dirty: boolean; name?: string }): Promise<void> {
     this.clearTimers();
     const prev = this.status;
     const pending = prev.dirty && this.journaled !== this.revision ? this.deps.snapshot() : null;
@@ -185,7 +187,7 @@ export class AutosaveStore {
     });
     this.revision = 0;
     this.journaled = 0;
-    this.set({ draftId: next.draftId, path: next.path, dirty: false, journal: 'idle', error: '', journalPath: '', savedAt: null });
+    this.set({ draftId: next.draftId, path: next.path, name: next.name ?? '', dirty: false, journal: 'idle', error: '', journalPath: '', savedAt: null });
     if (next.dirty) this.changed();
     return done;
   }

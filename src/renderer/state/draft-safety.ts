@@ -14,15 +14,40 @@ import { ConnectionStore, tokenFromPastedUrl, useConnectionStatus, type Connecti
 /** Locks of a closed window that could not say goodbye go stale after this (journal.ts LOCK_FRESH_MS), plus a margin. */
 const RECHECK_MS = 11_000;
 
+/** What {@link windowSession} needs of the window (a fake one in tests). */
+export interface SessionWindow {
+  sessionStorage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  addEventListener(type: 'pagehide' | 'pageshow', listener: (e: { persisted?: boolean }) => void): void;
+}
+
+const SESSION_KEY = 'plenary-session';
+/** Set while the page that owns the session id is alive; removed when the page goes away. */
+const LIVE_KEY = 'plenary-session-live';
+const sessions = new WeakMap<SessionWindow, string>();
+
 /**
  * This window's session id: one per tab or Electron window, kept across reloads of the tab
- * (sessionStorage), so a reloaded tab recognises its own journals and locks.
+ * (sessionStorage), so a reloaded tab recognises its own journals and locks. A duplicated tab
+ * starts with a copy of its original's sessionStorage, id included: the original marks the id as
+ * live while its page is up (and unmarks it when the page goes away, as on a reload), so a copy
+ * that finds its id marked live takes a new one instead of sharing the draft's locks and
+ * recovery journals with the original. The same window always gets the same id.
  */
-export function windowSession(): string {
-  const stored = sessionStorage.getItem('plenary-session');
-  if (stored && /^[\w-]{1,64}$/.test(stored)) return stored;
-  const id = newId('w');
-  sessionStorage.setItem('plenary-session', id);
+export function windowSession(w: SessionWindow = window): string {
+  const known = sessions.get(w);
+  if (known) return known;
+  const store = w.sessionStorage;
+  const stored = store.getItem(SESSION_KEY);
+  const usable = stored !== null && /^[\w-]{1,64}$/.test(stored) && store.getItem(LIVE_KEY) !== stored;
+  const id = usable ? stored : newId('w');
+  store.setItem(SESSION_KEY, id);
+  store.setItem(LIVE_KEY, id);
+  w.addEventListener('pagehide', () => store.removeItem(LIVE_KEY));
+  // Back from the back/forward cache: the same page, alive again.
+  w.addEventListener('pageshow', (e) => {
+    if (e.persisted) store.setItem(LIVE_KEY, id);
+  });
+  sessions.set(w, id);
   return id;
 }
 

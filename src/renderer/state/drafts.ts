@@ -52,8 +52,8 @@ export function useDrafts(deps: {
 
   /** Shows another draft; the previous one's unsaved text is journaled first (state/autosave.ts). */
   const loadDocument = useCallback(
-    (doc: ResolutionDocument, newPath: string, isDirty = false, negotiationRaw?: unknown, draftId = newId('d'), file?: DraftFile) => {
-      void autosave.switchTo({ draftId, path: newPath, dirty: isDirty });
+    (doc: ResolutionDocument, newPath: string, isDirty = false, negotiationRaw?: unknown, draftId = newId('d'), file?: DraftFile, name = '') => {
+      void autosave.switchTo({ draftId, path: newPath, dirty: isDirty, name });
       loadNotes(notesFromFile(file));
       const auto = rulesKey.getState(latestState.current)?.autoPunctuate ?? true;
       const settings = loadNegotiation(negotiationRaw);
@@ -142,7 +142,8 @@ export function useDrafts(deps: {
         : toBase64(f).then((dataBase64) => call('drafts.importContent', { name: f.name, dataBase64 })).then((r) => ({ document: r.document, draftId: newId('d'), file: undefined }));
       opened
         .then(({ document, draftId, file }) => {
-          loadDocument(document, '', !/\.plenary$/i.test(f.name), file?.negotiation, draftId, file);
+          // No path in browser mode: the title shows the picked file's name.
+          loadDocument(document, '', !/\.plenary$/i.test(f.name), file?.negotiation, draftId, file, f.name);
           setDialog({ kind: 'none' });
           notify(t('toast.openedPicked', { name: f.name }));
         })

@@ -141,7 +141,7 @@ function workNumber(symbol: string): string {
   const n = raw
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-+|(?<!-)-+$/g, '');
   return n || 'draft';
 }
 
@@ -156,7 +156,7 @@ export function symbolHref(symbol: string): string {
     const actor = p.body === 'S' ? 'un-sc' : p.body === 'E' ? 'un-ecosoc' : p.body === 'A/HRC' ? 'un-hrc' : 'un-ga';
     return `/akn/un/statement/deliberation/${actor}/${workNumber(p.symbol)}/!main`;
   }
-  return `/akn/un/doc/${symbol.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')}`;
+  return `/akn/un/doc/${symbol.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|(?<!-)-+$/g, '')}`;
 }
 
 /** ISO date of `d` (UTC). */
@@ -632,7 +632,7 @@ export function exportAkn(doc: ResolutionDocument, opts: AknExportOptions = {}):
   if (meta.organ.startsWith('ga-')) refOrgans.set('generalAssembly', { href: ORGAN_REFS.ga.href, showAs: layout.words.organ });
   for (const [eId, r] of refOrgans) x += `        <TLCOrganization${attrs({ eId, href: r.href, showAs: r.showAs })}/>\n`;
   meta.sponsors.forEach((name, k) => {
-    const slug = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || String(k + 1);
+    const slug = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|(?<!-)-+$/g, '') || String(k + 1);
     x += `        <TLCOrganization${attrs({ eId: sponsorRef(k), href: `/akn/ontology/organizations/memberStates/${slug}`, showAs: name })}/>\n`;
   });
   x += '        <TLCOrganization eId="plenary" href="/akn/ontology/organizations/plenary" showAs="Plenary"/>\n';

@@ -307,5 +307,5 @@ export function runningHeadTitle(title: string, symbol: string, lineWidth = 492,
     if (boldTextWidth(`${next} …`, size) > room) break;
     out = next;
   }
-  return out ? `${out.replace(/[\s,;:.–—-]+$/, '')} …` : '';
+  return out ? `${out.replace(/(?<![\s,;:.–—-])[\s,;:.–—-]+$/, '')} …` : '';
 }

@@ -395,7 +395,7 @@ function paragraphText(p: LayoutParagraph, marks: TextFootnoteMarks, lang: Langu
       }
       const next = p.runs[i + 1];
       if (open && !(next && next.footnote === undefined && (next.phrase === true || next.em === true))) {
-        const trail = /\s*$/.exec(t)!;
+        const trail = /(?<!\s)\s*$/.exec(t)!;
         t = t.slice(0, trail.index) + '*' + trail[0];
         open = false;
       }
@@ -415,9 +415,9 @@ function paragraphText(p: LayoutParagraph, marks: TextFootnoteMarks, lang: Langu
       s = s.trimEnd() + [...n].map((d) => SUPERSCRIPT[Number(d)]).join('');
       return;
     }
-    s = s.replace(/\s+$/, '');
+    s = s.replace(/(?<!\s)\s+$/, '');
     const prev = s.charAt(s.length - 1);
-    const word = /[\p{L}\p{M}]+$/u.exec(s)?.[0] ?? '';
+    const word = /(?<![\p{L}\p{M}])[\p{L}\p{M}]+$/u.exec(s)?.[0] ?? '';
     // Where the importer does not read a glued mark: after a figure ("70/1", "2030", but not
     // "Agenda 21," in English), after a short acronym ("ILO"), after other signs.
     const afterDigit = /\d$/.test(s) || /\d\.$/.test(s) || (/\d,$/.test(s) && (n.length === 3 || lang === 'fr' || lang === 'es' || lang === 'ru'));

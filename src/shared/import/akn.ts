@@ -357,7 +357,7 @@ function trimInlines(out: Inline[]): void {
   while (out.length > 0) {
     const l = out[out.length - 1]!;
     if (l.t !== 'text') break;
-    l.text = l.text.replace(/[\t\v\f\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*\n\s*$/, '');
+    l.text = l.text.replace(/(?<!\s)[\t\v\f\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*\n\s*$/, '');
     if (l.text) break;
     out.pop();
   }
@@ -683,7 +683,7 @@ function prefaceFrontMatter(docEl: XNode, meta: XNode | undefined, ctx: ReadCont
       items.push({ number: (inl && attr(inl, 'title')) ?? '', title: text });
     } else if (cls === 'agendaItems') {
       const numbers = text.match(/\d{1,4}(?:\s*\([a-z]{1,3}\))?/g) ?? [];
-      for (const n of numbers) items.push({ number: n.replace(/\s*\(/, ' ('), title: '' });
+      for (const n of numbers) items.push({ number: n.replace(/(?<!\s)\s*\(/, ' ('), title: '' });
     }
   }
   // Titles follow the numbers they belong to.

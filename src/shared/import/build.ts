@@ -444,7 +444,7 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
   if (inlineAnnexAt >= 0) cur = newAnnex('');
   for (const u of annexUnits) {
     if (u.kind === 'annex') {
-      cur = newAnnex(plain(u.text).replace(/\s*\*$/, '').trim());
+      cur = newAnnex(plain(u.text).replace(/(?<!\s)\s*\*$/, '').trim());
       continue;
     }
     if (!cur) {
@@ -530,7 +530,7 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
   let phraseCount = 0;
   const convert = (b: SBlock, kind: 'pp' | 'op' | 'sub'): Block => {
     if (b.heading) {
-      const title = plain(b.text).trim() === '' ? '' : b.text.replace(/^\s+|\s+$/g, '');
+      const title = plain(b.text).trim() === '' ? '' : b.text.replace(/^\s+|(?<!\s)\s+$/g, '');
       if (!title) warnings.push(`The heading “${b.heading.num}” has no title.`);
       return { id: b.id, content: toInlines(title, noteId), children: [], tail: [], heading: { ...b.heading } };
     }

@@ -447,7 +447,7 @@ class Converter implements TokenSink {
   /** Ends a footnote reference anchor: its shown text ("[1]") or its order gives the number. */
   private endRef(hidden: boolean): void {
     const shown = (this.refText ?? '').replace(/[[\]\s]/g, '');
-    const digits = /(\d+)$/.exec(this.refTarget)?.[1];
+    const digits = /(?<!\d)(\d+)$/.exec(this.refTarget)?.[1];
     const num = /^\d+$|^[*†‡§]+$/.test(shown) ? shown : digits ? String(Number(digits)) : String(this.noteNumbers.size + 1);
     if (!this.noteNumbers.has(this.refTarget)) this.noteNumbers.set(this.refTarget, num);
     this.refText = null;

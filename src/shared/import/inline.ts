@@ -31,8 +31,8 @@ export function fnRef(mark: string): string {
   return FN_OPEN + mark + FN_CLOSE;
 }
 
-const RE_FN = /\uE000[^\uE001]*\uE001/g;
-const RE_LINK_URL = /\uE004[^\uE005]*\uE005/g;
+const RE_FN = /\uE000[^\uE000\uE001]*\uE001/g;
+const RE_LINK_URL = /\uE004[^\uE004\uE005]*\uE005/g;
 const RE_MARKS = /[\uE002\uE003\uE006]/g;
 
 /** The text without any sentinel: footnote references and link URLs dropped, link text kept. */

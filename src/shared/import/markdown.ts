@@ -23,7 +23,7 @@ const RE_CARET_NOTE_DEF = /^\^(\d{1,3})\s+((?:\S.*)?)$/;
 const RE_STAR_NOTE_DEF = /^((?:\\\*){1,3})\s+(\S.*)$/;
 const RE_THEMATIC = /^(?:-\s*){3,}$|^(?:\*\s*){3,}$|^(?:_\s*){3,}$/;
 const RE_HEADING = /^#{1,6}\s+/;
-const RE_HEADING_CLOSE = /\s+#+\s*$/;
+const RE_HEADING_CLOSE = /(?<!\s)\s+#+\s*$/;
 const RE_BULLET = /^[-+*]\s+(?=\S)/;
 const RE_QUOTE = /^>\s?/;
 const RE_SETEXT = /^(?:=+|-+)$/;
@@ -57,7 +57,7 @@ const UNESCAPE: Readonly<Record<string, string>> = Object.fromEntries(Object.ent
 export function convertInline(block: string): string {
   let s = block.replace(/\\([\\*_[\]<`])/g, (_m, c: string) => ESCAPES[c] ?? c);
   // Footnote references.
-  s = s.replace(/\s*<sup>\s*(\d{1,3}|\*{1,3})\s*<\/sup>/gi, (_m, mark: string) => fnRef(mark));
+  s = s.replace(/(?<!\s)\s*<sup>\s*(\d{1,3}|\*{1,3})\s*<\/sup>/gi, (_m, mark: string) => fnRef(mark));
   s = s.replace(/<sup>([^<]{0,20})<\/sup>/gi, '$1');
   s = s.replace(/\[\^([^\]\s]{1,20})\]/g, (_m, mark: string) => fnRef(mark));
   // Images, then links.

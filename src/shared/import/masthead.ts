@@ -244,19 +244,19 @@ function organName(s: string): { organ: Organ; lang: Language } | null {
 
 /** A date, also when a footnote mark follows it ("17 May 1946 21"). */
 function dateWithMark(s: string): string | null {
-  return parseDate(s) ?? parseDate(s.replace(/\s+\d{1,3}\/?\s*$/, ''));
+  return parseDate(s) ?? parseDate(s.replace(/(?<!\s)\s+\d{1,3}\/?\s*$/, ''));
 }
 
 /** Agenda item numbers as printed: "13 and 117" → ["13", "117"]; "18 (l)" → ["18 (l)"]. */
 function agendaNumbers(s: string): string[] {
-  return (s.match(/\d{1,4}(?:\s*\([a-z]{1,3}\))?/g) ?? []).map((x) => x.replace(/\s*\(/, ' ('));
+  return (s.match(/\d{1,4}(?:\s*\([a-z]{1,3}\))?/g) ?? []).map((x) => x.replace(/(?<!\s)\s*\(/, ' ('));
 }
 
 /** The symbol written on a masthead line, if any. */
 function symbolOnLine(line: string): string | null {
   const m = RE_SYMBOL_TOKEN.exec(line);
   if (!m) return null;
-  const p = parseSymbol(m[1]!.replace(/\*+$/, ''));
+  const p = parseSymbol(m[1]!.replace(/(?<!\*)\*+$/, ''));
   return p ? p.symbol : null;
 }
 
@@ -427,7 +427,7 @@ export function parseMasthead(lines: readonly string[]): MastheadInfo {
       mark();
       continue;
     }
-    if (sym && (line.replace(/\*+$/, '').trim().length <= sym.length + 2 || /^(?:[A-Z]\s+)?[A-Z]\/\S/.test(line))) {
+    if (sym && (line.replace(/(?<!\*)\*+$/, '').trim().length <= sym.length + 2 || /^(?:[A-Z]\s+)?[A-Z]\/\S/.test(line))) {
       if (!meta.symbol) meta.symbol = sym;
       mark();
       continue;
@@ -577,10 +577,10 @@ export function parseMasthead(lines: readonly string[]): MastheadInfo {
       mark();
       continue;
     }
-    if (RE_BUREAU_LINE.test(line.replace(/\*+$/, ''))) {
-      const star = /(\*+)$/.exec(line);
+    if (RE_BUREAU_LINE.test(line.replace(/(?<!\*)\*+$/, ''))) {
+      const star = /(?<!\*)(\*+)$/.exec(line);
       if (star) sponsorMarks.push(star[1]!);
-      meta.bureauLine = line.replace(/\s*\*+$/, '');
+      meta.bureauLine = line.replace(/(?:(?<!\s)\s+|(?<![\s*]))\*+$/, '');
       if (!meta.kind) meta.kind = 'draft';
       state = 'sponsors';
       mark();
@@ -599,8 +599,8 @@ export function parseMasthead(lines: readonly string[]): MastheadInfo {
     other.push({ line, at: i, group });
   }
   if (agenda) meta.agendaItems = distributeAgendaTitles(agenda, agendaGroups);
-  if (basis) meta.basis = basis.replace(/^\[\s*/, '').replace(/\s*\]$/, '').replace(/\s+/g, ' ').trim();
-  if (meta.title) meta.title = meta.title.replace(/\s+/g, ' ').replace(/\s*\*+$/, '').trim();
+  if (basis) meta.basis = basis.replace(/^\[\s*/, '').replace(/(?<!\s)\s*\]$/, '').replace(/\s+/g, ' ').trim();
+  if (meta.title) meta.title = meta.title.replace(/\s+/g, ' ').replace(/(?:(?<!\s)\s+|(?<![\s*]))\*+$/, '').trim();
   // Unrecognised text: body-like paragraphs after the heading are preambular text; short lines
   // before the formula with no title yet are the title of a draft typed by hand.
   const leftovers = other.filter((o) => o.at > lastRecognised);

@@ -13,7 +13,7 @@ export const FOOTNOTE_RULE = '__________________';
  * footnote definition: `<sup>n</sup> Text`.
  */
 export function footnoteLine(mark: string, markdownText: string): string {
-  return `<sup>${mark}</sup> ${markdownText.replace(/\s*\n\s*/g, ' ').trim()}`;
+  return `<sup>${mark}</sup> ${markdownText.replace(/(?<!\s)\s*\n\s*/g, ' ').trim()}`;
 }
 
 /** Letters as list items count them: 1 → a, 26 → z, 27 → aa. */
@@ -109,7 +109,7 @@ export function runsToMarkdown(input: readonly InlineRun[]): string {
     const norm = collapse(run);
     if (runItalic && norm.trim()) {
       const lead = /^\s*/.exec(norm)![0];
-      const trail = /\s*$/.exec(norm)![0];
+      const trail = /(?<!\s)\s*$/.exec(norm)![0];
       out += `${lead}*${escapeMd(norm.trim())}*${trail}`;
     } else out += escapeMd(norm);
     run = '';

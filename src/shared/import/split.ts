@@ -164,7 +164,7 @@ export function buildVocabulary(lines: readonly string[], typeset: boolean): Voc
     for (let i = 0; i + 1 < lines.length; i++) {
       const a = lines[i]!;
       if (!a.endsWith('-')) continue;
-      const m = /(\p{L}+)-$/u.exec(a);
+      const m = /(?<!\p{L})(\p{L}+)-$/u.exec(a);
       const b = /^(\p{Ll}+)/u.exec(lines[i + 1]!);
       if (!m || !b) continue;
       const c = (m[1]! + '-' + b[1]!).toLowerCase();
@@ -197,7 +197,7 @@ function joinDecision(a: string, b: string, vocab: Vocabulary): { drop: boolean;
   if (last === '\u00ad') return { drop: true, sep: '' };
   if (last === '-' || last === '\u2010') {
     const tail = a.length > 80 ? a.slice(-80) : a;
-    const m = /([\p{L}\p{M}]+)[-\u2010]$/u.exec(tail);
+    const m = /(?<![\p{L}\p{M}])([\p{L}\p{M}]+)[-\u2010]$/u.exec(tail);
     const nb = /^([\p{L}\p{M}]+)/u.exec(plain(b.length > 80 ? b.slice(0, 80) : b));
     if (!m || !nb) return { drop: false, sep: '' };
     const first = m[1]!;

@@ -69,7 +69,7 @@ const JOINED_NAMES: readonly string[] = [
   'соединенное королевство великобритании и северной ирландии',
 ];
 
-const RE_AND = /\s+(?:and|et|[yeи])\s+/giu;
+const RE_AND = /(?<!\s)\s+(?:and|et|[yeи])\s+/giu;
 
 /** Splits at commas and at the last "and" outside parentheses and outside the names above. */
 export function splitSponsors(list: string): string[] {
@@ -116,7 +116,7 @@ export function parseSponsorLine(text: string): SponsorLine | null {
   if (t.length > 6200) return null;
   const m = RE_SPONSOR_LINE.exec(t);
   if (!m) return null;
-  const names = m[1]!.replace(/\*+$/, '').trim();
+  const names = m[1]!.replace(/(?<!\*)\*+$/, '').trim();
   // Not a sentence that happens to end in "draft resolution": a list of names starts with a capital.
   if (!/^\p{Lu}/u.test(names) || /[.;]$/.test(names)) return null;
   const sponsors = splitSponsors(names);

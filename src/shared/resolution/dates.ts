@@ -156,7 +156,7 @@ function lookupMonth(name: string): number {
 }
 
 const RE_LEAD = /^(?:on|dated|of|le|du|en date du|el|del|de|от|في|بتاريخ)\s+/i;
-const RE_TRAIL = /(?:\s*(?:года|год|г))?[\s.,;:]*$/;
+const RE_TRAIL = /(?:(?<!\s)\s*(?:года|год|г)|(?<![\s.,;:]))[\s.,;:]*$/;
 const RE_ZH = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 // parseDate has collapsed white space to single spaces, so " " stands for \s+: \s+ around a lazy
 // \D+? backtracked polynomially on a long run of spaces.

@@ -17,7 +17,7 @@ export function documentForm(meta: Pick<FrontMatter, 'kind' | 'bureauLine' | 'sp
   const words = (meta.sponsorLineEnd || meta.bureauLine || '').toLowerCase();
   if (/^(?:amendment|amendement|enmienda|поправк)/u.test(words)) return 'amendment';
   // Only the document's own kind, not a draft resolution named later in a bureau line.
-  const own = words.split(/\s+(?:submitted|présenté|presentado|on the basis)\b/u)[0]!;
+  const own = words.split(/(?<!\s)\s+(?:submitted|présenté|presentado|on the basis)\b/u)[0]!;
   if (/decision|décision|decisión|решени/u.test(own)) return 'draft-decision';
   return 'draft-resolution';
 }

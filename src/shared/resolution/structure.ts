@@ -325,7 +325,7 @@ export function xrefText(targets: readonly string[], pos: number, s: DocStructur
   const last = infos[infos.length - 1]!;
   const isSub = first.level > 0;
   const labelOf = (i: ParaInfo) => {
-    if (i.level === 0) return i.label.replace(/[.\s-]+$/, '') || i.number.replace(/^(PP|OP)/, '');
+    if (i.level === 0) return i.label.replace(/(?<![.\s-])[.\s-]+$/, '') || i.number.replace(/^(PP|OP)/, '');
     return i.subLabels.join(' ');
   };
   const labels = infos.length > 1 && last !== first ? [labelOf(first), labelOf(last)] : [labelOf(first)];

@@ -46,7 +46,7 @@ const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 // Chinese numerals: a run of two or more, or one after 第 or before a counter (届 session, 年
 // year, 号 number…), is a number.
 const ZH_NUMERALS = '〇零一二三四五六七八九十百千万两';
-const ZH_NUMBER = new RegExp(`(?<=第)[${ZH_NUMERALS}]+|[${ZH_NUMERALS}]+(?=[届年月日号次期])|[${ZH_NUMERALS}]{2,}`, 'gu');
+const ZH_NUMBER = new RegExp(`(?<![${ZH_NUMERALS}])(?:(?<=第)[${ZH_NUMERALS}]+|[${ZH_NUMERALS}]+(?=[届年月日号次期])|[${ZH_NUMERALS}]{2,})`, 'gu');
 // A chunk: letters and digits, possibly joined by . / , : - without spaces ("A/79/437", "1.5",
 // "seventy-ninth", "and/or"). Everything else separates tokens.
 const CHUNK = /[\p{L}\p{N}]+(?:[./,:-][\p{L}\p{N}]+)*/gu;

@@ -58,7 +58,7 @@ function checksOf(p: ParaInfo, lang: FrontMatter['language']): ParagraphChecks {
   // Checks read the text as it would stand if the open proposals were accepted; offsets found in it
   // are mapped back to the paragraph's full text.
   const accepted = paraAcceptedText(p.node);
-  const text = accepted.text.replace(/\uFFFC+$/, '');
+  const text = accepted.text.replace(/(?<!\uFFFC)\uFFFC+$/, '');
   const empty = text.trim().length === 0;
   const ending = acceptedEndingText(p.node);
   const entry: ParagraphChecks = {
