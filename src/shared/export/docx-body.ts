@@ -1,0 +1,212 @@
+/**
+ * The Word exporter's runs and body paragraphs: opening phrases, footnote references, labels,
+ * preambular and operative paragraphs, subparagraphs, headings and annex tables, plain or as
+ * tracked revisions. Split from docx.ts; docx.ts re-exports what is public.
+ */
+import {
+  BorderStyle,
+  BuilderElement,
+  DeletedTextRun,
+  FootnoteReferenceRun,
+  InsertedTextRun,
+  Paragraph,
+  Tab,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IParagraphOptions,
+  type IRunOptions,
+  type ParagraphChild,
+} from 'docx';
+import { idBookmark } from './docx-ids.js';
+import type { Language } from '../resolution/model.js';
+import { LEVEL_BLOCK, STEP, STYLE, ZH_PHRASE_FONT } from './docx-styles.js';
+import type { DocumentLayout, LayoutParagraph, LayoutRun } from './layout.js';
+
+// ---------------------------------------------------------------------------------------------
+// Runs.
+
+/** A tracked change to write runs as: inserted or deleted, by whom, when; ids come from `nextId`. */
+export interface Revision {
+  kind: 'ins' | 'del';
+  author: string;
+  /** ISO 8601, as Word writes it ("2025-01-31T10:00:00Z"). */
+  date: string;
+  nextId: () => number;
+}
+
+/** What runs need to know about the document. */
+export interface RunContext {
+  lang: Language;
+  /** Added to a footnote's number to give its Word id (1 when the sponsor note takes id 1). */
+  footnoteOffset: number;
+}
+
+/** The run context of a laid-out document. */
+export function contextOf(layout: DocumentLayout): RunContext {
+  return { lang: layout.lang, footnoteOffset: hasStar(layout) ? 1 : 0 };
+}
+
+/** Whether the document has a sponsor note (`*` footnote): drafts with a sponsor note. */
+export function hasStar(layout: DocumentLayout): boolean {
+  return layout.isDraft && layout.meta.sponsorNote.trim() !== '';
+}
+
+export type RunProps = Omit<IRunOptions, 'children'> & { children?: IRunOptions['children'] };
+
+export function revisionAttrs(rev: Revision) {
+  return { id: rev.nextId(), author: rev.author, date: rev.date };
+}
+
+/** A run with its formatting, plain or as a tracked insertion or deletion. */
+export function makeRun(props: RunProps, rev: Revision | undefined): ParagraphChild {
+  if (!rev) return new TextRun(props);
+  return rev.kind === 'ins' ? new InsertedTextRun({ ...props, ...revisionAttrs(rev) }) : new DeletedTextRun({ ...props, ...revisionAttrs(rev) });
+}
+
+function runProps(r: LayoutRun, ctx: RunContext): RunProps {
+  const zhPhrase = r.phrase === true && ctx.lang === 'zh';
+  const italic = r.em === true || (r.phrase === true && !zhPhrase);
+  return {
+    text: r.text,
+    ...(italic ? { italics: true } : {}),
+    ...(zhPhrase ? { font: { eastAsia: ZH_PHRASE_FONT } } : {}),
+    ...(ctx.lang === 'ar' ? { rightToLeft: true } : {}),
+    ...(r.xref?.broken ? { highlight: 'yellow' as const } : {}),
+  };
+}
+
+/** A `w:footnoteReference` to footnote `id` (inside a run), optionally with a custom mark following. */
+export function footnoteReference(id: number, customMark = false): BuilderElement<{ customMarkFollows?: boolean; id: number }> {
+  return new BuilderElement<{ customMarkFollows?: boolean; id: number }>({
+    name: 'w:footnoteReference',
+    attributes: customMark ? { customMarkFollows: { key: 'w:customMarkFollows', value: true }, id: { key: 'w:id', value: id } } : { id: { key: 'w:id', value: id } },
+  });
+}
+
+
+/**
+ * A paragraph's layout runs as docx runs: opening phrase and manual emphasis in italics, footnote
+ * references as Word footnote references (footnote id = its number), right-to-left runs in Arabic.
+ * With `rev`, every run is a tracked insertion or deletion (a deleted footnote reference keeps
+ * its number as deleted text, since its note is gone).
+ */
+export function runsToDocx(runs: readonly LayoutRun[], ctx: RunContext, rev?: Revision, extra: Partial<RunProps> = {}): ParagraphChild[] {
+  const out: ParagraphChild[] = [];
+  for (const [idx, r] of runs.entries()) {
+    if (r.footnote !== undefined) {
+      const id = r.footnote + ctx.footnoteOffset;
+      // Consecutive marks are printed with a superscript comma between them ("conflict,¹⁰,¹¹").
+      if (runs[idx - 1]?.footnote !== undefined) out.push(makeRun({ ...runProps({ text: ',' }, ctx), ...extra, superScript: true }, rev));
+      if (!rev) out.push(new FootnoteReferenceRun(id));
+      else if (rev.kind === 'ins') out.push(new InsertedTextRun({ style: 'FootnoteReference', children: [footnoteReference(id)], ...revisionAttrs(rev) }));
+      else out.push(new DeletedTextRun({ style: 'FootnoteReference', text: r.text, ...revisionAttrs(rev) }));
+      continue;
+    }
+    if (!r.text) continue;
+    out.push(makeRun({ ...runProps(r, ctx), ...extra }, rev));
+  }
+  return out;
+}
+
+/** The label ("1.", "(a)", "7 -") and the tab that follows it. */
+export function labelRun(label: string, ctx: RunContext, rev: Revision | undefined, extra: Partial<RunProps> = {}): ParagraphChild {
+  return makeRun({ children: [label.trim(), new Tab()], ...(ctx.lang === 'ar' ? { rightToLeft: true } : {}), ...extra }, rev);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paragraphs.
+
+/** Style and direct indent of a body paragraph, from its section, level and label. */
+function paragraphShape(lp: LayoutParagraph): Pick<IParagraphOptions, 'style' | 'indent'> {
+  const level = Math.min(Math.max(lp.level, 0), 4);
+  if (lp.tail) return level >= 2 ? { style: STYLE.continuation, indent: { left: LEVEL_BLOCK[level] } } : { style: STYLE.continuation };
+  if (level === 0) {
+    if (lp.section === 'pp') return { style: STYLE.preambular };
+    if (lp.section === 'op') return { style: STYLE.operative };
+    return lp.label ? { style: STYLE.annexParagraph } : { style: STYLE.annexParagraph, indent: { firstLine: STEP } };
+  }
+  return { style: [STYLE.subA, STYLE.subA, STYLE.subI, STYLE.sub3, STYLE.sub4][level]! };
+}
+
+/** How a whole paragraph is marked: plain, struck through (deleted in a negotiation text), or a tracked revision. */
+export interface ParagraphMark {
+  rev?: Revision;
+  strike?: boolean;
+}
+
+/** A body paragraph (PP, OP, subparagraph, continuation, annex paragraph) with the given runs. */
+export function bodyParagraph(lp: LayoutParagraph, ctx: RunContext, children: ParagraphChild[], mark: ParagraphMark = {}): Paragraph {
+  const extra = mark.strike ? { strike: true } : {};
+  const label = lp.label && !lp.tail ? [labelRun(lp.label, ctx, mark.rev, extra)] : [];
+  const rev = mark.rev;
+  // The paragraph's id as a hidden bookmark, so a file that comes back merges by id (docx-ids.ts).
+  const id = idBookmark(lp.id);
+  return new Paragraph({
+    ...paragraphShape(lp),
+    widowControl: true,
+    ...(ctx.lang === 'ar' ? { bidirectional: true } : {}),
+    ...(rev ? { run: rev.kind === 'ins' ? { insertion: revisionAttrs(rev) } : { deletion: revisionAttrs(rev) } } : {}),
+    children: [...id.start, ...label, ...children, ...id.end],
+  });
+}
+
+/** A heading of a part (number, line break, title) or a sub-heading (letter, tab, title). */
+function headingParagraph(lp: LayoutParagraph, ctx: RunContext): Paragraph {
+  const part = lp.heading?.level === 1;
+  const num = lp.label ? [new TextRun({ text: lp.label, ...(ctx.lang === 'ar' ? { rightToLeft: true } : {}) }), part ? new TextRun({ break: 1 }) : new TextRun({ children: [new Tab()] })] : [];
+  const id = idBookmark(lp.id);
+  return new Paragraph({
+    style: part ? STYLE.partHeading : STYLE.subHeading,
+    ...(ctx.lang === 'ar' ? { bidirectional: true } : {}),
+    children: [...id.start, ...num, ...runsToDocx(lp.runs, ctx), ...id.end],
+  });
+}
+
+/** A table of an annex: plain cells with thin rules, across the text column. */
+function tableOf(lp: LayoutParagraph, ctx: RunContext): Table {
+  const t = lp.table!;
+  const rtl = ctx.lang === 'ar' ? { rightToLeft: true } : {};
+  const cols = Math.max(1, ...t.rows.map((r) => r.length));
+  const width = Math.round((491 - 123.4) * 20);
+  const rule = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: Array.from({ length: cols }, () => Math.floor(width / cols)),
+    layout: TableLayoutType.FIXED,
+    borders: { top: rule, bottom: rule, left: rule, right: rule, insideHorizontal: rule, insideVertical: rule },
+    rows: t.rows.map(
+      (r, i) =>
+        new TableRow({
+          // Only a real header row carries w:tblHeader (the docx package writes val=false otherwise).
+          ...(i === 0 && t.header ? { tableHeader: true } : {}),
+          children: Array.from({ length: cols }, (_, k) => new TableCell({ children: [new Paragraph({ style: STYLE.normal, children: [new TextRun({ text: r[k] ?? '', bold: i === 0 && t.header, ...rtl })] })] })),
+        }),
+    ),
+  });
+}
+
+/** A body paragraph with its own runs, plain (or struck through when deleted in a negotiation text). */
+export function plainParagraph(lp: LayoutParagraph, ctx: RunContext): Paragraph | Table {
+  if (lp.heading) return headingParagraph(lp, ctx);
+  if (lp.table) return tableOf(lp, ctx);
+  const strike = lp.deleted;
+  return bodyParagraph(lp, ctx, runsToDocx(lp.runs, ctx, undefined, strike ? { strike: true } : {}), { strike });
+}
+
+/** Whether a paragraph is printed: a paragraph deleted in negotiation is shown struck through, otherwise left out. */
+export function printed(lp: LayoutParagraph, layout: DocumentLayout): boolean {
+  return !lp.deleted || layout.negotiation;
+}
+
+export function text(t: string, props: RunProps = {}): TextRun {
+  return new TextRun({ text: t, ...props });
+}
+
+/** A paragraph of `styleId` (right to left in Arabic, with widow and orphan control as in the UN templates). */
+export function para(styleId: string, children: ParagraphChild[], ctx: RunContext, extra: IParagraphOptions = {}): Paragraph {
+  return new Paragraph({ style: styleId, widowControl: true, ...(ctx.lang === 'ar' ? { bidirectional: true } : {}), ...extra, children });
+}
