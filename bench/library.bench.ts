@@ -2,11 +2,13 @@
 // (ga-en + sc-en), search latency p50/p95 on a library grown to N paragraphs against a grep-style
 // scan of the same text (the baseline, same run), agreed-language match latency through the
 // service with its top-5 agreement with the exhaustive scan, how soon the match index is ready
-// after a restart (from its persisted file; the first build after the import too), the first
+// after a restart (from its persisted file; the first build after the import too, off the main
+// thread, with the main thread's longest stall meanwhile), the first
 // search on a fresh data folder, size on disk, and peak memory.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { LibraryService, starterDatabasePath, starterPath } from '../src/main/services/library.js';
 import { parseQuery } from '../src/main/db/fts-query.js';
 import { matchSnapshotSettled, snapshotPath } from '../src/main/services/match-persist.js';
@@ -184,14 +186,19 @@ export async function libraryBench(minParagraphs = 100_000) {
     lib.checkpoint();
     lib.close();
 
-    // First start after the import: no persisted match index yet, so it is built from the stored
-    // tokens, and written in the background (a worker thread) for the next start.
+    // First start after the import: no persisted match index yet, so the app's matchIndexReady
+    // has a worker thread build it from the stored tokens (and write the file for the next start)
+    // while the main thread stays free: its longest stall meanwhile is reported.
     lib = new LibraryService(file);
     let t = performance.now();
     let c = process.cpuUsage();
-    lib.matchIndex();
+    const stalls = monitorEventLoopDelay({ resolution: 10 });
+    stalls.enable();
+    await lib.matchIndexReady();
+    stalls.disable();
     const indexBuildSeconds = Math.round((performance.now() - t) / 10) / 100;
     const indexBuildCpuSeconds = Math.round(cpuMs(c) / 10) / 100;
+    const indexBuildMainThreadMaxStallMs = Math.round(stalls.max / 1e6);
     t = performance.now();
     c = process.cpuUsage();
     await matchSnapshotSettled(file);
@@ -301,7 +308,7 @@ export async function libraryBench(minParagraphs = 100_000) {
         targetP95Ms: 5,
         meetsTarget: search.p95 <= 5,
       },
-      match: { indexReadySeconds, indexReadyCpuSeconds, indexBuildSeconds, indexBuildCpuSeconds, persistSeconds, persistCpuSeconds, snapshotMB, ms: match, cpuMs: summary(matchCpu), top5AgreementWithExhaustive: asked ? Math.round((agree / asked) * 1000) / 1000 : null, queries: asked, targetP95Ms: 20, meetsTarget: match.p95 <= 20 && indexReadySeconds <= 2 },
+      match: { indexReadySeconds, indexReadyCpuSeconds, indexBuildSeconds, indexBuildCpuSeconds, indexBuildMainThreadMaxStallMs, persistSeconds, persistCpuSeconds, snapshotMB, ms: match, cpuMs: summary(matchCpu), top5AgreementWithExhaustive: asked ? Math.round((agree / asked) * 1000) / 1000 : null, queries: asked, targetP95Ms: 20, meetsTarget: match.p95 <= 20 && indexReadySeconds <= 2 },
       coldFirstSearchMs: cold.ms,
       coldFirstSearch: cold,
       disk: { databaseMB: Math.round((dbBytes / 1e6) * 10) / 10, paragraphTextMB: Math.round((textBytes / 1e6) * 10) / 10, ratio: Math.round((dbBytes / textBytes) * 100) / 100, target: 2 },

@@ -263,6 +263,8 @@ export class LibraryDb {
     })();
   }
 
+  private sameWordingSt: { all(...params: unknown[]): unknown[] } | undefined;
+
   /** Told the ids of a removed document's paragraphs (the service drops them from its match index). */
   onParagraphsRemoved: ((ids: number[]) => void) | null = null;
 
@@ -325,14 +327,14 @@ export class LibraryDb {
    * adoption first. Hash collisions are not filtered here: callers compare tokens.
    */
   sameWording(normHash: number, limit = 500): LibraryParagraphRef[] {
-    return this.db
-      .prepare(
+    // Prepared once: the Matches panel asks for several wordings per keystroke.
+    this.sameWordingSt ??= this.db.prepare(
         `SELECT p.id AS paragraphId, p.document_id AS documentId, p.designation, p.kind, d.symbol, d.year, d.adoption_date AS adoptionDate, d.session_num AS sessionNum,
                 d.language, (d.kind = 'draft' OR d.symbol LIKE '%/L.%') AS draft
            FROM paragraphs p JOIN documents d ON d.id = p.document_id
           WHERE p.norm_hash = ? ORDER BY d.adoption_date DESC, p.id DESC LIMIT ?`,
-      )
-      .all(normHash, limit) as LibraryParagraphRef[];
+    );
+    return this.sameWordingSt.all(normHash, limit) as LibraryParagraphRef[];
   }
 
   /**

@@ -360,7 +360,7 @@ export class LibraryService {
     // More candidates than asked: copies of one wording collapse into one match, and the final
     // order also weighs the literal wording (an exact copy ranks above a text differing in numbers).
     const found = this.matchIndex().query(tokens, limit * 8, { ...this.kindTag(opts.kind), minScore: opts.minScore ?? 0.2 });
-    const matches = this.grouped(found, text, limit, (f, diff) => (f.score + literalSimilarity(diff)) / 2);
+    const matches = this.grouped(found, text, limit, true);
     return { matches, tookMs: Math.round((performance.now() - t0) * 100) / 100 };
   }
 
@@ -374,7 +374,7 @@ export class LibraryService {
     const tokens = this.db.tokenIds(text, false);
     if (tokens.length === 0) return { suggestions: [], tookMs: 0 };
     const found = this.matchIndex().query(tokens, limit * 8, { ...this.kindTag(opts.kind), prefix: true, minScore: 0.3 });
-    const suggestions = this.grouped(found, text, limit, (f) => f.score).map((m) => ({ ...m, continuation: continuationOf(m.diff) }));
+    const suggestions = this.grouped(found, text, limit, false).map((m) => ({ ...m, continuation: continuationOf(m.diff) }));
     return { suggestions, tookMs: Math.round((performance.now() - t0) * 100) / 100 };
   }
 
@@ -396,47 +396,63 @@ export class LibraryService {
 
   /**
    * Hits → matches, one per wording (the first hit of each wording stands for it; identical
-   * copies are only listed in its `adopted` record), re-scored by `score`, best first, cut to
-   * `limit`. The copy shown (and scored, with its diff) is the newest adopted one. Word diffs are
-   * computed only for the shown copies, so many copies of one wording cost nothing.
+   * copies are only listed in its `adopted` record), best first, cut to `limit`. The copy shown
+   * (and scored) is the newest adopted one. The score is the hit's, or with `literal` the mean of
+   * the hit's and the literal similarity of the shown copy's words (so an exact copy ranks above
+   * a text differing in numbers). Ties: newer adoption first, then symbol, then hit order.
+   *
+   * Word diffs, the costly part, are computed only where needed: with `literal`, wordings in
+   * decreasing order of a bound on their score (the literal similarity is at most the share of
+   * words the two texts have in common, literalBound) until none left can reach the `limit`-th
+   * score; then only for the matches returned. The result is the same as diffing every wording.
    */
-  private grouped(found: MatchHit[], text: string, limit: number, score: (f: MatchHit, diff: DiffOp[]) => number): MatchResult[] {
+  private grouped(found: MatchHit[], text: string, limit: number, literal: boolean): MatchResult[] {
     const lib = this.db;
     const idx = this.matchIndex();
-    const reps: { f: MatchHit }[] = [];
+    const reps: MatchHit[] = [];
     for (const f of found) {
-      if (reps.some((r) => idx.sameTokens(r.f.id, f.id))) continue;
-      reps.push({ f });
+      if (reps.some((r) => idx.sameTokens(r.id, f.id))) continue;
+      reps.push(f);
       if (reps.length >= limit * 2) break;
     }
-    const build = (f: MatchHit): MatchResult | undefined => {
-      const p = lib.paragraph(f.id);
-      if (!p) return undefined;
-      const diff = wordDiff(p.text, text);
-      return {
+    const typed = literal ? plainWords(text) : null;
+    const cands: Candidate[] = [];
+    for (const [order, f] of reps.entries()) {
+      const first = lib.paragraph(f.id);
+      if (!first) continue;
+      const adopted = adoptionRecord(lib, idx, f.id, first.normHash);
+      const newest = adopted.places.find((x) => !x.draft)?.paragraphId ?? f.id;
+      const p = (newest === f.id ? first : lib.paragraph(newest)) ?? first;
+      const bound = literal ? round3((f.score + literalBound(typed, p.text)) / 2) : round3(f.score);
+      cands.push({ order, f, p, adopted, score: literal ? Number.NaN : bound, bound, diff: null });
+    }
+    const better = (a: Candidate, b: Candidate) => b.score - a.score || b.p.adoptionDate.localeCompare(a.p.adoptionDate) || a.p.symbol.localeCompare(b.p.symbol) || a.order - b.order;
+    let ranked = cands;
+    if (literal) {
+      ranked = [];
+      for (const c of [...cands].sort((a, b) => b.bound - a.bound)) {
+        if (ranked.length >= limit && c.bound < ranked.sort(better)[limit - 1]!.score) break;
+        c.diff = wordDiff(c.p.text, text);
+        c.score = round3((c.f.score + literalSimilarity(c.diff)) / 2);
+        ranked.push(c);
+      }
+    }
+    return ranked
+      .sort(better)
+      .slice(0, limit)
+      .map(({ p, adopted, score, diff }) => ({
         paragraphId: p.id,
         documentId: p.documentId,
         symbol: p.symbol,
         designation: p.designation,
         kind: p.kind,
         text: p.text,
-        score: Math.round(score(f, diff) * 1000) / 1000,
+        score,
         adoptionDate: p.adoptionDate,
-        diff,
+        diff: diff ?? wordDiff(p.text, text),
         draft: p.draft === 1,
-      };
-    };
-    const out: MatchResult[] = [];
-    for (const r of reps) {
-      const p = lib.paragraph(r.f.id);
-      if (!p) continue;
-      const adopted = adoptionRecord(lib, idx, r.f.id, p.normHash);
-      const newest = adopted.places.find((x) => !x.draft)?.paragraphId ?? r.f.id;
-      const m = build({ id: newest, score: r.f.score }) ?? build(r.f);
-      if (m) out.push({ ...m, adopted });
-    }
-    out.sort((a, b) => b.score - a.score || b.adoptionDate.localeCompare(a.adoptionDate) || a.symbol.localeCompare(b.symbol));
-    return out.slice(0, limit);
+        adopted,
+      }));
   }
 
   // The queries the dispatcher and the CLI need, so that nothing outside this service touches the
@@ -464,6 +480,54 @@ export class LibraryService {
 }
 
 export type { SearchFilters, SearchOrder };
+
+/** A wording being grouped (LibraryService.grouped): its hit, the copy shown, its score or a bound on it. */
+interface Candidate {
+  order: number;
+  f: MatchHit;
+  p: NonNullable<ReturnType<LibraryDb['paragraph']>>;
+  adopted: AdoptionRecord;
+  /** Rounded score (NaN until its diff is computed when it depends on it). */
+  score: number;
+  /** Rounded upper bound of the score. */
+  bound: number;
+  diff: DiffOp[] | null;
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+// Characters whose words wordDiff and literalSimilarity split differently (CJK: one token per
+// character; combining marks: inside a diff token, between two literal words).
+const NOT_PLAIN = /[\p{M}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The words of a text and how often each occurs, when it is plain (no CJK, no combining marks); else null. */
+export function plainWords(text: string): { counts: Map<string, number>; total: number } | null {
+  if (NOT_PLAIN.test(text)) return null;
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const w of text.match(WORD) ?? []) {
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+    total++;
+  }
+  return { counts, total };
+}
+
+/**
+ * An upper bound of literalSimilarity(wordDiff(text, typed text)), from the typed text's
+ * plainWords: for plain texts every word is one diff token, so the words both sides share are at
+ * most the common words counted with multiplicity, over the longer side's word count (exactly
+ * the literal similarity's denominator). 1 when either text is not plain.
+ */
+export function literalBound(typed: { counts: Map<string, number>; total: number } | null, text: string): number {
+  const mine = typed && plainWords(text);
+  if (!typed || !mine) return 1;
+  const longer = Math.max(typed.total, mine.total);
+  if (longer === 0) return 1;
+  let common = 0;
+  for (const [w, n] of mine.counts) common += Math.min(n, typed.counts.get(w) ?? 0);
+  return common / longer;
+}
 
 /** Share of words the two sides of a diff have in common (1 = the same words). */
 export function literalSimilarity(diff: readonly DiffOp[]): number {
