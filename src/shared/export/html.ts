@@ -209,25 +209,29 @@ a:focus-visible { outline: 1pt solid #1a5fb4; }
    (measured on the official item titles), so the title wraps where the UN's does. */
 .mh-session .mh-item-title { max-width: 288pt; }
 .mh-session .mh-session-name, .mh-session .mh-item-title { letter-spacing: 0.032em; }
-/* Several agenda items: their titles are 6 pt apart (A/RES/78/247). */
-.mh-session .mh-item-title + .mh-item-title { margin-top: 6pt; }
+/* Several agenda items: each title stands 6 pt under the line before it (A/RES/78/247: 18 pt from
+   the item line to the first title, and between the titles). A class, not a sibling selector:
+   Paged.js drops rules with "+". */
+.mh-session .mh-item-title.mh-item-several { margin-top: 6pt; }
 /* How Chinese sets off the opening words is UNVERIFIED (un-format.md §4): KaiTi rather than a
    slanted Song face. */
 :lang(zh) i { font-style: normal; font-family: KaiTi, "Kaiti SC", STKaiti, "AR PL UKai CN", ${HTML_FONT_STACKS.zh}; }
 
 /* The text column */
 .text { margin-inline-start: 63.4pt; width: 365.5pt; }
-/* Tops of lines as on the official page 1: 28.8 pt from the agenda item's last line to this heading, 28.2 pt
-   from its last line to the basis line, 23.4 pt from there to the title, 26.1–26.3 pt from the title's
-   last line to the formula; drafts: 30 pt from the agenda item's last line to the sponsor line, 23.4 pt
-   from there to the title (A/C.6/80/L.5 and 38 other drafts of drafts-80). */
-.adopted { font-weight: bold; font-size: 14pt; line-height: 15pt; margin: 17.2pt 0 12.2pt; }
+/* Tops of lines as on the official page 1: 28.8 pt from the agenda item's last line to this heading
+   (29.4 pt on 14 of the 39 resolutions, 28.3 pt on the others: the middle is kept), 28.2 pt from its
+   last line to the basis line, 23.4 pt from there to the title (word boxes 12.4 pt apart on all 39),
+   26.1–26.3 pt from the title's last line to the formula (boxes 13.0 pt apart on resolutions, 12.8–12.9
+   on drafts); drafts: 30 pt from the agenda item's last line to the sponsor line, 23.4 pt from there to
+   the title (A/C.6/80/L.5 and 38 other drafts of drafts-80). */
+.adopted { font-weight: bold; font-size: 14pt; line-height: 15pt; margin: 18pt 0 12.2pt; }
 .sponsors { font-weight: bold; margin: 18.2pt 0 11.7pt; }
-.basis { margin: 0 0 11.6pt; }
+.basis { margin: 0 0 12.4pt; }
 .basis .basis-text { font-style: italic; }
 /* The title's lines are 13.5 pt apart (13.4–13.6 on the official pages); its number hangs in the
    margin as a float, which, unlike an inline block, does not make the first line taller. */
-h1.title { font-weight: bold; font-size: 12pt; line-height: 13.5pt; margin: 0 0 12.6pt; }
+h1.title { font-weight: bold; font-size: 12pt; line-height: 13.5pt; margin: 0 0 12.3pt; }
 .title-num { float: inline-start; box-sizing: border-box; width: 51.1pt; margin-inline-start: -51.1pt; padding-inline-end: 12.6pt; text-align: end; }
 .formula { text-indent: 23.7pt; }
 .body p { text-align: justify; hyphens: manual; }
@@ -420,7 +424,8 @@ export function exportHtml(doc: ResolutionDocument, opts: HtmlExportOptions = {}
   const items = meta.agendaItems.filter((a) => a.number.trim() !== '');
   if (items.length > 0) {
     h.push(`<p class="mh-item">${escapeHtml(words.agendaItems(items.map((a) => a.number.trim())))}</p>`);
-    for (const a of items) if (a.title.trim()) h.push(`<p class="mh-item-title">${escapeHtml(a.title.trim())}</p>`);
+    const several = items.filter((a) => a.title.trim()).length > 1 ? ' mh-item-several' : '';
+    for (const a of items) if (a.title.trim()) h.push(`<p class="mh-item-title${several}">${escapeHtml(a.title.trim())}</p>`);
   }
   h.push('</div>');
   h.push('</header>');
