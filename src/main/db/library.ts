@@ -2,29 +2,15 @@
  * Data access for the library of resolutions: the only module (with connection.ts) that talks
  * to SQLite. Parameters are always bound, never interpolated.
  */
-import zlib from 'node:zlib';
 import type { Db } from './connection.js';
 import type { SearchHit } from '../../shared/api.js';
 import { searchLibrary, searchSql, type SearchFilters, type SearchOrder } from './library-search.js';
 import { decodeMatchBlob, encodeMatchBlob, tokenHash, type MatchBlob, type MatchEntry } from './match-store.js';
-import { searchText } from '../../shared/text/search-terms.js';
-import type { Block, ResolutionDocument } from '../../shared/resolution/model.js';
-import { blockText, inlineText } from '../../shared/resolution/model.js';
-import { subparagraphLabel } from '../../shared/resolution/labels.js';
-import { detectOpeningPhrase, organGender } from '../../shared/resolution/lexicon.js';
+import type { ResolutionDocument } from '../../shared/resolution/model.js';
 import { matchTokens } from '../../shared/text/tokens.js';
-import { PlenaryError } from '../../shared/errors.js';
+import { assertPrepared, prepareDocument, unpackBody, type ParagraphRow, type PreparedDocument } from './library-rows.js';
 
-/** One paragraph row as flattened from a document. */
-export interface ParagraphRow {
-  kind: 'pp' | 'op' | 'sub' | 'annex';
-  designation: string;
-  number: number | null;
-  label: string;
-  openingPhrase: string;
-  text: string;
-  path: (string | number)[];
-}
+export { flattenParagraphs, packBody, prepareDocument, unpackBody, type ParagraphRow, type PreparedDocument } from './library-rows.js';
 
 export type { SearchFilters, SearchOrder };
 
@@ -56,103 +42,6 @@ export interface DocumentRow {
   title: string;
   sourceFile: string;
   paragraphs: number;
-}
-
-/** The text of a block for the library: its own words (chapeau and tail), not its subparagraphs. */
-function ownText(b: Block): string {
-  const head = inlineText(b.content).trim();
-  const tail = inlineText(b.tail).trim();
-  return tail ? `${head} ${tail}` : head;
-}
-
-/** Flattens a document into paragraph rows (PPs, OPs, subparagraphs, annex paragraphs). */
-export function flattenParagraphs(doc: ResolutionDocument): ParagraphRow[] {
-  const lang = doc.meta.language;
-  const gender = organGender(doc.meta.organ, lang);
-  const rows: ParagraphRow[] = [];
-  const phraseOf = (text: string, kind: 'pp' | 'op') => {
-    const m = detectOpeningPhrase(text, lang, kind, gender) ?? detectOpeningPhrase(text, lang, kind);
-    return m ? text.slice(m.start, m.end) : '';
-  };
-  const subs = (children: Block[], level: number, prefix: string, path: (string | number)[]) => {
-    children.forEach((c, i) => {
-      const label = subparagraphLabel(i, Math.min(level, 4) as 1 | 2 | 3 | 4, lang);
-      const designation = `${prefix} ${label}`;
-      const text = ownText(c);
-      if (text) rows.push({ kind: 'sub', designation, number: null, label, openingPhrase: '', text, path: [...path, 'children', i] });
-      subs(c.children, level + 1, designation, [...path, 'children', i]);
-    });
-  };
-  doc.preambular.forEach((b, i) => {
-    const text = ownText(b);
-    if (text) rows.push({ kind: 'pp', designation: `PP${i + 1}`, number: i + 1, label: '', openingPhrase: phraseOf(text, 'pp'), text, path: ['preambular', i] });
-    subs(b.children, 1, `PP${i + 1}`, ['preambular', i]);
-  });
-  doc.operative.forEach((b, i) => {
-    const text = ownText(b);
-    if (text) rows.push({ kind: 'op', designation: `OP${i + 1}`, number: i + 1, label: '', openingPhrase: phraseOf(text, 'op'), text, path: ['operative', i] });
-    subs(b.children, 1, `OP${i + 1}`, ['operative', i]);
-  });
-  doc.annexes.forEach((a, k) => {
-    a.paragraphs.forEach((b, i) => {
-      const text = blockText(b);
-      if (text) rows.push({ kind: 'annex', designation: `Annex${doc.annexes.length > 1 ? ` ${k + 1}` : ''}, para. ${i + 1}`, number: i + 1, label: '', openingPhrase: '', text, path: ['annexes', k, 'paragraphs', i] });
-    });
-  });
-  return rows;
-}
-
-
-/** Strings shorter than this stay in a packed body as they are (a reference would not be shorter). */
-const MIN_REF = 12;
-/** Marks a packed body whose long strings refer to the document's paragraph texts (see packBody). */
-const PACKED_REFS = 'R1\n';
-
-/**
- * The stored form of a document's body: deflated JSON. The paragraph texts are already stored in
- * `paragraphs` (`texts`, in position order), so every string of the document that occurs in them
- * is stored as a reference "\u0000offset,length" into their join by "\n" instead of a second copy
- * (a string that itself begins with "\u0000" is escaped by a second one). unpackBody with the same
- * texts gives back exactly the document packed; without texts (none given) the JSON is plain.
- */
-export function packBody(doc: ResolutionDocument, texts: readonly string[] = []): Buffer {
-  if (texts.length === 0) return zlib.deflateRawSync(JSON.stringify(doc));
-  const hay = texts.join('\n');
-  let cursor = 0;
-  const json = JSON.stringify(doc, (_k, v: unknown) => {
-    if (typeof v !== 'string') return v;
-    if (v.length >= MIN_REF) {
-      // Strings come in document order, mostly just after the previous one: look there first.
-      let at = hay.indexOf(v, cursor);
-      if (at < 0) at = hay.indexOf(v);
-      if (at >= 0) {
-        cursor = at + v.length;
-        return `\u0000${at},${v.length}`;
-      }
-    }
-    return v.startsWith('\u0000') ? `\u0000${v}` : v;
-  });
-  return zlib.deflateRawSync(PACKED_REFS + json);
-}
-
-/**
- * Reads a stored body: deflated JSON (plain, or with references to `texts`, the document's
- * paragraph texts in position order, as packBody wrote it), or plain JSON text. Throws CORRUPT
- * when a reference points outside the texts (the paragraphs do not belong to this body).
- */
-export function unpackBody(body: Buffer | string, texts: readonly string[] = []): ResolutionDocument {
-  const text = typeof body === 'string' ? body : zlib.inflateRawSync(body).toString('utf8');
-  if (!text.startsWith(PACKED_REFS)) return JSON.parse(text) as ResolutionDocument;
-  const hay = texts.join('\n');
-  return JSON.parse(text.slice(PACKED_REFS.length), (_k, v: unknown) => {
-    if (typeof v !== 'string' || !v.startsWith('\u0000')) return v;
-    if (v.startsWith('\u0000\u0000')) return v.slice(1);
-    const m = /^(\d+),(\d+)$/.exec(v.slice(1));
-    const at = m ? Number(m[1]) : -1;
-    const len = m ? Number(m[2]) : 0;
-    if (!m || at + len > hay.length) throw new PlenaryError('CORRUPT', 'A stored library document refers to paragraph text it does not have; re-import the document.');
-    return hay.slice(at, at + len);
-  }) as ResolutionDocument;
 }
 
 /** Data access object over an open library database. */
@@ -196,7 +85,11 @@ export class LibraryDb {
 
   /** Vocabulary ids for a text's matching tokens, adding new terms. Call inside a transaction when importing. */
   tokenIds(text: string, add = true): Int32Array {
-    const terms = matchTokens(text);
+    return this.idsOf(matchTokens(text), add);
+  }
+
+  /** Vocabulary ids of matching tokens (see tokenIds); unknown ones are added, or -1 when `add` is false. */
+  private idsOf(terms: readonly string[], add: boolean): Int32Array {
     const ids = new Int32Array(terms.length);
     let n = 0;
     for (const t of terms) {
@@ -221,12 +114,15 @@ export class LibraryDb {
 
   /**
    * Stores a parsed document and its paragraphs in one transaction. Returns the document id and
-   * the new paragraph ids with their tokens (for the match index).
+   * the new paragraph ids with their tokens (for the match index). `prepared` is
+   * prepareDocument(doc) when the import worker already computed it (checked, then stored as is).
    */
-  insertDocument(doc: ResolutionDocument, source: { file: string; hash: string }): { id: number; paragraphs: MatchEntry[] } {
+  insertDocument(doc: ResolutionDocument, source: { file: string; hash: string }, prepared?: PreparedDocument): { id: number; paragraphs: MatchEntry[] } {
+    const prep = prepared ?? prepareDocument(doc);
+    if (prepared) assertPrepared(prepared);
+    const body = Buffer.isBuffer(prep.body) ? prep.body : Buffer.from(prep.body.buffer, prep.body.byteOffset, prep.body.byteLength);
     return this.db.transaction(() => {
       const m = doc.meta;
-      const rows = flattenParagraphs(doc);
       const sessionNum = /^\d+$/.test(m.session) ? Number(m.session) : null;
       const year = /^\d{4}/.test(m.adoptionDate) ? Number(m.adoptionDate.slice(0, 4)) : null;
       const id = Number(
@@ -246,16 +142,16 @@ export class LibraryDb {
           sourceFile: source.file,
           sourceHash: source.hash,
           importedAt: new Date().toISOString(),
-          body: packBody(doc, rows.map((p) => p.text)),
+          body,
         }).lastInsertRowid,
       );
       const paragraphs: MatchEntry[] = [];
-      rows.forEach((p, position) => {
-        const tokens = this.tokenIds(p.text);
-        const pid = Number(
-          this.st.insertPara.run(id, p.kind, p.designation, p.number, p.label, p.openingPhrase, p.text, position, tokenHash(tokens)).lastInsertRowid,
-        );
-        this.st.insertFts.run(pid, searchText(p.text, m.language));
+      const { insertPara, insertFts } = this.st;
+      prep.rows.forEach((p, position) => {
+        const joined = prep.tokens[position]!;
+        const tokens = this.idsOf(joined === '' ? [] : joined.split(' '), true);
+        const pid = Number(insertPara.run(id, p.kind, p.designation, p.number, p.label, p.openingPhrase, p.text, position, tokenHash(tokens)).lastInsertRowid);
+        insertFts.run(pid, prep.search[position]!);
         paragraphs.push({ id: pid, kind: p.kind, tokens });
       });
       this.st.insertMatch.run(id, encodeMatchBlob(paragraphs));

@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { PlenaryError, type ErrorCode } from '../../shared/errors.js';
 import type { ParseResult } from '../../shared/import/text.js';
 import type { ImportJob, ImportReply, ImportSource } from './import-worker.js';
+import type { PreparedDocument } from '../db/library-rows.js';
 
 export type { ImportSource } from './import-worker.js';
 
@@ -33,10 +34,16 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxMemoryMb: 1536,
 };
 
-/** A file read and parsed: where it came from and the parser's result. */
+/** A file read and parsed: where it came from, the parser's result and (when asked) what the library stores for it. */
 export interface ImportOutcome {
   source: ImportSource;
   parsed: ParseResult;
+  prepared?: PreparedDocument;
+}
+
+/** Options of one import: `prepare` also computes what the library stores (prepareDocument) in the worker. */
+export interface ImportFileOptions {
+  prepare?: boolean;
 }
 
 interface Pending {
@@ -82,8 +89,8 @@ export class ImportRunner {
   constructor(private readonly limits: ImportLimits = DEFAULT_IMPORT_LIMITS) {}
 
   /** Reads and parses a file on disk; rejects with a PlenaryError naming the file. */
-  importFile(file: string): Promise<ImportOutcome> {
-    return this.enqueue({ id: this.nextId++, file }, path.basename(file));
+  importFile(file: string, opts: ImportFileOptions = {}): Promise<ImportOutcome> {
+    return this.enqueue({ id: this.nextId++, file, ...(opts.prepare ? { prepare: true } : {}) }, path.basename(file));
   }
 
   /** Reads and parses bytes (uploaded or dropped); `name` gives the extension and the messages. */
@@ -137,7 +144,7 @@ export class ImportRunner {
     w.on('message', (reply: ImportReply) => {
       const p = this.active;
       if (!p || reply.id !== p.job.id) return;
-      if (reply.ok) this.finish(p, { source: reply.source, parsed: reply.parsed });
+      if (reply.ok) this.finish(p, { source: reply.source, parsed: reply.parsed, ...(reply.prepared ? { prepared: reply.prepared } : {}) });
       else this.finish(p, new PlenaryError((KNOWN_CODES.has(reply.code) ? reply.code : 'CORRUPT') as ErrorCode, reply.message, reply.msg ? { msg: reply.msg } : undefined));
     });
     w.on('error', (e: Error & { code?: string }) => {
@@ -183,17 +190,22 @@ export class ImportRunner {
   }
 }
 
-let shared: ImportRunner | null = null;
+const shared: ImportRunner[] = [];
 
-/** The process's import runner (one worker for the CLI, the host or Electron's main process). */
-export function importRunner(): ImportRunner {
-  shared ??= new ImportRunner();
-  return shared;
+/**
+ * The process's import runners (one worker each, for the CLI, the host or Electron's main
+ * process): lane 0 serves every single import; a batch spreads its files over more lanes so
+ * several files are read at once (LibraryService.importPaths).
+ */
+export function importRunner(lane = 0): ImportRunner {
+  shared[lane] ??= new ImportRunner();
+  return shared[lane];
 }
 
-/** Reads and parses a file on disk in the shared worker; see {@link ImportRunner.importFile}. */
-export function importFileIsolated(file: string): Promise<ImportOutcome> {
-  return importRunner().importFile(file);
+/** Reads and parses a file on disk in a shared worker (lane 0 unless given); see {@link ImportRunner.importFile}. */
+export function importFileIsolated(file: string, opts: ImportFileOptions & { lane?: number } = {}): Promise<ImportOutcome> {
+  const { lane, ...rest } = opts;
+  return importRunner(lane).importFile(file, rest);
 }
 
 /** Reads and parses bytes in the shared worker; see {@link ImportRunner.importBuffer}. */

@@ -9,16 +9,20 @@ import { parentPort } from 'node:worker_threads';
 import { PlenaryError, type MessageRef } from '../../shared/errors.js';
 import { parseResolutionText, type ParseResult } from '../../shared/import/text.js';
 import { readResolutionBuffer, readResolutionFile, type ImportedText } from './import-files.js';
+import { prepareDocument, type PreparedDocument } from '../db/library-rows.js';
 
-/** A job for the worker: a file on disk, or bytes already in memory. */
-export type ImportJob = { id: number; file: string } | { id: number; name: string; data: Uint8Array };
+/**
+ * A job for the worker: a file on disk, or bytes already in memory. `prepare`: also compute what
+ * the library stores for the document (prepareDocument), so the main thread only writes it.
+ */
+export type ImportJob = ({ id: number; file: string } | { id: number; name: string; data: Uint8Array }) & { prepare?: boolean };
 
 /** The source a document came from (the text itself stays in the worker). */
 export type ImportSource = Omit<ImportedText, 'text'>;
 
 /** The worker's answer to a job. */
 export type ImportReply =
-  | { id: number; ok: true; source: ImportSource; parsed: ParseResult }
+  | { id: number; ok: true; source: ImportSource; parsed: ParseResult; prepared?: PreparedDocument }
   | { id: number; ok: false; code: string; message: string; msg?: MessageRef };
 
 let current: ImportJob | null = null;
@@ -38,7 +42,7 @@ async function run(job: ImportJob): Promise<ImportReply> {
     const t = 'file' in job ? await readResolutionFile(job.file) : await readResolutionBuffer(job.name, job.data);
     const parsed = parseResolutionText(t.text, { fileName: t.fileName, format: t.format });
     const { text: _text, ...source } = t;
-    return { id: job.id, ok: true, source, parsed };
+    return { id: job.id, ok: true, source, parsed, ...(job.prepare ? { prepared: prepareDocument(parsed.document) } : {}) };
   } catch (e) {
     return fail(job.id, e, jobName(job));
   }

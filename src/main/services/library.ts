@@ -7,11 +7,12 @@
  * use and kept in step with imports.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { openDatabase, type Db } from '../db/connection.js';
 import { PlenaryError } from '../../shared/errors.js';
-import { LibraryDb, type SearchFilters, type SearchHitRow, type SearchOrder } from '../db/library.js';
+import { LibraryDb, type PreparedDocument, type SearchFilters, type SearchHitRow, type SearchOrder } from '../db/library.js';
 import { KIND_CODES } from '../db/match-store.js';
 import type { ResolutionDocument } from '../../shared/resolution/model.js';
 import { wordDiff, type DiffOp } from '../../shared/text/diff.js';
@@ -67,8 +68,14 @@ export interface LibraryOptions {
   matchPersistFrom?: number;
 }
 
-/** Files being read by the import worker while the one before them is stored. */
-const IMPORT_READ_AHEAD = 4;
+/** Files being read by the import workers while the one before them is stored. */
+const IMPORT_READ_AHEAD = 6;
+
+/**
+ * Import workers a batch of files is spread over: the files are read and parsed on two cores
+ * while this thread stores them (one core stays enough for a single file).
+ */
+const IMPORT_LANES = Math.max(1, Math.min(2, os.availableParallelism()));
 
 /** Documents per transaction while the starter library loads in the background. */
 const STARTER_CHUNK = 40;
@@ -270,20 +277,20 @@ export class LibraryService {
     }
   }
 
-  /** Stores an already parsed document (skipping duplicates). */
-  addDocument(doc: ResolutionDocument, source: { file: string; hash: string }): ImportItem {
+  /** Stores an already parsed document (skipping duplicates); `prepared`: prepareDocument(doc), if already computed. */
+  addDocument(doc: ResolutionDocument, source: { file: string; hash: string }, prepared?: PreparedDocument): ImportItem {
     const lib = this.db;
     const dup = lib.findDuplicate(source.hash, doc.meta.symbol, doc.meta.language);
     if (dup) {
       return { file: source.file, status: 'skipped', symbol: dup.symbol, reason: `already in the library${dup.symbol ? ` as ${dup.symbol}` : ''}${dup.sourceFile ? ` (from ${path.basename(dup.sourceFile)})` : ''}` };
     }
-    const r = lib.insertDocument(doc, source);
+    const r = lib.insertDocument(doc, source, prepared);
     if (this.index) for (const p of r.paragraphs) this.index.add(p.id, p.tokens, KIND_CODES.indexOf(p.kind));
     return { file: source.file, status: 'imported', symbol: doc.meta.symbol, paragraphs: r.paragraphs.length };
   }
 
   private importText(t: ImportOutcome, label: string): ImportItem {
-    return this.addDocument(t.parsed.document, { file: label, hash: t.source.hash });
+    return this.addDocument(t.parsed.document, { file: label, hash: t.source.hash }, t.prepared);
   }
 
   /**
@@ -301,12 +308,13 @@ export class LibraryService {
     const items: ImportItem[] = missing.map((m) => ({ file: m, status: 'failed', reason: 'no such file or folder' }));
     for (const p of passedOver) items.push({ file: p.path, status: 'skipped', reason: p.reason });
     let done = 0;
-    // The worker reads the next files while this thread stores the current one (two cores busy
-    // instead of one at a time); a few files ahead, so memory stays bounded.
-    const parsed: Promise<ImportOutcome>[] = [];
+    // The workers read and prepare the next files (prepareDocument) while this thread stores the
+    // current one, in file order; a few files ahead, so memory stays bounded.
+    const lanes = files.length > 1 ? IMPORT_LANES : 1;
+    const parsed: (Promise<ImportOutcome> | undefined)[] = [];
     const readAhead = (upTo: number) => {
       while (parsed.length < Math.min(files.length, upTo)) {
-        const p = importFileIsolated(files[parsed.length]!);
+        const p = importFileIsolated(files[parsed.length]!, { prepare: true, lane: parsed.length % lanes });
         p.catch(() => undefined); // awaited below, in order; never an unhandled rejection meanwhile
         parsed.push(p);
       }
@@ -315,7 +323,9 @@ export class LibraryService {
       readAhead(i + IMPORT_READ_AHEAD);
       let item: ImportItem;
       try {
-        item = this.importText(await parsed[i]!, f);
+        const outcome = parsed[i]!;
+        parsed[i] = undefined; // stored documents are not kept
+        item = this.importText(await outcome, f);
       } catch (e) {
         item = { file: f, status: 'failed', reason: e instanceof Error ? e.message : String(e) };
       }

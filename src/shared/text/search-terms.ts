@@ -41,7 +41,21 @@ export function searchFold(text: string): string {
  * never less.
  */
 export function englishStem(word: string): string {
-  if (word.length < 4 || !LATIN_WORD.test(word)) return word;
+  if (word.length < 4) return word;
+  const known = stems.get(word);
+  if (known !== undefined) return known;
+  const w = stem(word);
+  // Words repeat a lot (an import stems every word of every paragraph): remember the recent ones.
+  if (stems.size >= STEM_CACHE) stems.clear();
+  stems.set(word, w);
+  return w;
+}
+
+const STEM_CACHE = 50_000;
+const stems = new Map<string, string>();
+
+function stem(word: string): string {
+  if (!LATIN_WORD.test(word)) return word;
   let w = word;
   if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;

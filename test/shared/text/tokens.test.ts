@@ -1,6 +1,7 @@
 // Matching tokens: case and diacritics folded, numbers as "#", punctuation and footnote debris
 // gone, in the six UN languages; and over the whole English corpus.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { matchTokens, NUMBER_TOKEN } from '../../../src/shared/text/tokens.js';
 import { operativeParagraphs } from '../../helpers/perturb.js';
 
@@ -94,4 +95,31 @@ describe('matchTokens', () => {
     }
     expect(tokens / paragraphs.length).toBeGreaterThan(40);
   }, 15_000);
+});
+
+describe('matchTokens fast path (ASCII and common typographic quotes and dashes)', () => {
+  // " «" sends a text down the general path without adding a token or changing what its last
+  // word is followed by (a space, as at the end), so both paths must agree.
+  const general = (t: string) => matchTokens(`${t} \u00ab`);
+  const parts = ['a', 'Z', 'Women', 'seventy', 'ninth', 'A/79/437', '1', '23', '1234', ' ', '  ', '.', ',', ';', ':', '/', '-', '`', "'", '"', ')', '\u2010', '\u2011', '\u2013', '\u2014', '\u2018', '\u2019', '\u201c', '\u201d', '\t', '\n'];
+
+  it('gives the tokens of the general path on random texts of those characters', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 40 }), (xs) => {
+        const t = xs.join('');
+        expect(matchTokens(t)).toEqual(general(t));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('gives the tokens of the general path on every English corpus operative paragraph', () => {
+    for (const p of operativeParagraphs()) expect(matchTokens(p)).toEqual(general(p));
+  });
+
+  it('examples: dashes join, quotes separate, footnote numbers after quotes go', () => {
+    expect(matchTokens('2019\u20132020 and 2021\u20142022')).toEqual(['#', 'and', '#']);
+    expect(matchTokens('non\u2011governmental')).toEqual(['non', 'governmental']);
+    expect(matchTokens('the \u201cAgenda\u201d,3 and `it`')).toEqual(['the', 'agenda', 'and', 'it']);
+  });
 });
