@@ -16,8 +16,8 @@
 import type { Db } from './connection.js';
 import type { Statement } from 'better-sqlite3';
 import type { SearchHit } from '../../shared/api.js';
-import { compileQuery, parseQuery, type CompiledQuery } from './fts-query.js';
-import { englishStem, queryForms, searchTerms } from '../../shared/text/search-terms.js';
+import { compileQuery, parseQuery, termList, type CompiledQuery, type TermSequences } from './fts-query.js';
+import { englishStem, queryForms, searchTerms, SEPARATORS } from '../../shared/text/search-terms.js';
 
 /** Search filters (all optional). */
 export interface SearchFilters {
@@ -264,6 +264,50 @@ function indexedTerms(text: string, language: string): string[] {
   return language === 'en' ? searchTerms(text, false).map(stemOf) : searchTerms(text, false);
 }
 
+// Text whose only characters outside ASCII are separators: searchTerms splits it into the runs of
+// ASCII letters and digits, lower-cased (see search-terms.ts).
+const ASCII_WORDS_TEXT = new RegExp(`^(?:[\\x00-\\x7f]|${SEPARATORS.source})*$`);
+const LOWER_WORD = /[a-z0-9]+/g;
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/**
+ * The term sequences of a stored paragraph, as a query check asks about them, read from the text
+ * itself where that is exact: in ASCII text a phrase is looked for only where its first word can
+ * start (every word whose term is t begins with t less its last letter: the stemmer only cuts
+ * endings and turns a final y into i), and only the words from there are read. Other texts are
+ * tokenized whole (indexedTerms).
+ */
+export function textSequences(text: string, language: string): TermSequences {
+  let all: TermSequences | undefined;
+  const whole = () => (all ??= termList(indexedTerms(text, language)));
+  if (!ASCII_WORDS_TEXT.test(text)) return whole();
+  const lower = text.toLowerCase();
+  const termOf = language === 'en' ? stemOf : (w: string) => w;
+  return {
+    has(form, prefix) {
+      const lead = form[0]!.slice(0, -1);
+      if (!lead) return whole().has(form, prefix);
+      const last = form.length - 1;
+      for (let i = lower.indexOf(lead); i >= 0; i = lower.indexOf(lead, i + 1)) {
+        if (i > 0 && isWordChar(lower.charCodeAt(i - 1))) continue;
+        LOWER_WORD.lastIndex = i;
+        let j = 0;
+        for (; j <= last; j++) {
+          const m = LOWER_WORD.exec(lower);
+          if (!m) break;
+          const t = termOf(m[0]);
+          if (!(prefix && j === last ? t.startsWith(form[j]!) : t === form[j])) break;
+        }
+        if (j > last) return true;
+      }
+      return false;
+    },
+  };
+}
+
 /** Prepared statements per database and SQL text (a search's SQL varies only with its filters). */
 const statements = new WeakMap<Db, Map<string, Statement>>();
 
@@ -297,7 +341,7 @@ export function searchLibrary(db: Db, query: string, filters: SearchFilters, lim
     const read: { row: Row; terms: string[] }[] = [];
     for (const row of prepared(db, sql).iterate(...params) as Iterable<Row>) {
       const t = indexedTerms(row.text, row.language);
-      if (check && !check(t)) continue;
+      if (check && !check(termList(t))) continue;
       read.push({ row, terms: t });
       if (read.length >= RELEVANCE_WINDOW) break;
     }
@@ -306,7 +350,7 @@ export function searchLibrary(db: Db, query: string, filters: SearchFilters, lim
   else {
     rows = [];
     for (const r of prepared(db, sql).iterate(...params) as Iterable<Row>) {
-      if (!check(indexedTerms(r.text, r.language))) continue;
+      if (!check(textSequences(r.text, r.language))) continue;
       rows.push(r);
       if (rows.length >= limit) break;
     }

@@ -9,9 +9,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { openDatabase, type Db } from '../../../src/main/db/connection.js';
 import { LibraryDb, type SearchFilters } from '../../../src/main/db/library.js';
-import { parseQuery } from '../../../src/main/db/fts-query.js';
-import { RELEVANCE_WINDOW, symbolQuery, type SearchOrder } from '../../../src/main/db/library-search.js';
-import { queryForms, searchTerms } from '../../../src/shared/text/search-terms.js';
+import { hasSequence, parseQuery } from '../../../src/main/db/fts-query.js';
+import { RELEVANCE_WINDOW, symbolQuery, textSequences, type SearchOrder } from '../../../src/main/db/library-search.js';
+import { englishStem, queryForms, searchTerms } from '../../../src/shared/text/search-terms.js';
 import { parseResolutionText } from '../../../src/shared/import/text.js';
 import { QUERIES } from '../../../bench/library.bench.js';
 import { libraryDoc } from '../../helpers/library-docs.js';
@@ -202,6 +202,29 @@ describe('search answers are those of an exhaustive scan', () => {
         expectSame(q, {}, [1, 5, 20, 300], order);
       }),
       { seed: 1412, numRuns: 120 },
+    );
+  });
+});
+
+describe('phrases checked on the text', () => {
+  it('rely on every word beginning with its term less the last letter (the stemmer cuts endings, y becomes i)', () => {
+    const words = new Set(paras.flatMap((p) => searchTerms(p.text, false)));
+    for (const w of ['flies', 'policy', 'countries', 'stopped', 'a', 'is', 'us', 'bus', 'agreed', 'eyes', 'sses']) words.add(w);
+    for (const w of words) expect(w.startsWith(englishStem(w).slice(0, -1)), w).toBe(true);
+    fc.assert(fc.property(fc.stringMatching(/^[a-z0-9]{1,14}$/), (w) => w.startsWith(englishStem(w).slice(0, -1))), { seed: 14, numRuns: 2000 });
+  });
+
+  it('find exactly the sequences the whole list of terms holds, in any text (fast-check, fixed seed)', () => {
+    const vocab = ['the', 'development', 'developing', 'develops', 'policy', 'policies', 'agenda', 'a', 'an', 'of', 'Secretary', 'General', '79', '200', 'États', 'été', 'aa', 'ab'];
+    const seps = [' ', '-', ', ', '\u2019', '\u201c', '\u2013', '\u00a0', '/', '(', ') ', 'x\u0301', 'é', '.\n'];
+    const text = fc.array(fc.tuple(fc.constantFrom(...vocab), fc.constantFrom(...seps), fc.boolean()), { maxLength: 14 }).map((ws) => ws.map(([w, sep, upper]) => (upper ? w.toUpperCase() : w) + sep).join(''));
+    const form = fc.array(fc.constantFrom(...vocab.map((w) => w.toLowerCase()), 'develop', 'polici', 'agend', 'secretari', 'de', 'etat'), { minLength: 1, maxLength: 3 });
+    fc.assert(
+      fc.property(text, form, fc.boolean(), fc.constantFrom('en', 'fr'), (t, f, prefix, language) => {
+        const terms = searchTerms(t, language === 'en');
+        expect(textSequences(t, language).has(f, prefix)).toBe(hasSequence(terms, f, prefix));
+      }),
+      { seed: 1406, numRuns: 3000 },
     );
   });
 });
