@@ -88,8 +88,8 @@ function rawTexts(dir: string): { files: string[]; bytes: number } {
   return { files, bytes: files.reduce((n, f) => n + fs.statSync(f).size, 0) };
 }
 
-/** Small deterministic word perturbation, so copies are near-duplicates like real follow-up texts. */
-function perturb(doc: ResolutionDocument, k: number): ResolutionDocument {
+/** Small deterministic word perturbation, so copies are near-duplicates like real follow-up texts (copy `k` of `doc`). */
+export function perturb(doc: ResolutionDocument, k: number): ResolutionDocument {
   const swap = ['further', 'also', 'strongly', 'again', 'fully', 'effectively', 'urgently'];
   const edit = (t: string, i: number) =>
     t

@@ -127,7 +127,7 @@ export interface CompiledQuery {
    * When the expression alone is not the answer (phrases of several terms, excluded phrases): true
    * when a row's terms, in order, satisfy the query exactly. Null when every row matched is a hit.
    */
-  check: ((terms: readonly string[]) => boolean) | null;
+  check: ((terms: TermSequences) => boolean) | null;
   /** For each ANDed group of the query, how often a row's terms hold it (its alternatives summed). */
   frequencies: (terms: readonly string[]) => number[];
 }
@@ -150,10 +150,28 @@ export function hasSequence(terms: readonly string[], form: readonly string[], p
   return countSequence(terms, form, prefix, 1) > 0;
 }
 
+/** What a query check asks of a row: whether a sequence of terms occurs in it. */
+export interface TermSequences {
+  /** True when `form` occurs as consecutive terms (the last one as a prefix when `prefix`). */
+  has(form: readonly string[], prefix: boolean): boolean;
+}
+
+/** TermSequences over a row's list of terms. */
+export function termList(terms: readonly string[]): TermSequences {
+  return { has: (form, prefix) => hasSequence(terms, form, prefix) };
+}
+
+/**
+ * Function words found in most paragraphs (English, French, Spanish search terms): a phrase's
+ * MATCH expression leaves them out, since intersecting with their doclists (nearly every row)
+ * costs more than it filters; the phrase check on the text still requires them in place.
+ */
+const COMMON_TERMS: ReadonlySet<string> = new Set(['the', 'of', 'and', 'to', 'in', 'a', 'for', 'on', 'by', 'with', 'its', 'at', 'as', 'be', 'that', 'all', 'de', 'la', 'le', 'les', 'des', 'du', 'et', 'l', 'd', 'en', 'el', 'los', 'las', 'y', 'del']);
+
 /**
  * The query for an index that records which rows hold a term but not where (detail=none): each
- * phrase of several terms becomes the AND of its terms in the MATCH expression, and `check` then
- * keeps the rows where the terms stand in order. Excluded single terms stay in the expression;
+ * phrase of several terms becomes the AND of its terms in the MATCH expression (less its common
+ * function words), and `check` then keeps the rows where the terms stand in order. Excluded single terms stay in the expression;
  * excluded phrases are left to `check`, since excluding all their terms would drop too much.
  * `forms` gives a term's normalised forms (queryForms). Throws BAD_INPUT when nothing remains.
  */
@@ -161,13 +179,29 @@ export function compileQuery(p: ParsedQuery, forms: (text: string) => string[][]
   const q = (t: string) => `"${t.replace(/"/g, '""')}"`;
   const formsOfTerm = (t: Term) => forms(t.text).filter((f) => f.length > 0);
   const isPrefix = (t: Term) => t.prefix && !t.phrase;
-  const formExpr = (f: string[], prefix: boolean) => {
-    const parts = f.map((x, i) => (prefix && i === f.length - 1 ? `${q(x)}*` : q(x)));
-    return parts.length === 1 ? parts[0]! : `(${parts.join(' AND ')})`;
+  const alternatives = (xs: readonly string[], prefix: boolean) => {
+    const alts = [...new Set(xs)].map((x) => (prefix ? `${q(x)}*` : q(x)));
+    return alts.length === 1 ? alts[0]! : `(${alts.join(' OR ')})`;
   };
   const termExpr = (t: Term) => {
-    const alts = formsOfTerm(t).map((f) => formExpr(f, isPrefix(t)));
-    return alts.length <= 1 ? (alts[0] ?? '') : `(${alts.join(' OR ')})`;
+    const fs = formsOfTerm(t);
+    if (!fs.length) return '';
+    const n = fs[0]!.length;
+    const prefix = isPrefix(t);
+    if (n === 1 || fs.some((f) => f.length !== n)) {
+      const alts = fs.map((f) => {
+        const parts = f.map((x, i) => (prefix && i === f.length - 1 ? `${q(x)}*` : q(x)));
+        return parts.length === 1 ? parts[0]! : `(${parts.join(' AND ')})`;
+      });
+      return alts.length === 1 ? alts[0]! : `(${alts.join(' OR ')})`;
+    }
+    // A phrase: the AND of its positions, each the OR of the forms' terms there (a superset of
+    // the OR of the forms, which FTS5 evaluates far more slowly), without the positions that
+    // hold only words found in most paragraphs; `check` then requires the phrase itself.
+    const at = Array.from({ length: n }, (_, i) => ({ terms: fs.map((f) => f[i]!), prefix: prefix && i === n - 1 }));
+    const kept = at.filter((p) => p.prefix || !p.terms.every((x) => COMMON_TERMS.has(x)));
+    const parts = (kept.length ? kept : at).map((p) => alternatives(p.terms, p.prefix));
+    return parts.length === 1 ? parts[0]! : `(${parts.join(' AND ')})`;
   };
   const groups = p.groups.map((g) => g.filter((t) => termExpr(t) !== '')).filter((g) => g.length > 0);
   if (!groups.length) throw new PlenaryError('BAD_INPUT', 'Type a word or a "phrase" with letters or digits to search for.');
@@ -177,7 +211,7 @@ export function compileQuery(p: ParsedQuery, forms: (text: string) => string[][]
   const excludedInCheck = p.excluded.filter((t) => termExpr(t) !== '' && !single(t));
   const match = excludedInFts.length ? `(${pos}) NOT (${excludedInFts.map(termExpr).join(' OR ')})` : pos;
   const needsCheck = excludedInCheck.length > 0 || groups.some((g) => g.some((t) => !single(t)));
-  const occurs = (terms: readonly string[], t: Term) => formsOfTerm(t).some((f) => hasSequence(terms, f, isPrefix(t)));
+  const occurs = (terms: TermSequences, t: Term) => formsOfTerm(t).some((f) => terms.has(f, isPrefix(t)));
   // A term's forms may coincide (plain and stemmed): count each distinct form once.
   const groupForms = groups.map((g) => {
     const seen = new Map<string, { form: string[]; prefix: boolean }>();

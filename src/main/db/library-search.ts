@@ -16,8 +16,8 @@
 import type { Db } from './connection.js';
 import type { Statement } from 'better-sqlite3';
 import type { SearchHit } from '../../shared/api.js';
-import { compileQuery, parseQuery, type CompiledQuery } from './fts-query.js';
-import { englishStem, queryForms, searchTerms } from '../../shared/text/search-terms.js';
+import { compileQuery, parseQuery, termList, type CompiledQuery, type TermSequences } from './fts-query.js';
+import { englishStem, queryForms, searchTerms, SEPARATORS } from '../../shared/text/search-terms.js';
 
 /** Search filters (all optional). */
 export interface SearchFilters {
@@ -65,16 +65,18 @@ function filterSql(f: SearchFilters): { where: string[]; params: unknown[] } {
 /**
  * The SQL and parameters of a text search (exposed for EXPLAIN QUERY PLAN tests), and the check
  * its rows must pass when the index alone cannot answer (phrases: see compileQuery). With a check
- * the newest-first statement has no LIMIT: the caller reads rows until `limit` of them pass.
+ * the statement has no LIMIT: the caller reads rows until `limit` (newest) or RELEVANCE_WINDOW
+ * (relevance) of them pass.
  */
 export function searchSql(query: string, f: SearchFilters, limit: number, order: SearchOrder = 'newest'): { sql: string; params: unknown[] } & Omit<CompiledQuery, 'match'> {
   const { match, check, frequencies } = compileQuery(parseQuery(query), queryForms);
   const { where, params } = filterSql(f);
   const cond = where.length ? `AND ${where.join(' AND ')}` : '';
-  // Both orders read the newest rows first: newest stops at `limit` (or reads on while a check
-  // rejects rows); relevance ranks the newest RELEVANCE_WINDOW matches in code (bm25 is 0 with
-  // detail=none).
-  const rows = order === 'newest' ? (check ? -1 : limit) : RELEVANCE_WINDOW;
+  // Both orders read the newest rows first: newest stops at `limit` matches, relevance ranks the
+  // newest RELEVANCE_WINDOW matches in code (bm25 is 0 with detail=none). With a check the rows
+  // the index returns are candidates: the caller reads on until that many pass.
+  const wanted = order === 'newest' ? limit : RELEVANCE_WINDOW;
+  const rows = check ? -1 : wanted;
   return {
     sql: `SELECT ${HIT_COLUMNS}, 0 AS rank
             FROM search_fts f
@@ -122,7 +124,63 @@ export function symbolQuery(q: string): { symbol: string; designation?: string }
 type Row = Omit<SearchHit, 'score' | 'snippet' | 'draft'> & { rank: number; language: string; draft: number };
 
 function escapeHtml(s: string): string {
+  if (!/[&<>]/.test(s)) return s;
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Memo of the library's words, shared by every search: a word's plain search terms and a term's
+ * English stem do not depend on the query, and the words of resolutions repeat, so a search reads
+ * them from here instead of running the folding regexes again. Emptied when it reaches WORD_MEMO_MAX
+ * entries, so memory stays bounded whatever the library holds.
+ */
+const WORD_MEMO_MAX = 100_000;
+const plainMemo = new Map<string, string[]>();
+const stemMemo = new Map<string, string>();
+
+function plainTerms(word: string): string[] {
+  let t = plainMemo.get(word);
+  if (t === undefined) {
+    if (plainMemo.size >= WORD_MEMO_MAX) plainMemo.clear();
+    plainMemo.set(word, (t = searchTerms(word, false)));
+  }
+  return t;
+}
+
+function stemOf(term: string): string {
+  let s = stemMemo.get(term);
+  if (s === undefined) {
+    if (stemMemo.size >= WORD_MEMO_MAX) stemMemo.clear();
+    stemMemo.set(term, (s = englishStem(term)));
+  }
+  return s;
+}
+
+// eslint-disable-next-line no-control-regex -- the ASCII range itself
+const ASCII_TEXT = /^[\x00-\x7f]*$/;
+const WORD_RE = /[\p{L}\p{N}\p{M}]+/gu;
+// In ASCII text the letters, digits and marks of WORD_RE are exactly these (and this is faster).
+const ASCII_WORD_RE = /[a-z0-9]+/gi;
+
+/**
+ * The snippet maker of one search: highlight() for each hit, with the query's verdict on each word
+ * remembered across the hits (they share most of their words).
+ */
+function snippetMaker(terms: ReadonlySet<string>): (text: string, stem: boolean) => string {
+  const verdicts = [new Map<string, boolean>(), new Map<string, boolean>()];
+  return (text, stem) => {
+    const seen = verdicts[stem ? 1 : 0]!;
+    const isHit = (w: string) => {
+      let hit = seen.get(w);
+      if (hit === undefined) {
+        const plain = plainTerms(w);
+        hit = plain.some((t) => terms.has(t)) || (stem && plain.some((t) => terms.has(stemOf(t))));
+        seen.set(w, hit);
+      }
+      return hit;
+    };
+    return snippet(text, isHit);
+  };
 }
 
 /**
@@ -130,50 +188,67 @@ function escapeHtml(s: string): string {
  * the query's in <b>…</b>; long texts are cut to about 40 words around the first highlighted one.
  */
 export function highlight(text: string, terms: ReadonlySet<string>, stem: boolean): string {
-  const parts: { word: boolean; text: string; hit: boolean }[] = [];
-  const seen = new Map<string, boolean>();
-  const isHit = (w: string) => {
-    let hit = seen.get(w);
-    if (hit === undefined) {
-      const plain = searchTerms(w, false);
-      hit = plain.some((t) => terms.has(t)) || (stem && plain.some((t) => terms.has(englishStem(t))));
-      seen.set(w, hit);
-    }
-    return hit;
+  return snippetMaker(terms)(text, stem);
+}
+
+/** Words a long snippet shows before its first highlighted word, and parts (words and the spaces between) it shows in all. */
+const SNIPPET_LEAD = 16;
+const SNIPPET_PARTS = 80;
+/** Texts of more words than this are cut to the snippet window. */
+const SNIPPET_MAX_WORDS = 48;
+
+/**
+ * highlight()'s snippet of `text`. The text is seen as parts (words, and the characters between
+ * them) by offsets, without copying; the scan stops once the window is known (a long paragraph's
+ * tail is never read), and only the window is escaped.
+ */
+function snippet(text: string, isHit: (word: string) => boolean): string {
+  const start: number[] = [];
+  const end: number[] = [];
+  const word: boolean[] = [];
+  const hit: boolean[] = [];
+  const push = (s: number, e: number, w: boolean, h: boolean) => {
+    start.push(s);
+    end.push(e);
+    word.push(w);
+    hit.push(h);
   };
+  const words = ASCII_TEXT.test(text) ? ASCII_WORD_RE : WORD_RE;
+  words.lastIndex = 0;
   let last = 0;
-  for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
-    if (m.index > last) parts.push({ word: false, text: text.slice(last, m.index), hit: false });
-    const hit = isHit(m[0]);
-    parts.push({ word: true, text: m[0], hit });
+  let count = 0;
+  let firstHit = -1;
+  let cut = false;
+  for (let m = words.exec(text); m; m = words.exec(text)) {
+    if (m.index > last) push(last, m.index, false, false);
     last = m.index + m[0].length;
+    const h = isHit(m[0]);
+    if (h && firstHit < 0) firstHit = start.length;
+    push(m.index, last, true, h);
+    count++;
+    // The window is complete: what follows only tells that the snippet ends in "…".
+    if ((cut = count > SNIPPET_MAX_WORDS && firstHit >= 0 && start.length >= Math.max(0, firstHit - SNIPPET_LEAD) + SNIPPET_PARTS)) break;
   }
-  if (last < text.length) parts.push({ word: false, text: text.slice(last), hit: false });
-  const words = parts.filter((p) => p.word).length;
+  if (!cut && last < text.length) push(last, text.length, false, false);
   let from = 0;
-  let to = parts.length;
-  if (words > 48) {
-    const first = Math.max(0, parts.findIndex((p) => p.hit));
-    from = Math.max(0, first - 16);
-    to = Math.min(parts.length, from + 80);
+  let to = start.length;
+  if (count > SNIPPET_MAX_WORDS) {
+    from = Math.max(0, Math.max(0, firstHit) - SNIPPET_LEAD);
+    to = Math.min(start.length, from + SNIPPET_PARTS);
   }
+  const more = to > 0 && end[to - 1]! < text.length;
   // Spaces between two highlighted words are highlighted too: a phrase is one <b>…</b>.
-  const shown = parts.slice(from, to);
-  shown.forEach((p, i) => {
-    if (!p.word && /^\s+$/.test(p.text) && shown[i - 1]?.hit && shown[i + 1]?.hit) p.hit = true;
-  });
+  const shownHit = (i: number) => hit[i]! || (!word[i] && i > from && i < to - 1 && hit[i - 1]! && hit[i + 1]! && /^\s+$/.test(text.slice(start[i], end[i])));
   let body = '';
-  for (let i = 0; i < shown.length; i++) {
-    if (!shown[i]!.hit) {
-      body += escapeHtml(shown[i]!.text);
-      continue;
-    }
-    let run = '';
-    while (i < shown.length && shown[i]!.hit) run += shown[i++]!.text;
-    i--;
-    body += `<b>${escapeHtml(run)}</b>`;
+  for (let i = from; i < to; ) {
+    const h = shownHit(i);
+    let j = i + 1;
+    while (j < to && shownHit(j) === h) j++;
+    const run = escapeHtml(text.slice(start[i], end[j - 1]));
+    body += h ? `<b>${run}</b>` : run;
+    i = j;
   }
-  return `${from > 0 ? '…' : ''}${body.trim()}${to < parts.length ? '…' : ''}`;
+  return `${from > 0 ? '…' : ''}${body.trim()}${more ? '…' : ''}`;
 }
 
 /** Every term a query's positive words and phrases can match (for highlighting). */
@@ -183,19 +258,54 @@ function highlightTerms(query: string): Set<string> {
   return out;
 }
 
-/**
- * The indexed terms of rows read in one search: searchText's terms, with English stems memoised
- * across the rows (their words repeat), which is what makes reading a thousand rows affordable.
- */
-function termReader(): (text: string, language: string) => string[] {
-  const stems = new Map<string, string>();
-  const stem = (w: string) => {
-    let s = stems.get(w);
-    if (s === undefined) stems.set(w, (s = englishStem(w)));
-    return s;
-  };
+/** The indexed terms of a stored paragraph (searchText's terms), from the shared word memo. */
+function indexedTerms(text: string, language: string): string[] {
   // searchTerms(text, true) is searchTerms(text, false) with each term stemmed.
-  return (text, language) => (language === 'en' ? searchTerms(text, false).map(stem) : searchTerms(text, false));
+  return language === 'en' ? searchTerms(text, false).map(stemOf) : searchTerms(text, false);
+}
+
+// Text whose only characters outside ASCII are separators: searchTerms splits it into the runs of
+// ASCII letters and digits, lower-cased (see search-terms.ts).
+const ASCII_WORDS_TEXT = new RegExp(`^(?:[\\x00-\\x7f]|${SEPARATORS.source})*$`);
+const LOWER_WORD = /[a-z0-9]+/g;
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/**
+ * The term sequences of a stored paragraph, as a query check asks about them, read from the text
+ * itself where that is exact: in ASCII text a phrase is looked for only where its first word can
+ * start (every word whose term is t begins with t less its last letter: the stemmer only cuts
+ * endings and turns a final y into i), and only the words from there are read. Other texts are
+ * tokenized whole (indexedTerms).
+ */
+export function textSequences(text: string, language: string): TermSequences {
+  let all: TermSequences | undefined;
+  const whole = () => (all ??= termList(indexedTerms(text, language)));
+  if (!ASCII_WORDS_TEXT.test(text)) return whole();
+  const lower = text.toLowerCase();
+  const termOf = language === 'en' ? stemOf : (w: string) => w;
+  return {
+    has(form, prefix) {
+      const lead = form[0]!.slice(0, -1);
+      if (!lead) return whole().has(form, prefix);
+      const last = form.length - 1;
+      for (let i = lower.indexOf(lead); i >= 0; i = lower.indexOf(lead, i + 1)) {
+        if (i > 0 && isWordChar(lower.charCodeAt(i - 1))) continue;
+        LOWER_WORD.lastIndex = i;
+        let j = 0;
+        for (; j <= last; j++) {
+          const m = LOWER_WORD.exec(lower);
+          if (!m) break;
+          const t = termOf(m[0]);
+          if (!(prefix && j === last ? t.startsWith(form[j]!) : t === form[j])) break;
+        }
+        if (j > last) return true;
+      }
+      return false;
+    },
+  };
 }
 
 /** Prepared statements per database and SQL text (a search's SQL varies only with its filters). */
@@ -217,7 +327,6 @@ function prepared(db: Db, sql: string): Statement {
 export function searchLibrary(db: Db, query: string, filters: SearchFilters, limit: number, order: SearchOrder = 'newest'): SearchHit[] {
   const sym = symbolQuery(query);
   let rows: Row[];
-  let terms: Set<string>;
   if (sym) {
     rows = db
       .prepare(
@@ -225,38 +334,39 @@ export function searchLibrary(db: Db, query: string, filters: SearchFilters, lim
           WHERE d.symbol = ? ${sym.designation ? 'AND p.designation = ?' : ''} ORDER BY d.language = 'en' DESC, p.position LIMIT ?`,
       )
       .all(...[sym.symbol, ...(sym.designation ? [sym.designation] : []), limit]) as Row[];
-    terms = new Set();
-    if (rows.length) return rows.map((r) => toHit(r, terms));
+    if (rows.length) return rows.map((r) => toHit(r, null));
   }
   const { sql, params, check, frequencies } = searchSql(query, filters, limit, order);
-  const termsOf = termReader();
   if (order === 'relevance') {
     const read: { row: Row; terms: string[] }[] = [];
-    for (const row of prepared(db, sql).all(...params) as Row[]) {
-      const t = termsOf(row.text, row.language);
-      if (!check || check(t)) read.push({ row, terms: t });
+    for (const row of prepared(db, sql).iterate(...params) as Iterable<Row>) {
+      const t = indexedTerms(row.text, row.language);
+      if (check && !check(termList(t))) continue;
+      read.push({ row, terms: t });
+      if (read.length >= RELEVANCE_WINDOW) break;
     }
     rows = rankByRelevance(read, frequencies).slice(0, limit);
   } else if (!check) rows = prepared(db, sql).all(...params) as Row[];
   else {
     rows = [];
     for (const r of prepared(db, sql).iterate(...params) as Iterable<Row>) {
-      if (!check(termsOf(r.text, r.language))) continue;
+      if (!check(textSequences(r.text, r.language))) continue;
       rows.push(r);
       if (rows.length >= limit) break;
     }
   }
   // Newest documents first, but a document's paragraphs in their own order.
   if (order === 'newest') rows.sort((a, b) => b.documentId - a.documentId || a.paragraphId - b.paragraphId);
-  terms = highlightTerms(query);
-  return rows.map((r) => toHit(r, terms));
+  const terms = highlightTerms(query);
+  const snippetOf = terms.size ? snippetMaker(terms) : null;
+  return rows.map((r) => toHit(r, snippetOf));
 }
 
-function toHit(r: Row, terms: Set<string>): SearchHit {
+function toHit(r: Row, snippetOf: ((text: string, stem: boolean) => string) | null): SearchHit {
   const { rank, language, draft, ...rest } = r;
   return {
     ...rest,
-    snippet: terms.size ? highlight(r.text, terms, language === 'en') : escapeHtml(r.text),
+    snippet: snippetOf ? snippetOf(r.text, language === 'en') : escapeHtml(r.text),
     score: Math.round(-rank * 1000) / 1000,
     draft: draft === 1,
   };

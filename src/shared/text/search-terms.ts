@@ -23,8 +23,8 @@ const LATIN_WORD = /^[a-z]+$/;
 // eslint-disable-next-line no-control-regex -- the ASCII range itself
 const ASCII = /^[\x00-\x7f]*$/;
 const ASCII_WORD = /[a-z0-9]+/g;
-// Quotes, dashes, no-break and thin spaces, ellipsis, bullet: never part of a word.
-const SEPARATORS = /[\u00a0\u00ab\u00bb\u2002-\u200a\u2010-\u201f\u2022\u2026\u2032\u2033\u202f]/;
+/** Quotes, dashes, no-break and thin spaces, ellipsis, bullet: never part of a word. */
+export const SEPARATORS = /[\u00a0\u00ab\u00bb\u2002-\u200a\u2010-\u201f\u2022\u2026\u2032\u2033\u202f]/;
 const SEPARATORS_G = new RegExp(SEPARATORS.source, 'g');
 const VOWEL = /[aeiouy]/;
 
