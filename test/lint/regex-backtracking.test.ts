@@ -1,7 +1,8 @@
 // Issue 10, ReDoS: no regex in src/ may backtrack without bound on user text. Every regex literal
 // runs against long adversarial inputs in a worker; one that backtracks exponentially (as
 // RE_TERMINAL did on ".111…1x") never finishes and the worker's generous deadline fails the test
-// naming it. The lint rule regexp/no-super-linear-backtracking keeps new ones out.
+// naming it. The lint rules regexp/no-super-linear-backtracking and regexp/no-super-linear-move keep
+// new ones out (the second the quadratic ones, see regex-linear-move.test.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
