@@ -215,7 +215,7 @@ function computeIds(doc: ResolutionDocument, labels: Map<string, string>): Ids {
         }
         return;
       }
-      if (b.table || b.preambular) {
+      if (b.table || b.preambular || b.quoted) {
         const e = unique(`${chapter}hcontainer_${i + 1}`);
         eid.set(b.id, e);
         b.children.forEach((c, k) => sub(c, e, k, 'item'));
@@ -416,16 +416,24 @@ function bodyXml(blocks: readonly Block[], ind: string, ctx: BlockContext): stri
     }
     const i2 = ind + '  '.repeat(open.length);
     if (b.table) s += `${i2}<hcontainer${attrs({ name: 'table', eId: ctx.ids.eid.get(b.id)!, wId: b.id })}>\n${i2}  <content>\n${tableXml(b, i2 + '    ')}${i2}  </content>\n${i2}</hcontainer>\n`;
-    else if (b.preambular) {
+    else if (b.preambular || b.quoted) {
       const eId = ctx.ids.eid.get(b.id)!;
       const text = runsOf(b.id, ctx);
-      s += `${i2}<hcontainer${attrs({ name: 'preambularParagraph', eId, wId: b.id, ...plenaryAttrs(b) })}>\n${i2}  <content>\n`;
+      s += `${i2}<hcontainer${attrs({ name: unnumberedName(b), eId, wId: b.id, ...plenaryAttrs(b) })}>\n${i2}  <content>\n`;
       s += b.children.length === 0 && b.tail.length === 0 ? `${i2}    <p>${text}</p>\n` : blockListXml(b, text, i2 + '    ', ctx);
       s += `${i2}  </content>\n${i2}</hcontainer>\n`;
     } else s += hierXml(b, 'paragraph', i2, ctx);
   }
   close(0);
   return s;
+}
+
+/**
+ * The name of the hcontainer of an unnumbered paragraph among the operative ones: a part's
+ * preambular paragraph, or the text an amendment's instruction quotes ("quotedText").
+ */
+function unnumberedName(b: Block): string {
+  return b.quoted ? 'quotedText' : 'preambularParagraph';
 }
 
 /** A preambular paragraph, or a heading in the preamble (its number and title as paragraphs). */
@@ -507,6 +515,7 @@ function proprietaryXml(doc: ResolutionDocument): string {
   for (const sp of m.sponsors) s += el('sponsor', sp);
   s += el('sponsorNote', m.sponsorNote);
   s += el('bureauLine', m.bureauLine);
+  s += el('sponsorLineEnd', m.sponsorLineEnd ?? '');
   s += el('title', m.title);
   s += el('adoptionDate', m.adoptionDate);
   s += el('issueDate', m.issueDate);

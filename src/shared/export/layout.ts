@@ -10,7 +10,7 @@ import type { FrontMatter, Language, ParagraphProposal, Proposal, ResolutionDocu
 import { proposalOf, toDoc } from '../resolution/convert.js';
 import { computeStructure, paragraphPhrase, xrefText, type DocStructure, type ParaInfo } from '../resolution/structure.js';
 import { enactingFormula } from '../resolution/lexicon.js';
-import { mastheadWords, type MastheadWords } from '../resolution/masthead.js';
+import { documentForm, mastheadWords, type MastheadWords } from '../resolution/masthead.js';
 import { formatDate, sessionHeading } from '../resolution/dates.js';
 import { citationNumber } from '../resolution/symbols.js';
 
@@ -253,7 +253,8 @@ export function layoutDocument(doc: ResolutionDocument): DocumentLayout {
     issueDate: meta.issueDate ? formatDate(meta.issueDate, lang) : '',
     adoptionDate: meta.adoptionDate ? formatDate(meta.adoptionDate, lang) : '',
     titleNumber: !isDraft && meta.organ !== 'sc' ? (citationNumber(meta.symbol) ?? '') : '',
-    formula: enactingFormula(meta.organ, lang, s.preambularCount > 0),
+    // An amendment's body is its instructions: no enacting formula.
+    formula: documentForm(meta) === 'amendment' ? { words: '', punctuation: '' } : enactingFormula(meta.organ, lang, s.preambularCount > 0),
     paragraphs,
     annexes: doc.annexes.map((a, i) => ({ id: a.id, heading: a.heading, title: a.title, paragraphs: annexParas[i] ?? [] })),
     footnotes,

@@ -390,6 +390,8 @@ interface Draft {
   heading?: Heading;
   table?: Table;
   preambular?: boolean;
+  /** Text an amendment's instruction quotes (Plenary's `hcontainer name="quotedText"`). */
+  quoted?: boolean;
 }
 
 function newDraft(n: XNode): Draft {
@@ -531,6 +533,7 @@ function finish(d: Draft, fallbackId: string, depth: number, kind: 'pp' | 'op' |
   if (d.heading) b.heading = d.heading;
   if (d.table) b.table = d.table;
   if (d.preambular) b.preambular = true;
+  if (d.quoted) b.quoted = true;
   if (d.heading || d.table) return b;
   if (phraseAttr !== undefined && RE_NUMERIC.test(phraseAttr)) b.phrase = Number(phraseAttr);
   else if (leadLength > 0 && depth === 0 && kind !== 'ap') {
@@ -604,6 +607,7 @@ function proprietaryFrontMatter(meta: XNode | undefined): FrontMatter | null {
       case 'sponsor': sponsors.push(v); break;
       case 'sponsorNote': m.sponsorNote = v; break;
       case 'bureauLine': m.bureauLine = v; break;
+      case 'sponsorLineEnd': m.sponsorLineEnd = v; break;
       case 'title': m.title = v; break;
       case 'adoptionDate': m.adoptionDate = v; break;
       case 'issueDate': m.issueDate = v; break;
@@ -891,6 +895,7 @@ function readBody(body: XNode, r: BlockReader): Draft[] {
     if (local === 'num' || local === 'heading') continue;
     if (local === 'hcontainer' && attr(c, 'name') === 'table') out.push(readTable(c));
     else if (local === 'hcontainer' && attr(c, 'name') === 'preambularParagraph') out.push({ ...readPreambular(child(c, 'content') ?? c, r), wId: attr(c, 'wId') ?? '', eId: attr(c, 'eId') ?? '', attrs: c, preambular: true });
+    else if (local === 'hcontainer' && attr(c, 'name') === 'quotedText') out.push({ ...readPreambular(child(c, 'content') ?? c, r), wId: attr(c, 'wId') ?? '', eId: attr(c, 'eId') ?? '', attrs: c, quoted: true });
     else if (local === 'paragraph' || local === 'point' || local === 'list' || local === 'hcontainer' || local === 'container' || local === 'level' || local === 'alinea' || local === 'clause' || local === 'subparagraph') out.push(readHier(c, r));
     else if ((local === 'part' || local === 'chapter') && child(c, 'heading')) {
       // A part or chapter with a heading (Plenary's export): a heading, then what it holds.

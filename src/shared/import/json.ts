@@ -7,6 +7,7 @@ import { subparagraphLabel, type SubparagraphLevel } from '../resolution/labels.
 import { detectParagraphPhrase } from '../resolution/structure.js';
 import { isParagraph, type AgendaItem, type Block, type Inline, type Language, type Organ, type ResolutionDocument } from '../resolution/model.js';
 import { committeeName, documentForm, type DocumentForm } from '../resolution/masthead.js';
+import { amendmentsOf, type AmendmentJson } from './amendment.js';
 
 /** A subparagraph in the JSON output. */
 export interface ParseJsonSubparagraph {
@@ -71,6 +72,11 @@ export interface ParseJson {
   /** Headings of parts and sub-headings of the resolution (not of its annexes), in reading order. */
   headings: { level: 1 | 2; num: string; title: string }[];
   footnotes: { mark: string; text: string }[];
+  /**
+   * An amendment document's instructions, each with the text it quotes (import/amendment.ts);
+   * present only when `kind` is "amendment". Quoted paragraphs are in neither `preambular` nor `operative`.
+   */
+  amendments?: AmendmentJson[];
 }
 
 /** Printed labels of documents made by the text importer (see ParseResult.labels). */
@@ -127,7 +133,7 @@ export function toParseJson(doc: ResolutionDocument, labels: Readonly<Record<str
   const lang = meta.language;
   const body = [...doc.preambular, ...doc.operative];
   const preambular = body
-    .filter((b) => isParagraph(b) && (b.preambular === true || doc.preambular.includes(b)))
+    .filter((b) => isParagraph(b) && !b.quoted && (b.preambular === true || doc.preambular.includes(b)))
     .map((b) => {
       const t = flat(b, 1, lang, labels);
       return { text: t, openingPhrase: phraseOf(b, t, lang, 'pp', meta.organ) };
@@ -143,7 +149,7 @@ export function toParseJson(doc: ResolutionDocument, labels: Readonly<Record<str
       if (b.heading.restart && doc.operative.includes(b)) n = 0;
       continue;
     }
-    if (!isParagraph(b) || b.preambular || doc.preambular.includes(b)) continue;
+    if (!isParagraph(b) || b.preambular || b.quoted || doc.preambular.includes(b)) continue;
     const o: ParseJsonOperative = {
       number: ++n,
       text: flat(b, 1, lang, labels),
@@ -180,9 +186,10 @@ export function toParseJson(doc: ResolutionDocument, labels: Readonly<Record<str
   }
   const byId = new Map(doc.footnotes.map((f) => [f.id, f]));
   const footnotes = order.filter((id) => byId.has(id)).map((id, k) => ({ mark: String(k + 1), text: text(byId.get(id)!.content) }));
+  const kind = documentForm(meta);
   return {
     symbol: meta.symbol,
-    kind: documentForm(meta),
+    kind,
     language: lang,
     organ: meta.organ,
     session: meta.session,
@@ -199,5 +206,6 @@ export function toParseJson(doc: ResolutionDocument, labels: Readonly<Record<str
     operative,
     headings,
     footnotes,
+    ...(kind === 'amendment' ? { amendments: amendmentsOf(doc, (b) => flat(b, 1, lang, labels)) } : {}),
   };
 }

@@ -13,6 +13,7 @@ import { readSessionLine } from '../resolution/session-line.js';
 import { classifyOpening, enactingFormula } from '../resolution/lexicon.js';
 import { mastheadWords } from '../resolution/masthead.js';
 import type { AgendaItem, DocumentKind, FrontMatter, Language, Organ } from '../resolution/model.js';
+import { isInstruction } from './amendment.js';
 import { parseSymbol } from '../resolution/symbols.js';
 import { PAGE } from './clean.js';
 import { plain } from './inline.js';
@@ -604,7 +605,8 @@ export function parseMasthead(lines: readonly string[]): MastheadInfo {
   // Unrecognised text: body-like paragraphs after the heading are preambular text; short lines
   // before the formula with no title yet are the title of a draft typed by hand.
   const leftovers = other.filter((o) => o.at > lastRecognised);
-  const firstBody = leftovers.find((o) => (o.line.length > 90 || /[;,]$/.test(o.line)) && !/^adopted\b/i.test(o.line));
+  // An amendment's instruction ("Delete the thirty-eighth preambular paragraph reading:") is body text too.
+  const firstBody = leftovers.find((o) => (o.line.length > 90 || /[;,]$/.test(o.line) || isInstruction(o.line)) && !/^adopted\b/i.test(o.line));
   const picked = firstBody ? leftovers.filter((o) => o.at >= firstBody.at) : [];
   const bodyLines = regroup(lines, picked);
   const pickedAt = new Set(picked.map((o) => o.at));

@@ -17,6 +17,8 @@ import { PlenaryError } from '../errors.js';
 import { classifyOpening } from '../resolution/lexicon.js';
 import { emptyFrontMatter, type FrontMatter, type Language, type Organ, type ResolutionDocument } from '../resolution/model.js';
 import { parseSymbol } from '../resolution/symbols.js';
+import { documentForm } from '../resolution/masthead.js';
+import { markAmendment, takeStarNotes } from './amendment.js';
 import { buildDocument } from './build.js';
 import { assertReadableText, describeSource, extractFootnoteBlocks, PAGE, type RawNote, removePageFurniture, toLines } from './clean.js';
 import { plain } from './inline.js';
@@ -107,9 +109,15 @@ export function parseResolutionText(text: string, opts: ParseTextOptions = {}): 
   const furn = removePageFurniture(lines, bodyStart, symbol, mast.titleLines);
   const fb = extractFootnoteBlocks(furn.lines, bodyStart);
   notes.push(...fb.notes);
+  let bodyLines = [...mast.bodyLines, ...(mast.bodyLines.length ? [''] : []), ...fb.lines.slice(bodyStart)];
+  // An amendment's notes stand at the foot of its page without a rule ("* Any changes …").
+  if (documentForm({ kind: m.kind ?? 'draft', bureauLine: m.bureauLine ?? '', sponsorLineEnd: m.sponsorLineEnd ?? '' }) === 'amendment') {
+    const star = takeStarNotes(bodyLines, (l) => l === '' || l === PAGE);
+    bodyLines = star.lines;
+    notes.push(...star.notes);
+  }
   // The note of a sponsor line's "*" is the sponsor note, not a footnote of the text.
   const sponsorNote = takeSponsorNote(notes, mast.sponsorMarks);
-  let bodyLines = [...mast.bodyLines, ...(mast.bodyLines.length ? [''] : []), ...fb.lines.slice(bodyStart)];
   // The text export's table rows ("a | b | c"); markdown tables were read by markdownToLines.
   if (format === 'text') bodyLines = foldTables(bodyLines, (l) => l === '' || l === PAGE);
 
@@ -178,6 +186,8 @@ export function parseResolutionText(text: string, opts: ParseTextOptions = {}): 
     footnotes: built.footnotes,
     annexes: built.annexes,
   };
+  // An amendment's body: instructions and the paragraphs they quote.
+  if (documentForm(meta) === 'amendment') markAmendment(doc);
   const warnings = [...built.warnings];
   if (doc.operative.length === 0) warnings.push('No operative paragraph was found.');
   rememberPrintedLabels(doc, built.labels);

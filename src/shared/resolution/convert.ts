@@ -45,6 +45,7 @@ function blockAttrs(b: Block, level: number, tail: boolean) {
     provenance: tail ? null : (b.provenance ?? null),
     base: tail ? null : (b.base ?? null),
     proposal: tail ? null : (b.proposal ?? null),
+    quoted: b.quoted === true,
   };
 }
 
@@ -59,9 +60,9 @@ function flatten(type: 'pp' | 'op' | 'ap', blocks: readonly Block[], level: numb
       out.push(schema.nodes.table.create({ id: b.id || newId(), header: b.table.header, rows: b.table.rows.map((r) => [...r]) }));
       continue;
     }
-    out.push(schema.nodes[b.preambular && type === 'op' ? 'pp' : type].create(blockAttrs(b, level, false), inlineNodes(b.content, notes)));
-    if (b.children.length) flatten(b.preambular && type === 'op' ? 'pp' : type, b.children, Math.min(level + 1, 4), notes, out);
-    if (b.tail.length) out.push(schema.nodes[b.preambular && type === 'op' ? 'pp' : type].create(blockAttrs(b, level, true), inlineNodes(b.tail, notes)));
+    out.push(schema.nodes[(b.preambular || b.quoted) && type === 'op' ? 'pp' : type].create(blockAttrs(b, level, false), inlineNodes(b.content, notes)));
+    if (b.children.length) flatten((b.preambular || b.quoted) && type === 'op' ? 'pp' : type, b.children, Math.min(level + 1, 4), notes, out);
+    if (b.tail.length) out.push(schema.nodes[(b.preambular || b.quoted) && type === 'op' ? 'pp' : type].create(blockAttrs(b, level, true), inlineNodes(b.tail, notes)));
   }
 }
 
@@ -138,6 +139,7 @@ function blockFromNode(n: PMNode, footnotes: Footnote[]): Block {
   if (a.provenance) b.provenance = a.provenance as Block['provenance'];
   if (a.base !== null) b.base = a.base as number;
   if (a.proposal) b.proposal = a.proposal as Block['proposal'];
+  if (a.quoted) b.quoted = true;
   return b;
 }
 
@@ -178,7 +180,7 @@ export function nestBlocks(nodes: readonly PMNode[], footnotes: Footnote[], part
       continue;
     }
     const b = blockFromNode(n, footnotes);
-    if (level === 0 && partPreambles && n.type.name === 'pp') b.preambular = true;
+    if (level === 0 && partPreambles && n.type.name === 'pp' && !b.quoted) b.preambular = true;
     if (level === 0) root.push(b);
     else stack[level - 1]!.children.push(b);
     stack.length = level;

@@ -67,6 +67,7 @@ export const blockSchema: z.ZodType<Block> = z.lazy(() =>
     base: z.number().int().positive().optional(),
     heading: z.object({ level: z.union([z.literal(1), z.literal(2)]), num: z.string(), restart: z.boolean().optional() }).optional(),
     preambular: z.boolean().optional(),
+    quoted: z.boolean().optional(),
     table: z.object({ header: z.boolean(), rows: z.array(z.array(z.string())) }).optional(),
   }),
 );

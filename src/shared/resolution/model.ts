@@ -199,6 +199,13 @@ export interface Block {
   preambular?: boolean;
   /** Present when the block is a table (annexes): its cells; `content` is empty. */
   table?: Table;
+  /**
+   * Text quoted by the amendment instruction before it (an amendment document's paragraph to
+   * insert, replace or delete, "…paragraph reading:"), words exactly as printed. It stands in the
+   * operative list right after its instruction, is never numbered, and prints as the official
+   * amendments print it: a paragraph of its own under the instruction (see import/amendment.ts).
+   */
+  quoted?: boolean;
 }
 
 /**

@@ -31,15 +31,22 @@ const blockAttrs = {
   base: { default: null },
   /** Whole-paragraph proposal { id, by, at, parent?, kind: 'ins' | 'del' }, or null. */
   proposal: { default: null },
+  /**
+   * Text quoted by an amendment's instruction (model.ts Block.quoted). Held by an unnumbered `pp`
+   * node among the operative paragraphs, as a part's preamble is: numbering, editing, moving and
+   * the exports' paragraph layout need nothing new; only the file model tells the two apart.
+   */
+  quoted: { default: false },
 };
 
 function blockDomAttrs(kind: string, attrs: Attrs): Record<string, string> {
   const out: Record<string, string> = {
-    class: `para ${kind} lvl${attrs.level as number}${attrs.tail ? ' tail' : ''}`,
+    class: `para ${kind} lvl${attrs.level as number}${attrs.tail ? ' tail' : ''}${attrs.quoted ? ' quoted' : ''}`,
     'data-id': attrs.id as string,
     'data-level': String(attrs.level),
   };
   if (attrs.tail) out['data-tail'] = 'true';
+  if (attrs.quoted) out['data-quoted'] = 'true';
   if (attrs.phrase !== null) out['data-phrase'] = String(attrs.phrase);
   if (attrs.status) out['data-status'] = attrs.status as string;
   if (attrs.holder) out['data-holder'] = attrs.holder as string;
@@ -80,6 +87,7 @@ function parseBlockAttrs(dom: DomLike): Attrs {
     provenance,
     base: null,
     proposal: null,
+    quoted: dom.getAttribute('data-quoted') === 'true',
   };
 }
 

@@ -26,7 +26,8 @@ function phrasesEverywhere(doc: ResolutionDocument) {
   const state = EditorState.create({ doc: pm, plugins: [structurePlugin()] });
   const ends = structureKey.getState(state)!.phrases;
   for (const p of structure.paras) {
-    if (p.level !== 0 || p.tail || p.section === 'ap') continue;
+    // Text an amendment quotes is in neither list of `parse --json` (it is in "amendments").
+    if (p.level !== 0 || p.tail || p.section === 'ap' || p.node.attrs.quoted) continue;
     const text = paraText(p.node);
     const span = paragraphPhrase(p, lang, doc.meta.organ);
     shared.set(p.number, text.slice(span.start, span.end));
