@@ -8,9 +8,13 @@
  *   - relevance ranks only the newest RELEVANCE_WINDOW matches (early termination again), by BM25
  *     computed here from their terms; for a rare query that is every match.
  * The index holds which paragraphs contain a term, not where (FTS5 detail=none, a third of the
- * size): a phrase is looked up as all of its terms, and the rows found are read newest first (or
- * best first) and kept when their terms stand in order, until the limit is reached.
- * Snippets are built here from the stored text (the FTS table is contentless).
+ * size): a phrase is looked up as its terms (less common function words, see compileQuery), and
+ * the rows found are read newest first and kept when the phrase stands in their text, until the
+ * limit (or the relevance window) is full; newest first reads only the words where the phrase can
+ * start (textSequences).
+ * Snippets are built here from the stored text (the FTS table is contentless), reading a long
+ * paragraph only up to the end of its snippet. What a search costs at a million paragraphs is
+ * mostly reading its hits: the FTS lookup is a fraction of a millisecond.
  * Symbol lookups ("79/200", "A/RES/79/200 OP5", "A/C.2/80/L.3") go to the documents table.
  */
 import type { Db } from './connection.js';
