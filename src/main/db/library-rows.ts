@@ -6,7 +6,7 @@
  * prepareDocument returns, whichever thread computed it.
  */
 import zlib from 'node:zlib';
-import type { Block, ResolutionDocument } from '../../shared/resolution/model.js';
+import type { Block, FrontMatter, ResolutionDocument } from '../../shared/resolution/model.js';
 import { blockText, inlineText } from '../../shared/resolution/model.js';
 import { subparagraphLabel } from '../../shared/resolution/labels.js';
 import { detectOpeningPhrase, organGender } from '../../shared/resolution/lexicon.js';
@@ -127,10 +127,12 @@ export function unpackBody(body: Buffer | string, texts: readonly string[] = [])
 export type StoredRow = Omit<ParagraphRow, 'path'>;
 
 /**
- * A document ready to store: its rows in position order, per row the matching tokens joined by
- * one space (a token never holds a space) and the search terms (searchText), and the packed body.
+ * A document ready to store: its front matter, its rows in position order, per row the matching
+ * tokens joined by one space (a token never holds a space) and the search terms (searchText), and
+ * the packed body (which holds the whole document).
  */
 export interface PreparedDocument {
+  meta: FrontMatter;
   rows: StoredRow[];
   tokens: string[];
   search: string[];
@@ -149,7 +151,7 @@ export function prepareDocument(doc: ResolutionDocument): PreparedDocument {
     tokens.push(matchTokens(row.text).join(' '));
     search.push(searchText(row.text, lang));
   }
-  return { rows, tokens, search, body: packBody(doc, rows.map((r) => r.text)) };
+  return { meta: doc.meta, rows, tokens, search, body: packBody(doc, rows.map((r) => r.text)) };
 }
 
 /**
@@ -158,8 +160,12 @@ export function prepareDocument(doc: ResolutionDocument): PreparedDocument {
  */
 export function assertPrepared(p: PreparedDocument): void {
   const n = Array.isArray(p?.rows) ? p.rows.length : -1;
+  const m = p?.meta as Partial<FrontMatter> | undefined;
   const ok =
     n >= 0 &&
+    typeof m === 'object' &&
+    ['symbol', 'organ', 'session', 'adoptionDate', 'language', 'title', 'basis', 'meeting'].every((k) => typeof m[k as keyof FrontMatter] === 'string') &&
+    Array.isArray(m.agendaItems) &&
     Array.isArray(p.tokens) &&
     Array.isArray(p.search) &&
     p.tokens.length === n &&

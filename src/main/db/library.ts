@@ -114,15 +114,21 @@ export class LibraryDb {
 
   /**
    * Stores a parsed document and its paragraphs in one transaction. Returns the document id and
-   * the new paragraph ids with their tokens (for the match index). `prepared` is
-   * prepareDocument(doc) when the import worker already computed it (checked, then stored as is).
+   * the new paragraph ids with their tokens (for the match index).
    */
-  insertDocument(doc: ResolutionDocument, source: { file: string; hash: string }, prepared?: PreparedDocument): { id: number; paragraphs: MatchEntry[] } {
-    const prep = prepared ?? prepareDocument(doc);
-    if (prepared) assertPrepared(prepared);
+  insertDocument(doc: ResolutionDocument, source: { file: string; hash: string }): { id: number; paragraphs: MatchEntry[] } {
+    return this.insertPrepared(prepareDocument(doc), source);
+  }
+
+  /**
+   * Stores a prepared document (prepareDocument, perhaps computed by the import worker) as
+   * insertDocument stores the document itself; CORRUPT, storing nothing, when it is malformed.
+   */
+  insertPrepared(prep: PreparedDocument, source: { file: string; hash: string }): { id: number; paragraphs: MatchEntry[] } {
+    assertPrepared(prep);
     const body = Buffer.isBuffer(prep.body) ? prep.body : Buffer.from(prep.body.buffer, prep.body.byteOffset, prep.body.byteLength);
     return this.db.transaction(() => {
-      const m = doc.meta;
+      const m = prep.meta;
       const sessionNum = /^\d+$/.test(m.session) ? Number(m.session) : null;
       const year = /^\d{4}/.test(m.adoptionDate) ? Number(m.adoptionDate.slice(0, 4)) : null;
       const id = Number(

@@ -34,22 +34,22 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxMemoryMb: 1536,
 };
 
-/** A file read and parsed: where it came from, the parser's result and (when asked) what the library stores for it. */
+/** A file read and parsed: where it came from and the parser's result. */
 export interface ImportOutcome {
   source: ImportSource;
   parsed: ParseResult;
-  prepared?: PreparedDocument;
 }
 
-/** Options of one import: `prepare` also computes what the library stores (prepareDocument) in the worker. */
-export interface ImportFileOptions {
-  prepare?: boolean;
+/** A file read, parsed and prepared for the library (prepareDocument): where it came from and what to store. */
+export interface PreparedOutcome {
+  source: ImportSource;
+  prepared: PreparedDocument;
 }
 
 interface Pending {
   job: ImportJob;
   name: string;
-  resolve: (o: ImportOutcome) => void;
+  resolve: (o: ImportOutcome | PreparedOutcome) => void;
   reject: (e: PlenaryError) => void;
 }
 
@@ -89,14 +89,19 @@ export class ImportRunner {
   constructor(private readonly limits: ImportLimits = DEFAULT_IMPORT_LIMITS) {}
 
   /** Reads and parses a file on disk; rejects with a PlenaryError naming the file. */
-  importFile(file: string, opts: ImportFileOptions = {}): Promise<ImportOutcome> {
-    return this.enqueue({ id: this.nextId++, file, ...(opts.prepare ? { prepare: true } : {}) }, path.basename(file));
+  importFile(file: string): Promise<ImportOutcome> {
+    return this.enqueue<ImportOutcome>({ id: this.nextId++, file }, path.basename(file));
+  }
+
+  /** Reads, parses and prepares a file on disk for the library; rejects with a PlenaryError naming the file. */
+  prepareFile(file: string): Promise<PreparedOutcome> {
+    return this.enqueue<PreparedOutcome>({ id: this.nextId++, file, prepare: true }, path.basename(file));
   }
 
   /** Reads and parses bytes (uploaded or dropped); `name` gives the extension and the messages. */
   importBuffer(name: string, data: Uint8Array): Promise<ImportOutcome> {
     // A copy the worker can own: the caller's buffer may be a view into a larger pool.
-    return this.enqueue({ id: this.nextId++, name, data: new Uint8Array(data) }, path.basename(name || 'file'));
+    return this.enqueue<ImportOutcome>({ id: this.nextId++, name, data: new Uint8Array(data) }, path.basename(name || 'file'));
   }
 
   /** Stops the worker; pending jobs fail. */
@@ -110,9 +115,9 @@ export class ImportRunner {
     if (w) await w.terminate();
   }
 
-  private enqueue(job: ImportJob, name: string): Promise<ImportOutcome> {
-    return new Promise<ImportOutcome>((resolve, reject) => {
-      this.queue.push({ job, name, resolve, reject });
+  private enqueue<T extends ImportOutcome | PreparedOutcome>(job: ImportJob, name: string): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ job, name, resolve: resolve as (o: ImportOutcome | PreparedOutcome) => void, reject });
       this.pump();
     });
   }
@@ -144,7 +149,7 @@ export class ImportRunner {
     w.on('message', (reply: ImportReply) => {
       const p = this.active;
       if (!p || reply.id !== p.job.id) return;
-      if (reply.ok) this.finish(p, { source: reply.source, parsed: reply.parsed, ...(reply.prepared ? { prepared: reply.prepared } : {}) });
+      if (reply.ok) this.finish(p, 'prepared' in reply ? { source: reply.source, prepared: reply.prepared } : { source: reply.source, parsed: reply.parsed });
       else this.finish(p, new PlenaryError((KNOWN_CODES.has(reply.code) ? reply.code : 'CORRUPT') as ErrorCode, reply.message, reply.msg ? { msg: reply.msg } : undefined));
     });
     w.on('error', (e: Error & { code?: string }) => {
@@ -179,7 +184,7 @@ export class ImportRunner {
     this.timer = null;
   }
 
-  private finish(p: Pending, result: ImportOutcome | PlenaryError): void {
+  private finish(p: Pending, result: ImportOutcome | PreparedOutcome | PlenaryError): void {
     if (this.active !== p) return;
     this.clearTimer();
     this.active = null;
@@ -202,10 +207,14 @@ export function importRunner(lane = 0): ImportRunner {
   return shared[lane];
 }
 
-/** Reads and parses a file on disk in a shared worker (lane 0 unless given); see {@link ImportRunner.importFile}. */
-export function importFileIsolated(file: string, opts: ImportFileOptions & { lane?: number } = {}): Promise<ImportOutcome> {
-  const { lane, ...rest } = opts;
-  return importRunner(lane).importFile(file, rest);
+/** Reads and parses a file on disk in the shared worker; see {@link ImportRunner.importFile}. */
+export function importFileIsolated(file: string): Promise<ImportOutcome> {
+  return importRunner().importFile(file);
+}
+
+/** Reads, parses and prepares a file for the library in a shared worker (lane 0 unless given); see {@link ImportRunner.prepareFile}. */
+export function prepareFileIsolated(file: string, lane = 0): Promise<PreparedOutcome> {
+  return importRunner(lane).prepareFile(file);
 }
 
 /** Reads and parses bytes in the shared worker; see {@link ImportRunner.importBuffer}. */

@@ -12,8 +12,9 @@ import { readResolutionBuffer, readResolutionFile, type ImportedText } from './i
 import { prepareDocument, type PreparedDocument } from '../db/library-rows.js';
 
 /**
- * A job for the worker: a file on disk, or bytes already in memory. `prepare`: also compute what
- * the library stores for the document (prepareDocument), so the main thread only writes it.
+ * A job for the worker: a file on disk, or bytes already in memory. `prepare`: answer with what
+ * the library stores for the document (prepareDocument) instead of the parse result, so the main
+ * thread only writes it (and the document tree does not cross threads).
  */
 export type ImportJob = ({ id: number; file: string } | { id: number; name: string; data: Uint8Array }) & { prepare?: boolean };
 
@@ -22,7 +23,8 @@ export type ImportSource = Omit<ImportedText, 'text'>;
 
 /** The worker's answer to a job. */
 export type ImportReply =
-  | { id: number; ok: true; source: ImportSource; parsed: ParseResult; prepared?: PreparedDocument }
+  | { id: number; ok: true; source: ImportSource; parsed: ParseResult }
+  | { id: number; ok: true; source: ImportSource; prepared: PreparedDocument }
   | { id: number; ok: false; code: string; message: string; msg?: MessageRef };
 
 let current: ImportJob | null = null;
@@ -42,7 +44,8 @@ async function run(job: ImportJob): Promise<ImportReply> {
     const t = 'file' in job ? await readResolutionFile(job.file) : await readResolutionBuffer(job.name, job.data);
     const parsed = parseResolutionText(t.text, { fileName: t.fileName, format: t.format });
     const { text: _text, ...source } = t;
-    return { id: job.id, ok: true, source, parsed, ...(job.prepare ? { prepared: prepareDocument(parsed.document) } : {}) };
+    if (job.prepare) return { id: job.id, ok: true, source, prepared: prepareDocument(parsed.document) };
+    return { id: job.id, ok: true, source, parsed };
   } catch (e) {
     return fail(job.id, e, jobName(job));
   }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { openDatabase, type Db } from '../../../src/main/db/connection.js';
 import { LibraryDb } from '../../../src/main/db/library.js';
 import { prepareDocument, type PreparedDocument } from '../../../src/main/db/library-rows.js';
-import { importFileIsolated } from '../../../src/main/services/import-isolated.js';
+import { importFileIsolated, prepareFileIsolated } from '../../../src/main/services/import-isolated.js';
 import { parseResolutionText } from '../../../src/shared/import/text.js';
 import { CORPUS } from '../../helpers/corpus.js';
 import { tempDir } from '../../helpers/tmp.js';
@@ -38,7 +38,8 @@ function store(name: string, prepared: boolean): string[] {
   const lib = new LibraryDb(db);
   for (const f of FILES) {
     const doc = parseResolutionText(fs.readFileSync(path.join(CORPUS, f), 'utf8'), { fileName: path.basename(f), format: 'text' }).document;
-    lib.insertDocument(doc, { file: f, hash: f }, prepared ? prepareDocument(doc) : undefined);
+    if (prepared) lib.insertPrepared(prepareDocument(doc), { file: f, hash: f });
+    else lib.insertDocument(doc, { file: f, hash: f });
   }
   const rows = dump(db);
   db.close();
@@ -55,15 +56,14 @@ describe('prepared documents', () => {
 
   it('come from the import worker as prepareDocument makes them', async () => {
     const file = path.join(CORPUS, FILES[0]!);
-    const out = await importFileIsolated(file, { prepare: true });
-    const mine = prepareDocument(out.parsed.document);
-    expect(out.prepared).toBeDefined();
-    expect(out.prepared!.rows).toEqual(mine.rows);
-    expect(out.prepared!.tokens).toEqual(mine.tokens);
-    expect(out.prepared!.search).toEqual(mine.search);
-    expect(Buffer.from(out.prepared!.body).equals(Buffer.from(mine.body))).toBe(true);
-    // A plain import (opening a file in the editor) is not prepared.
-    expect((await importFileIsolated(file)).prepared).toBeUndefined();
+    const out = await prepareFileIsolated(file);
+    const plain = await importFileIsolated(file);
+    const mine = prepareDocument(plain.parsed.document);
+    expect(out.source).toEqual(plain.source);
+    const { body, ...rest } = out.prepared;
+    const { body: myBody, ...myRest } = mine;
+    expect(rest).toEqual(myRest);
+    expect(Buffer.from(body).equals(Buffer.from(myBody))).toBe(true);
   });
 
   it('are refused with CORRUPT, storing nothing, when incomplete', () => {
@@ -76,8 +76,10 @@ describe('prepared documents', () => {
       { ...good, search: [...good.search.slice(1), 7 as unknown as string] },
       { ...good, body: 'x' as unknown as Uint8Array },
       { ...good, rows: undefined as unknown as PreparedDocument['rows'] },
+      { ...good, meta: { ...good.meta, symbol: undefined as unknown as string } },
+      { ...good, meta: undefined as unknown as PreparedDocument['meta'] },
     ];
-    for (const p of bad) expect(() => lib.insertDocument(doc, { file: 'x', hash: 'x' }, p)).toThrowError(expect.objectContaining({ code: 'CORRUPT' }));
+    for (const p of bad) expect(() => lib.insertPrepared(p, { file: 'x', hash: 'x' })).toThrowError(expect.objectContaining({ code: 'CORRUPT' }));
     expect(lib.counts()).toEqual({ documents: 0, paragraphs: 0 });
     db.close();
   });
