@@ -178,8 +178,10 @@ function stylesheet(layout: DocumentLayout, opts: HtmlExportOptions): string {
   @bottom-${even.outer} { content: ""; border: 0.5pt solid transparent; height: 20pt; width: 110pt; margin: 38.8pt 0 26.5pt; padding: 0; }
   @bottom-${even.inner} { content: none; }
 }
-/* Word sets text without pair kerning or ligatures (its default, and the UN's): so does the export,
-   or lines hold more than the UN's and break elsewhere. */
+/* No pair kerning or ligatures. The official PDFs do show Times New Roman's kerning pairs ("y," "w,"
+   "r." about -0.7 pt, "Te" -0.24 pt: scripts/fidelity/word-advances.ts), but Word breaks its lines as
+   if they were not there: over 7,045 official line breaks, kerning changes the fit of none in 100
+   (0.938 both ways), and Liberation Serif's pairs are not Times New Roman's. */
 html { font-family: ${font}; font-size: 10pt; line-height: 12pt; color: #000; background: #fff;
   font-kerning: none; font-variant-ligatures: none; font-feature-settings: "kern" 0, "liga" 0, "clig" 0; }
 body { margin: 0; }
@@ -239,7 +241,10 @@ h1.title { font-weight: bold; font-size: 12pt; line-height: 13.5pt; margin: 0 0 
    = 4.8 pt where the outline is 4.44 pt), on average 0.24 pt a letter wider at 10 pt than the
    outline widths a browser uses, and 0.24 pt at 8.5 pt (measured on the glyph positions of the 39
    official PDFs; a line-fitting simulation over their 9,500 line breaks agrees best at 0.023–0.024
-   em). Without this, lines hold a word more than the UN's and break elsewhere. */
+   em). Without this, lines hold a word more than the UN's and break elsewhere. A width per
+   character does no better than this one spacing (scripts/fidelity/word-advances.ts: Word's own
+   observed advances, scaled, fit 0.938 of 7,045 breaks, the same as 0.024 em; freely tuned
+   per-character widths 0.942), so no font with Word's widths is shipped. */
 .text, .mh-session, .mh-distr { letter-spacing: ${BODY_LETTER_SPACING}; }
 .footnotes { letter-spacing: ${NOTE_LETTER_SPACING}; }
 p.pp, p.op { text-indent: 23.7pt; }
