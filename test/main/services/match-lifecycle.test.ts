@@ -13,6 +13,7 @@ import { LibraryService } from '../../../src/main/services/library.js';
 import type { ResolutionDocument } from '../../../src/shared/resolution/model.js';
 import { libraryDoc } from '../../helpers/library-docs.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { createServices } from '../../../src/main/services/index.js';
 import { expectSameAsRebuild as sameAsRebuild } from '../../helpers/match-index.js';
 
 const TOPICS = ['fisheries', 'desertification', 'cyberspace', 'migration', 'landmines', 'pandemics', 'oceans', 'literacy', 'drought', 'statelessness'];
@@ -130,5 +131,23 @@ describe('an index that must be rebuilt', () => {
     lib.close();
     await expect(ready).rejects.toThrow(/closed while its match index was being prepared/);
     lib = new LibraryService(file, undefined, { matchPersistFrom: 0 });
+  });
+});
+
+describe('the API', () => {
+  it('answers match, suggest, history and lineage once the index is ready', async () => {
+    const api = createServices({ dataDir: path.join(tmp.dir, 'data'), mode: 'test', version: '9', starter: false });
+    try {
+      api.library.addDocument(doc(4), { file: 'f4', hash: 'h4' });
+      const text = para(4, 2);
+      const { matches } = await api['library.match']({ text });
+      expect(matches[0]).toMatchObject({ symbol: 'A/RES/79/4', text });
+      const { suggestions } = await api['library.suggest']({ text: text.split(' ').slice(0, 9).join(' ') });
+      expect(suggestions[0]).toMatchObject({ symbol: 'A/RES/79/4' });
+      expect((await api['library.history']({ paragraphId: matches[0]!.paragraphId })).count).toBe(1);
+      expect((await api['library.lineage']({ paragraphId: matches[0]!.paragraphId })).versions.map((v) => v.symbol)).toEqual(['A/RES/79/4']);
+    } finally {
+      api.close();
+    }
   });
 });
