@@ -8,9 +8,9 @@ import { searchLibrary, searchSql, type SearchFilters, type SearchOrder } from '
 import { decodeMatchBlob, encodeMatchBlob, tokenHash, type MatchBlob, type MatchEntry } from './match-store.js';
 import type { ResolutionDocument } from '../../shared/resolution/model.js';
 import { matchTokens } from '../../shared/text/tokens.js';
-import { assertPrepared, prepareDocument, unpackBody, type ParagraphRow, type PreparedDocument } from './library-rows.js';
+import { assertPrepared, prepareDocument, unpackBody, type ParagraphRow, type PreparedDocument } from '../services/library-rows.js';
 
-export { flattenParagraphs, packBody, prepareDocument, unpackBody, type ParagraphRow, type PreparedDocument } from './library-rows.js';
+export { flattenParagraphs, packBody, prepareDocument, unpackBody, type ParagraphRow, type PreparedDocument } from '../services/library-rows.js';
 
 export type { SearchFilters, SearchOrder };
 

@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { PlenaryError, type ErrorCode } from '../../shared/errors.js';
 import type { ParseResult } from '../../shared/import/text.js';
 import type { ImportJob, ImportReply, ImportSource } from './import-worker.js';
-import type { PreparedDocument } from '../db/library-rows.js';
+import type { PreparedDocument } from './library-rows.js';
 
 export type { ImportSource } from './import-worker.js';
 

@@ -11,6 +11,9 @@ import { PlenaryError, type CodedMessage } from '../../shared/errors.js';
 import { CONFIRM_FILE_LIMIT, continueWalk, FolderWalk, sensitiveRootMessage, type WalkFs } from './folder-walk.js';
 import { summarize, type ImportItem, type LibraryService } from './library.js';
 
+/** Files passed to one importPaths call (read ahead within it) between two looks at cancel. */
+const IMPORT_CHUNK = 8;
+
 /** Finished jobs kept for a late status call. */
 const KEEP_FINISHED = 20;
 
@@ -162,12 +165,18 @@ export class ImportJobs {
       ...walked.passedOver.map((p): ImportItem => ({ file: p.path, status: 'skipped', reason: p.reason })),
     );
     job.status.phase = 'importing';
-    for (const file of walked.files) {
+    // A few files per call: the import worker reads the next ones while this thread stores, and a
+    // cancel still stops within a chunk.
+    for (let i = 0; i < walked.files.length; i += IMPORT_CHUNK) {
       if (job.abort.signal.aborted) return this.finish(job, 'cancelled');
-      job.status.current = file;
-      const one = await this.library.importPaths([file], undefined, { files: [file], missing: [], passedOver: [], limited: false });
-      job.items.push(...one.items);
-      job.status.done++;
+      const chunk = walked.files.slice(i, i + IMPORT_CHUNK);
+      job.status.current = chunk[0]!;
+      // The walk already listed the chunk: every item is one of its files, reported as it is stored.
+      await this.library.importPaths(chunk, (done, _total, item) => {
+        job.items.push(item);
+        job.status.done++;
+        job.status.current = chunk[done] ?? chunk[chunk.length - 1]!;
+      }, { files: chunk, missing: [], passedOver: [], limited: false });
     }
     this.finish(job, 'done');
   }

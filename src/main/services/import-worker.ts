@@ -9,7 +9,7 @@ import { parentPort } from 'node:worker_threads';
 import { PlenaryError, type MessageRef } from '../../shared/errors.js';
 import { parseResolutionText, type ParseResult } from '../../shared/import/text.js';
 import { readResolutionBuffer, readResolutionFile, type ImportedText } from './import-files.js';
-import { prepareDocument, type PreparedDocument } from '../db/library-rows.js';
+import { prepareDocument, type PreparedDocument } from './library-rows.js';
 
 /**
  * A job for the worker: a file on disk, or bytes already in memory. `prepare`: answer with what

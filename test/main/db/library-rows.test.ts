@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type Db } from '../../../src/main/db/connection.js';
 import { LibraryDb } from '../../../src/main/db/library.js';
-import { prepareDocument, type PreparedDocument } from '../../../src/main/db/library-rows.js';
+import { prepareDocument, type PreparedDocument } from '../../../src/main/services/library-rows.js';
 import { importFileIsolated, prepareFileIsolated } from '../../../src/main/services/import-isolated.js';
 import { parseResolutionText } from '../../../src/shared/import/text.js';
 import { CORPUS } from '../../helpers/corpus.js';
