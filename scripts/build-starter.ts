@@ -5,35 +5,68 @@
 //     source file name, the sha256 of its bytes and the parsed document;
 //   node --import tsx scripts/build-starter.ts --database   (`npm run build:starter`, part of `npm run build`)
 //     makes dist/starter/library.sqlite from that file: the library a new data folder starts from
-//     (a file copy, see starterDatabasePath in src/main/services/library.ts), shipped as an
-//     extraResource (electron-builder.yml). Built, never committed.
+//     (a file copy, see starterDatabasePath in src/main/services/library.ts), and beside it its
+//     persisted match index (library.sqlite.match-index, match-persist.ts), copied with it so that
+//     a new user's first match needs no index build; both shipped as extraResources
+//     (electron-builder.yml). Built, never committed.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import crypto from 'node:crypto';
 import { parseResolutionText } from '../src/shared/import/text.js';
 import { LibraryService, starterPath } from '../src/main/services/library.js';
+import Database from 'better-sqlite3';
+import { ensureMatchGeneration } from '../src/main/db/match-store.js';
+import { buildMatchIndex, snapshotPath, writeSnapshot } from '../src/main/services/match-persist.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const starter = starterPath(root);
 
-/** The starter database from the starter file: imported whole, compacted, in rollback-journal mode (one file to copy). */
-export function buildStarterDatabase(out: string, from = starter): { documents: number; paragraphs: number; bytes: number } {
+/**
+ * The starter database from the starter file: imported whole, compacted, in rollback-journal mode
+ * (one file to copy), with its persisted match index beside it (snapshotPath(out)), written for
+ * whatever the library's size: it is what spares a new user the index build.
+ */
+export function buildStarterDatabase(out: string, from = starter): { documents: number; paragraphs: number; bytes: number; matchIndexBytes: number } {
   const partial = `${out}.partial`;
-  for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) fs.rmSync(f, { force: true });
+  const partialSnap = snapshotPath(partial)!;
+  for (const f of [partial, `${partial}-wal`, `${partial}-shm`, partialSnap]) fs.rmSync(f, { force: true });
   const lib = new LibraryService(partial, from, { starterDatabase: null });
   let counts;
   try {
     counts = lib.stats();
     if (lib.db.setting('starter') !== 'done') throw new Error(`${from} could not be imported`);
+    // The generation table and its triggers ship in the file: the snapshot is keyed to them.
+    ensureMatchGeneration(lib.db.db);
     lib.checkpoint();
     lib.db.db.pragma('journal_mode = DELETE');
     lib.db.db.exec('VACUUM');
   } finally {
     lib.close();
   }
+  const compacted = fileHash(partial);
+  writeMatchIndexOf(partial, partialSnap);
+  // The index must describe exactly the bytes that ship: opening the file must not have changed it.
+  if (fileHash(partial) !== compacted) throw new Error(`${partial} changed while its match index was built`);
+  // The database last: a snapshot without its database (or beside an older one) is refused by its generation.
+  fs.renameSync(partialSnap, snapshotPath(out)!);
   fs.renameSync(partial, out);
-  return { ...counts, bytes: fs.statSync(out).size };
+  return { ...counts, bytes: fs.statSync(out).size, matchIndexBytes: fs.statSync(snapshotPath(out)!).size };
+}
+
+const fileHash = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+/** Writes the match index of the database `file`, read as it is on disk (read-only, nothing written to it), to `snap`. */
+function writeMatchIndexOf(file: string, snap: string): void {
+  // Not openDatabase: it switches to WAL, which a read-only connection cannot (and must not) do.
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const { index, gen, origin } = buildMatchIndex(db, null);
+    if (origin.source !== 'rebuilt' || index.size === 0) throw new Error(`${file}: no match index could be built`);
+    writeSnapshot(index, gen, snap);
+  } finally {
+    db.close();
+  }
 }
 
 function buildStarterFile(): void {
@@ -61,6 +94,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
     const out = path.join(root, 'dist', 'starter', 'library.sqlite');
     fs.mkdirSync(path.dirname(out), { recursive: true });
     const r = buildStarterDatabase(out);
-    console.log(`${r.documents} documents, ${r.paragraphs} paragraphs → ${path.relative(root, out)} (${(r.bytes / 1e6).toFixed(1)} MB)`);
+    console.log(`${r.documents} documents, ${r.paragraphs} paragraphs → ${path.relative(root, out)} (${(r.bytes / 1e6).toFixed(1)} MB, match index ${(r.matchIndexBytes / 1e6).toFixed(1)} MB)`);
   } else buildStarterFile();
 }

@@ -18,7 +18,7 @@ import type { ResolutionDocument } from '../../shared/resolution/model.js';
 import { wordDiff, type DiffOp } from '../../shared/text/diff.js';
 import type { AdoptionRecord, AgreedMatch, ImportSummary, LibrarySuggestion, LineageVersion } from '../../shared/api.js';
 import type { MatchIndex, MatchHit } from './matcher.js';
-import { openMatchIndex, openMatchIndexOffThread } from './match-persist.js';
+import { openMatchIndex, openMatchIndexOffThread, snapshotPath, type MatchIndexOrigin } from './match-persist.js';
 import { adoptionRecord, continuationOf, lineage } from './library-history.js';
 import { expandPaths, type WalkResult } from './folder-walk.js';
 import { importBufferIsolated, prepareFileIsolated, type ImportOutcome, type PreparedOutcome } from './import-isolated.js';
@@ -39,12 +39,32 @@ export function starterPath(appRoot: string): string {
 /**
  * The starter library ready to use, built by `npm run build` (scripts/build-starter.ts): beside the
  * sources (dist/starter/library.sqlite) or, in the installed app, in its resources folder
- * (library/starter.sqlite, electron-builder.yml). `starter` is the starter file (starterPath), from
+ * (library/starter.sqlite, electron-builder.yml), each with its persisted match index beside it
+ * (snapshotPath of it). `starter` is the starter file (starterPath), from
  * whose place the app root is known. Undefined when neither exists (not built: `npm test`).
  */
 export function starterDatabasePath(starter: string): string | undefined {
   const root = path.resolve(path.dirname(starter), '..', '..');
   return [path.join(root, 'dist', 'starter', 'library.sqlite'), path.join(path.dirname(root), 'library', 'starter.sqlite')].find((f) => fs.existsSync(f));
+}
+
+/**
+ * Copies the persisted match index beside the built starter database `prebuilt` (if any) to
+ * `snap`, under a temporary name then renamed, so that a copy cut short never carries the real
+ * name. Nothing is trusted from it: on open, match-persist.ts checks its checksum and generation
+ * against the copied database and builds the index as before if it is refused. Without it (or
+ * when it cannot be copied) the index is built as before too, so a failure here is not an error.
+ */
+function copyStarterMatchIndex(prebuilt: string, snap: string): void {
+  const shipped = snapshotPath(prebuilt);
+  if (!shipped || !fs.existsSync(shipped)) return;
+  const tmp = `${snap}.starter-${process.pid}`;
+  try {
+    fs.copyFileSync(shipped, tmp);
+    fs.renameSync(tmp, snap);
+  } catch {
+    fs.rmSync(tmp, { force: true });
+  }
 }
 
 /** Options of the library service. */
@@ -87,6 +107,7 @@ export class LibraryService {
   private lib: LibraryDb | null = null;
   private index: MatchIndex | null = null;
   private indexLoading: Promise<MatchIndex> | null = null;
+  private indexOrigin: MatchIndexOrigin | null = null;
   private loading: Promise<void> | null = null;
   private loadEnded = false;
   /** Why the background starter load stopped, if it failed. */
@@ -122,20 +143,25 @@ export class LibraryService {
    * A new library (no database file yet) starts as a copy of the built starter database: a file
    * copy and an open, instead of importing every document. Null when there is no such database or
    * the copy cannot be opened (then the copy is removed and the starter file is imported as before).
+   * The built database's persisted match index comes along (copyStarterMatchIndex), before the
+   * database takes its name.
    */
   private openStarterCopy(): Db | null {
     const prebuilt = this.opts.starterDatabase === undefined ? starterDatabasePath(this.starter!) : this.opts.starterDatabase;
     if (!prebuilt || fs.existsSync(this.file) || !fs.existsSync(prebuilt)) return null;
-    // Journal files without their database cannot belong to it: never let SQLite replay them into the copy.
-    for (const f of [`${this.file}-wal`, `${this.file}-shm`]) fs.rmSync(f, { force: true });
+    // Journal files and a match index without their database cannot belong to it: never let SQLite
+    // replay them into the copy, nor leave an index of another library where the copy's is expected.
+    const snap = snapshotPath(this.file)!;
+    for (const f of [`${this.file}-wal`, `${this.file}-shm`, snap]) fs.rmSync(f, { force: true });
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     const partial = `${this.file}.starter-${process.pid}`;
     try {
       fs.copyFileSync(prebuilt, partial);
+      copyStarterMatchIndex(prebuilt, snap);
       fs.renameSync(partial, this.file);
       return openDatabase(this.file);
     } catch {
-      for (const f of [partial, this.file, `${this.file}-wal`, `${this.file}-shm`]) fs.rmSync(f, { force: true });
+      for (const f of [partial, this.file, `${this.file}-wal`, `${this.file}-shm`, snap]) fs.rmSync(f, { force: true });
       return null;
     }
   }
@@ -157,6 +183,7 @@ export class LibraryService {
     this.dbHandle = null;
     this.lib = null;
     this.index = null;
+    this.indexOrigin = null;
     this.indexLoading = null;
     this.loading = null;
   }
@@ -181,8 +208,17 @@ export class LibraryService {
    * built on this thread if need be: for scripts and tests; the app awaits matchIndexReady.
    */
   matchIndex(): MatchIndex {
-    if (!this.index) this.index = openMatchIndex(this.db.db, this.file, this.persistOpts()).index;
+    if (!this.index) ({ index: this.index, origin: this.indexOrigin } = openMatchIndex(this.db.db, this.file, this.persistOpts()));
     return this.index;
+  }
+
+  /**
+   * How the match index in memory was obtained (match-persist.ts): from the persisted file as it
+   * was, extended, or rebuilt (and whether off this thread); null until it is ready. Tells whether
+   * a start had to build the index.
+   */
+  get matchIndexOrigin(): MatchIndexOrigin | null {
+    return this.index ? this.indexOrigin : null;
   }
 
   /**
@@ -198,8 +234,10 @@ export class LibraryService {
       const loading = openMatchIndexOffThread(
         lib.db,
         this.file,
-        ({ index }) => {
-          if (this.lib === lib) this.index ??= index;
+        ({ index, origin }) => {
+          if (this.lib !== lib || this.index) return;
+          this.index = index;
+          this.indexOrigin = origin;
         },
         this.persistOpts(),
       ).then(

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { starterPath } from '../../../src/main/services/library.js';
+import { snapshotPath } from '../../../src/main/services/match-persist.js';
 import path from 'node:path';
 import { APP_INDEX_URL, APP_SCHEME_PRIVILEGES, registerAppProtocol, resolveAppUrl } from '../../../src/main/electron/app-protocol.js';
 import { tempDir } from '../../helpers/tmp.js';
@@ -79,6 +80,9 @@ describe('packaging the starter library', () => {
     expect(files).toContain(`- ${path.relative(root, starterPath(root))}\n`);
     // The database: resources/library/starter.sqlite, where starterDatabasePath looks beside the asar.
     expect(text).toMatch(/- from: dist\/starter\/library\.sqlite\n {4}to: library\/starter\.sqlite\n/);
+    // Its match index beside each, under the name match-persist.ts looks for (snapshotPath).
+    const resources = [...text.matchAll(/- from: (.+)\n {4}to: (.+)\n/g)].map((m) => [m[1], m[2]]);
+    expect(resources).toContainEqual([snapshotPath('dist/starter/library.sqlite'), snapshotPath('library/starter.sqlite')]);
   });
 });
 
