@@ -106,8 +106,9 @@ export function tokenHash(tokens: Int32Array): number {
 /**
  * What the stored match index was built from: a persisted index (match-snapshot.ts) is used only
  * when every field equals the database's, and extended with the newer documents when the library
- * only grew since (`removed` unchanged). `library` is a random id of this database (a database
- * copied from elsewhere has another); `added` / `removed` count match_tokens rows inserted and
+ * only grew since (`removed` unchanged). `library` is a random id stored in the database when the
+ * table is made: another library has another, a file copy keeps it (so the starter database and
+ * the index shipped beside it agree, and the counts below tell a changed copy apart); `added` / `removed` count match_tokens rows inserted and
  * deleted or rewritten, kept by triggers, so every writer counts; `schema` is the migration
  * version, `vocab` the largest vocabulary id.
  */
