@@ -382,7 +382,9 @@ export function splitUnits(lines: readonly string[], opts: SplitOptions): Unit[]
     }
     // Roman-numeral section headings ("I.", "II. Peace and security") and lettered ones ("A.").
     const rh = RE_ROMAN_HEADING.exec(p);
-    const bareRoman = /^[IVXL]{1,6}$/.test(p.trim()) && fromRoman(p.trim()) !== null;
+    // A numeral alone on its line, with or without its full stop ("II." above "International
+    // peace and security"): the stop must not make it read as the end of a clause.
+    const bareRoman = /^[IVXL]{1,6}\.?$/.test(p.trim()) && fromRoman(p.trim().replace(/\.$/, '')) !== null;
     if (boundary && (bareRoman || (rh && fromRoman(rh[1]!) !== null && p.length < Math.max(160, Math.min(300, wrap * 0.9)) && !endsClause(p) && startsUpper(p.slice(rh[0].length))) || RE_LETTER_HEADING.test(p.trim()) || isLetterTitle(p, wrap, lang))) {
       open('heading', line);
       continue;
