@@ -31,3 +31,24 @@ describe('a roman numeral alone on its line, with its full stop', () => {
     ]);
   });
 });
+
+describe('"Action 13. We will…" commitment headings of an annexed declaration', () => {
+  it('are level-2 headings numbered "Action 13", even right after a paragraph that ends a clause, and the number is never a footnote mark', () => {
+    const pact = parseFile('ga-en/A_RES_79_1.txt').document.annexes[0]!.paragraphs;
+    const actions = pact.filter((b) => b.heading?.num.startsWith('Action '));
+    expect(actions.map((b) => b.heading!.num)).toEqual(Array.from({ length: 56 }, (_, k) => `Action ${k + 1}`));
+    expect(actions.every((b) => b.heading!.level === 2)).toBe(true);
+    const a13 = actions[12]!;
+    expect(inlineText(a13.content)).toBe('We will redouble our efforts to build and sustain peaceful, inclusive and just societies and address the root causes of conflicts.');
+    expect(a13.content.some((i) => i.t === 'fn')).toBe(false);
+    // "Action 4." followed an (c) item ending "…nutritious food." on the very next line.
+    expect(pact.some((b) => !b.heading && /Action \d+\./.test(inlineText(b.content)))).toBe(false);
+  });
+
+  it('read the same with the full stop in italics, as the PDF reader gives it', () => {
+    const text = `${HEAD}The General Assembly,\n\nAdopts the following Pact:\n\nThe Pact\n\n1. We gather here.\n\nAction 1*.* We will act.\n\n2. We act.\nAction 2. We will act again.\n\n3. We act again.\n`;
+    const { document: doc } = parseResolutionText(text, { fileName: 'x.md', format: 'markdown' });
+    const ps = doc.annexes[0]!.paragraphs;
+    expect(ps.map((b) => (b.heading ? `H ${b.heading.num}: ` : 'P ') + inlineText(b.content))).toEqual(['P We gather here.', 'H Action 1: We will act.', 'P We act.', 'H Action 2: We will act again.', 'P We act again.']);
+  });
+});
