@@ -251,6 +251,19 @@ function markSingleParagraphParts(blocks: readonly SBlock[]): void {
   }
 }
 
+/**
+ * A chapter or article heading of an annexed convention ("Chapter II", "Article 3", or with its
+ * title on the same line as the PDF reader gives it: "Article 3 Issuance of a negotiable cargo
+ * document"). Unnumbered in the model (the words stay the title, exactly as printed); an article
+ * starts its paragraph numbering again, as the convention prints it.
+ */
+const RE_CONVENTION_HEADING = /^(?:Chapter|Article)\s+(?:[IVXLC]{1,6}|\d{1,3})(?:\s+\p{Lu}[\s\S]*)?$/u;
+
+/** True for a convention heading that has no title yet ("Chapter II" alone). */
+function bareConventionHeading(b: SBlock | undefined): boolean {
+  return b?.heading !== undefined && /^(?:Chapter|Article)\s+(?:[IVXLC]{1,6}|\d{1,3})$/.test(plain(b.text).trim());
+}
+
 const RE_NOTE_UNIT = /^(\d{1,3})\/?\s+(\S[\s\S]*)$/;
 
 /** Builds the document parts from the units (see the module comment). */
@@ -471,6 +484,12 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
     else if (u.kind === 'para' && u.num === 0 && u.depth === 0 && RE_ACTION_HEADING.test(u.text)) {
       const m = RE_ACTION_HEADING.exec(u.text)!;
       cur.nest.heading(u.text.slice(m[0].length), { level: 2, num: `${m[1]} ${m[2]}` });
+    } else if (u.kind === 'para' && u.num === 0 && u.depth === 0 && plain(u.text).length < 200 && !endsClause(u.text) && RE_CONVENTION_HEADING.test(plain(u.text).trim())) {
+      const article = plain(u.text).trim().startsWith('Article');
+      cur.nest.heading(u.text.trim(), { level: 1, num: '', ...(article ? { restart: true } : {}) });
+    } else if (u.kind === 'para' && u.num === 0 && u.depth === 0 && bareConventionHeading(cur.nest.last) && plain(u.text).length < 200 && !endsClause(u.text) && !opensWith(u.text, lang)) {
+      // Its title on the next line ("Chapter II" / "Issuance, content and legal effect…").
+      cur.nest.last!.text = `${cur.nest.last!.text} ${u.text.trim()}`;
     } else if (u.num > 0) cur.nest.root(u.text);
     else if (u.depth > 0) cur.nest.child(u.depth, u.text, u.label);
     else if (cur.nest.current && cur.nest.current.children.length > 0 && (/^\p{Ll}/u.test(plain(u.text)) || cur.nest.introducesList())) cur.nest.continuation(u.text);

@@ -52,3 +52,21 @@ describe('"Action 13. We will…" commitment headings of an annexed declaration'
     expect(ps.map((b) => (b.heading ? `H ${b.heading.num}: ` : 'P ') + inlineText(b.content))).toEqual(['P We gather here.', 'H Action 1: We will act.', 'P We act.', 'H Action 2: We will act again.', 'P We act again.']);
   });
 });
+
+describe('chapter and article headings of an annexed convention (A/C.6/80/L.8)', () => {
+  it('are unnumbered headings, never numbered paragraphs ("Chapter II" came out as "21."), and an article starts the numbering again', () => {
+    const ps = parseFile('drafts-80/txt/A_C.6_80_L.8.txt').document.annexes[0]!.paragraphs;
+    const hs = ps.filter((b) => b.heading);
+    expect(hs.map((b) => inlineText(b.content)).slice(0, 4)).toEqual(['Chapter I General provisions', 'Article 1 Scope of application', 'Article 2 Definitions', 'Chapter II Issuance, content and legal effect of negotiable cargo documents']);
+    expect(hs).toHaveLength(32);
+    expect(hs.every((b) => b.heading!.num === '')).toBe(true);
+    expect(hs.filter((b) => b.heading!.restart).length).toBe(27);
+    expect(ps.some((b) => !b.heading && /^(?:Chapter|Article) [IVX\d]+$/.test(inlineText(b.content)))).toBe(false);
+  });
+
+  it('take a title on the next line only when the heading has none yet', () => {
+    const text = `${HEAD}The General Assembly,\n\nAdopts the Convention annexed to the present resolution.\n\n1st plenary meeting\n1 January 2026\n\nAnnex\n\nThe Convention\n\nThe States Parties to this Convention,\n\nHave agreed as follows:\n\nArticle 1\n\nScope\n\n1. This Convention applies.\n\nArticle 2 Definitions\n\nTerms used\n\n1. For the purposes of this Convention.\n`;
+    const ps = parseResolutionText(text, { fileName: 'x.txt' }).document.annexes[0]!.paragraphs;
+    expect(ps.map((b) => (b.heading ? 'H ' : 'P ') + inlineText(b.content)).slice(2)).toEqual(['H Article 1 Scope', 'P This Convention applies.', 'H Article 2 Definitions', 'P Terms used', 'P For the purposes of this Convention.']);
+  });
+});
