@@ -19,7 +19,7 @@ import { parseDate } from '../resolution/dates.js';
 import { toRoman } from '../resolution/labels.js';
 import type { RawNote } from './clean.js';
 import { dropLeadingEmphasis, FN_OPEN, leadingEmphasisLength, markFootnotes, plain, toInlines } from './inline.js';
-import { endsClause, type Unit } from './split.js';
+import { endsClause, RE_ACTION_HEADING, type Unit } from './split.js';
 
 /** A block while its text is still a string with sentinels. */
 interface SBlock {
@@ -187,13 +187,12 @@ function headingParts(text: string): { num: string; title: string; roman: boolea
  * numeral (I, V, X, L) counts as roman only where the sequence says so (I after no letter).
  */
 function levelHeadings(blocks: readonly SBlock[]): void {
-  const hs = blocks.filter((b) => b.heading);
+  // A heading numbered otherwise ("Action 13") or not at all keeps the level it was given.
+  const hs = blocks.filter((b) => b.heading && /^(?:[IVXL]{1,6}|[A-Z])$/.test(b.heading.num));
   const roman = hs.some((b) => b.heading!.num.length > 1 || b.heading!.num === 'I');
   let prevLetter = '';
   for (const b of hs) {
     const n = b.heading!.num;
-    // An unnumbered heading keeps the level it was given.
-    if (n === '') continue;
     // "I" after "H" is a letter; "I" or "V" after a roman part is roman.
     const isLetter = n.length === 1 && (!/^[IVXL]$/.test(n) || (prevLetter !== '' && n.charCodeAt(0) === prevLetter.charCodeAt(0) + 1));
     b.heading!.level = roman && isLetter ? 2 : 1;
@@ -250,6 +249,19 @@ function markSingleParagraphParts(blocks: readonly SBlock[]): void {
     if (b.heading?.level === 1 && seen > 0) b.heading.restart = true;
     if (!b.heading && !b.table && !b.preambular && b.id.startsWith('op')) seen++;
   }
+}
+
+/**
+ * A chapter or article heading of an annexed convention ("Chapter II", "Article 3", or with its
+ * title on the same line as the PDF reader gives it: "Article 3 Issuance of a negotiable cargo
+ * document"). Unnumbered in the model (the words stay the title, exactly as printed); an article
+ * starts its paragraph numbering again, as the convention prints it.
+ */
+const RE_CONVENTION_HEADING = /^(?:Chapter|Article)\s+(?:[IVXLC]{1,6}|\d{1,3})(?:\s+\p{Lu}[\s\S]*)?$/u;
+
+/** True for a convention heading that has no title yet ("Chapter II" alone). */
+function bareConventionHeading(b: SBlock | undefined): boolean {
+  return b?.heading !== undefined && /^(?:Chapter|Article)\s+(?:[IVXLC]{1,6}|\d{1,3})$/.test(plain(b.text).trim());
 }
 
 const RE_NOTE_UNIT = /^(\d{1,3})\/?\s+(\S[\s\S]*)$/;
@@ -469,7 +481,16 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
     cur.started = true;
     if (u.table) cur.nest.table(u.table);
     else if (u.kind === 'heading') addHeading(cur.nest, u);
-    else if (u.num > 0) cur.nest.root(u.text);
+    else if (u.kind === 'para' && u.num === 0 && u.depth === 0 && RE_ACTION_HEADING.test(u.text)) {
+      const m = RE_ACTION_HEADING.exec(u.text)!;
+      cur.nest.heading(u.text.slice(m[0].length), { level: 2, num: `${m[1]} ${m[2]}` });
+    } else if (u.kind === 'para' && u.num === 0 && u.depth === 0 && plain(u.text).length < 200 && !endsClause(u.text) && RE_CONVENTION_HEADING.test(plain(u.text).trim())) {
+      const article = plain(u.text).trim().startsWith('Article');
+      cur.nest.heading(u.text.trim(), { level: 1, num: '', ...(article ? { restart: true } : {}) });
+    } else if (u.kind === 'para' && u.num === 0 && u.depth === 0 && bareConventionHeading(cur.nest.last) && plain(u.text).length < 200 && !endsClause(u.text) && !opensWith(u.text, lang)) {
+      // Its title on the next line ("Chapter II" / "Issuance, content and legal effect…").
+      cur.nest.last!.text = `${cur.nest.last!.text} ${u.text.trim()}`;
+    } else if (u.num > 0) cur.nest.root(u.text);
     else if (u.depth > 0) cur.nest.child(u.depth, u.text, u.label);
     else if (cur.nest.current && cur.nest.current.children.length > 0 && (/^\p{Ll}/u.test(plain(u.text)) || cur.nest.introducesList())) cur.nest.continuation(u.text);
     else cur.nest.root(u.text);

@@ -87,6 +87,16 @@ const RE_ROMAN_HEADING = /^([IVXL]{1,6})\.(?:\s+|$)/;
 const RE_LETTER_HEADING = /^[A-Z]\.$/;
 /** A lettered sub-heading with its title on the same line ("B. Pension Administration"). */
 const RE_LETTER_TITLE = /^[A-Z]\.\s+(?=\S)/;
+/**
+ * A numbered commitment heading of an annexed declaration ("Action 13. We will build and sustain
+ * peace.", "Objective 1. Close all digital divides…"): printed in bold between the numbered
+ * paragraphs, not numbered with them. Its word and number are the heading's number, so the "13"
+ * can never be taken for a footnote mark. The PDF reader may set the full stop in italics
+ * (EM_OPEN, EM_CLOSE around it): the stop is the heading's punctuation either way.
+ * Such a line starts a paragraph even right after the end of a clause.
+ */
+export const RE_ACTION_HEADING = /^(Action|Objective)\s+(\d{1,3})\uE002?\.\uE003?\s+(?=\p{Lu})/u;
+
 const RE_CLAUSE_END = /[,;:.،؛。；，](?:\s?\d{1,3}|\uE001)?$/;
 // Footnote marks after the punctuation, one digit per step ("12" is "1" then "2"): the old
 // `(?:\s?\d{1,3})*` could split a run of digits in exponentially many ways (ReDoS, issue 10).
@@ -382,7 +392,9 @@ export function splitUnits(lines: readonly string[], opts: SplitOptions): Unit[]
     }
     // Roman-numeral section headings ("I.", "II. Peace and security") and lettered ones ("A.").
     const rh = RE_ROMAN_HEADING.exec(p);
-    const bareRoman = /^[IVXL]{1,6}$/.test(p.trim()) && fromRoman(p.trim()) !== null;
+    // A numeral alone on its line, with or without its full stop ("II." above "International
+    // peace and security"): the stop must not make it read as the end of a clause.
+    const bareRoman = /^[IVXL]{1,6}\.?$/.test(p.trim()) && fromRoman(p.trim().replace(/\.$/, '')) !== null;
     if (boundary && (bareRoman || (rh && fromRoman(rh[1]!) !== null && p.length < Math.max(160, Math.min(300, wrap * 0.9)) && !endsClause(p) && startsUpper(p.slice(rh[0].length))) || RE_LETTER_HEADING.test(p.trim()) || isLetterTitle(p, wrap, lang))) {
       open('heading', line);
       continue;
@@ -440,6 +452,10 @@ export function splitUnits(lines: readonly string[], opts: SplitOptions): Unit[]
     }
     // A new paragraph without a label.
     if (c === null || gap !== 'none') {
+      open('para', line);
+      continue;
+    }
+    if (c.lines.length > 0 && RE_CLAUSE_END.test(plain(prev)) && RE_ACTION_HEADING.test(p)) {
       open('para', line);
       continue;
     }
