@@ -60,9 +60,11 @@ function flatten(type: 'pp' | 'op' | 'ap', blocks: readonly Block[], level: numb
       out.push(schema.nodes.table.create({ id: b.id || newId(), header: b.table.header, rows: b.table.rows.map((r) => [...r]) }));
       continue;
     }
-    out.push(schema.nodes[(b.preambular || b.quoted) && type === 'op' ? 'pp' : type].create(blockAttrs(b, level, false), inlineNodes(b.content, notes)));
-    if (b.children.length) flatten((b.preambular || b.quoted) && type === 'op' ? 'pp' : type, b.children, Math.min(level + 1, 4), notes, out);
-    if (b.tail.length) out.push(schema.nodes[(b.preambular || b.quoted) && type === 'op' ? 'pp' : type].create(blockAttrs(b, level, true), inlineNodes(b.tail, notes)));
+    const kind = (b.preambular || b.quoted) && type === 'op' ? 'pp' : type;
+    const own = Math.min(level + (b.skip ?? 0), 4);
+    out.push(schema.nodes[kind].create(blockAttrs(b, own, false), inlineNodes(b.content, notes)));
+    if (b.children.length) flatten(kind, b.children, Math.min(own + 1, 4), notes, out);
+    if (b.tail.length) out.push(schema.nodes[kind].create(blockAttrs(b, own, true), inlineNodes(b.tail, notes)));
   }
 }
 
@@ -150,8 +152,10 @@ function blockFromNode(n: PMNode, footnotes: Footnote[]): Block {
  */
 export function nestBlocks(nodes: readonly PMNode[], footnotes: Footnote[], partPreambles = false): Block[] {
   const root: Block[] = [];
-  // stack[k] = the last block at nesting depth k
+  // stack[k] = the last block at nesting depth k; levels[k] its level in the editor (k plus the
+  // skips on the way down to it).
   const stack: Block[] = [];
+  const levels: number[] = [];
   for (const n of nodes) {
     if (n.type.name === 'heading') {
       const a = n.attrs;
@@ -160,31 +164,45 @@ export function nestBlocks(nodes: readonly PMNode[], footnotes: Footnote[], part
       // A pasted heading has no id yet: give it one, as files require.
       root.push({ id: (a.id as string) || newId('h'), content: inlinesOf(n, footnotes), children: [], tail: [], heading });
       stack.length = 0;
+      levels.length = 0;
       continue;
     }
     if (n.type.name === 'table') {
       root.push({ id: (n.attrs.id as string) || newId('t'), content: [], children: [], tail: [], table: { header: n.attrs.header === true, rows: (n.attrs.rows as string[][]).map((r) => [...r]) } });
       stack.length = 0;
+      levels.length = 0;
       continue;
     }
-    const level = Math.min(n.attrs.level as number, stack.length);
-    if (n.attrs.tail && level > 0 && stack[level - 1]) {
-      const parent = stack[level - 1]!;
-      parent.tail.push(...inlinesOf(n, footnotes));
-      stack.length = level;
-      continue;
+    const wanted = n.attrs.level as number;
+    if (n.attrs.tail) {
+      // A tail at level L continues the last open block of level L - 1 (a level-0 tail, its
+      // level-0 paragraph); below a skip there may be none: then the block of its own level.
+      const lastAtMost = (l: number) => levels.findLastIndex((x) => x <= l);
+      let k = lastAtMost(Math.max(wanted - 1, 0));
+      if (k < 0) k = lastAtMost(wanted);
+      if (k >= 0) {
+        stack[k]!.tail.push(...inlinesOf(n, footnotes));
+        stack.length = levels.length = k + 1;
+        continue;
+      }
     }
-    if (n.attrs.tail && level === 0 && stack[0]) {
-      stack[0].tail.push(...inlinesOf(n, footnotes));
-      stack.length = 1;
-      continue;
+    // The parent is the last open block of a lower level; a level with none between (the first
+    // paragraph a subparagraph, or "(i)" right under "1.") keeps the difference as `skip`.
+    while (levels.length && levels[levels.length - 1]! >= wanted) {
+      stack.pop();
+      levels.pop();
     }
     const b = blockFromNode(n, footnotes);
-    if (level === 0 && partPreambles && n.type.name === 'pp' && !b.quoted) b.preambular = true;
-    if (level === 0) root.push(b);
-    else stack[level - 1]!.children.push(b);
-    stack.length = level;
+    const depth = stack.length;
+    const base = depth === 0 ? 0 : levels[depth - 1]! + 1;
+    // A tail with no paragraph to continue becomes a paragraph where it stands.
+    const skip = n.attrs.tail ? 0 : Math.max(0, wanted - base);
+    if (skip > 0) b.skip = skip;
+    if (depth === 0 && partPreambles && n.type.name === 'pp' && !b.quoted) b.preambular = true;
+    if (depth === 0) root.push(b);
+    else stack[depth - 1]!.children.push(b);
     stack.push(b);
+    levels.push(base + skip);
   }
   return root;
 }

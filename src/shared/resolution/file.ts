@@ -68,6 +68,7 @@ export const blockSchema: z.ZodType<Block> = z.lazy(() =>
     heading: z.object({ level: z.union([z.literal(1), z.literal(2)]), num: z.string(), restart: z.boolean().optional() }).optional(),
     preambular: z.boolean().optional(),
     quoted: z.boolean().optional(),
+    skip: z.number().int().min(1).max(4).optional(),
     table: z.object({ header: z.boolean(), rows: z.array(z.array(z.string())) }).optional(),
   }),
 );
@@ -137,6 +138,9 @@ function needsFormat2(file: Pick<PlenaryFile, 'document' | 'notes' | 'decisions'
       if (b.proposal && b.proposal.kind !== 'ins' && b.proposal.kind !== 'del') moves = true;
       // Headings, part preambles and tables: 0.1 would read them as plain paragraphs.
       if (b.heading || b.table || b.preambular) moves = true;
+      // A level without its parent paragraph (0.1 would move it up a level) or quoted text
+      // (0.1 would number it as an operative paragraph).
+      if (b.skip || b.quoted) moves = true;
       walk(b.children);
     }
   };

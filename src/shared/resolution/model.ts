@@ -206,6 +206,14 @@ export interface Block {
    * amendments print it: a paragraph of its own under the instruction (see import/amendment.ts).
    */
   quoted?: boolean;
+  /**
+   * Levels this paragraph stands below the place its nesting gives it, when the paragraph it
+   * would belong to is missing: a subparagraph "(a)" first in the operative list (no operative
+   * paragraph above it) is a top-level block with `skip: 1`; an "(i)" right under an operative
+   * paragraph is its child with `skip: 1`. Absent (never 0) for an ordinary paragraph. Kept so a
+   * saved file reopens at exactly the level the editor showed; printed at that level.
+   */
+  skip?: number;
 }
 
 /**
