@@ -5,30 +5,47 @@
  */
 import type { Mark, Node as PMNode } from 'prosemirror-model';
 import { newId } from '../ids.js';
-import type { Annex, Block, Footnote, Inline, Proposal, ResolutionDocument, TextRun } from './model.js';
+import type { Annex, Block, Footnote, Inline, InlineMarks, Proposal, ResolutionDocument, TextRun } from './model.js';
 import { schema } from './schema.js';
 
 type FootnoteMap = Map<string, Footnote>;
+
+/** The editor marks of an inline's InlineMarks (a text run's, a footnote's or a cross-reference's). */
+function marksOf(i: InlineMarks): Mark[] {
+  const marks: Mark[] = [];
+  if (i.em) marks.push(schema.marks.em.create());
+  if (i.symbolRef) marks.push(schema.marks.symbolRef.create({ symbol: i.symbolRef }));
+  if (i.link) marks.push(schema.marks.link.create({ href: i.link }));
+  if (i.ins) marks.push(schema.marks.insertion.create({ ...i.ins, parent: i.ins.parent ?? '' }));
+  if (i.del) marks.push(schema.marks.deletion.create({ ...i.del, parent: i.del.parent ?? '' }));
+  for (const b of i.brackets ?? []) marks.push(schema.marks.bracket.create({ id: b }));
+  return marks;
+}
+
+/** Sets on `into` the InlineMarks of editor marks (the inverse of marksOf). */
+function readMarks(marks: readonly Mark[], into: InlineMarks): void {
+  for (const m of marks) {
+    if (m.type.name === 'em') into.em = true;
+    else if (m.type.name === 'symbolRef') into.symbolRef = m.attrs.symbol as string;
+    else if (m.type.name === 'link') into.link = m.attrs.href as string;
+    else if (m.type.name === 'insertion') into.ins = proposalOf(m);
+    else if (m.type.name === 'deletion') into.del = proposalOf(m);
+    else if (m.type.name === 'bracket') (into.brackets ??= []).push(m.attrs.id as string);
+  }
+}
 
 function inlineNodes(inlines: readonly Inline[], notes: FootnoteMap): PMNode[] {
   const out: PMNode[] = [];
   for (const i of inlines) {
     if (i.t === 'text') {
       if (!i.text) continue;
-      const marks: Mark[] = [];
-      if (i.em) marks.push(schema.marks.em.create());
-      if (i.symbolRef) marks.push(schema.marks.symbolRef.create({ symbol: i.symbolRef }));
-      if (i.link) marks.push(schema.marks.link.create({ href: i.link }));
-      if (i.ins) marks.push(schema.marks.insertion.create({ ...i.ins, parent: i.ins.parent ?? '' }));
-      if (i.del) marks.push(schema.marks.deletion.create({ ...i.del, parent: i.del.parent ?? '' }));
-      for (const b of i.brackets ?? []) marks.push(schema.marks.bracket.create({ id: b }));
-      out.push(schema.text(i.text, marks));
+      out.push(schema.text(i.text, marksOf(i)));
     } else if (i.t === 'fn') {
       const note = notes.get(i.id);
       const inner = note ? inlineNodes(note.content.filter((c) => c.t === 'text'), notes) : [];
-      out.push(schema.nodes.footnote.create({ id: i.id }, inner));
+      out.push(schema.nodes.footnote.create({ id: i.id }, inner, marksOf(i)));
     } else {
-      out.push(schema.nodes.xref.create({ targets: [...i.targets] }));
+      out.push(schema.nodes.xref.create({ targets: [...i.targets] }, null, marksOf(i)));
     }
   }
   return out;
@@ -109,14 +126,7 @@ function inlinesOf(node: PMNode, footnotes: Footnote[]): Inline[] {
   node.forEach((child) => {
     if (child.isText) {
       const run: TextRun = { t: 'text', text: child.text ?? '' };
-      for (const m of child.marks) {
-        if (m.type.name === 'em') run.em = true;
-        else if (m.type.name === 'symbolRef') run.symbolRef = m.attrs.symbol as string;
-        else if (m.type.name === 'link') run.link = m.attrs.href as string;
-        else if (m.type.name === 'insertion') run.ins = proposalOf(m);
-        else if (m.type.name === 'deletion') run.del = proposalOf(m);
-        else if (m.type.name === 'bracket') (run.brackets ??= []).push(m.attrs.id as string);
-      }
+      readMarks(child.marks, run);
       const prev = out[out.length - 1];
       if (prev && prev.t === 'text' && sameMarks(prev, run)) {
         prev.text += run.text;
@@ -124,9 +134,13 @@ function inlinesOf(node: PMNode, footnotes: Footnote[]): Inline[] {
     } else if (child.type.name === 'footnote') {
       const id = (child.attrs.id as string) || newId('f');
       footnotes.push({ id, content: inlinesOf(child, footnotes) });
-      out.push({ t: 'fn', id });
+      const fn: Inline = { t: 'fn', id };
+      readMarks(child.marks, fn);
+      out.push(fn);
     } else if (child.type.name === 'xref') {
-      out.push({ t: 'xref', targets: [...(child.attrs.targets as string[])] });
+      const x: Inline = { t: 'xref', targets: [...(child.attrs.targets as string[])] };
+      readMarks(child.marks, x);
+      out.push(x);
     }
   });
   return out;

@@ -30,19 +30,20 @@ const language = z.enum(['en', 'fr', 'es', 'ru', 'ar', 'zh']);
 
 const proposal = z.object({ id: z.string().min(1), by: z.string(), at: z.string(), parent: z.string().optional() });
 
+/** The marks any inline may carry (model.ts InlineMarks): a footnote or cross-reference too. */
+const marks = {
+  em: z.boolean().optional(),
+  symbolRef: z.string().optional(),
+  link: z.string().optional(),
+  ins: proposal.optional(),
+  del: proposal.optional(),
+  brackets: z.array(z.string()).optional(),
+};
+
 const inline = z.discriminatedUnion('t', [
-  z.object({
-    t: z.literal('text'),
-    text: z.string(),
-    em: z.boolean().optional(),
-    symbolRef: z.string().optional(),
-    link: z.string().optional(),
-    ins: proposal.optional(),
-    del: proposal.optional(),
-    brackets: z.array(z.string()).optional(),
-  }),
-  z.object({ t: z.literal('fn'), id: z.string() }),
-  z.object({ t: z.literal('xref'), targets: z.array(z.string()).min(1).max(2) }),
+  z.object({ t: z.literal('text'), text: z.string(), ...marks }),
+  z.object({ t: z.literal('fn'), id: z.string(), ...marks }),
+  z.object({ t: z.literal('xref'), targets: z.array(z.string()).min(1).max(2), ...marks }),
 ]);
 
 const provenance = z.object({

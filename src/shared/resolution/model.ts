@@ -122,8 +122,11 @@ export interface TextRun extends InlineMarks {
   text: string;
 }
 
-/** A footnote reference: the note's content lives in ResolutionDocument.footnotes. */
-export interface FootnoteRef {
+/**
+ * A footnote reference: the note's content lives in ResolutionDocument.footnotes. Its marks
+ * (InlineMarks) are those of the reference itself, e.g. a footnote proposed for insertion.
+ */
+export interface FootnoteRef extends InlineMarks {
   t: 'fn';
   id: string;
 }
@@ -131,8 +134,9 @@ export interface FootnoteRef {
 /**
  * A cross-reference to other paragraphs by id ("paragraph 5 above", "paragraphs 3 to 7",
  * "subparagraph (b)"). Rendered from the current numbering every time; never stored as a number.
+ * Its marks (InlineMarks) are those of the reference, e.g. a cross-reference proposed for insertion.
  */
-export interface CrossRef {
+export interface CrossRef extends InlineMarks {
   t: 'xref';
   /** One id, or two for a range (first and last). */
   targets: string[];

@@ -15,6 +15,10 @@ import { emptyFrontMatter } from '../../../src/shared/resolution/model.js';
 import { fromDoc, toDoc } from '../../../src/shared/resolution/convert.js';
 import { parsePlenaryFile, serializePlenaryFile } from '../../../src/shared/resolution/file.js';
 
+const para = (type: 'pp' | 'op', id: string, level: number, text: string, tail = false) =>
+  schema.nodes[type].create({ id, level, tail }, text ? schema.text(text) : null);
+const docOf = (...nodes: PMNode[]) => schema.nodes.doc.create({ meta: emptyFrontMatter() }, nodes);
+
 /** The editor document after saving `doc` to a .plenary file and opening that file again. */
 function saveAndReopen(doc: PMNode): PMNode {
   const text = serializePlenaryFile({ document: fromDoc(doc) }, 'test', new Date(0));
@@ -33,7 +37,7 @@ function check(actions: readonly Action[], negotiation: boolean): void {
 }
 
 describe('save → reopen of random editor documents', () => {
-  for (const negotiation of [false]) {
+  for (const negotiation of [false, true]) {
     it(`120 sequences of 30 actions, negotiation ${negotiation ? 'on' : 'off'}: the reopened document is identical`, () => {
       fc.assert(
         fc.property(fc.array(actionArb('en'), { minLength: 30, maxLength: 30 }), (actions) => check(actions, negotiation)),
@@ -52,11 +56,39 @@ describe('failing seeds, kept', () => {
   });
 });
 
-describe('a subparagraph with no paragraph above it keeps its level through a file', () => {
-  const para = (type: 'pp' | 'op', id: string, level: number, text: string, tail = false) =>
-    schema.nodes[type].create({ id, level, tail }, text ? schema.text(text) : null);
-  const docOf = (...nodes: PMNode[]) => schema.nodes.doc.create({ meta: emptyFrontMatter() }, nodes);
+describe('footnotes and cross-references keep their marks', () => {
+  it('seed 4242, negotiation on: a cross-reference proposed for insertion reopened as agreed text', () => {
+    check(
+      [{"t":"key","key":"Enter"},{"t":"click","at":0},{"t":"key","key":"Backspace"},{"t":"type","text":"Requests "},{"t":"undo"},{"t":"key","key":"Enter"},{"t":"agreed","kind":"pp","text":"Requests "},{"t":"type","text":"Requests "},{"t":"key","key":"Enter"},{"t":"type","text":"Requests "},{"t":"type","text":"Requests "},{"t":"key","key":"Backspace"},{"t":"type","text":"Requests "},{"t":"replace","all":false,"text":""},{"t":"key","key":"Enter"},{"t":"xref","para":0},{"t":"agreed","kind":"pp","text":"Requests "},{"t":"type","text":"Requests "},{"t":"type","text":"Requests "},{"t":"proposal","which":0,"verb":"accept"},{"t":"undo"},{"t":"replace","all":false,"text":""},{"t":"key","key":"Backspace"},{"t":"type","text":"Requests "},{"t":"key","key":"Enter"},{"t":"type","text":"Requests "},{"t":"undo"},{"t":"undo"},{"t":"undo"},{"t":"replace","all":false,"text":""}],
+      true,
+    );
+  });
 
+  it('insertion, deletion and brackets on a footnote reference and a cross-reference survive the file', () => {
+    const by = { id: 'pr1', by: 'EU', at: '2026-12-07T10:00:00.000Z', parent: '' };
+    const ins = schema.marks.insertion.create(by);
+    const del = schema.marks.deletion.create({ ...by, id: 'pr2' });
+    const br = schema.marks.bracket.create({ id: 'b1' });
+    const d = docOf(
+      para('pp', 'p1', 0, 'Recalling,'),
+      schema.nodes.op.create({ id: 'o1' }, [
+        schema.text('See '),
+        schema.nodes.xref.create({ targets: ['p1'] }, null, [ins]),
+        schema.nodes.footnote.create({ id: 'f1' }, schema.text('A note.'), [del, br]),
+        schema.text('.'),
+      ]),
+    );
+    expectReopensAsSaved(d);
+    expect(fromDoc(d).operative[0]!.content.map((i) => [i.t, Boolean(i.ins), Boolean(i.del), i.brackets ?? []])).toEqual([
+      ['text', false, false, []],
+      ['xref', true, false, []],
+      ['fn', false, true, ['b1']],
+      ['text', false, false, []],
+    ]);
+  });
+});
+
+describe('a subparagraph with no paragraph above it keeps its level through a file', () => {
   it('deleting the operative paragraph above "(a)": "(a)" is saved as "(a)", not as "1."', () => {
     let s = createEditorState(docOf(para('pp', 'p1', 0, 'Recalling,'), para('op', 'o1', 0, 'Decides:'), para('op', 'o2', 1, 'first;'), para('op', 'o3', 1, 'second.')));
     expect(deleteParagraph('o1')(s, (tr) => (s = s.apply(tr)))).toBe(true);
