@@ -9,6 +9,7 @@ import { createEditorState } from '../../../src/shared/editor/state.js';
 import { deleteParagraph } from '../../../src/shared/editor/negotiation/index.js';
 import { computeStructure } from '../../../src/shared/resolution/structure.js';
 import { schema } from '../../../src/shared/resolution/schema.js';
+import { acceptedView, baseView } from '../../../src/shared/negotiation/views.js';
 import { exportText } from '../../../src/shared/export/txt.js';
 import { exportAkn } from '../../../src/shared/export/akn.js';
 import { emptyFrontMatter } from '../../../src/shared/resolution/model.js';
@@ -79,6 +80,10 @@ describe('footnotes and cross-references keep their marks', () => {
       ]),
     );
     expectReopensAsSaved(d);
+    // The views read those marks: rejecting everything drops the inserted cross-reference,
+    // accepting everything the footnote proposed for deletion; neither keeps a proposal mark.
+    expect(baseView(fromDoc(d)).operative[0]!.content).toEqual([{ t: 'text', text: 'See ' }, { t: 'fn', id: 'f1', brackets: ['b1'] }, { t: 'text', text: '.' }]);
+    expect(acceptedView(fromDoc(d)).operative[0]!.content).toEqual([{ t: 'text', text: 'See ' }, { t: 'xref', targets: ['p1'] }, { t: 'text', text: '.' }]);
     expect(fromDoc(d).operative[0]!.content.map((i) => [i.t, Boolean(i.ins), Boolean(i.del), i.brackets ?? []])).toEqual([
       ['text', false, false, []],
       ['xref', true, false, []],
