@@ -170,14 +170,11 @@ type Decide = 'accept' | 'reject';
 function applyInlines(list: readonly Inline[], how: Decide): Inline[] {
   const out: Inline[] = [];
   for (const i of list) {
-    if (i.t !== 'text') {
-      out.push(i);
-      continue;
-    }
-    // Rejecting drops inserted text (with any proposal on it); accepting drops deleted text.
+    // Rejecting drops inserted text (with any proposal on it); accepting drops deleted text. A
+    // footnote reference or cross-reference carries its own proposal marks (model.ts InlineMarks).
     if (how === 'reject' ? i.ins : i.del) continue;
-    const { ins: _i, del: _d, ...run } = i;
-    out.push(run);
+    const { ins: _i, del: _d, ...rest } = i;
+    out.push(rest);
   }
   return normalize(out);
 }

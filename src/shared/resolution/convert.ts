@@ -5,30 +5,47 @@
  */
 import type { Mark, Node as PMNode } from 'prosemirror-model';
 import { newId } from '../ids.js';
-import type { Annex, Block, Footnote, Inline, Proposal, ResolutionDocument, TextRun } from './model.js';
+import type { Annex, Block, Footnote, Inline, InlineMarks, Proposal, ResolutionDocument, TextRun } from './model.js';
 import { schema } from './schema.js';
 
 type FootnoteMap = Map<string, Footnote>;
+
+/** The editor marks of an inline's InlineMarks (a text run's, a footnote's or a cross-reference's). */
+function marksOf(i: InlineMarks): Mark[] {
+  const marks: Mark[] = [];
+  if (i.em) marks.push(schema.marks.em.create());
+  if (i.symbolRef) marks.push(schema.marks.symbolRef.create({ symbol: i.symbolRef }));
+  if (i.link) marks.push(schema.marks.link.create({ href: i.link }));
+  if (i.ins) marks.push(schema.marks.insertion.create({ ...i.ins, parent: i.ins.parent ?? '' }));
+  if (i.del) marks.push(schema.marks.deletion.create({ ...i.del, parent: i.del.parent ?? '' }));
+  for (const b of i.brackets ?? []) marks.push(schema.marks.bracket.create({ id: b }));
+  return marks;
+}
+
+/** Sets on `into` the InlineMarks of editor marks (the inverse of marksOf). */
+function readMarks(marks: readonly Mark[], into: InlineMarks): void {
+  for (const m of marks) {
+    if (m.type.name === 'em') into.em = true;
+    else if (m.type.name === 'symbolRef') into.symbolRef = m.attrs.symbol as string;
+    else if (m.type.name === 'link') into.link = m.attrs.href as string;
+    else if (m.type.name === 'insertion') into.ins = proposalOf(m);
+    else if (m.type.name === 'deletion') into.del = proposalOf(m);
+    else if (m.type.name === 'bracket') (into.brackets ??= []).push(m.attrs.id as string);
+  }
+}
 
 function inlineNodes(inlines: readonly Inline[], notes: FootnoteMap): PMNode[] {
   const out: PMNode[] = [];
   for (const i of inlines) {
     if (i.t === 'text') {
       if (!i.text) continue;
-      const marks: Mark[] = [];
-      if (i.em) marks.push(schema.marks.em.create());
-      if (i.symbolRef) marks.push(schema.marks.symbolRef.create({ symbol: i.symbolRef }));
-      if (i.link) marks.push(schema.marks.link.create({ href: i.link }));
-      if (i.ins) marks.push(schema.marks.insertion.create({ ...i.ins, parent: i.ins.parent ?? '' }));
-      if (i.del) marks.push(schema.marks.deletion.create({ ...i.del, parent: i.del.parent ?? '' }));
-      for (const b of i.brackets ?? []) marks.push(schema.marks.bracket.create({ id: b }));
-      out.push(schema.text(i.text, marks));
+      out.push(schema.text(i.text, marksOf(i)));
     } else if (i.t === 'fn') {
       const note = notes.get(i.id);
       const inner = note ? inlineNodes(note.content.filter((c) => c.t === 'text'), notes) : [];
-      out.push(schema.nodes.footnote.create({ id: i.id }, inner));
+      out.push(schema.nodes.footnote.create({ id: i.id }, inner, marksOf(i)));
     } else {
-      out.push(schema.nodes.xref.create({ targets: [...i.targets] }));
+      out.push(schema.nodes.xref.create({ targets: [...i.targets] }, null, marksOf(i)));
     }
   }
   return out;
@@ -60,9 +77,11 @@ function flatten(type: 'pp' | 'op' | 'ap', blocks: readonly Block[], level: numb
       out.push(schema.nodes.table.create({ id: b.id || newId(), header: b.table.header, rows: b.table.rows.map((r) => [...r]) }));
       continue;
     }
-    out.push(schema.nodes[(b.preambular || b.quoted) && type === 'op' ? 'pp' : type].create(blockAttrs(b, level, false), inlineNodes(b.content, notes)));
-    if (b.children.length) flatten((b.preambular || b.quoted) && type === 'op' ? 'pp' : type, b.children, Math.min(level + 1, 4), notes, out);
-    if (b.tail.length) out.push(schema.nodes[(b.preambular || b.quoted) && type === 'op' ? 'pp' : type].create(blockAttrs(b, level, true), inlineNodes(b.tail, notes)));
+    const kind = (b.preambular || b.quoted) && type === 'op' ? 'pp' : type;
+    const own = Math.min(level + (b.skip ?? 0), 4);
+    out.push(schema.nodes[kind].create(blockAttrs(b, own, false), inlineNodes(b.content, notes)));
+    if (b.children.length) flatten(kind, b.children, Math.min(own + 1, 4), notes, out);
+    if (b.tail.length) out.push(schema.nodes[kind].create(blockAttrs(b, own, true), inlineNodes(b.tail, notes)));
   }
 }
 
@@ -107,14 +126,7 @@ function inlinesOf(node: PMNode, footnotes: Footnote[]): Inline[] {
   node.forEach((child) => {
     if (child.isText) {
       const run: TextRun = { t: 'text', text: child.text ?? '' };
-      for (const m of child.marks) {
-        if (m.type.name === 'em') run.em = true;
-        else if (m.type.name === 'symbolRef') run.symbolRef = m.attrs.symbol as string;
-        else if (m.type.name === 'link') run.link = m.attrs.href as string;
-        else if (m.type.name === 'insertion') run.ins = proposalOf(m);
-        else if (m.type.name === 'deletion') run.del = proposalOf(m);
-        else if (m.type.name === 'bracket') (run.brackets ??= []).push(m.attrs.id as string);
-      }
+      readMarks(child.marks, run);
       const prev = out[out.length - 1];
       if (prev && prev.t === 'text' && sameMarks(prev, run)) {
         prev.text += run.text;
@@ -122,9 +134,13 @@ function inlinesOf(node: PMNode, footnotes: Footnote[]): Inline[] {
     } else if (child.type.name === 'footnote') {
       const id = (child.attrs.id as string) || newId('f');
       footnotes.push({ id, content: inlinesOf(child, footnotes) });
-      out.push({ t: 'fn', id });
+      const fn: Inline = { t: 'fn', id };
+      readMarks(child.marks, fn);
+      out.push(fn);
     } else if (child.type.name === 'xref') {
-      out.push({ t: 'xref', targets: [...(child.attrs.targets as string[])] });
+      const x: Inline = { t: 'xref', targets: [...(child.attrs.targets as string[])] };
+      readMarks(child.marks, x);
+      out.push(x);
     }
   });
   return out;
@@ -150,8 +166,10 @@ function blockFromNode(n: PMNode, footnotes: Footnote[]): Block {
  */
 export function nestBlocks(nodes: readonly PMNode[], footnotes: Footnote[], partPreambles = false): Block[] {
   const root: Block[] = [];
-  // stack[k] = the last block at nesting depth k
+  // stack[k] = the last block at nesting depth k; levels[k] its level in the editor (k plus the
+  // skips on the way down to it).
   const stack: Block[] = [];
+  const levels: number[] = [];
   for (const n of nodes) {
     if (n.type.name === 'heading') {
       const a = n.attrs;
@@ -160,31 +178,45 @@ export function nestBlocks(nodes: readonly PMNode[], footnotes: Footnote[], part
       // A pasted heading has no id yet: give it one, as files require.
       root.push({ id: (a.id as string) || newId('h'), content: inlinesOf(n, footnotes), children: [], tail: [], heading });
       stack.length = 0;
+      levels.length = 0;
       continue;
     }
     if (n.type.name === 'table') {
       root.push({ id: (n.attrs.id as string) || newId('t'), content: [], children: [], tail: [], table: { header: n.attrs.header === true, rows: (n.attrs.rows as string[][]).map((r) => [...r]) } });
       stack.length = 0;
+      levels.length = 0;
       continue;
     }
-    const level = Math.min(n.attrs.level as number, stack.length);
-    if (n.attrs.tail && level > 0 && stack[level - 1]) {
-      const parent = stack[level - 1]!;
-      parent.tail.push(...inlinesOf(n, footnotes));
-      stack.length = level;
-      continue;
+    const wanted = n.attrs.level as number;
+    if (n.attrs.tail) {
+      // A tail at level L continues the last open block of level L - 1 (a level-0 tail, its
+      // level-0 paragraph); below a skip there may be none: then the block of its own level.
+      const lastAtMost = (l: number) => levels.findLastIndex((x) => x <= l);
+      let k = lastAtMost(Math.max(wanted - 1, 0));
+      if (k < 0) k = lastAtMost(wanted);
+      if (k >= 0) {
+        stack[k]!.tail.push(...inlinesOf(n, footnotes));
+        stack.length = levels.length = k + 1;
+        continue;
+      }
     }
-    if (n.attrs.tail && level === 0 && stack[0]) {
-      stack[0].tail.push(...inlinesOf(n, footnotes));
-      stack.length = 1;
-      continue;
+    // The parent is the last open block of a lower level; a level with none between (the first
+    // paragraph a subparagraph, or "(i)" right under "1.") keeps the difference as `skip`.
+    while (levels.length && levels[levels.length - 1]! >= wanted) {
+      stack.pop();
+      levels.pop();
     }
     const b = blockFromNode(n, footnotes);
-    if (level === 0 && partPreambles && n.type.name === 'pp' && !b.quoted) b.preambular = true;
-    if (level === 0) root.push(b);
-    else stack[level - 1]!.children.push(b);
-    stack.length = level;
+    const depth = stack.length;
+    const base = depth === 0 ? 0 : levels[depth - 1]! + 1;
+    // A tail with no paragraph to continue becomes a paragraph where it stands.
+    const skip = n.attrs.tail ? 0 : Math.max(0, wanted - base);
+    if (skip > 0) b.skip = skip;
+    if (depth === 0 && partPreambles && n.type.name === 'pp' && !b.quoted) b.preambular = true;
+    if (depth === 0) root.push(b);
+    else stack[depth - 1]!.children.push(b);
     stack.push(b);
+    levels.push(base + skip);
   }
   return root;
 }

@@ -30,19 +30,20 @@ const language = z.enum(['en', 'fr', 'es', 'ru', 'ar', 'zh']);
 
 const proposal = z.object({ id: z.string().min(1), by: z.string(), at: z.string(), parent: z.string().optional() });
 
+/** The marks any inline may carry (model.ts InlineMarks): a footnote or cross-reference too. */
+const marks = {
+  em: z.boolean().optional(),
+  symbolRef: z.string().optional(),
+  link: z.string().optional(),
+  ins: proposal.optional(),
+  del: proposal.optional(),
+  brackets: z.array(z.string()).optional(),
+};
+
 const inline = z.discriminatedUnion('t', [
-  z.object({
-    t: z.literal('text'),
-    text: z.string(),
-    em: z.boolean().optional(),
-    symbolRef: z.string().optional(),
-    link: z.string().optional(),
-    ins: proposal.optional(),
-    del: proposal.optional(),
-    brackets: z.array(z.string()).optional(),
-  }),
-  z.object({ t: z.literal('fn'), id: z.string() }),
-  z.object({ t: z.literal('xref'), targets: z.array(z.string()).min(1).max(2) }),
+  z.object({ t: z.literal('text'), text: z.string(), ...marks }),
+  z.object({ t: z.literal('fn'), id: z.string(), ...marks }),
+  z.object({ t: z.literal('xref'), targets: z.array(z.string()).min(1).max(2), ...marks }),
 ]);
 
 const provenance = z.object({
@@ -68,6 +69,7 @@ export const blockSchema: z.ZodType<Block> = z.lazy(() =>
     heading: z.object({ level: z.union([z.literal(1), z.literal(2)]), num: z.string(), restart: z.boolean().optional() }).optional(),
     preambular: z.boolean().optional(),
     quoted: z.boolean().optional(),
+    skip: z.number().int().min(1).max(4).optional(),
     table: z.object({ header: z.boolean(), rows: z.array(z.array(z.string())) }).optional(),
   }),
 );
@@ -137,6 +139,9 @@ function needsFormat2(file: Pick<PlenaryFile, 'document' | 'notes' | 'decisions'
       if (b.proposal && b.proposal.kind !== 'ins' && b.proposal.kind !== 'del') moves = true;
       // Headings, part preambles and tables: 0.1 would read them as plain paragraphs.
       if (b.heading || b.table || b.preambular) moves = true;
+      // A level without its parent paragraph (0.1 would move it up a level) or quoted text
+      // (0.1 would number it as an operative paragraph).
+      if (b.skip || b.quoted) moves = true;
       walk(b.children);
     }
   };

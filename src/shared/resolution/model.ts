@@ -122,8 +122,11 @@ export interface TextRun extends InlineMarks {
   text: string;
 }
 
-/** A footnote reference: the note's content lives in ResolutionDocument.footnotes. */
-export interface FootnoteRef {
+/**
+ * A footnote reference: the note's content lives in ResolutionDocument.footnotes. Its marks
+ * (InlineMarks) are those of the reference itself, e.g. a footnote proposed for insertion.
+ */
+export interface FootnoteRef extends InlineMarks {
   t: 'fn';
   id: string;
 }
@@ -131,8 +134,9 @@ export interface FootnoteRef {
 /**
  * A cross-reference to other paragraphs by id ("paragraph 5 above", "paragraphs 3 to 7",
  * "subparagraph (b)"). Rendered from the current numbering every time; never stored as a number.
+ * Its marks (InlineMarks) are those of the reference, e.g. a cross-reference proposed for insertion.
  */
-export interface CrossRef {
+export interface CrossRef extends InlineMarks {
   t: 'xref';
   /** One id, or two for a range (first and last). */
   targets: string[];
@@ -206,6 +210,14 @@ export interface Block {
    * amendments print it: a paragraph of its own under the instruction (see import/amendment.ts).
    */
   quoted?: boolean;
+  /**
+   * Levels this paragraph stands below the place its nesting gives it, when the paragraph it
+   * would belong to is missing: a subparagraph "(a)" first in the operative list (no operative
+   * paragraph above it) is a top-level block with `skip: 1`; an "(i)" right under an operative
+   * paragraph is its child with `skip: 1`. Absent (never 0) for an ordinary paragraph. Kept so a
+   * saved file reopens at exactly the level the editor showed; printed at that level.
+   */
+  skip?: number;
 }
 
 /**

@@ -45,7 +45,9 @@ function phraseOf(p: ParaInfo, lang: Language, meta: FrontMatter): PhraseCacheEn
   if (hit && hit.key === key) return hit;
   const { start, end } = paragraphPhrase(p, lang, meta.organ);
   let hint = '';
-  if (end === 0 && p.node.attrs.phrase === null && p.level === 0 && !p.tail && p.section !== 'ap') {
+  // Quoted text (an amendment's "…paragraph reading:") is someone else's words: its opening is
+  // not the delegate's to get right, so it gets no hint.
+  if (end === 0 && p.node.attrs.phrase === null && p.level === 0 && !p.tail && p.section !== 'ap' && !p.node.attrs.quoted) {
     const text = paraAcceptedText(p.node).text; // as it would stand if accepted
     const kind = p.section === 'pp' ? 'pp' : 'op';
     if (text.trim().length > 3) {

@@ -60,6 +60,16 @@ function checksOf(p: ParaInfo, lang: FrontMatter['language']): ParagraphChecks {
   const accepted = paraAcceptedText(p.node);
   const text = accepted.text.replace(/(?<!\uFFFC)\uFFFC+$/, '');
   const empty = text.trim().length === 0;
+  // Quoted text (Block.quoted: the paragraph an amendment inserts, replaces or deletes) stands
+  // in a pp node but is an operative paragraph, or a fragment, of another text, words exactly as
+  // printed there: punctuation, text and style findings would be wrong (";" is right for it) or
+  // their fixes would change the words the amendment refers to. Quoted passages inside a
+  // paragraph are exempt from style findings for the same reason (text/un-style.ts).
+  if (p.node.attrs.quoted) {
+    const entry: ParagraphChecks = { key, empty, proposals: accepted.proposals, end: null, text: [], style: [] };
+    paragraphCache.set(p.node, entry);
+    return entry;
+  }
   const ending = acceptedEndingText(p.node);
   const entry: ParagraphChecks = {
     key,
