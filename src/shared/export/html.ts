@@ -128,14 +128,26 @@ function paraAnchor(id: string): string {
  */
 const HEAD_RULE = 'padding-bottom: 1.5pt; margin-bottom: 9pt; border-bottom: 0.5pt solid #000;';
 
+/**
+ * The running head's two margin boxes, in points across the 492 pt line: the title's (inner side)
+ * and the symbol's (outer side). Fixed widths, because Paged.js reads percentages against the page
+ * and squeezed the title box to ~170 pt, wrapping heads the official prints on one line (78/252).
+ * The official sets a head that fits on one line (title up to ~300 pt) on one line; ours never
+ * wraps: the title is cut at a word with an ellipsis to fit its box (runningHeadTitle), and the box
+ * itself does not wrap or spill (nowrap, clipped with an ellipsis) should the face measure wider.
+ */
+const HEAD_INNER_PT = 372;
+const HEAD_OUTER_PT = 492 - HEAD_INNER_PT;
+const HEAD_ONE_LINE = 'white-space: nowrap; overflow: hidden; text-overflow: ellipsis;';
+
 function stylesheet(layout: DocumentLayout, opts: HtmlExportOptions): string {
   const a4 = opts.paper === 'a4';
   const symbol = layout.meta.symbol.trim();
   const title = layout.meta.title.trim();
   // Running heads (spec §3): resolutions the symbol and the (short) title, mirrored; drafts the symbol.
   const outerHead = cssString(symbol);
-  // The title's margin box is 60 % of the 492 pt line: the head is cut to fit it on one line.
-  const innerHead = layout.isDraft || !title ? '""' : cssString(runningHeadTitle(title, '', 0.6 * 492));
+  // The title's margin box (HEAD_INNER_PT of the 492 pt line): the head is cut to fit it on one line.
+  const innerHead = layout.isDraft || !title ? '""' : cssString(runningHeadTitle(title, '', HEAD_INNER_PT));
   const rtl = layout.dir === 'rtl';
   // In a right-to-left document the outer side of an even page is on the right.
   const even = rtl ? { outer: 'right', inner: 'left' } : { outer: 'left', inner: 'right' };
@@ -155,14 +167,14 @@ function stylesheet(layout: DocumentLayout, opts: HtmlExportOptions): string {
   @bottom-right { content: none; }
 }
 @page :left {
-  @top-${even.outer} { content: ${outerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${even.outer}; ${HEAD_RULE} width: 40%; }
-  @top-${even.inner} { content: ${innerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${even.inner}; ${HEAD_RULE} width: 60%; }
+  @top-${even.outer} { content: ${outerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${even.outer}; ${HEAD_RULE} width: ${HEAD_OUTER_PT}pt; ${HEAD_ONE_LINE} }
+  @top-${even.inner} { content: ${innerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${even.inner}; ${HEAD_RULE} width: ${HEAD_INNER_PT}pt; ${HEAD_ONE_LINE} }
   @bottom-${even.outer} { content: counter(page) "/" counter(pages); font: bold 8.5pt/10pt ${font}; vertical-align: top; text-align: ${even.outer}; padding-top: 11pt; }
   @bottom-${even.inner} { content: ""; }
 }
 @page :right {
-  @top-${odd.inner} { content: ${innerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${odd.inner}; ${HEAD_RULE} width: 60%; }
-  @top-${odd.outer} { content: ${outerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${odd.outer}; ${HEAD_RULE} width: 40%; }
+  @top-${odd.inner} { content: ${innerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${odd.inner}; ${HEAD_RULE} width: ${HEAD_INNER_PT}pt; ${HEAD_ONE_LINE} }
+  @top-${odd.outer} { content: ${outerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${odd.outer}; ${HEAD_RULE} width: ${HEAD_OUTER_PT}pt; ${HEAD_ONE_LINE} }
   @bottom-${odd.outer} { content: counter(page) "/" counter(pages); font: bold 8.5pt/10pt ${font}; vertical-align: top; text-align: ${odd.outer}; padding-top: 11pt; }
   @bottom-${odd.inner} { content: ""; }
 }
