@@ -22,6 +22,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { idBookmark } from './docx-ids.js';
+import { headingLines } from './heading-lines.js';
 import type { Language } from '../resolution/model.js';
 import { LEVEL_BLOCK, STEP, STYLE, ZH_PHRASE_FONT } from './docx-styles.js';
 import type { DocumentLayout, LayoutParagraph, LayoutRun } from './layout.js';
@@ -154,15 +155,21 @@ export function bodyParagraph(lp: LayoutParagraph, ctx: RunContext, children: Pa
   });
 }
 
-/** A heading of a part (number, line break, title) or a sub-heading (letter, tab, title). */
-function headingParagraph(lp: LayoutParagraph, ctx: RunContext): Paragraph {
-  const part = lp.heading?.level === 1;
-  const num = lp.label ? [new TextRun({ text: lp.label, ...(ctx.lang === 'ar' ? { rightToLeft: true } : {}) }), part ? new TextRun({ break: 1 }) : new TextRun({ children: [new Tab()] })] : [];
+/**
+ * A heading: a part or section (number, line break, title, as the official prints "Part II" over
+ * "Political affairs") or a sub-heading (letter, tab, title). Under another heading it takes no
+ * space before (the official's 18 pt from a part's title to its first section's number).
+ */
+function headingParagraph(lp: LayoutParagraph, ctx: RunContext, prev?: LayoutParagraph): Paragraph {
+  const lines = headingLines(lp);
+  const rtl = ctx.lang === 'ar' ? { rightToLeft: true } : {};
+  const num = lines.number ? [new TextRun({ text: lines.number, ...rtl }), lines.ownLine ? new TextRun({ break: 1 }) : new TextRun({ children: [new Tab()] })] : [];
   const id = idBookmark(lp.id);
   return new Paragraph({
-    style: part ? STYLE.partHeading : STYLE.subHeading,
+    style: lines.ownLine ? STYLE.partHeading : STYLE.subHeading,
+    ...(prev?.heading ? { spacing: { before: 0 } } : {}),
     ...(ctx.lang === 'ar' ? { bidirectional: true } : {}),
-    children: [...id.start, ...num, ...runsToDocx(lp.runs, ctx), ...id.end],
+    children: [...id.start, ...num, ...runsToDocx(lines.runs, ctx), ...id.end],
   });
 }
 
@@ -189,9 +196,9 @@ function tableOf(lp: LayoutParagraph, ctx: RunContext): Table {
   });
 }
 
-/** A body paragraph with its own runs, plain (or struck through when deleted in a negotiation text). */
-export function plainParagraph(lp: LayoutParagraph, ctx: RunContext): Paragraph | Table {
-  if (lp.heading) return headingParagraph(lp, ctx);
+/** A body paragraph with its own runs, plain (or struck through when deleted in a negotiation text); `prev` the printed paragraph before it. */
+export function plainParagraph(lp: LayoutParagraph, ctx: RunContext, prev?: LayoutParagraph): Paragraph | Table {
+  if (lp.heading) return headingParagraph(lp, ctx, prev);
   if (lp.table) return tableOf(lp, ctx);
   const strike = lp.deleted;
   return bodyParagraph(lp, ctx, runsToDocx(lp.runs, ctx, undefined, strike ? { strike: true } : {}), { strike });

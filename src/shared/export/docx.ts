@@ -55,8 +55,8 @@ function plainParts(layout: DocumentLayout, ctx: RunContext): BodyParts {
   const meta = layout.meta;
   const rtl = ctx.lang === 'ar' ? { rightToLeft: true } : {};
   return {
-    main: layout.paragraphs.filter((p) => printed(p, layout)).map((p) => plainParagraph(p, ctx)),
-    annexes: layout.annexes.map((a) => a.paragraphs.filter((p) => printed(p, layout)).map((p) => plainParagraph(p, ctx))),
+    main: layout.paragraphs.filter((p) => printed(p, layout)).map((p, i, all) => plainParagraph(p, ctx, all[i - 1])),
+    annexes: layout.annexes.map((a) => a.paragraphs.filter((p) => printed(p, layout)).map((p, i, all) => plainParagraph(p, ctx, all[i - 1]))),
     title: [text(meta.title || `[${layout.words.titlePlaceholder}]`, rtl)],
     footnotes: new Map(layout.footnotes.map((f) => [f.number, [text(f.text, rtl)]])),
   };

@@ -27,6 +27,7 @@
  * are numbered references in the text and one list at the end of the document, each with a link
  * back to its reference; in print they stand after the text, above the end rule.
  */
+import { headingLines } from './heading-lines.js';
 import { layoutDocument, runningHeadTitle, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
 import { adoptedHeading, closingLines, draftResolutionWords, sponsorLine, titleNumberLabel, unreferencedFootnotes } from './wording.js';
 import { crossRefTargets } from './akn.js';
@@ -128,14 +129,26 @@ function paraAnchor(id: string): string {
  */
 const HEAD_RULE = 'padding-bottom: 1.5pt; margin-bottom: 9pt; border-bottom: 0.5pt solid #000;';
 
+/**
+ * The running head's two margin boxes, in points across the 492 pt line: the title's (inner side)
+ * and the symbol's (outer side). Fixed widths, because Paged.js reads percentages against the page
+ * and squeezed the title box to ~170 pt, wrapping heads the official prints on one line (78/252).
+ * The official sets a head that fits on one line (title up to ~300 pt) on one line; ours never
+ * wraps: the title is cut at a word with an ellipsis to fit its box (runningHeadTitle), and the box
+ * itself does not wrap or spill (nowrap, clipped with an ellipsis) should the face measure wider.
+ */
+const HEAD_INNER_PT = 372;
+const HEAD_OUTER_PT = 492 - HEAD_INNER_PT;
+const HEAD_ONE_LINE = 'white-space: nowrap; overflow: hidden; text-overflow: ellipsis;';
+
 function stylesheet(layout: DocumentLayout, opts: HtmlExportOptions): string {
   const a4 = opts.paper === 'a4';
   const symbol = layout.meta.symbol.trim();
   const title = layout.meta.title.trim();
   // Running heads (spec §3): resolutions the symbol and the (short) title, mirrored; drafts the symbol.
   const outerHead = cssString(symbol);
-  // The title's margin box is 60 % of the 492 pt line: the head is cut to fit it on one line.
-  const innerHead = layout.isDraft || !title ? '""' : cssString(runningHeadTitle(title, '', 0.6 * 492));
+  // The title's margin box (HEAD_INNER_PT of the 492 pt line): the head is cut to fit it on one line.
+  const innerHead = layout.isDraft || !title ? '""' : cssString(runningHeadTitle(title, '', HEAD_INNER_PT));
   const rtl = layout.dir === 'rtl';
   // In a right-to-left document the outer side of an even page is on the right.
   const even = rtl ? { outer: 'right', inner: 'left' } : { outer: 'left', inner: 'right' };
@@ -155,14 +168,14 @@ function stylesheet(layout: DocumentLayout, opts: HtmlExportOptions): string {
   @bottom-right { content: none; }
 }
 @page :left {
-  @top-${even.outer} { content: ${outerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${even.outer}; ${HEAD_RULE} width: 40%; }
-  @top-${even.inner} { content: ${innerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${even.inner}; ${HEAD_RULE} width: 60%; }
+  @top-${even.outer} { content: ${outerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${even.outer}; ${HEAD_RULE} width: ${HEAD_OUTER_PT}pt; ${HEAD_ONE_LINE} }
+  @top-${even.inner} { content: ${innerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${even.inner}; ${HEAD_RULE} width: ${HEAD_INNER_PT}pt; ${HEAD_ONE_LINE} }
   @bottom-${even.outer} { content: counter(page) "/" counter(pages); font: bold 8.5pt/10pt ${font}; vertical-align: top; text-align: ${even.outer}; padding-top: 11pt; }
   @bottom-${even.inner} { content: ""; }
 }
 @page :right {
-  @top-${odd.inner} { content: ${innerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${odd.inner}; ${HEAD_RULE} width: 60%; }
-  @top-${odd.outer} { content: ${outerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${odd.outer}; ${HEAD_RULE} width: 40%; }
+  @top-${odd.inner} { content: ${innerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${odd.inner}; ${HEAD_RULE} width: ${HEAD_INNER_PT}pt; ${HEAD_ONE_LINE} }
+  @top-${odd.outer} { content: ${outerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${odd.outer}; ${HEAD_RULE} width: ${HEAD_OUTER_PT}pt; ${HEAD_ONE_LINE} }
   @bottom-${odd.outer} { content: counter(page) "/" counter(pages); font: bold 8.5pt/10pt ${font}; vertical-align: top; text-align: ${odd.outer}; padding-top: 11pt; }
   @bottom-${odd.inner} { content: ""; }
 }
@@ -255,8 +268,12 @@ p.l3 { margin-inline-start: 47.5pt; }
 p.l4 { margin-inline-start: 71.2pt; }
 p.tail { text-indent: 0; }
 .heading { font-size: 10pt; line-height: 12pt; font-weight: bold; margin: 12pt 0 6pt; page-break-after: avoid; break-after: avoid; }
-.heading.h1 .heading-num { display: block; }
 .heading.h2 .heading-num { display: inline-block; min-width: 23.7pt; }
+.heading .heading-num.own-line { display: block; }
+/* A heading right under another (a section under its part): 6 pt between, as the official 78/252
+   (18 pt baseline to baseline). A class, not "+": Paged.js rewrites "+" rules into attribute rules
+   that lose to ".heading". */
+.heading.after-heading { margin-top: 6pt; }
 table.table { border-collapse: collapse; width: 100%; margin: 0 0 6pt; font-size: 9pt; line-height: 11pt; }
 table.table td, table.table th { border: 0.5pt solid #000; padding: 2pt 4pt; text-align: start; vertical-align: top; }
 .label { display: inline-block; min-width: 23.8pt; text-indent: 0; }
@@ -355,13 +372,14 @@ function inlineRun(r: LayoutRun, targets: string[] | null): string {
   return t;
 }
 
-function paragraphHtml(p: LayoutParagraph, targets: (string[] | null)[], refCount: Map<number, number>, floats: ReadonlyMap<number, string> | null): string {
+function paragraphHtml(p: LayoutParagraph, targets: (string[] | null)[], refCount: Map<number, number>, floats: ReadonlyMap<number, string> | null, prev?: LayoutParagraph): string {
   if (p.deleted) return '';
   if (p.heading) {
-    // A part: its number on a line of its own, then the title; a sub-heading: "A." and the title.
+    // A part or section: its number on a line of its own, then the title; a sub-heading: "A." and the title.
     const tag = p.heading.level === 1 ? 'h3' : 'h4';
-    const num = p.label ? `<span class="heading-num">${escapeHtml(p.label)}</span>` : '';
-    return `<${tag} class="heading h${p.heading.level}" id="${paraAnchor(p.id)}">${num}${runsHtml(p, targets, refCount, floats)}</${tag}>\n`;
+    const lines = headingLines(p);
+    const num = lines.number ? `<span class="heading-num${lines.ownLine ? ' own-line' : ''}">${escapeHtml(lines.number)}</span>` : '';
+    return `<${tag} class="heading h${p.heading.level}${prev?.heading ? ' after-heading' : ''}" id="${paraAnchor(p.id)}">${num}${runsHtml({ ...p, runs: lines.runs }, targets, refCount, floats)}</${tag}>\n`;
   }
   if (p.table) {
     const rows = p.table.rows.map((r, i) => `<tr>${r.map((c) => (i === 0 && p.table!.header ? `<th>${escapeHtml(c)}</th>` : `<td>${escapeHtml(c)}</td>`)).join('')}</tr>`);
@@ -455,11 +473,11 @@ export function exportHtml(doc: ResolutionDocument, opts: HtmlExportOptions = {}
   const ops = firstOp < 0 ? [] : layout.paragraphs.slice(firstOp);
   if (pps.length > 0) {
     h.push('<section class="preamble">');
-    for (const p of pps) h.push(paragraphHtml(p, targets.get(p.id) ?? [], refCount, floats).trimEnd());
+    pps.forEach((p, i) => h.push(paragraphHtml(p, targets.get(p.id) ?? [], refCount, floats, pps[i - 1]).trimEnd()));
     h.push('</section>');
   }
   h.push('<section class="operative">');
-  for (const p of ops) h.push(paragraphHtml(p, targets.get(p.id) ?? [], refCount, floats).trimEnd());
+  ops.forEach((p, i) => h.push(paragraphHtml(p, targets.get(p.id) ?? [], refCount, floats, ops[i - 1]).trimEnd()));
   h.push('</section>');
   h.push('</div>');
 
@@ -476,7 +494,7 @@ export function exportHtml(doc: ResolutionDocument, opts: HtmlExportOptions = {}
     if (annexTitle) h.push(`<${headingText ? 'h3' : 'h2'} class="annex-title"${headingText ? '' : ` id="${hid}-heading"`}>${escapeHtml(annexTitle)}</${headingText ? 'h3' : 'h2'}>`);
     if (!headingText && !annexTitle) h.push(`<h2 class="visually-hidden" id="${hid}-heading">${escapeHtml(`Annex ${k + 1}`)}</h2>`);
     h.push('<div class="body">');
-    for (const p of a.paragraphs) h.push(paragraphHtml(p, targets.get(p.id) ?? [], refCount, floats).trimEnd());
+    a.paragraphs.forEach((p, i) => h.push(paragraphHtml(p, targets.get(p.id) ?? [], refCount, floats, a.paragraphs[i - 1]).trimEnd()));
     h.push('</div>');
     h.push('</section>');
   });

@@ -136,4 +136,60 @@ describe('page layout', () => {
     },
     300_000,
   );
+
+  it.runIf(chromium && pdftotext)(
+    'prints the running head on one line, in full as the official A/RES/78/252 does, cut with an ellipsis when too long',
+    async () => {
+      const file = path.join(CORPUS, 'ga-en/A_RES_78_252.txt');
+      const doc = parseResolutionText(fs.readFileSync(file, 'utf8'), { fileName: path.basename(file) }).document;
+      const long =
+        'Implementing the Declaration on the Right and Responsibility of Individuals, Groups and Organs of Society to Promote and Protect ' +
+        'Universally Recognized Human Rights and Fundamental Freedoms through providing a safe and enabling environment for human rights defenders';
+      const tmp = tempDir();
+      try {
+        /** The running head's lines on pages 2 and 3 (words above the body), by baseline. */
+        const heads = async (d: ResolutionDocument, name: string) => {
+          const out = path.join(tmp.dir, name);
+          fs.writeFileSync(out, (await new ExportService().render(d, 'pdf')).bytes);
+          const bbox = spawnSync('pdftotext', ['-bbox', '-f', '2', '-l', '3', out, '-'], { encoding: 'utf8' }).stdout;
+          return bbox
+            .split('<page ')
+            .slice(1)
+            .map((page) => {
+              const words = [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+                .map((m) => ({ x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), text: m[5]! }))
+                .filter((w) => w.y0 < 68);
+              return {
+                baselines: new Set(words.map((w) => Math.round(w.y1))),
+                text: words.map((w) => w.text).join(' '),
+                x0: Math.min(...words.map((w) => w.x0)),
+                x1: Math.max(...words.map((w) => w.x1)),
+              };
+            });
+        };
+        // As in the official (pages 2 and 3 at 53 pt): one line from 60 to 552 pt, title whole.
+        const title = 'Questions relating to the proposed programme budget for 2024';
+        const own = await heads(doc, 'own.pdf');
+        expect(own.map((p) => p.text)).toEqual([`A/RES/78/252 ${title}`, `${title} A/RES/78/252`]);
+        for (const p of own) {
+          expect(p.baselines.size).toBe(1);
+          expect(p.x0).toBeGreaterThan(59);
+          expect(p.x1).toBeLessThan(553);
+        }
+        // A title far longer than the line: still one line inside the page's 60–552 pt, cut at a word with "…".
+        const cut = await heads({ ...doc, meta: { ...doc.meta, title: long } }, 'long.pdf');
+        for (const p of cut) {
+          expect(p.baselines.size, p.text).toBe(1);
+          expect(p.x0).toBeGreaterThan(59);
+          expect(p.x1).toBeLessThan(553);
+          const head = p.text.replace('A/RES/78/252', '').trim();
+          expect(head).toMatch(/^Implementing the Declaration .* …$/);
+          expect(long.startsWith(head.slice(0, -2))).toBe(true);
+        }
+      } finally {
+        tmp.cleanup();
+      }
+    },
+    300_000,
+  );
 });

@@ -6,7 +6,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx, buildTrackedDocx, docxBytes, packDocx, STYLE, type DocxOptions } from '../../../src/shared/export/docx.js';
-import { layoutDocument, runsText } from '../../../src/shared/export/layout.js';
+import { boldTextWidth, layoutDocument, runsText } from '../../../src/shared/export/layout.js';
 import { parseResolutionText } from '../../../src/shared/import/text.js';
 import { emptyFrontMatter, textBlock, type Block, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
 import { committeeDraftMeta } from '../../helpers/fixtures.js';
@@ -397,6 +397,27 @@ describe('docx export of A/RES/79/200 (English, from the corpus)', () => {
     expect(styleXml(d.styles, STYLE.runningFoot)).toContain('<w:sz w:val="14"/>');
     // Page 1: placeholders for what the Secretariat assigns.
     expect(textOf(d.footers.first!)).toBe('[job number][barcode]');
+  });
+
+  it('keeps a very long running head on one line: cut at a word, with an ellipsis, never wrapped', async () => {
+    const title =
+      'Implementing the Declaration on the Right and Responsibility of Individuals, Groups and Organs of Society to Promote and Protect ' +
+      'Universally Recognized Human Rights and Fundamental Freedoms through providing a safe and enabling environment for human rights defenders';
+    const long = await exportDoc({ ...doc, meta: { ...doc.meta, title } });
+    for (const [side, xml] of [['odd', long.headers.default!], ['even', long.headers.even!]] as const) {
+      const ps = paragraphs(xml);
+      expect(ps, side).toHaveLength(1);
+      expect(ps[0]!, side).not.toMatch(/<w:br\b|<w:cr\b/);
+      const [a, b] = textOf(ps[0]!).split('\t');
+      const head = side === 'odd' ? a! : b!;
+      expect(side === 'odd' ? b : a).toBe('A/RES/79/200');
+      // A prefix of the title at a word boundary, then the ellipsis.
+      expect(head).toMatch(/^Implementing the Declaration .* …$/);
+      expect(title.startsWith(head.slice(0, -2))).toBe(true);
+      expect(title[head.length - 2]).toMatch(/[\s,]/);
+      // With the symbol and the gap it fits the 492 pt line of bold 8.5 pt (Times metrics).
+      expect(boldTextWidth(`${head}A/RES/79/200`, 8.5) + 24).toBeLessThanOrEqual(492);
+    }
   });
 
   it('uses the job number when given', async () => {

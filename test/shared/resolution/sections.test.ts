@@ -124,7 +124,7 @@ describe('sections in the model and the editor document', () => {
     expect(txt).toMatch(/\nA\.\nRegional offices\n/);
     expect(txt).toContain('Item | Amount');
     const html = exportHtml(d);
-    expect(html).toContain('<h3 class="heading h1" id="para-h2"><span class="heading-num">II</span>Capital investment planning</h3>');
+    expect(html).toContain('<h3 class="heading h1" id="para-h2"><span class="heading-num own-line">II</span>Capital investment planning</h3>');
     expect(html).toContain('<th>Item</th><th>Amount</th>');
     // The part preamble stays after part I in the operative section, not moved to the preamble.
     expect(html.indexOf('Having considered')).toBeGreaterThan(html.indexOf('Requests the Secretary-General'));
