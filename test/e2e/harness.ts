@@ -7,6 +7,7 @@ import { startHost, type RunningHost } from '../../src/main/host/server.js';
 import { createServices } from '../../src/main/services/index.js';
 import { RENDERER_DIR } from '../../src/main/app-root.js';
 import { tempDir } from '../helpers/tmp.js';
+import type { ResolutionDocument } from '../../src/shared/resolution/model.js';
 
 /**
  * Where e2e screenshots go: test-results/screenshots, so a test run never rewrites tracked files.
@@ -98,6 +99,21 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function menu(page: Page, top: string, id: string): Promise<void> {
   await page.click(`.menubar .menu > button:has-text("${top}")`);
   await page.click(`[data-command="${id}"]`);
+}
+
+/** Saves `document` as a draft named `name` through the API and opens it with File › Open. */
+export async function openDraft(page: Page, document: ResolutionDocument, name: string): Promise<void> {
+  await page.evaluate(
+    async ({ document, name }) => {
+      const token = sessionStorage.getItem('plenary-token') ?? '';
+      const r = await fetch('/api/drafts.save', { method: 'POST', headers: { 'x-plenary-token': token }, body: JSON.stringify({ document, name }) });
+      if (!r.ok) throw new Error(await r.text());
+    },
+    { document, name },
+  );
+  await menu(page, 'File', 'file.open');
+  await page.click(`.draft-list button:has-text("${name}")`);
+  await page.waitForSelector('.modal', { state: 'detached' });
 }
 
 /** Starts the app for a test file: host, browser, page loaded. */

@@ -2,7 +2,7 @@
 // the language. Screenshots for the README.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot, type E2E } from './harness.js';
+import { openApp, openDraft, screenshot, type E2E } from './harness.js';
 import { emptyFrontMatter, textBlock, type ResolutionDocument } from '../../src/shared/resolution/model.js';
 
 let app: E2E;
@@ -54,21 +54,6 @@ const arabic: ResolutionDocument = {
   footnotes: [],
   annexes: [],
 };
-
-async function openDraft(page: Page, document: ResolutionDocument, name: string) {
-  await page.evaluate(
-    async ({ document, name }) => {
-      const token = sessionStorage.getItem('plenary-token') ?? '';
-      const r = await fetch('/api/drafts.save', { method: 'POST', headers: { 'x-plenary-token': token }, body: JSON.stringify({ document, name }) });
-      if (!r.ok) throw new Error(await r.text());
-    },
-    { document, name },
-  );
-  await page.click('.menubar .menu > button:has-text("File")');
-  await page.click('[data-command="file.open"]');
-  await page.click(`.draft-list button:has-text("${name}")`);
-  await page.waitForSelector('.modal', { state: 'detached' });
-}
 
 const labelsAndPhrases = (page: Page) =>
   page.$$eval('.resolution-editor p.para', (ps) => ps.map((p) => `${p.getAttribute('data-label')}|${p.querySelector('i.phrase')?.textContent ?? ''}`));

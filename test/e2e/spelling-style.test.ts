@@ -3,7 +3,7 @@
 // straight one back); the Checks panel lists a UN style finding whose Fix is one undo step.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { freshPage, menu, openApp, screenshot, type E2E } from './harness.js';
+import { freshPage, openApp, openDraft, screenshot, type E2E } from './harness.js';
 import { emptyFrontMatter, textBlock, type ResolutionDocument } from '../../src/shared/resolution/model.js';
 
 let app: E2E;
@@ -14,21 +14,6 @@ const paraAttrs = (page: Page) =>
   page.$$eval('.resolution-editor p.para', (ps) => ps.map((p) => `${p.getAttribute('lang')}|${p.closest('[spellcheck]')?.getAttribute('spellcheck')}`));
 
 const firstText = (page: Page) => page.locator('.resolution-editor p.para').first().evaluate((p) => p.textContent ?? '');
-
-/** Saves `document` through the API and opens it with File › Open. */
-async function openDraft(page: Page, document: ResolutionDocument, name: string): Promise<void> {
-  await page.evaluate(
-    async ({ document, name }) => {
-      const token = sessionStorage.getItem('plenary-token') ?? '';
-      const r = await fetch('/api/drafts.save', { method: 'POST', headers: { 'x-plenary-token': token }, body: JSON.stringify({ document, name }) });
-      if (!r.ok) throw new Error(await r.text());
-    },
-    { document, name },
-  );
-  await menu(page, 'File', 'file.open');
-  await page.click(`.draft-list button:has-text("${name}")`);
-  await page.waitForSelector('.modal', { state: 'detached' });
-}
 
 const french: ResolutionDocument = {
   meta: emptyFrontMatter({ kind: 'draft', organ: 'ga', language: 'fr', title: 'Essai' }),
