@@ -10,7 +10,10 @@ import type { ResolutionDocument } from '../../shared/resolution/model.js';
 import { matchTokens } from '../../shared/text/tokens.js';
 import { assertPrepared, prepareDocument, unpackBody, type ParagraphRow, type PreparedDocument } from '../services/library-rows.js';
 
-export { flattenParagraphs, packBody, prepareDocument, unpackBody, type ParagraphRow, type PreparedDocument } from '../services/library-rows.js';
+// The row shapes live beside the import worker, which prepares them off this thread and may not
+// import the database layer (test/lint/services.test.ts); they are pure (no SQLite), so the one
+// upward import is safe. Re-exported for the tests and benches that read stored rows.
+export { flattenParagraphs, packBody, unpackBody, type ParagraphRow } from '../services/library-rows.js';
 
 export type { SearchFilters, SearchOrder };
 
