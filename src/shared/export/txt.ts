@@ -353,6 +353,9 @@ export function escapeMarkdown(s: string): string {
  * The text of a paragraph's runs with its footnote marks (see {@link TextFootnoteMarks}) and, in
  * the markdown form, the opening phrase and any emphasis in asterisks ("*Recalling* its …").
  */
+/** The number of a heading printed run in before its title: a declaration's "Action 13.", "Objective 1.". */
+const RE_RUN_IN_NUMBER = /^(?:Action|Objective) \d{1,3}\.$/;
+
 /**
  * A heading's title wrapped at `width`, never after a word that closes a clause (",", ";", ":",
  * "."): the importer joins the lines of a title only while they do not close one. A word that
@@ -554,8 +557,15 @@ export function exportText(doc: ResolutionDocument, opts: TextExportOptions = {}
     if (p.heading) {
       // A heading: its number alone on a line ("II", "A."), the title under it, as printed.
       blank();
-      if (p.label) out.push(esc(p.label));
       const title = paragraphText(p, marks, lang).replace(/\s+/g, ' ').trim();
+      if (RE_RUN_IN_NUMBER.test(p.label) && title) {
+        // A declaration's commitment heading is printed run in ("Action 1. We will…"), and read
+        // back so (import/split.ts RE_ACTION_HEADING); alone on its line it would be a paragraph.
+        out.push(...headingLines(`${p.label} ${title}`, width));
+        prevLevel = -1;
+        return;
+      }
+      if (p.label) out.push(esc(p.label));
       if (title) out.push(...headingLines(title, width));
       prevLevel = -1;
       return;
