@@ -12,7 +12,7 @@
  * Ids are derived from position so the same input always gives the same document: "pp1",
  * "op3", "op3-a", "op3-a-ii", annexes "ax1" with paragraphs "ax1-p4", footnotes "fn1"…
  */
-import { classifyOpening } from '../resolution/lexicon.js';
+import { classifyOpening, enactingFormula } from '../resolution/lexicon.js';
 import { detectParagraphPhrase } from '../resolution/structure.js';
 import type { Annex, Block, Footnote, Heading, Language, Organ, Table } from '../resolution/model.js';
 import { parseDate } from '../resolution/dates.js';
@@ -172,6 +172,29 @@ function opensWith(text: string, lang: Language): 'pp' | 'op' | null {
   return classifyOpening(t, lang)?.kind ?? null;
 }
 
+/**
+ * A decision set as one sentence that runs the enacting formula into its operative verb ("The
+ * General Assembly decides to defer … the following documents:", "… approves the proposed
+ * programme of work … as set out below:", "… decides: (a) …"): the index of that paragraph when
+ * it is the first paragraph of the body and no numbered paragraph follows, or -1. `setsOut`: it
+ * ends with a colon and only unlabelled paragraphs, headings and tables follow: the text it sets
+ * out (a list of documents, a timetable), which the caller keeps as an annex with no heading, as
+ * for "Adopts the following …:". Lettered items that follow are its subparagraphs.
+ */
+function runInDecision(body: readonly Unit[], lang: Language, organ: Organ): { at: number; setsOut: boolean } | null {
+  const i = body.findIndex((u) => u.kind === 'para');
+  const u = body[i];
+  if (!u || u.num !== 0 || u.depth !== 0 || body.slice(0, i).some((v) => v.kind !== 'heading')) return null;
+  const t = plain(u.text).replace(/\s+/g, ' ').trim();
+  const words = enactingFormula(organ, lang, false).words;
+  if (!t.startsWith(words + ' ')) return null;
+  if (opensWith(t.slice(words.length + 1).replace(/^\p{Ll}/u, (c) => c.toUpperCase()), lang) !== 'op') return null;
+  const rest = body.slice(i + 1);
+  if (rest.some((v) => v.num > 0)) return null;
+  const labelled = rest.some((v) => v.kind === 'para' && (v.depth > 0 || v.label !== ''));
+  return { at: i, setsOut: t.endsWith(':') && !labelled && rest.length > 0 };
+}
+
 const RE_HEADING_NUM = /^\s*([IVXL]{1,6}|[A-Z])(?:\.\s*|\s+|$)/;
 
 /** Number and title of a heading unit ("II. Peace and security" → II, "Peace and security"). */
@@ -310,6 +333,11 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
       break;
     }
   }
+  const decision = opStart < 0 ? runInDecision(body, lang, opts.organ) : null;
+  if (decision) {
+    opStart = decision.at;
+    if (decision.setsOut) inlineAnnexAt = decision.at + 1;
+  }
   let firstNum = body.findIndex((u) => u.num > 0);
   // A first part whose only operative paragraph is unnumbered ("I. …", "Takes note …;", "II. …",
   // "1. …"): the operative part begins at that paragraph, not at the first number.
@@ -320,7 +348,7 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
       break;
     }
   }
-  if (inlineAnnexAt < 0) {
+  if (inlineAnnexAt < 0 && !decision) {
     if (firstNum >= 0) opStart = firstNum;
     else opStart = body.findIndex((u) => u.kind === 'para' && u.depth === 0 && opensWith(u.text, lang) === 'op');
   }
@@ -454,6 +482,8 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
     return a;
   };
   if (inlineAnnexAt >= 0) cur = newAnnex('');
+  // What a one-sentence decision sets out is a list or a table: at most its first line is a title.
+  const oneTitle = decision?.setsOut === true;
   for (const u of annexUnits) {
     if (u.kind === 'annex') {
       cur = newAnnex(plain(u.text).replace(/(?<!\s)\s*\*$/, '').trim());
@@ -474,7 +504,7 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
       cur = newAnnex('');
     }
     // A title may run long (a conference's name, place and dates), a further title line less so.
-    if (!cur.started && u.kind === 'para' && u.num === 0 && u.depth === 0 && !endsClause(u.text) && plain(u.text).length < (cur.title ? 250 : 400) && !opensWith(u.text, lang)) {
+    if (!cur.started && !(oneTitle && cur.title) && u.kind === 'para' && u.num === 0 && u.depth === 0 && !endsClause(u.text) && plain(u.text).length < (cur.title ? 250 : 400) && !opensWith(u.text, lang)) {
       cur.title = cur.title ? `${cur.title} ${u.text}` : u.text;
       continue;
     }

@@ -350,3 +350,46 @@ function joinNoteLine(a: string, b: string): string {
   if (a.endsWith('-') || a.endsWith('/')) return a + b;
   return a + ' ' + b;
 }
+
+const RE_STAR_NOTE = /^(\*{1,3})\s+(\S.*)$/;
+
+/**
+ * Takes out the "*" notes that stand at the foot of a page without a rule: the text layer of a
+ * draft often drops the short rule when the only note on the page is the sponsor line's "*"
+ * ("* Any changes to the list of sponsors …", "** In order for the General Assembly to take
+ * action …"). A paragraph counts as such a note only when it opens with a run of one to three
+ * stars that the text cites as a mark (a word directly followed by that many stars, as in
+ * "Uzbekistan:*" or "draft decision**") and only other such notes stand between it and the next
+ * PAGE line or the end of the text. `citing` are the lines searched for the marks (by default
+ * `lines`; the whole text when `lines` is only the body). Lines of one note are joined; notes
+ * keep their order.
+ */
+export function takePageFootStarNotes(lines: readonly string[], from: number, citing: readonly string[] = lines): { lines: string[]; notes: RawNote[] } {
+  const cited = new Set<string>();
+  for (const l of citing) for (const m of l.matchAll(/[^\s*](\*{1,3})(?!\*)/g)) cited.add(m[1]!);
+  if (cited.size === 0) return { lines: [...lines], notes: [] };
+  const remove = new Uint8Array(lines.length);
+  const found: { at: number; note: RawNote }[] = [];
+  for (let i = from; i <= lines.length; i++) {
+    if (i < lines.length && lines[i] !== PAGE) continue;
+    // Walk back over the paragraphs before this page break while each is a cited star note.
+    let j = i - 1;
+    for (;;) {
+      while (j >= from && lines[j] === '') j--;
+      let k = j;
+      while (k >= from && lines[k] !== '' && lines[k] !== PAGE) k--;
+      const first = k + 1;
+      const m = first <= j ? RE_STAR_NOTE.exec(lines[first]!) : null;
+      if (!m || !cited.has(m[1]!)) break;
+      // A wrapped note's next lines never open with a star; a line that does starts a new note.
+      if (lines.slice(first + 1, j + 1).some((l) => RE_STAR_NOTE.test(l))) break;
+      const note: RawNote = { mark: m[1]!, text: m[2]! };
+      for (let x = first + 1; x <= j; x++) note.text = joinNoteLine(note.text, lines[x]!);
+      for (let x = first; x <= j; x++) remove[x] = 1;
+      found.push({ at: first, note });
+      j = k;
+    }
+  }
+  found.sort((a, b) => a.at - b.at);
+  return { lines: lines.filter((_, i) => !remove[i]), notes: found.map((f) => f.note) };
+}

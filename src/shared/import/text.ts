@@ -20,7 +20,7 @@ import { parseSymbol } from '../resolution/symbols.js';
 import { documentForm } from '../resolution/masthead.js';
 import { markAmendment, takeStarNotes } from './amendment.js';
 import { buildDocument } from './build.js';
-import { assertReadableText, describeSource, extractFootnoteBlocks, PAGE, type RawNote, removePageFurniture, toLines } from './clean.js';
+import { assertReadableText, describeSource, extractFootnoteBlocks, PAGE, type RawNote, removePageFurniture, takePageFootStarNotes, toLines } from './clean.js';
 import { plain } from './inline.js';
 import { rememberPrintedLabels } from './json.js';
 import { looksLikeMarkdown, markdownToLines } from './markdown.js';
@@ -113,6 +113,11 @@ export function parseResolutionText(text: string, opts: ParseTextOptions = {}): 
   // An amendment's notes stand at the foot of its page without a rule ("* Any changes …").
   if (documentForm({ kind: m.kind ?? 'draft', bureauLine: m.bureauLine ?? '', sponsorLineEnd: m.sponsorLineEnd ?? '' }) === 'amendment') {
     const star = takeStarNotes(bodyLines, (l) => l === '' || l === PAGE);
+    bodyLines = star.lines;
+    notes.push(...star.notes);
+  } else if (format === 'text') {
+    // Other drafts' "*" notes at the foot of a page whose rule the text layer dropped.
+    const star = takePageFootStarNotes(bodyLines, 0, lines);
     bodyLines = star.lines;
     notes.push(...star.notes);
   }
