@@ -195,6 +195,17 @@ function runInDecision(body: readonly Unit[], lang: Language, organ: Organ): { a
   return { at: i, setsOut: t.endsWith(':') && !labelled && rest.length > 0 };
 }
 
+/**
+ * A paragraph the preambular paragraph before it quotes: that paragraph (not its subparagraphs)
+ * ends with a colon ("… to render an advisory opinion on the following question:") and this one
+ * opens with no phrase of the lexicon and closes a sentence or clause ("What are the obligations
+ * of Israel …?"; not a title such as "Article I"). It is part of that paragraph, as an operative
+ * paragraph's quotation is.
+ */
+function quotedAfterColon(prev: SBlock, u: Unit, lang: Language): boolean {
+  return prev.children.length === 0 && !prev.heading && u.num === 0 && u.label === '' && /:\s*$/.test(plain(prev.text)) && opensWith(u.text, lang) === null && /[.?!;,:”"’»]\s*$/.test(plain(u.text));
+}
+
 const RE_HEADING_NUM = /^\s*([IVXL]{1,6}|[A-Z])(?:\.\s*|\s+|$)/;
 
 /** Number and title of a heading unit ("II. Peace and security" → II, "Peace and security"). */
@@ -391,6 +402,7 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
       continue;
     }
     if (u.depth > 0) pp.child(u.depth, u.text, u.label);
+    else if (pp.current && quotedAfterColon(pp.current, u, lang)) pp.continuation(u.text);
     else pp.root(u.text);
   }
 

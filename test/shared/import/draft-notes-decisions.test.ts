@@ -69,3 +69,25 @@ describe('a decision set as one sentence', () => {
     expect([alone.preambular.length, alone.operative.length]).toEqual([0, 1]);
   });
 });
+
+describe('a quotation under a preambular paragraph that ends with a colon', () => {
+  const body = (quote: string): ReturnType<typeof toParseJson> =>
+    parse([
+      ...MAST, 'Mexico:* draft resolution', '', 'Advisory opinion', '', 'The General Assembly,', '',
+      'Recalling its resolution 79/232, in which it decided to request an advisory opinion on the following question:', '',
+      quote, '', 'Commending the Court for its decision,', '', '1.', 'Welcomes the advisory opinion.',
+    ]);
+
+  it('is part of that paragraph, not a preambular paragraph of its own', () => {
+    const j = body('What are the obligations of Israel, as an occupying Power?');
+    expect(j.preambular.map((p) => p.text)).toEqual([
+      'Recalling its resolution 79/232, in which it decided to request an advisory opinion on the following question: What are the obligations of Israel, as an occupying Power?',
+      'Commending the Court for its decision,',
+    ]);
+  });
+
+  it('a title under such a paragraph ("Article I") and a paragraph that opens with a phrase stand apart', () => {
+    expect(body('Article I').preambular).toHaveLength(3);
+    expect(body('Noting the request of the Court,').preambular).toHaveLength(3);
+  });
+});
