@@ -12,8 +12,8 @@
  * the rows found are read newest first and kept when the phrase stands in their text, until the
  * limit (or the relevance window) is full; newest first reads only the words where the phrase can
  * start (textSequences).
- * Snippets are built here from the stored text (the FTS table is contentless), reading a long
- * paragraph only up to the end of its snippet. What a search costs at a million paragraphs is
+ * Snippets are built from the stored text (the FTS table is contentless) by search-snippet.ts,
+ * reading a long paragraph only up to the end of its snippet. What a search costs at a million paragraphs is
  * mostly reading its hits: the FTS lookup is a fraction of a millisecond.
  * Symbol lookups ("79/200", "A/RES/79/200 OP5", "A/C.2/80/L.3") go to the documents table.
  */
@@ -21,7 +21,8 @@ import type { Db } from './connection.js';
 import type { Statement } from 'better-sqlite3';
 import type { SearchHit } from '../../shared/api.js';
 import { compileQuery, parseQuery, termList, type CompiledQuery, type TermSequences } from './fts-query.js';
-import { englishStem, queryForms, searchTerms, SEPARATORS } from '../../shared/text/search-terms.js';
+import { queryForms, searchTerms, SEPARATORS } from '../../shared/text/search-terms.js';
+import { escapeHtml, snippetMaker, stemOf } from './search-snippet.js';
 
 /** Search filters (all optional). */
 export interface SearchFilters {
@@ -127,134 +128,6 @@ export function symbolQuery(q: string): { symbol: string; designation?: string }
 
 type Row = Omit<SearchHit, 'score' | 'snippet' | 'draft'> & { rank: number; language: string; draft: number };
 
-function escapeHtml(s: string): string {
-  if (!/[&<>]/.test(s)) return s;
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/**
- * Memo of the library's words, shared by every search: a word's plain search terms and a term's
- * English stem do not depend on the query, and the words of resolutions repeat, so a search reads
- * them from here instead of running the folding regexes again. Emptied when it reaches WORD_MEMO_MAX
- * entries, so memory stays bounded whatever the library holds.
- */
-const WORD_MEMO_MAX = 100_000;
-const plainMemo = new Map<string, string[]>();
-const stemMemo = new Map<string, string>();
-
-function plainTerms(word: string): string[] {
-  let t = plainMemo.get(word);
-  if (t === undefined) {
-    if (plainMemo.size >= WORD_MEMO_MAX) plainMemo.clear();
-    plainMemo.set(word, (t = searchTerms(word, false)));
-  }
-  return t;
-}
-
-function stemOf(term: string): string {
-  let s = stemMemo.get(term);
-  if (s === undefined) {
-    if (stemMemo.size >= WORD_MEMO_MAX) stemMemo.clear();
-    stemMemo.set(term, (s = englishStem(term)));
-  }
-  return s;
-}
-
-// eslint-disable-next-line no-control-regex -- the ASCII range itself
-const ASCII_TEXT = /^[\x00-\x7f]*$/;
-const WORD_RE = /[\p{L}\p{N}\p{M}]+/gu;
-// In ASCII text the letters, digits and marks of WORD_RE are exactly these (and this is faster).
-const ASCII_WORD_RE = /[a-z0-9]+/gi;
-
-/**
- * The snippet maker of one search: highlight() for each hit, with the query's verdict on each word
- * remembered across the hits (they share most of their words).
- */
-function snippetMaker(terms: ReadonlySet<string>): (text: string, stem: boolean) => string {
-  const verdicts = [new Map<string, boolean>(), new Map<string, boolean>()];
-  return (text, stem) => {
-    const seen = verdicts[stem ? 1 : 0]!;
-    const isHit = (w: string) => {
-      let hit = seen.get(w);
-      if (hit === undefined) {
-        const plain = plainTerms(w);
-        hit = plain.some((t) => terms.has(t)) || (stem && plain.some((t) => terms.has(stemOf(t))));
-        seen.set(w, hit);
-      }
-      return hit;
-    };
-    return snippet(text, isHit);
-  };
-}
-
-/**
- * The HTML snippet of a hit: the text (HTML-escaped) with every word whose search term is one of
- * the query's in <b>…</b>; long texts are cut to about 40 words around the first highlighted one.
- */
-export function highlight(text: string, terms: ReadonlySet<string>, stem: boolean): string {
-  return snippetMaker(terms)(text, stem);
-}
-
-/** Words a long snippet shows before its first highlighted word, and parts (words and the spaces between) it shows in all. */
-const SNIPPET_LEAD = 16;
-const SNIPPET_PARTS = 80;
-/** Texts of more words than this are cut to the snippet window. */
-const SNIPPET_MAX_WORDS = 48;
-
-/**
- * highlight()'s snippet of `text`. The text is seen as parts (words, and the characters between
- * them) by offsets, without copying; the scan stops once the window is known (a long paragraph's
- * tail is never read), and only the window is escaped.
- */
-function snippet(text: string, isHit: (word: string) => boolean): string {
-  const start: number[] = [];
-  const end: number[] = [];
-  const word: boolean[] = [];
-  const hit: boolean[] = [];
-  const push = (s: number, e: number, w: boolean, h: boolean) => {
-    start.push(s);
-    end.push(e);
-    word.push(w);
-    hit.push(h);
-  };
-  const words = ASCII_TEXT.test(text) ? ASCII_WORD_RE : WORD_RE;
-  words.lastIndex = 0;
-  let last = 0;
-  let count = 0;
-  let firstHit = -1;
-  let cut = false;
-  for (let m = words.exec(text); m; m = words.exec(text)) {
-    if (m.index > last) push(last, m.index, false, false);
-    last = m.index + m[0].length;
-    const h = isHit(m[0]);
-    if (h && firstHit < 0) firstHit = start.length;
-    push(m.index, last, true, h);
-    count++;
-    // The window is complete: what follows only tells that the snippet ends in "…".
-    if ((cut = count > SNIPPET_MAX_WORDS && firstHit >= 0 && start.length >= Math.max(0, firstHit - SNIPPET_LEAD) + SNIPPET_PARTS)) break;
-  }
-  if (!cut && last < text.length) push(last, text.length, false, false);
-  let from = 0;
-  let to = start.length;
-  if (count > SNIPPET_MAX_WORDS) {
-    from = Math.max(0, Math.max(0, firstHit) - SNIPPET_LEAD);
-    to = Math.min(start.length, from + SNIPPET_PARTS);
-  }
-  const more = to > 0 && end[to - 1]! < text.length;
-  // Spaces between two highlighted words are highlighted too: a phrase is one <b>…</b>.
-  const shownHit = (i: number) => hit[i]! || (!word[i] && i > from && i < to - 1 && hit[i - 1]! && hit[i + 1]! && /^\s+$/.test(text.slice(start[i], end[i])));
-  let body = '';
-  for (let i = from; i < to; ) {
-    const h = shownHit(i);
-    let j = i + 1;
-    while (j < to && shownHit(j) === h) j++;
-    const run = escapeHtml(text.slice(start[i], end[j - 1]));
-    body += h ? `<b>${run}</b>` : run;
-    i = j;
-  }
-  return `${from > 0 ? '…' : ''}${body.trim()}${more ? '…' : ''}`;
-}
-
 /** Every term a query's positive words and phrases can match (for highlighting). */
 function highlightTerms(query: string): Set<string> {
   const out = new Set<string>();
@@ -324,20 +197,32 @@ function prepared(db: Db, sql: string): Statement {
 }
 
 /**
+ * The SQL and parameters of a symbol lookup (exposed for EXPLAIN QUERY PLAN tests): the
+ * paragraphs of the document `query` names (English first), or only the one it designates;
+ * undefined when the query is no symbol (symbolQuery).
+ */
+export function symbolSql(query: string, limit: number): { sql: string; params: unknown[] } | undefined {
+  const sym = symbolQuery(query);
+  if (!sym) return undefined;
+  // `<> ''` lets SQLite use the partial index on symbols: without it every document (and, with
+  // a designation, every paragraph) was read (90 ms at 100,000 paragraphs).
+  return {
+    sql: `SELECT ${HIT_COLUMNS}, 0 AS rank FROM documents d JOIN paragraphs p ON p.document_id = d.id
+           WHERE d.symbol = ? AND d.symbol <> '' ${sym.designation ? 'AND p.designation = ?' : ''} ORDER BY d.language = 'en' DESC, p.position LIMIT ?`,
+    params: [sym.symbol, ...(sym.designation ? [sym.designation] : []), limit],
+  };
+}
+
+/**
  * Searches the library: a symbol lookup when the query is a symbol (optionally with a paragraph),
  * else full text with filters, newest first or by relevance. Throws BAD_INPUT for a query with
  * nothing to search for.
  */
 export function searchLibrary(db: Db, query: string, filters: SearchFilters, limit: number, order: SearchOrder = 'newest'): SearchHit[] {
-  const sym = symbolQuery(query);
+  const sym = symbolSql(query, limit);
   let rows: Row[];
   if (sym) {
-    rows = db
-      .prepare(
-        `SELECT ${HIT_COLUMNS}, 0 AS rank FROM documents d JOIN paragraphs p ON p.document_id = d.id
-          WHERE d.symbol = ? ${sym.designation ? 'AND p.designation = ?' : ''} ORDER BY d.language = 'en' DESC, p.position LIMIT ?`,
-      )
-      .all(...[sym.symbol, ...(sym.designation ? [sym.designation] : []), limit]) as Row[];
+    rows = prepared(db, sym.sql).all(...sym.params) as Row[];
     if (rows.length) return rows.map((r) => toHit(r, null));
   }
   const { sql, params, check, frequencies } = searchSql(query, filters, limit, order);

@@ -69,7 +69,8 @@ export class LibraryDb {
       insertMatch: db.prepare('INSERT INTO match_tokens (document_id, data) VALUES (?, ?)'),
       insertVocab: db.prepare('INSERT INTO vocab (term) VALUES (?)'),
       getDoc: db.prepare('SELECT * FROM documents WHERE id = ?'),
-      getDocBySymbol: db.prepare('SELECT * FROM documents WHERE symbol = ? ORDER BY language = ? DESC LIMIT 1'),
+      // `<> ''`: the index on symbols leaves out documents without one (see searchLibrary).
+      getDocBySymbol: db.prepare("SELECT * FROM documents WHERE symbol = ? AND symbol <> '' ORDER BY language = ? DESC LIMIT 1"),
       getPara: db.prepare(
         `SELECT p.id, p.document_id AS documentId, p.kind, p.designation, p.number, p.text, p.position, p.opening_phrase AS openingPhrase,
                 p.norm_hash AS normHash, d.symbol, d.adoption_date AS adoptionDate, d.title, d.language, d.year, d.session_num AS sessionNum,

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { openDatabase, SCHEMA_VERSION, type Db } from '../../../src/main/db/connection.js';
 import { LibraryDb, flattenParagraphs } from '../../../src/main/db/library.js';
 import { parseQuery, toFtsMatch } from '../../../src/main/db/fts-query.js';
+import { symbolSql } from '../../../src/main/db/library-search.js';
 import { emptyFrontMatter, textBlock, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
 import { tempDir } from '../../helpers/tmp.js';
 
@@ -130,6 +131,20 @@ describe('search', () => {
     expect(plan).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
     expect(plan).toMatch(/SEARCH d USING INTEGER PRIMARY KEY/);
     expect(plan).not.toMatch(/SCAN p\b|SCAN d\b/);
+  });
+
+  it('looks symbols up through the index on symbols, never reading every document or paragraph (EXPLAIN QUERY PLAN)', () => {
+    const plan = (sql: string, params: unknown[]) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+    for (const q of ['79/200', 'A/RES/79/200 OP2', 'A/C.2/80/L.3']) {
+      const sym = symbolSql(q, 20)!;
+      const p = plan(sym.sql, sym.params);
+      expect(p, q).toMatch(/SEARCH d USING (COVERING )?INDEX documents_symbol_lang \(symbol=\?\)/);
+      expect(p, q).toMatch(/SEARCH p USING (COVERING )?INDEX paragraphs_document/);
+      expect(p, q).not.toMatch(/SCAN/);
+    }
+    expect(lib.search('A/RES/79/200 OP2').map((h) => h.text)).toEqual(['Calls upon Member States to provide financial support.']);
+    expect(lib.search('79/200', {}, 1).map((h) => h.designation)).toEqual(['PP1']);
+    expect(lib.document('A/RES/79/200')?.row.symbol).toBe('A/RES/79/200');
   });
 
   it('loads a document with its paragraphs through an index (EXPLAIN QUERY PLAN)', () => {
