@@ -6,6 +6,7 @@
 import type { Mark, Node as PMNode } from 'prosemirror-model';
 import { newId } from '../ids.js';
 import type { Annex, Block, Footnote, Inline, InlineMarks, Proposal, ResolutionDocument, TextRun } from './model.js';
+import { nestFlat, type Nesting } from './nesting.js';
 import { schema } from './schema.js';
 
 type FootnoteMap = Map<string, Footnote>;
@@ -159,90 +160,100 @@ function blockFromNode(n: PMNode, footnotes: Footnote[]): Block {
   return b;
 }
 
+/** A flat node as the nesting rule reads it. */
+const flatItem = (n: PMNode) => ({ level: (n.attrs.level as number | undefined) ?? 0, tail: n.attrs.tail === true, block: n.type.name === 'heading' || n.type.name === 'table' });
+
 /**
- * Rebuilds nested blocks from flat paragraphs with levels (a level jump > 1 is clamped). Headings
- * and tables stand at the top and close any open paragraph; with `partPreambles`, `pp` nodes are
- * the preambular paragraphs of a part (`preambular: true`).
+ * Rebuilds nested blocks from flat paragraphs with levels, by the one nesting rule (nesting.ts
+ * `nestFlat`). Headings and tables stand at the top and close any open paragraph; with
+ * `partPreambles`, top-level `pp` nodes are the preambular paragraphs of a part (`preambular: true`).
  */
 export function nestBlocks(nodes: readonly PMNode[], footnotes: Footnote[], partPreambles = false): Block[] {
   const root: Block[] = [];
-  // stack[k] = the last block at nesting depth k; levels[k] its level in the editor (k plus the
-  // skips on the way down to it).
-  const stack: Block[] = [];
-  const levels: number[] = [];
-  for (const n of nodes) {
+  const nesting = nestFlat(nodes.map(flatItem));
+  const blocks: Block[] = [];
+  nodes.forEach((n, i) => {
+    const at = nesting[i]!;
+    let b: Block;
     if (n.type.name === 'heading') {
       const a = n.attrs;
       const heading: NonNullable<Block['heading']> = { level: a.level === 2 ? 2 : 1, num: a.num as string };
       if (a.restart && heading.level === 1) heading.restart = true;
       // A pasted heading has no id yet: give it one, as files require.
-      root.push({ id: (a.id as string) || newId('h'), content: inlinesOf(n, footnotes), children: [], tail: [], heading });
-      stack.length = 0;
-      levels.length = 0;
-      continue;
+      b = { id: (a.id as string) || newId('h'), content: inlinesOf(n, footnotes), children: [], tail: [], heading };
+    } else if (n.type.name === 'table') {
+      b = { id: (n.attrs.id as string) || newId('t'), content: [], children: [], tail: [], table: { header: n.attrs.header === true, rows: (n.attrs.rows as string[][]).map((r) => [...r]) } };
+    } else if (at.tail) {
+      blocks[at.parent]!.tail.push(...inlinesOf(n, footnotes));
+      return;
+    } else {
+      b = blockFromNode(n, footnotes);
+      if (at.skip > 0) b.skip = at.skip;
+      if (at.parent < 0 && partPreambles && n.type.name === 'pp' && !b.quoted) b.preambular = true;
     }
-    if (n.type.name === 'table') {
-      root.push({ id: (n.attrs.id as string) || newId('t'), content: [], children: [], tail: [], table: { header: n.attrs.header === true, rows: (n.attrs.rows as string[][]).map((r) => [...r]) } });
-      stack.length = 0;
-      levels.length = 0;
-      continue;
-    }
-    const wanted = n.attrs.level as number;
-    if (n.attrs.tail) {
-      // A tail at level L continues the last open block of level L - 1 (a level-0 tail, its
-      // level-0 paragraph); below a skip there may be none: then the block of its own level.
-      const lastAtMost = (l: number) => levels.findLastIndex((x) => x <= l);
-      let k = lastAtMost(Math.max(wanted - 1, 0));
-      if (k < 0) k = lastAtMost(wanted);
-      if (k >= 0) {
-        stack[k]!.tail.push(...inlinesOf(n, footnotes));
-        stack.length = levels.length = k + 1;
-        continue;
-      }
-    }
-    // The parent is the last open block of a lower level; a level with none between (the first
-    // paragraph a subparagraph, or "(i)" right under "1.") keeps the difference as `skip`.
-    while (levels.length && levels[levels.length - 1]! >= wanted) {
-      stack.pop();
-      levels.pop();
-    }
-    const b = blockFromNode(n, footnotes);
-    const depth = stack.length;
-    const base = depth === 0 ? 0 : levels[depth - 1]! + 1;
-    // A tail with no paragraph to continue becomes a paragraph where it stands.
-    const skip = n.attrs.tail ? 0 : Math.max(0, wanted - base);
-    if (skip > 0) b.skip = skip;
-    if (depth === 0 && partPreambles && n.type.name === 'pp' && !b.quoted) b.preambular = true;
-    if (depth === 0) root.push(b);
-    else stack[depth - 1]!.children.push(b);
-    stack.push(b);
-    levels.push(base + skip);
-  }
+    blocks[i] = b;
+    if (at.parent < 0) root.push(b);
+    else blocks[at.parent]!.children.push(b);
+  });
   return root;
+}
+
+/** A node of the document with its position. */
+export interface Placed {
+  node: PMNode;
+  pos: number;
+}
+
+/** The containers the file model reads a document as: preamble, operative part, each annex's paragraphs. */
+export interface Containers {
+  preamble: Placed[];
+  operative: Placed[];
+  annexes: { node: PMNode; items: Placed[] }[];
+}
+
+/** Splits `doc` into the containers of the file model (see {@link Containers}). */
+export function containersOf(doc: PMNode): Containers {
+  const body: Placed[] = [];
+  const annexes: Containers['annexes'] = [];
+  doc.forEach((n, offset) => {
+    if (n.type.name !== 'annex') body.push({ node: n, pos: offset });
+    else {
+      const items: Placed[] = [];
+      n.forEach((c, o) => items.push({ node: c, pos: offset + 1 + o }));
+      annexes.push({ node: n, items });
+    }
+  });
+  // The preamble runs to its last paragraph before the first operative one: a heading there
+  // heads preambular paragraphs; headings after it open the operative part or a part of it.
+  const firstOp = body.findIndex((p) => p.node.type.name === 'op');
+  let split = 0;
+  body.forEach((p, i) => {
+    if (p.node.type.name === 'pp' && (firstOp < 0 || i < firstOp)) split = i + 1;
+  });
+  return { preamble: body.slice(0, split), operative: body.slice(split), annexes };
+}
+
+/**
+ * Where each paragraph of `doc` belongs in the file model (nesting.ts), by the paragraph's
+ * position: what the editor shows must be what a saved file reopens as.
+ */
+export function nestingByPos(doc: PMNode): Map<number, Nesting> {
+  const out = new Map<number, Nesting>();
+  const c = containersOf(doc);
+  for (const items of [c.preamble, c.operative, ...c.annexes.map((a) => a.items)]) {
+    const nesting = nestFlat(items.map((p) => flatItem(p.node)));
+    items.forEach((p, i) => out.set(p.pos, nesting[i]!));
+  }
+  return out;
 }
 
 /** Extracts the ResolutionDocument from an editor document. */
 export function fromDoc(doc: PMNode): ResolutionDocument {
   const footnotes: Footnote[] = [];
-  const body: PMNode[] = [];
-  const annexNodes: PMNode[] = [];
-  doc.forEach((n) => {
-    if (n.type.name === 'annex') annexNodes.push(n);
-    else body.push(n);
-  });
-  // The preamble runs to its last paragraph before the first operative one: a heading there
-  // heads preambular paragraphs; headings after it open the operative part or a part of it.
-  const firstOp = body.findIndex((n) => n.type.name === 'op');
-  let split = 0;
-  body.forEach((n, i) => {
-    if (n.type.name === 'pp' && (firstOp < 0 || i < firstOp)) split = i + 1;
-  });
-  const preambular = nestBlocks(body.slice(0, split), footnotes);
-  const operative = nestBlocks(body.slice(split), footnotes, true);
-  const annexes: Annex[] = annexNodes.map((a) => {
-    const paras: PMNode[] = [];
-    a.forEach((p) => paras.push(p));
-    return { id: a.attrs.id as string, heading: a.attrs.heading as string, title: a.attrs.title as string, paragraphs: nestBlocks(paras, footnotes) };
-  });
+  const c = containersOf(doc);
+  const nodes = (items: readonly Placed[]) => items.map((p) => p.node);
+  const preambular = nestBlocks(nodes(c.preamble), footnotes);
+  const operative = nestBlocks(nodes(c.operative), footnotes, true);
+  const annexes: Annex[] = c.annexes.map(({ node: a, items }) => ({ id: a.attrs.id as string, heading: a.attrs.heading as string, title: a.attrs.title as string, paragraphs: nestBlocks(nodes(items), footnotes) }));
   return { meta: doc.attrs.meta as ResolutionDocument['meta'], preambular, operative, footnotes, annexes };
 }

@@ -33,6 +33,9 @@ export interface NumberingInput {
   group: number;
   /** Number of the part the paragraph stands in ("II"), "" outside parts. */
   part: string;
+  /** Level (0–4) and tail flag as the file model nests the paragraph (structure.ts). */
+  level: number;
+  tail: boolean;
 }
 
 /** What the numbering gives a paragraph (see ParaInfo in structure.ts for each field). */
@@ -81,7 +84,7 @@ export function numberParagraphs(
   // Level-0, non-tail paragraphs of each section carry the numbers.
   const tops = { pp: [] as number[], op: [] as number[], ap: [] as number[] };
   raws.forEach((r, i) => {
-    if (keep[i] && (r.node.attrs.level as number) === 0 && !r.node.attrs.tail) tops[r.section].push(i);
+    if (keep[i] && r.level === 0 && !r.tail) tops[r.section].push(i);
   });
   const numberOf = new Map<number, string>();
   const plainNumber = new Map<number, number>();
@@ -153,17 +156,16 @@ export function numberParagraphs(
   for (let i = 0; i < raws.length; i++) {
     if (!keep[i]) continue;
     const r = raws[i]!;
-    const a = r.node.attrs;
     if (r.section !== prevSection || r.annex !== prevAnnex) {
       counters.fill(0);
       topIndex = -1;
       prevSection = r.section;
       prevAnnex = r.annex;
     }
-    const level = Math.min(a.level as number, 4);
+    const level = r.level;
     let label = '';
     let subLabels: string[] = [];
-    if (level === 0 && !a.tail) {
+    if (level === 0 && !r.tail) {
       topIndex = i;
       counters.fill(0);
       const n = plainNumber.get(i);
@@ -172,7 +174,7 @@ export function numberParagraphs(
         else if (n !== undefined && living.length > 1 && (groupCount.get(r.group) ?? 0) > 1) label = operativeNumber(n, lang);
       } else if (r.section === 'ap' && n !== undefined) label = operativeNumber(n, lang);
       else if (r.section === 'pp' && negotiation) label = numberOf.get(i) ?? '';
-    } else if (!a.tail) {
+    } else if (!r.tail) {
       const k = counters[level]!;
       counters[level] = k + 1;
       for (let l = level + 1; l <= 4; l++) counters[l] = 0;

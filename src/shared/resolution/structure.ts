@@ -9,6 +9,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import type { Language, Organ } from './model.js';
 import { detectOpeningPhrase, organGender } from './lexicon.js';
 import { moveSide, movedTo, numberParagraphs } from './numbering.js';
+import { nestingByPos } from './convert.js';
 import { brokenCrossRef, formatCrossRef, type CrossRefWording } from './xref.js';
 
 /** The three sections a paragraph can belong to. */
@@ -92,6 +93,9 @@ interface Raw {
   group: number;
   partIndex: number;
   part: string;
+  /** Level and tail flag as the file model nests the paragraph (see below). */
+  level: number;
+  tail: boolean;
 }
 
 /** Computes the structure of `doc` for language `lang`. */
@@ -121,7 +125,7 @@ export function computeStructure(doc: PMNode, lang: Language): DocStructure {
   doc.forEach((n, offset) => {
     const name = n.type.name;
     if (name === 'pp' || name === 'op') {
-      raws.push({ node: n, pos: offset, section: name, annex: -1, group, partIndex, part });
+      raws.push({ node: n, pos: offset, section: name, annex: -1, group, partIndex, part, level: Math.min(n.attrs.level as number, 4), tail: n.attrs.tail === true });
       if (n.attrs.base !== null) negotiation = true;
     } else if (name === 'heading') heading(n, offset, -1);
     else if (name === 'annex') {
@@ -132,10 +136,24 @@ export function computeStructure(doc: PMNode, lang: Language): DocStructure {
       part = '';
       n.forEach((p, o) => {
         if (p.type.name === 'heading') heading(p, offset + 1 + o, annexIndex);
-        else if (p.type.name === 'ap') raws.push({ node: p, pos: offset + 1 + o, section: 'ap', annex: annexIndex, group, partIndex, part });
+        else if (p.type.name === 'ap') raws.push({ node: p, pos: offset + 1 + o, section: 'ap', annex: annexIndex, group, partIndex, part, level: Math.min(p.attrs.level as number, 4), tail: p.attrs.tail === true });
       });
     }
   });
+
+  // A tail is read as the file model reads it (nesting.ts): it continues the paragraph of its
+  // level or the one above, or, with none to continue, is a paragraph itself. Labels, roles and
+  // designations then show what a saved file reopens as. Only documents with a tail need it.
+  if (raws.some((r) => r.tail)) {
+    const nesting = nestingByPos(doc);
+    for (const r of raws) {
+      const at = nesting.get(r.pos);
+      if (r.tail && at) {
+        r.tail = at.tail;
+        r.level = at.level;
+      }
+    }
+  }
 
   // Living paragraphs are numbered as if every pending move were accepted; ghosts (move-from) as
   // if they were rejected (numbering.ts says why).
@@ -152,8 +170,8 @@ export function computeStructure(doc: PMNode, lang: Language): DocStructure {
     const info: ParaInfo = {
       id: a.id as string,
       section: r.section,
-      level: Math.min(a.level as number, 4),
-      tail: a.tail as boolean,
+      level: r.level,
+      tail: r.tail,
       pos: r.pos,
       node: r.node,
       index: i,

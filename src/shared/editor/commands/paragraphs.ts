@@ -87,6 +87,8 @@ export function groupRange(paras: readonly ParaInfo[], i: number): [number, numb
     if (q.section !== p.section || q.annex !== p.annex) break;
     if (q.level < p.level || (q.level === p.level && !q.tail)) break;
     j++;
+    // Its tail closes it (resolution/nesting.ts): what follows belongs to the paragraph above.
+    if (q.level === p.level) break;
   }
   return [i, j];
 }

@@ -24,6 +24,7 @@ import { acceptedView, baseView } from '../../negotiation/views.js';
 import { structureKey } from '../plugins/structure.js';
 import { own, settingsOf } from './settings.js';
 import { isPara, ownParaIns } from './marks.js';
+import { nestFlat } from '../../resolution/nesting.js';
 import { applyMoveDecision, findMove, paraMove, removeParagraph, type ParaMove } from './moves.js';
 
 /** What a structural proposal says it does (the `as` of the move). */
@@ -94,30 +95,21 @@ function withContainer(doc: PMNode, key: number, nodes: PMNode[]): PMNode | null
 }
 
 /**
- * The shape of each paragraph of a container: kind, level, tail and the paragraph it hangs from,
- * nested exactly as the file model nests them (convert.ts `nestBlocks`).
+ * The shape of each paragraph of a container: kind, level, tail and the paragraph it hangs from
+ * or continues, nested by the file model's one rule (nesting.ts `nestFlat`).
  */
 function shapes(nodes: readonly PMNode[]): Map<string, string> {
   const out = new Map<string, string>();
-  const stack: string[] = [];
-  for (const n of nodes) {
+  const nesting = nestFlat(nodes.map((n) => ({ level: (n.attrs.level as number | undefined) ?? 0, tail: n.attrs.tail === true, block: !isPara(n) })));
+  nodes.forEach((n, i) => {
     const id = n.attrs.id as string;
-    if (!isPara(n)) {
-      stack.length = 0;
-      out.set(id, `${n.type.name}|block`);
-      continue;
+    const at = nesting[i]!;
+    if (!isPara(n)) out.set(id, `${n.type.name}|block`);
+    else {
+      const parent = at.parent >= 0 ? (nodes[at.parent]!.attrs.id as string) : '';
+      out.set(id, `${n.type.name}|${at.tail ? 'tail' : at.level}|${parent}`);
     }
-    const level = Math.min(n.attrs.level as number, stack.length);
-    if (n.attrs.tail) {
-      const parent = level > 0 ? stack[level - 1] : stack[0];
-      out.set(id, `${n.type.name}|tail|${parent ?? ''}`);
-      stack.length = level > 0 ? level : Math.min(1, stack.length);
-      continue;
-    }
-    out.set(id, `${n.type.name}|${level}|${level ? stack[level - 1] : ''}`);
-    stack.length = level;
-    stack.push(id);
-  }
+  });
   return out;
 }
 
