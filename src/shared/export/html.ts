@@ -31,7 +31,7 @@ import { headingLines } from './heading-lines.js';
 import { layoutDocument, runningHeadTitle, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
 import { adoptedHeading, closingLines, draftResolutionWords, sponsorLine, titleNumberLabel, unreferencedFootnotes } from './wording.js';
 import { crossRefTargets } from './akn.js';
-import { tieSpaces } from './typeset.js';
+import { tiedHyphenPieces, tieSpaces } from './typeset.js';
 import { inlineText, type FrontMatter, type Language, type ResolutionDocument } from '../resolution/model.js';
 import type { MastheadWords } from '../resolution/masthead.js';
 
@@ -108,6 +108,16 @@ export const NOTE_LETTER_SPACING = '0.028em';
 /** Escapes text for HTML content and double-quoted attributes (the only kind written here). */
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+}
+
+/**
+ * `text` as HTML content (escaped), with the pieces the UN never breaks across lines (a "non-"
+ * word, see typeset.ts) each in a `span.nobr`; the characters are unchanged.
+ */
+function lineHtml(text: string): string {
+  return tiedHyphenPieces(text)
+    .map((p) => (p.tied ? `<span class="nobr">${escapeHtml(p.text)}</span>` : escapeHtml(p.text)))
+    .join('');
 }
 
 /** A CSS string literal for `content:` (quotes, backslashes, line ends and "<" escaped). */
@@ -201,6 +211,7 @@ body { margin: 0; }
 p { margin: 0 0 6pt; }
 a { color: inherit; text-decoration: none; }
 a:focus-visible { outline: 1pt solid #1a5fb4; }
+.nobr { white-space: nowrap; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 
 /* Masthead */
@@ -218,7 +229,10 @@ a:focus-visible { outline: 1pt solid #1a5fb4; }
 .mh-rule { border: 0; border-top: 1.5pt solid #000; margin: 0 0 6pt; }
 .mh-session p { margin: 0; font-size: 10pt; line-height: 12pt; }
 .mh-session .mh-session-name, .mh-session .mh-item-title { font-weight: bold; }
-.mh-session .mh-committee { font-weight: bold; font-size: 12pt; line-height: 14pt; max-width: 288pt; }
+/* The committee's lines are 13.4 pt apart and the agenda item's line stands 14.1 pt under its last one
+   (the 36 committee drafts of drafts-80; "Special Political and Decolonization Committee (Fourth
+   Committee)" takes two lines). */
+.mh-session .mh-committee { font-weight: bold; font-size: 12pt; line-height: 13.4pt; margin-bottom: 0.2pt; max-width: 288pt; }
 /* The agenda item's title wraps in its own column, 60 pt to 348 pt (the official lines end by 346 pt).
    Word's bold letters are wider still than its roman ones: 0.32 pt a letter over the outline widths
    (measured on the official item titles), so the title wraps where the UN's does. */
@@ -241,8 +255,8 @@ a:focus-visible { outline: 1pt solid #1a5fb4; }
    on drafts); drafts: 30 pt from the agenda item's last line to the sponsor line, 23.4 pt from there to
    the title (A/C.6/80/L.5 and 38 other drafts of drafts-80). */
 .adopted { font-weight: bold; font-size: 14pt; line-height: 15pt; margin: 18pt 0 12.2pt; }
-.sponsors { font-weight: bold; margin: 18.2pt 0 11.7pt; }
-.basis { margin: 0 0 12.4pt; }
+.sponsors { font-weight: bold; margin: 18.2pt 0 11.4pt; }
+.basis { margin: 0 0 12pt; }
 .basis .basis-text { font-style: italic; }
 /* The title's lines are 13.5 pt apart (13.4–13.6 on the official pages); its number hangs in the
    margin as a float, which, unlike an inline block, does not make the first line taller. */
@@ -259,6 +273,14 @@ h1.title { font-weight: bold; font-size: 12pt; line-height: 13.5pt; margin: 0 0 
    observed advances, scaled, fit 0.938 of 7,045 breaks, the same as 0.024 em; freely tuned
    per-character widths 0.942), so no font with Word's widths is shipped. */
 .text, .mh-session, .mh-distr { letter-spacing: ${BODY_LETTER_SPACING}; }
+/* Bold lines are wider still in Word than the outline widths plus the body's spacing: measured word by
+   word against the export on page 1 of the 85 official PDFs (both corpora), the bold 10 and 12 pt
+   letters (committee name, sponsor line, title) are 0.38–0.39 pt a letter wider at 12 pt and 0.32 pt at
+   10 pt than the outline widths, 0.032 em; the 14 pt "Resolution adopted…" heading only 0.24 pt,
+   0.017 em. Without this a title or a sponsor line holds a word more a line than the official's and
+   page 1 starts its text a line higher (A/80/L.34, A/C.2/80/L.59). */
+h1.title, .sponsors, .mh-session .mh-committee { letter-spacing: 0.032em; }
+.adopted { letter-spacing: 0.017em; }
 .footnotes { letter-spacing: ${NOTE_LETTER_SPACING}; }
 p.pp, p.op { text-indent: 23.7pt; }
 p.l1 { text-indent: 23.7pt; }
@@ -268,7 +290,10 @@ p.l3 { margin-inline-start: 47.5pt; }
 p.l4 { margin-inline-start: 71.2pt; }
 p.tail { text-indent: 0; }
 .heading { font-size: 10pt; line-height: 12pt; font-weight: bold; margin: 12pt 0 6pt; page-break-after: avoid; break-after: avoid; }
-.heading.h2 .heading-num { display: inline-block; min-width: 23.7pt; }
+/* A lettered sub-heading's number hangs in the margin, right-aligned to end 12.4 pt before the column
+   (the official "A." and "B." both end at 111.0 pt, A/RES/78/253 and A/C.5/80/L.17), and its title
+   starts at the column edge (123.4 pt), a second line under the first, as Word's hanging indent. */
+.heading.h2 .heading-num.hang { float: inline-start; box-sizing: border-box; width: 40pt; margin-inline-start: -40pt; padding-inline-end: 12.2pt; text-align: end; }
 .heading .heading-num.own-line { display: block; }
 /* A heading right under another (a section under its part): 6 pt between, as the official 78/252
    (18 pt baseline to baseline). A class, not "+": Paged.js rewrites "+" rules into attribute rules
@@ -293,6 +318,12 @@ sup { font-size: 6.5pt; line-height: 0; vertical-align: 3.5pt; }
 .footnotes li { margin: 0 0 2pt; }
 .fn-num { display: inline-block; width: 6.5pt; margin-inline-start: -6.5pt; text-align: end; }
 .fn-num sup { font-size: 5.5pt; vertical-align: 3pt; }
+/* A page-foot note's number is right-aligned to end 3.6 pt before the note's text, which starts at the
+   column edge (the official numbers end at 119.8 pt, one digit or two, the text at 123.4 pt: 427 notes
+   of the 39 official PDFs). The box reaches left over the margin for numbers of several digits. The
+   selector outweighs the paged-media style's (PAGED_CSS, appended after this sheet), which set the
+   number left-aligned at 116.9 pt. */
+span.fn-float span.fn-num { box-sizing: border-box; width: 26.5pt; margin-inline-start: -20pt; padding-inline-end: 3.4pt; text-align: end; }
 .fn-back { margin-inline-start: 3pt; }
 .end-rule { border: 0; border-top: 0.25pt solid #000; width: 72pt; margin: 18pt auto 0; }
 /* Notes repeated where they are cited, for a paged-media engine to float to the page foot (PAGED_CSS). */
@@ -358,11 +389,11 @@ function withSponsorLineEnd(line: string, meta: FrontMatter, words: MastheadWord
 
 /** A note repeated where it is first cited, hidden unless a paged-media engine floats it (PAGED_CSS). */
 function floatNote(mark: string, text: string): string {
-  return `<span class="fn-float" data-fn="${escapeHtml(mark)}" aria-hidden="true"><span class="fn-num"><sup>${escapeHtml(mark)}</sup></span>${escapeHtml(tieSpaces(text.trim()))}</span>`;
+  return `<span class="fn-float" data-fn="${escapeHtml(mark)}" aria-hidden="true"><span class="fn-num"><sup>${escapeHtml(mark)}</sup></span>${lineHtml(tieSpaces(text.trim()))}</span>`;
 }
 
 function inlineRun(r: LayoutRun, targets: string[] | null): string {
-  let t = escapeHtml(tieSpaces(r.text));
+  let t = lineHtml(tieSpaces(r.text));
   if (r.symbolRef) t = `<span class="symbol" data-symbol="${escapeHtml(r.symbolRef)}" translate="no">${t}</span>`;
   if (r.xref) {
     if (r.xref.broken || !targets || targets.length === 0) t = `<span class="xref broken">${t}</span>`;
@@ -378,7 +409,8 @@ function paragraphHtml(p: LayoutParagraph, targets: (string[] | null)[], refCoun
     // A part or section: its number on a line of its own, then the title; a sub-heading: "A." and the title.
     const tag = p.heading.level === 1 ? 'h3' : 'h4';
     const lines = headingLines(p);
-    const num = lines.number ? `<span class="heading-num${lines.ownLine ? ' own-line' : ''}">${escapeHtml(lines.number)}</span>` : '';
+    const place = lines.ownLine ? ' own-line' : p.heading.level === 2 ? ' hang' : '';
+    const num = lines.number ? `<span class="heading-num${place}">${escapeHtml(lines.number)}</span>` : '';
     return `<${tag} class="heading h${p.heading.level}${prev?.heading ? ' after-heading' : ''}" id="${paraAnchor(p.id)}">${num}${runsHtml({ ...p, runs: lines.runs }, targets, refCount, floats)}</${tag}>\n`;
   }
   if (p.table) {
@@ -448,7 +480,7 @@ export function exportHtml(doc: ResolutionDocument, opts: HtmlExportOptions = {}
   if (items.length > 0) {
     h.push(`<p class="mh-item">${escapeHtml(words.agendaItems(items.map((a) => a.number.trim())))}</p>`);
     const several = items.filter((a) => a.title.trim()).length > 1 ? ' mh-item-several' : '';
-    for (const a of items) if (a.title.trim()) h.push(`<p class="mh-item-title${several}">${escapeHtml(a.title.trim())}</p>`);
+    for (const a of items) if (a.title.trim()) h.push(`<p class="mh-item-title${several}">${lineHtml(a.title.trim())}</p>`);
   }
   h.push('</div>');
   h.push('</header>');
@@ -459,10 +491,10 @@ export function exportHtml(doc: ResolutionDocument, opts: HtmlExportOptions = {}
   if (heading.length > 0) h.push(`<p class="adopted">${heading.map(escapeHtml).join('<br>')}</p>`);
   const sponsors = withSponsorLineEnd(sponsorLine(meta, words), meta, words);
   if (sponsors) h.push(`<p class="sponsors">${escapeHtml(sponsors)}${sponsorFloat ? floatNote('*', meta.sponsorNote) : ''}</p>`);
-  if (meta.basis.trim()) h.push(`<p class="basis">[<span class="basis-text">${escapeHtml(tieSpaces(meta.basis.trim().replace(/^\[|\]$/g, '')))}</span>]</p>`);
+  if (meta.basis.trim()) h.push(`<p class="basis">[<span class="basis-text">${lineHtml(tieSpaces(meta.basis.trim().replace(/^\[|\]$/g, '')))}</span>]</p>`);
   if (title) {
     const num = titleNumberLabel(layout).trim();
-    h.push(`<h1 class="title">${num ? `<span class="title-num">${escapeHtml(num)}</span>` : ''}${escapeHtml(title)}</h1>`);
+    h.push(`<h1 class="title">${num ? `<span class="title-num">${escapeHtml(num)}</span>` : ''}${lineHtml(title)}</h1>`);
   } else h.push(`<h1 class="visually-hidden">${escapeHtml(docTitle)}</h1>`);
 
   h.push('<div class="body">');
@@ -515,7 +547,7 @@ export function exportHtml(doc: ResolutionDocument, opts: HtmlExportOptions = {}
     h.push('<ol>');
     for (const n of notes) {
       const back = n.back ? ` <a class="fn-back" href="#fnref${n.mark}" role="doc-backlink" aria-label="${escapeHtml(BACK_LABEL[lang])}">↩</a>` : '';
-      h.push(`<li id="${n.id}"${n.floated ? ' class="floated"' : ''}><span class="fn-num"><sup>${escapeHtml(n.mark)}</sup></span> ${escapeHtml(tieSpaces(n.text.trim()))}${back}</li>`);
+      h.push(`<li id="${n.id}"${n.floated ? ' class="floated"' : ''}><span class="fn-num"><sup>${escapeHtml(n.mark)}</sup></span> ${lineHtml(tieSpaces(n.text.trim()))}${back}</li>`);
     }
     h.push('</ol>');
     h.push('</section>');

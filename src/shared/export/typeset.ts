@@ -22,3 +22,31 @@ export const NBSP = '\u00a0';
 export function tieSpaces(text: string): string {
   return text.replace(TIED, NBSP);
 }
+
+/**
+ * A word opened by the prefix "non-" ("non-governmental", "Non-Proliferation"), up to the next
+ * hyphen or the end of the word: the UN's Word files set that hyphen as a non-breaking hyphen.
+ * Measured on the 659 resolutions of ../shared/corpus/ga-en (their text layers keep the official
+ * line ends): a line ends on "non-" or "Non-" 8 times in 2,111 such words, against 5–16 % for
+ * every other common first element ("self-" 89 of 562, "Secretary-" 158 of 3,379, "twenty-" 25 of
+ * 404); in A/RES/78/30 the title's "Non‑Proliferation" even reads as a non-breaking hyphen in the
+ * text layer. Only the first hyphen is tied: "Non-Self-|Governing" breaks in the official.
+ */
+const NON_PREFIX = /(?<![\p{L}\p{N}\-\u2011])[Nn]on-[\p{L}\p{N}]+/gu;
+
+/**
+ * The pieces of `text` a printer must not break inside (see {@link NON_PREFIX}): the text cut
+ * into alternating runs, `tied` true for a piece that must stay on one line. Joined back in
+ * order, the pieces are exactly `text`; nothing is changed or dropped.
+ */
+export function tiedHyphenPieces(text: string): { text: string; tied: boolean }[] {
+  const out: { text: string; tied: boolean }[] = [];
+  let at = 0;
+  for (const m of text.matchAll(NON_PREFIX)) {
+    if (m.index > at) out.push({ text: text.slice(at, m.index), tied: false });
+    out.push({ text: m[0], tied: true });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length || out.length === 0) out.push({ text: text.slice(at), tied: false });
+  return out;
+}

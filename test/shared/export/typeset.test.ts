@@ -3,7 +3,7 @@
 // came back, or the letter spacing or column drifted, lines would break elsewhere than the UN's.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { NBSP, tieSpaces } from '../../../src/shared/export/typeset.js';
+import { NBSP, tiedHyphenPieces, tieSpaces } from '../../../src/shared/export/typeset.js';
 import { BODY_LETTER_SPACING, exportHtml, NOTE_LETTER_SPACING } from '../../../src/shared/export/html.js';
 import { PAGED_CSS } from '../../../src/shared/export/paged.js';
 import { textBlock, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
@@ -31,6 +31,32 @@ describe('tieSpaces', () => {
         const out = tieSpaces(s);
         expect(out.length).toBe(s.length);
         expect(out.replaceAll(NBSP, ' ')).toBe(s.replaceAll(NBSP, ' '));
+      }),
+    );
+  });
+});
+
+describe('tiedHyphenPieces', () => {
+  const tied = (s: string): string[] => tiedHyphenPieces(s).filter((p) => p.tied).map((p) => p.text);
+
+  it('keeps a "non-" word together up to its next hyphen, as the UN non-breaking hyphen does', () => {
+    expect(tied('non-governmental organizations and the Non-Proliferation Treaty')).toEqual(['non-governmental', 'Non-Proliferation']);
+    // Only the first hyphen: the official breaks "Non-Self-|Governing".
+    expect(tied('Non-Self-Governing Territories')).toEqual(['Non-Self']);
+    expect(tied('non-State actors, non-use (1998)')).toEqual(['non-State', 'non-use']);
+  });
+
+  it('ties nothing inside another word or after another prefix', () => {
+    for (const s of ['anon-ymous', 'canon-law', 'self-determination', 'non -governmental', 'non-', 'nonaligned', 'pre-non-x']) expect(tied(s)).toEqual([]);
+  });
+
+  it('cuts the text into pieces that join back to it exactly (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('non', 'Non', '-', ' ', 'a', 'Self', 'é', '1', 'x-', '\u2011', ','), { maxLength: 30 }), (parts) => {
+        const s = parts.join('');
+        const pieces = tiedHyphenPieces(s);
+        expect(pieces.map((p) => p.text).join('')).toBe(s);
+        for (const p of pieces) if (p.tied) expect(p.text).toMatch(/^[Nn]on-[\p{L}\p{N}]+$/u);
       }),
     );
   });
@@ -66,5 +92,18 @@ describe('print style: Word-like advance widths', () => {
 
   it('prints the date of a citation with a no-break space', () => {
     expect(html).toContain(`of 19${NBSP}December 2023,`);
+  });
+
+  it('keeps a "non-" word on one line in the text, the title and the agenda item', () => {
+    const d: ResolutionDocument = {
+      ...doc,
+      meta: { ...doc.meta, title: 'Treaty on the Non-Proliferation of Nuclear Weapons', agendaItems: [{ number: '99', title: 'Non-Self-Governing Territories' }] },
+      operative: [textBlock('o1', 'Invites non-governmental organizations to contribute.')],
+    };
+    const out = exportHtml(d, { forPrint: true });
+    expect(out).toContain('Treaty on the <span class="nobr">Non-Proliferation</span> of Nuclear Weapons</h1>');
+    expect(out).toContain('<span class="nobr">Non-Self</span>-Governing Territories</p>');
+    expect(out).toContain('Invites</i> <span class="nobr">non-governmental</span> organizations');
+    expect(style).toContain('.nobr { white-space: nowrap; }');
   });
 });
