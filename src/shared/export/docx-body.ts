@@ -137,12 +137,14 @@ function paragraphShape(lp: LayoutParagraph): Pick<IParagraphOptions, 'style' | 
 export interface ParagraphMark {
   rev?: Revision;
   strike?: boolean;
+  /** The label as given runs (a tracked renumbering, docx-tracked.ts) instead of `lp.label` printed. */
+  label?: ParagraphChild[];
 }
 
 /** A body paragraph (PP, OP, subparagraph, continuation, annex paragraph) with the given runs. */
 export function bodyParagraph(lp: LayoutParagraph, ctx: RunContext, children: ParagraphChild[], mark: ParagraphMark = {}): Paragraph {
   const extra = mark.strike ? { strike: true } : {};
-  const label = lp.label && !lp.tail ? [labelRun(lp.label, ctx, mark.rev, extra)] : [];
+  const label = mark.label ?? (lp.label && !lp.tail ? [labelRun(lp.label, ctx, mark.rev, extra)] : []);
   const rev = mark.rev;
   // The paragraph's id as a hidden bookmark, so a file that comes back merges by id (docx-ids.ts).
   const id = idBookmark(lp.id);

@@ -16,15 +16,20 @@
  * - every paragraph carries a hidden bookmark `_pl<id>` with its Plenary id (docx-ids.ts; all of
  *   Plenary's Word exports do), so `plenary merge` aligns a file that comes back by id.
  *
- * Accept all in Word or LibreOffice gives exactly {@link acceptedView}'s text and reject all
- * exactly {@link baseView}'s (brackets are written out first, see views.ts). Pure.
+ * - paragraph labels are tracked too: where the base text and the accepted text number a
+ *   paragraph differently (between a move's two places, after an inserted or deleted paragraph),
+ *   the base label is a `w:del` and the accepted one a `w:ins` (by "Plenary", at the last
+ *   proposal's time).
+ *
+ * Accept all in Word or LibreOffice gives exactly {@link acceptedView}'s text and labels, reject
+ * all exactly {@link baseView}'s (brackets are written out first, see views.ts). Pure.
  */
-import { BuilderElement, CommentRangeEnd, CommentRangeStart, CommentReference, Paragraph, TextRun, type Document, type ICommentOptions, type ParagraphChild } from 'docx';
-import type { ParagraphProposal, Proposal, ResolutionDocument } from '../resolution/model.js';
-import { materializeBrackets } from '../negotiation/views.js';
+import { BuilderElement, CommentRangeEnd, CommentRangeStart, CommentReference, Paragraph, Tab, TextRun, type Document, type ICommentOptions, type ParagraphChild } from 'docx';
+import type { Inline, ParagraphProposal, Proposal, ResolutionDocument } from '../resolution/model.js';
+import { acceptedView, baseView, forEachBlock, materializeBrackets } from '../negotiation/views.js';
 import type { ParagraphNote } from '../negotiation/notes.js';
-import { layoutDocument, type LayoutParagraph, type LayoutRun } from './layout.js';
-import { assemble, bodyParagraph, contextOf, plainParts, runsToDocx, wordDate, type DocxOptions, type Revision, type RunContext } from './docx.js';
+import { layoutDocument, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
+import { assemble, bodyParagraph, contextOf, labelRun, plainParts, runsToDocx, wordDate, type DocxOptions, type Revision, type RunContext } from './docx.js';
 
 /** Options of {@link buildProposalsDocx}. */
 export interface ProposalsDocxOptions extends DocxOptions {
@@ -104,6 +109,54 @@ interface Build {
   ctx: RunContext;
   ids: Ids;
   notesByPara: Map<string, number[]>;
+  labels: Labels;
+}
+
+/** The labels of the base text and of the accepted text by paragraph id, and who renumbers. */
+interface Labels {
+  base: Map<string, string>;
+  accepted: Map<string, string>;
+  /** A moved paragraph's new place → the id it has once accepted (its ghost's). */
+  acceptedId: Map<string, string>;
+  /** Author and date of the renumbering revisions: Plenary, at the last proposal's time. */
+  by: Proposal;
+}
+
+function labelsById(layout: DocumentLayout): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const lp of [...layout.paragraphs, ...layout.annexes.flatMap((a) => a.paragraphs)]) if (!lp.heading && !lp.table && !lp.tail) out.set(lp.id, lp.label);
+  return out;
+}
+
+/**
+ * The labels a paragraph shows once every proposal is accepted and once every one is rejected
+ * (the accepted and base exports' labels). A paragraph that goes with a rejection shows only
+ * the accepted label (inside its own insertion), one that goes with an acceptance only the base
+ * label; any other shows the base label deleted and the accepted one inserted where they differ.
+ */
+function labelOf(lp: LayoutParagraph, markRev: Revision | undefined, b: Build): { base: string; accepted: string } {
+  const L = b.labels;
+  const base = L.base.get(lp.id) ?? lp.label;
+  const accepted = L.accepted.get(L.acceptedId.get(lp.id) ?? lp.id) ?? lp.label;
+  if (markRev?.kind === 'ins') return { base: accepted, accepted };
+  if (markRev?.kind === 'del') return { base, accepted: base };
+  return { base, accepted };
+}
+
+/** The label runs: plain when both texts agree, else the base label deleted and the accepted one inserted, then one tab. */
+function trackedLabel(lp: LayoutParagraph, markRev: Revision | undefined, b: Build): ParagraphChild[] | undefined {
+  if (lp.tail) return undefined;
+  const { base, accepted } = labelOf(lp, markRev, b);
+  if (base === accepted) return base === lp.label ? undefined : base ? [labelRun(base, b.ctx, markRev)] : [];
+  // A label only one text has goes or comes with its tab (a single operative paragraph has none).
+  if (!accepted) return [labelRun(base, b.ctx, revision('del', b.labels.by, b.ids))];
+  if (!base) return [labelRun(accepted, b.ctx, revision('ins', b.labels.by, b.ids))];
+  // One tab for both labels, so a file that comes back reads "2.3.<tab>" as its label (merge-paragraph.ts stripLabel).
+  return [
+    ...runsToDocx([{ text: base.trim() }], b.ctx, revision('del', b.labels.by, b.ids)),
+    ...runsToDocx([{ text: accepted.trim() }], b.ctx, revision('ins', b.labels.by, b.ids)),
+    new TextRun({ children: [new Tab()], ...(b.ctx.lang === 'ar' ? { rightToLeft: true } : {}) }),
+  ];
 }
 
 /**
@@ -155,7 +208,22 @@ function trackedParagraph(lp: LayoutParagraph, b: Build): Paragraph {
     ...(move ? [moveRange(move.kind === 'move-from' ? 'from' : 'to', 'End', move, rangeId)] : []),
     ...anchors.end,
   ];
-  return bodyParagraph(lp, b.ctx, children, markRev ? { rev: markRev } : {});
+  const label = trackedLabel(lp, markRev, b);
+  return bodyParagraph(lp, b.ctx, children, { ...(markRev ? { rev: markRev } : {}), ...(label ? { label } : {}) });
+}
+
+/** The base and accepted labels of `doc` (laid out as `layout`), see {@link Labels}. */
+function labelsOf(doc: ResolutionDocument, layout: DocumentLayout): Labels {
+  const acceptedId = new Map<string, string>();
+  for (const [ghost, now] of layout.structure.movedTo) acceptedId.set(now, ghost);
+  let last = '';
+  forEachBlock(doc, (blk) => {
+    const visit = (list: readonly Inline[]) => list.forEach((i) => [i.ins?.at, i.del?.at].forEach((at) => at && at > last && (last = at)));
+    visit(blk.content);
+    visit(blk.tail);
+    if (blk.proposal && blk.proposal.at > last) last = blk.proposal.at;
+  });
+  return { base: labelsById(layoutDocument(baseView(doc))), accepted: labelsById(layoutDocument(acceptedView(doc))), acceptedId, by: { id: 'numbering', by: 'Plenary', at: last || new Date(0).toISOString() } };
 }
 
 /**
@@ -169,7 +237,7 @@ export function buildProposalsDocx(doc: ResolutionDocument, opts: ProposalsDocxO
   const ids: Ids = { next: () => n++ };
   const known = new Set([...layout.paragraphs, ...layout.annexes.flatMap((a) => a.paragraphs)].map((p) => p.id));
   const { comments, byParagraph: notesByPara } = noteComments(opts.notes ?? [], known);
-  const b: Build = { ctx, ids, notesByPara };
+  const b: Build = { ctx, ids, notesByPara, labels: labelsOf(doc, layout) };
   const parts = plainParts(layout, ctx);
   // Paragraphs deleted by agreement (status) are not proposals: printed as the plain export does.
   const shown = (lp: LayoutParagraph) => !lp.deleted || layout.negotiation;

@@ -213,7 +213,10 @@ function assignRoles(paras: ParaInfo[]): void {
     const p = paras[i]!;
     const next = paras[i + 1];
     const sameSection = next !== undefined && next.section === p.section && next.annex === p.annex;
-    if (sameSection && !next.tail && next.level > p.level) {
+    // A paragraph that introduces a list, or an amendment's instruction that introduces the text
+    // it quotes (Block.quoted, in a pp node: another section here), ends with ":".
+    const quotes = next !== undefined && next.annex === p.annex && next.node.attrs.quoted === true && p.node.attrs.quoted !== true;
+    if ((sameSection && !next.tail && next.level > p.level) || quotes) {
       p.role = 'lead-in';
       continue;
     }

@@ -56,6 +56,23 @@ describe('quoted text of an amendment (Block.quoted)', () => {
     expect(onQ1(quoted)).toEqual([]);
   });
 
+  it('the instruction that introduces quoted text ends with ":" and gets no punctuation finding, also as the last operative paragraph', () => {
+    const findings = (d: ReturnType<typeof amendment>) => computeFindings(createEditorState(d, { autoPunctuate: false })).filter((f) => f.kind === 'punctuation').map((f) => f.paraId);
+    // i1 is the last operative paragraph: it was asked to end with "." (quoted text stands in a pp node).
+    expect(findings(amendment(true))).toEqual([]);
+    const two = toDoc({
+      meta: emptyFrontMatter({ kind: 'draft', sponsorLineEnd: 'amendment to draft resolution A/80/L.18' }),
+      preambular: [],
+      operative: [textBlock('i1', 'After operative paragraph 2, insert a new paragraph reading:'), { ...textBlock('q1', QUOTED), quoted: true }, textBlock('i2', 'Replace operative paragraph 3 with the following:'), { ...textBlock('q2', QUOTED), quoted: true }],
+      footnotes: [],
+      annexes: [],
+    });
+    expect(findings(two)).toEqual([]);
+    // Without the quoted text after it, the last instruction still ends with a full stop.
+    const last = toDoc({ meta: emptyFrontMatter({ kind: 'draft' }), preambular: [], operative: [textBlock('i1', 'Delete operative paragraph 4:')], footnotes: [], annexes: [] });
+    expect(findings(last)).toEqual(['i1']);
+  });
+
   it('a broken cross-reference in quoted text is still reported (it is not a finding on the words)', () => {
     const d = amendment(true);
     const q = d.child(1);
