@@ -31,7 +31,7 @@ import { headingLines } from './heading-lines.js';
 import { layoutDocument, runningHeadTitle, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
 import { adoptedHeading, closingLines, draftResolutionWords, sponsorLine, titleNumberLabel, unreferencedFootnotes } from './wording.js';
 import { crossRefTargets } from './akn.js';
-import { tiedHyphenPieces, tieSpaces } from './typeset.js';
+import { boldLines, tiedHyphenPieces, tieSpaces } from './typeset.js';
 import { inlineText, type FrontMatter, type Language, type ResolutionDocument } from '../resolution/model.js';
 import type { MastheadWords } from '../resolution/masthead.js';
 
@@ -104,6 +104,26 @@ const BACK_LABEL: Readonly<Record<Language, string>> = {
 export const BODY_LETTER_SPACING = '0.024em';
 /** The same for the 8.5 pt notes (0.24 pt a letter). */
 export const NOTE_LETTER_SPACING = '0.028em';
+/** The same for the 12 pt bold title, in points (measured: see the stylesheet). */
+export const TITLE_LETTER_SPACING_PT = 0.34;
+/** The title's spacing when it is set tighter to spare a lone last word (see {@link titleClass}). */
+const TITLE_TIGHT_SPACING_PT = 0.24;
+/** Width of the text column in points (123.4 pt to 488.9 pt on the page). */
+const TEXT_COLUMN_PT = 365.5;
+
+/**
+ * The class of the title's `h1`: "title", or "title tight" when set at its usual spacing the
+ * title would end with one word alone on its last line and set 0.1 pt a character tighter it
+ * takes a line fewer. The UN's editors never leave a title's last word alone (no official title of
+ * the 85 PDFs of both corpora ends so, one-word titles aside); where a little tightening saves the
+ * line they tighten it: A/RES/78/228, 78/247 and A/C.2/80/L.59 print one line at 0.24 pt a character
+ * where the other titles take 0.34 pt. Widths are the font's own ({@link boldLines}).
+ */
+export function titleClass(title: string): string {
+  const lines = boldLines(title, 12, TITLE_LETTER_SPACING_PT, TEXT_COLUMN_PT);
+  const lone = lines.length > 1 && !/\s/.test(lines[lines.length - 1]!);
+  return lone && boldLines(title, 12, TITLE_TIGHT_SPACING_PT, TEXT_COLUMN_PT).length < lines.length ? 'title tight' : 'title';
+}
 
 /** Escapes text for HTML content and double-quoted attributes (the only kind written here). */
 export function escapeHtml(s: string): string {
@@ -237,7 +257,6 @@ a:focus-visible { outline: 1pt solid #1a5fb4; }
    Word's bold letters are wider still than its roman ones: 0.32 pt a letter over the outline widths
    (measured on the official item titles), so the title wraps where the UN's does. */
 .mh-session .mh-item-title { max-width: 288pt; }
-.mh-session .mh-session-name, .mh-session .mh-item-title { letter-spacing: 0.032em; }
 /* Several agenda items: each title stands 6 pt under the line before it (A/RES/78/247: 18 pt from
    the item line to the first title, and between the titles). A class, not a sibling selector:
    Paged.js drops rules with "+". */
@@ -247,16 +266,18 @@ a:focus-visible { outline: 1pt solid #1a5fb4; }
 :lang(zh) i { font-style: normal; font-family: KaiTi, "Kaiti SC", STKaiti, "AR PL UKai CN", ${HTML_FONT_STACKS.zh}; }
 
 /* The text column */
-.text { margin-inline-start: 63.4pt; width: 365.5pt; }
+.text { margin-inline-start: 63.4pt; width: ${TEXT_COLUMN_PT}pt; }
 /* Tops of lines as on the official page 1: 28.8 pt from the agenda item's last line to this heading
    (29.4 pt on 14 of the 39 resolutions, 28.3 pt on the others: the middle is kept), 28.2 pt from its
    last line to the basis line, 23.4 pt from there to the title (word boxes 12.4 pt apart on all 39),
    26.1–26.3 pt from the title's last line to the formula (boxes 13.0 pt apart on resolutions, 12.8–12.9
    on drafts); drafts: 30 pt from the agenda item's last line to the sponsor line, 23.4 pt from there to
-   the title (A/C.6/80/L.5 and 38 other drafts of drafts-80). */
+   the title (A/C.6/80/L.5 and 38 other drafts of drafts-80). Chromium puts lines on whole pixels
+   (0.75 pt), so a margin moves the boxes by steps: the sponsor line's 11.4 pt puts the drafts' formula
+   within 0.3 pt of the official (11.7 pt left it 0.4–0.6 pt low). */
 .adopted { font-weight: bold; font-size: 14pt; line-height: 15pt; margin: 18pt 0 12.2pt; }
 .sponsors { font-weight: bold; margin: 18.2pt 0 11.4pt; }
-.basis { margin: 0 0 12pt; }
+.basis { margin: 0 0 12.4pt; }
 .basis .basis-text { font-style: italic; }
 /* The title's lines are 13.5 pt apart (13.4–13.6 on the official pages); its number hangs in the
    margin as a float, which, unlike an inline block, does not make the first line taller. */
@@ -273,14 +294,19 @@ h1.title { font-weight: bold; font-size: 12pt; line-height: 13.5pt; margin: 0 0 
    observed advances, scaled, fit 0.938 of 7,045 breaks, the same as 0.024 em; freely tuned
    per-character widths 0.942), so no font with Word's widths is shipped. */
 .text, .mh-session, .mh-distr { letter-spacing: ${BODY_LETTER_SPACING}; }
-/* Bold lines are wider still in Word than the outline widths plus the body's spacing: measured word by
-   word against the export on page 1 of the 85 official PDFs (both corpora), the bold 10 and 12 pt
-   letters (committee name, sponsor line, title) are 0.38–0.39 pt a letter wider at 12 pt and 0.32 pt at
-   10 pt than the outline widths, 0.032 em; the 14 pt "Resolution adopted…" heading only 0.24 pt,
-   0.017 em. Without this a title or a sponsor line holds a word more a line than the official's and
-   page 1 starts its text a line higher (A/80/L.34, A/C.2/80/L.59). */
-h1.title, .sponsors, .mh-session .mh-committee { letter-spacing: 0.032em; }
-.adopted { letter-spacing: 0.017em; }
+/* Bold lines are set wider than the outline widths, by a size-dependent amount (Word's hinted widths):
+   measured line by line on page 1 of the 85 official PDFs of both corpora (line width minus the
+   font's advances, per character; median), the title at 12 pt 0.34 pt a character, the committee name
+   at 12 pt 0.365 pt, the sponsor line and the agenda item's title at 10 pt 0.32 pt, the session line
+   0.23 pt, the 14 pt "Resolution adopted…" heading 0.075 pt. An em value would be inherited as the
+   parent's length (0.24 pt), so these are points. Without this a title or a sponsor line holds a word
+   more a line than the official's, and page 1 starts its text a line higher (A/80/L.34). */
+h1.title { letter-spacing: ${TITLE_LETTER_SPACING_PT}pt; }
+h1.title.tight { letter-spacing: ${TITLE_TIGHT_SPACING_PT}pt; }
+.sponsors, .mh-session .mh-item-title { letter-spacing: 0.32pt; }
+.mh-session .mh-committee { letter-spacing: 0.365pt; }
+.mh-session .mh-session-name { letter-spacing: 0.23pt; }
+.adopted { letter-spacing: 0.075pt; }
 .footnotes { letter-spacing: ${NOTE_LETTER_SPACING}; }
 p.pp, p.op { text-indent: 23.7pt; }
 p.l1 { text-indent: 23.7pt; }
@@ -494,7 +520,7 @@ export function exportHtml(doc: ResolutionDocument, opts: HtmlExportOptions = {}
   if (meta.basis.trim()) h.push(`<p class="basis">[<span class="basis-text">${lineHtml(tieSpaces(meta.basis.trim().replace(/^\[|\]$/g, '')))}</span>]</p>`);
   if (title) {
     const num = titleNumberLabel(layout).trim();
-    h.push(`<h1 class="title">${num ? `<span class="title-num">${escapeHtml(num)}</span>` : ''}${lineHtml(title)}</h1>`);
+    h.push(`<h1 class="${titleClass(title)}">${num ? `<span class="title-num">${escapeHtml(num)}</span>` : ''}${lineHtml(title)}</h1>`);
   } else h.push(`<h1 class="visually-hidden">${escapeHtml(docTitle)}</h1>`);
 
   h.push('<div class="body">');

@@ -50,3 +50,67 @@ export function tiedHyphenPieces(text: string): { text: string; tied: boolean }[
   if (at < text.length || out.length === 0) out.push({ text: text.slice(at), tied: false });
   return out;
 }
+
+/**
+ * Advance widths of Times New Roman Bold (and of Liberation Serif Bold, which has the same
+ * metrics), in thousandths of an em, for the characters from U+0020 to U+007E (read from
+ * LiberationSerif-Bold.ttf's hmtx table).
+ */
+const BOLD_ASCII = [
+  250, 333, 555, 500, 500, 1000, 833, 278, 333, 333, 500, 570, 250, 333, 250, 278, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 333, 333, 570, 570, 570, 500, 930, 722,
+  667, 722, 722, 667, 611, 778, 778, 389, 500, 778, 667, 944, 722, 778, 611, 778, 722, 556, 667, 722, 722, 1000, 722, 722, 667, 333, 278, 333, 581, 500, 333, 500, 556, 444,
+  556, 444, 333, 500, 556, 278, 333, 556, 278, 833, 556, 500, 556, 556, 444, 389, 333, 556, 500, 722, 500, 500, 444, 394, 220, 394, 520,
+];
+const BOLD_OTHER: Readonly<Record<string, number>> = { '\u00a0': 250, '\u2011': 333, '’': 333, '‘': 333, '“': 500, '”': 500, '–': 500, '—': 1000, '…': 1000 };
+
+/** Advance of `c` in Times New Roman Bold, thousandths of an em (accented letters as their base letter; others 500). */
+function boldAdvance(c: string): number {
+  const code = c.codePointAt(0)!;
+  if (code >= 32 && code < 127) return BOLD_ASCII[code - 32]!;
+  const other = BOLD_OTHER[c];
+  if (other !== undefined) return other;
+  const base = c.normalize('NFD').codePointAt(0)!;
+  return base >= 32 && base < 127 ? BOLD_ASCII[base - 32]! : 500;
+}
+
+/**
+ * How a browser breaks `text` set in Times New Roman Bold at `size` pt with `spacing` pt after
+ * every character (CSS letter-spacing, no kerning) into lines of at most `width` pt: greedy, at
+ * spaces and after a hyphen between letters, never inside a tied piece ({@link tiedHyphenPieces})
+ * nor at a no-break space. Returns the lines' words as printed, for deciding how a title is set
+ * (html.ts); the metrics are the font's own, so within a few tenths of a point of the print.
+ */
+export function boldLines(text: string, size: number, spacing: number, width: number): string[] {
+  const trimEnd = (s: string): string => s.replace(/(?<! ) +$/, '');
+  // Break opportunities: the text cut into pieces that each end where a line may end: after a
+  // space, or after a hyphen before a letter (not "COVID-19"), never inside a tied piece.
+  const pieces: string[] = [];
+  let cur = '';
+  for (const p of tiedHyphenPieces(text.replace(/[^\S\u00a0]+/g, ' ').replace(/^ +|(?<! ) +$/g, ''))) {
+    if (p.tied) {
+      cur += p.text;
+      continue;
+    }
+    const cs = [...p.text];
+    cs.forEach((c, i) => {
+      cur += c;
+      if (c === ' ' || (c === '-' && /\p{L}/u.test(cs[i + 1] ?? ''))) {
+        pieces.push(cur);
+        cur = '';
+      }
+    });
+  }
+  if (cur) pieces.push(cur);
+  const measure = (s: string): number => [...s].reduce((w, c) => w + (boldAdvance(c) / 1000) * size + spacing, 0);
+  const lines: string[] = [];
+  let line = '';
+  for (const piece of pieces) {
+    const next = line + piece;
+    if (line && measure(trimEnd(next)) > width) {
+      lines.push(trimEnd(line));
+      line = piece;
+    } else line = next;
+  }
+  if (line.replace(/ /g, '')) lines.push(trimEnd(line));
+  return lines;
+}

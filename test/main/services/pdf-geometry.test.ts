@@ -50,7 +50,13 @@ const heading = (id: string, num: string, title: string): Block => ({ id, conten
 // Twelve notes, so that numbers of one and of two digits stand at the page foot.
 const noteIds = Array.from({ length: 12 }, (_, i) => `fn${i + 1}`);
 const doc: ResolutionDocument = {
-  meta: committeeDraftMeta({ organ: 'ga-c4', symbol: 'A/C.4/80/L.99', session: '80', sponsors: ['Austria', 'Norway'] }),
+  meta: committeeDraftMeta({
+    organ: 'ga-c4',
+    symbol: 'A/C.4/80/L.99',
+    session: '80',
+    sponsors: ['Austria', 'Norway'],
+    title: 'Operational activities for development of the United Nations system',
+  }),
   preambular: [textBlock('p1', `Recalling its resolutions, ${filler},`)],
   operative: [
     heading('h1', 'A', 'Base/floor salary scale'),
@@ -104,6 +110,15 @@ describe.runIf(chromium && pdftotext)('PDF geometry', () => {
     const evolution = all.find((w) => w.text === 'Evolution')!;
     const second = all.filter((w) => w.y0 > evolution.y0 + 8 && w.y0 < evolution.y0 + 16).sort((a, b) => a.x0 - b.x0)[0]!;
     expect(Math.abs(second.x0 - 123.4)).toBeLessThan(0.3);
+  });
+
+  it('sets a title tighter rather than leave its last word alone, on one line as A/C.2/80/L.59', () => {
+    const p1 = pages[0]!;
+    const first = p1.find((w) => w.text === 'Operational')!;
+    const last = p1.find((w) => w.text === 'system' && w.y0 > first.y0 - 1)!;
+    expect(Math.abs(last.y0 - first.y0)).toBeLessThan(1);
+    // The official line ends at 485.8 pt.
+    expect(Math.abs(last.x1 - 485.8)).toBeLessThan(1);
   });
 
   it('sets the two-line committee name 13.4 pt apart and the agenda item 14.1 pt under it', () => {

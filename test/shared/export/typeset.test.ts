@@ -3,8 +3,8 @@
 // came back, or the letter spacing or column drifted, lines would break elsewhere than the UN's.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { NBSP, tiedHyphenPieces, tieSpaces } from '../../../src/shared/export/typeset.js';
-import { BODY_LETTER_SPACING, exportHtml, NOTE_LETTER_SPACING } from '../../../src/shared/export/html.js';
+import { boldLines, NBSP, tiedHyphenPieces, tieSpaces } from '../../../src/shared/export/typeset.js';
+import { BODY_LETTER_SPACING, exportHtml, NOTE_LETTER_SPACING, TITLE_LETTER_SPACING_PT, titleClass } from '../../../src/shared/export/html.js';
 import { PAGED_CSS } from '../../../src/shared/export/paged.js';
 import { textBlock, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
 import { committeeDraftMeta } from '../../helpers/fixtures.js';
@@ -57,6 +57,43 @@ describe('tiedHyphenPieces', () => {
         const pieces = tiedHyphenPieces(s);
         expect(pieces.map((p) => p.text).join('')).toBe(s);
         for (const p of pieces) if (p.tied) expect(p.text).toMatch(/^[Nn]on-[\p{L}\p{N}]+$/u);
+      }),
+    );
+  });
+});
+
+describe('boldLines and the title', () => {
+  // A/C.2/80/L.59: at the titles' usual 0.34 pt a character the last word would stand alone; the
+  // official prints the title on one line, 0.24 pt a character (485.8 pt, as the export at 0.24 pt).
+  const l59 = 'Operational activities for development of the United Nations system';
+
+  it('breaks a bold 12 pt line where the font widths and the spacing put it', () => {
+    expect(boldLines(l59, 12, TITLE_LETTER_SPACING_PT, 365.5)).toEqual(['Operational activities for development of the United Nations', 'system']);
+    expect(boldLines(l59, 12, 0.24, 365.5)).toEqual([l59]);
+    // After a hyphen between letters, never inside a "non-" word nor at a no-break space.
+    expect(boldLines('aaaa well-being', 10, 0, 50)).toEqual(['aaaa well-', 'being']);
+    expect(boldLines('aaaa COVID-19', 10, 0, 50)).toEqual(['aaaa', 'COVID-19']);
+    expect(boldLines('aaaa non-governmental', 10, 0, 50)).toEqual(['aaaa', 'non-governmental']);
+    expect(boldLines('aaaa 20\u00a0December', 10, 0, 50)).toEqual(['aaaa', '20\u00a0December']);
+  });
+
+  it('sets a title tighter only where that spares a lone last word (A/RES/78/228, 78/247, A/C.2/80/L.59)', () => {
+    expect(titleClass(l59)).toBe('title tight');
+    expect(titleClass('Improving the coordination of efforts against trafficking in persons')).toBe('title tight');
+    expect(titleClass('Report on the activities of the Office of Internal Oversight Services')).toBe('title');
+    // A lone word that 0.1 pt a character cannot bring up, and titles without a lone word, keep the usual spacing.
+    expect(titleClass(`${l59} and of the specialized agencies of the United Nations common system`)).toBe('title');
+    expect(titleClass('Human rights and unilateral coercive measures')).toBe('title');
+    expect(titleClass('Political declaration of the fourth high-level meeting of the General Assembly on the prevention and control of noncommunicable diseases and the promotion of mental health and well-being')).toBe('title');
+  });
+
+  it('keeps every character: the lines hold the words in order (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('non-', 'well-', 'being', 'a', 'Assembly', 'é', '2024', ' ', ' ', '\u00a0', 'Ω', '“'), { maxLength: 40 }), fc.integer({ min: 20, max: 400 }), (parts, width) => {
+        const s = parts.join('');
+        const lines = boldLines(s, 12, 0.34, width);
+        expect(lines.join('').replace(/ /g, '')).toBe(s.replace(/ /g, ''));
+        for (const l of lines) expect(l.startsWith(' ') || l.endsWith(' ')).toBe(false);
       }),
     );
   });
