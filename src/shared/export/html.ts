@@ -331,10 +331,11 @@ table.table td, table.table th { border: 0.5pt solid #000; padding: 2pt 4pt; tex
 sup { font-size: 6.5pt; line-height: 0; vertical-align: 3.5pt; }
 .closing { font-style: italic; text-align: end; margin: 12pt 0 0; }
 .closing p { margin: 0; }
-/* An annex follows on the same page, as on 5 of the 7 official annexes of the corpora (A/RES/78/3,
-   79/1 twice, A/80/L.34, A/C.6/80/L.8): its heading and title in bold 10/12 pt, the heading's line
-   24 pt under the last line before it, the first paragraph 18 pt under the title's last line; the
-   heading and title stay with what follows (Word's "keep with next"). */
+/* An annex follows on the same page, as the 5 official annexes of the corpora that open with text do
+   (A/RES/78/3, 79/1 twice, A/80/L.34, A/C.6/80/L.8; one that opens with a table starts a new page
+   when the table does not fit: KEEP_RULES_SCRIPT in paged.ts): its heading and title in bold 10/12 pt,
+   the heading's line 24 pt under the last line before it, the first paragraph 18 pt under the title's
+   last line; the heading and title stay with what follows (Word's "keep with next"). */
 .annex { margin-top: 12pt; }
 .annex-heading, .annex-title { font-weight: bold; font-size: 10pt; line-height: 12pt; margin: 0; break-after: avoid; page-break-after: avoid; }
 .annex-title { margin-bottom: 6pt; }

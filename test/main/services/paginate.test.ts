@@ -90,6 +90,48 @@ describe('page layout', () => {
     },
     300_000,
   );
+  it.runIf(chromium)(
+    'starts an annex that opens with a table on a new page when the table does not fit under the text (A/RES/78/252), and keeps it on the page when it fits',
+    async () => {
+      const filler = 'the General Assembly notes the report and decides to continue its consideration of the question';
+      const annexWith = (rows: number): ResolutionDocument => ({
+        meta: committeeDraftMeta({ agendaItems: [{ number: '18', title: 'Sustainable development' }] }),
+        preambular: [textBlock('p1', `Recalling ${filler},`)],
+        operative: [1, 2, 3].map((n) => textBlock(`o${n}`, `Decides that ${filler} and ${filler} (paragraph ${n});`)),
+        footnotes: [],
+        annexes: [
+          {
+            id: 'ax1',
+            heading: 'Annex I',
+            title: 'Staffing table for 2024',
+            paragraphs: [
+              {
+                id: 'ax1-t1',
+                content: [],
+                children: [],
+                tail: [],
+                table: { header: true, rows: [['Category', 'Posts'], ...Array.from({ length: rows }, (_, i) => [`Row ${i + 1}`, String(i + 1)])] },
+              },
+            ],
+          },
+        ],
+      });
+      const paginator = new ChromiumPaginator(chromium);
+      const pagesOf = async (d: ResolutionDocument) => pageTexts(await paginator.paginate(exportHtml(d, { forPrint: true })));
+      // Five rows fit under the text: the annex follows on page 1, as A/C.5/80/L.13's annex I does.
+      const short = await pagesOf(annexWith(5));
+      expect(short.length).toBe(1);
+      expect(short[0]).toContain('Annex I Staffing table for 2024 Category Posts Row 1 1');
+      // Eighty rows are longer than a page: the annex starts page 2 (page 1 keeps only the text),
+      // and the table runs on over the next pages, as in A/RES/78/252 (annex on pages 10–11, page 9 half empty).
+      const long = await pagesOf(annexWith(80));
+      expect(long[0]).toContain('(paragraph 3)');
+      expect(long.findIndex((p) => p.includes('Annex I Staffing table for 2024 Category Posts Row 1 1'))).toBe(1);
+      expect(long.findIndex((p) => p.includes('Row 80 80'))).toBeGreaterThan(1);
+    },
+    300_000,
+  );
+
   it.runIf(chromium && pdftotext)(
     "keeps Word's widow and orphan control: a paragraph split over two pages leaves at least two lines on each",
     async () => {
