@@ -3,7 +3,8 @@
 // scan of the same text (the baseline, same run), agreed-language match latency through the
 // service with its top-5 agreement with the exhaustive scan, how soon the match index is ready
 // after a restart (from its persisted file; the first build after the import too, off the main
-// thread, with the main thread's longest stall meanwhile), the first
+// thread, with the main thread's longest stall meanwhile), search before and after the idle
+// merging of the search index's segments (with that merging's slices and cost), the first
 // search on a fresh data folder, size on disk, and peak memory.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +12,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { LibraryService, starterDatabasePath, starterPath } from '../src/main/services/library.js';
 import { parseQuery } from '../src/main/db/fts-query.js';
+import { FtsMaintenance, ftsShape } from '../src/main/db/fts-maintenance.js';
 import { matchSnapshotSettled, snapshotPath } from '../src/main/services/match-persist.js';
 import type { ResolutionDocument } from '../src/shared/resolution/model.js';
 import { CORPUS } from './corpus.js';
@@ -80,6 +82,9 @@ export const QUERIES = [
   'Ebola OR cholera',
 ];
 
+/** Symbol lookups (a document, or one of its paragraphs), timed apart from the query set. */
+export const SYMBOL_QUERIES = ['79/200', 'A/RES/79/200 OP5', 'A/RES/78/1', '78/143 PP2', 'S/RES/1445 (2002)', 'A/RES/79/999'];
+
 function rawTexts(dir: string): { files: string[]; bytes: number } {
   const files = fs
     .readdirSync(dir)
@@ -144,6 +149,29 @@ async function coldFirstSearch(dir: string): Promise<{ ms: number; cpuMs: number
   } finally {
     lib.close();
   }
+}
+
+/**
+ * Search times of the query set: warm once, then every query three times newest first (the
+ * default; wall and CPU time) and, with `relevance`, by relevance too.
+ */
+function timeSearches(lib: LibraryService, relevance: boolean): { times: number[]; cpu: number[]; relevance: number[] } {
+  for (const q of QUERIES) lib.search(q, {}, 20);
+  const out = { times: [] as number[], cpu: [] as number[], relevance: [] as number[] };
+  for (let round = 0; round < 3; round++) {
+    for (const q of QUERIES) {
+      let s = performance.now();
+      const c = process.cpuUsage();
+      lib.search(q, {}, 20);
+      out.times.push(performance.now() - s);
+      out.cpu.push(cpuMs(c));
+      if (!relevance) continue;
+      s = performance.now();
+      lib.search(q, {}, 20, 'relevance');
+      out.relevance.push(performance.now() - s);
+    }
+  }
+  return out;
 }
 
 /** Runs the benchmark on a library grown to at least `minParagraphs` paragraphs. */
@@ -215,21 +243,31 @@ export async function libraryBench(minParagraphs = 100_000) {
     const indexReadySeconds = Math.round((performance.now() - t) / 10) / 100;
     const indexReadyCpuSeconds = Math.round(cpuMs(c) / 10) / 100;
 
-    // Search: warm once, then time every query several times, newest first (the default) and by relevance.
-    for (const q of QUERIES) lib.search(q, {}, 20);
-    const searchTimes: number[] = [];
-    const searchCpu: number[] = [];
-    const relevanceTimes: number[] = [];
-    for (let round = 0; round < 3; round++) {
-      for (const q of QUERIES) {
-        let s = performance.now();
-        const c = process.cpuUsage();
+    // Search as the import left the index (many FTS5 segments), then after the merging the app
+    // does in short slices once left alone (FtsMaintenance), timed here as the app would run it:
+    // its slices, the longest, and their CPU time.
+    const segmentsBefore = ftsShape(lib.db.db);
+    const fragmented = timeSearches(lib, false);
+    const maintenance = new FtsMaintenance(lib.db.db);
+    t = performance.now();
+    c = process.cpuUsage();
+    while (maintenance.step()) await new Promise((r) => setImmediate(r));
+    const maintenanceFigures = {
+      ...maintenance.stats,
+      longestSliceMs: Math.round(maintenance.stats.longestSliceMs * 10) / 10,
+      totalMs: Math.round(maintenance.stats.totalMs),
+      wallMs: since(t),
+      cpuMs: Math.round(cpuMs(c)),
+      segmentsBefore: segmentsBefore.perLevel,
+      segmentsAfter: ftsShape(lib.db.db).perLevel,
+    };
+    const { times: searchTimes, cpu: searchCpu, relevance: relevanceTimes } = timeSearches(lib, true);
+    const symbolTimes: number[] = [];
+    for (let round = 0; round < 4; round++) {
+      for (const q of SYMBOL_QUERIES) {
+        const s = performance.now();
         lib.search(q, {}, 20);
-        searchTimes.push(performance.now() - s);
-        searchCpu.push(cpuMs(c));
-        s = performance.now();
-        lib.search(q, {}, 20, 'relevance');
-        relevanceTimes.push(performance.now() - s);
+        if (round > 0) symbolTimes.push(performance.now() - s);
       }
     }
 
@@ -302,11 +340,14 @@ export async function libraryBench(minParagraphs = 100_000) {
         ms: search,
         cpuMs: summary(searchCpu),
         relevanceMs: summary(relevanceTimes),
+        symbolMs: summary(symbolTimes),
         grepBaselineMs: grep,
         speedupMedian: Math.round((grep.median / search.median) * 10) / 10,
         p95VsGrepMedian: Math.round((search.p95 / grep.median) * 10000) / 10000,
         targetP95Ms: 5,
         meetsTarget: search.p95 <= 5,
+        beforeMaintenance: { ms: summary(fragmented.times), cpuMs: summary(fragmented.cpu) },
+        maintenance: maintenanceFigures,
       },
       match: { indexReadySeconds, indexReadyCpuSeconds, indexBuildSeconds, indexBuildCpuSeconds, indexBuildMainThreadMaxStallMs, persistSeconds, persistCpuSeconds, snapshotMB, ms: match, cpuMs: summary(matchCpu), top5AgreementWithExhaustive: asked ? Math.round((agree / asked) * 1000) / 1000 : null, queries: asked, targetP95Ms: 20, meetsTarget: match.p95 <= 20 && indexReadySeconds <= 2 },
       coldFirstSearchMs: cold.ms,

@@ -55,7 +55,7 @@ export function createServices(opts: ServiceOptions): Services {
   const layout = dataPaths(opts.dataDir);
   cleanStaleTempFiles([layout.root, layout.drafts, layout.recovery]);
   const drafts = new DraftsService(opts.dataDir, opts.version);
-  const library = new LibraryService(dataPaths(opts.dataDir).library, opts.starter === false ? undefined : (opts.starter ?? starterPath(APP_ROOT)), { starterInBackground: true });
+  const library = new LibraryService(dataPaths(opts.dataDir).library, opts.starter === false ? undefined : (opts.starter ?? starterPath(APP_ROOT)), { starterInBackground: true, idleMaintenance: true });
   const exporter = new ExportService(opts.printer, opts.paginator);
   const jobs = new ImportJobs(library);
   // Paths the user picked in a native save dialog: the only ones files.write may write.

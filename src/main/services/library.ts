@@ -13,6 +13,7 @@ import zlib from 'node:zlib';
 import { openDatabase, type Db } from '../db/connection.js';
 import { PlenaryError } from '../../shared/errors.js';
 import { LibraryDb, type SearchFilters, type SearchHitRow, type SearchOrder } from '../db/library.js';
+import { FtsMaintenance, type MaintenanceOptions } from '../db/fts-maintenance.js';
 import { prepareDocument, type PreparedDocument } from './library-rows.js';
 import { KIND_CODES } from '../db/match-store.js';
 import type { ResolutionDocument } from '../../shared/resolution/model.js';
@@ -87,6 +88,11 @@ export interface LibraryOptions {
    * tests lower it).
    */
   matchPersistFrom?: number;
+  /**
+   * Merge the search index's segments in short slices whenever the library is left alone
+   * (long-running app processes: see FtsMaintenance), with these timings when an object.
+   */
+  idleMaintenance?: boolean | MaintenanceOptions;
 }
 
 /** Files being read by the import workers while the one before them is stored. */
@@ -111,6 +117,7 @@ export class LibraryService {
   private indexOrigin: MatchIndexOrigin | null = null;
   private loading: Promise<void> | null = null;
   private loadEnded = false;
+  private maintenance: FtsMaintenance | null = null;
   /** Why the background starter load stopped, if it failed. */
   starterFailure: string | null = null;
 
@@ -122,6 +129,8 @@ export class LibraryService {
 
   /** The data-access object, opening the database (and importing the starter library) on first use. */
   get db(): LibraryDb {
+    // Every use of the library goes through here: idle maintenance waits until it stops.
+    this.maintenance?.touch();
     if (!this.lib) {
       this.dbHandle = (this.starter && this.openStarterCopy()) || openDatabase(this.file);
       this.lib = new LibraryDb(this.dbHandle);
@@ -136,6 +145,8 @@ export class LibraryService {
         if (!this.loadEnded) this.loading = loading;
       }
       else if (this.starter) this.ensureStarter(this.starter);
+      const idle = this.opts.idleMaintenance;
+      if (idle) (this.maintenance = new FtsMaintenance(this.dbHandle, idle === true ? {} : idle)).start();
     }
     return this.lib;
   }
@@ -180,6 +191,8 @@ export class LibraryService {
 
   /** Closes the database (a background starter load stops and resumes at the next start). */
   close(): void {
+    this.maintenance?.stop();
+    this.maintenance = null;
     this.dbHandle?.close();
     this.dbHandle = null;
     this.lib = null;
@@ -187,6 +200,16 @@ export class LibraryService {
     this.indexOrigin = null;
     this.indexLoading = null;
     this.loading = null;
+  }
+
+  /**
+   * Resolves once idle maintenance has no merge left to do (see FtsMaintenance), or at once
+   * without it; its figures so far, or null without it.
+   */
+  async searchIndexSettled(): Promise<FtsMaintenance['stats'] | null> {
+    void this.db;
+    await this.maintenance?.settled();
+    return this.maintenance ? { ...this.maintenance.stats } : null;
   }
 
   /** Runs `fn` in one transaction (batches of imports). */
