@@ -6,7 +6,7 @@
  */
 import type { DocumentLayout } from './layout.js';
 import type { Footnote, FrontMatter, Language, ResolutionDocument } from '../resolution/model.js';
-import { documentForm, type MastheadWords } from '../resolution/masthead.js';
+import type { MastheadWords } from '../resolution/masthead.js';
 import { citationNumber } from '../resolution/symbols.js';
 
 const AND: Readonly<Record<Language, string>> = { en: ' and ', fr: ' et ', es: ' y ', ru: ' и ', ar: ' و', zh: '和' };
@@ -61,8 +61,9 @@ export function sponsorLine(meta: FrontMatter, words: MastheadWords): string {
   if (meta.kind === 'resolution') return '';
   if (meta.bureauLine.trim()) return meta.bureauLine.trim();
   if (meta.sponsors.length === 0) return '';
-  // An amendment's line ends as printed ("amendment to draft resolution A/80/L.18").
-  const end = documentForm(meta) === 'amendment' && meta.sponsorLineEnd?.trim() ? meta.sponsorLineEnd.trim() : draftResolutionWords(meta, words);
+  // The line ends as its draft printed it ("draft decision", "amendment to draft resolution
+  // A/80/L.18"), as the Word masthead prints it.
+  const end = meta.sponsorLineEnd?.trim() || draftResolutionWords(meta, words);
   return `${sponsorList(meta.sponsors, meta.language)}${meta.sponsorNote.trim() ? '*' : ''}${afterSponsorColon(meta.language)}${end}`;
 }
 

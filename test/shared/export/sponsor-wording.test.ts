@@ -33,6 +33,16 @@ describe('sponsor list wording', () => {
     expect(joinNames(['Italia'], 'ar')).toBe('Italia');
   });
 
+  it('a draft decision\'s line ends "draft decision" in the text export too, as in Word (it printed "draft resolution")', { timeout: 60_000 }, async () => {
+    const d = draft('en');
+    d.meta.sponsorLineEnd = 'draft decision';
+    const zip = await JSZip.loadAsync(await docxBytes(d));
+    const word = readWordFile({ document: await zip.file('word/document.xml')!.async('string') }).paragraphs.map((p) => p.runs.map((r) => r.text).join(''));
+    expect(word).toContain('Italia, Peru and Turkmenistan: draft decision');
+    expect(exportText(d)).toContain('Italia, Peru and Turkmenistan: draft decision');
+    expect(exportHtml(d)).toContain('Italia, Peru and Turkmenistan: draft decision');
+  });
+
   for (const lang of ['en', 'fr', 'es', 'ru', 'ar', 'zh'] as const) {
     it(`${lang}: Word, text and HTML print the same sponsor line`, { timeout: 60_000 }, async () => {
       const d = draft(lang);
