@@ -23,11 +23,10 @@ import {
   type IBorderOptions,
   type ParagraphChild,
 } from 'docx';
-import type { Language } from '../resolution/model.js';
 import { footnoteReference, para, text, type RunContext } from './docx-body.js';
 import { COLUMN, OUT_LEFT, OUT_RIGHT, STYLE, type DocxOptions } from './docx-styles.js';
 import { runningHeadTitle, type DocumentLayout } from './layout.js';
-import { draftResolutionWords, sponsorColon } from './wording.js';
+import { afterSponsorColon, draftResolutionWords, sponsorColon, sponsorList } from './wording.js';
 
 // ---------------------------------------------------------------------------------------------
 // Masthead, heading block, closing block.
@@ -112,16 +111,6 @@ export function sessionBlock(layout: DocumentLayout, ctx: RunContext): Paragraph
   return out;
 }
 
-const AND: Record<Language, string> = { en: ' and ', fr: ' et ', es: ' y ', ru: ' и ', ar: ' و', zh: '和' };
-const LIST_SEP: Record<Language, string> = { en: ', ', fr: ', ', es: ', ', ru: ', ', ar: '، ', zh: '、' };
-
-/** "Italy and Turkmenistan:" in the document's language. */
-function sponsorList(sponsors: readonly string[], lang: Language): string {
-  const names = sponsors.filter(Boolean);
-  const list = names.length <= 1 ? names.join('') : names.slice(0, -1).join(LIST_SEP[lang]) + AND[lang] + names[names.length - 1]!;
-  return list + sponsorColon(lang);
-}
-
 /** Star footnote id (after the numbered ones) when the draft has a sponsor note. */
 export interface Star {
   id: number;
@@ -136,10 +125,9 @@ function sponsorLine(layout: DocumentLayout, ctx: RunContext, star: Star | null)
   const mark = star ? [new TextRun({ style: 'FootnoteReference', children: [footnoteReference(star.id, true), '*'] })] : [];
   if (meta.bureauLine) return para(STYLE.sponsors, [text(meta.bureauLine, rtl), ...mark], ctx);
   const list = meta.sponsors.length ? sponsorList(meta.sponsors, ctx.lang) : `[${w.sponsorsPlaceholder}]${sponsorColon(ctx.lang)}`;
-  const space = ctx.lang === 'zh' ? '' : ' ';
   // As printed: "draft decision", "amendment to draft resolution A/80/L.18", "revised draft resolution".
   const end = meta.sponsorLineEnd?.trim() || draftResolutionWords(meta, w);
-  return para(STYLE.sponsors, [text(list, rtl), ...mark, text(space + end, rtl)], ctx);
+  return para(STYLE.sponsors, [text(list, rtl), ...mark, text(afterSponsorColon(ctx.lang) + end, rtl)], ctx);
 }
 
 /** The title paragraph; for adopted resolutions with its number hanging in the margin ("79/200."). */

@@ -6,19 +6,21 @@
  */
 import type { DocumentLayout } from './layout.js';
 import type { Footnote, FrontMatter, Language, ResolutionDocument } from '../resolution/model.js';
-import { documentForm, type MastheadWords } from '../resolution/masthead.js';
+import type { MastheadWords } from '../resolution/masthead.js';
 import { citationNumber } from '../resolution/symbols.js';
 
-const AND: Readonly<Record<Language, string>> = { en: 'and', fr: 'et', es: 'y', ru: 'и', ar: 'و', zh: '和' };
+const AND: Readonly<Record<Language, string>> = { en: ' and ', fr: ' et ', es: ' y ', ru: ' и ', ar: ' و', zh: '和' };
+const LIST_SEP: Readonly<Record<Language, string>> = { en: ', ', fr: ', ', es: ', ', ru: ', ', ar: '، ', zh: '、' };
 
-/** Names joined as a list in `lang`: "Italy", "Italy and Turkmenistan", "A, B and C". */
+/**
+ * Names joined as a list in `lang`: "Italy", "Italy and Turkmenistan", "A, B and C"; Arabic with
+ * the Arabic comma and "و" joined to the last name ("A، B وC"), Chinese "A、B和C". Empty names are
+ * left out.
+ */
 export function joinNames(names: readonly string[], lang: Language): string {
   const list = names.filter((n) => n.trim() !== '');
-  if (lang === 'zh') return list.join('、');
   if (list.length <= 1) return list.join('');
-  const and = AND[lang];
-  const last = list[list.length - 1]!;
-  return `${list.slice(0, -1).join(', ')} ${lang === 'ar' ? and + last : `${and} ${last}`}`;
+  return list.slice(0, -1).join(LIST_SEP[lang]) + AND[lang] + list[list.length - 1]!;
 }
 
 const REVISED: Readonly<Record<Language, (w: string) => string>> = {
@@ -40,6 +42,16 @@ export function sponsorColon(lang: Language): string {
   return lang === 'fr' ? '\u00a0:' : lang === 'zh' ? '：' : ':';
 }
 
+/** The sponsors as the sponsor line begins: "Italy and Turkmenistan:" (see {@link joinNames}, {@link sponsorColon}). */
+export function sponsorList(sponsors: readonly string[], lang: Language): string {
+  return joinNames(sponsors, lang) + sponsorColon(lang);
+}
+
+/** The space between the sponsors' colon (and its "*") and "draft resolution": none after the Chinese full-width colon. */
+export function afterSponsorColon(lang: Language): string {
+  return lang === 'zh' ? '' : ' ';
+}
+
 /**
  * The sponsor line of a draft as printed (spec §2): "Italy and Turkmenistan:* draft resolution"
  * ("*" when the sponsor line has a note; "revised draft resolution" for revisions), or the bureau
@@ -49,9 +61,10 @@ export function sponsorLine(meta: FrontMatter, words: MastheadWords): string {
   if (meta.kind === 'resolution') return '';
   if (meta.bureauLine.trim()) return meta.bureauLine.trim();
   if (meta.sponsors.length === 0) return '';
-  // An amendment's line ends as printed ("amendment to draft resolution A/80/L.18").
-  const end = documentForm(meta) === 'amendment' && meta.sponsorLineEnd?.trim() ? meta.sponsorLineEnd.trim() : draftResolutionWords(meta, words);
-  return `${joinNames(meta.sponsors, meta.language)}${sponsorColon(meta.language)}${meta.sponsorNote.trim() ? '*' : ''} ${end}`;
+  // The line ends as its draft printed it ("draft decision", "amendment to draft resolution
+  // A/80/L.18"), as the Word masthead prints it.
+  const end = meta.sponsorLineEnd?.trim() || draftResolutionWords(meta, words);
+  return `${sponsorList(meta.sponsors, meta.language)}${meta.sponsorNote.trim() ? '*' : ''}${afterSponsorColon(meta.language)}${end}`;
 }
 
 /** The number of the title line: "79/200." ("55/10 - " in Arabic), or "". */
