@@ -19,7 +19,7 @@
 
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { FOOTNOTE_RULE, footnoteLine, listLabel, runsToMarkdown, type InlineRun } from './md-writer.js';
-import { tableToPipes } from './tables.js';
+import { readCellLineBlock, tableToPipes } from './tables.js';
 
 // The markdown writer's pieces that importers of Word and PDF runs take from here.
 export { FOOTNOTE_RULE, footnoteLine, runsToMarkdown, type InlineRun };
@@ -500,8 +500,9 @@ class Converter implements TokenSink {
 
   /**
    * The tables that hold data, as pipe rows by table number. A table is layout, and its cells
-   * are read as paragraphs, when it has a single column or a cell that holds only a paragraph
-   * label ("1.", "(a)"): Word users set numbered paragraphs in tables.
+   * are read as paragraphs, when it has a single column (but for a text layer's cell-a-line table
+   * written back) or a cell that holds only a paragraph label ("1.", "(a)"): Word users set
+   * numbered paragraphs in tables.
    */
   private dataTables(): Map<number, string[]> {
     const texts = new Map<number, string[]>();
@@ -536,7 +537,9 @@ class Converter implements TokenSink {
         if (!c.th) r.th = false;
       }
       const cols = Math.max(0, ...rows.map((r) => r.cells.length));
-      if (layout || cols < 2 || rows.every((r) => r.cells.every((c) => c === ''))) continue;
+      // One column is layout too, unless it is a text layer's table written back (tables.ts readCellLineBlock).
+      const cellLines = cols === 1 && readCellLineBlock(rows.map((r) => r.cells[0] ?? '')) !== null;
+      if (layout || (cols < 2 && !cellLines) || rows.every((r) => r.cells.every((c) => c === ''))) continue;
       // A header row heads rows of data. Every row in <th> is no header: mammoth writes Word's
       // <w:tblHeader w:val="off"/> (a row marked as not repeated) as <th> too.
       out.set(table, tableToPipes({ header: rows[0]!.th && rows.some((r) => !r.th), rows: rows.map((r) => r.cells) }));

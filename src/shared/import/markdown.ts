@@ -11,7 +11,7 @@
  */
 import { PAGE, type RawNote, toLines } from './clean.js';
 import { EM_CLOSE, EM_OPEN, fnRef, LINK_CLOSE, LINK_MID, LINK_OPEN, plain } from './inline.js';
-import { readPipeBlock, tableLine } from './tables.js';
+import { readCellLineBlock, readPipeBlock, tableLine } from './tables.js';
 
 // The text after white space starts with a non-space (or is empty), so \s* and the rest cannot
 // trade characters (which backtracks polynomially on a long run of spaces).
@@ -101,7 +101,8 @@ export function markdownToLines(text: string): { lines: string[]; notes: RawNote
     while (j < n && src[j] !== '' && src[j] !== PAGE) block.push(src[j++]!);
     i = j;
     // A pipe table (tables.ts) is one line for the parser; its cells are plain text.
-    const table = block.some((b) => b.includes('|')) ? readPipeBlock(block) : null;
+    // A block of short lines, one cell each, is a text layer's table (as the text export writes it back).
+    const table = block.some((b) => b.includes('|')) ? readPipeBlock(block) : readCellLineBlock(block);
     if (table) {
       lines.push(tableLine({ header: table.header, rows: table.rows.map((r) => r.map((c) => plain(convertInline(c)).replace(/\s+/g, ' ').trim())) }));
       lines.push('');

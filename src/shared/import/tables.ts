@@ -68,7 +68,8 @@ export function readPipeBlock(block: readonly string[]): Table | null {
   if (block.every((l) => /^\s*\|.*\|\s*$/.test(l))) {
     const rule = block.length > 1 && RE_RULE_ROW.test(block[1]!.trim());
     const rows = block.filter((_, i) => !(rule && i === 1)).map(cellsOf);
-    if (rows.length === 0 || rows.every((r) => r.length < 2)) return null;
+    // One column only as the cell-per-line tables of a text layer are written back ("| P-4 |", many lines).
+    if (rows.length === 0 || (rows.every((r) => r.length < 2) && (rows.length < 8 || rows.some((r) => r[0] === '')))) return null;
     return { header: rule, rows };
   }
   // The first row may have been wrapped right after a separator ("… programme |").
@@ -118,6 +119,36 @@ export function readColumnBlock(block: readonly string[]): Table | null {
   return { header: false, rows };
 }
 
+const RE_TABLE_NOTE = /^(?:Abbreviations?|Notes?|Sources?)\s*:/;
+const RE_HEADING_START = /^(?:[A-Z]|[IVXL]{1,6})\.\s/;
+const RE_LABEL_START = /^\s*(?:\d{1,3}\.|\([a-z]{1,3}\)|\([ivxlc]{1,7}\))\s/;
+
+/**
+ * Reads a block of lines (no blank line inside) as what the text layer of an official PDF makes of
+ * a table: one cell per line ("Action" / "Title of post" / "Category/Level" / "Number" / "New
+ * post" / "Information Systems Officer" / "P-4" / "1" …), or null. The layer does not say where a
+ * row ends, so the table has one column, a cell per line, in the order printed. Only a block of
+ * eight lines or more, each of 60 characters or fewer and three in four of 40 or fewer, none
+ * opening with a paragraph label or a heading's number ("B. ") or closing a clause (". ; , :"),
+ * the first and at least half of them opening with a capital, a digit or a bracket: prose wrapped one word a line ("encouraging" / "Member" / "States" / "to" …)
+ * opens with small letters, and running text has longer lines. `continues`: the block follows
+ * such a table after a blank line or page break, so any number of such lines continues it. A last
+ * line that is the table's note ("Abbreviations: …", "Note: …") is its last cell, whatever its length.
+ */
+export function readCellLineBlock(block: readonly string[], continues = false): Table | null {
+  const all = block.map((l) => l.trim());
+  // The note under the table ends it: "Abbreviations: GS (OL), General Service (Other level); …".
+  const note = all.length > 0 && RE_TABLE_NOTE.test(all[all.length - 1]!) ? all[all.length - 1]! : null;
+  const cells = note === null ? all : all.slice(0, -1);
+  if (note !== null && cells.length === 0) return continues ? { header: false, rows: [[note]] } : null;
+  if (cells.length < (continues ? 1 : 8)) return null;
+  const opensUp = (c: string): boolean => /^[\p{Lu}\d(–-]/u.test(c);
+  if (!opensUp(cells[0]!) || cells.filter(opensUp).length * 2 < cells.length) return null;
+  if (cells.some((c) => c === '' || c.length > 60 || /[.;,:]$/.test(c) || RE_LABEL_START.test(c) || RE_HEADING_START.test(c))) return null;
+  if (cells.filter((c) => c.length > 40).length * 4 > cells.length) return null;
+  return { header: false, rows: [...cells, ...(note === null ? [] : [note])].map((c) => [c]) };
+}
+
 /** A table as markdown pipe rows (a rule row under a header), bars in cells escaped. */
 export function tableToPipes(t: Table): string[] {
   const cols = Math.max(1, ...t.rows.map((r) => r.length));
@@ -135,9 +166,31 @@ export function tableToPipes(t: Table): string[] {
  */
 export function foldTables(lines: readonly string[], isBreak: (l: string) => boolean, cell: (s: string) => string = (s) => s): string[] {
   const out: string[] = [];
+  const cellLineTables = new Map<string, Table>();
   let i = 0;
   while (i < lines.length) {
     const l = lines[i]!;
+    if (!isBreak(l) && (out.length === 0 || isBreak(out[out.length - 1]!))) {
+      let j = i;
+      while (j < lines.length && !isBreak(lines[j]!)) j++;
+      // A cell-per-line table goes on after a blank line or a page break, to its note.
+      let k = out.length - 1;
+      while (k >= 0 && isBreak(out[k]!)) k--;
+      const before = k >= 0 ? cellLineTables.get(out[k]!) : undefined;
+      const t = readCellLineBlock(lines.slice(i, j), before !== undefined);
+      if (t) {
+        const rows = t.rows.map((r) => r.map(cell));
+        if (before) {
+          out.length = k;
+          rows.unshift(...before.rows);
+        }
+        const line = tableLine({ header: false, rows });
+        cellLineTables.set(line, { header: false, rows });
+        out.push(line);
+        i = j;
+        continue;
+      }
+    }
     if (isBreak(l) || (bars(l) === 0 && !RE_GUTTER.test(l))) {
       out.push(l);
       i++;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { htmlToMarkdown } from '../../../src/shared/import/html.js';
 import { parseResolutionText } from '../../../src/shared/import/text.js';
-import { readColumnBlock, readPipeBlock, readTableLine, tableLine } from '../../../src/shared/import/tables.js';
+import { readCellLineBlock, readColumnBlock, readPipeBlock, readTableLine, tableLine } from '../../../src/shared/import/tables.js';
 import { blockText, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
 
 const HEAD = 'United Nations A/RES/80/9\n\nGeneral Assembly Distr.: General\n1 January 2026\n\nResolution adopted by the General Assembly on 22 December 2025\n\nThe General Assembly,\n\nRecalling its resolution 79/1,\n\n';
@@ -92,5 +92,36 @@ describe('one-line lettered sub-headings ("A. Title")', () => {
     expect(d.operative.filter((b) => b.heading).length).toBe(1);
     const d2 = doc('2. Takes note of the report:\n\nA. The Committee shall meet annually, and report to the Assembly at its next session, in accordance with the rules of procedure;\n\n3. Decides to remain seized of the matter.');
     expect(d2.operative.filter((b) => b.heading).length).toBe(1);
+  });
+});
+
+describe("a text layer's table, one cell a line", () => {
+  const cells = ['Action', 'Title of post', 'Category/Level', 'Number', 'New post', 'Information Systems Officer', 'P-4', '1', 'New post', 'Benefits Assistant', 'GS (OL)', '1'];
+
+  it('is read as a one-column table, every cell kept in order, the note under it last', () => {
+    expect(readCellLineBlock(cells)).toEqual({ header: false, rows: cells.map((c) => [c]) });
+    const note = 'Abbreviations: GS (OL), General Service (Other level); GS (PL), General Service (Principal level).';
+    expect(readCellLineBlock([...cells, note])!.rows.at(-1)).toEqual([note]);
+  });
+
+  it('is not prose wrapped one word a line, a short list of fewer than eight lines, a heading or a numbered paragraph', () => {
+    expect(readCellLineBlock(['encouraging', 'Member', 'States', 'to', 'implement', 'and', 'further', 'develop', 'those', 'recommendations,'])).toBeNull();
+    expect(readCellLineBlock(cells.slice(0, 7))).toBeNull();
+    expect(readCellLineBlock([...cells, 'B. Office of Investment Management'])).toBeNull();
+    expect(readCellLineBlock([...cells, '2. Decides to act'])).toBeNull();
+    expect(readCellLineBlock(cells.map((c) => `${c} of the United Nations system and its entities`))).toBeNull();
+  });
+
+  it('in a text import, goes on over a blank line and a page break to its note, and its rows are no operative paragraphs', () => {
+    const text = [
+      'United Nations', 'A/RES/78/999', '', 'General Assembly', 'Distr.: General', '2 January 2024', '', 'Resolution adopted by the General Assembly on 22 December 2023', '', '78/999. Pension fund', '',
+      'The General Assembly,', '', 'Recalling its resolution 77/1,', '', '1. Approves the changes to the staffing table as set out in the table below:', '',
+      ...cells, '', 'New post', 'Administrative Assistant', 'GS (OL)', '1', '', 'Abbreviations: GS (OL), General Service (Other level).', '',
+      '2. Also approves the estimates for 2024;', '', '3. Authorizes the Board to act.',
+    ].join('\n');
+    const d = parseResolutionText(text, { fileName: 'A_RES_78_999.txt', format: 'text' }).document;
+    expect(d.operative.filter((b) => !b.table).map((b) => blockText(b).split(' ').slice(0, 2).join(' '))).toEqual(['Approves the', 'Also approves', 'Authorizes the']);
+    const t = d.operative.find((b) => b.table)!.table!;
+    expect(t.rows.map((r) => r[0])).toEqual([...cells, 'New post', 'Administrative Assistant', 'GS (OL)', '1', 'Abbreviations: GS (OL), General Service (Other level).']);
   });
 });
