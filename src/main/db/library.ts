@@ -8,7 +8,7 @@ import { searchLibrary, searchSql, type SearchFilters, type SearchOrder } from '
 import { decodeMatchBlob, encodeMatchBlob, tokenHash, type MatchBlob, type MatchEntry } from './match-store.js';
 import type { ResolutionDocument } from '../../shared/resolution/model.js';
 import { matchTokens } from '../../shared/text/tokens.js';
-import { assertPrepared, prepareDocument, unpackBody, type ParagraphRow, type PreparedDocument } from '../services/library-rows.js';
+import { prepareDocument, preparedRows, unpackBody, type ParagraphRow, type PreparedDocument } from '../services/library-rows.js';
 
 // The row shapes live beside the import worker, which prepares them off this thread and may not
 // import the database layer (test/lint/services.test.ts); they are pure (no SQLite), so the one
@@ -104,7 +104,9 @@ export class LibraryDb {
           continue;
         }
         id = Number(this.st.insertVocab.run(t).lastInsertRowid);
-        this.vocab.set(t, id);
+        // A term cut from a prepared document's one string may be a view into it: the vocabulary
+        // keeps its own copy, not the whole document's text.
+        this.vocab.set(t.length >= 13 ? (JSON.parse(JSON.stringify(t)) as string) : t, id);
       }
       ids[n++] = id;
     }
@@ -129,8 +131,8 @@ export class LibraryDb {
    * insertDocument stores the document itself; CORRUPT, storing nothing, when it is malformed.
    */
   insertPrepared(prep: PreparedDocument, source: { file: string; hash: string }): { id: number; paragraphs: MatchEntry[] } {
-    assertPrepared(prep);
-    const body = Buffer.isBuffer(prep.body) ? prep.body : Buffer.from(prep.body.buffer, prep.body.byteOffset, prep.body.byteLength);
+    const { rows, terms } = preparedRows(prep);
+    const body = Buffer.from(prep.body.buffer, prep.body.byteOffset, prep.body.byteLength);
     return this.db.transaction(() => {
       const m = prep.meta;
       const sessionNum = /^\d+$/.test(m.session) ? Number(m.session) : null;
@@ -155,13 +157,16 @@ export class LibraryDb {
           body,
         }).lastInsertRowid,
       );
+      // The document's distinct tokens in order of first occurrence: new ones get their ids in
+      // the order a token-by-token pass would give them.
+      const termIds = this.idsOf(terms, true);
       const paragraphs: MatchEntry[] = [];
       const { insertPara, insertFts } = this.st;
-      prep.rows.forEach((p, position) => {
-        const joined = prep.tokens[position]!;
-        const tokens = this.idsOf(joined === '' ? [] : joined.split(' '), true);
+      rows.forEach((p, position) => {
+        const tokens = new Int32Array(p.termIdx.length);
+        for (let i = 0; i < tokens.length; i++) tokens[i] = termIds[p.termIdx[i]!]!;
         const pid = Number(insertPara.run(id, p.kind, p.designation, p.number, p.label, p.openingPhrase, p.text, position, tokenHash(tokens)).lastInsertRowid);
-        insertFts.run(pid, prep.search[position]!);
+        insertFts.run(pid, p.search);
         paragraphs.push({ id: pid, kind: p.kind, tokens });
       });
       this.st.insertMatch.run(id, encodeMatchBlob(paragraphs));

@@ -1,15 +1,16 @@
 /**
  * The import worker (a node:worker_threads thread started by import-isolated.ts): reads one file
  * (pdf.js, mammoth or the text decoder) and parses it, so that a hostile file can only exhaust
- * this thread's time and memory, never the host's. One job at a time; every answer is either the
- * parsed document or a PlenaryError's code and message. A stray rejection inside pdf.js while a
- * job runs fails that job with a clear message instead of killing the thread silently.
+ * this thread's time and memory, never the host's. One job at a time, in the order they came (jobs
+ * handed over meanwhile wait); every answer is either the parsed document or a PlenaryError's code
+ * and message. A stray rejection inside pdf.js while a job runs fails that job with a clear
+ * message instead of killing the thread silently.
  */
 import { parentPort } from 'node:worker_threads';
 import { PlenaryError, type MessageRef } from '../../shared/errors.js';
 import { parseResolutionText, type ParseResult } from '../../shared/import/text.js';
 import { readResolutionBuffer, readResolutionFile, type ImportedText } from './import-files.js';
-import { prepareDocument, type PreparedDocument } from './library-rows.js';
+import { prepareDocument, preparedTransfer, type PreparedDocument } from './library-rows.js';
 
 /**
  * A job for the worker: a file on disk, or bytes already in memory. `prepare`: answer with what
@@ -27,7 +28,9 @@ export type ImportReply =
   | { id: number; ok: true; source: ImportSource; prepared: PreparedDocument }
   | { id: number; ok: false; code: string; message: string; msg?: MessageRef };
 
+/** The job being read, and the jobs handed over after it (import-isolated.ts's PIPELINE), in order. */
 let current: ImportJob | null = null;
+const waiting: ImportJob[] = [];
 
 function fail(id: number, e: unknown, name: string): ImportReply {
   if (e instanceof PlenaryError) return { id, ok: false, code: e.code, message: e.message, ...(e.msg ? { msg: e.msg } : {}) };
@@ -51,20 +54,33 @@ async function run(job: ImportJob): Promise<ImportReply> {
   }
 }
 
+/** Answers a job (a prepared document's typed arrays are moved, not copied) and starts the next. */
+function answer(reply: ImportReply): void {
+  parentPort?.postMessage(reply, reply.ok && 'prepared' in reply ? preparedTransfer(reply.prepared) : []);
+  next();
+}
+
+function next(): void {
+  if (current || waiting.length === 0) return;
+  const job = waiting.shift()!;
+  current = job;
+  void run(job).then((reply) => {
+    if (current !== job) return; // already answered by the rejection handler
+    current = null;
+    answer(reply);
+  });
+}
+
 process.on('unhandledRejection', (reason) => {
   // pdf.js on a damaged file can reject a promise nobody awaits; the job it belongs to fails.
   if (current) {
     const job = current;
     current = null;
-    parentPort?.postMessage(fail(job.id, reason, jobName(job)));
+    answer(fail(job.id, reason, jobName(job)));
   }
 });
 
 parentPort?.on('message', (job: ImportJob) => {
-  current = job;
-  void run(job).then((reply) => {
-    if (current !== job) return; // already answered by the rejection handler
-    current = null;
-    parentPort?.postMessage(reply);
-  });
+  waiting.push(job);
+  next();
 });

@@ -127,50 +127,123 @@ export function unpackBody(body: Buffer | string, texts: readonly string[] = [])
 export type StoredRow = Omit<ParagraphRow, 'path'>;
 
 /**
- * A document ready to store: its front matter, its rows in position order, per row the matching
- * tokens joined by one space (a token never holds a space) and the search terms (searchText), and
- * the packed body (which holds the whole document).
+ * A document ready to store, in a form that crosses threads cheaply: one string and two typed
+ * arrays (the arrays' buffers are transferred) instead of an object per paragraph, whose
+ * structured clone cost the worker and this thread more than the strings themselves.
+ *
+ * `strings` is every string of the rows concatenated: per row its kind, designation, label,
+ * opening phrase, text and search terms (searchText); then the document's distinct matching
+ * tokens (matchTokens), in order of first occurrence. `ints` holds, in order: the row count and
+ * the distinct token count; per row (PREPARED_ROW_INTS) its number (-1: none), the lengths of its
+ * six strings and its token count; the length of each distinct token; then, for every token of
+ * every row in order, the index of its distinct token. `body` is the packed body (packBody),
+ * which holds the whole document. Read back with preparedRows.
  */
 export interface PreparedDocument {
   meta: FrontMatter;
-  rows: StoredRow[];
-  tokens: string[];
-  search: string[];
+  strings: string;
+  ints: Int32Array;
   body: Uint8Array;
 }
+
+/** Int32s per row in PreparedDocument.ints: number, six string lengths, token count. */
+const PREPARED_ROW_INTS = 8;
+const ROW_KINDS: readonly string[] = ['pp', 'op', 'sub', 'annex'] satisfies ParagraphRow['kind'][];
 
 /** Everything insertDocument stores for `doc`, computed from the document alone. */
 export function prepareDocument(doc: ResolutionDocument): PreparedDocument {
   const flat = flattenParagraphs(doc);
   const lang = doc.meta.language;
-  const rows: StoredRow[] = [];
-  const tokens: string[] = [];
-  const search: string[] = [];
-  for (const { path: _path, ...row } of flat) {
-    rows.push(row);
-    tokens.push(matchTokens(row.text).join(' '));
-    search.push(searchText(row.text, lang));
+  const parts: string[] = [];
+  const head: number[] = [flat.length, 0];
+  const termIndex = new Map<string, number>();
+  const terms: string[] = [];
+  const tokenIdx: number[] = [];
+  for (const row of flat) {
+    const search = searchText(row.text, lang);
+    const tokens = matchTokens(row.text);
+    parts.push(row.kind, row.designation, row.label, row.openingPhrase, row.text, search);
+    head.push(row.number ?? -1, row.kind.length, row.designation.length, row.label.length, row.openingPhrase.length, row.text.length, search.length, tokens.length);
+    for (const t of tokens) {
+      let k = termIndex.get(t);
+      if (k === undefined) {
+        k = terms.length;
+        termIndex.set(t, k);
+        terms.push(t);
+      }
+      tokenIdx.push(k);
+    }
   }
-  return { meta: doc.meta, rows, tokens, search, body: packBody(doc, rows.map((r) => r.text)) };
+  head[1] = terms.length;
+  for (const t of terms) head.push(t.length);
+  const ints = new Int32Array(head.length + tokenIdx.length);
+  ints.set(head);
+  ints.set(tokenIdx, head.length);
+  // A buffer of its own (zlib's output is a view into a larger one), so it can be transferred.
+  const body = new Uint8Array(packBody(doc, flat.map((r) => r.text)));
+  return { meta: doc.meta, strings: parts.join('') + terms.join(''), ints, body };
 }
 
+/** The buffers a PreparedDocument can hand to another thread (postMessage's transfer list). */
+export function preparedTransfer(p: PreparedDocument): ArrayBuffer[] {
+  return [p.ints.buffer as ArrayBuffer, p.body.buffer as ArrayBuffer];
+}
+
+/** A prepared document read back: its rows in position order, with search terms and tokens. */
+export interface PreparedRows {
+  /** Per row also its search terms and its matching tokens as indexes into `terms`. */
+  rows: (StoredRow & { search: string; termIdx: Int32Array })[];
+  /** The document's distinct matching tokens, in order of first occurrence. */
+  terms: string[];
+}
+
+const FRONT_MATTER_STRINGS = ['symbol', 'organ', 'session', 'adoptionDate', 'language', 'title', 'basis', 'meeting'] as const;
+
 /**
- * Throws CORRUPT unless `p` has the shape of a PreparedDocument (one that crossed a thread
- * boundary is checked before it is stored).
+ * Reads a PreparedDocument (perhaps from another thread) back into rows; throws CORRUPT unless
+ * it has exactly the shape prepareDocument gives (lengths adding up, kinds and token indexes in
+ * range, front matter complete).
  */
-export function assertPrepared(p: PreparedDocument): void {
-  const n = Array.isArray(p?.rows) ? p.rows.length : -1;
+export function preparedRows(p: PreparedDocument): PreparedRows {
+  const corrupt = () => new PlenaryError('CORRUPT', 'The import worker sent an incomplete document; import the file again.');
   const m = p?.meta as Partial<FrontMatter> | undefined;
-  const ok =
-    n >= 0 &&
-    typeof m === 'object' &&
-    ['symbol', 'organ', 'session', 'adoptionDate', 'language', 'title', 'basis', 'meeting'].every((k) => typeof m[k as keyof FrontMatter] === 'string') &&
-    Array.isArray(m.agendaItems) &&
-    Array.isArray(p.tokens) &&
-    Array.isArray(p.search) &&
-    p.tokens.length === n &&
-    p.search.length === n &&
-    p.body instanceof Uint8Array &&
-    p.rows.every((r, i) => typeof r?.text === 'string' && typeof p.tokens[i] === 'string' && typeof p.search[i] === 'string');
-  if (!ok) throw new PlenaryError('CORRUPT', 'The import worker sent an incomplete document; import the file again.');
+  if (typeof m !== 'object' || m === null || !FRONT_MATTER_STRINGS.every((k) => typeof m[k] === 'string') || !Array.isArray(m.agendaItems)) throw corrupt();
+  const { strings, ints } = p;
+  if (typeof strings !== 'string' || !(ints instanceof Int32Array) || !(p.body instanceof Uint8Array) || ints.length < 2) throw corrupt();
+  const n = ints[0]!;
+  const nTerms = ints[1]!;
+  const termsAt = 2 + n * PREPARED_ROW_INTS;
+  const tokensAt = termsAt + nTerms;
+  if (n < 0 || nTerms < 0 || tokensAt > ints.length) throw corrupt();
+  let totalTokens = 0;
+  let at = 0;
+  const take = (len: number): string => {
+    if (len < 0 || at + len > strings.length) throw corrupt();
+    at += len;
+    return strings.slice(at - len, at);
+  };
+  const rows: PreparedRows['rows'] = [];
+  for (let r = 0; r < n; r++) {
+    const o = 2 + r * PREPARED_ROW_INTS;
+    const number = ints[o]!;
+    const kind = take(ints[o + 1]!);
+    const count = ints[o + 7]!;
+    if (number < -1 || !ROW_KINDS.includes(kind) || count < 0) throw corrupt();
+    rows.push({
+      kind: kind as StoredRow['kind'],
+      designation: take(ints[o + 2]!),
+      number: number === -1 ? null : number,
+      label: take(ints[o + 3]!),
+      openingPhrase: take(ints[o + 4]!),
+      text: take(ints[o + 5]!),
+      search: take(ints[o + 6]!),
+      termIdx: ints.subarray(tokensAt + totalTokens, tokensAt + totalTokens + count),
+    });
+    totalTokens += count;
+  }
+  const terms: string[] = [];
+  for (let k = 0; k < nTerms; k++) terms.push(take(ints[termsAt + k]!));
+  if (at !== strings.length || tokensAt + totalTokens !== ints.length) throw corrupt();
+  for (let i = tokensAt; i < ints.length; i++) if (ints[i]! < 0 || ints[i]! >= nTerms) throw corrupt();
+  return { rows, terms };
 }

@@ -15,7 +15,7 @@ import { PlenaryError } from '../../shared/errors.js';
 import { LibraryDb, type SearchFilters, type SearchHitRow, type SearchOrder } from '../db/library.js';
 import { FtsMaintenance, type MaintenanceOptions } from '../db/fts-maintenance.js';
 import { prepareDocument, type PreparedDocument } from './library-rows.js';
-import { KIND_CODES } from '../db/match-store.js';
+import { KIND_CODES, type MatchEntry } from '../db/match-store.js';
 import type { ResolutionDocument } from '../../shared/resolution/model.js';
 import { wordDiff, type DiffOp } from '../../shared/text/diff.js';
 import type { AdoptionRecord, AgreedMatch, ImportSummary, LibrarySuggestion, LineageVersion } from '../../shared/api.js';
@@ -95,8 +95,11 @@ export interface LibraryOptions {
   idleMaintenance?: boolean | MaintenanceOptions;
 }
 
-/** Files being read by the import workers while the one before them is stored. */
-const IMPORT_READ_AHEAD = 6;
+/**
+ * Files handed to the import workers ahead of the one awaited: enough to keep a worker reading
+ * while this thread stores a batch (IMPORT_BATCH), few enough that memory stays small.
+ */
+const IMPORT_READ_AHEAD = 16;
 
 /**
  * Import workers a batch of files is spread over: two when there are cores for them and for this
@@ -104,6 +107,16 @@ const IMPORT_READ_AHEAD = 6;
  * and garbage collection (measured: 15 CPU-seconds for the corpus instead of 12.8, and no faster).
  */
 const IMPORT_LANES = os.availableParallelism() >= 3 ? 2 : 1;
+
+/**
+ * Documents importPaths stores per transaction: a commit per document cost as much again as the
+ * inserts themselves (each commit writes the pages it touched, FTS5 a new segment). A batch of
+ * 32 takes ~40 ms of this thread.
+ */
+const IMPORT_BATCH = 32;
+
+/** How long a prepared file waits for the rest of its batch before the batch is stored anyway. */
+const IMPORT_BATCH_WAIT_MS = 250;
 
 /** Documents per transaction while the starter library loads in the background. */
 const STARTER_CHUNK = 40;
@@ -294,8 +307,7 @@ export class LibraryService {
   private storeStarterEntry(lib: LibraryDb, line: string): boolean {
     const entry = JSON.parse(line) as { file: string; hash: string; document: ResolutionDocument };
     if (lib.findDuplicate(entry.hash, entry.document.meta.symbol, entry.document.meta.language)) return false;
-    const r = lib.insertDocument(entry.document, { file: `starter:${entry.file}`, hash: entry.hash });
-    if (this.index) for (const p of r.paragraphs) this.index.add(p.id, p.tokens, KIND_CODES.indexOf(p.kind));
+    this.indexAdd(lib.insertDocument(entry.document, { file: `starter:${entry.file}`, hash: entry.hash }).paragraphs);
     return true;
   }
 
@@ -342,34 +354,65 @@ export class LibraryService {
 
   /** Stores an already parsed document (skipping duplicates). */
   addDocument(doc: ResolutionDocument, source: { file: string; hash: string }): ImportItem {
-    return this.store(doc.meta, source, () => prepareDocument(doc));
+    const { item, paragraphs } = this.store(doc.meta, source, () => prepareDocument(doc));
+    this.indexAdd(paragraphs);
+    return item;
   }
 
-  /** Stores a document unless the library has it (same file, or same symbol and language); `prepare` gives what to store. */
-  private store(meta: ResolutionDocument['meta'], source: { file: string; hash: string }, prepare: () => PreparedDocument): ImportItem {
+  /**
+   * Stores a document unless the library has it (same file, or same symbol and language); `prepare`
+   * gives what to store. Returns the paragraphs stored, for the match index.
+   */
+  private store(meta: ResolutionDocument['meta'], source: { file: string; hash: string }, prepare: () => PreparedDocument): { item: ImportItem; paragraphs: MatchEntry[] } {
     const lib = this.db;
     const dup = lib.findDuplicate(source.hash, meta.symbol, meta.language);
     if (dup) {
-      return { file: source.file, status: 'skipped', symbol: dup.symbol, reason: `already in the library${dup.symbol ? ` as ${dup.symbol}` : ''}${dup.sourceFile ? ` (from ${path.basename(dup.sourceFile)})` : ''}` };
+      return { item: { file: source.file, status: 'skipped', symbol: dup.symbol, reason: `already in the library${dup.symbol ? ` as ${dup.symbol}` : ''}${dup.sourceFile ? ` (from ${path.basename(dup.sourceFile)})` : ''}` }, paragraphs: [] };
     }
     const r = lib.insertPrepared(prepare(), source);
-    if (this.index) for (const p of r.paragraphs) this.index.add(p.id, p.tokens, KIND_CODES.indexOf(p.kind));
-    return { file: source.file, status: 'imported', symbol: meta.symbol, paragraphs: r.paragraphs.length };
+    return { item: { file: source.file, status: 'imported', symbol: meta.symbol, paragraphs: r.paragraphs.length }, paragraphs: r.paragraphs };
+  }
+
+  private indexAdd(paragraphs: readonly MatchEntry[]): void {
+    if (this.index) for (const p of paragraphs) this.index.add(p.id, p.tokens, KIND_CODES.indexOf(p.kind));
   }
 
   private importText(t: ImportOutcome, label: string): ImportItem {
     return this.addDocument(t.parsed.document, { file: label, hash: t.source.hash });
   }
 
-  private importPrepared(t: PreparedOutcome, label: string): ImportItem {
-    return this.store(t.prepared.meta, { file: label, hash: t.source.hash }, () => t.prepared);
+  /**
+   * Stores prepared files in one transaction (each document in a savepoint of its own, so one
+   * that cannot be stored fails alone), then adds them to the match index: once the whole batch
+   * is committed, so the index never holds a paragraph the database does not. When the commit
+   * itself fails, every file of the batch is reported failed with its reason.
+   */
+  private storeBatch(batch: readonly { file: string; outcome: PreparedOutcome | Error }[]): ImportItem[] {
+    const failed = (file: string, e: unknown): ImportItem => ({ file, status: 'failed', reason: e instanceof Error ? e.message : String(e) });
+    let stored: { item: ImportItem; paragraphs: MatchEntry[] }[];
+    try {
+      stored = this.transaction(() =>
+        batch.map(({ file, outcome }) => {
+          if (outcome instanceof Error) return { item: failed(file, outcome), paragraphs: [] };
+          try {
+            return this.store(outcome.prepared.meta, { file, hash: outcome.source.hash }, () => outcome.prepared);
+          } catch (e) {
+            return { item: failed(file, e), paragraphs: [] };
+          }
+        }),
+      );
+    } catch (e) {
+      return batch.map(({ file }) => failed(file, e));
+    }
+    for (const s of stored) this.indexAdd(s.paragraphs);
+    return stored.map((s) => s.item);
   }
 
   /**
    * Imports files and folders. A file that cannot be read is reported with its reason and the
    * batch continues; entries the walk passed over (unreadable, link loops, dangling links) are
-   * listed as skipped. `onProgress` is called after each file. `walked`: the walk was already
-   * done (folder-walk.ts; the background import walks asynchronously first).
+   * listed as skipped. `onProgress` is called after each file, once it is stored. `walked`: the
+   * walk was already done (folder-walk.ts; the background import walks asynchronously first).
    */
   async importPaths(
     inputs: readonly string[],
@@ -381,7 +424,7 @@ export class LibraryService {
     for (const p of passedOver) items.push({ file: p.path, status: 'skipped', reason: p.reason });
     let done = 0;
     // The workers read and prepare the next files (prepareDocument) while this thread stores the
-    // current one, in file order; a few files ahead, so memory stays bounded.
+    // ones before, in file order; a few files ahead, so memory stays bounded.
     const lanes = files.length > 1 ? IMPORT_LANES : 1;
     const parsed: (Promise<PreparedOutcome> | undefined)[] = [];
     const readAhead = (upTo: number) => {
@@ -391,19 +434,35 @@ export class LibraryService {
         parsed.push(p);
       }
     };
+    // Prepared files wait for the rest of their batch, but never longer than IMPORT_BATCH_WAIT_MS
+    // (a slow file does not hold back the progress of those before it).
+    let batch: { file: string; outcome: PreparedOutcome | Error }[] = [];
+    let timer: NodeJS.Timeout | undefined;
+    let deadline: Promise<false> = Promise.resolve(false);
+    const flush = () => {
+      clearTimeout(timer);
+      for (const item of this.storeBatch(batch)) {
+        items.push(item);
+        onProgress?.(++done, files.length, item);
+      }
+      batch = [];
+    };
     for (const [i, f] of files.entries()) {
       readAhead(i + IMPORT_READ_AHEAD);
-      let item: ImportItem;
+      const pending = parsed[i]!;
+      parsed[i] = undefined; // stored documents are not kept
+      if (batch.length > 0 && !(await Promise.race([pending.then(() => true, () => true), deadline]))) flush();
+      let outcome: PreparedOutcome | Error;
       try {
-        const outcome = parsed[i]!;
-        parsed[i] = undefined; // stored documents are not kept
-        item = this.importPrepared(await outcome, f);
+        outcome = await pending;
       } catch (e) {
-        item = { file: f, status: 'failed', reason: e instanceof Error ? e.message : String(e) };
+        outcome = e instanceof Error ? e : new Error(String(e));
       }
-      items.push(item);
-      onProgress?.(++done, files.length, item);
+      if (batch.length === 0) deadline = new Promise((resolve) => (timer = setTimeout(() => resolve(false), IMPORT_BATCH_WAIT_MS)));
+      batch.push({ file: f, outcome });
+      if (batch.length >= IMPORT_BATCH) flush();
     }
+    flush();
     return summarize(items);
   }
 

@@ -147,6 +147,21 @@ export interface Vocabulary {
 }
 
 const RE_TOKEN = /[\p{L}\p{M}]+(?:[-‑'’][\p{L}\p{M}]+)*/gu;
+// The same tokens in a lower-cased text without letters or marks beyond ASCII (most English).
+const RE_TOKEN_ASCII = /[a-z]+(?:[-‑'’][a-z]+)*/g;
+// eslint-disable-next-line no-control-regex -- the ASCII range itself
+const NON_ASCII_LETTER = /(?![\x00-\x7f])[\p{L}\p{M}]/u;
+// Lower-casing a whole text gives each token's own lower case, character for character (so the
+// same tokens), except for İ (two characters in lower case) and Σ (its lower case depends on the
+// letters after it).
+const CASE_IN_CONTEXT = /[\u0130\u03a3]/;
+
+/** The lower-cased tokens of a text, as `text.match(RE_TOKEN)` each lower-cased, without lower-casing token by token. */
+function lowerTokens(text: string): string[] {
+  if (CASE_IN_CONTEXT.test(text)) return (text.match(RE_TOKEN) ?? []).map((t) => t.toLowerCase());
+  const low = text.toLowerCase();
+  return low.match(NON_ASCII_LETTER.test(low) ? RE_TOKEN : RE_TOKEN_ASCII) ?? [];
+}
 
 /**
  * Collects the words and compounds of the body, and decides the default for line-end hyphens:
@@ -161,9 +176,7 @@ export function buildVocabulary(lines: readonly string[], typeset: boolean): Voc
     if (built) return built;
     const words = new Set<string>();
     const compounds = new Set<string>();
-    const toks = lines.join('\n').match(RE_TOKEN) ?? [];
-    for (const t of toks) {
-      const low = t.toLowerCase();
+    for (const low of lowerTokens(lines.join('\n'))) {
       if (low.includes('-') || low.includes('‑')) {
         compounds.add(low.replace(/‑/g, '-'));
         for (const p of low.split(/[-‑]/)) words.add(p);

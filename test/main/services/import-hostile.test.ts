@@ -172,11 +172,16 @@ describe('limits of the worker', () => {
     expect(ok.parsed.document.operative).toHaveLength(3);
   }, 60_000);
 
-  it('a file that needs more memory than the limit is stopped with a clear reason', async () => {
+  it('a file that needs more memory than the limit is stopped with a clear reason; the files handed over behind it are read', async () => {
     const runner = new ImportRunner({ timeoutMs: 600_000, maxMemoryMb: 24 });
     try {
-      const e = await refusal(runner.importBuffer('heavy.txt', enc(generatedResolution(60_000))));
+      // The light files reach the worker with the heavy one (the runner hands several over): the
+      // worker that dies on the heavy one never answers them, and the next worker reads them.
+      const heavy = refusal(runner.importBuffer('heavy.txt', enc(generatedResolution(60_000))));
+      const light = [2, 5].map((n) => runner.importBuffer(`light-${n}.txt`, enc(generatedResolution(n))));
+      const e = await heavy;
       expect(e.message).toBe('heavy.txt needed more than 24 MB of memory to read and was stopped (the file is too large or malformed).');
+      expect((await Promise.all(light)).map((ok) => ok.parsed.document.operative.length)).toEqual([2, 5]);
       // The runner starts a new worker for the next file.
       const ok = await runner.importBuffer('light.txt', enc(generatedResolution(2)));
       expect(ok.parsed.document.operative).toHaveLength(2);
