@@ -6,7 +6,7 @@
  */
 
 /** Grows a typed array to hold at least `need` items (doubling), keeping its contents. */
-export function grow<T extends Int32Array | Float32Array | Float64Array | Uint8Array>(a: T, need: number): T {
+export function grow<T extends Int32Array | Uint16Array | Float32Array | Float64Array | Uint8Array>(a: T, need: number): T {
   if (a.length >= need) return a;
   const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
   b.set(a);

@@ -59,13 +59,14 @@ export class TopK {
 
 /**
  * A binary min-heap of (score, slot) over caller-owned parallel arrays, size `h`: the candidates
- * of stage 1, whose root is the weakest one kept.
+ * of stage 1, whose root is the weakest one kept. Of two equal scores the higher slot is the
+ * weaker, so what the heap keeps does not depend on the order of the offers.
  */
 export function heapPush(sc: Float64Array, sl: Int32Array, h: number, score: number, slot: number): void {
   let i = h;
   while (i > 0) {
     const p = (i - 1) >> 1;
-    if (sc[p]! <= score) break;
+    if (sc[p]! < score || (sc[p] === score && sl[p]! > slot)) break;
     sc[i] = sc[p]!;
     sl[i] = sl[p]!;
     i = p;
@@ -80,8 +81,8 @@ export function heapReplaceTop(sc: Float64Array, sl: Int32Array, h: number, scor
   while (true) {
     let c = 2 * i + 1;
     if (c >= h) break;
-    if (c + 1 < h && sc[c + 1]! < sc[c]!) c++;
-    if (sc[c]! >= score) break;
+    if (c + 1 < h && (sc[c + 1]! < sc[c]! || (sc[c + 1] === sc[c] && sl[c + 1]! > sl[c]!))) c++;
+    if (sc[c]! > score || (sc[c] === score && sl[c]! < slot)) break;
     sc[i] = sc[c]!;
     sl[i] = sl[c]!;
     i = c;

@@ -9,8 +9,8 @@
  *      (df > 5 % of N, or beyond a budget of postings) are skipped, unless fewer than three terms
  *      were rare enough, in which case the rarest ones are taken anyway. A candidate's rank is
  *      acc / (|query| + |paragraph|), a Dice-like ratio that stops long paragraphs from winning
- *      by size; the best CANDIDATES (by a bounded min-heap, where the optional filter is called)
- *      go on to stage 2.
+ *      by size; the best CANDIDATES (by a bounded min-heap, where the optional filter is called;
+ *      ties to the lower slot; match-candidates.ts) go on to stage 2.
  *   2. Exact re-ranking by score = ½·edSim + ½·bagSim, where
  *        edSim  = 1 − ED(query, paragraph) / max(|query|, |paragraph|), ED the token edit
  *                 distance (order-aware: small edits cost little, reordering costs a lot), and
@@ -36,7 +36,10 @@
  * the same edit distance as querySearch, so the benchmark compares the pruning, not the inner loop.
  */
 import type { PreparedQuery } from './match-query.js';
-import { heapPop, heapPush, heapReplaceTop, TopK, type MatchHit } from './match-rank.js';
+import { postingCount, selectCandidates } from './match-candidates.js';
+import { TopK, type MatchHit } from './match-rank.js';
+
+export { CANDIDATES } from './match-candidates.js';
 
 /** Options of `MatchIndex.query`. */
 export interface MatchQueryOptions {
@@ -65,7 +68,7 @@ export interface SearchView {
   nBase: number;
   extra: (Int32Array | undefined)[];
   extraLen: Int32Array;
-  arena: Int32Array;
+  arena: Int32Array | Uint16Array;
   start: Int32Array;
   len: Int32Array;
   ids: Float64Array;
@@ -88,8 +91,6 @@ export function prefixWindow(qn: number): number {
 
 /** Weight of the edit-distance similarity in the score (the bag overlap gets the rest). */
 export const ED_WEIGHT = 0.5;
-/** How many candidates from stage 1 are re-ranked exactly. */
-export const CANDIDATES = 256;
 /** Terms in more than this fraction of paragraphs are skipped in candidate generation. */
 const COMMON_FRACTION = 0.05;
 /** Terms with df up to this are never considered common, whatever N. */
@@ -98,88 +99,64 @@ const COMMON_MIN_DF = 256;
 const MIN_TERMS = 3;
 /** Postings visited per query at most (beyond the MIN_TERMS rarest terms). */
 const POSTING_BUDGET = 400_000;
-/** Sweep all accumulators when the postings visited exceed 1/SWEEP_SHARE of the slots. */
-const SWEEP_SHARE = 4;
 /** Buckets of the exhaustive scan's upper bounds. */
 const BUCKETS = 1024;
+/** Distinct query terms fit below this: the term sort key is df · POS + their index. */
+const POS = 2 ** 21;
 
-const heapScore = new Float64Array(CANDIDATES);
-const heapSlot = new Int32Array(CANDIDATES);
+// Scratch reused across queries.
+let termKeys = new Float64Array(256);
+let termList = new Int32Array(256);
 
-/** The k best paragraphs for a query (see the file header); `tokens` non-empty, k > 0. */
-export function querySearch(v: SearchView, tokens: Int32Array, k: number, opts: MatchQueryOptions): MatchHit[] {
+/**
+ * Stage 1 for a query: prepares it in `v.pq`, then picks the candidate slots, best first (see
+ * match-candidates.ts), as a view of a buffer the next query reuses. `tokens` non-empty.
+ */
+export function candidatesFor(v: SearchView, tokens: Int32Array, opts: MatchQueryOptions): Int32Array {
   const qn = tokens.length;
   const N = v.nAlive;
-  const { pq, df, weights } = v;
+  const { pq, df } = v;
   const nu = pq.prepare(tokens, v.termOf, v.nTerms);
-  const { q, uTerm } = pq;
-  const idfMax = Math.log(1 + (N + 0.5) / 0.5);
-  // Σ idf over the query's tokens (unknown tokens weigh as the rarest).
-  let qW = 0;
-  for (let i = 0; i < qn; i++) qW += q[i]! < 0 ? idfMax : weights[q[i]!]!;
-
-  // Stage 1: accumulate idf over the posting lists of the rarer terms.
-  const terms: number[] = [];
-  for (let u = 0; u < nu; u++) if (df[uTerm[u]!]! > 0) terms.push(uTerm[u]!);
-  terms.sort((x, y) => df[x]! - df[y]!);
-  // The terms accumulated: the rarest, up to the common ones or the posting budget.
+  const { uTerm } = pq;
+  // The query's terms rarest first (ties in their order in the query), then the ones used: the
+  // rarest, up to the common ones or the posting budget.
+  if (termKeys.length < nu) {
+    termKeys = new Float64Array(2 * nu);
+    termList = new Int32Array(2 * nu);
+  }
+  if (nu >= POS) throw new RangeError(`a match query has at most ${POS - 1} distinct words (got ${nu})`);
+  let nTerms = 0;
+  for (let u = 0; u < nu; u++) if (df[uTerm[u]!]! > 0) termKeys[nTerms++] = df[uTerm[u]!]! * POS + u;
+  const keys = termKeys.subarray(0, nTerms).sort();
   const maxDf = Math.max(COMMON_MIN_DF, N * COMMON_FRACTION);
   let nUsed = 0;
   let budget = 0;
-  for (const t of terms) {
+  for (let i = 0; i < nTerms; i++) {
+    const t = uTerm[keys[i]! % POS]!;
     const L = postingCount(v, t);
     if (nUsed >= MIN_TERMS && (df[t]! > maxDf || budget + L > POSTING_BUDGET)) break;
+    termList[nUsed++] = t;
     budget += L;
-    nUsed++;
   }
-  // Many postings touch a large share of the slots: then the accumulators are read back by one
-  // sequential sweep (cache-friendly) instead of through the list of touched slots (random reads
-  // of a few megabytes at a million paragraphs), and that list is not kept.
-  const sweep = budget * SWEEP_SHARE > v.nSlots;
-  let nTouched = 0;
-  for (let i = 0; i < nUsed; i++) nTouched = accumulate(v, terms[i]!, weights[terms[i]!]!, nTouched, sweep);
+  return selectCandidates(v, qn, termList, nUsed, opts.prefix === true ? prefixWindow(qn) : Infinity, opts);
+}
 
-  // Best CANDIDATES by acc / (|q| + |p|) (|p| counted up to the opening window in suggestion
-  // mode), in a min-heap; the filter is asked only for slots that would enter it.
-  const { acc, touched, len, ids, tags, alive } = v;
-  const filter = opts.filter;
-  const tag = opts.tag;
+/** The k best paragraphs for a query (see the file header); `tokens` non-empty, k > 0. */
+export function querySearch(v: SearchView, tokens: Int32Array, k: number, opts: MatchQueryOptions): MatchHit[] {
+  const cands = candidatesFor(v, tokens, opts);
+  const qn = tokens.length;
+  const { pq, weights } = v;
+  const { q } = pq;
+  const idfMax = Math.log(1 + (v.nAlive + 0.5) / 0.5);
+  // Σ idf over the query's tokens (unknown tokens weigh as the rarest).
+  let qW = 0;
+  for (let i = 0; i < qn; i++) qW += q[i]! < 0 ? idfMax : weights[q[i]!]!;
   const prefix = opts.prefix === true;
-  const win = prefix ? prefixWindow(qn) : Infinity;
-  const check = v.nAlive < v.nSlots;
-  let h = 0;
-  // Every touched slot ranks above 0, so 0 keeps the untouched out until the heap is full; then
-  // the floor is its weakest rank. As a slot's denominator is at least |q| + 1, a slot with
-  // acc ≤ floor·(|q| + 1) is out before its length is even read (most slots, once the heap is full).
-  let floor = 0;
-  const q1 = qn + 1;
-  const end = sweep ? v.nSlots : nTouched;
-  for (let i = 0; i < end; i++) {
-    const s = sweep ? i : touched[i]!;
-    const a = acc[s]!;
-    acc[s] = 0;
-    if (a <= floor * q1) continue;
-    const L = len[s]!;
-    const c = a / (qn + (L < win ? L : win));
-    if (c <= floor) continue;
-    if (check && alive[s] === 0) continue;
-    if (tag !== undefined && tags[s] !== tag) continue;
-    if (filter && !filter(ids[s]!)) continue;
-    if (h < CANDIDATES) heapPush(heapScore, heapSlot, h++, c, s);
-    else heapReplaceTop(heapScore, heapSlot, h, c, s);
-    if (h === CANDIDATES) floor = heapScore[0]!;
-  }
-  // Drain the heap (smallest first) into cands, best candidate at index 0.
-  const cands = new Int32Array(h);
-  for (let i = h - 1; i >= 0; i--) {
-    cands[i] = heapSlot[0]!;
-    heapPop(heapScore, heapSlot, i + 1);
-  }
 
   // Stage 2: exact re-ranking with pruning.
   const top = new TopK(k);
   const minScore = opts.minScore ?? 0;
-  const { start, arena } = v;
+  const { start, arena, len, ids } = v;
   for (let c = 0; c < cands.length; c++) {
     const s = cands[c]!;
     if (prefix) {
@@ -204,37 +181,6 @@ export function querySearch(v: SearchView, tokens: Int32Array, k: number, opts: 
     top.offer(Math.min(1, score), ids[s]!);
   }
   return top.result();
-}
-
-/** Number of postings of term t (its shared stretch and its additions). */
-function postingCount(v: SearchView, t: number): number {
-  return (t < v.nBase ? v.postOff[t + 1]! - v.postOff[t]! : 0) + v.extraLen[t]!;
-}
-
-/**
- * Adds w to the accumulator of every slot of term t; unless `sweep`, records newly touched live
- * slots in `touched` and returns their new count (in sweep mode dead slots are skipped later).
- */
-function accumulate(v: SearchView, t: number, w: number, nTouched: number, sweep: boolean): number {
-  const { acc, touched, alive } = v;
-  const check = v.nAlive < v.nSlots;
-  for (let part = 0; part < 2; part++) {
-    const list = part === 0 ? v.postings : v.extra[t];
-    if (list === undefined || (part === 0 && t >= v.nBase)) continue;
-    const from = part === 0 ? v.postOff[t]! : 0;
-    const to = part === 0 ? v.postOff[t + 1]! : v.extraLen[t]!;
-    if (sweep) {
-      for (let p = from; p < to; p++) acc[list[p]!] += w;
-      continue;
-    }
-    for (let p = from; p < to; p++) {
-      const s = list[p]!;
-      if (check && alive[s] === 0) continue;
-      if (acc[s] === 0) touched[nTouched++] = s;
-      acc[s] += w;
-    }
-  }
-  return nTouched;
 }
 
 /**

@@ -66,7 +66,8 @@ function checksum(buf: Uint8Array): Uint32Array {
 export function encodeSnapshot(p: MatchIndexParts, gen: MatchGeneration): Uint8Array {
   let termOfLen = p.termOf.length;
   while (termOfLen > 0 && p.termOf[termOfLen - 1] === 0) termOfLen--;
-  const wide = p.nTerms > 0xffff;
+  // Terms 0 … 65,535 fit in 16 bits.
+  const wide = p.nTerms > 0x10000;
   const genBytes = Buffer.from(JSON.stringify(gen), 'utf8');
   const L = layout(p.nTerms, p.ids.length, termOfLen, p.arena.length, p.postings.length, genBytes.length, wide);
   const buf = new Uint8Array(L.total);
@@ -80,7 +81,7 @@ export function encodeSnapshot(p: MatchIndexParts, gen: MatchGeneration): Uint8A
   put(L.ids, p.ids);
   put(L.lens, p.lens);
   put(L.tags, p.tags);
-  if (wide) put(L.arena, p.arena);
+  if (wide || p.arena instanceof Uint16Array) put(L.arena, p.arena);
   else {
     const narrow = new Uint16Array(p.arena.length);
     narrow.set(p.arena);
@@ -96,8 +97,8 @@ export function encodeSnapshot(p: MatchIndexParts, gen: MatchGeneration): Uint8A
 export class SnapshotRejected extends Error {}
 
 /**
- * The parts and generation of a snapshot file's bytes, as views over `bytes` where the layout
- * allows (the arena of a 16-bit file is widened into a new array). Throws SnapshotRejected for
+ * The parts and generation of a snapshot file's bytes, as views over `bytes` (a copy only when
+ * `bytes` is not 16-byte aligned; a 16-bit arena stays 16-bit). Throws SnapshotRejected for
  * anything but an intact file of this format version.
  */
 export function decodeSnapshot(bytes: Uint8Array): { parts: MatchIndexParts; gen: MatchGeneration } {
@@ -123,12 +124,7 @@ export function decodeSnapshot(bytes: Uint8Array): { parts: MatchIndexParts; gen
     throw new SnapshotRejected('its generation record is unreadable');
   }
   const i32 = (at: number, len: number) => new Int32Array(buf.buffer, buf.byteOffset + at, len);
-  let arena: Int32Array;
-  if (wide) arena = i32(L.arena, arenaLen);
-  else {
-    arena = new Int32Array(arenaLen);
-    arena.set(new Uint16Array(buf.buffer, buf.byteOffset + L.arena, arenaLen));
-  }
+  const arena = wide ? i32(L.arena, arenaLen) : new Uint16Array(buf.buffer, buf.byteOffset + L.arena, arenaLen);
   return {
     gen,
     parts: {

@@ -5,7 +5,8 @@
  * Data. Paragraphs arrive as Int32Array token ids from a vocabulary the caller owns (tokens are
  * `matchTokens` output, so numbers are already "#"). Each vocabulary id is mapped to a dense
  * internal term number. A paragraph lives in a slot: its tokens (internal terms) are appended to
- * one Int32Array arena. Each term's posting list (its slots, ascending, one entry per paragraph)
+ * one arena, an Int32Array, or a Uint16Array while there are at most 65,536 terms (as a
+ * snapshot stores it: read without widening, half the memory). Each term's posting list (its slots, ascending, one entry per paragraph)
  * is a stretch of one shared array (compressed-row form, written by `load`, by a snapshot or by
  * compaction) followed by a small growable list of slots added since. df[term] counts live
  * paragraphs. Removing a paragraph only marks its slot dead (and decrements df); when a quarter
@@ -36,8 +37,8 @@ export interface MatchIndexParts {
   ids: Int32Array;
   lens: Int32Array;
   tags: Uint8Array;
-  /** Every paragraph's internal terms, one after the other. */
-  arena: Int32Array;
+  /** Every paragraph's internal terms, one after the other (16 bits while nTerms ≤ 65,536). */
+  arena: Int32Array | Uint16Array;
   /** Term t's paragraphs (their indexes, ascending) are postings[postOff[t] … postOff[t + 1]). */
   postOff: Int32Array;
   postings: Int32Array;
@@ -64,7 +65,7 @@ export class MatchIndex {
   private markStamp = 0;
 
   // Slots: paragraphs in insertion order; tokens live in one arena.
-  private arena: Int32Array = new Int32Array(1 << 16);
+  private arena: Int32Array | Uint16Array = new Int32Array(1 << 16);
   private arenaLen = 0;
   private start = new Int32Array(1024);
   private len = new Int32Array(1024);
@@ -391,6 +392,8 @@ export class MatchIndex {
     if (v < 0 || !Number.isInteger(v)) throw new RangeError(`vocabulary ids are non-negative integers (got ${v})`);
     if (v >= this.termOf.length) this.termOf = grow(this.termOf, v + 1);
     const nt = this.nTerms++;
+    // A 16-bit arena (from a snapshot) cannot hold term 65,536: widened once, when it comes.
+    if (nt > 0xffff && this.arena instanceof Uint16Array) this.arena = Int32Array.from(this.arena);
     this.growTerms(nt + 1);
     this.termOf[v] = nt + 1;
     return nt;

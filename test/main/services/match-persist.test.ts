@@ -64,6 +64,26 @@ describe('snapshot encoding', () => {
     );
   });
 
+  it('reads a 16-bit arena as it is, and widens it when the 65,537th term arrives', () => {
+    // 65,500 distinct terms in 1,310 paragraphs, then paragraphs with new terms up to 65,560.
+    const para = (i: number) => Int32Array.from({ length: 50 }, (_, j) => i * 50 + j);
+    const direct = new MatchIndex();
+    for (let i = 0; i < 1310; i++) direct.add(i + 1, para(i), i % 3);
+    const { parts } = decodeSnapshot(encodeSnapshot(direct.toSnapshot(), GEN));
+    expect(parts.arena).toBeInstanceOf(Uint16Array);
+    const back = MatchIndex.fromSnapshot(parts);
+    const probe = [para(0), para(700), para(1309), para(1311)];
+    expect(answers(back, probe)).toEqual(answers(direct, probe));
+    for (let i = 1310; i < 1312; i++) {
+      back.add(i + 1, para(i), 1);
+      direct.add(i + 1, para(i), 1);
+    }
+    expect(answers(back, probe)).toEqual(answers(direct, probe));
+    const again = decodeSnapshot(encodeSnapshot(back.toSnapshot(), GEN)).parts;
+    expect(again.arena).toBeInstanceOf(Int32Array);
+    expect(answers(MatchIndex.fromSnapshot(again), probe)).toEqual(answers(direct, probe));
+  });
+
   it('refuses any single changed byte, any truncation and an extension', () => {
     const { index } = randomIndex(7, 40, 60);
     const good = encodeSnapshot(index.toSnapshot(), GEN);
