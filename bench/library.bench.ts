@@ -255,6 +255,7 @@ export async function libraryBench(minParagraphs = 100_000) {
     const maintenanceFigures = {
       ...maintenance.stats,
       longestSliceMs: Math.round(maintenance.stats.longestSliceMs * 10) / 10,
+      longestSliceCpuMs: Math.round(maintenance.stats.longestSliceCpuMs * 10) / 10,
       totalMs: Math.round(maintenance.stats.totalMs),
       wallMs: since(t),
       cpuMs: Math.round(cpuMs(c)),

@@ -141,9 +141,10 @@ function indexedTerms(text: string, language: string): string[] {
   return language === 'en' ? searchTerms(text, false).map(stemOf) : searchTerms(text, false);
 }
 
-// Text whose only characters outside ASCII are separators: searchTerms splits it into the runs of
-// ASCII letters and digits, lower-cased (see search-terms.ts).
-const ASCII_WORDS_TEXT = new RegExp(`^(?:[\\x00-\\x7f]|${SEPARATORS.source})*$`);
+// A character outside ASCII that is no separator: text without one is split by searchTerms into
+// the runs of ASCII letters and digits, lower-cased (see search-terms.ts). (One negated character
+// class: on long texts far faster than an alternation tried at every character.)
+const NOT_ASCII_WORDS_TEXT = new RegExp(`[^\\x00-\\x7f${SEPARATORS.source.slice(1, -1)}]`);
 const LOWER_WORD = /[a-z0-9]+/g;
 
 function isWordChar(c: number): boolean {
@@ -160,7 +161,7 @@ function isWordChar(c: number): boolean {
 export function textSequences(text: string, language: string): TermSequences {
   let all: TermSequences | undefined;
   const whole = () => (all ??= termList(indexedTerms(text, language)));
-  if (!ASCII_WORDS_TEXT.test(text)) return whole();
+  if (NOT_ASCII_WORDS_TEXT.test(text)) return whole();
   const lower = text.toLowerCase();
   const termOf = language === 'en' ? stemOf : (w: string) => w;
   return {

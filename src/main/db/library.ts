@@ -49,11 +49,22 @@ export interface DocumentRow {
 
 /** Data access object over an open library database. */
 export class LibraryDb {
-  private readonly vocab = new Map<string, number>();
+  private vocabMap: Map<string, number> | null = null;
   private readonly st;
 
+  /**
+   * The matching vocabulary (term → id), read on first use: only matching and imports need it,
+   * and reading it (tens of thousands of terms) would delay a new library's first search.
+   */
+  private get vocab(): Map<string, number> {
+    if (!this.vocabMap) {
+      this.vocabMap = new Map();
+      for (const r of this.db.prepare('SELECT id, term FROM vocab').iterate() as Iterable<{ id: number; term: string }>) this.vocabMap.set(r.term, r.id);
+    }
+    return this.vocabMap;
+  }
+
   constructor(readonly db: Db) {
-    for (const r of db.prepare('SELECT id, term FROM vocab').iterate() as Iterable<{ id: number; term: string }>) this.vocab.set(r.term, r.id);
     this.st = {
       byHash: db.prepare('SELECT id, symbol, source_file AS sourceFile FROM documents WHERE source_hash = ?'),
       bySymbol: db.prepare("SELECT id, symbol, source_file AS sourceFile FROM documents WHERE symbol = ? AND language = ? AND symbol <> ''"),
@@ -94,10 +105,11 @@ export class LibraryDb {
 
   /** Vocabulary ids of matching tokens (see tokenIds); unknown ones are added, or -1 when `add` is false. */
   private idsOf(terms: readonly string[], add: boolean): Int32Array {
+    const vocab = this.vocab;
     const ids = new Int32Array(terms.length);
     let n = 0;
     for (const t of terms) {
-      let id = this.vocab.get(t);
+      let id = vocab.get(t);
       if (id === undefined) {
         if (!add) {
           ids[n++] = -1; // unknown term: matches nothing, still counts for length
@@ -106,7 +118,7 @@ export class LibraryDb {
         id = Number(this.st.insertVocab.run(t).lastInsertRowid);
         // A term cut from a prepared document's one string may be a view into it: the vocabulary
         // keeps its own copy, not the whole document's text.
-        this.vocab.set(t.length >= 13 ? (JSON.parse(JSON.stringify(t)) as string) : t, id);
+        vocab.set(t.length >= 13 ? (JSON.parse(JSON.stringify(t)) as string) : t, id);
       }
       ids[n++] = id;
     }

@@ -163,6 +163,12 @@ const EDGE_QUERIES = [
   '"Requests the Secretary-General to submit"',
   '"to submit" -report',
   'session -"eighty-first"',
+  // Words found in most paragraphs, alone, with others, as a phrase, excluded.
+  'of -the',
+  'the of development',
+  '"of" development',
+  'with OR without persons',
+  'to in',
 ];
 
 describe('search answers are those of an exhaustive scan', () => {
