@@ -7,30 +7,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LibraryService } from '../src/main/services/library.js';
+import { threadCpuSeconds, threadCpuSince } from '../bench/thread-cpu.js';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../shared/corpus');
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
-
-/** CPU seconds per thread of this process, by thread id and name (utime + stime from /proc). */
-function threadCpu(): Map<string, number> {
-  const tick = 100; // USER_HZ on Linux
-  const out = new Map<string, number>();
-  for (const tid of fs.readdirSync('/proc/self/task')) {
-    try {
-      const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-      const close = stat.lastIndexOf(')');
-      const name = stat.slice(stat.indexOf('(') + 1, close);
-      const f = stat.slice(close + 2).split(' ');
-      out.set(`${tid} ${name}`, (Number(f[11]) + Number(f[12])) / tick);
-    } catch {
-      // the thread ended meanwhile
-    }
-  }
-  return out;
-}
 
 const files = ['ga-en', 'sc-en'].flatMap((d) =>
   fs.readdirSync(path.join(CORPUS, d)).filter((f) => f.endsWith('.txt')).map((f) => path.join(CORPUS, d, f)),
@@ -42,16 +25,16 @@ for (let r = 0; r < repeat; r++) {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
   const lib = new LibraryService(file);
   void lib.db;
-  const before = threadCpu();
+  const before = threadCpuSeconds();
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const s = await lib.importPaths(files);
   const wall = (performance.now() - t0) / 1000;
   const c = process.cpuUsage(c0);
-  const after = threadCpu();
+  const { mainSeconds, threads } = threadCpuSince(before);
+  const main = mainSeconds ?? 0;
   const cpu = (c.user + c.system) / 1e6;
-  const threads = [...after].map(([k, v]) => [k, Math.round((v - (before.get(k) ?? 0)) * 100) / 100] as const).filter(([, v]) => v >= 0.05);
-  const main = threads.find(([k]) => k.startsWith(`${process.pid} `))?.[1] ?? 0;
+  const busiest = Math.max(0, ...threads.values());
   console.log(
     JSON.stringify({
       imported: s.imported,
@@ -62,8 +45,11 @@ for (let r = 0; r < repeat; r++) {
       docsPerCpuSecond: Math.round(s.imported / cpu),
       mainThreadMsPerDoc: Math.round((main / s.imported) * 1e4) / 10,
       cpuMsPerDoc: Math.round((cpu / s.imported) * 1e4) / 10,
+      busiestThreadSeconds: busiest,
+      // What wall time could be on two idle cores: the busiest thread alone, or all the CPU shared by two.
+      twoIdleCoresBoundSeconds: Math.round(Math.max(busiest, cpu / 2) * 100) / 100,
       load: os.loadavg()[0],
-      threads: Object.fromEntries(threads),
+      threads: Object.fromEntries([...threads].filter(([, v]) => v >= 0.05)),
     }),
   );
   lib.close();
