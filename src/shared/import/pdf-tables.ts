@@ -100,8 +100,13 @@ export function findPdfTables(rows: readonly PdfRow[], bodySize: number): PdfTab
         j++;
         continue;
       }
+      // Labels, then a row's label of any length wrapped over lines ("Of which:" / "Contributions
+      // apportioned … with" / "the scale of assessments …" / "United Nations for 2026   28 063 300 …"):
+      // only when a line with cells follows within six lines, at the table's size.
       let m = j;
-      while (m < lines.length && m < j + 3 && lines[m]!.rows.length === 1 && gapOk(lines[m - 1]!, lines[m]!) && fits(lines[m]!, size) && isLabel(lines[m]!, left)) m++;
+      const x0 = (k: number): number => lines[k]!.rows[0]!.x0;
+      const wraps = (k: number): boolean => (k > j && lines[k - 1]!.y - lines[k]!.y <= size * 1.35 && x0(k) >= left - 1) || (x0(k) >= left - 1 && x0(k) <= left + 16);
+      while (m < lines.length && m < j + 6 && lines[m]!.rows.length === 1 && gapOk(lines[m - 1]!, lines[m]!) && fits(lines[m]!, size) && (isLabel(lines[m]!, left) || wraps(m))) m++;
       if (m > j && m < lines.length && lines[m]!.rows.length >= 2 && gapOk(lines[m - 1]!, lines[m]!) && fits(lines[m]!, size)) {
         j = m;
         continue;

@@ -39,3 +39,18 @@ describe('tables in the PDF text layer', () => {
     expect(t.rows.every((r) => r.length === 4)).toBe(true);
   }, 120_000);
 });
+
+describe('rows under "Of which:" whose label wraps over three lines (A/C.5/80/L.13, annex I)', () => {
+  it('are rows of the table, the label whole in its cell, not prose after it', async () => {
+    const r = await readResolutionFile(path.join(CORPUS, 'drafts-80', 'pdf', 'A_C.5_80_L.13.pdf'));
+    const d = parseResolutionText(r.text, { fileName: r.fileName, format: r.format }).document;
+    const annex = d.annexes.find((a) => a.heading === 'Annex I')!;
+    expect(annex.paragraphs.filter((b) => !b.table)).toEqual([]);
+    const rows = annex.paragraphs.find((b) => b.table)!.table!.rows;
+    const at = rows.findIndex((row) => row[0] === 'Of which:');
+    expect(rows.slice(at + 1, at + 3)).toEqual([
+      ['Contributions apportioned to Member States in accordance with the scale of assessments applicable to the regular budget of the United Nations for 2026', '28 063 300', '25 634 100'],
+      ['Contributions apportioned to Member States in accordance with the scale of assessments applicable to peacekeeping operations of the United Nations for 2026', '28 063 300', '25 634 100'],
+    ]);
+  }, 60_000);
+});
