@@ -144,7 +144,7 @@ const SECTIONED: [string, { parts: number; pps: number; ops: number; restarts: n
   ['A_RES_78_247.txt', { parts: 2, pps: 4, ops: 12, restarts: 1 }],
   ['A_RES_78_68.txt', { parts: 14, pps: 0, ops: 0, restarts: 0 }],
   ['A_RES_79_281.txt', { parts: 2, pps: 4, ops: 20, restarts: 1 }],
-  ['A_RES_78_253.txt', { parts: 26, pps: 36, ops: 221, restarts: 0 }], // XXVI's 'Recalls …,' before its paragraph 1 is a PP (sectioned-reference.json)
+  ['A_RES_78_253.txt', { parts: 26, pps: 36, ops: 219, restarts: 0 }], // XXVI's 'Recalls …,' before its paragraph 1 is a PP; VII.6's two staffing tables are tables (sectioned-reference.json)
   ['A_RES_78_330.txt', { parts: 0, pps: 0, ops: 0, restarts: 0 }],
 ];
 
