@@ -154,9 +154,10 @@ async function coldFirstSearch(dir: string): Promise<{ ms: number; cpuMs: number
 
 /**
  * Search times of the query set: warm once, then every query three times newest first (the
- * default; wall and CPU time) and, with `relevance`, by relevance too.
+ * default; wall and CPU time), each followed by the same query by relevance (timed too), as
+ * earlier runs measured: the relevance search between two newest-first ones weighs on them.
  */
-function timeSearches(lib: LibraryService, relevance: boolean): { times: number[]; cpu: number[]; relevance: number[] } {
+function timeSearches(lib: LibraryService): { times: number[]; cpu: number[]; relevance: number[] } {
   for (const q of QUERIES) lib.search(q, {}, 20);
   const out = { times: [] as number[], cpu: [] as number[], relevance: [] as number[] };
   for (let round = 0; round < 3; round++) {
@@ -166,7 +167,6 @@ function timeSearches(lib: LibraryService, relevance: boolean): { times: number[
       lib.search(q, {}, 20);
       out.times.push(performance.now() - s);
       out.cpu.push(cpuMs(c));
-      if (!relevance) continue;
       s = performance.now();
       lib.search(q, {}, 20, 'relevance');
       out.relevance.push(performance.now() - s);
@@ -251,7 +251,7 @@ export async function libraryBench(minParagraphs = 100_000) {
     // does in short slices once left alone (FtsMaintenance), timed here as the app would run it:
     // its slices, the longest, and their CPU time.
     const segmentsBefore = ftsShape(lib.db.db);
-    const fragmented = timeSearches(lib, false);
+    const fragmented = timeSearches(lib);
     const maintenance = new FtsMaintenance(lib.db.db);
     t = performance.now();
     c = process.cpuUsage();
@@ -266,7 +266,7 @@ export async function libraryBench(minParagraphs = 100_000) {
       segmentsBefore: segmentsBefore.perLevel,
       segmentsAfter: ftsShape(lib.db.db).perLevel,
     };
-    const { times: searchTimes, cpu: searchCpu, relevance: relevanceTimes } = timeSearches(lib, true);
+    const { times: searchTimes, cpu: searchCpu, relevance: relevanceTimes } = timeSearches(lib);
     const symbolTimes: number[] = [];
     for (let round = 0; round < 4; round++) {
       for (const q of SYMBOL_QUERIES) {
