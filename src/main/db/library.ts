@@ -145,45 +145,60 @@ export class LibraryDb {
   insertPrepared(prep: PreparedDocument, source: { file: string; hash: string }): { id: number; paragraphs: MatchEntry[] } {
     const { rows, terms } = preparedRows(prep);
     const body = Buffer.from(prep.body.buffer, prep.body.byteOffset, prep.body.byteLength);
-    return this.db.transaction(() => {
-      const m = prep.meta;
-      const sessionNum = /^\d+$/.test(m.session) ? Number(m.session) : null;
-      const year = /^\d{4}/.test(m.adoptionDate) ? Number(m.adoptionDate.slice(0, 4)) : null;
-      const id = Number(
-        this.st.insertDoc.run({
-          symbol: m.symbol,
-          organ: m.organ,
-          kind: m.kind,
-          session: m.session,
-          sessionNum,
-          adoptionDate: m.adoptionDate,
-          year,
-          language: m.language,
-          title: m.title,
-          agendaItems: JSON.stringify(m.agendaItems),
-          basis: m.basis,
-          meeting: m.meeting,
-          sourceFile: source.file,
-          sourceHash: source.hash,
-          importedAt: new Date().toISOString(),
-          body,
-        }).lastInsertRowid,
-      );
-      // The document's distinct tokens in order of first occurrence: new ones get their ids in
-      // the order a token-by-token pass would give them.
-      const termIds = this.idsOf(terms, true);
-      const paragraphs: MatchEntry[] = [];
-      const { insertPara, insertFts } = this.st;
-      rows.forEach((p, position) => {
-        const tokens = new Int32Array(p.termIdx.length);
-        for (let i = 0; i < tokens.length; i++) tokens[i] = termIds[p.termIdx[i]!]!;
-        const pid = Number(insertPara.run(id, p.kind, p.designation, p.number, p.label, p.openingPhrase, p.text, position, tokenHash(tokens)).lastInsertRowid);
-        insertFts.run(pid, p.search);
-        paragraphs.push({ id: pid, kind: p.kind, tokens });
-      });
-      this.st.insertMatch.run(id, encodeMatchBlob(paragraphs));
-      return { id, paragraphs };
-    })();
+    try {
+      return this.db.transaction(() => {
+        const m = prep.meta;
+        const sessionNum = /^\d+$/.test(m.session) ? Number(m.session) : null;
+        const year = /^\d{4}/.test(m.adoptionDate) ? Number(m.adoptionDate.slice(0, 4)) : null;
+        const id = Number(
+          this.st.insertDoc.run({
+            symbol: m.symbol,
+            organ: m.organ,
+            kind: m.kind,
+            session: m.session,
+            sessionNum,
+            adoptionDate: m.adoptionDate,
+            year,
+            language: m.language,
+            title: m.title,
+            agendaItems: JSON.stringify(m.agendaItems),
+            basis: m.basis,
+            meeting: m.meeting,
+            sourceFile: source.file,
+            sourceHash: source.hash,
+            importedAt: new Date().toISOString(),
+            body,
+          }).lastInsertRowid,
+        );
+        // The document's distinct tokens in order of first occurrence: new ones get their ids in
+        // the order a token-by-token pass would give them.
+        const termIds = this.idsOf(terms, true);
+        const paragraphs: MatchEntry[] = [];
+        const { insertPara, insertFts } = this.st;
+        rows.forEach((p, position) => {
+          const tokens = new Int32Array(p.termIdx.length);
+          for (let i = 0; i < tokens.length; i++) tokens[i] = termIds[p.termIdx[i]!]!;
+          const pid = Number(insertPara.run(id, p.kind, p.designation, p.number, p.label, p.openingPhrase, p.text, position, tokenHash(tokens)).lastInsertRowid);
+          insertFts.run(pid, p.search);
+          paragraphs.push({ id: pid, kind: p.kind, tokens });
+        });
+        this.st.insertMatch.run(id, encodeMatchBlob(paragraphs));
+        return { id, paragraphs };
+      })();
+    } catch (e) {
+      // The savepoint took back the vocabulary rows it added: the map must not keep their ids,
+      // or the next new term would be given one of them again and two words would match as one.
+      this.forgetVocabulary();
+      throw e;
+    }
+  }
+
+  /**
+   * Forgets the in-memory vocabulary (read again from the database at its next use). Call when a
+   * transaction that may have added terms rolled back: their ids are free again in the table.
+   */
+  forgetVocabulary(): void {
+    this.vocabMap = null;
   }
 
   private sameWordingSt: { all(...params: unknown[]): unknown[] } | undefined;

@@ -225,9 +225,18 @@ export class LibraryService {
     return this.maintenance ? { ...this.maintenance.stats } : null;
   }
 
-  /** Runs `fn` in one transaction (batches of imports). */
+  /**
+   * Runs `fn` in one transaction (batches of imports). When it rolls back, the vocabulary terms
+   * it added are forgotten with it (LibraryDb.forgetVocabulary).
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.db.transaction(fn)();
+    const lib = this.db;
+    try {
+      return lib.db.transaction(fn)();
+    } catch (e) {
+      lib.forgetVocabulary();
+      throw e;
+    }
   }
 
   /** Folds the write-ahead log into the database file (before measuring its size or copying it). */
@@ -303,25 +312,31 @@ export class LibraryService {
     return zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n').filter(Boolean);
   }
 
-  /** Stores one starter entry unless already there; true when stored. */
-  private storeStarterEntry(lib: LibraryDb, line: string): boolean {
-    const entry = JSON.parse(line) as { file: string; hash: string; document: ResolutionDocument };
-    if (lib.findDuplicate(entry.hash, entry.document.meta.symbol, entry.document.meta.language)) return false;
-    this.indexAdd(lib.insertDocument(entry.document, { file: `starter:${entry.file}`, hash: entry.hash }).paragraphs);
-    return true;
+  /**
+   * Stores starter entries unless already there, in one transaction; the match index learns their
+   * paragraphs once it is committed (never a paragraph the database does not hold). Returns how
+   * many were stored.
+   */
+  private storeStarterEntries(lines: readonly string[], after?: () => void): number {
+    const stored: MatchEntry[][] = [];
+    this.transaction(() => {
+      const lib = this.db;
+      for (const line of lines) {
+        const entry = JSON.parse(line) as { file: string; hash: string; document: ResolutionDocument };
+        if (lib.findDuplicate(entry.hash, entry.document.meta.symbol, entry.document.meta.language)) continue;
+        stored.push(lib.insertDocument(entry.document, { file: `starter:${entry.file}`, hash: entry.hash }).paragraphs);
+      }
+      after?.();
+    });
+    for (const paragraphs of stored) this.indexAdd(paragraphs);
+    return stored.length;
   }
 
   /** Imports the bundled starter library once (a setting remembers it was done). */
   ensureStarter(file: string): { imported: number } {
     const lib = this.lib!;
     if (lib.setting('starter') === 'done' || !fs.existsSync(file)) return { imported: 0 };
-    const lines = this.starterEntries(file);
-    let imported = 0;
-    lib.db.transaction(() => {
-      for (const line of lines) if (this.storeStarterEntry(lib, line)) imported++;
-      lib.setSetting('starter', 'done');
-    })();
-    return { imported };
+    return { imported: this.storeStarterEntries(this.starterEntries(file), () => lib.setSetting('starter', 'done')) };
   }
 
   /**
@@ -335,9 +350,7 @@ export class LibraryService {
       const lines = this.starterEntries(file);
       for (let i = 0; i < lines.length; i += STARTER_CHUNK) {
         if (this.lib !== lib) return;
-        lib.db.transaction(() => {
-          for (const line of lines.slice(i, i + STARTER_CHUNK)) this.storeStarterEntry(lib, line);
-        })();
+        this.storeStarterEntries(lines.slice(i, i + STARTER_CHUNK));
         await new Promise((r) => setImmediate(r));
       }
       if (this.lib === lib) lib.setSetting('starter', 'done');
