@@ -2,7 +2,8 @@
  * Akoma Ntoso 3.0 export after AKN4UN (un-format.md §6):
  *
  *     <akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
- *       <statement name="resolution">            ("resolutionDraft" for drafts and revisions)
+ *       <statement name="resolution">            ("resolutionDraft", "decisionDraft" or "amendment" for
+ *                                                  drafts and revisions: STATEMENT_NAMES)
  *         <meta>          identification (FRBR Work / Expression / Manifestation), references
  *                         (TLCOrganization of the organ, sponsors), notes (footnotes that nothing
  *                         references), proprietary (Plenary's front matter, with the symbol)
@@ -36,10 +37,23 @@
 import { layoutDocument, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
 import { adoptedHeading, closingLines, draftResolutionWords, joinNames, sponsorColon, sponsorLine, titleNumberLabel, unreferencedFootnotes } from './wording.js';
 import type { Annex, Block, Footnote, Inline, Language, Organ, ResolutionDocument } from '../resolution/model.js';
+import { documentForm, type DocumentForm } from '../resolution/masthead.js';
 import { citationNumber, parseSymbol } from '../resolution/symbols.js';
 
 /** The Akoma Ntoso 3.0 namespace. */
 export const AKN_NS = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
+
+/**
+ * The `name` of the `<statement>` for each kind of document (masthead.ts documentForm): what the
+ * document is, as its sponsor or bureau line says. import/akn.ts reads every name but
+ * "resolution" as a draft.
+ */
+export const STATEMENT_NAMES: Readonly<Record<DocumentForm, string>> = {
+  resolution: 'resolution',
+  'draft-resolution': 'resolutionDraft',
+  'draft-decision': 'decisionDraft',
+  amendment: 'amendment',
+};
 
 /** The namespace of Plenary's own attributes and proprietary metadata (prefix "plenary"). */
 export const PLENARY_NS = 'urn:x-plenary:akn:1';
@@ -566,7 +580,10 @@ function prefaceXml(layout: DocumentLayout): string {
       const note = meta.sponsorNote.trim()
         ? `<authorialNote${attrs({ marker: '*', placement: 'bottom', eId: 'fnote_sponsors' })}><p>${xmlText(meta.sponsorNote.trim())}</p></authorialNote>`
         : '';
-      const inner = `${names}${xmlText(sponsorColon(meta.language))}${note} <docType>${xmlText(draftResolutionWords(meta, words))}</docType>`;
+      // The words after the colon as the draft printed them ("draft decision", "amendment to …"),
+      // as wording.ts sponsorLine ends the line every other exporter prints.
+      const end = meta.sponsorLineEnd?.trim() || draftResolutionWords(meta, words);
+      const inner = `${names}${xmlText(sponsorColon(meta.language))}${note} <docType>${xmlText(end)}</docType>`;
       p('sponsors', inner);
     }
   }
@@ -629,7 +646,7 @@ export function exportAkn(doc: ResolutionDocument, opts: AknExportOptions = {}):
 
   let x = '<?xml version="1.0" encoding="UTF-8"?>\n';
   x += `<akomaNtoso xmlns="${AKN_NS}" xmlns:plenary="${PLENARY_NS}">\n`;
-  x += `  <statement${attrs({ name: layout.isDraft ? 'resolutionDraft' : 'resolution', contains: 'originalVersion' })}>\n`;
+  x += `  <statement${attrs({ name: STATEMENT_NAMES[documentForm(meta)], contains: 'originalVersion' })}>\n`;
 
   // Meta.
   x += '    <meta>\n';

@@ -29,11 +29,10 @@
  */
 import { headingLines } from './heading-lines.js';
 import { layoutDocument, runningHeadTitle, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
-import { adoptedHeading, closingLines, draftResolutionWords, sponsorLine, titleNumberLabel, unreferencedFootnotes } from './wording.js';
+import { adoptedHeading, closingLines, sponsorLine, titleNumberLabel, unreferencedFootnotes } from './wording.js';
 import { crossRefTargets } from './akn.js';
 import { boldLines, tiedHyphenPieces, tieSpaces } from './typeset.js';
-import { inlineText, type FrontMatter, type Language, type ResolutionDocument } from '../resolution/model.js';
-import type { MastheadWords } from '../resolution/masthead.js';
+import { inlineText, type Language, type ResolutionDocument } from '../resolution/model.js';
 
 /** Options of {@link exportHtml}. */
 export interface HtmlExportOptions {
@@ -406,14 +405,6 @@ function runsHtml(p: LayoutParagraph, targets: (string[] | null)[], refCount: Ma
   return out;
 }
 
-/** The sponsor line with the words its draft printed after the colon ("draft decision", "amendment to …"). */
-function withSponsorLineEnd(line: string, meta: FrontMatter, words: MastheadWords): string {
-  const end = meta.sponsorLineEnd?.trim();
-  const usual = draftResolutionWords(meta, words);
-  if (!end || meta.bureauLine.trim() || !line.endsWith(usual)) return line;
-  return line.slice(0, line.length - usual.length) + end;
-}
-
 /** A note repeated where it is first cited, hidden unless a paged-media engine floats it (PAGED_CSS). */
 function floatNote(mark: string, text: string): string {
   return `<span class="fn-float" data-fn="${escapeHtml(mark)}" aria-hidden="true"><span class="fn-num"><sup>${escapeHtml(mark)}</sup></span>${lineHtml(tieSpaces(text.trim()))}</span>`;
@@ -516,7 +507,7 @@ export function exportHtml(doc: ResolutionDocument, opts: HtmlExportOptions = {}
   h.push('<main class="text">');
   const heading = adoptedHeading(layout);
   if (heading.length > 0) h.push(`<p class="adopted">${heading.map(escapeHtml).join('<br>')}</p>`);
-  const sponsors = withSponsorLineEnd(sponsorLine(meta, words), meta, words);
+  const sponsors = sponsorLine(meta, words);
   if (sponsors) h.push(`<p class="sponsors">${escapeHtml(sponsors)}${sponsorFloat ? floatNote('*', meta.sponsorNote) : ''}</p>`);
   if (meta.basis.trim()) h.push(`<p class="basis">[<span class="basis-text">${lineHtml(tieSpaces(meta.basis.trim().replace(/^\[|\]$/g, '')))}</span>]</p>`);
   if (title) {

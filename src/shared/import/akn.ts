@@ -50,6 +50,9 @@ import {
 } from '../resolution/model.js';
 import { parseSymbol } from '../resolution/symbols.js';
 import { describeSource } from './clean.js';
+import { STATEMENT_NAMES } from '../export/akn.js';
+import { draftResolutionWords } from '../export/wording.js';
+import { mastheadWords } from '../resolution/masthead.js';
 import { kindFromSymbol, organFromSymbol, parseSessionLine, sessionFromSymbol } from './masthead.js';
 
 /** A node of fast-xml-parser's ordered output: an element ({ tag: children, ':@': attributes }) or text. */
@@ -623,12 +626,15 @@ function proprietaryFrontMatter(meta: XNode | undefined): FrontMatter | null {
   return m;
 }
 
+/** `<statement>` names of drafts (export/akn.ts STATEMENT_NAMES); any other name is a resolution. */
+const DRAFT_NAMES = new Set(Object.entries(STATEMENT_NAMES).filter(([form]) => form !== 'resolution').map(([, n]) => n));
+
 /** The front matter read from the preface and FRBR metadata of any AKN document. */
 function prefaceFrontMatter(docEl: XNode, meta: XNode | undefined, ctx: ReadContext): FrontMatter {
   const langCode = meta ? attr(find(meta, 'FRBRlanguage') ?? {}, 'language') : undefined;
   const language = (langCode && LANG_BY_CODE.get(langCode.toLowerCase())) || 'en';
   const preface = child(docEl, 'preface');
-  const m = emptyFrontMatter({ language, kind: attr(docEl, 'name') === 'resolutionDraft' ? 'draft' : 'resolution' });
+  const m = emptyFrontMatter({ language, kind: DRAFT_NAMES.has(attr(docEl, 'name') ?? '') ? 'draft' : 'resolution' });
   if (!preface) return m;
   const nums = findAll(preface, 'docNumber').map((n) => plainText(n).trim());
   const symbol = nums.map((t) => parseSymbol(t)?.symbol).find((s) => s) ?? '';
@@ -674,6 +680,12 @@ function prefaceFrontMatter(docEl: XNode, meta: XNode | undefined, ctx: ReadCont
     .filter(Boolean);
   const bureau = findAll(preface, 'docProponent').find((p) => attr(p, 'refersTo') === '#bureau');
   if (bureau) m.bureauLine = plainText(bureau).trim();
+  // The words after the sponsors' colon, kept when they are not the usual ones ("draft decision",
+  // "amendment to draft resolution A/80/L.18"), as the text import keeps them.
+  const sponsorLine = elements(kids(preface)).find((p) => attr(p, 'class') === 'sponsors');
+  const end = sponsorLine && find(sponsorLine, 'docType');
+  const endWords = end ? plainText(end).replace(/\s+/g, ' ').trim() : '';
+  if (endWords && endWords !== draftResolutionWords(m, mastheadWords(m.language, m.organ))) m.sponsorLineEnd = endWords;
   const sponsorNote = findAll(preface, 'authorialNote')[0];
   if (sponsorNote) ctx.sponsorNote = plainText(sponsorNote).replace(/\s+/g, ' ').trim();
   m.sponsorNote = ctx.sponsorNote;

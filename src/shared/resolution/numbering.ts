@@ -36,6 +36,11 @@ export interface NumberingInput {
   /** Level (0–4) and tail flag as the file model nests the paragraph (structure.ts). */
   level: number;
   tail: boolean;
+  /**
+   * A heading or table stands right before it in its container: it closes every open paragraph
+   * (nesting.ts), so a subparagraph here belongs to none of the paragraphs above. Absent = false.
+   */
+  afterBlock?: boolean;
 }
 
 /** What the numbering gives a paragraph (see ParaInfo in structure.ts for each field). */
@@ -146,43 +151,62 @@ export function numberParagraphs(
   const groupCount = new Map<number, number>();
   for (const i of living) groupCount.set(raws[i]!.group, (groupCount.get(raws[i]!.group) ?? 0) + 1);
 
-  // Subparagraph labels: counters per level, reset when a shallower paragraph appears.
+  // Subparagraph labels. A subparagraph's counter counts the siblings before it at its own level
+  // under the same parent (nesting.ts: the open paragraph of a lower level; headings, tables and
+  // a parent's tail close paragraphs), so it restarts whenever the parent changes, and a level a
+  // paragraph skips (Block.skip) has no label in its designation. `open` holds the open
+  // paragraphs outermost first, each with the label it printed.
   const out = new Array<Numbered | undefined>(raws.length);
-  const counters = [0, 0, 0, 0, 0];
-  const chain: string[] = ['', '', '', '', ''];
+  let open: { index: number; level: number; label: string }[] = [];
+  /** Per level: the parent (index, -1 at the top) whose children the counter counts, and the count. */
+  const counters = Array.from({ length: 5 }, () => ({ parent: -2, count: 0 }));
   let topIndex = -1;
   let prevSection: Section | '' = '';
   let prevAnnex = -1;
+  const chainOf = (stack: typeof open) => stack.filter((o) => o.level > 0).map((o) => o.label);
   for (let i = 0; i < raws.length; i++) {
     if (!keep[i]) continue;
     const r = raws[i]!;
-    if (r.section !== prevSection || r.annex !== prevAnnex) {
-      counters.fill(0);
-      topIndex = -1;
+    if (r.section !== prevSection || r.annex !== prevAnnex || r.afterBlock) {
+      for (const c of counters) c.parent = -2;
+      open = [];
+      if (r.section !== prevSection || r.annex !== prevAnnex) topIndex = -1;
       prevSection = r.section;
       prevAnnex = r.annex;
     }
     const level = r.level;
     let label = '';
     let subLabels: string[] = [];
-    if (level === 0 && !r.tail) {
-      topIndex = i;
-      counters.fill(0);
-      const n = plainNumber.get(i);
-      if (r.section === 'op') {
-        if (negotiation) label = numberOf.get(i) ?? '';
-        else if (n !== undefined && living.length > 1 && (groupCount.get(r.group) ?? 0) > 1) label = operativeNumber(n, lang);
-      } else if (r.section === 'ap' && n !== undefined) label = operativeNumber(n, lang);
-      else if (r.section === 'pp' && negotiation) label = numberOf.get(i) ?? '';
-    } else if (!r.tail) {
-      const k = counters[level]!;
-      counters[level] = k + 1;
-      for (let l = level + 1; l <= 4; l++) counters[l] = 0;
-      label = subparagraphLabel(k, level as 1 | 2 | 3 | 4, lang);
-      chain[level] = label;
-      subLabels = chain.slice(1, level + 1);
+    if (r.tail) {
+      // A tail continues the last open paragraph of its level or above and closes it.
+      const k = open.findLastIndex((o) => o.level <= level);
+      if (k >= 0) {
+        subLabels = chainOf(open.slice(0, k + 1));
+        open = open.slice(0, k);
+      }
     } else {
-      subLabels = chain.slice(1, level + 1);
+      while (open.length && open[open.length - 1]!.level >= level) open.pop();
+      const parent = open.length ? open[open.length - 1]!.index : -1;
+      // A shallower paragraph closes the lists below it even at the top (orphan subparagraphs).
+      for (let l = level + 1; l <= 4; l++) counters[l]!.parent = -2;
+      if (level === 0) {
+        topIndex = i;
+        const n = plainNumber.get(i);
+        if (r.section === 'op') {
+          if (negotiation) label = numberOf.get(i) ?? '';
+          else if (n !== undefined && living.length > 1 && (groupCount.get(r.group) ?? 0) > 1) label = operativeNumber(n, lang);
+        } else if (r.section === 'ap' && n !== undefined) label = operativeNumber(n, lang);
+        else if (r.section === 'pp' && negotiation) label = numberOf.get(i) ?? '';
+      } else {
+        const c = counters[level]!;
+        if (c.parent !== parent) {
+          c.parent = parent;
+          c.count = 0;
+        }
+        label = subparagraphLabel(c.count++, level as 1 | 2 | 3 | 4, lang);
+      }
+      open.push({ index: i, level, label });
+      if (level > 0) subLabels = chainOf(open);
     }
     const number = topIndex >= 0 ? (numberOf.get(topIndex) ?? '') : '';
     const named = restarts && r.section === 'op' && r.part !== '' && number !== '' ? `${r.part}.${number}` : number;

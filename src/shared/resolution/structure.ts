@@ -96,6 +96,8 @@ interface Raw {
   /** Level and tail flag as the file model nests the paragraph (see below). */
   level: number;
   tail: boolean;
+  /** A heading or table stands right before it (see NumberingInput). */
+  afterBlock: boolean;
 }
 
 /** Computes the structure of `doc` for language `lang`. */
@@ -109,6 +111,8 @@ export function computeStructure(doc: PMNode, lang: Language): DocStructure {
   let partIndex = -1;
   let part = '';
   let parts = 0;
+  // A heading or table was the last thing seen: the next paragraph opens a fresh nesting.
+  let afterBlock = false;
   const heading = (n: PMNode, pos: number, annex: number): void => {
     const level = n.attrs.level === 2 ? 2 : 1;
     const restart = level === 1 && n.attrs.restart === true;
@@ -125,9 +129,13 @@ export function computeStructure(doc: PMNode, lang: Language): DocStructure {
   doc.forEach((n, offset) => {
     const name = n.type.name;
     if (name === 'pp' || name === 'op') {
-      raws.push({ node: n, pos: offset, section: name, annex: -1, group, partIndex, part, level: Math.min(n.attrs.level as number, 4), tail: n.attrs.tail === true });
+      raws.push({ node: n, pos: offset, section: name, annex: -1, group, partIndex, part, level: Math.min(n.attrs.level as number, 4), tail: n.attrs.tail === true, afterBlock });
+      afterBlock = false;
       if (n.attrs.base !== null) negotiation = true;
-    } else if (name === 'heading') heading(n, offset, -1);
+    } else if (name === 'heading') {
+      heading(n, offset, -1);
+      afterBlock = true;
+    }
     else if (name === 'annex') {
       const annexIndex = annexCount++;
       // An annex's parts are its own: numbering and part names start afresh.
@@ -135,8 +143,14 @@ export function computeStructure(doc: PMNode, lang: Language): DocStructure {
       partIndex = -1;
       part = '';
       n.forEach((p, o) => {
-        if (p.type.name === 'heading') heading(p, offset + 1 + o, annexIndex);
-        else if (p.type.name === 'ap') raws.push({ node: p, pos: offset + 1 + o, section: 'ap', annex: annexIndex, group, partIndex, part, level: Math.min(p.attrs.level as number, 4), tail: p.attrs.tail === true });
+        if (p.type.name === 'ap') {
+          raws.push({ node: p, pos: offset + 1 + o, section: 'ap', annex: annexIndex, group, partIndex, part, level: Math.min(p.attrs.level as number, 4), tail: p.attrs.tail === true, afterBlock });
+          afterBlock = false;
+        } else {
+          // A heading or a table closes every open paragraph (nesting.ts).
+          if (p.type.name === 'heading') heading(p, offset + 1 + o, annexIndex);
+          afterBlock = true;
+        }
       });
     }
   });

@@ -39,6 +39,8 @@ describe('Akoma Ntoso exports validate against akomantoso30.xsd', { timeout: 300
     ['A/RES/75/202 (French)', 'fr/A_RES_75_202.fr.md'],
     ['a committee draft', 'drafts-80/txt/A_80_L.12.txt'],
     ['a Main Committee draft', 'drafts-80/txt/A_C.1_80_L.17.txt'],
+    ['a draft decision', 'drafts-80/txt/A_80_L.42.txt'],
+    ['an amendment', 'drafts-80/txt/A_80_L.19.txt'],
   ];
 
   it('the schema is there (the check cannot pass vacuously)', () => {

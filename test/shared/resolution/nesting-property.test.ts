@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import type { Node as PMNode } from 'prosemirror-model';
 import { fromDoc, toDoc } from '../../../src/shared/resolution/convert.js';
 import { computeStructure } from '../../../src/shared/resolution/structure.js';
+import { canonical } from '../../helpers/skips.js';
 import { emptyFrontMatter, type Block, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
 import { parsePlenaryFile, serializePlenaryFile } from '../../../src/shared/resolution/file.js';
 import { schema } from '../../../src/shared/resolution/schema.js';
@@ -41,20 +42,6 @@ function blockArb(level: number, top: boolean): fc.Arbitrary<Block> {
         return b;
       });
     });
-}
-
-/**
- * Only the first block of a list (or one after a heading, or after a sibling closed by its tail)
- * can have levels skipped: elsewhere the editor's flat levels would make it the subparagraph of
- * the block before it, as the writer meant by indenting it.
- */
-function canonical(blocks: Block[]): Block[] {
-  return blocks.map((b, i) => {
-    const prev = blocks[i - 1];
-    const { skip, ...rest } = b;
-    const keep = skip && (!prev || prev.heading || prev.tail.length > 0);
-    return { ...rest, ...(keep ? { skip } : {}), children: canonical(b.children) };
-  });
 }
 
 const docArb: fc.Arbitrary<ResolutionDocument> = fc
