@@ -153,12 +153,17 @@ export const KEEP_RULES_SCRIPT = `(function () {
       // The closing block goes over whole, with the last two lines of the paragraph before it (the
       // whole paragraph when it has fewer than four lines on the page), as Word's keep with next on
       // the last paragraph does: it never starts a page in the official PDFs.
+      // The end rule stands under it (or under the last paragraph of a draft) and never starts a page either.
       var closing = at.closest('.closing') || (c.nodeType === Node.TEXT_NODE ? c.parentElement : c).closest('.closing');
+      if (!closing && at.matches('.end-rule')) closing = blockBefore(at) && blockBefore(at).matches('.closing') ? blockBefore(at) : at;
       if (closing && rendered.contains(closing) && hasTextBefore(rendered, closing)) {
         var before = blockBefore(closing);
         var all = before && !before.matches('p, li') ? before.querySelectorAll('p, li') : null;
         var last = all ? all[all.length - 1] : before;
-        if (last && rendered.contains(last)) {
+        // Only when that paragraph is the last text before the block (not, say, before a table).
+        var rest = document.createRange();
+        if (last) { rest.setStartAfter(last); rest.setEndBefore(closing); }
+        if (last && rendered.contains(last) && !rest.toString().trim()) {
           var tail = paragraphLines(last);
           if (tail.length >= 4) return moved(overflow, null, tail[tail.length - 2].node, tail[tail.length - 2].offset);
           if (hasTextBefore(rendered, last)) return moved(overflow, keepWithPrevious(rendered, last));

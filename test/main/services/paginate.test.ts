@@ -192,8 +192,9 @@ describe('page layout', () => {
       // In the 39 official resolutions of ../shared/corpus/pdf the meeting and date are never the first
       // thing on a page: at least two lines of the last paragraph stand above them (A/RES/78/60: the
       // last two of a four-line paragraph; A/RES/78/221: a whole two-line paragraph). Twenty-one
-      // three-line paragraphs fill page 2; three more words give the last one a fourth line and, without
-      // the rule, left the date alone on page 3; nine more left the whole closing block there.
+      // three-line paragraphs fill page 2 with the closing block, but not with the end rule under it:
+      // without the rule the rule stood alone on a blank page 3; three more words give the last paragraph
+      // a fourth line and left the date alone on page 3; nine more left the whole closing block there.
       const base = parseResolutionText(fs.readFileSync(path.join(CORPUS, 'ga-en/A_RES_78_60.txt'), 'utf8'), { fileName: 'A_RES_78_60.txt' }).document;
       const filler = 'the General Assembly notes the report and decides to continue its consideration of the question';
       const closingAfter = (extraWords: number): ResolutionDocument => ({
@@ -206,7 +207,7 @@ describe('page layout', () => {
       });
       const tmp = tempDir();
       try {
-        for (const extra of [3, 9]) {
+        for (const extra of [0, 3, 9]) {
           const doc = closingAfter(extra);
           const out = path.join(tmp.dir, `closing-${extra}.pdf`);
           fs.writeFileSync(out, (await new ExportService().render(doc, 'pdf')).bytes);
@@ -215,11 +216,17 @@ describe('page layout', () => {
           const page = pages[2]!;
           const at = page.findIndex((l) => l.text.includes('plenary meeting'));
           expect(page.map((l) => l.text).slice(at)).toEqual(['42nd plenary meeting', '4 December 2023']);
-          // Above it: the last two lines of paragraph 21, whose first lines stay on page 2 (it has at least four).
-          expect(at, `+${extra} words`).toBe(2);
           const last = doc.operative[20]!.content.map((r) => (r.t === 'text' ? r.text : '')).join('');
           const words = (s: string) => s.replace(/\s+/g, ' ').trim();
-          expect(words(last).endsWith(words(page.slice(0, at).map((l) => l.text).join(' ')))).toBe(true);
+          const above = words(page.slice(0, at).map((l) => l.text).join(' '));
+          if (extra === 0) {
+            // The three-line paragraph goes over whole (two lines would leave one behind).
+            expect(above).toBe(`21. ${words(last)}`);
+            continue;
+          }
+          // Above it: the last two lines of paragraph 21, whose first lines stay on page 2 (it has at least four).
+          expect(at, `+${extra} words`).toBe(2);
+          expect(words(last).endsWith(above)).toBe(true);
           expect(Math.abs(page[0]!.x0 - 123.4), 'a run-over line').toBeLessThan(1);
           expect(pages[1]!.at(-1)!.text).not.toMatch(/;$/);
         }
