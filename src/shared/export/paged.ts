@@ -73,7 +73,8 @@ export const DETERMINISM_SHIM = [
  * lines of the last paragraph above it on its page, A/RES/78/60 the last two of four): when it does not
  * fit, the last two lines of the paragraph before it go over with it, or the whole paragraph when it has
  * fewer than four lines on the page (keep with next on the last paragraph, with widow and orphan
- * control). Everything is measured synchronously
+ * control). The end rule under it (or under a draft's last paragraph) never stands alone on a page
+ * either: the official rule always stands under the date. Everything is measured synchronously
  * on the laid-out page (determinism).
  */
 export const KEEP_RULES_SCRIPT = `(function () {
