@@ -68,7 +68,13 @@ export const DETERMINISM_SHIM = [
  * stay on the page when the table fits under the text, A/C.5/80/L.13 annex I, and start a new page
  * when it does not, L.13 annex II, or when it is longer than a page, A/RES/78/252 with half a page
  * free; the five that open with text run on): when the table is cut by the page end, the annex goes
- * over whole and the table is cut where the next page ends. Everything is measured synchronously
+ * over whole and the table is cut where the next page ends. The closing block (meeting and date) is
+ * never cut and never starts a page (the 39 official resolutions of the corpus always have two or more
+ * lines of the last paragraph above it on its page, A/RES/78/60 the last two of four): when it does not
+ * fit, the last two lines of the paragraph before it go over with it, or the whole paragraph when it has
+ * fewer than four lines on the page (keep with next on the last paragraph, with widow and orphan
+ * control). The end rule under it (or under a draft's last paragraph) never stands alone on a page
+ * either: the official rule always stands under the date. Everything is measured synchronously
  * on the laid-out page (determinism).
  */
 export const KEEP_RULES_SCRIPT = `(function () {
@@ -114,6 +120,14 @@ export const KEEP_RULES_SCRIPT = `(function () {
     }
     return out;
   }
+  // Notes whose call is past the page are still in the flow, as blocks: hidden while the lines are counted.
+  function paragraphLines(p) {
+    var notes = Array.prototype.slice.call(p.querySelectorAll('[data-note="footnote"]'));
+    var shown = notes.map(function (n) { var d = n.style.display; n.style.display = 'none'; return d; });
+    var lines = lineStarts(p);
+    notes.forEach(function (n, i) { n.style.display = shown[i]; });
+    return lines;
+  }
   function moved(overflow, startBefore, node, offset) {
     var r = document.createRange();
     if (startBefore) r.setStartBefore(startBefore); else r.setStart(node, offset);
@@ -137,6 +151,26 @@ export const KEEP_RULES_SCRIPT = `(function () {
         }
       }
       if (!at || at.nodeType !== Node.ELEMENT_NODE || !rendered.contains(at)) return undefined;
+      // The closing block goes over whole, with the last two lines of the paragraph before it (the
+      // whole paragraph when it has fewer than four lines on the page), as Word's keep with next on
+      // the last paragraph does: it never starts a page in the official PDFs.
+      // The end rule stands under it (or under the last paragraph of a draft) and never starts a page either.
+      var closing = at.closest('.closing') || (c.nodeType === Node.TEXT_NODE ? c.parentElement : c).closest('.closing');
+      if (!closing && at.matches('.end-rule')) closing = blockBefore(at) && blockBefore(at).matches('.closing') ? blockBefore(at) : at;
+      if (closing && rendered.contains(closing) && hasTextBefore(rendered, closing)) {
+        var before = blockBefore(closing);
+        var all = before && !before.matches('p, li') ? before.querySelectorAll('p, li') : null;
+        var last = all ? all[all.length - 1] : before;
+        // Only when that paragraph is the last text before the block (not, say, before a table).
+        var rest = document.createRange();
+        if (last) { rest.setStartAfter(last); rest.setEndBefore(closing); }
+        if (last && rendered.contains(last) && !rest.toString().trim()) {
+          var tail = paragraphLines(last);
+          if (tail.length >= 4) return moved(overflow, null, tail[tail.length - 2].node, tail[tail.length - 2].offset);
+          if (hasTextBefore(rendered, last)) return moved(overflow, keepWithPrevious(rendered, last));
+        }
+        return at === closing ? undefined : moved(overflow, closing);
+      }
       // The break falls inside a paragraph when it is in its text or before one of its inline elements.
       var p = (c.nodeType === Node.TEXT_NODE ? at : c).closest('p, li');
       if (!p || (p === at && c.nodeType !== Node.TEXT_NODE)) {
@@ -144,11 +178,7 @@ export const KEEP_RULES_SCRIPT = `(function () {
         return keep === at ? undefined : moved(overflow, keep);
       }
       if (!rendered.contains(p)) return undefined;
-      // Notes whose call is past the page are still in the flow, as blocks: hidden while the lines are counted.
-      var notes = Array.prototype.slice.call(p.querySelectorAll('[data-note="footnote"]'));
-      var shown = notes.map(function (n) { var d = n.style.display; n.style.display = 'none'; return d; });
-      var lines = lineStarts(p);
-      notes.forEach(function (n, i) { n.style.display = shown[i]; });
+      var lines = paragraphLines(p);
       // k: the lines of the paragraph before the one the page break falls in.
       var k = 0;
       var r = document.createRange();

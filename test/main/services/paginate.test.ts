@@ -25,6 +25,25 @@ function pageTexts(dom: string): string[] {
     .map((p) => p.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
 }
 
+/** Body lines of each page of a PDF (10 pt words between the running head and the foot), by baseline, top down. */
+function bodyLines(pdf: string): { x0: number; y0: number; y1: number; text: string }[][] {
+  const bbox = spawnSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout;
+  return bbox
+    .split('<page ')
+    .slice(1)
+    .map((page) => {
+      const lines = new Map<number, { x0: number; y0: number; y1: number; text: string }>();
+      for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</g)) {
+        const [x0, y0, y1] = [Number(m[1]), Number(m[2]), Number(m[3])];
+        if (y1 - y0 < 10.5 || y1 - y0 > 11.5 || y0 < 68 || y0 > 735 || x0 < 120) continue;
+        const k = Math.round(y1);
+        const l = lines.get(k);
+        lines.set(k, l ? { ...l, x0: Math.min(l.x0, x0), text: `${l.text} ${m[4]!}` } : { x0, y0, y1, text: m[4]! });
+      }
+      return [...lines.values()].sort((a, b) => a.y0 - b.y0);
+    });
+}
+
 describe('page layout', () => {
   it.runIf(chromium)(
     'lays the same document out into the same pages twice, every note on the page that cites it',
@@ -142,19 +161,7 @@ describe('page layout', () => {
       try {
         const out = path.join(tmp.dir, 'widows.pdf');
         fs.writeFileSync(out, (await new ExportService().render(doc, 'pdf')).bytes);
-        const bbox = spawnSync('pdftotext', ['-bbox', out, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout;
-        // Body lines of each page (10 pt words between the running head and the foot), by baseline.
-        const pages = bbox.split('<page ').slice(1).map((page) => {
-          const lines = new Map<number, { x0: number; y0: number; y1: number }>();
-          for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">/g)) {
-            const [x0, y0, y1] = [Number(m[1]), Number(m[2]), Number(m[3])];
-            if (y1 - y0 < 10.5 || y1 - y0 > 11.5 || y0 < 68 || y0 > 735 || x0 < 120) continue;
-            const k = Math.round(y1);
-            const l = lines.get(k);
-            lines.set(k, l ? { ...l, x0: Math.min(l.x0, x0) } : { x0, y0, y1 });
-          }
-          return [...lines.values()].sort((a, b) => a.y0 - b.y0);
-        });
+        const pages = bodyLines(out);
         expect(pages.length).toBe(2);
         let splits = 0;
         for (let p = 0; p + 1 < pages.length; p++) {
@@ -172,6 +179,57 @@ describe('page layout', () => {
         // The three-line paragraph that did not fit goes over whole (two lines would have stayed, one gone over).
         expect(splits).toBe(0);
         expect(pages[1]![0]!.x0).toBeGreaterThan(140);
+      } finally {
+        tmp.cleanup();
+      }
+    },
+    300_000,
+  );
+
+  it.runIf(chromium)(
+    'never starts a page with the closing block nor cuts it: the last two lines of the paragraph before it go over with it, as in the official resolutions',
+    async () => {
+      // In the 39 official resolutions of ../shared/corpus/pdf the meeting and date are never the first
+      // thing on a page: at least two lines of the last paragraph stand above them (A/RES/78/60: the
+      // last two of a four-line paragraph; A/RES/78/221: a whole two-line paragraph). Twenty-one
+      // three-line paragraphs fill page 2 with the closing block, but not with the end rule under it:
+      // without the rule the rule stood alone on a blank page 3; three more words give the last paragraph
+      // a fourth line and left the date alone on page 3; nine more left the whole closing block there.
+      const base = parseResolutionText(fs.readFileSync(path.join(CORPUS, 'ga-en/A_RES_78_60.txt'), 'utf8'), { fileName: 'A_RES_78_60.txt' }).document;
+      const filler = 'the General Assembly notes the report and decides to continue its consideration of the question';
+      const closingAfter = (extraWords: number): ResolutionDocument => ({
+        ...base,
+        footnotes: [],
+        preambular: [textBlock('p1', `Recalling ${filler},`)],
+        operative: Array.from({ length: 21 }, (_, i) =>
+          textBlock(`o${i + 1}`, `Decides that ${filler} and ${filler} (paragraph ${i + 1})${i === 20 ? ' and further'.repeat(extraWords) : ''};`),
+        ),
+      });
+      const tmp = tempDir();
+      try {
+        for (const extra of [0, 3, 9]) {
+          const doc = closingAfter(extra);
+          const out = path.join(tmp.dir, `closing-${extra}.pdf`);
+          fs.writeFileSync(out, (await new ExportService().render(doc, 'pdf')).bytes);
+          const pages = bodyLines(out);
+          expect(pages.length, `+${extra} words`).toBe(3);
+          const page = pages[2]!;
+          const at = page.findIndex((l) => l.text.includes('plenary meeting'));
+          expect(page.map((l) => l.text).slice(at)).toEqual(['42nd plenary meeting', '4 December 2023']);
+          const last = doc.operative[20]!.content.map((r) => (r.t === 'text' ? r.text : '')).join('');
+          const words = (s: string) => s.replace(/\s+/g, ' ').trim();
+          const above = words(page.slice(0, at).map((l) => l.text).join(' '));
+          if (extra === 0) {
+            // The three-line paragraph goes over whole (two lines would leave one behind).
+            expect(above).toBe(`21. ${words(last)}`);
+            continue;
+          }
+          // Above it: the last two lines of paragraph 21, whose first lines stay on page 2 (it has at least four).
+          expect(at, `+${extra} words`).toBe(2);
+          expect(words(last).endsWith(above)).toBe(true);
+          expect(Math.abs(page[0]!.x0 - 123.4), 'a run-over line').toBeLessThan(1);
+          expect(pages[1]!.at(-1)!.text).not.toMatch(/;$/);
+        }
       } finally {
         tmp.cleanup();
       }
