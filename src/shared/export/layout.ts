@@ -60,14 +60,31 @@ export interface LayoutParagraph {
    * number as printed ("II", "A."); `section` is where it stands. Writers that know no headings
    * still print its words as an unnumbered paragraph.
    */
-  heading?: { level: 1 | 2; num: string };
+  heading?: { level: 1 | 2; num: string; resolution?: ResolutionOpening };
   /** Present for a table (annexes): its cells; `runs` is empty. */
   table?: { header: boolean; rows: string[][] };
 }
 
-/** The printed number of a heading: a part's roman numeral stands alone ("II"), a letter takes a full stop ("A."). */
-export function headingLabel(level: 1 | 2, num: string): string {
-  if (!num) return '';
+/**
+ * What opens one of several resolutions (model.ts Heading.resolution), beside its letter (the
+ * heading's label) and title (its runs): that resolution's own enacting formula, printed under
+ * them ("The General Assembly," with its comma when the resolution has a preamble).
+ */
+export interface ResolutionOpening {
+  formula: { words: string; punctuation: string };
+}
+
+/** True when the layout's first body item is resolution A's heading: the formula prints under it, not above. */
+export function opensWithResolution(layout: DocumentLayout): boolean {
+  return layout.paragraphs[0]?.heading?.resolution !== undefined;
+}
+
+/**
+ * The printed number of a heading: a part's roman numeral stands alone ("II"), a letter takes a
+ * full stop ("A."); a resolution's letter stands alone, centred ("B").
+ */
+export function headingLabel(level: 1 | 2, num: string, resolution = false): string {
+  if (!num || resolution) return num;
   return level === 1 && /^[IVXLC]+$/.test(num) ? num : `${num}.`;
 }
 
@@ -216,10 +233,12 @@ export function layoutDocument(doc: ResolutionDocument): DocumentLayout {
   // Headings and tables, placed by position among the paragraphs.
   for (const h of s.headings) {
     const info = { node: h.node, pos: h.pos } as ParaInfo;
+    const heading: NonNullable<LayoutParagraph['heading']> = { level: h.level, num: h.num };
+    if (h.resolution) heading.resolution = { formula: formulaOf(meta, lang, resolutionHasPreamble(s, h.pos)) };
     items.push({
       pos: h.pos,
       annex: h.annex,
-      lp: { ...blank(h.id, h.annex), label: headingLabel(h.level, h.num), runs: runsOf(info, { start: 0, end: 0 }, s, lang, notes, footnotes), heading: { level: h.level, num: h.num } },
+      lp: { ...blank(h.id, h.annex), label: headingLabel(h.level, h.num, h.resolution), runs: runsOf(info, { start: 0, end: 0 }, s, lang, notes, footnotes), heading },
     });
   }
   pm.forEach((n, offset) => {
@@ -253,8 +272,8 @@ export function layoutDocument(doc: ResolutionDocument): DocumentLayout {
     issueDate: meta.issueDate ? formatDate(meta.issueDate, lang) : '',
     adoptionDate: meta.adoptionDate ? formatDate(meta.adoptionDate, lang) : '',
     titleNumber: !isDraft && meta.organ !== 'sc' ? (citationNumber(meta.symbol) ?? '') : '',
-    // An amendment's body is its instructions: no enacting formula.
-    formula: documentForm(meta) === 'amendment' ? { words: '', punctuation: '' } : enactingFormula(meta.organ, lang, s.preambularCount > 0),
+    // With resolutions A, B… the formula printed here is resolution A's (under its letter).
+    formula: paragraphs[0]?.heading?.resolution?.formula ?? formulaOf(meta, lang, s.preambularCount > 0),
     paragraphs,
     annexes: doc.annexes.map((a, i) => ({ id: a.id, heading: a.heading, title: a.title, paragraphs: annexParas[i] ?? [] })),
     footnotes,
@@ -262,6 +281,17 @@ export function layoutDocument(doc: ResolutionDocument): DocumentLayout {
     negotiation: s.negotiation,
     structure: s,
   };
+}
+
+/** The enacting formula of `meta`'s document: none for an amendment, whose body is its instructions. */
+function formulaOf(meta: FrontMatter, lang: Language, hasPreamble: boolean): { words: string; punctuation: string } {
+  return documentForm(meta) === 'amendment' ? { words: '', punctuation: '' } : enactingFormula(meta.organ, lang, hasPreamble);
+}
+
+/** Whether the resolution whose heading stands at `pos` has preambular paragraphs (up to the next resolution). */
+function resolutionHasPreamble(s: DocStructure, pos: number): boolean {
+  const next = s.headings.find((h) => h.resolution && h.pos > pos && h.annex < 0)?.pos ?? Infinity;
+  return s.paras.some((p) => p.section === 'pp' && p.pos > pos && p.pos < next);
 }
 
 /** The plain text of a paragraph's runs. */

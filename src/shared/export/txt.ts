@@ -60,7 +60,7 @@
  *   Chinese text does not have.
  */
 import type { LayoutParagraph } from './layout.js';
-import { layoutDocument } from './layout.js';
+import { layoutDocument, opensWithResolution } from './layout.js';
 import { inlineText, type Language, type ResolutionDocument } from '../resolution/model.js';
 import { enactingFormula } from '../resolution/lexicon.js';
 import { parseDate } from '../resolution/dates.js';
@@ -539,16 +539,18 @@ export function exportText(doc: ResolutionDocument, opts: TextExportOptions = {}
     } else wrap(esc(meta.title), '', 0, mast);
   }
 
-  // Formula.
-  if (layout.formula.words) {
+  // Formula (with resolutions A, B…, under each letter instead).
+  const formula = (f: { words: string; punctuation: string }): void => {
+    if (!f.words) return;
     blank();
     // In the markdown form the formula is italic, as printed, and starts the line (see above).
     // (The importer sees markdown in "*…*" followed by a space or a comma: the Arabic and
     // Chinese commas are set off by a space.)
-    const punct = layout.formula.punctuation;
-    if (md) out.push(`*${escapeMarkdown(layout.formula.words)}*${punct === ',' ? ',' : ` ${punct}`}`);
-    else out.push(pad(INDENT) + layout.formula.words + layout.formula.punctuation);
-  }
+    const punct = f.punctuation;
+    if (md) out.push(`*${escapeMarkdown(f.words)}*${punct === ',' ? ',' : ` ${punct}`}`);
+    else out.push(pad(INDENT) + f.words + f.punctuation);
+  };
+  if (!opensWithResolution(layout)) formula(layout.formula);
 
   // Paragraphs.
   let prevLevel = -1;
@@ -567,6 +569,9 @@ export function exportText(doc: ResolutionDocument, opts: TextExportOptions = {}
       }
       if (p.label) out.push(esc(p.label));
       if (title) out.push(...headingLines(title, width));
+      // One of several resolutions: its letter, its title, then its own formula (the importer
+      // reads the three together, split.ts resolutionAt).
+      if (p.heading.resolution) formula(p.heading.resolution.formula);
       prevLevel = -1;
       return;
     }

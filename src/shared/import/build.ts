@@ -222,7 +222,8 @@ function headingParts(text: string): { num: string; title: string; roman: boolea
  */
 function levelHeadings(blocks: readonly SBlock[]): void {
   // A heading numbered otherwise ("Action 13") or not at all keeps the level it was given.
-  const hs = blocks.filter((b) => b.heading && /^(?:[IVXL]{1,6}|[A-Z])$/.test(b.heading.num));
+  // A resolution's letter ("A", "B") is no part or sub-heading of it.
+  const hs = blocks.filter((b) => b.heading && !b.heading.resolution && /^(?:[IVXL]{1,6}|[A-Z])$/.test(b.heading.num));
   const roman = hs.some((b) => b.heading!.num.length > 1 || b.heading!.num === 'I');
   let prevLetter = '';
   for (const b of hs) {
@@ -384,6 +385,10 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
   if (ppEnd < opStart && body.slice(0, ppEnd).every((u) => u.kind === 'heading')) ppEnd = opStart;
   const pp = new Nester('pp');
   const addHeading = (nest: Nester, u: Unit): void => {
+    if (u.resolution) {
+      nest.heading(u.text, { level: 1, num: u.label, restart: true, resolution: true });
+      return;
+    }
     const h = headingParts(u.text);
     nest.heading(h.title, { level: h.roman ? 1 : 2, num: h.num });
   };
@@ -396,7 +401,8 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
       pp.table(u.table);
       continue;
     }
-    const lastH = pp.last?.heading ? pp.last : undefined;
+    // A resolution's title was read with its letter (split.ts): what follows is its text.
+    const lastH = pp.last?.heading && !pp.last.heading.resolution ? pp.last : undefined;
     if (lastH && !lastH.text && isHeadingRest(u)) {
       lastH.text = u.text;
       continue;
@@ -418,8 +424,15 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
     const u = opUnits[k]!;
     const last = op.last;
     // The rest of a heading's title, when it was not joined to the heading.
-    if (last?.heading && !last.text && isHeadingRest(u)) {
+    if (last?.heading && !last.heading.resolution && !last.text && isHeadingRest(u)) {
       last.text = u.text;
+      continue;
+    }
+    if (u.kind === 'heading' && u.resolution) {
+      // The next resolution: its paragraphs are numbered from 1, whatever came before.
+      addHeading(op, u);
+      pendingHeading = null;
+      lastNum = 0;
       continue;
     }
     if (u.kind === 'heading') {
@@ -480,8 +493,11 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
   // Numbering cannot start again before any operative paragraph: a first part's restart says nothing.
   for (const b of [...pp.roots, ...op.roots]) {
     if (!b.heading && !b.table && !b.preambular && b.id.startsWith('op')) break;
-    if (b.heading) delete b.heading.restart;
+    if (b.heading && !b.heading.resolution) delete b.heading.restart;
   }
+  // Resolution A with no preamble opens the operative part, as the editor's file model places it
+  // (convert.ts containersOf: the preamble ends at its last preambular paragraph).
+  if (pp.roots.length > 0 && pp.roots.every((b) => b.heading) && pp.roots.some((b) => b.heading!.resolution)) op.roots.unshift(...pp.roots.splice(0));
 
   // Annexes: the text adopted in full, then each "Annex" heading with its title and paragraphs.
   const annexes: { heading: string; title: string; nest: Nester }[] = [];

@@ -21,6 +21,7 @@ import type { Language, Table } from '../resolution/model.js';
 import { PAGE } from './clean.js';
 import { EM_OPEN, FN_CLOSE, FN_OPEN, plain } from './inline.js';
 import { readTableLine, TABLE } from './tables.js';
+import { findFormula } from './masthead.js';
 
 /** What a unit is. */
 export type UnitKind = 'para' | 'meeting' | 'annex' | 'heading' | 'table';
@@ -48,6 +49,11 @@ export interface Unit {
   text: string;
   /** The table, for a table unit (tables.ts). */
   table?: Table;
+  /**
+   * A heading unit that opens one of several resolutions: `label` its letter ("B"), `lines` its
+   * own title (often none); the enacting formula under it is consumed (see {@link resolutionAt}).
+   */
+  resolution?: boolean;
 }
 
 const CYRILLIC_LETTERS = 'абвгдежзиклмнопрстуфхцчшщэюя';
@@ -344,7 +350,11 @@ export function splitUnits(lines: readonly string[], opts: SplitOptions): Unit[]
     return /\p{Lu}/u.test(ch) || (lang === 'ru' && /\p{L}/u.test(ch));
   };
 
-  for (const raw of lines) {
+  // The rest of a formula line that also holds the first paragraph ("The General Assembly, Recalling …").
+  let carried: string | null = null;
+  for (let li = 0; li < lines.length; li++) {
+    const raw: string = carried ?? lines[li]!;
+    carried = null;
     if (raw === '' || raw === PAGE) {
       if (raw === PAGE) gap = 'page';
       else if (gap === 'none') gap = 'blank';
@@ -360,6 +370,20 @@ export function splitUnits(lines: readonly string[], opts: SplitOptions): Unit[]
       continue;
     }
     const p = plain(line);
+    // "B" alone on its line, its own title if any, then "The General Assembly,": the next
+    // resolution of the document, numbered from 1.
+    const res = RE_RESOLUTION_LETTER.test(p) ? resolutionAt(lines, li) : null;
+    if (res) {
+      open('heading', '', { label: p.trim(), resolution: true, lines: res.title });
+      close();
+      gap = 'blank';
+      lastNum = 0;
+      lists = [];
+      nested = null;
+      li = res.formula - (res.rest ? 1 : 0);
+      if (res.rest) carried = res.rest;
+      continue;
+    }
     // Continuations of a meeting line (its date, the rest of "Adopted unanimously at the / 1382nd meeting.").
     const m0 = cur as Unit | null;
     if (m0 && m0.kind === 'meeting') {
@@ -489,6 +513,30 @@ export function splitUnits(lines: readonly string[], opts: SplitOptions): Unit[]
 
   for (const u of units) u.text = joinUnitLines(u.lines, opts.vocab);
   return rejoin(units, opts);
+}
+
+const RE_RESOLUTION_LETTER = /^\s*[A-Z]\s*$/;
+
+/**
+ * Where resolution letter line `at` ("A", "B" alone: lettered resolutions of one document, UN
+ * practice) is followed, across blank lines and page breaks, by at most three lines of its own
+ * title and then an enacting formula line; null when it is not (a letter alone elsewhere is left
+ * to the other rules). `formula` is the formula line's index, `rest` the text after the formula
+ * on that line ("" when the line holds only the formula), `title` the title lines.
+ */
+export function resolutionAt(lines: readonly string[], at: number): { title: string[]; formula: number; rest: string } | null {
+  const title: string[] = [];
+  for (let j = at + 1; j < lines.length && j <= at + 12; j++) {
+    const l = lines[j]!;
+    if (l === '' || l === PAGE) continue;
+    const f = findFormula([l], 1);
+    if (f) return { title, formula: j, rest: f.rest };
+    const t = plain(l).trim();
+    // A title is short and closes no clause; a paragraph means there is no formula here.
+    if (title.length >= 3 || t.length > 200 || endsClause(t) || readTableLine(l)) return null;
+    title.push(l);
+  }
+  return null;
 }
 
 /**

@@ -33,7 +33,7 @@ import {
   sessionFromSymbol,
   symbolFromFileName,
 } from './masthead.js';
-import { buildVocabulary, splitUnits } from './split.js';
+import { buildVocabulary, resolutionAt, splitUnits } from './split.js';
 import { dropMarkSeparatorsInBlock } from './marks.js';
 import { foldTables } from './tables.js';
 
@@ -84,7 +84,13 @@ export function parseResolutionText(text: string, opts: ParseTextOptions = {}): 
   const formula = findFormula(lines);
   let bodyStart: number;
   let mastEnd: number;
-  if (formula) {
+  // A letter above the formula ("A", its title if any, "The General Assembly,"): the first of
+  // several resolutions; it and its formula are the body's first lines (split.ts reads them).
+  const letter = formula ? firstResolutionLetter(lines, formula.index) : -1;
+  if (formula && letter >= 0) {
+    mastEnd = letter;
+    bodyStart = letter;
+  } else if (formula) {
     mastEnd = formula.index;
     if (formula.rest) {
       lines[formula.index] = formula.rest;
@@ -210,6 +216,20 @@ function takeSponsorNote(notes: RawNote[], marks: readonly string[]): string {
   if (at < 0) return '';
   const [note] = notes.splice(at, 1);
   return plain(note!.text).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The index of a resolution letter line ("A" alone) that heads the enacting formula at line
+ * `formula` (split.ts resolutionAt: at most three title lines between them), or -1.
+ */
+function firstResolutionLetter(lines: readonly string[], formula: number): number {
+  for (let k = formula - 1, seen = 0; k >= 0 && seen < 5; k--) {
+    const l = lines[k]!;
+    if (l === '' || l === PAGE) continue;
+    seen++;
+    if (/^\s*[A-Z]\s*$/.test(plain(l))) return resolutionAt(lines, k)?.formula === formula ? k : -1;
+  }
+  return -1;
 }
 
 /**

@@ -71,7 +71,8 @@ function flatten(type: 'pp' | 'op' | 'ap', blocks: readonly Block[], level: numb
   for (const b of blocks) {
     if (b.heading) {
       const h = b.heading;
-      out.push(schema.nodes.heading.create({ id: b.id || newId(), level: h.level, num: h.num, restart: h.level === 1 && h.restart === true }, inlineNodes(b.content, notes)));
+      const resolution = h.resolution === true;
+      out.push(schema.nodes.heading.create({ id: b.id || newId(), level: resolution ? 1 : h.level, num: h.num, restart: resolution || (h.level === 1 && h.restart === true), resolution }, inlineNodes(b.content, notes)));
       continue;
     }
     if (b.table) {
@@ -179,6 +180,7 @@ export function nestBlocks(nodes: readonly PMNode[], footnotes: Footnote[], part
       const a = n.attrs;
       const heading: NonNullable<Block['heading']> = { level: a.level === 2 ? 2 : 1, num: a.num as string };
       if (a.restart && heading.level === 1) heading.restart = true;
+      if (a.resolution === true) Object.assign(heading, { level: 1, restart: true, resolution: true });
       // A pasted heading has no id yet: give it one, as files require.
       b = { id: (a.id as string) || newId('h'), content: inlinesOf(n, footnotes), children: [], tail: [], heading };
     } else if (n.type.name === 'table') {

@@ -66,7 +66,7 @@ export const blockSchema: z.ZodType<Block> = z.lazy(() =>
     provenance: provenance.optional(),
     proposal: proposal.extend({ kind: z.enum(['ins', 'del', 'move-from', 'move-to']), as: z.enum(['move', 'convert', 'level']).optional() }).optional(),
     base: z.number().int().positive().optional(),
-    heading: z.object({ level: z.union([z.literal(1), z.literal(2)]), num: z.string(), restart: z.boolean().optional() }).optional(),
+    heading: z.object({ level: z.union([z.literal(1), z.literal(2)]), num: z.string(), restart: z.boolean().optional(), resolution: z.boolean().optional() }).optional(),
     preambular: z.boolean().optional(),
     quoted: z.boolean().optional(),
     skip: z.number().int().min(1).max(4).optional(),

@@ -231,6 +231,21 @@ export interface Heading {
   level: 1 | 2;
   num: string;
   restart?: boolean;
+  /**
+   * The heading opens one of several resolutions the document holds ("A", "B", cited "79/252 A
+   * and B"), always with `level: 1` and `restart: true`: a centred letter (`num`), its own title
+   * if any (the content, often empty), then its own enacting formula ("The General Assembly,",
+   * derived, never stored), preamble and operative part numbered from 1. Resolution A's heading
+   * stands first in `preambular` (first in `operative` when A has no preamble); each later one
+   * stands in `operative`, its preambular paragraphs after it marked `preambular`. Parts ("I.")
+   * and lettered sub-headings inside a resolution are ordinary headings after it.
+   */
+  resolution?: boolean;
+}
+
+/** True for a block that opens one of the document's resolutions (see {@link Heading.resolution}). */
+export function isResolutionHeading(b: Block): boolean {
+  return b.heading?.resolution === true;
 }
 
 /** A table: rows of cells, each cell plain text; `header` when the first row heads the columns. */

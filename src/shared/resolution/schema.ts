@@ -154,29 +154,33 @@ const nodes: Record<string, NodeSpec> = {
   /**
    * A heading: level 1 a part ("I." + title), level 2 a lettered sub-heading ("A." + title); the
    * content is the title, `num` the printed number ("II", "B"); `restart` (level 1) starts the
-   * operative numbering again at 1 after it. Never numbered as a paragraph.
+   * operative numbering again at 1 after it. Never numbered as a paragraph. `resolution` marks
+   * the opening of one of several resolutions ("A", "B"; model.ts Heading.resolution): level 1,
+   * restarting, the letter centred above its title.
    */
   heading: {
     content: 'inline*',
-    attrs: { id: { default: '' }, level: { default: 1 }, num: { default: '' }, restart: { default: false } },
+    attrs: { id: { default: '' }, level: { default: 1 }, num: { default: '' }, restart: { default: false }, resolution: { default: false } },
     defining: true,
     parseDOM: [
       {
         tag: 'h3.heading',
         getAttrs: (d) => {
           const dom = d as unknown as DomLike;
-          return { id: '', level: dom.getAttribute('data-level') === '2' ? 2 : 1, num: dom.getAttribute('data-num') ?? '', restart: dom.getAttribute('data-restart') === 'true' };
+          const resolution = dom.getAttribute('data-resolution') === 'true';
+          return { id: '', level: !resolution && dom.getAttribute('data-level') === '2' ? 2 : 1, num: dom.getAttribute('data-num') ?? '', restart: resolution || dom.getAttribute('data-restart') === 'true', resolution };
         },
       },
     ],
     toDOM: (n) => [
       'h3',
       {
-        class: `heading lvl${n.attrs.level as number}`,
+        class: `heading lvl${n.attrs.level as number}${n.attrs.resolution ? ' resolution' : ''}`,
         'data-id': n.attrs.id as string,
         'data-level': String(n.attrs.level),
         'data-num': n.attrs.num as string,
         ...(n.attrs.restart ? { 'data-restart': 'true' } : {}),
+        ...(n.attrs.resolution ? { 'data-resolution': 'true' } : {}),
       },
       0,
     ],

@@ -60,6 +60,8 @@ export interface HeadingInfo {
   level: 1 | 2;
   num: string;
   restart: boolean;
+  /** Opens one of the document's resolutions ("A", "B"; model.ts Heading.resolution). */
+  resolution: boolean;
   pos: number;
   node: PMNode;
   /** Annex index (0-based) for a heading inside an annex, else -1. */
@@ -114,9 +116,11 @@ export function computeStructure(doc: PMNode, lang: Language): DocStructure {
   // A heading or table was the last thing seen: the next paragraph opens a fresh nesting.
   let afterBlock = false;
   const heading = (n: PMNode, pos: number, annex: number): void => {
-    const level = n.attrs.level === 2 ? 2 : 1;
-    const restart = level === 1 && n.attrs.restart === true;
-    headings.push({ id: n.attrs.id as string, level, num: n.attrs.num as string, restart, pos, node: n, annex, title: n.textContent });
+    const resolution = n.attrs.resolution === true;
+    const level = !resolution && n.attrs.level === 2 ? 2 : 1;
+    // Each resolution of the document numbers its paragraphs from 1.
+    const restart = resolution || (level === 1 && n.attrs.restart === true);
+    headings.push({ id: n.attrs.id as string, level, num: n.attrs.num as string, restart, resolution, pos, node: n, annex, title: n.textContent });
     if (level === 1) {
       partIndex = parts++;
       part = n.attrs.num as string;
