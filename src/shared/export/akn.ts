@@ -411,14 +411,29 @@ function tableXml(b: Block, ind: string): string {
  */
 function bodyXml(blocks: readonly Block[], ind: string, ctx: BlockContext): string {
   let s = '';
-  const open: ('part' | 'chapter')[] = [];
+  const open: ('part' | 'chapter' | 'hcontainer')[] = [];
   const close = (to: number): void => {
     while (open.length > to) s += `${ind}${'  '.repeat(open.length - 1)}</${open.pop()!}>\n`;
   };
   for (const b of blocks) {
+    if (b.heading?.resolution) {
+      // One of several resolutions: an hcontainer holding its letter, its title, its formula
+      // (as intro) and everything up to the next resolution, parts included.
+      close(0);
+      const lp = ctx.layout.get(b.id);
+      const f = lp?.heading?.resolution?.formula;
+      s += `${ind}<hcontainer${attrs({ name: 'resolution', eId: ctx.ids.eid.get(b.id)!, wId: b.id, 'plenary:restart': 'true' })}>\n`;
+      s += `${ind}  <num>${xmlText(lp?.label ?? b.heading.num)}</num>\n`;
+      if (b.content.length > 0) s += `${ind}  <heading>${runsOf(b.id, ctx)}</heading>\n`;
+      if (f?.words) s += `${ind}  <intro><p class="formula"><i>${xmlText(f.words)}</i>${xmlText(f.punctuation)}</p></intro>\n`;
+      open.push('hcontainer');
+      continue;
+    }
     if (b.heading) {
       const tag = b.heading.level === 1 ? 'part' : 'chapter';
-      close(b.heading.level === 1 ? 0 : open[0] === 'part' ? 1 : 0);
+      // A part closes what is open down to its resolution; a chapter down to its part.
+      const base = open[0] === 'hcontainer' ? 1 : 0;
+      close(b.heading.level === 1 ? base : open[base] === 'part' ? base + 1 : base);
       const i2 = ind + '  '.repeat(open.length);
       const num = ctx.layout.get(b.id)?.label ?? '';
       const restart = b.heading.restart ? { 'plenary:restart': 'true' } : {};
@@ -455,6 +470,10 @@ function containerXml(b: Block, ind: string, ctx: BlockContext): string {
   const eId = ctx.ids.eid.get(b.id)!;
   if (b.heading) {
     const num = ctx.layout.get(b.id)?.label ?? '';
+    if (b.heading.resolution) {
+      // Resolution A's letter (and title, if any) above its formula (which follows in the preamble).
+      return `${ind}<container${attrs({ name: 'resolutionHeading', eId, wId: b.id })}><p class="num">${xmlText(num)}</p>${b.content.length > 0 ? `<p class="heading">${runsOf(b.id, ctx)}</p>` : ''}</container>\n`;
+    }
     return `${ind}<container${attrs({ name: b.heading.level === 1 ? 'partHeading' : 'subHeading', eId, wId: b.id })}>${num ? `<p class="num">${xmlText(num)}</p>` : ''}<p class="heading">${runsOf(b.id, ctx)}</p></container>\n`;
   }
   const status = b.status === 'deleted' ? 'removed' : undefined;
@@ -681,12 +700,17 @@ export function exportAkn(doc: ResolutionDocument, opts: AknExportOptions = {}):
   x += prefaceXml(layout);
 
   // Preamble: the formula and the preambular paragraphs.
-  if (layout.formula.words || doc.preambular.length > 0) {
+  // Resolution A's heading, when it opens the preamble, stands above the formula.
+  const first = doc.preambular[0]?.heading?.resolution ? doc.preambular[0] : undefined;
+  // Resolution A without a preamble opens the body, its formula with it.
+  const formulaInBody = !first && doc.operative[0]?.heading?.resolution === true;
+  if ((layout.formula.words && !formulaInBody) || doc.preambular.length > 0) {
     x += '    <preamble>\n';
-    if (layout.formula.words) {
+    if (first) x += containerXml(first, '      ', ctx);
+    if (layout.formula.words && !formulaInBody) {
       x += `      <formula name="enactingFormula" eId="preamble__formula_1"><p><i>${xmlText(layout.formula.words)}</i>${xmlText(layout.formula.punctuation)}</p></formula>\n`;
     }
-    for (const b of doc.preambular) x += containerXml(b, '      ', ctx);
+    for (const b of doc.preambular) if (b !== first) x += containerXml(b, '      ', ctx);
     x += '    </preamble>\n';
   }
 

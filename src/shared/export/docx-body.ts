@@ -4,6 +4,7 @@
  * tracked revisions. Split from docx.ts; docx.ts re-exports what is public.
  */
 import {
+  AlignmentType,
   BorderStyle,
   BuilderElement,
   DeletedTextRun,
@@ -158,13 +159,33 @@ export function bodyParagraph(lp: LayoutParagraph, ctx: RunContext, children: Pa
 }
 
 /**
+ * The formula of each resolution heading paragraph made here ("B", then "The General Assembly,"):
+ * the document assembly puts it right under that paragraph, whichever body builder made it.
+ */
+export const RESOLUTION_FORMULAS = new WeakMap<object, { words: string; punctuation: string }>();
+
+/**
  * A heading: a part or section (number, line break, title, as the official prints "Part II" over
  * "Political affairs") or a sub-heading (letter, tab, title). Under another heading it takes no
  * space before (the official's 18 pt from a part's title to its first section's number).
  */
 function headingParagraph(lp: LayoutParagraph, ctx: RunContext, prev?: LayoutParagraph): Paragraph {
-  const lines = headingLines(lp);
   const rtl = ctx.lang === 'ar' ? { rightToLeft: true } : {};
+  const resolution = lp.heading?.resolution;
+  if (resolution) {
+    // One of several resolutions: its letter centred, its title under it; its formula follows (docx.ts).
+    const id = idBookmark(lp.id);
+    const title = lp.runs.length > 0 ? [new TextRun({ break: 1 }), ...runsToDocx(lp.runs, ctx)] : [];
+    const p = new Paragraph({
+      style: STYLE.partHeading,
+      alignment: AlignmentType.CENTER,
+      ...(ctx.lang === 'ar' ? { bidirectional: true } : {}),
+      children: [...id.start, new TextRun({ text: lp.label, ...rtl }), ...title, ...id.end],
+    });
+    RESOLUTION_FORMULAS.set(p, resolution.formula);
+    return p;
+  }
+  const lines = headingLines(lp);
   const num = lines.number ? [new TextRun({ text: lines.number, ...rtl }), lines.ownLine ? new TextRun({ break: 1 }) : new TextRun({ children: [new Tab()] })] : [];
   const id = idBookmark(lp.id);
   return new Paragraph({

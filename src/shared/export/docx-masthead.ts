@@ -173,11 +173,11 @@ export function headingBlock(layout: DocumentLayout, ctx: RunContext, star: Star
   return out;
 }
 
-/** "The General Assembly," — the words italic, the punctuation roman. */
-export function formulaParagraph(layout: DocumentLayout, ctx: RunContext): Paragraph {
+/** "The General Assembly," — the words italic, the punctuation roman; `f` a resolution's own (default the document's). */
+export function formulaParagraph(layout: DocumentLayout, ctx: RunContext, f: { words: string; punctuation: string } = layout.formula): Paragraph {
   const rtl = ctx.lang === 'ar' ? { rightToLeft: true } : {};
-  const children: TextRun[] = [text(layout.formula.words, { italics: true, ...rtl })];
-  if (layout.formula.punctuation) children.push(text(layout.formula.punctuation, rtl));
+  const children: TextRun[] = [text(f.words, { italics: true, ...rtl })];
+  if (f.punctuation) children.push(text(f.punctuation, rtl));
   return para(STYLE.formula, children, ctx);
 }
 

@@ -21,11 +21,11 @@
 import { Document, Header, LineRuleType, Packer, Paragraph, type Table, type ICommentOptions, type ParagraphChild } from 'docx';
 import type { ResolutionDocument } from '../resolution/model.js';
 import { wordDiff } from '../text/diff.js';
-import { bodyParagraph, contextOf, hasStar, plainParagraph, printed, runsToDocx, text, type Revision, type RunContext } from './docx-body.js';
+import { bodyParagraph, contextOf, hasStar, plainParagraph, printed, RESOLUTION_FORMULAS, runsToDocx, text, type Revision, type RunContext } from './docx-body.js';
 import { annexHeading, closingBlock, firstFoot, formulaParagraph, headingBlock, masthead, runningFoot, runningHead, sessionBlock, type Star } from './docx-masthead.js';
 import { writeFootnotes } from './docx-notes.js';
 import { fontFor, LANG_TAG, MARGIN, PAPER, STYLE, unStyles, type DocxOptions, type TrackedDocxOptions } from './docx-styles.js';
-import { layoutDocument, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
+import { layoutDocument, opensWithResolution, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
 
 export { PAPER, STYLE, unStyles, type DocxOptions, type TrackedDocxOptions } from './docx-styles.js';
 export { contextOf, runsToDocx, type Revision, type RunContext } from './docx-body.js';
@@ -73,8 +73,12 @@ function assemble(layout: DocumentLayout, opts: DocxOptions, parts: BodyParts, t
   const children: (Paragraph | Table)[] = [
     ...sessionBlock(layout, ctx),
     ...headingBlock(layout, ctx, star, parts.title),
-    formulaParagraph(layout, ctx),
-    ...parts.main,
+    // With resolutions A, B… each formula stands under its letter instead.
+    ...(opensWithResolution(layout) ? [] : [formulaParagraph(layout, ctx)]),
+    ...parts.main.flatMap((p) => {
+      const f = RESOLUTION_FORMULAS.get(p);
+      return f?.words ? [p, formulaParagraph(layout, ctx, f)] : [p];
+    }),
     ...closingBlock(layout, ctx),
   ];
   layout.annexes.forEach((a, i) => {

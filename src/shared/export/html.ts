@@ -28,7 +28,7 @@
  * back to its reference; in print they stand after the text, above the end rule.
  */
 import { headingLines } from './heading-lines.js';
-import { layoutDocument, runningHeadTitle, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
+import { layoutDocument, opensWithResolution, runningHeadTitle, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
 import { adoptedHeading, closingLines, sponsorLine, titleNumberLabel, unreferencedFootnotes } from './wording.js';
 import { crossRefTargets } from './akn.js';
 import { boldLines, tiedHyphenPieces, tieSpaces } from './typeset.js';
@@ -324,6 +324,9 @@ p.tail { text-indent: 0; }
    (18 pt baseline to baseline). A class, not "+": Paged.js rewrites "+" rules into attribute rules
    that lose to ".heading". */
 .heading.after-heading { margin-top: 6pt; }
+/* One of several resolutions ("A", "B"): the letter, and its title if any, centred over its formula. */
+.heading.resolution { text-align: center; margin: 18pt 0 12pt; }
+.heading.resolution .heading-title { display: block; }
 table.table { border-collapse: collapse; width: 100%; margin: 0 0 6pt; font-size: 9pt; line-height: 11pt; }
 table.table td, table.table th { border: 0.5pt solid #000; padding: 2pt 4pt; text-align: start; vertical-align: top; }
 .label { display: inline-block; min-width: 23.8pt; text-indent: 0; }
@@ -421,8 +424,20 @@ function inlineRun(r: LayoutRun, targets: string[] | null): string {
   return t;
 }
 
+/** The enacting formula as printed: the words in italics, then the punctuation. */
+function formulaHtml(f: { words: string; punctuation: string }): string {
+  return `<p class="formula"><i>${escapeHtml(f.words)}</i>${escapeHtml(f.punctuation)}</p>`;
+}
+
 function paragraphHtml(p: LayoutParagraph, targets: (string[] | null)[], refCount: Map<number, number>, floats: ReadonlyMap<number, string> | null, prev?: LayoutParagraph): string {
   if (p.deleted) return '';
+  if (p.heading?.resolution) {
+    // One of several resolutions: its letter centred, its own title if any, then its formula.
+    const f = p.heading.resolution.formula;
+    const title = p.runs.length > 0 ? `<span class="heading-title">${runsHtml(p, targets, refCount, floats)}</span>` : '';
+    const formula = f.words ? `\n${formulaHtml(f)}` : '';
+    return `<h3 class="heading h1 resolution" id="${paraAnchor(p.id)}"><span class="heading-num own-line">${escapeHtml(p.label)}</span>${title}</h3>${formula}\n`;
+  }
   if (p.heading) {
     // A part or section: its number on a line of its own, then the title; a sub-heading: "A." and the title.
     const tag = p.heading.level === 1 ? 'h3' : 'h4';
@@ -516,7 +531,8 @@ export function exportHtml(doc: ResolutionDocument, opts: HtmlExportOptions = {}
   } else h.push(`<h1 class="visually-hidden">${escapeHtml(docTitle)}</h1>`);
 
   h.push('<div class="body">');
-  if (layout.formula.words) h.push(`<p class="formula"><i>${escapeHtml(layout.formula.words)}</i>${escapeHtml(layout.formula.punctuation)}</p>`);
+  // With resolutions A, B… each formula stands under its letter (paragraphHtml).
+  if (layout.formula.words && !opensWithResolution(layout)) h.push(formulaHtml(layout.formula));
   // The preamble runs to the first operative paragraph; the preambles of parts stay in place.
   const firstOp = layout.paragraphs.findIndex((p) => p.section !== 'pp');
   const pps = firstOp < 0 ? layout.paragraphs : layout.paragraphs.slice(0, firstOp);

@@ -789,7 +789,10 @@ export function parseAkn(xml: string, fileName?: string): ResolutionDocument {
         const local = name(c);
         if (local === 'formula' || local === 'longTitle' || local === 'num' || local === 'heading') continue;
         if (local === 'recitals' || local === 'citations') visit(c);
-        else if (local === 'container' && (attr(c, 'name') === 'partHeading' || attr(c, 'name') === 'subHeading')) {
+        else if (local === 'container' && attr(c, 'name') === 'resolutionHeading') {
+          const ps = childrenNamed(c, 'p');
+          drafts.push(resolutionDraft(c, ps.find((p) => attr(p, 'class') === 'num'), ps.find((p) => attr(p, 'class') === 'heading'), r));
+        } else if (local === 'container' && (attr(c, 'name') === 'partHeading' || attr(c, 'name') === 'subHeading')) {
           const ps = childrenNamed(c, 'p');
           const num = ps.find((p) => attr(p, 'class') === 'num');
           const title = ps.find((p) => attr(p, 'class') === 'heading') ?? ps[ps.length - 1] ?? c;
@@ -889,6 +892,18 @@ function headingDraft(n: XNode, level: 1 | 2, num: XNode | undefined, title: XNo
   return d;
 }
 
+/**
+ * The heading of one of several resolutions (Plenary's `container name="resolutionHeading"` in
+ * the preamble, `hcontainer name="resolution"` in the body): its letter and title, if any. Its
+ * formula is derived from the organ, so the printed one is not read.
+ */
+function resolutionDraft(n: XNode, num: XNode | undefined, title: XNode | undefined, r: BlockReader): Draft {
+  const d = newDraft(n);
+  d.heading = { level: 1, num: num ? plainText(num).trim() : '', restart: true, resolution: true };
+  if (title) appendInlines(d.content, kids(title), r);
+  return d;
+}
+
 /** A table (hcontainer name="table" holding an AKN table): its cells as plain text. */
 function readTable(n: XNode): Draft {
   const d = newDraft(n);
@@ -902,10 +917,15 @@ function readTable(n: XNode): Draft {
 /** The operative (or annex) paragraphs of a body: its hierarchical elements, or its p's. */
 function readBody(body: XNode, r: BlockReader): Draft[] {
   const out: Draft[] = [];
+  // A resolution's intro is its enacting formula, which is derived, not text of the document.
+  const resolution = name(body) === 'hcontainer' && attr(body, 'name') === 'resolution';
   for (const c of elements(kids(body))) {
     const local = name(c);
-    if (local === 'num' || local === 'heading') continue;
-    if (local === 'hcontainer' && attr(c, 'name') === 'table') out.push(readTable(c));
+    if (local === 'num' || local === 'heading' || (resolution && local === 'intro')) continue;
+    if (local === 'hcontainer' && attr(c, 'name') === 'resolution') {
+      out.push(resolutionDraft(c, child(c, 'num'), child(c, 'heading'), r));
+      out.push(...readBody(c, r));
+    } else if (local === 'hcontainer' && attr(c, 'name') === 'table') out.push(readTable(c));
     else if (local === 'hcontainer' && attr(c, 'name') === 'preambularParagraph') out.push({ ...readPreambular(child(c, 'content') ?? c, r), wId: attr(c, 'wId') ?? '', eId: attr(c, 'eId') ?? '', attrs: c, preambular: true });
     else if (local === 'hcontainer' && attr(c, 'name') === 'quotedText') out.push({ ...readPreambular(child(c, 'content') ?? c, r), wId: attr(c, 'wId') ?? '', eId: attr(c, 'eId') ?? '', attrs: c, quoted: true });
     else if (local === 'paragraph' || local === 'point' || local === 'list' || local === 'hcontainer' || local === 'container' || local === 'level' || local === 'alinea' || local === 'clause' || local === 'subparagraph') out.push(readHier(c, r));
