@@ -605,7 +605,8 @@ class Converter implements TokenSink {
 function headingMarkdown(level: number, text: string): string {
   const hashes = '#'.repeat(level);
   const nl = text.indexOf('\n');
-  if (nl > 0 && /^(?:[IVXLC]{1,7}\.?|[A-Z]\.)$/.test(text.slice(0, nl).trim())) {
+  // A resolution's letter ("B" over its own title) too.
+  if (nl > 0 && /^(?:[IVXLC]{1,7}\.?|[A-Z]\.?)$/.test(text.slice(0, nl).trim())) {
     return `${hashes} ${text.slice(0, nl).trim()}\n${text.slice(nl + 1).replace(/\n/g, ' ')}`;
   }
   return `${hashes} ${text.replace(/\n/g, ' ')}`;

@@ -41,11 +41,22 @@ describe('Akoma Ntoso exports validate against akomantoso30.xsd', { timeout: 300
     ['a Main Committee draft', 'drafts-80/txt/A_C.1_80_L.17.txt'],
     ['a draft decision', 'drafts-80/txt/A_80_L.42.txt'],
     ['an amendment', 'drafts-80/txt/A_80_L.19.txt'],
+    ['resolutions A and B (parts and sub-headings in A)', 'drafts-80/txt/A_C.5_80_L.17.txt'],
   ];
 
   it('the schema is there (the check cannot pass vacuously)', () => {
     expect(fs.existsSync(SCHEMA), SCHEMA).toBe(true);
     expect(schemaErrors('<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><bogus/></akomaNtoso>', tmp.dir, 'bogus')).not.toBe('');
+  });
+
+  it('resolutions A and B, A without a preamble (its letter and formula open the body)', () => {
+    const doc = corpusDoc('drafts-80/txt/A_C.5_80_L.17.txt');
+    const a = doc.preambular.find((b) => b.heading?.resolution)!;
+    doc.operative.unshift(a, ...doc.operative.splice(0, 0));
+    doc.preambular = [];
+    const xml = exportAkn(doc, { now: NOW });
+    expect(xml).toContain('<hcontainer name="resolution"');
+    expect(schemaErrors(xml, tmp.dir, 'resolutions_no_preamble')).toBe('');
   });
 
   for (const [label, rel] of docs) {

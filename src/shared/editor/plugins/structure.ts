@@ -208,14 +208,22 @@ export function buildStructureState(state: EditorState | { doc: PMNode }, messag
   const hints = new Map<string, string>();
 
   const firstBody = structure.paras[0];
-  const hasPreamble = structure.preambularCount > 0;
-  decos.push(
-    Decoration.widget(firstBody ? firstBody.pos : 0, (view: EditorView) => formulaWidget(view, meta, hasPreamble), {
+  const resolutions = structure.headings.filter((h) => h.resolution && h.annex < 0);
+  const formulaAt = (pos: number, hasPreamble: boolean, k: number) =>
+    Decoration.widget(pos, (view: EditorView) => formulaWidget(view, meta, hasPreamble), {
       side: -1,
-      key: `formula-${lang}-${meta.organ}-${hasPreamble}`,
+      key: `formula-${lang}-${meta.organ}-${hasPreamble}-${k}`,
       ignoreSelection: true,
-    }),
-  );
+    });
+  // With resolutions A, B…, each has its own formula under its letter (the first one's is then
+  // under "A" rather than above it).
+  const leads = resolutions.length > 0 && (!firstBody || resolutions[0]!.pos < firstBody.pos);
+  if (!leads) decos.push(formulaAt(firstBody ? firstBody.pos : 0, structure.preambularCount > 0, 0));
+  resolutions.forEach((h, k) => {
+    const end = resolutions[k + 1]?.pos ?? Infinity;
+    const pre = structure.paras.some((p) => p.section === 'pp' && p.pos > h.pos && p.pos < end);
+    decos.push(formulaAt(h.pos + h.node.nodeSize, pre, k + 1));
+  });
 
   for (const p of structure.paras) paragraphDecos(p, { lang, meta, messages, phrases, hints }, decos);
 
