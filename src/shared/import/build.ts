@@ -620,6 +620,8 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
     heading: a.heading,
     title: plain(a.title).replace(/\s+/g, ' ').trim(),
     paragraphs: a.nest.roots.map((b) => convert(b, 'op')),
+    // The text "Adopts the following …:" sets out stands in the body, before the closing block.
+    ...(k === 0 && inlineAnnexAt >= 0 && !decision?.setsOut ? { inBody: true } : {}),
   }));
   return { preambular, operative, annexes: annexOut, footnotes, meeting, meetingDate, labels, warnings, phraseCount };
 }

@@ -98,7 +98,7 @@ export const documentSchema: z.ZodType<ResolutionDocument> = z.object({
   operative: z.array(blockSchema),
   footnotes: z.array(z.object({ id: z.string().min(1), content: z.array(inline) })),
   annexes: z.array(
-    z.object({ id: z.string().min(1), heading: z.string(), title: z.string(), paragraphs: z.array(blockSchema) }),
+    z.object({ id: z.string().min(1), heading: z.string(), title: z.string(), paragraphs: z.array(blockSchema), inBody: z.boolean().optional() }),
   ),
 });
 
