@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { readResolutionFile } from '../../../src/main/services/import-files.js';
 import { parseResolutionText } from '../../../src/shared/import/text.js';
 import { exportText } from '../../../src/shared/export/txt.js';
+import { layoutDocument } from '../../../src/shared/export/layout.js';
 import type { ResolutionDocument } from '../../../src/shared/resolution/model.js';
 import { CORPUS } from '../../helpers/corpus.js';
 
@@ -115,6 +116,16 @@ describe('A/RES/79/1: the Pact for the Future is quoted in the body, before the 
       expect(headings.filter((h) => h.heading!.num.startsWith('Action ')).map((h) => h.heading!.num)).toEqual(Array.from({ length: 56 }, (_, i) => `Action ${i + 1}`));
     });
   }
+
+  it('from the PDF: the short unpunctuated lines between numbered paragraphs of Annex I are unnumbered headings, the paragraphs keep their numbers', async () => {
+    const doc = await imported(PDF);
+    const compact = doc.annexes[1]!;
+    const unnumbered = compact.paragraphs.filter((p) => p.heading && p.heading.num === '').map((p) => p.content.map((c) => (c.t === 'text' ? c.text : '')).join(''));
+    expect(unnumbered.slice(0, 4)).toEqual(['Objectives', 'Principles', 'Commitments and actions', 'Connectivity']);
+    const labels = new Map(layoutDocument(doc).annexes[1]!.paragraphs.map((p) => [p.runs.map((r) => r.text).join('').slice(0, 30), p.label]));
+    expect(labels.get('To achieve our goal, we will p')).toBe('7.');
+    expect(labels.get('Our digital cooperation will b')).toBe('8.');
+  });
 
   it('the text export prints the Pact, then the closing block, then the annexes', async () => {
     const txt = exportText(await imported(PDF), { footnoteMarks: 'digits', width: 100000 });
