@@ -345,6 +345,10 @@ sup { font-size: 6.5pt; line-height: 0; vertical-align: 3.5pt; }
    top of the line before it to its own and 26.4 pt to the first paragraph, as on the official page. */
 .annex.in-body { margin-top: 0; }
 .annex.in-body > .annex-title { font-size: 12pt; line-height: 13.5pt; letter-spacing: ${TITLE_LETTER_SPACING_PT}pt; margin: ${IN_BODY_TITLE_TOP_PT}pt 0 12.3pt; }
+/* An instrument's part heading: its number at the column edge, the title a tab (23.7 pt) after it, a
+   second line under the first line's title. */
+.heading.tab-num { padding-inline-start: 23.76pt; text-indent: -23.76pt; }
+.heading.tab-num .heading-num { display: inline-block; min-width: 23.76pt; text-indent: 0; }
 /* An instrument's numbered paragraph: the number at the column edge, the text a tab (23.7 pt) after
    it, the next lines back at the edge (LayoutAnnex.marginNumbers). */
 p.op.margin-num { text-indent: 0; }
@@ -437,6 +441,13 @@ function paragraphHtml(p: LayoutParagraph, targets: (string[] | null)[], refCoun
     // A part or section: its number on a line of its own, then the title; a sub-heading: "A." and the title.
     const tag = p.heading.level === 1 ? 'h3' : 'h4';
     const lines = headingLines(p);
+    // A part of a text set as an instrument (numbers at the column edge: LayoutAnnex.marginNumbers)
+    // prints as the Pact for the Future does: "I." at the column edge, the title a tab after it on
+    // the same line (147.1 pt), not the number over the title.
+    if (marginNumbers && p.heading.level === 1 && lines.ownLine && lines.number) {
+      const num = /^[IVXLC]+$/.test(lines.number) ? `${lines.number}.` : lines.number;
+      return `<h3 class="heading h1 tab-num${prev?.heading ? ' after-heading' : ''}" id="${paraAnchor(p.id)}"><span class="heading-num">${escapeHtml(num)}</span>${runsHtml({ ...p, runs: lines.runs }, targets, refCount, floats)}</h3>\n`;
+    }
     // A worded number ("Action 6.", "Objective 1." in the Pact for the Future) runs into its title
     // at the column edge, as printed; only a letter or a roman numeral hangs in the margin.
     const runIn = !lines.ownLine && /\s/.test(lines.number.trim());

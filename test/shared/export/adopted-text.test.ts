@@ -121,4 +121,11 @@ describe('numbers at the column edge for paragraphs that are sentences of their 
     expect(html).toMatch(/<p class="op margin-num" id="[^"]+"><span class="label">1\.<\/span>We, the Heads/);
     expect(html).not.toMatch(/<p class="op margin-num"[^>]*><span class="label">2\.<\/span>Reaffirm/);
   });
+
+  it('a part of such a text prints "I." at the column edge and its title on the same line, a part of the resolution its number over the title', () => {
+    expect(exportHtml(adopting())).toMatch(/<h3 class="heading h1 tab-num" id="[^"]+"><span class="heading-num">I\.<\/span>Peace and security<\/h3>/);
+    const body = adopting();
+    body.operative.unshift({ ...textBlock('h0', 'Peace and security'), heading: { level: 1, num: 'I' } });
+    expect(exportHtml(body)).toMatch(/<h3 class="heading h1" id="[^"]+"><span class="heading-num own-line">I<\/span>Peace and security<\/h3>/);
+  });
 });
