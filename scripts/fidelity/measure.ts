@@ -214,7 +214,10 @@ export function figures(layout: PdfLayout): Figures {
     for (const l of ls) {
       if (l.kind !== 'note') continue;
       const m = /^(\d{1,3})$/.exec(l.words[0]!.text) ?? /^(\d{1,3})\s/.exec(l.text);
-      if (m && notePages[m[1]!] === undefined && l.words.length > 1) notePages[m[1]!] = p + 1;
+      // A note's number hangs left of the column (117 pt); a line of a note's text that begins with
+      // a number at the column edge ("14 June 1992, vol. I, …") is not a note.
+      const hangs = left === null || l.words[0]!.x0 < left - 3;
+      if (m && hangs && notePages[m[1]!] === undefined && l.words.length > 1) notePages[m[1]!] = p + 1;
     }
   });
   const page1 = layout.pages[0] ?? [];

@@ -618,7 +618,10 @@ function prefaceXml(layout: DocumentLayout): string {
 function annexXml(a: Annex, k: number, ctx: BlockContext, workUri: string, date: string, dateName: string, lang: Language, generated: string, author: string): string {
   const eId = `att_${k + 1}`;
   let s = `      <attachment${attrs({ eId, wId: a.id })}>\n`;
-  s += `        <doc name="annex">\n          <meta>\n`;
+  // The text adopted in full and quoted in the body (model.ts Annex.inBody) is the attachment named
+  // "adoptedText": AKN keeps the main body to the resolution's own paragraphs, and the reader puts it
+  // back before the conclusions.
+  s += `        <doc name="${a.inBody ? 'adoptedText' : 'annex'}">\n          <meta>\n`;
   s += frbr(workUri, `annex_${k + 1}`, date, dateName, lang, generated, author, '    ');
   s += `          </meta>\n`;
   const pre: string[] = [];

@@ -79,10 +79,17 @@ function assemble(layout: DocumentLayout, opts: DocxOptions, parts: BodyParts, t
       const f = RESOLUTION_FORMULAS.get(p);
       return f?.words ? [p, formulaParagraph(layout, ctx, f)] : [p];
     }),
-    ...closingBlock(layout, ctx),
   ];
-  layout.annexes.forEach((a, i) => {
+  // The text adopted in full and quoted in the body comes before the closing block, annexes after.
+  const annex = (a: DocumentLayout['annexes'][number], i: number): void => {
     children.push(...annexHeading(a.heading, a.title, ctx), ...(parts.annexes[i] ?? []));
+  };
+  layout.annexes.forEach((a, i) => {
+    if (a.inBody) annex(a, i);
+  });
+  children.push(...closingBlock(layout, ctx));
+  layout.annexes.forEach((a, i) => {
+    if (!a.inBody) annex(a, i);
   });
   children.push(new Paragraph({ style: STYLE.endRule }));
 

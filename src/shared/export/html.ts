@@ -28,7 +28,7 @@
  * back to its reference; in print they stand after the text, above the end rule.
  */
 import { headingLines } from './heading-lines.js';
-import { layoutDocument, opensWithResolution, runningHeadTitle, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
+import { layoutDocument, opensWithResolution, runningHeadTitle, type DocumentLayout, type LayoutAnnex, type LayoutParagraph, type LayoutRun } from './layout.js';
 import { adoptedHeading, closingLines, sponsorLine, titleNumberLabel, unreferencedFootnotes } from './wording.js';
 import { crossRefTargets } from './akn.js';
 import { boldLines, tiedHyphenPieces, tieSpaces } from './typeset.js';
@@ -107,6 +107,8 @@ export const NOTE_LETTER_SPACING = '0.028em';
 export const TITLE_LETTER_SPACING_PT = 0.34;
 /** The title's spacing when it is set tighter to spare a lone last word (see {@link titleClass}). */
 const TITLE_TIGHT_SPACING_PT = 0.24;
+/** Space above the title of a text quoted in the body (see the stylesheet), measured on A/RES/79/1. */
+const IN_BODY_TITLE_TOP_PT = 17;
 /** Width of the text column in points (123.4 pt to 488.9 pt on the page). */
 const TEXT_COLUMN_PT = 365.5;
 
@@ -341,6 +343,18 @@ sup { font-size: 6.5pt; line-height: 0; vertical-align: 3.5pt; }
 .annex { margin-top: 12pt; }
 .annex-heading, .annex-title { font-weight: bold; font-size: 10pt; line-height: 12pt; margin: 0; break-after: avoid; page-break-after: avoid; }
 .annex-title { margin-bottom: 6pt; }
+/* The text a resolution adopts in full, quoted in its body (A/RES/79/1, the Pact for the Future):
+   its title set as the resolution's title, bold 12/13.5 pt at the column edge, 29.2 pt from the
+   top of the line before it to its own and 26.4 pt to the first paragraph, as on the official page. */
+.annex.in-body { margin-top: 0; }
+.annex.in-body > .annex-title { font-size: 12pt; line-height: 13.5pt; letter-spacing: ${TITLE_LETTER_SPACING_PT}pt; margin: ${IN_BODY_TITLE_TOP_PT}pt 0 12.3pt; }
+/* An instrument's part heading: its number at the column edge, the title a tab (23.7 pt) after it, a
+   second line under the first line's title. */
+.heading.tab-num { padding-inline-start: 23.76pt; text-indent: -23.76pt; }
+.heading.tab-num .heading-num { display: inline-block; min-width: 23.76pt; text-indent: 0; }
+/* An instrument's numbered paragraph: the number at the column edge, the text a tab (23.7 pt) after
+   it, the next lines back at the edge (LayoutAnnex.marginNumbers). */
+p.op.margin-num { text-indent: 0; }
 .footnotes { margin-top: 18pt; font-size: 8.5pt; line-height: 10.5pt; }
 .fn-rule { border: 0; border-top: 0.5pt solid #000; width: 72pt; margin: 0 0 6pt; margin-inline-start: -23.8pt; }
 .footnotes ol { list-style: none; margin: 0; padding: 0; }
@@ -429,7 +443,7 @@ function formulaHtml(f: { words: string; punctuation: string }): string {
   return `<p class="formula"><i>${escapeHtml(f.words)}</i>${escapeHtml(f.punctuation)}</p>`;
 }
 
-function paragraphHtml(p: LayoutParagraph, targets: (string[] | null)[], refCount: Map<number, number>, floats: ReadonlyMap<number, string> | null, prev?: LayoutParagraph): string {
+function paragraphHtml(p: LayoutParagraph, targets: (string[] | null)[], refCount: Map<number, number>, floats: ReadonlyMap<number, string> | null, prev?: LayoutParagraph, marginNumbers = false): string {
   if (p.deleted) return '';
   if (p.heading?.resolution) {
     // One of several resolutions: its letter centred, its own title if any, then its formula.
@@ -442,8 +456,18 @@ function paragraphHtml(p: LayoutParagraph, targets: (string[] | null)[], refCoun
     // A part or section: its number on a line of its own, then the title; a sub-heading: "A." and the title.
     const tag = p.heading.level === 1 ? 'h3' : 'h4';
     const lines = headingLines(p);
-    const place = lines.ownLine ? ' own-line' : p.heading.level === 2 ? ' hang' : '';
-    const num = lines.number ? `<span class="heading-num${place}">${escapeHtml(lines.number)}</span>` : '';
+    // A part of a text set as an instrument (numbers at the column edge: LayoutAnnex.marginNumbers)
+    // prints as the Pact for the Future does: "I." at the column edge, the title a tab after it on
+    // the same line (147.1 pt), not the number over the title.
+    if (marginNumbers && p.heading.level === 1 && lines.ownLine && lines.number) {
+      const num = /^[IVXLC]+$/.test(lines.number) ? `${lines.number}.` : lines.number;
+      return `<h3 class="heading h1 tab-num${prev?.heading ? ' after-heading' : ''}" id="${paraAnchor(p.id)}"><span class="heading-num">${escapeHtml(num)}</span>${runsHtml({ ...p, runs: lines.runs }, targets, refCount, floats)}</h3>\n`;
+    }
+    // A worded number ("Action 6.", "Objective 1." in the Pact for the Future) runs into its title
+    // at the column edge, as printed; only a letter or a roman numeral hangs in the margin.
+    const runIn = !lines.ownLine && /\s/.test(lines.number.trim());
+    const place = lines.ownLine ? ' own-line' : runIn ? '' : p.heading.level === 2 ? ' hang' : '';
+    const num = lines.number ? `<span class="heading-num${place}">${escapeHtml(lines.number)}</span>${runIn ? ' ' : ''}` : '';
     return `<${tag} class="heading h${p.heading.level}${prev?.heading ? ' after-heading' : ''}" id="${paraAnchor(p.id)}">${num}${runsHtml({ ...p, runs: lines.runs }, targets, refCount, floats)}</${tag}>\n`;
   }
   if (p.table) {
@@ -452,6 +476,7 @@ function paragraphHtml(p: LayoutParagraph, targets: (string[] | null)[], refCoun
   }
   const cls: string[] = [p.section === 'annex' ? 'op' : p.section];
   if (p.level > 0) cls.push(`l${Math.min(4, p.level)}`);
+  else if (marginNumbers && p.label.trim()) cls.push('margin-num');
   if (p.tail) cls.push('tail');
   const label = p.label.trim() ? `<span class="label">${escapeHtml(p.label.trim())}</span>` : '';
   return `<p class="${cls.join(' ')}" id="${paraAnchor(p.id)}">${label}${runsHtml(p, targets, refCount, floats)}</p>\n`;
@@ -547,22 +572,29 @@ export function exportHtml(doc: ResolutionDocument, opts: HtmlExportOptions = {}
   h.push('</section>');
   h.push('</div>');
 
-  const closing = closingLines(layout);
-  if (closing.length > 0) h.push(`<div class="closing">${closing.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</div>`);
-
-  // Annexes.
-  layout.annexes.forEach((a, k) => {
+  // Annexes; the text adopted in full and quoted in the body comes before the closing block.
+  const annexHtml = (a: LayoutAnnex, k: number): void => {
     const hid = `annex-${k + 1}`;
     const headingText = a.heading.trim();
     const annexTitle = a.title.trim();
-    h.push(`<section class="annex" id="${hid}" aria-labelledby="${hid}-heading">`);
+    h.push(`<section class="annex${a.inBody ? ' in-body' : ''}" id="${hid}" aria-labelledby="${hid}-heading">`);
     if (headingText) h.push(`<h2 class="annex-heading" id="${hid}-heading">${escapeHtml(headingText)}</h2>`);
     if (annexTitle) h.push(`<${headingText ? 'h3' : 'h2'} class="annex-title"${headingText ? '' : ` id="${hid}-heading"`}>${escapeHtml(annexTitle)}</${headingText ? 'h3' : 'h2'}>`);
     if (!headingText && !annexTitle) h.push(`<h2 class="visually-hidden" id="${hid}-heading">${escapeHtml(`Annex ${k + 1}`)}</h2>`);
     h.push('<div class="body">');
-    a.paragraphs.forEach((p, i) => h.push(paragraphHtml(p, targets.get(p.id) ?? [], refCount, floats, a.paragraphs[i - 1]).trimEnd()));
+    a.paragraphs.forEach((p, i) => h.push(paragraphHtml(p, targets.get(p.id) ?? [], refCount, floats, a.paragraphs[i - 1], a.marginNumbers).trimEnd()));
     h.push('</div>');
     h.push('</section>');
+  };
+  layout.annexes.forEach((a, k) => {
+    if (a.inBody) annexHtml(a, k);
+  });
+
+  const closing = closingLines(layout);
+  if (closing.length > 0) h.push(`<div class="closing">${closing.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</div>`);
+
+  layout.annexes.forEach((a, k) => {
+    if (!a.inBody) annexHtml(a, k);
   });
 
   // Notes: referenced ones by number, then any that nothing references (by letter).

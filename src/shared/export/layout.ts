@@ -112,7 +112,7 @@ export interface DocumentLayout {
   formula: { words: string; punctuation: string };
   /** Preambular then operative paragraphs (flat, with levels). */
   paragraphs: LayoutParagraph[];
-  annexes: { id: string; heading: string; title: string; paragraphs: LayoutParagraph[] }[];
+  annexes: LayoutAnnex[];
   footnotes: LayoutFootnote[];
   /** Whether the sponsor or bureau line and "Distr.: Limited" apply (drafts and revisions). */
   isDraft: boolean;
@@ -198,6 +198,31 @@ function renumberNotes(paras: readonly LayoutParagraph[], notes: LayoutFootnote[
   notes.splice(0, notes.length, ...ordered);
 }
 
+/** An annex as laid out: see model.ts Annex; `inBody` true for the text quoted in the body. */
+export interface LayoutAnnex {
+  id: string;
+  heading: string;
+  title: string;
+  paragraphs: LayoutParagraph[];
+  inBody: boolean;
+  /**
+   * Its numbered paragraphs are set as a report or an instrument sets them, the number at the
+   * column edge and the text a tab after it, a second line back at the edge (the Pact for the
+   * Future, the Global Digital Compact, an annexed convention), not as operative paragraphs with
+   * an indented number: true when most of them are sentences of their own (end with a full stop,
+   * a colon, a question mark) rather than clauses of a chapeau ending with a semicolon ("we: 1.
+   * Reaffirm …;", the political declarations of A/RES/78/3 and A/80/L.34).
+   */
+  marginNumbers: boolean;
+}
+
+/** True when most numbered paragraphs of an annex close a sentence (see {@link LayoutAnnex.marginNumbers}). */
+function sentenceParagraphs(paras: readonly LayoutParagraph[]): boolean {
+  const numbered = paras.filter((p) => !p.heading && !p.table && !p.tail && p.level === 0 && p.label.trim() !== '');
+  const sentences = numbered.filter((p) => !/;\s*$/.test(p.runs.filter((r) => r.footnote === undefined).map((r) => r.text).join('')));
+  return numbered.length > 0 && sentences.length * 2 > numbered.length;
+}
+
 /** Lays out a document for export. */
 export function layoutDocument(doc: ResolutionDocument): DocumentLayout {
   const pm = toDoc(doc);
@@ -275,7 +300,10 @@ export function layoutDocument(doc: ResolutionDocument): DocumentLayout {
     // With resolutions A, B… the formula printed here is resolution A's (under its letter).
     formula: paragraphs[0]?.heading?.resolution?.formula ?? formulaOf(meta, lang, s.preambularCount > 0),
     paragraphs,
-    annexes: doc.annexes.map((a, i) => ({ id: a.id, heading: a.heading, title: a.title, paragraphs: annexParas[i] ?? [] })),
+    annexes: doc.annexes.map((a, i) => {
+      const paras = annexParas[i] ?? [];
+      return { id: a.id, heading: a.heading, title: a.title, paragraphs: paras, inBody: a.inBody === true, marginNumbers: sentenceParagraphs(paras) };
+    }),
     footnotes,
     isDraft,
     negotiation: s.negotiation,

@@ -74,7 +74,8 @@ export const DETERMINISM_SHIM = [
  * fit, the last two lines of the paragraph before it go over with it, or the whole paragraph when it has
  * fewer than four lines on the page (keep with next on the last paragraph, with widow and orphan
  * control). The end rule under it (or under a draft's last paragraph) never stands alone on a page
- * either: the official rule always stands under the date. Everything is measured synchronously
+ * either: the official rule always stands under the date. A heading (or an annex) that starts a
+ * page loses its space before, as Word's. Everything is measured synchronously
  * on the laid-out page (determinism).
  */
 export const KEEP_RULES_SCRIPT = `(function () {
@@ -135,6 +136,14 @@ export const KEEP_RULES_SCRIPT = `(function () {
     return r;
   }
   class KeepRules extends window.Paged.Handler {
+    // Word drops the space before a paragraph at the top of a page: a heading that starts a page
+    // stands on the page's first line (every page of A/RES/79/1 starts at 73.5 pt, "Action 6." too).
+    renderNode(clone) {
+      if (!clone || clone.nodeType !== Node.ELEMENT_NODE || !clone.matches('.heading, .annex, .annex-heading, .annex-title')) return undefined;
+      var page = clone.closest('.pagedjs_page_content');
+      if (page && !hasTextBefore(page, clone)) clone.style.marginTop = '0';
+      return undefined;
+    }
     onOverflow(overflow, rendered) {
       if (!overflow) return undefined;
       var c = overflow.startContainer;

@@ -59,7 +59,7 @@
  * - Chinese paragraphs are not wrapped: the importer joins wrapped lines with a space, which
  *   Chinese text does not have.
  */
-import type { LayoutParagraph } from './layout.js';
+import type { LayoutAnnex, LayoutParagraph } from './layout.js';
 import { layoutDocument, opensWithResolution } from './layout.js';
 import { inlineText, type Language, type ResolutionDocument } from '../resolution/model.js';
 import { enactingFormula } from '../resolution/lexicon.js';
@@ -610,19 +610,8 @@ export function exportText(doc: ResolutionDocument, opts: TextExportOptions = {}
   };
   layout.paragraphs.forEach(para);
 
-  // Closing block (resolutions): meeting and date, right-aligned; a longer Security Council
-  // line ("Adopted at the 202nd meeting by 9 votes to 2 (…)") wrapped from the margin.
-  const closing = closingLines(layout);
-  if (closing.length > 0) {
-    blank();
-    for (const l of closing) {
-      if (displayWidth(l) <= width) out.push(right(esc(l), width));
-      else wrap(esc(l), '', 0);
-    }
-  }
-
-  // Annexes.
-  for (const a of layout.annexes) {
+  // Annexes; the text adopted in full and quoted in the body comes before the closing block.
+  const annex = (a: LayoutAnnex): void => {
     blank();
     out.push('');
     if (a.heading.trim()) {
@@ -637,7 +626,21 @@ export function exportText(doc: ResolutionDocument, opts: TextExportOptions = {}
     });
     prevLevel = -1;
     a.paragraphs.forEach(para);
+  };
+  for (const a of layout.annexes) if (a.inBody) annex(a);
+
+  // Closing block (resolutions): meeting and date, right-aligned; a longer Security Council
+  // line ("Adopted at the 202nd meeting by 9 votes to 2 (…)") wrapped from the margin.
+  const closing = closingLines(layout);
+  if (closing.length > 0) {
+    blank();
+    for (const l of closing) {
+      if (displayWidth(l) <= width) out.push(right(esc(l), width));
+      else wrap(esc(l), '', 0);
+    }
   }
+
+  for (const a of layout.annexes) if (!a.inBody) annex(a);
 
   // Footnotes, after a rule: "[^1]: text" (markdown marks) or "1 text".
   const notes: { mark: string; text: string }[] = [];

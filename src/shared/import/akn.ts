@@ -834,7 +834,7 @@ export function parseAkn(xml: string, fileName?: string): ResolutionDocument {
       const eid = attr(att, 'eId');
       if (eid) ctx.wIdByEid.set(eid, id);
       const paragraphs = body ? readBody(body, r).map((d, i) => finish(d, `ax${k}-p${i + 1}`, 0, 'ap', r, used)) : [];
-      annexes.push({ id, heading, title, paragraphs });
+      annexes.push({ id, heading, title, paragraphs, ...(attr(inner, 'name') === 'adoptedText' ? { inBody: true } : {}) });
     }
   }
 

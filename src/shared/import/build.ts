@@ -512,7 +512,7 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
   if (inlineAnnexAt >= 0) cur = newAnnex('');
   // What a one-sentence decision sets out is a list or a table: at most its first line is a title.
   const oneTitle = decision?.setsOut === true;
-  for (const u of annexUnits) {
+  for (const [ui, u] of annexUnits.entries()) {
     if (u.kind === 'annex') {
       cur = newAnnex(plain(u.text).replace(/(?<!\s)\s*\*$/, '').trim());
       continue;
@@ -548,6 +548,11 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
     } else if (u.kind === 'para' && u.num === 0 && u.depth === 0 && bareConventionHeading(cur.nest.last) && plain(u.text).length < 200 && !endsClause(u.text) && !opensWith(u.text, lang)) {
       // Its title on the next line ("Chapter II" / "Issuance, content and legal effect…").
       cur.nest.last!.text = `${cur.nest.last!.text} ${u.text.trim()}`;
+    } else if (u.kind === 'para' && u.num === 0 && u.depth === 0 && u.label === '' && plain(u.text).length < 100 && !/[.,;:!?]\s*$/.test(plain(u.text)) && !opensWith(u.text, lang) && (annexUnits[ui + 1]?.num ?? 0) > 0 && cur.nest.roots.length > 0 && !(cur.nest.last?.heading && RE_CONVENTION_HEADING.test(plain(cur.nest.last.text).trim()))) {
+      // A short line with no closing punctuation before a numbered paragraph: an unnumbered heading
+      // ("Objectives", "Principles" in the Global Digital Compact), not a paragraph of its own; under
+      // an article that has its title, the article's text.
+      cur.nest.heading(u.text.trim(), { level: 1, num: '' });
     } else if (u.num > 0) cur.nest.root(u.text);
     else if (u.depth > 0) cur.nest.child(u.depth, u.text, u.label);
     else if (cur.nest.current && cur.nest.current.children.length > 0 && (/^\p{Ll}/u.test(plain(u.text)) || cur.nest.introducesList())) cur.nest.continuation(u.text);
@@ -636,6 +641,8 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
     heading: a.heading,
     title: plain(a.title).replace(/\s+/g, ' ').trim(),
     paragraphs: a.nest.roots.map((b) => convert(b, 'op')),
+    // The text "Adopts the following …:" sets out stands in the body, before the closing block.
+    ...(k === 0 && inlineAnnexAt >= 0 && !decision?.setsOut ? { inBody: true } : {}),
   }));
   return { preambular, operative, annexes: annexOut, footnotes, meeting, meetingDate, labels, warnings, phraseCount };
 }

@@ -100,7 +100,7 @@ export function toDoc(d: ResolutionDocument): PMNode {
     const paras: PMNode[] = [];
     flatten('ap', a.paragraphs, 0, notes, paras);
     if (paras.length === 0) paras.push(schema.nodes.ap.create({ id: newId() }));
-    children.push(schema.nodes.annex.create({ id: a.id || newId('x'), heading: a.heading, title: a.title }, paras));
+    children.push(schema.nodes.annex.create({ id: a.id || newId('x'), heading: a.heading, title: a.title, inBody: a.inBody === true }, paras));
   }
   return schema.nodes.doc.create({ meta: d.meta }, children);
 }
@@ -256,6 +256,12 @@ export function fromDoc(doc: PMNode): ResolutionDocument {
   const nodes = (items: readonly Placed[]) => items.map((p) => p.node);
   const preambular = nestBlocks(nodes(c.preamble), footnotes);
   const operative = nestBlocks(nodes(c.operative), footnotes, true);
-  const annexes: Annex[] = c.annexes.map(({ node: a, items }) => ({ id: a.attrs.id as string, heading: a.attrs.heading as string, title: a.attrs.title as string, paragraphs: nestBlocks(nodes(items), footnotes) }));
+  const annexes: Annex[] = c.annexes.map(({ node: a, items }) => ({
+    id: a.attrs.id as string,
+    heading: a.attrs.heading as string,
+    title: a.attrs.title as string,
+    paragraphs: nestBlocks(nodes(items), footnotes),
+    ...(a.attrs.inBody === true ? { inBody: true } : {}),
+  }));
   return { meta: doc.attrs.meta as ResolutionDocument['meta'], preambular, operative, footnotes, annexes };
 }

@@ -98,7 +98,7 @@ export const documentSchema: z.ZodType<ResolutionDocument> = z.object({
   operative: z.array(blockSchema),
   footnotes: z.array(z.object({ id: z.string().min(1), content: z.array(inline) })),
   annexes: z.array(
-    z.object({ id: z.string().min(1), heading: z.string(), title: z.string(), paragraphs: z.array(blockSchema) }),
+    z.object({ id: z.string().min(1), heading: z.string(), title: z.string(), paragraphs: z.array(blockSchema), inBody: z.boolean().optional() }),
   ),
 });
 
@@ -148,6 +148,8 @@ function needsFormat2(file: Pick<PlenaryFile, 'document' | 'notes' | 'decisions'
   walk(file.document.preambular);
   walk(file.document.operative);
   for (const a of file.document.annexes) walk(a.paragraphs);
+  // A text quoted in the body: 0.1 would print it after the closing block, as an annex.
+  if (file.document.annexes.some((a) => a.inBody)) moves = true;
   return moves;
 }
 
@@ -201,7 +203,8 @@ export function parsePlenaryFile(text: string, fileName = 'the file'): PlenaryFi
 
 /**
  * Serialises a file, pretty-printed for readable diffs: format 2 when it holds notes, decisions,
- * move proposals, headings, part preambles or tables, otherwise format 1 (which 0.1 reads).
+ * move proposals, headings, part preambles, tables or a text quoted in the body, otherwise format 1
+ * (which 0.1 reads).
  */
 export function serializePlenaryFile(
   file: Pick<PlenaryFile, 'document' | 'negotiation' | 'extra' | 'notes' | 'decisions'>,

@@ -265,12 +265,20 @@ export interface Footnote {
   content: Inline[];
 }
 
-/** An annex: a heading and paragraphs with their own numbering. */
+/**
+ * An annex: a heading and paragraphs with their own numbering. With `inBody`, the text a
+ * resolution adopts in full and quotes in its body ("Adopts the following Pact for the Future and
+ * its annexes:", then the Pact with its own title, headings, numbered paragraphs and footnotes): it
+ * has no "Annex" heading (`heading` is ""), follows the operative paragraph that introduces it and
+ * prints before the closing meeting block, as the official text does (A/RES/79/1). Absent (never
+ * false) for an ordinary annex, which prints after the closing block.
+ */
 export interface Annex {
   id: string;
   heading: string;
   title: string;
   paragraphs: Block[];
+  inBody?: boolean;
 }
 
 /** A whole resolution or draft. */

@@ -121,10 +121,14 @@ const nodes: Record<string, NodeSpec> = {
     ],
     toDOM: (n) => ['p', blockDomAttrs('op', n.attrs), 0],
   },
-  /** An annex: heading ("Annex", "Annex I") and title, then its own numbered paragraphs. */
+  /**
+   * An annex: heading ("Annex", "Annex I") and title, then its own numbered paragraphs. `inBody`:
+   * the text the resolution adopts in full, quoted in its body before the closing block (see
+   * model.ts Annex).
+   */
   annex: {
     content: '(ap | heading | table)+',
-    attrs: { id: { default: '' }, heading: { default: 'Annex' }, title: { default: '' } },
+    attrs: { id: { default: '' }, heading: { default: 'Annex' }, title: { default: '' }, inBody: { default: false } },
     defining: true,
     isolating: true,
     parseDOM: [
@@ -134,12 +138,19 @@ const nodes: Record<string, NodeSpec> = {
           id: '',
           heading: (d as unknown as DomLike).getAttribute('data-heading') ?? 'Annex',
           title: (d as unknown as DomLike).getAttribute('data-title') ?? '',
+          inBody: (d as unknown as DomLike).getAttribute('data-in-body') === 'true',
         }),
       },
     ],
     toDOM: (n) => [
       'section',
-      { class: 'annex', 'data-id': n.attrs.id as string, 'data-heading': n.attrs.heading as string, 'data-title': n.attrs.title as string },
+      {
+        class: n.attrs.inBody ? 'annex in-body' : 'annex',
+        'data-id': n.attrs.id as string,
+        'data-heading': n.attrs.heading as string,
+        'data-title': n.attrs.title as string,
+        ...(n.attrs.inBody ? { 'data-in-body': 'true' } : {}),
+      },
       0,
     ],
   },

@@ -52,6 +52,20 @@ describe('fidelity measurements', () => {
     expect(f.linesPerPage).toEqual([5, 2]);
   });
 
+  it('takes a note line that begins with a number at the column edge for the note text it continues, not for a note (A/RES/79/1 "14 June 1992, vol. I")', () => {
+    const doc = `<doc>${page([
+      [147.1, 383, 10, 'The General Assembly,'],
+      [147.1, 401, 10, 'Recalling its resolution 70/1 of 25 September 2015 on the'],
+      [123.4, 413, 10, 'sustainable development goals and targets of the agenda'],
+      [147.1, 431, 10, '1. Decides to remain seized of the matter until next year'],
+      [123.4, 443, 10, 'and requests a report on the implementation of this text'],
+      [123.4, 455, 10, 'at its next session under the item entitled as before;'],
+      [116.9, 694, 8.5, '6 Report of the Conference, Rio de Janeiro, 3-'],
+      [123.4, 704, 8.5, '14 June 1992, vol. I, resolution 1, annex I.'],
+    ])}</doc>`;
+    expect(figures(layoutOf(doc)).notePages).toEqual({ '6': 1 });
+  });
+
   it('compares an export with the official: equal documents agree in everything', () => {
     const f = figures(layoutOf(official));
     const c = compare(f, f);

@@ -226,13 +226,20 @@ describe('exportHtml: content', () => {
     expect(exportHtml(res200, { forPrint: true })).not.toContain('@media screen');
   });
 
-  it('sets annexes after the text (no page break of their own) with their heading and title', () => {
+  it('sets annexes after the closing block (no page break of their own) with their heading and title, a text quoted in the body before it', () => {
     const pact = corpusDoc('ga-en/A_RES_79_1.txt');
     const html = exportHtml(pact);
-    expect(html).toContain('<section class="annex" id="annex-1" aria-labelledby="annex-1-heading">');
+    // The Pact is quoted in the body: before the closing block; Annex I and II after it.
+    const pactAt = html.indexOf('<section class="annex in-body" id="annex-1" aria-labelledby="annex-1-heading">');
+    expect(pactAt).toBeGreaterThan(0);
     expect(html).toContain('<h2 class="annex-title" id="annex-1-heading">The Pact for the Future</h2>');
+    expect(html.indexOf('<div class="closing">')).toBeGreaterThan(pactAt);
+    expect(html.indexOf('<section class="annex" id="annex-2"')).toBeGreaterThan(html.indexOf('<div class="closing">'));
     expect(html).toContain('<h2 class="annex-heading" id="annex-2-heading">Annex I</h2>');
     expect(html).toContain('<h3 class="annex-title">Global Digital Compact</h3>');
     expect(styleOf(html)).not.toContain('break-before: page');
+    // Its numbered paragraphs are sentences: numbers at the column edge; "Action 6." runs into its title.
+    expect(html).toMatch(/<p class="op margin-num" id="[^"]+"><span class="label">1\.<\/span>We, the Heads of State/);
+    expect(html).toMatch(/<span class="heading-num">Action 6\.<\/span> We will invest in people/);
   });
 });
