@@ -159,6 +159,9 @@ function paraAnchor(id: string): string {
  * 62.5 pt from the top, as on the official pages (text top at 53.1 pt), the rule just under it.
  */
 const HEAD_RULE = 'padding-bottom: 1.5pt; margin-bottom: 9pt; border-bottom: 0.5pt solid #000;';
+/** Top margin of pages 2+ (pt): resolutions, and drafts (see stylesheet). */
+const RESOLUTION_TOP_PT = 73.4;
+const DRAFT_TOP_PT = 75.5;
 
 /**
  * The running head's two margin boxes, in points across the 492 pt line: the title's (inner side)
@@ -185,28 +188,35 @@ function stylesheet(layout: DocumentLayout, opts: HtmlExportOptions): string {
   const even = rtl ? { outer: 'right', inner: 'left' } : { outer: 'left', inner: 'right' };
   const odd = rtl ? { outer: 'left', inner: 'right' } : { outer: 'right', inner: 'left' };
   const font = HTML_FONT_STACKS[layout.lang];
+  // Drafts' pages 2+ start 2.1 pt lower than resolutions' (first line at 75.6 pt on 30 of the 33
+  // drafts of drafts-80 that have a page 2, 73.5 pt on the resolutions) and end at the same place
+  // (notes down to 734.3 pt): the running head stays where it is, the text area is 2.1 pt shorter.
+  const top = layout.isDraft ? DRAFT_TOP_PT : RESOLUTION_TOP_PT;
+  const headRule = HEAD_RULE.replace('margin-bottom: 9pt', `margin-bottom: ${+(9 + top - RESOLUTION_TOP_PT).toFixed(1)}pt`);
   return `/* ${fontNote(layout.lang).replace(/\*\//g, '* /')} */
 @page {
   size: ${a4 ? 'A4' : 'letter'};
   /* The content box spans the masthead and running heads (60 pt to 552 pt); the text column is
      inset within it (123.4 pt to 488.9 pt, where the justified lines of the UN PDFs end). Pages
-     2+: the first line's box at 73.4 pt, text and notes down to 735.5 pt (measured on the 39
-     official PDFs of the corpus: first body line 73.5 pt, lowest 734.4 pt). */
-  margin: 73.4pt ${a4 ? '43.3pt' : '60pt'} 56.5pt 60pt;
+     2+: the first line's box at 73.4 pt (drafts 75.5 pt), text and notes down to 735 pt: the last
+     note's letters end at 734.3 pt as on the official PDFs of both corpora (first body line 73.5 pt,
+     drafts 75.6 pt; 735.5 pt set them 1 pt low and let a draft's page hold a line more than the
+     official ones ever do: their body lines end at 728.7 pt at most under a 75.6 pt top). */
+  margin: ${top}pt ${a4 ? '43.3pt' : '60pt'} 57pt 60pt;
   @top-left { content: none; }
   @top-right { content: none; }
   @bottom-left { content: none; }
   @bottom-right { content: none; }
 }
 @page :left {
-  @top-${even.outer} { content: ${outerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${even.outer}; ${HEAD_RULE} width: ${HEAD_OUTER_PT}pt; ${HEAD_ONE_LINE} }
-  @top-${even.inner} { content: ${innerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${even.inner}; ${HEAD_RULE} width: ${HEAD_INNER_PT}pt; ${HEAD_ONE_LINE} }
+  @top-${even.outer} { content: ${outerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${even.outer}; ${headRule} width: ${HEAD_OUTER_PT}pt; ${HEAD_ONE_LINE} }
+  @top-${even.inner} { content: ${innerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${even.inner}; ${headRule} width: ${HEAD_INNER_PT}pt; ${HEAD_ONE_LINE} }
   @bottom-${even.outer} { content: counter(page) "/" counter(pages); font: bold 8.5pt/10pt ${font}; vertical-align: top; text-align: ${even.outer}; padding-top: 11pt; }
   @bottom-${even.inner} { content: ""; }
 }
 @page :right {
-  @top-${odd.inner} { content: ${innerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${odd.inner}; ${HEAD_RULE} width: ${HEAD_INNER_PT}pt; ${HEAD_ONE_LINE} }
-  @top-${odd.outer} { content: ${outerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${odd.outer}; ${HEAD_RULE} width: ${HEAD_OUTER_PT}pt; ${HEAD_ONE_LINE} }
+  @top-${odd.inner} { content: ${innerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${odd.inner}; ${headRule} width: ${HEAD_INNER_PT}pt; ${HEAD_ONE_LINE} }
+  @top-${odd.outer} { content: ${outerHead}; font: bold 8.5pt/10pt ${font}; vertical-align: bottom; text-align: ${odd.outer}; ${headRule} width: ${HEAD_OUTER_PT}pt; ${HEAD_ONE_LINE} }
   @bottom-${odd.outer} { content: counter(page) "/" counter(pages); font: bold 8.5pt/10pt ${font}; vertical-align: top; text-align: ${odd.outer}; padding-top: 11pt; }
   @bottom-${odd.inner} { content: ""; }
 }
@@ -371,6 +381,7 @@ span.fn-float span.fn-num { box-sizing: border-box; width: 26.5pt; margin-inline
 .end-rule { border: 0; border-top: 0.25pt solid #000; width: 72pt; margin: 18pt auto 0; }
 /* Notes repeated where they are cited, for a paged-media engine to float to the page foot (PAGED_CSS). */
 .fn-float { display: none; }
+.uncited-notes { margin: 0; }
 @media print {
   .fn-back { display: none; }
 }
@@ -548,12 +559,18 @@ export function exportHtml(doc: ResolutionDocument, opts: HtmlExportOptions = {}
   const heading = adoptedHeading(layout);
   if (heading.length > 0) h.push(`<p class="adopted">${heading.map(escapeHtml).join('<br>')}</p>`);
   const sponsors = sponsorLine(meta, words);
-  if (sponsors) h.push(`<p class="sponsors">${escapeHtml(sponsors)}${sponsorFloat ? floatNote('*', meta.sponsorNote) : ''}</p>`);
+  // Notes that nothing in the text cites (a draft's "**" note on its masthead line, a note on the
+  // text an amendment quotes: the three of the two corpora) print at the foot of page 1, as in the
+  // official PDFs, lettered as in the list at the end; they float from the sponsor line or the title.
+  const uncited = unreferencedFootnotes(doc, layout).map((f, k) => ({ mark: String.fromCharCode(97 + (k % 26)).repeat(Math.floor(k / 26) + 1), text: inlineText(f.content) }));
+  const uncitedFloats = opts.forPrint ? uncited.map((n) => floatNote(n.mark, n.text)).join('') : '';
+  if (sponsors) h.push(`<p class="sponsors">${escapeHtml(sponsors)}${sponsorFloat ? floatNote('*', meta.sponsorNote) : ''}${uncitedFloats}</p>`);
   if (meta.basis.trim()) h.push(`<p class="basis">[<span class="basis-text">${lineHtml(tieSpaces(meta.basis.trim().replace(/^\[|\]$/g, '')))}</span>]</p>`);
   if (title) {
     const num = titleNumberLabel(layout).trim();
-    h.push(`<h1 class="${titleClass(title)}">${num ? `<span class="title-num">${escapeHtml(num)}</span>` : ''}${lineHtml(title)}</h1>`);
+    h.push(`<h1 class="${titleClass(title)}">${num ? `<span class="title-num">${escapeHtml(num)}</span>` : ''}${lineHtml(title)}${sponsors ? '' : uncitedFloats}</h1>`);
   } else h.push(`<h1 class="visually-hidden">${escapeHtml(docTitle)}</h1>`);
+  if (!sponsors && !title && uncitedFloats) h.push(`<p class="uncited-notes">${uncitedFloats}</p>`);
 
   h.push('<div class="body">');
   // With resolutions A, B… each formula stands under its letter (paragraphHtml).
@@ -601,10 +618,7 @@ export function exportHtml(doc: ResolutionDocument, opts: HtmlExportOptions = {}
   const notes: { id: string; mark: string; text: string; back: boolean; floated: boolean }[] = [];
   if (meta.sponsorNote.trim() && sponsors && !meta.bureauLine.trim()) notes.push({ id: 'fn-sponsors', mark: '*', text: meta.sponsorNote.trim(), back: false, floated: Boolean(sponsorFloat) });
   for (const f of layout.footnotes) notes.push({ id: `fn${f.number}`, mark: String(f.number), text: f.text, back: true, floated: floats !== null });
-  unreferencedFootnotes(doc, layout).forEach((f, k) => {
-    const mark = String.fromCharCode(97 + (k % 26)).repeat(Math.floor(k / 26) + 1);
-    notes.push({ id: `fn-${mark}`, mark, text: inlineText(f.content), back: false, floated: false });
-  });
+  for (const n of uncited) notes.push({ id: `fn-${n.mark}`, mark: n.mark, text: n.text, back: false, floated: Boolean(opts.forPrint) });
   if (notes.length > 0) {
     const allFloated = notes.every((n) => n.floated);
     h.push(`<section class="footnotes${allFloated ? ' all-floated' : ''}" role="doc-endnotes" aria-labelledby="notes-heading">`);

@@ -75,7 +75,10 @@ export const DETERMINISM_SHIM = [
  * fewer than four lines on the page (keep with next on the last paragraph, with widow and orphan
  * control). The end rule under it (or under a draft's last paragraph) never stands alone on a page
  * either: the official rule always stands under the date. A heading (or an annex) that starts a
- * page loses its space before, as Word's. Everything is measured synchronously
+ * page loses its space before, as Word's. A page never ends inside a line: when the
+ * polyfill cuts before a note call whose note does not fit (the word before the call stays, the next
+ * page starts with the call), the whole line goes over with its call, as in Word (A/C.4/80/L.8 page 7),
+ * under the same widow and orphan control. Everything is measured synchronously
  * on the laid-out page (determinism).
  */
 export const KEEP_RULES_SCRIPT = `(function () {
@@ -128,6 +131,21 @@ export const KEEP_RULES_SCRIPT = `(function () {
     var lines = lineStarts(p);
     notes.forEach(function (n, i) { n.style.display = shown[i]; });
     return lines;
+  }
+  // Whether a cut at (node, offset) of paragraph p falls inside a line rather than between lines
+  // (next: the start of the first line after the cut, if any): the cut parts a word from what is
+  // glued to it (a note call), or text of the line follows it before the next line (calls and notes aside).
+  function insideLine(p, node, offset, next) {
+    var before = document.createRange();
+    before.setStart(p, 0);
+    before.setEnd(node, offset);
+    var rest = document.createRange();
+    rest.setStart(node, offset);
+    if (next) rest.setEnd(next.node, next.offset); else rest.setEnd(p, p.childNodes.length);
+    if (/\\S$/.test(before.toString()) && /^\\S/.test(rest.toString())) return true;
+    var frag = rest.cloneContents();
+    frag.querySelectorAll('sup, [data-note], .fn-float').forEach(function (n) { n.remove(); });
+    return frag.textContent.trim().length > 0;
   }
   function moved(overflow, startBefore, node, offset) {
     var r = document.createRange();
@@ -197,11 +215,18 @@ export const KEEP_RULES_SCRIPT = `(function () {
         if (r.comparePoint(c, overflow.startOffset) <= 0) break;
         k++;
       }
+      // A cut inside a line (Paged.js cuts before a note call whose note does not fit, leaving the
+      // word it is attached to on the page and starting the next page with the call): the whole
+      // line goes over, as in Word, where a line and its calls are never parted.
+      var inLine = k > 0 && insideLine(p, c, overflow.startOffset, lines[k]);
+      if (inLine) k--;
+      var cut = inLine ? moved(overflow, null, lines[k].node, lines[k].offset) : undefined;
       if (k > 0 && k === lines.length) return undefined;
       var after = lines.length - k;
-      if (k === 0 || (k >= 2 && after >= 2)) return undefined;
+      if (k >= 2 && after >= 2) return cut;
+      if (k === 0 && !inLine) return undefined;
       if (k >= 3 && after === 1) return moved(overflow, null, lines[k - 1].node, lines[k - 1].offset);
-      if (!hasTextBefore(rendered, p)) return undefined;
+      if (!hasTextBefore(rendered, p)) return cut;
       return moved(overflow, keepWithPrevious(rendered, p));
     }
   }

@@ -292,4 +292,101 @@ describe('page layout', () => {
     },
     300_000,
   );
+  it.runIf(chromium && pdftotext)(
+    "sets a draft's pages 2+ as the official drafts (first line at 75.6 pt, notes down to 734.3 pt) and prints a note nothing cites at the foot of page 1",
+    async () => {
+      const filler = 'the General Assembly notes the report and decides to continue its consideration of the question';
+      const draft: ResolutionDocument = {
+        meta: committeeDraftMeta({ agendaItems: [{ number: '18', title: 'Sustainable development' }] }),
+        preambular: [textBlock('p1', `Recalling ${filler},`)],
+        operative: Array.from({ length: 40 }, (_, i) =>
+          i === 30
+            ? { id: 'o31', content: [{ t: 'text' as const, text: `Decides that ${filler} (paragraph 31);` }, { t: 'fn' as const, id: 'n1' }], children: [], tail: [] }
+            : textBlock(`o${i + 1}`, `Decides that ${filler} and ${filler} (paragraph ${i + 1});`),
+        ),
+        // n2: the draft's "**" note, which no paragraph cites.
+        footnotes: [
+          { id: 'n1', content: [{ t: 'text', text: 'Resolution 70/1.' }] },
+          { id: 'n2', content: [{ t: 'text', text: 'In order for the General Assembly to take action on the present proposal, it will be necessary to decide to consider the item in plenary.' }] },
+        ],
+        annexes: [],
+      };
+      const tmp = tempDir();
+      try {
+        const out = path.join(tmp.dir, 'draft.pdf');
+        fs.writeFileSync(out, (await new ExportService().render(draft, 'pdf')).bytes);
+        const pages = spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).stdout.split('\f');
+        // The uncited note stands on page 1 under the sponsor note (old code: after the end rule, on the last page).
+        expect(pages[0]).toMatch(/Any changes|On behalf of/);
+        expect(pages[0]).toContain('In order for the General Assembly to take action');
+        expect(pages.slice(1).join('')).not.toContain('In order for the General Assembly to take action');
+        const lines = bodyLines(out);
+        expect(lines.length).toBeGreaterThanOrEqual(3);
+        for (const page of lines.slice(1)) {
+          // Old code: 73.6 pt, the resolutions' top.
+          expect(page[0]!.y0).toBeGreaterThan(75);
+          expect(page[0]!.y0).toBeLessThan(76.2);
+        }
+        // Notes end where the official ones do (734.3 pt; old code 735.3).
+        const bbox = spawnSync('pdftotext', ['-bbox', out, '-'], { encoding: 'utf8' }).stdout;
+        const noteBottoms = [...bbox.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">/g)]
+          .map((m) => ({ y0: Number(m[1]), y1: Number(m[2]) }))
+          .filter((w) => w.y1 - w.y0 < 10 && w.y1 - w.y0 > 8 && w.y0 > 600 && w.y1 < 740)
+          .map((w) => w.y1);
+        expect(noteBottoms.length).toBeGreaterThan(0);
+        expect(Math.max(...noteBottoms)).toBeLessThan(734.8);
+        expect(Math.max(...noteBottoms)).toBeGreaterThan(733.8);
+      } finally {
+        tmp.cleanup();
+      }
+    },
+    300_000,
+  );
+  it.runIf(chromium)(
+    'never parts a note call from the word it follows: when its note does not fit, the whole line goes over (A/C.4/80/L.8 page 7)',
+    async () => {
+      const filler = 'the General Assembly notes the report and decides to continue its consideration of the question';
+      const longNote = 'Official Records of the General Assembly, Seventy-ninth Session, Supplement No. 20 (A/79/20), paras. 95, 96 (a), 98–101, and see also the report of the Committee on its sixty-seventh session and the annex thereto';
+      // Calls at many places of the line and of the page, with notes of one to four lines: paragraphs
+      // of 8 to 90 words, the call after a pseudo-random word (a fixed sequence).
+      const words = `${filler} ${filler} ${filler} ${filler} ${filler} ${filler}`.split(' ');
+      let seed = 7;
+      const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+      const ops = Array.from({ length: 90 }, (_, i) => {
+        const length = 8 + next(83);
+        const call = 2 + next(length - 2);
+        return {
+          id: `o${i + 1}`,
+          content: [
+            { t: 'text' as const, text: `Decides that ${words.slice(0, call).join(' ')} ${2000 + i}` },
+            { t: 'fn' as const, id: `n${i + 1}` },
+            { t: 'text' as const, text: ` ${words.slice(call, length).join(' ')};` },
+          ],
+          children: [],
+          tail: [],
+        };
+      });
+      const draft: ResolutionDocument = {
+        meta: committeeDraftMeta({ agendaItems: [{ number: '18', title: 'Sustainable development' }] }),
+        preambular: [textBlock('p1', `Recalling ${filler},`)],
+        operative: ops,
+        footnotes: ops.map((_, i) => ({ id: `n${i + 1}`, content: [{ t: 'text' as const, text: `${longNote.slice(0, 40 + next(170))}.` }] })),
+        annexes: [],
+      };
+      const dom = await new ChromiumPaginator(chromium).paginate(exportHtml(draft, { forPrint: true }));
+      const pages = dom.split(/<div class="pagedjs_page[ "]/).slice(1);
+      expect(pages.length).toBeGreaterThan(8);
+      let continued = 0;
+      for (const [i, page] of pages.entries()) {
+        const first = /<p [^>]*>/.exec(page.slice(page.indexOf('pagedjs_page_content')));
+        if (!first || !first[0].includes('data-split-from')) continue;
+        continued++;
+        const start = page.slice(page.indexOf('pagedjs_page_content')).slice(first.index + first[0].length);
+        // Old code: page 2 and others started with the call of the word that ended the page before.
+        expect(start, `page ${i + 1}`).not.toMatch(/^\s*<sup[\s>]/);
+      }
+      expect(continued).toBeGreaterThanOrEqual(2);
+    },
+    300_000,
+  );
 });

@@ -75,6 +75,34 @@ describe('print HTML for the page layout', () => {
   });
 });
 
+describe('page geometry and page-1 notes of the print HTML', () => {
+  const pageRule = (html: string) => /@page \{([\s\S]*?)\n\}/.exec(html)![1]!;
+  it("sets drafts' pages 2+ 2.1 pt lower than resolutions', the running head where it was, and the text area's foot at 735 pt", () => {
+    const draftCss = exportHtml(doc());
+    const resCss = exportHtml({ ...doc(), meta: { ...doc().meta, kind: 'resolution', symbol: 'A/RES/80/5' } });
+    expect(pageRule(draftCss)).toMatch(/margin: 75\.5pt 60pt 57pt 60pt;/);
+    expect(pageRule(resCss)).toMatch(/margin: 73\.4pt 60pt 57pt 60pt;/);
+    // The head's box ends 2.1 pt further above the text, so its rule and words stay at the same height.
+    expect(draftCss).toMatch(/@top-left \{[^}]*margin-bottom: 11\.1pt;/);
+    expect(resCss).toMatch(/@top-left \{[^}]*margin-bottom: 9pt;/);
+  });
+
+  it('floats a note that nothing cites from the sponsor line (or the title), to the foot of page 1, and keeps it in the list for the screen', () => {
+    const d = doc();
+    d.footnotes.push({ id: 'fn3', content: [{ t: 'text', text: 'In order for the General Assembly to take action, it will be necessary to decide.' }] });
+    const print = exportHtml(d, { forPrint: true });
+    expect(print).toMatch(/class="sponsors">[^<]*<span class="fn-float" data-fn="\*"[\s\S]*?China\.<\/span><span class="fn-float" data-fn="a" aria-hidden="true"><span class="fn-num"><sup>a<\/sup><\/span>In order for/);
+    expect(print).toContain('<li id="fn-a" class="floated">');
+    expect(print.match(/data-fn="a"/g)).toHaveLength(1);
+    const screen = exportHtml(d);
+    expect(screen).not.toContain('data-fn="a"');
+    expect(screen).toContain('<li id="fn-a"><span class="fn-num"><sup>a</sup></span> In order for');
+    // Without a sponsor line the title carries it.
+    const noSponsors = { ...d, meta: { ...d.meta, sponsors: [], sponsorNote: '' } };
+    expect(exportHtml(noSponsors, { forPrint: true })).toMatch(/<h1[^>]*>[^<]*Rights of older persons<span class="fn-float" data-fn="a"/);
+  });
+});
+
 describe('sponsor line of draft decisions and amendments', () => {
   it('prints the words the draft printed after the colon, in HTML and .docx alike', async () => {
     const d = doc();
