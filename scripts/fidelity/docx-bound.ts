@@ -10,6 +10,13 @@
 //   usePrinterMetrics     <w:usePrinterMetrics/> in w:compat: LibreOffice honours it (it sets its
 //                         PrinterIndependentLayout to "disabled"), the one compatibility option that
 //                         could change glyph widths;
+//   UN ties               the spaces typeset.ts ties (a day before its month, "No.", "para.") as
+//                         no-break spaces and the hyphen of a "non-" word as w:noBreakHyphen, as the
+//                         Secretariat's Word files have them (not shipped: read back, a .docx would
+//                         bring U+00A0 and U+2011 into the text, see the session 5 report);
+//   separator +40 pt      the separator footnote's paragraph 30 pt high with 20 pt before and after:
+//                         Word sets the footnote area's top by this paragraph, LibreOffice ignores it
+//                         (its own separator distances apply), so this must lay out as exported;
 //   letters +0.15/0.20/0.25 pt   w:spacing 3, 4 or 5 twips on every run, about Word's extra width
 //                         per letter (official letters are +0.23 to +0.31 pt wider than nominal, the
 //                         spaces are not): a bound, NOT a candidate, since Word applies it too and
@@ -21,6 +28,7 @@ import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import JSZip from 'jszip';
 import { layoutOf, type PdfLayout } from './measure.js';
+import { tiedHyphenPieces, tieSpaces } from '../../src/shared/export/typeset.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({ options: { docx: { type: 'string' }, corpus: { type: 'string' }, only: { type: 'string' } } });
@@ -33,8 +41,21 @@ type Patch = (files: Map<string, string>) => void;
 const spacing = (twips: number): Patch => (f) => {
   f.set('word/styles.xml', f.get('word/styles.xml')!.replace('<w:rPrDefault><w:rPr>', `<w:rPrDefault><w:rPr><w:spacing w:val="${twips}"/>`));
 };
+/** Every `<w:t>` text of the part, typeset with the UN's ties (typeset.ts). */
+const tied = (part: string): Patch => (f) => {
+  f.set(part, f.get(part)!.replace(/<w:t( xml:space="preserve")?>([^<]*)<\/w:t>/g, (_m, _sp: string, t: string) =>
+    tiedHyphenPieces(tieSpaces(t))
+      .map((p) => `<w:t xml:space="preserve">${p.tied ? p.text.replace('-', '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">') : p.text}</w:t>`)
+      .join('')));
+};
+const SEPARATOR = /(<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr>)<w:spacing [^>]*\/>/;
 const variants: [string, Patch][] = [
   ['as exported', () => {}],
+  ['UN ties', (f) => { tied('word/document.xml')(f); tied('word/footnotes.xml')(f); }],
+  ['separator +40 pt', (f) => {
+    if (!SEPARATOR.test(f.get('word/footnotes.xml')!)) throw new Error('no separator footnote paragraph to change');
+    f.set('word/footnotes.xml', f.get('word/footnotes.xml')!.replace(SEPARATOR, '$1<w:spacing w:before="400" w:after="400" w:line="600" w:lineRule="exact"/>'));
+  }],
   ['usePrinterMetrics', (f) => f.set('word/settings.xml', f.get('word/settings.xml')!.replace('<w:compat>', '<w:compat><w:usePrinterMetrics/>'))],
   ['letters +0.15 pt', spacing(3)],
   ['letters +0.20 pt', spacing(4)],
@@ -63,7 +84,7 @@ for (const [label, patch] of variants) {
   for (const n of names) {
     const zip = await JSZip.loadAsync(fs.readFileSync(path.join(docxDir, `${n}.docx`)));
     const xml = new Map<string, string>();
-    for (const p of ['word/styles.xml', 'word/settings.xml']) xml.set(p, await zip.file(p)!.async('string'));
+    for (const p of ['word/styles.xml', 'word/settings.xml', 'word/document.xml', 'word/footnotes.xml']) xml.set(p, await zip.file(p)!.async('string'));
     patch(xml);
     for (const [p, s] of xml) zip.file(p, s);
     fs.writeFileSync(path.join(dir, `${n}.docx`), await zip.generateAsync({ type: 'uint8array' }));

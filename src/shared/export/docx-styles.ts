@@ -38,6 +38,18 @@ export const COLUMN = 7304;
 export const OUT_LEFT = 1268;
 /** How far the masthead and running heads reach beyond the column on the right (to 552 pt). */
 export const OUT_RIGHT = 1268;
+/**
+ * Width of the masthead's session block (session, committee, agenda item and its title): 4 in
+ * (288 pt) from 60 pt, so to 348 pt. The official agenda-item titles, set by Word, reach 346.3 pt
+ * (A/RES/79/134; 343.8–346.2 pt in six drafts of drafts-80), so Word's block cannot end sooner.
+ * With Word's letter widths (nominal + 0.32 pt, the PDF export's measured model) this width gives
+ * the official line count for 80 of the 83 one-item agenda titles of both corpora, the former
+ * 327.6 pt for 71. (LibreOffice sets letters at their nominal widths and wraps less: 74 against
+ * 80 before; the file is made for Word.)
+ */
+export const SESSION_BLOCK = 5760;
+/** The session block's right indent, from the column's right edge (488.6 pt) back to 348 pt. */
+const SESSION_RIGHT = COLUMN + OUT_LEFT - SESSION_BLOCK;
 /** One indent step (23.7 pt) and the text position of an operative paragraph (47.5 pt). */
 export const STEP = 474;
 /** Where the text of an operative paragraph starts after its number (47.5 pt). */
@@ -149,11 +161,11 @@ export function unStyles(lang: Language): IParagraphStyleOptions[] {
     // Parts ("II" over its title) and lettered sub-headings ("A." tab title): bold, at the column edge.
     style(STYLE.partHeading, 'UN Part Heading', STYLE.normal, { spacing: exact(12, 120, 240), keepNext: true }, { bold: true }),
     style(STYLE.subHeading, 'UN Sub-heading', STYLE.normal, { spacing: exact(12, 120, 120), keepNext: true, leftTabStop: STEP }, { bold: true }),
-    // Masthead: the block under the heavy rule, from 60 pt, about 270 pt wide.
-    style(STYLE.session, 'UN Masthead Session', STYLE.normal, { indent: { left: -OUT_LEFT, right: 3220 } }, { bold: true }),
-    style(STYLE.committee, 'UN Masthead Committee', STYLE.normal, { indent: { left: -OUT_LEFT, right: 3220 }, spacing: exact(14) }, { bold: true, size: 24 }),
-    style(STYLE.agenda, 'UN Masthead Agenda Item', STYLE.normal, { indent: { left: -OUT_LEFT, right: 3220 } }),
-    style(STYLE.itemTitle, 'UN Masthead Item Title', STYLE.normal, { indent: { left: -OUT_LEFT, right: 3220 }, keepNext: true }, { bold: true }),
+    // Masthead: the block under the heavy rule, from 60 pt to 348 pt (SESSION_BLOCK).
+    style(STYLE.session, 'UN Masthead Session', STYLE.normal, { indent: { left: -OUT_LEFT, right: SESSION_RIGHT } }, { bold: true }),
+    style(STYLE.committee, 'UN Masthead Committee', STYLE.normal, { indent: { left: -OUT_LEFT, right: SESSION_RIGHT }, spacing: exact(14) }, { bold: true, size: 24 }),
+    style(STYLE.agenda, 'UN Masthead Agenda Item', STYLE.normal, { indent: { left: -OUT_LEFT, right: SESSION_RIGHT } }),
+    style(STYLE.itemTitle, 'UN Masthead Item Title', STYLE.normal, { indent: { left: -OUT_LEFT, right: SESSION_RIGHT }, keepNext: true }, { bold: true }),
     style(STYLE.unitedNations, 'UN Masthead United Nations', STYLE.normal, { spacing: { line: 240, lineRule: LineRuleType.AUTO, after: 40 } }, { size: 28 }),
     style(STYLE.symbol, 'UN Masthead Symbol', STYLE.normal, { alignment: rtl ? AlignmentType.LEFT : AlignmentType.RIGHT, spacing: { line: 240, lineRule: LineRuleType.AUTO, after: 40 } }),
     style(STYLE.organ, 'UN Masthead Organ', STYLE.normal, { spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 48 } }, { bold: true, size: 40 }),

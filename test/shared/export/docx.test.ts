@@ -253,6 +253,17 @@ describe('docx export of A/RES/79/200 (English, from the corpus)', () => {
     expect(styleXml(s, STYLE.closing)).toMatch(/<w:jc w:val="right"\/>[\s\S]*<w:i\/>/);
   });
 
+  it('sets the session block (session, committee, agenda item, item title) 4 in wide, from 60 pt to 348 pt', () => {
+    // The official agenda-item titles reach 346.3 pt (A/RES/79/134): a block ending at 327.6 pt
+    // made Word wrap them a line earlier than the official and moved page 1's text down.
+    const column = { left: 2468, right: 12240 - 2468 };
+    for (const id of [STYLE.session, STYLE.committee, STYLE.agenda, STYLE.itemTitle]) {
+      const ind = attrs(styleXml(d.styles, id), 'w:ind')!;
+      expect((column.left + Number(ind['w:left'])) / 20, id).toBe(60);
+      expect((column.right - Number(ind['w:right'])) / 20, id).toBe(348);
+    }
+  });
+
   it('uses the styles for the text: formula, 13 PPs, 9 numbered OPs', () => {
     const order = paragraphs(d.document).map(styleOf);
     expect(order.slice(0, 7)).toEqual([STYLE.session, STYLE.agenda, STYLE.itemTitle, STYLE.adopted, STYLE.basis, STYLE.title, STYLE.formula]);
