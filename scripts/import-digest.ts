@@ -23,7 +23,7 @@ function walk(dir: string): string[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]))
-    .filter((f) => /\.(txt|md|pdf)$/i.test(f));
+    .filter((f) => /\.(?:txt|md|pdf)$/i.test(f));
 }
 
 /** The digest of one file's parse and prepared rows; a failure is part of the digest too. */

@@ -16,14 +16,14 @@ import type { AgendaItem, DocumentKind, FrontMatter, Language, Organ } from '../
 import { isInstruction } from './amendment.js';
 import { parseSymbol } from '../resolution/symbols.js';
 import { PAGE } from './clean.js';
-import { plain } from './inline.js';
+import { plain, squeeze } from './inline.js';
 import { RE_BUREAU_LINE, sponsorLineAt } from './sponsors.js';
 
 const ALL_LANGS: readonly Language[] = ['en', 'fr', 'es', 'ru', 'ar', 'zh'];
 
 /** Lower-cased, apostrophes and spaces unified, for comparing fixed wording. */
 export function norm(s: string): string {
-  return plain(s).replace(/[’‘ʼ`]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+  return squeeze(plain(s).replace(/[’‘ʼ`]/g, "'")).toLowerCase();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -54,6 +54,8 @@ export function detectLanguage(text: string): Language {
   const counts: Record<'en' | 'fr' | 'es', number> = { en: 0, fr: 0, es: 0 };
   const words = s.toLowerCase().match(/[a-z\u00e0-\u00ff']+/g) ?? [];
   for (const w of words) {
+    // Every word counted below has at most four letters: longer ones skip the comparisons.
+    if (w.length > 4) continue;
     switch (w) {
       case 'the': case 'of': case 'and': case 'to': case 'its': case 'that': case 'with': case 'for':
         counts.en++;
@@ -327,7 +329,7 @@ export function parseMasthead(lines: readonly string[]): MastheadInfo {
   let basis = '';
   let group = 0;
   let lastRecognised = -1;
-  const ls = lines.map((l) => (l === PAGE ? '' : plain(l).replace(/\s+/g, ' ').trim()));
+  const ls = lines.map((l) => (l === PAGE ? '' : squeeze(plain(l))));
   for (let i = 0; i < ls.length; i++) {
     const line = ls[i]!;
     if (line === '') {

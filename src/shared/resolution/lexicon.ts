@@ -336,6 +336,8 @@ interface Term {
 interface TrieNode {
   next: Map<number, TrieNode> | undefined;
   terms: Term[] | undefined;
+  /** `next` has a space (a phrase goes on with another word): read at every character of a walk. */
+  space: boolean;
 }
 
 interface Affix {
@@ -386,7 +388,7 @@ function compile(data: LexiconData): Compiled {
   const guardWords = new Set(data.guard?.words ?? []);
   const guardNext = new Set(data.guard?.allowedNext ?? []);
   const kindTrie = (kd: KindData, conjunction: string | undefined): KindTrie => {
-    const root: TrieNode = { next: undefined, terms: undefined };
+    const root: TrieNode = { next: undefined, terms: undefined, space: false };
     const seen = new Set<string>();
     const insert = (phrase: string, gender: Gender | undefined, counterpart: string | undefined): void => {
       const key = normalizeKey(phrase, true);
@@ -400,8 +402,9 @@ function compile(data: LexiconData): Compiled {
         node.next ??= new Map();
         let child = node.next.get(ch);
         if (!child) {
-          child = { next: undefined, terms: undefined };
+          child = { next: undefined, terms: undefined, space: false };
           node.next.set(ch, child);
+          if (ch === 0x20) node.space = true;
         }
         node = child;
       }
@@ -588,7 +591,7 @@ function walk(
   for (;;) {
     if (!first) {
       if (node.terms) consider(s, node, pos, prefix, infix, infixAt, false);
-      if (!infix && s.kt.infixes.size > 0 && (node.terms || node.next?.has(0x20))) {
+      if (!infix && (node.terms || node.space) && s.kt.infixes.size > 0) {
         tryInfixes(s, node, pos, spaces, prefix);
       }
     }
