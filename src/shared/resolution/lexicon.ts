@@ -706,6 +706,28 @@ export function detectOpeningPhrase(
  * returned, as it is when no phrase is known ("Blorfs the committee").
  */
 export function classifyOpening(text: string, lang: Language): { kind: ClauseKind; match: PhraseMatch } | null {
+  if (lang !== classifiedLang) {
+    classified.clear();
+    classifiedLang = lang;
+  }
+  let r = classified.get(text);
+  if (r === undefined) {
+    r = classify(text, lang);
+    if (classified.size >= CLASSIFIED_MAX) classified.clear();
+    classified.set(text, r);
+  }
+  // A copy: callers own what they get.
+  return r && { kind: r.kind, match: { ...r.match } };
+}
+
+// The importer asks about the same paragraph opening many times (splitting, rejoining and
+// building each look at a paragraph's first 200 characters): the recent answers of one language,
+// since a lookup costs far less than two walks of the tries.
+const classified = new Map<string, { kind: ClauseKind; match: PhraseMatch } | null>();
+let classifiedLang: Language | null = null;
+const CLASSIFIED_MAX = 4096;
+
+function classify(text: string, lang: Language): { kind: ClauseKind; match: PhraseMatch } | null {
   const pp = detectOpeningPhrase(text, lang, 'pp');
   const op = detectOpeningPhrase(text, lang, 'op');
   if (pp && (!op || pp.end > op.end)) return { kind: 'pp', match: pp };
