@@ -29,6 +29,11 @@ export function norm(s: string): string {
 // ---------------------------------------------------------------------------------------------
 // Language
 
+/** A character of detectLanguage's words: [a-z\u00e0-\u00ff']. */
+function isWordCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0xe0 && c <= 0xff) || c === 0x27;
+}
+
 /**
  * The language of a text, from its script (Cyrillic → ru, Arabic → ar, Han → zh) and, for Latin
  * script, from the most frequent short function words of English, French and Spanish.
@@ -52,10 +57,18 @@ export function detectLanguage(text: string): Language {
   if (max === arab) return 'ar';
   if (max === han * 3) return 'zh';
   const counts: Record<'en' | 'fr' | 'es', number> = { en: 0, fr: 0, es: 0 };
-  const words = s.toLowerCase().match(/[a-z\u00e0-\u00ff']+/g) ?? [];
-  for (const w of words) {
-    // Every word counted below has at most four letters: longer ones skip the comparisons.
-    if (w.length > 4) continue;
+  // The words are the runs of [a-z\u00e0-\u00ff'] in the lower-cased text; every word counted
+  // below has at most four letters, so only short runs become strings and are compared.
+  const low = s.toLowerCase();
+  for (let i = 0; i < low.length; ) {
+    if (!isWordCode(low.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < low.length && isWordCode(low.charCodeAt(j))) j++;
+    const w = j - i <= 4 ? low.slice(i, j) : '';
+    i = j;
     switch (w) {
       case 'the': case 'of': case 'and': case 'to': case 'its': case 'that': case 'with': case 'for':
         counts.en++;

@@ -19,7 +19,7 @@ import { fromRoman } from '../resolution/labels.js';
 import { classifyOpening } from '../resolution/lexicon.js';
 import type { Language, Table } from '../resolution/model.js';
 import { PAGE } from './clean.js';
-import { EM_OPEN, FN_CLOSE, FN_OPEN, plain } from './inline.js';
+import { EM_OPEN, FN_CLOSE, FN_OPEN, plain, squeeze } from './inline.js';
 import { readTableLine, TABLE } from './tables.js';
 
 /** What a unit is. */
@@ -110,7 +110,7 @@ export function endsClause(s: string): boolean {
 /** True for a meeting line: "54th plenary meeting", "48e séance plénière", "48ª sesión plenaria"… */
 export function isMeetingLine(line: string): boolean {
   if (line.length > 90 || !/\d/.test(line)) return false;
-  const t = plain(line).replace(/\s+/g, ' ').trim();
+  const t = squeeze(plain(line));
   if (t.length > 60) return false;
   for (const re of RE_MEETING) if (re.test(t)) return true;
   return false;
@@ -119,7 +119,7 @@ export function isMeetingLine(line: string): boolean {
 /** True for an annex heading: "Annex", "Annex II", "Annexe", "Anexo", "Приложение", "المرفق", "附件". */
 export function isAnnexHeading(line: string): boolean {
   if (line.length > 40) return false;
-  const t = plain(line).replace(/\s+/g, ' ').trim();
+  const t = squeeze(plain(line));
   return t.length <= 20 && RE_ANNEX.test(t);
 }
 

@@ -222,5 +222,26 @@ function dropFootnoteNumbers(s: string): string {
 }
 
 function pushWord(out: string[], w: string, fast: boolean): void {
-  pushToken(out, hasDigit(w, fast) || NUMBER_WORDS.has(w) ? NUMBER_TOKEN : w);
+  pushToken(out, hasDigit(w, fast) || maybeNumberWord(w) ? NUMBER_TOKEN : w);
+}
+
+/**
+ * Per first character (Latin, Cyrillic, Arabic: codes below NUMBER_FIRST_SPAN), a bit per length
+ * (31 for 31 and more) that some number word has: most words fail this test and are never looked
+ * up in NUMBER_WORDS.
+ */
+const NUMBER_FIRST_SPAN = 0x700;
+const NUMBER_FIRST = numberFirst();
+
+function numberFirst(): Uint32Array {
+  const masks = new Uint32Array(NUMBER_FIRST_SPAN);
+  for (const w of NUMBER_WORDS) if (w.charCodeAt(0) < NUMBER_FIRST_SPAN) masks[w.charCodeAt(0)]! |= 1 << Math.min(w.length, 31);
+  return masks;
+}
+
+/** NUMBER_WORDS.has(w), skipping the lookup where the first character and length rule it out. */
+function maybeNumberWord(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < NUMBER_FIRST_SPAN && (NUMBER_FIRST[c]! & (1 << Math.min(w.length, 31))) === 0) return false;
+  return NUMBER_WORDS.has(w);
 }
