@@ -57,9 +57,12 @@ interface Pending {
 
 /**
  * Jobs a worker holds at once: the one it reads and the next ones, which it starts without a round
- * trip through this thread (busy storing the documents before: a batch takes ~40 ms, a file ~4).
+ * trip through this thread (busy storing the documents before: a batch takes ~40 ms, a file ~3).
+ * Enough for the worker to keep reading through a whole batch's store, also when this thread is
+ * slowed down more than the worker on a loaded machine (with 12 the worker sat idle a quarter of
+ * the corpus import, waiting for the store to hand it the next files).
  */
-const PIPELINE = 12;
+const PIPELINE = 24;
 
 const KNOWN_CODES = new Set<string>(['BAD_INPUT', 'NOT_FOUND', 'CORRUPT', 'IO']);
 

@@ -92,7 +92,9 @@ export function packBody(doc: ResolutionDocument, texts: readonly string[] = [])
     if (v.length >= MIN_REF) {
       // Strings come in document order, mostly just after the previous one: look there first.
       let at = hay.indexOf(v, cursor);
-      if (at < 0) at = hay.indexOf(v);
+      // None starts at or after the cursor, so the first one (if any) starts before it: search
+      // only there (strings found nowhere, such as footnotes, no longer scan the texts twice).
+      if (at < 0 && cursor > 0) at = hay.slice(0, cursor + v.length - 1).indexOf(v);
       if (at >= 0) {
         cursor = at + v.length;
         return `\u0000${at},${v.length}`;

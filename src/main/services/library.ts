@@ -99,7 +99,7 @@ export interface LibraryOptions {
  * Files handed to the import workers ahead of the one awaited: enough to keep a worker reading
  * while this thread stores a batch (IMPORT_BATCH), few enough that memory stays small.
  */
-const IMPORT_READ_AHEAD = 16;
+const IMPORT_READ_AHEAD = 32;
 
 /**
  * Import workers a batch of files is spread over: two when there are cores for them and for this

@@ -366,7 +366,8 @@ const RE_STAR_NOTE = /^(\*{1,3})\s+(\S.*)$/;
  */
 export function takePageFootStarNotes(lines: readonly string[], from: number, citing: readonly string[] = lines): { lines: string[]; notes: RawNote[] } {
   const cited = new Set<string>();
-  for (const l of citing) for (const m of l.matchAll(/[^\s*](\*{1,3})(?!\*)/g)) cited.add(m[1]!);
+  // Only lines with a star can cite a star note (most have none: skip the match there).
+  for (const l of citing) if (l.includes('*')) for (const m of l.matchAll(/[^\s*](\*{1,3})(?!\*)/g)) cited.add(m[1]!);
   if (cited.size === 0) return { lines: [...lines], notes: [] };
   const remove = new Uint8Array(lines.length);
   const found: { at: number; note: RawNote }[] = [];

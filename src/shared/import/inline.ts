@@ -42,6 +42,16 @@ export function plain(s: string): string {
 }
 
 const RE_ANY_SENTINEL = /[\uE000-\uE00F]/;
+// A run of white space that is not a single plain space: what `squeeze` has to replace.
+const RE_TO_SQUEEZE = /[^\S ]| \s/;
+
+/**
+ * `s.replace(/\s+/g, ' ').trim()`: every run of white space one plain space, none at the ends.
+ * Most strings have nothing to replace, and a test costs far less than a replace that rebuilds them.
+ */
+export function squeeze(s: string): string {
+  return (RE_TO_SQUEEZE.test(s) ? s.replace(/\s+/g, ' ') : s).trim();
+}
 
 /** True if the string carries any sentinel. */
 export function hasSentinel(s: string): boolean {
@@ -366,7 +376,7 @@ export function toInlines(s: string, noteId: (mark: string) => string | undefine
     pushText(out, buf, em, link);
     buf = '';
   };
-  const text = s.replace(/\s+/g, ' ').trim();
+  const text = squeeze(s);
   const re = /[\uE000-\uE006]/g;
   let pos = 0;
   let m: RegExpExecArray | null;

@@ -16,18 +16,23 @@ import type { AgendaItem, DocumentKind, FrontMatter, Language, Organ } from '../
 import { isInstruction } from './amendment.js';
 import { parseSymbol } from '../resolution/symbols.js';
 import { PAGE } from './clean.js';
-import { plain } from './inline.js';
+import { plain, squeeze } from './inline.js';
 import { RE_BUREAU_LINE, sponsorLineAt } from './sponsors.js';
 
 const ALL_LANGS: readonly Language[] = ['en', 'fr', 'es', 'ru', 'ar', 'zh'];
 
 /** Lower-cased, apostrophes and spaces unified, for comparing fixed wording. */
 export function norm(s: string): string {
-  return plain(s).replace(/[’‘ʼ`]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+  return squeeze(plain(s).replace(/[’‘ʼ`]/g, "'")).toLowerCase();
 }
 
 // ---------------------------------------------------------------------------------------------
 // Language
+
+/** A character of detectLanguage's words: [a-z\u00e0-\u00ff']. */
+function isWordCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0xe0 && c <= 0xff) || c === 0x27;
+}
 
 /**
  * The language of a text, from its script (Cyrillic → ru, Arabic → ar, Han → zh) and, for Latin
@@ -52,8 +57,18 @@ export function detectLanguage(text: string): Language {
   if (max === arab) return 'ar';
   if (max === han * 3) return 'zh';
   const counts: Record<'en' | 'fr' | 'es', number> = { en: 0, fr: 0, es: 0 };
-  const words = s.toLowerCase().match(/[a-z\u00e0-\u00ff']+/g) ?? [];
-  for (const w of words) {
+  // The words are the runs of [a-z\u00e0-\u00ff'] in the lower-cased text; every word counted
+  // below has at most four letters, so only short runs become strings and are compared.
+  const low = s.toLowerCase();
+  for (let i = 0; i < low.length; ) {
+    if (!isWordCode(low.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < low.length && isWordCode(low.charCodeAt(j))) j++;
+    const w = j - i <= 4 ? low.slice(i, j) : '';
+    i = j;
     switch (w) {
       case 'the': case 'of': case 'and': case 'to': case 'its': case 'that': case 'with': case 'for':
         counts.en++;
@@ -327,7 +342,7 @@ export function parseMasthead(lines: readonly string[]): MastheadInfo {
   let basis = '';
   let group = 0;
   let lastRecognised = -1;
-  const ls = lines.map((l) => (l === PAGE ? '' : plain(l).replace(/\s+/g, ' ').trim()));
+  const ls = lines.map((l) => (l === PAGE ? '' : squeeze(plain(l))));
   for (let i = 0; i < ls.length; i++) {
     const line = ls[i]!;
     if (line === '') {

@@ -50,7 +50,8 @@ function cellsOf(row: string): string[] {
 /** Unescaped bars in a line. */
 function bars(line: string): number {
   let n = 0;
-  for (let i = 0; i < line.length; i++) if (line[i] === '|' && line[i - 1] !== '\\') n++;
+  // From bar to bar (most lines have none), on character codes.
+  for (let i = line.indexOf('|'); i >= 0; i = line.indexOf('|', i + 1)) if (i === 0 || line.charCodeAt(i - 1) !== 0x5c) n++;
   return n;
 }
 

@@ -336,6 +336,8 @@ interface Term {
 interface TrieNode {
   next: Map<number, TrieNode> | undefined;
   terms: Term[] | undefined;
+  /** `next` has a space (a phrase goes on with another word): read at every character of a walk. */
+  space: boolean;
 }
 
 interface Affix {
@@ -386,7 +388,7 @@ function compile(data: LexiconData): Compiled {
   const guardWords = new Set(data.guard?.words ?? []);
   const guardNext = new Set(data.guard?.allowedNext ?? []);
   const kindTrie = (kd: KindData, conjunction: string | undefined): KindTrie => {
-    const root: TrieNode = { next: undefined, terms: undefined };
+    const root: TrieNode = { next: undefined, terms: undefined, space: false };
     const seen = new Set<string>();
     const insert = (phrase: string, gender: Gender | undefined, counterpart: string | undefined): void => {
       const key = normalizeKey(phrase, true);
@@ -400,8 +402,9 @@ function compile(data: LexiconData): Compiled {
         node.next ??= new Map();
         let child = node.next.get(ch);
         if (!child) {
-          child = { next: undefined, terms: undefined };
+          child = { next: undefined, terms: undefined, space: false };
           node.next.set(ch, child);
+          if (ch === 0x20) node.space = true;
         }
         node = child;
       }
@@ -588,7 +591,7 @@ function walk(
   for (;;) {
     if (!first) {
       if (node.terms) consider(s, node, pos, prefix, infix, infixAt, false);
-      if (!infix && s.kt.infixes.size > 0 && (node.terms || node.next?.has(0x20))) {
+      if (!infix && (node.terms || node.space) && s.kt.infixes.size > 0) {
         tryInfixes(s, node, pos, spaces, prefix);
       }
     }
@@ -703,6 +706,28 @@ export function detectOpeningPhrase(
  * returned, as it is when no phrase is known ("Blorfs the committee").
  */
 export function classifyOpening(text: string, lang: Language): { kind: ClauseKind; match: PhraseMatch } | null {
+  if (lang !== classifiedLang) {
+    classified.clear();
+    classifiedLang = lang;
+  }
+  let r = classified.get(text);
+  if (r === undefined) {
+    r = classify(text, lang);
+    if (classified.size >= CLASSIFIED_MAX) classified.clear();
+    classified.set(text, r);
+  }
+  // A copy: callers own what they get.
+  return r && { kind: r.kind, match: { ...r.match } };
+}
+
+// The importer asks about the same paragraph opening many times (splitting, rejoining and
+// building each look at a paragraph's first 200 characters): the recent answers of one language,
+// since a lookup costs far less than two walks of the tries.
+const classified = new Map<string, { kind: ClauseKind; match: PhraseMatch } | null>();
+let classifiedLang: Language | null = null;
+const CLASSIFIED_MAX = 4096;
+
+function classify(text: string, lang: Language): { kind: ClauseKind; match: PhraseMatch } | null {
   const pp = detectOpeningPhrase(text, lang, 'pp');
   const op = detectOpeningPhrase(text, lang, 'op');
   if (pp && (!op || pp.end > op.end)) return { kind: 'pp', match: pp };

@@ -19,14 +19,12 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
 const ARABIC_FOLD: Record<string, string> = { 'ة': 'ه', 'ٱ': 'ا', 'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ؤ': 'و', 'ئ': 'ي', 'ى': 'ي' };
 const ARABIC_RE = new RegExp(`[${Object.keys(ARABIC_FOLD).join('')}]`, 'g');
-const LATIN_WORD = /^[a-z]+$/;
 // eslint-disable-next-line no-control-regex -- the ASCII range itself
 const ASCII = /^[\x00-\x7f]*$/;
 const ASCII_WORD = /[a-z0-9]+/g;
 /** Quotes, dashes, no-break and thin spaces, ellipsis, bullet: never part of a word. */
 export const SEPARATORS = /[\u00a0\u00ab\u00bb\u2002-\u200a\u2010-\u201f\u2022\u2026\u2032\u2033\u202f]/;
 const SEPARATORS_G = new RegExp(SEPARATORS.source, 'g');
-const VOWEL = /[aeiouy]/;
 
 /** The folded form of a text for search: `foldText` plus the Arabic letter folds above. */
 export function searchFold(text: string): string {
@@ -41,30 +39,62 @@ export function searchFold(text: string): string {
  * never less.
  */
 export function englishStem(word: string): string {
-  if (word.length < 4) return word;
-  const known = stems.get(word);
-  if (known !== undefined) return known;
-  const w = stem(word);
-  // Words repeat a lot (an import stems every word of every paragraph): remember the recent ones.
-  if (stems.size >= STEM_CACHE) stems.clear();
-  stems.set(word, w);
-  return w;
+  return word.length < 4 ? word : stem(word);
 }
 
-const STEM_CACHE = 50_000;
-const stems = new Map<string, string>();
+const S = 0x73;
 
+/** True for a, e, i, o, u, y (as a character code). */
+function isVowel(c: number): boolean {
+  return c === 0x61 || c === 0x65 || c === 0x69 || c === 0x6f || c === 0x75 || c === 0x79;
+}
+
+function hasVowelBefore(w: string, end: number): boolean {
+  for (let i = 0; i < end; i++) if (isVowel(w.charCodeAt(i))) return true;
+  return false;
+}
+
+/** True when `w`'s characters just before `end` are `a` then `b` (character codes; false past the start). */
+function endsWithPair(w: string, end: number, a: number, b: number): boolean {
+  return w.charCodeAt(end - 2) === a && w.charCodeAt(end - 1) === b;
+}
+
+// The steps on character codes, without regular expressions or a slice per test: an import
+// stems every word of every paragraph, and this costs less than looking the word up in a memo.
+// Step by step the same rules as the string form they replaced (test/shared/text/search-terms.test.ts
+// holds that form and compares the two).
 function stem(word: string): string {
-  if (!LATIN_WORD.test(word)) return word;
+  const n0 = word.length;
+  if (n0 === 0) return word;
+  for (let i = 0; i < n0; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x61 || c > 0x7a) return word; // not /^[a-z]+$/
+  }
   let w = word;
-  if (w.endsWith('sses')) w = w.slice(0, -2);
-  else if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
-  if (w.endsWith('ing') && VOWEL.test(w.slice(0, -3)) && w.length - 3 >= 3) w = w.slice(0, -3);
-  else if (w.endsWith('ed') && VOWEL.test(w.slice(0, -2)) && w.length - 2 >= 3) w = w.slice(0, -2);
-  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
-  if (w.length > 3 && w[w.length - 1] === w[w.length - 2] && !'lsz'.includes(w[w.length - 1]!) && !VOWEL.test(w[w.length - 1]!)) w = w.slice(0, -1);
-  if (w.length > 3 && w.endsWith('y')) w = `${w.slice(0, -1)}i`;
+  let n = n0;
+  // -sses → -ss, -ies → -y, -s → "" (not after s, u, i)
+  if (n >= 4 && endsWithPair(w, n, 0x65, S) && endsWithPair(w, n - 2, S, S)) w = w.slice(0, -2);
+  else if (n > 4 && endsWithPair(w, n, 0x65, S) && w.charCodeAt(n - 3) === 0x69) w = `${w.slice(0, -3)}y`;
+  else if (w.charCodeAt(n - 1) === S) {
+    const p = w.charCodeAt(n - 2);
+    if (p !== S && p !== 0x75 && p !== 0x69) w = w.slice(0, -1);
+  }
+  // -ing, -ed after a stem of three letters or more holding a vowel
+  n = w.length;
+  if (n - 3 >= 3 && endsWithPair(w, n, 0x6e, 0x67) && w.charCodeAt(n - 3) === 0x69 && hasVowelBefore(w, n - 3)) w = w.slice(0, -3);
+  else if (n - 2 >= 3 && endsWithPair(w, n, 0x65, 0x64) && hasVowelBefore(w, n - 2)) w = w.slice(0, -2);
+  // a final -e
+  n = w.length;
+  if (n > 3 && w.charCodeAt(n - 1) === 0x65) w = w.slice(0, -1);
+  // a doubled final consonant other than l, s, z
+  n = w.length;
+  if (n > 3) {
+    const c = w.charCodeAt(n - 1);
+    if (c === w.charCodeAt(n - 2) && c !== 0x6c && c !== S && c !== 0x7a && !isVowel(c)) w = w.slice(0, -1);
+  }
+  // a final -y → -i
+  n = w.length;
+  if (n > 3 && w.charCodeAt(n - 1) === 0x79) w = `${w.slice(0, -1)}i`;
   return w;
 }
 

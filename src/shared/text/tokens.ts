@@ -50,7 +50,6 @@ const ZH_NUMBER = new RegExp(`(?<![${ZH_NUMERALS}])(?:(?<=第)[${ZH_NUMERALS}]+|
 // A chunk: letters and digits, possibly joined by . / , : - without spaces ("A/79/437", "1.5",
 // "seventy-ninth", "and/or"). Everything else separates tokens.
 const CHUNK = /[\p{L}\p{N}]+(?:[./,:-][\p{L}\p{N}]+)*/gu;
-const JOINERS = /[./,:-]/;
 const JOINERS_G = /[./,:-]/g;
 const HAS_DIGIT = /\p{N}/u;
 // The fast path of matchTokens: text of ASCII and the commonest typographic quotes and dashes.
@@ -62,7 +61,6 @@ const FAST_TEXT = /^[\x00-\x7f\u2010\u2011\u2013\u2014\u2018\u2019\u201c\u201d]*
 const FAST_FOLDS = /[`\u2010\u2011\u2013\u2014\u2018\u2019\u201c\u201d]/g;
 const FAST_FOLD: Record<string, string> = { '`': "'", '\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"', '\u2010': '-', '\u2011': '-', '\u2013': '-', '\u2014': '-' };
 const FAST_CHUNK = /[a-z0-9]+(?:[./,:-][a-z0-9]+)*/g;
-const ASCII_DIGIT = /\d/;
 
 /** Number words of en, fr, es, ru and ar (already normalised), which become "#". */
 const NUMBER_WORDS: ReadonlySet<string> = buildNumberWords();
@@ -158,21 +156,42 @@ export function matchTokens(text: string): string[] {
   // Chinese numerals become a digit; every other CJK character stands apart as its own word.
   const norm = fast ? cleaned.toLowerCase().replace(FAST_FOLDS, (c) => FAST_FOLD[c]!) : normalise(cleaned).replace(ZH_NUMBER, ' 0 ').replace(CJK_CHAR, ' $& ');
   const chunk = fast ? FAST_CHUNK : CHUNK;
-  const hasDigit = fast ? ASCII_DIGIT : HAS_DIGIT;
   const out: string[] = [];
-  const push = (t: string) => {
-    if (t === NUMBER_TOKEN) {
-      if (out[out.length - 1] !== NUMBER_TOKEN) out.push(t);
-    } else out.push(t);
-  };
   for (const c of norm.match(chunk) ?? []) {
-    if (!JOINERS.test(c)) pushWord(c, push, hasDigit);
+    if (!hasJoiner(c)) pushWord(out, c, fast);
     // A document symbol ("A/79/437", "E/CN.6/2023/L.3") is one number.
-    else if (c.includes('/') && hasDigit.test(c)) push(NUMBER_TOKEN);
+    else if (c.includes('/') && hasDigit(c, fast)) pushToken(out, NUMBER_TOKEN);
     // Otherwise its parts: "1.5" → # #  → #, "covid-19" → covid #, "and/or" → and or.
-    else for (const part of c.split(JOINERS_G)) pushWord(part, push, hasDigit);
+    else for (const part of c.split(JOINERS_G)) pushWord(out, part, fast);
   }
   return out;
+}
+
+// Per word of every paragraph an import stores: character codes and plain functions rather than
+// a regular expression call and a closure per word.
+
+/** True when `c` holds one of the joiners . / , : - (all ASCII, so character codes tell). */
+function hasJoiner(c: string): boolean {
+  for (let i = 0; i < c.length; i++) {
+    const k = c.charCodeAt(i);
+    if (k === 0x2e || k === 0x2f || k === 0x2c || k === 0x3a || k === 0x2d) return true;
+  }
+  return false;
+}
+
+/** A digit in `w`: on the fast path only 0-9 can occur (character codes), else any Unicode digit (HAS_DIGIT). */
+function hasDigit(w: string, fast: boolean): boolean {
+  if (!fast) return HAS_DIGIT.test(w);
+  for (let i = 0; i < w.length; i++) {
+    const k = w.charCodeAt(i);
+    if (k >= 0x30 && k <= 0x39) return true;
+  }
+  return false;
+}
+
+/** Appends a token; a number right after a number is not repeated. */
+function pushToken(out: string[], t: string): void {
+  if (t !== NUMBER_TOKEN || out[out.length - 1] !== NUMBER_TOKEN) out.push(t);
 }
 
 /**
@@ -202,6 +221,27 @@ function dropFootnoteNumbers(s: string): string {
   });
 }
 
-function pushWord(w: string, push: (t: string) => void, hasDigit: RegExp): void {
-  push(hasDigit.test(w) || NUMBER_WORDS.has(w) ? NUMBER_TOKEN : w);
+function pushWord(out: string[], w: string, fast: boolean): void {
+  pushToken(out, hasDigit(w, fast) || maybeNumberWord(w) ? NUMBER_TOKEN : w);
+}
+
+/**
+ * Per first character (Latin, Cyrillic, Arabic: codes below NUMBER_FIRST_SPAN), a bit per length
+ * (31 for 31 and more) that some number word has: most words fail this test and are never looked
+ * up in NUMBER_WORDS.
+ */
+const NUMBER_FIRST_SPAN = 0x700;
+const NUMBER_FIRST = numberFirst();
+
+function numberFirst(): Uint32Array {
+  const masks = new Uint32Array(NUMBER_FIRST_SPAN);
+  for (const w of NUMBER_WORDS) if (w.charCodeAt(0) < NUMBER_FIRST_SPAN) masks[w.charCodeAt(0)]! |= 1 << Math.min(w.length, 31);
+  return masks;
+}
+
+/** NUMBER_WORDS.has(w), skipping the lookup where the first character and length rule it out. */
+function maybeNumberWord(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < NUMBER_FIRST_SPAN && (NUMBER_FIRST[c]! & (1 << Math.min(w.length, 31))) === 0) return false;
+  return NUMBER_WORDS.has(w);
 }

@@ -3,6 +3,8 @@
 // Unicode path.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import fs from 'node:fs';
+import path from 'node:path';
 import { englishStem, queryForms, searchTerms, searchText } from '../../../src/shared/text/search-terms.js';
 
 describe('englishStem', () => {
@@ -20,6 +22,32 @@ describe('englishStem', () => {
     expect(englishStem('its')).toBe('its');
     expect(englishStem('développement')).toBe('développement');
     expect(englishStem('2030')).toBe('2030');
+  });
+
+  it('stems as the string-based form it replaced (property; every rule, every word of the corpus)', () => {
+    // The former stemmer, kept as the reference: the character-code stemmer must give the same term.
+    const reference = (word: string): string => {
+      if (word.length < 4 || !/^[a-z]+$/.test(word)) return word;
+      let w = word;
+      if (w.endsWith('sses')) w = w.slice(0, -2);
+      else if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+      else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+      if (w.endsWith('ing') && /[aeiouy]/.test(w.slice(0, -3)) && w.length - 3 >= 3) w = w.slice(0, -3);
+      else if (w.endsWith('ed') && /[aeiouy]/.test(w.slice(0, -2)) && w.length - 2 >= 3) w = w.slice(0, -2);
+      if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
+      if (w.length > 3 && w[w.length - 1] === w[w.length - 2] && !'lsz'.includes(w[w.length - 1]!) && !/[aeiouy]/.test(w[w.length - 1]!)) w = w.slice(0, -1);
+      if (w.length > 3 && w.endsWith('y')) w = `${w.slice(0, -1)}i`;
+      return w;
+    };
+    // Letters that every rule looks at, so short random words hit each branch.
+    fc.assert(fc.property(fc.stringMatching(/^[aeiouysldzngrA-Z0-9é]{0,12}$/), (w) => englishStem(w) === reference(w)), { numRuns: 20_000 });
+    for (const w of ['sses', 'asses', 'ies', 'ties', 'flies', 'bus', 'this', 'ss', 'sing', 'bring', 'string', 'bed', 'feed', 'agreed', 'fizz', 'ball', 'hopping', 'eyed', 'eying', 'yyyy', 'ssss', 'ieses']) {
+      expect(englishStem(w), w).toBe(reference(w));
+    }
+    const corpus = path.resolve(process.cwd(), '../shared/corpus/ga-en');
+    const words = new Set(fs.readdirSync(corpus).filter((f) => f.endsWith('.txt')).slice(0, 120).flatMap((f) => fs.readFileSync(path.join(corpus, f), 'utf8').toLowerCase().match(/[a-z0-9]+/g) ?? []));
+    expect(words.size).toBeGreaterThan(5000);
+    for (const w of words) if (englishStem(w) !== reference(w)) expect(englishStem(w), w).toBe(reference(w));
   });
 
   it('never returns an empty term (property)', () => {
