@@ -51,56 +51,85 @@ let cursor = new Int32Array(128);
  * `win` the opening window (Infinity outside suggestion mode). Leaves `v.acc` zeroed.
  */
 export function selectCandidates(v: SearchView, qn: number, terms: Int32Array, nUsed: number, win: number, f: CandidateFilter): Int32Array {
-  const { acc, touched, len, ids, tags, alive, weights } = v;
-  const { filter, tag } = f;
   let budget = 0;
   for (let i = 0; i < nUsed; i++) budget += postingCount(v, terms[i]!);
   // Many postings touch a large share of the slots: then the accumulators are read back by a
   // sequential sweep, one tile of slots at a time right after the tile is accumulated
   // (accumulateTile), instead of through the list of touched slots (random reads of a few
-  // megabytes at a million paragraphs), and that list is not kept.
-  const sweep = budget * SWEEP_SHARE > v.nSlots;
-  let nTouched = 0;
-  if (sweep) startTiles(v, terms, nUsed);
-  else for (let i = 0; i < nUsed; i++) nTouched = accumulate(v, terms[i]!, weights[terms[i]!]!, nTouched);
-
-  let h = 0;
-  // Every touched slot ranks above 0 and the weakest held once the heap is full is the floor.
-  // As a slot's denominator is at least |q| + 1, one whose a is below floor·(|q| + 1) is out
-  // before its length is even read (most slots, and every untouched one: the cut starts at the
-  // smallest positive number). The cut is lowered a little for rounding: a tie may still enter.
-  let cut = Number.MIN_VALUE;
-  const q1 = qn + 1;
-  const check = v.nAlive < v.nSlots;
-  const nSlots = v.nSlots;
-  // A sweep goes tile by tile; the list of touched slots is one stretch.
-  const stretches = sweep ? Math.ceil(nSlots / TILE) : 1;
-  for (let tile = 0; tile < stretches; tile++) {
-    const from = sweep ? tile * TILE : 0;
-    const end = sweep ? Math.min(nSlots, from + TILE) : nTouched;
-    if (sweep) accumulateTile(v, terms, nUsed, end);
-    for (let k = from; k < end; k++) {
-      const s = sweep ? k : touched[k]!;
-      const a = acc[s]!;
-      acc[s] = 0;
-      if (a < cut) continue;
-      if (check && alive[s] === 0) continue;
-      if (tag !== undefined && tags[s] !== tag) continue;
-      const L = len[s]!;
-      const c = a / (qn + (L < win ? L : win));
-      if (h === CANDIDATES && (c < heapScore[0]! || (c === heapScore[0]! && s > heapSlot[0]!))) continue;
-      if (filter && !filter(ids[s]!)) continue;
-      if (h < CANDIDATES) heapPush(heapScore, heapSlot, h++, c, s);
-      else heapReplaceTop(heapScore, heapSlot, h, c, s);
-      if (h === CANDIDATES) cut = Math.max(Number.MIN_VALUE, heapScore[0]! * q1 * (1 - 2 ** -40));
-    }
-  }
+  // megabytes at a million paragraphs), and that list is not kept. Each way is its own function,
+  // so that V8 optimises each loop with the feedback of that way alone.
+  const h = budget * SWEEP_SHARE > v.nSlots ? sweepTiles(v, qn, terms, nUsed, win, f) : scanTouched(v, qn, terms, nUsed, win, f);
   // Drain the heap (weakest first) into out, best candidate at index 0.
   for (let i = h - 1; i >= 0; i--) {
     out[i] = heapSlot[0]!;
     heapPop(heapScore, heapSlot, i + 1);
   }
   return out.subarray(0, h);
+}
+
+// Every touched slot ranks above 0 and the weakest held once the heap is full is the floor. As a
+// slot's denominator is at least |q| + 1, one whose accumulator a is below floor·(|q| + 1) is out
+// before its length is even read (most slots, and every untouched one: the cut starts at the
+// smallest positive number). The cut is lowered a little for rounding: a tie may still enter.
+
+/** The cut once the heap is full (see above). */
+function cutOf(qn: number): number {
+  return Math.max(Number.MIN_VALUE, heapScore[0]! * (qn + 1) * (1 - 2 ** -40));
+}
+
+/**
+ * Offers slot s, whose accumulator a passed the cut, to the heap of h candidates; returns the new
+ * size. Of two equal ranks the lower slot wins, so what the heap keeps does not depend on the order
+ * of the offers.
+ */
+function offer(v: SearchView, s: number, a: number, qn: number, win: number, f: CandidateFilter, h: number): number {
+  if (v.nAlive < v.nSlots && v.alive[s] === 0) return h;
+  if (f.tag !== undefined && v.tags[s] !== f.tag) return h;
+  const L = v.len[s]!;
+  const c = a / (qn + (L < win ? L : win));
+  if (h === CANDIDATES && (c < heapScore[0]! || (c === heapScore[0]! && s > heapSlot[0]!))) return h;
+  if (f.filter && !f.filter(v.ids[s]!)) return h;
+  if (h < CANDIDATES) heapPush(heapScore, heapSlot, h++, c, s);
+  else heapReplaceTop(heapScore, heapSlot, h, c, s);
+  return h;
+}
+
+/** Stage 1 by a sweep, tile by tile; returns the number of candidates in the heap. Leaves acc zeroed. */
+function sweepTiles(v: SearchView, qn: number, terms: Int32Array, nUsed: number, win: number, f: CandidateFilter): number {
+  const { acc, nSlots } = v;
+  startTiles(v, terms, nUsed);
+  let h = 0;
+  let cut = Number.MIN_VALUE;
+  for (let from = 0; from < nSlots; from += TILE) {
+    const end = Math.min(nSlots, from + TILE);
+    accumulateTile(v, terms, nUsed, end);
+    for (let s = from; s < end; s++) {
+      const a = acc[s]!;
+      acc[s] = 0;
+      if (a < cut) continue;
+      h = offer(v, s, a, qn, win, f, h);
+      if (h === CANDIDATES) cut = cutOf(qn);
+    }
+  }
+  return h;
+}
+
+/** Stage 1 through the list of touched slots; returns the number of candidates in the heap. Leaves acc zeroed. */
+function scanTouched(v: SearchView, qn: number, terms: Int32Array, nUsed: number, win: number, f: CandidateFilter): number {
+  const { acc, touched, weights } = v;
+  let nTouched = 0;
+  for (let i = 0; i < nUsed; i++) nTouched = accumulate(v, terms[i]!, weights[terms[i]!]!, nTouched);
+  let h = 0;
+  let cut = Number.MIN_VALUE;
+  for (let k = 0; k < nTouched; k++) {
+    const s = touched[k]!;
+    const a = acc[s]!;
+    acc[s] = 0;
+    if (a < cut) continue;
+    h = offer(v, s, a, qn, win, f, h);
+    if (h === CANDIDATES) cut = cutOf(qn);
+  }
+  return h;
 }
 
 /** Number of postings of term t (its shared stretch and its additions). */
