@@ -10,8 +10,10 @@
  * the bound it needs, the CANDIDATES-th best rank, is low (256 candidates), so at a million
  * paragraphs the remaining terms could be dropped only after about 28 of 36, and most queries
  * touch so many slots that their accumulators are read back by a sweep, which leaves no list of
- * touched slots to bound. What costs is the sweep's branch on each slot: it is one comparison
- * with a cut that untouched and weak slots alike fail, so that it is well predicted.
+ * touched slots to bound. What costs is the sweep's test on each slot: one comparison with a
+ * cut that untouched and weak slots alike fail, so that it is well predicted (and no other branch:
+ * the sweep and the scan of touched slots are separate loops, measured 0.5 ms faster at 1 M than
+ * one loop asking on each slot which way it goes).
  *
  * Block-max skipping of the sweep (each block's largest accumulator kept while adding, blocks
  * visited best first, those below the cut skipped) was tried too: it skipped only a third of the
