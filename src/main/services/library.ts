@@ -22,6 +22,7 @@ import type { AdoptionRecord, AgreedMatch, ImportSummary, LibrarySuggestion, Lin
 import type { MatchIndex, MatchHit } from './matcher.js';
 import { openMatchIndex, openMatchIndexOffThread, snapshotPath, type MatchIndexOrigin } from './match-persist.js';
 import { adoptionRecord, continuationOf, lineage } from './library-history.js';
+import { literalBound, literalSimilarity, plainWords } from './match-literal.js';
 import { expandPaths, type WalkResult } from './folder-walk.js';
 import { importBufferIsolated, prepareFileIsolated, type ImportOutcome, type PreparedOutcome } from './import-isolated.js';
 
@@ -634,6 +635,7 @@ export class LibraryService {
 }
 
 export type { SearchFilters, SearchOrder };
+export { literalBound, literalSimilarity, plainWords, type PlainWords } from './match-literal.js';
 
 /** A wording being grouped (LibraryService.grouped): its hit, the copy shown, its score or a bound on it. */
 interface Candidate {
@@ -649,55 +651,6 @@ interface Candidate {
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
-
-// Characters whose words wordDiff and literalSimilarity split differently (CJK: one token per
-// character; combining marks: inside a diff token, between two literal words).
-const NOT_PLAIN = /[\p{M}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const WORD = /[\p{L}\p{N}]+/gu;
-
-/** The words of a text and how often each occurs, when it is plain (no CJK, no combining marks); else null. */
-export function plainWords(text: string): { counts: Map<string, number>; total: number } | null {
-  if (NOT_PLAIN.test(text)) return null;
-  const counts = new Map<string, number>();
-  let total = 0;
-  for (const w of text.match(WORD) ?? []) {
-    counts.set(w, (counts.get(w) ?? 0) + 1);
-    total++;
-  }
-  return { counts, total };
-}
-
-/**
- * An upper bound of literalSimilarity(wordDiff(text, typed text)), from the typed text's
- * plainWords: for plain texts every word is one diff token, so the words both sides share are at
- * most the common words counted with multiplicity, over the longer side's word count (exactly
- * the literal similarity's denominator). 1 when either text is not plain.
- */
-export function literalBound(typed: { counts: Map<string, number>; total: number } | null, text: string): number {
-  const mine = typed && plainWords(text);
-  if (!typed || !mine) return 1;
-  const longer = Math.max(typed.total, mine.total);
-  if (longer === 0) return 1;
-  let common = 0;
-  for (const [w, n] of mine.counts) common += Math.min(n, typed.counts.get(w) ?? 0);
-  return common / longer;
-}
-
-/** Share of words the two sides of a diff have in common (1 = the same words). */
-export function literalSimilarity(diff: readonly DiffOp[]): number {
-  let eq = 0;
-  let del = 0;
-  let ins = 0;
-  const words = (t: string) => (t.match(/[\p{L}\p{N}]+/gu) ?? []).length;
-  for (const d of diff) {
-    const n = words(d.text);
-    if (d.op === 'eq') eq += n;
-    else if (d.op === 'del') del += n;
-    else ins += n;
-  }
-  const longer = Math.max(eq + del, eq + ins);
-  return longer === 0 ? 1 : eq / longer;
-}
 
 function closedMeanwhile(): PlenaryError {
   return new PlenaryError('INTERNAL', 'The library was closed while its match index was being prepared.');

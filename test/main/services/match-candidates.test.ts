@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MatchIndex, type MatchQueryOptions } from '../../../src/main/services/matcher.js';
 import { candidatesFor, type SearchView } from '../../../src/main/services/match-search.js';
+import { TILE } from '../../../src/main/services/match-candidates.js';
 import { referenceCandidates, referenceQuery } from '../../helpers/match-reference.js';
 import { rng } from '../../helpers/perturb.js';
 
@@ -98,5 +99,44 @@ describe('MatchIndex.query against the unpruned reference', () => {
     const got = Array.from(candidatesFor(viewOf(index), p, {}));
     expect(got).toEqual(Array.from({ length: 256 }, (_, s) => s));
     expect(index.query(p, 3)).toEqual([1, 2, 3].map((id) => ({ id, score: 1 })));
+  });
+
+  it('sweeps a library of several tiles as the reference does: loaded, added, removed, tagged', () => {
+    // A sweep adds and reads back one tile of slots at a time; the near-copies of the query are
+    // spread over three tiles and beyond, in the shared posting stretch (load) and in the lists
+    // of paragraphs added since (add), with removed slots among them.
+    for (const [seed, mode] of [
+      [11, 'load'],
+      [12, 'add'],
+      [13, 'load'],
+    ] as const) {
+      const r = rng(seed);
+      const base = Array.from({ length: 60 }, () => zipf(r));
+      const n = 3 * TILE + 777;
+      const paragraphs = Array.from({ length: n }, () => (r() < 0.01 ? copyOf(base, r() * 0.5, r) : Array.from({ length: 1 + Math.floor(r() * 12) }, () => zipf(r))));
+      // Copies of the opening stand on both sides of every tile boundary.
+      const edges = [1, 2, 3].flatMap((k) => [k * TILE - 1, k * TILE]);
+      for (const e of edges) paragraphs[e] = base.slice(0, 40);
+      const index = new MatchIndex();
+      const later = mode === 'load' ? n - 300 : 0;
+      if (mode === 'load') {
+        const tokens = Int32Array.from(paragraphs.slice(0, later).flat());
+        const lens = Int32Array.from(paragraphs.slice(0, later), (p) => p.length);
+        index.load([{ ids: Int32Array.from({ length: later }, (_, i) => i + 1), lens, kinds: Uint8Array.from({ length: later }, (_, i) => i % 3), tokens }]);
+      }
+      for (let i = later; i < n; i++) index.add(i + 1, Int32Array.from(paragraphs[i]!), i % 3);
+      for (let id = 5; id <= n; id += 97) if (!edges.includes(id - 1)) index.remove(id);
+      const q = Int32Array.from(copyOf(base, 0.2, r));
+      const v = viewOf(index);
+      const distinct = [...new Set(Array.from(q, (x) => (x < v.termOf.length ? v.termOf[x]! - 1 : -1)))].filter((t) => t >= 0);
+      const postings = distinct.map((t) => v.df[t]!).filter((df) => df <= Math.max(256, 0.05 * index.size));
+      // The query visits more than a quarter of the slots' worth of postings: a sweep.
+      expect(postings.reduce((a, b) => a + b, 0) * 4).toBeGreaterThan(n);
+      for (const opts of [{}, { tag: 1 }, { prefix: true }] as MatchQueryOptions[]) {
+        expect(Array.from(candidatesFor(viewOf(index), q, opts))).toEqual(referenceCandidates(index, q, opts));
+        expect(index.query(q, 10, opts)).toEqual(referenceQuery(index, q, 10, opts));
+      }
+      expect(Array.from(candidatesFor(viewOf(index), q, {})).filter((s) => edges.includes(s)).sort((a, b) => a - b)).toEqual(edges);
+    }
   });
 });
