@@ -31,7 +31,7 @@ import { headingLines } from './heading-lines.js';
 import { layoutDocument, runningHeadTitle, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
 import { adoptedHeading, closingLines, sponsorLine, titleNumberLabel, unreferencedFootnotes } from './wording.js';
 import { crossRefTargets } from './akn.js';
-import { boldLines, tiedHyphenPieces, tieSpaces } from './typeset.js';
+import { boldLines, sponsorLinePieces, tiedHyphenPieces, tieSpaces } from './typeset.js';
 import { inlineText, type Language, type ResolutionDocument } from '../resolution/model.js';
 
 /** Options of {@link exportHtml}. */
@@ -508,7 +508,10 @@ export function exportHtml(doc: ResolutionDocument, opts: HtmlExportOptions = {}
   const heading = adoptedHeading(layout);
   if (heading.length > 0) h.push(`<p class="adopted">${heading.map(escapeHtml).join('<br>')}</p>`);
   const sponsors = sponsorLine(meta, words);
-  if (sponsors) h.push(`<p class="sponsors">${escapeHtml(sponsors)}${sponsorFloat ? floatNote('*', meta.sponsorNote) : ''}</p>`);
+  const sponsorsHtml = sponsorLinePieces(sponsors)
+    .map((p) => (p.tied ? `<span class="nobr">${escapeHtml(p.text)}</span>` : escapeHtml(p.text)))
+    .join('');
+  if (sponsors) h.push(`<p class="sponsors">${sponsorsHtml}${sponsorFloat ? floatNote('*', meta.sponsorNote) : ''}</p>`);
   if (meta.basis.trim()) h.push(`<p class="basis">[<span class="basis-text">${lineHtml(tieSpaces(meta.basis.trim().replace(/^\[|\]$/g, '')))}</span>]</p>`);
   if (title) {
     const num = titleNumberLabel(layout).trim();
