@@ -116,9 +116,9 @@ describe('print style: Word-like advance widths', () => {
     expect(PAGED_CSS).not.toMatch(/font-kerning|"kern" 1/);
   });
 
-  it('adds 0.24 pt a letter to 10 pt text and 8.5 pt notes, and keeps the 365.5 pt column', () => {
+  it('adds 0.24 pt a letter to 10 pt text and 0.37 pt to 8.5 pt notes, and keeps the 365.5 pt column', () => {
     expect(BODY_LETTER_SPACING).toBe('0.024em');
-    expect(NOTE_LETTER_SPACING).toBe('0.028em');
+    expect(NOTE_LETTER_SPACING).toBe('0.043em');
     expect(style).toContain(`.text, .mh-session, .mh-distr { letter-spacing: ${BODY_LETTER_SPACING}; }`);
     expect(style).toContain(`.footnotes { letter-spacing: ${NOTE_LETTER_SPACING}; }`);
     expect(PAGED_CSS).toContain(`letter-spacing: ${NOTE_LETTER_SPACING};`);
