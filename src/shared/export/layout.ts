@@ -254,7 +254,7 @@ export function layoutDocument(doc: ResolutionDocument): DocumentLayout {
     adoptionDate: meta.adoptionDate ? formatDate(meta.adoptionDate, lang) : '',
     titleNumber: !isDraft && meta.organ !== 'sc' ? (citationNumber(meta.symbol) ?? '') : '',
     // An amendment's body is its instructions: no enacting formula.
-    formula: documentForm(meta) === 'amendment' ? { words: '', punctuation: '' } : runInFormula(enactingFormula(meta.organ, lang, s.preambularCount > 0), meta.organ, lang, s.preambularCount, paragraphs),
+    formula: documentForm(meta) === 'amendment' ? { words: '', punctuation: '' } : runInFormula(enactingFormula(meta.organ, lang, s.preambularCount > 0), meta.organ, lang, s.preambularCount, paragraphs, documentForm(meta) === 'draft-decision'),
     paragraphs,
     annexes: doc.annexes.map((a, i) => ({ id: a.id, heading: a.heading, title: a.title, paragraphs: annexParas[i] ?? [] })),
     footnotes,
@@ -271,18 +271,20 @@ export function layoutDocument(doc: ResolutionDocument): DocumentLayout {
  * has no preamble and its first paragraph is an unlabelled operative one that
  * - opens with the formula's words (the importer keeps them in the paragraph): no formula is
  *   printed, so the words stand once, where they are;
- * - opens with a lower-case letter (the importer took "The General Assembly," off the line):
- *   the words and their comma are put in front of that paragraph's runs (changed in place), so
+ * - opens with a lower-case letter in a draft decision (`decision`; the importer took "The
+ *   General Assembly," off the line): the words and their comma are put in front of that
+ *   paragraph's runs (changed in place; the one case where a printed paragraph holds words the
+ *   editor's does not), so
  *   every writer prints them as one paragraph, as the UN does, and never apart without their
  *   comma.
  * Either way the returned formula is empty.
  */
-function runInFormula(formula: { words: string; punctuation: string }, organ: FrontMatter['organ'], lang: Language, preambular: number, paragraphs: LayoutParagraph[]): { words: string; punctuation: string } {
+function runInFormula(formula: { words: string; punctuation: string }, organ: FrontMatter['organ'], lang: Language, preambular: number, paragraphs: LayoutParagraph[], decision: boolean): { words: string; punctuation: string } {
   const first = paragraphs.find((p) => !p.heading && !p.table && !p.deleted);
   if (!formula.words || preambular > 0 || !first || first.section !== 'op' || first.level > 0 || first.tail || first.label.trim()) return formula;
   const text = runsText(first.runs).trimStart();
   if (text.startsWith(formula.words + ' ')) return { words: '', punctuation: '' };
-  if (!/^\p{Ll}/u.test(text)) return formula;
+  if (!decision || !/^\p{Ll}/u.test(text)) return formula;
   const comma = enactingFormula(organ, lang, true).punctuation;
   first.runs.unshift({ text: `${formula.words}${comma} ` });
   return { words: '', punctuation: '' };

@@ -57,6 +57,11 @@ describe('the formula of a one-sentence decision', () => {
   it('stays a paragraph of its own in a document with a preamble or a numbered paragraph', () => {
     const withPp = decision('decides to appoint a member.', ['Recalling its resolution 79/1,']);
     expect(layoutDocument(withPp).formula).toEqual({ words: 'The General Assembly', punctuation: ',' });
+    // A draft resolution whose paragraph opens in lower case is printed as it stands.
+    const resolution = decision('taking note of the report, decides to appoint a member.');
+    resolution.meta.bureauLine = 'Draft resolution submitted by the Chair';
+    expect(layoutDocument(resolution).formula).toEqual({ words: 'The General Assembly', punctuation: '' });
+    expect(layoutDocument(resolution).paragraphs[0]!.runs.map((r) => r.text).join('')).toBe('taking note of the report, decides to appoint a member.');
     const upper = decision('Decides to appoint a member.');
     expect(layoutDocument(upper).formula).toEqual({ words: 'The General Assembly', punctuation: '' });
     expect(exportHtml(upper)).toContain('<p class="formula"><i>The General Assembly</i></p>');
