@@ -75,7 +75,31 @@ function group(words: readonly Word[]): Word[][] {
     if (cur && Math.abs(w.y1 - base) < 5.5) cur.push(w);
     else lines.push([w]);
   }
-  return lines.map((l) => l.sort((a, b) => a.x0 - b.x0));
+  return lines.map((l) => joinSplitWords(l.sort((a, b) => a.x0 - b.x0)));
+}
+
+/**
+ * Gap (pt) under which two full-height words of a line are one word that pdftotext split. It
+ * splits words of the Word-made PDFs' justified lines where a glyph is placed a little apart
+ * ("coron avirus", "COVID -19", "non -farm": gaps of 1.0–1.4 pt in A/RES/78/165), while a
+ * space between words is never narrower than ~2.2 pt in either producer's PDFs (2.5 pt nominal,
+ * only stretched by justification). Without this the official's line ends read "avirus" or
+ * "-19" and no export could agree with them.
+ */
+const SPLIT_GAP = 1.6;
+
+/** The words of a line with pdftotext's splits inside a word joined back (see {@link SPLIT_GAP}). */
+function joinSplitWords(ws: Word[]): Word[] {
+  const big = Math.max(...ws.map((w) => w.y1 - w.y0));
+  const full = (w: Word): boolean => w.y1 - w.y0 >= big * 0.7;
+  const out: Word[] = [];
+  for (const w of ws) {
+    const prev = out[out.length - 1];
+    if (prev && full(prev) && full(w) && w.x0 - prev.x1 < SPLIT_GAP && w.x0 >= prev.x0) {
+      out[out.length - 1] = { text: prev.text + w.text, x0: prev.x0, y0: Math.min(prev.y0, w.y0), x1: Math.max(prev.x1, w.x1), y1: Math.max(prev.y1, w.y1) };
+    } else out.push(w);
+  }
+  return out;
 }
 
 /**

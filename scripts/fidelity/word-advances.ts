@@ -12,65 +12,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-
-interface Glyph { font: string; size: number; ch: string; adv: number; w: number; x: number; y: number; page: number; last: boolean }
-interface PdfGlyph { unicode: string; width: number }
-type TextItem = PdfGlyph | number;
+import { glyphsOf, linePairs, type Glyph } from './glyphs.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({ options: { corpus: { type: 'string' } } });
 const corpus = path.resolve(values.corpus ?? path.join(root, '../shared/corpus/pdf'));
 const RIGHT = 123.38 + 365.5;
 
-async function glyphsOf(file: string): Promise<Glyph[]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const { OPS } = pdfjs;
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(fs.readFileSync(file)), disableFontFace: true, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
-  const out: Glyph[] = [];
-  for (let p = 1; p <= doc.numPages; p++) {
-    const page = await doc.getPage(p);
-    const ops = await page.getOperatorList();
-    let font = '', size = 0, tc = 0, tw = 0, tx = 0, ty = 0, lx = 0, ly = 0;
-    const stack: [string, number, number, number][] = [];
-    for (let i = 0; i < ops.fnArray.length; i++) {
-      const fn = ops.fnArray[i];
-      const a = ops.argsArray[i] as unknown[];
-      if (fn === OPS.save) stack.push([font, size, tc, tw]);
-      else if (fn === OPS.restore) [font, size, tc, tw] = stack.pop() ?? [font, size, tc, tw];
-      else if (fn === OPS.setFont) {
-        const id = a[0] as string;
-        font = page.commonObjs.has(id) ? ((page.commonObjs.get(id) as { name?: string }).name ?? '?').replace(/^[A-Z]{6}\+/, '') : '?';
-        size = a[1] as number;
-      } else if (fn === OPS.beginText) tx = lx = ty = ly = 0;
-      else if (fn === OPS.setTextMatrix) {
-        const m = (Array.isArray(a[0]) ? a[0] : a) as number[];
-        tx = lx = m[4]!;
-        ty = ly = m[5]!;
-      } else if (fn === OPS.moveText) {
-        lx += a[0] as number;
-        ly += a[1] as number;
-        tx = lx;
-        ty = ly;
-      } else if (fn === OPS.setCharSpacing) tc = a[0] as number;
-      else if (fn === OPS.setWordSpacing) tw = a[0] as number;
-      else if (fn === OPS.showText || fn === OPS.showSpacedText) {
-        const run: { ch: string; w: number; adj: number }[] = [];
-        for (const g of a[0] as TextItem[]) {
-          if (typeof g === 'number') {
-            if (run.length) run[run.length - 1]!.adj -= (g * size) / 1000;
-          } else run.push({ ch: g.unicode, w: g.width, adj: 0 });
-        }
-        run.forEach((g, k) => {
-          const adv = (g.w * size) / 1000 + tc + (g.ch === ' ' ? tw : 0) + g.adj;
-          out.push({ font, size: Math.round(size * 100) / 100, ch: g.ch, adv, w: g.w, x: tx, y: Math.round(ty * 100) / 100, page: p, last: k === run.length - 1 });
-          tx += adv;
-        });
-      }
-    }
-  }
-  await doc.destroy();
-  return out;
-}
 
 const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
 const median = (xs: readonly number[]): number => [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)] ?? 0;
@@ -80,19 +28,8 @@ const BODY = (g: Glyph): boolean => g.size > 9.9 && g.size < 10.1;
 interface Break { x0: number; line: Glyph[]; next: Glyph[] }
 
 function breaksOf(gs: readonly Glyph[]): Break[] {
-  const lines = new Map<string, Glyph[]>();
-  for (const g of gs) {
-    const k = `${g.page}|${g.y}`;
-    (lines.get(k) ?? lines.set(k, []).get(k)!).push(g);
-  }
-  const keys = [...lines.keys()].map((k) => k.split('|').map(Number) as [number, number]).sort((p, q) => p[0] - q[0] || q[1] - p[1]);
   const out: Break[] = [];
-  for (let i = 0; i + 1 < keys.length; i++) {
-    const [p, y] = keys[i]!;
-    const [p2, y2] = keys[i + 1]!;
-    if (p2 !== p || Math.abs(y - y2 - 12) > 0.3) continue;
-    const a = lines.get(`${p}|${y}`)!.sort((u, v) => u.x - v.x);
-    const b = lines.get(`${p2}|${y2}`)!.sort((u, v) => u.x - v.x);
+  for (const { a, b } of linePairs(gs, 12, 0.3)) {
     const size = a[0]!.size;
     if (!BODY(a[0]!) || a.some((g) => g.ch.trim() && g.size !== size) || b.some((g) => g.ch.trim() && g.size !== size)) continue;
     if (Math.abs(b[0]!.x - 123.38) > 0.3 || a[0]!.x < 120) continue;

@@ -31,7 +31,7 @@ import { headingLines } from './heading-lines.js';
 import { layoutDocument, opensWithResolution, runningHeadTitle, type DocumentLayout, type LayoutAnnex, type LayoutParagraph, type LayoutRun } from './layout.js';
 import { adoptedHeading, closingLines, sponsorLine, titleNumberLabel, unreferencedFootnotes } from './wording.js';
 import { crossRefTargets } from './akn.js';
-import { boldLines, tiedHyphenPieces, tieSpaces } from './typeset.js';
+import { boldLines, sponsorLinePieces, tiedHyphenPieces, tieSpaces } from './typeset.js';
 import { inlineText, type Language, type ResolutionDocument } from '../resolution/model.js';
 
 /** Options of {@link exportHtml}. */
@@ -101,8 +101,15 @@ const BACK_LABEL: Readonly<Record<Language, string>> = {
  * stylesheet): lines then break where the UN's do. Pinned by a test, with the column width.
  */
 export const BODY_LETTER_SPACING = '0.024em';
-/** The same for the 8.5 pt notes (0.24 pt a letter). */
-export const NOTE_LETTER_SPACING = '0.028em';
+/**
+ * The same for the 8.5 pt notes: 0.043 em (0.37 pt a letter). Word's small sizes are set relatively
+ * wider (as its 12 pt bold, 0.34 pt): over the 222 line breaks inside notes of both corpora's
+ * official PDFs, a note line fits where Word's does (the line fits the column in Chromium, the line
+ * and the next word do not) for 0.53 of them at the 0.028 em used before and 0.81 at 0.041–0.043 em
+ * (scripts/fidelity/note-fit.ts; the 98 of them that end within 19 pt of the column's edge fit best
+ * at 0.038 em, 0.84, and 0.76 at 0.043 em). At 0.028 em the notes took fewer lines than the official's.
+ */
+export const NOTE_LETTER_SPACING = '0.043em';
 /** The same for the 12 pt bold title, in points (measured: see the stylesheet). */
 export const TITLE_LETTER_SPACING_PT = 0.34;
 /** The title's spacing when it is set tighter to spare a lone last word (see {@link titleClass}). */
@@ -298,7 +305,7 @@ h1.title { font-weight: bold; font-size: 12pt; line-height: 13.5pt; margin: 0 0 
 .body p { text-align: justify; hyphens: manual; }
 /* Word sets Times New Roman with its hinted widths (whole pixels of a 300 dpi device: "e" 20 px
    = 4.8 pt where the outline is 4.44 pt), on average 0.24 pt a letter wider at 10 pt than the
-   outline widths a browser uses, and 0.24 pt at 8.5 pt (measured on the glyph positions of the 39
+   outline widths a browser uses (measured on the glyph positions of the 39
    official PDFs; a line-fitting simulation over their 9,500 line breaks agrees best at 0.023–0.024
    em). Without this, lines hold a word more than the UN's and break elsewhere. A width per
    character does no better than this one spacing (scripts/fidelity/word-advances.ts: Word's own
@@ -564,7 +571,10 @@ export function exportHtml(doc: ResolutionDocument, opts: HtmlExportOptions = {}
   // official PDFs, lettered as in the list at the end; they float from the sponsor line or the title.
   const uncited = unreferencedFootnotes(doc, layout).map((f, k) => ({ mark: String.fromCharCode(97 + (k % 26)).repeat(Math.floor(k / 26) + 1), text: inlineText(f.content) }));
   const uncitedFloats = opts.forPrint ? uncited.map((n) => floatNote(n.mark, n.text)).join('') : '';
-  if (sponsors) h.push(`<p class="sponsors">${escapeHtml(sponsors)}${sponsorFloat ? floatNote('*', meta.sponsorNote) : ''}${uncitedFloats}</p>`);
+  const sponsorsHtml = sponsorLinePieces(sponsors)
+    .map((p) => (p.tied ? `<span class="nobr">${escapeHtml(p.text)}</span>` : escapeHtml(p.text)))
+    .join('');
+  if (sponsors) h.push(`<p class="sponsors">${sponsorsHtml}${sponsorFloat ? floatNote('*', meta.sponsorNote) : ''}${uncitedFloats}</p>`);
   if (meta.basis.trim()) h.push(`<p class="basis">[<span class="basis-text">${lineHtml(tieSpaces(meta.basis.trim().replace(/^\[|\]$/g, '')))}</span>]</p>`);
   if (title) {
     const num = titleNumberLabel(layout).trim();

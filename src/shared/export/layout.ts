@@ -297,8 +297,11 @@ export function layoutDocument(doc: ResolutionDocument): DocumentLayout {
     issueDate: meta.issueDate ? formatDate(meta.issueDate, lang) : '',
     adoptionDate: meta.adoptionDate ? formatDate(meta.adoptionDate, lang) : '',
     titleNumber: !isDraft && meta.organ !== 'sc' ? (citationNumber(meta.symbol) ?? '') : '',
-    // With resolutions A, B… the formula printed here is resolution A's (under its letter).
-    formula: paragraphs[0]?.heading?.resolution?.formula ?? formulaOf(meta, lang, s.preambularCount > 0),
+    // With resolutions A, B… the formula printed here is resolution A's (under its letter); an
+    // amendment's body is its instructions (no formula); a one-sentence decision runs it in.
+    formula:
+      paragraphs[0]?.heading?.resolution?.formula ??
+      runInFormula(formulaOf(meta, lang, s.preambularCount > 0), meta.organ, lang, s.preambularCount, paragraphs, documentForm(meta) === 'draft-decision'),
     paragraphs,
     annexes: doc.annexes.map((a, i) => {
       const paras = annexParas[i] ?? [];
@@ -320,6 +323,32 @@ function formulaOf(meta: FrontMatter, lang: Language, hasPreamble: boolean): { w
 function resolutionHasPreamble(s: DocStructure, pos: number): boolean {
   const next = s.headings.find((h) => h.resolution && h.pos > pos && h.annex < 0)?.pos ?? Infinity;
   return s.paras.some((p) => p.section === 'pp' && p.pos > pos && p.pos < next);
+}
+
+/**
+ * The formula of a decision set as one sentence, which the UN prints run into its only
+ * paragraph, in roman ("The General Assembly decides to defer …", A/C.5/80/L.22; "The General
+ * Assembly, taking note of …, decides …", A/C.4/80/L.10): `formula` itself unless the document
+ * has no preamble and its first paragraph is an unlabelled operative one that
+ * - opens with the formula's words (the importer keeps them in the paragraph): no formula is
+ *   printed, so the words stand once, where they are;
+ * - opens with a lower-case letter in a draft decision (`decision`; the importer took "The
+ *   General Assembly," off the line): the words and their comma are put in front of that
+ *   paragraph's runs (changed in place; the one case where a printed paragraph holds words the
+ *   editor's does not), so
+ *   every writer prints them as one paragraph, as the UN does, and never apart without their
+ *   comma.
+ * Either way the returned formula is empty.
+ */
+function runInFormula(formula: { words: string; punctuation: string }, organ: FrontMatter['organ'], lang: Language, preambular: number, paragraphs: LayoutParagraph[], decision: boolean): { words: string; punctuation: string } {
+  const first = paragraphs.find((p) => !p.heading && !p.table && !p.deleted);
+  if (!formula.words || preambular > 0 || !first || first.section !== 'op' || first.level > 0 || first.tail || first.label.trim()) return formula;
+  const text = runsText(first.runs).trimStart();
+  if (text.startsWith(formula.words + ' ')) return { words: '', punctuation: '' };
+  if (!decision || !/^\p{Ll}/u.test(text)) return formula;
+  const comma = enactingFormula(organ, lang, true).punctuation;
+  first.runs.unshift({ text: `${formula.words}${comma} ` });
+  return { words: '', punctuation: '' };
 }
 
 /** The plain text of a paragraph's runs. */

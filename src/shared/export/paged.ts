@@ -21,7 +21,7 @@ export const PAGED_DONE = 'data-plenary-paged';
  */
 export const PAGED_CSS = `
 .fn-float { display: block; float: footnote; font-size: 8.5pt; line-height: 10.5pt; font-style: normal; font-weight: normal;
-  text-align: start; text-indent: -6.5pt; padding-inline-start: 63.4pt; margin: 0; letter-spacing: 0.028em; }
+  text-align: start; text-indent: -6.5pt; padding-inline-start: 63.4pt; margin: 0; letter-spacing: 0.043em; }
 /* The notes' lines end where the text column's do (123.4–488.9 pt, as on the official pages), not at
    the page's right margin: the footnote area spans the page, so the note is given the column's width. */
 .fn-float { box-sizing: content-box; width: 365.5pt; }

@@ -85,4 +85,20 @@ describe('fidelity measurements', () => {
     expect(c.bodyStart).toBe(7);
     expect(c.lineBreaks).toBeCloseTo(2 / 3);
   });
+
+  it('joins a word pdftotext split inside a justified line ("coron avirus"), not words a space apart nor a raised mark', () => {
+    const split = official.replace('>the</word>', '>the</word>').replace(/<word xMin="([\d.]+)" yMin="401" xMax="([\d.]+)" yMax="([\d.]+)">the<\/word>/, (_m, x0: string, x1: string, y1: string) => {
+      const mid = (Number(x0) + Number(x1)) / 2;
+      return `<word xMin="${x0}" yMin="401" xMax="${mid - 0.6}" yMax="${y1}">t</word><word xMin="${mid + 0.6}" yMin="401" xMax="${x1}" yMax="${y1}">he</word>`;
+    });
+    expect(split).toContain('>he</word>');
+    const f = figures(layoutOf(split));
+    expect(f.breaks).toEqual(['the|sustainable#1', 'year|and#1', 'present|resolution#1']);
+    const marked = official.replace(/(<word xMin="[\d.]+" yMin="401" xMax=")([\d.]+)(" yMax="[\d.]+">the<\/word>)/, (_m, a: string, x1: string, b: string) => `${a}${x1}${b}<word xMin="${Number(x1) + 0.2}" yMin="401" xMax="${Number(x1) + 3.5}" yMax="407.5">1</word>`);
+    expect(marked).toContain('>1</word>');
+    const g = figures(layoutOf(marked));
+    expect(g.breaks).toEqual(['the|sustainable#1', 'year|and#1', 'present|resolution#1']);
+    expect(layoutOf(marked).pages[0]![1]!.words.map((w) => w.text).slice(-2)).toEqual(['the', '1']);
+  });
 });
+

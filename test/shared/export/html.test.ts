@@ -188,7 +188,7 @@ describe('exportHtml: content', () => {
     expect(html).toContain('<p>Distr.: Limited</p>');
     expect(html).toContain('<p class="mh-original">Original: English</p>');
     expect(html).toContain('<p class="mh-committee">Second Committee</p>');
-    expect(html).toContain('<p class="sponsors">Italy and Turkmenistan:* draft resolution</p>');
+    expect(html).toContain('<p class="sponsors">Italy and Turkmenistan:* <span class="nobr">draft resolution</span></p>');
     expect(html).toContain('<h1 class="title">Oil slick on Lebanese shores</h1>');
     expect(html).toContain('<li id="fn-sponsors"><span class="fn-num"><sup>*</sup></span> On behalf of the States Members');
     expect(html).not.toContain('class="closing"');

@@ -40,7 +40,7 @@ describe('sponsor list wording', () => {
     const word = readWordFile({ document: await zip.file('word/document.xml')!.async('string') }).paragraphs.map((p) => p.runs.map((r) => r.text).join(''));
     expect(word).toContain('Italia, Peru and Turkmenistan: draft decision');
     expect(exportText(d)).toContain('Italia, Peru and Turkmenistan: draft decision');
-    expect(exportHtml(d)).toContain('Italia, Peru and Turkmenistan: draft decision');
+    expect(exportHtml(d).replace(/<[^>]+>/g, '')).toContain('Italia, Peru and Turkmenistan: draft decision');
   });
 
   for (const lang of ['en', 'fr', 'es', 'ru', 'ar', 'zh'] as const) {
@@ -51,7 +51,7 @@ describe('sponsor list wording', () => {
       const word = readWordFile({ document: await zip.file('word/document.xml')!.async('string') }).paragraphs.map((p) => p.runs.map((r) => r.text).join(''));
       expect(word).toContain(line);
       expect(exportText(d)).toContain(line);
-      expect(exportHtml(d)).toContain(line);
+      expect(exportHtml(d).replace(/<[^>]+>/g, '')).toContain(line);
     });
   }
 });

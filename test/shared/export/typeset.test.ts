@@ -3,7 +3,7 @@
 // came back, or the letter spacing or column drifted, lines would break elsewhere than the UN's.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { boldLines, NBSP, tiedHyphenPieces, tieSpaces } from '../../../src/shared/export/typeset.js';
+import { boldLines, NBSP, sponsorLinePieces, tiedHyphenPieces, tieSpaces } from '../../../src/shared/export/typeset.js';
 import { BODY_LETTER_SPACING, exportHtml, NOTE_LETTER_SPACING, TITLE_LETTER_SPACING_PT, titleClass } from '../../../src/shared/export/html.js';
 import { PAGED_CSS } from '../../../src/shared/export/paged.js';
 import { textBlock, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
@@ -116,9 +116,9 @@ describe('print style: Word-like advance widths', () => {
     expect(PAGED_CSS).not.toMatch(/font-kerning|"kern" 1/);
   });
 
-  it('adds 0.24 pt a letter to 10 pt text and 8.5 pt notes, and keeps the 365.5 pt column', () => {
+  it('adds 0.24 pt a letter to 10 pt text and 0.37 pt to 8.5 pt notes, and keeps the 365.5 pt column', () => {
     expect(BODY_LETTER_SPACING).toBe('0.024em');
-    expect(NOTE_LETTER_SPACING).toBe('0.028em');
+    expect(NOTE_LETTER_SPACING).toBe('0.043em');
     expect(style).toContain(`.text, .mh-session, .mh-distr { letter-spacing: ${BODY_LETTER_SPACING}; }`);
     expect(style).toContain(`.footnotes { letter-spacing: ${NOTE_LETTER_SPACING}; }`);
     expect(PAGED_CSS).toContain(`letter-spacing: ${NOTE_LETTER_SPACING};`);
@@ -142,5 +142,40 @@ describe('print style: Word-like advance widths', () => {
     expect(out).toContain('<span class="nobr">Non-Self</span>-Governing Territories</p>');
     expect(out).toContain('Invites</i> <span class="nobr">non-governmental</span> organizations');
     expect(style).toContain('.nobr { white-space: nowrap; }');
+  });
+});
+
+describe('sponsorLinePieces', () => {
+  const line = 'Austria, Côte d’Ivoire, France, Gabon, Germany, Morocco and Spain: draft decision';
+
+  it('ties the "draft decision" or "draft resolution" that ends a sponsor line, so it goes over whole (A/C.4/80/L.10)', () => {
+    expect(sponsorLinePieces(line)).toEqual([
+      { text: 'Austria, Côte d’Ivoire, France, Gabon, Germany, Morocco and Spain: ', tied: false },
+      { text: 'draft decision', tied: true },
+    ]);
+    expect(sponsorLinePieces('Pakistan: draft resolution')).toEqual([{ text: 'Pakistan: ', tied: false }, { text: 'draft resolution', tied: true }]);
+    // At the measured bold spacing "draft" alone would still fit the first line, as it does not in the official.
+    expect(boldLines(line, 10, 0.32, 365.5)).toEqual(['Austria, Côte d’Ivoire, France, Gabon, Germany, Morocco and Spain: draft', 'decision']);
+    const d: ResolutionDocument = {
+      meta: committeeDraftMeta({ sponsors: ['Austria', 'Côte d’Ivoire', 'France', 'Gabon', 'Germany', 'Morocco', 'Spain'], sponsorLineEnd: 'draft decision' }),
+      preambular: [],
+      operative: [textBlock('o1', 'Decides to appoint Côte d’Ivoire as a member.')],
+      footnotes: [],
+      annexes: [],
+    };
+    expect(exportHtml(d, { forPrint: true })).toMatch(/Morocco and Spain:\*? <span class="nobr">draft decision<\/span>(?:<\/p>|<span class="fn-float")/);
+  });
+
+  it('leaves an amendment\'s "to draft resolution A/C.3/80/L.50" and other lines as they are, and keeps every character (property)', () => {
+    expect(sponsorLinePieces('Russian Federation: amendment to draft resolution A/C.3/80/L.50')).toEqual([{ text: 'Russian Federation: amendment to draft resolution A/C.3/80/L.50', tied: false }]);
+    expect(sponsorLinePieces('')).toEqual([{ text: '', tied: false }]);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('draft', ' ', 'resolution', 'decision', ':', 'Peru', 'x'), { maxLength: 12 }), (parts) => {
+        const s = parts.join('');
+        const ps = sponsorLinePieces(s);
+        expect(ps.map((p) => p.text).join('')).toBe(s);
+        for (const p of ps) if (p.tied) expect(p.text).toMatch(/^draft (?:resolution|decision)$/);
+      }),
+    );
   });
 });
