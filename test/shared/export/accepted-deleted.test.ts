@@ -31,7 +31,7 @@ describe('accepted export: a deleted base paragraph', () => {
     const op2 = paras[lines.findIndex((l) => l.startsWith('OP2'))]!;
     expect(op2.replace(/<w:tab\/>/g, '\t').replace(/<[^>]*>/g, '')).toBe('OP2\tDecides to remain seized of the matter;');
     expect(op2).toContain('<w:strike/>');
-    expect(lines.filter((l) => /^(PP|OP)\d+\w*\t?$/.test(l.trim()))).toEqual([]);
+    expect(lines.filter((l) => /^(?:PP|OP)\d[\da-z]*\t?$/.test(l.trim()))).toEqual([]);
   });
 
   it('Akoma Ntoso: the removed paragraph keeps its words', () => {
@@ -43,7 +43,7 @@ describe('accepted export: a deleted base paragraph', () => {
   it('text and HTML leave it out, words and number alike', () => {
     for (const out of [exportText(based()), exportHtml(based())]) {
       expect(out).not.toContain('remain seized');
-      expect(out).not.toMatch(/OP2(?!bis)\b/);
+      expect(out).not.toMatch(/OP2\b/);
     }
   });
 });
