@@ -166,7 +166,8 @@ async function main(): Promise<number> {
   const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
   let fts = 'ok';
   try {
-    db.prepare("INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES ('integrity-check', 1)").run();
+    // The search index (migrations.ts: search_fts replaced paragraphs_fts); contentless, so rank 0.
+    db.prepare("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 0)").run();
   } catch (e) {
     fts = (e as Error).message;
   }

@@ -3,7 +3,7 @@
  *
  *     <akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
  *       <statement name="resolution">            ("resolutionDraft", "decisionDraft" or "amendment" for
- *                                                  drafts and revisions: STATEMENT_NAMES)
+ *                                                  drafts and revisions: akn-vocabulary.ts)
  *         <meta>          identification (FRBR Work / Expression / Manifestation), references
  *                         (TLCOrganization of the organ, sponsors), notes (footnotes that nothing
  *                         references), proprietary (Plenary's front matter, with the symbol)
@@ -37,35 +37,15 @@
 import { layoutDocument, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
 import { adoptedHeading, closingLines, draftResolutionWords, joinNames, sponsorColon, sponsorLine, titleNumberLabel, unreferencedFootnotes } from './wording.js';
 import type { Annex, Block, Footnote, Inline, Language, Organ, ResolutionDocument } from '../resolution/model.js';
-import { documentForm, type DocumentForm } from '../resolution/masthead.js';
+import { documentForm } from '../resolution/masthead.js';
+import { AKN_NS, LANGUAGE_CODES, PLENARY_NS, STATEMENT_NAMES } from '../resolution/akn-vocabulary.js';
 import { citationNumber, parseSymbol } from '../resolution/symbols.js';
-
-/** The Akoma Ntoso 3.0 namespace. */
-export const AKN_NS = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
-
-/**
- * The `name` of the `<statement>` for each kind of document (masthead.ts documentForm): what the
- * document is, as its sponsor or bureau line says. import/akn.ts reads every name but
- * "resolution" as a draft.
- */
-export const STATEMENT_NAMES: Readonly<Record<DocumentForm, string>> = {
-  resolution: 'resolution',
-  'draft-resolution': 'resolutionDraft',
-  'draft-decision': 'decisionDraft',
-  amendment: 'amendment',
-};
-
-/** The namespace of Plenary's own attributes and proprietary metadata (prefix "plenary"). */
-export const PLENARY_NS = 'urn:x-plenary:akn:1';
 
 /** Options of {@link exportAkn}. */
 export interface AknExportOptions {
   /** The time of the export (FRBRManifestation date); default now. */
   now?: Date;
 }
-
-/** ISO 639-2 codes of the six languages, as FRBRlanguage and AKN URIs use them. */
-export const LANGUAGE_CODES: Readonly<Record<Language, string>> = { en: 'eng', fr: 'fra', es: 'spa', ru: 'rus', ar: 'ara', zh: 'zho' };
 
 /** The actor of an organ in AKN URIs ("un-ga", "un-sc" …). */
 const ACTORS: Readonly<Record<Organ, string>> = {

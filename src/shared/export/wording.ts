@@ -6,7 +6,10 @@
  */
 import type { DocumentLayout } from './layout.js';
 import type { Footnote, FrontMatter, Language, ResolutionDocument } from '../resolution/model.js';
-import type { MastheadWords } from '../resolution/masthead.js';
+import { draftResolutionWords, type MastheadWords } from '../resolution/masthead.js';
+
+// Read back by import/akn.ts too, so it lives with the masthead's words; exporters take it from here.
+export { draftResolutionWords };
 import { citationNumber } from '../resolution/symbols.js';
 
 const AND: Readonly<Record<Language, string>> = { en: ' and ', fr: ' et ', es: ' y ', ru: ' и ', ar: ' و', zh: '和' };
@@ -21,20 +24,6 @@ export function joinNames(names: readonly string[], lang: Language): string {
   const list = names.filter((n) => n.trim() !== '');
   if (list.length <= 1) return list.join('');
   return list.slice(0, -1).join(LIST_SEP[lang]) + AND[lang] + list[list.length - 1]!;
-}
-
-const REVISED: Readonly<Record<Language, (w: string) => string>> = {
-  en: (w) => `revised ${w}`,
-  fr: (w) => `${w} révisé`,
-  es: (w) => `${w} revisado`,
-  ru: (w) => `пересмотренный ${w}`,
-  ar: (w) => `${w} منقح`,
-  zh: (w) => `订正${w}`,
-};
-
-/** The words after the sponsors: "draft resolution", "revised draft resolution" (revisions). */
-export function draftResolutionWords(meta: FrontMatter, words: MastheadWords): string {
-  return meta.kind === 'revision' ? REVISED[meta.language](words.draftResolution) : words.draftResolution;
 }
 
 /** The colon after the sponsors: ":" (French a no-break space and ":", Chinese "："). */

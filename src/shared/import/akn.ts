@@ -50,9 +50,8 @@ import {
 } from '../resolution/model.js';
 import { parseSymbol } from '../resolution/symbols.js';
 import { describeSource } from './clean.js';
-import { STATEMENT_NAMES } from '../export/akn.js';
-import { draftResolutionWords } from '../export/wording.js';
-import { mastheadWords } from '../resolution/masthead.js';
+import { STATEMENT_NAMES } from '../resolution/akn-vocabulary.js';
+import { draftResolutionWords, mastheadWords } from '../resolution/masthead.js';
 import { kindFromSymbol, organFromSymbol, parseSessionLine, sessionFromSymbol } from './masthead.js';
 
 /** A node of fast-xml-parser's ordered output: an element ({ tag: children, ':@': attributes }) or text. */
@@ -626,7 +625,7 @@ function proprietaryFrontMatter(meta: XNode | undefined): FrontMatter | null {
   return m;
 }
 
-/** `<statement>` names of drafts (export/akn.ts STATEMENT_NAMES); any other name is a resolution. */
+/** `<statement>` names of drafts (akn-vocabulary.ts STATEMENT_NAMES); any other name is a resolution. */
 const DRAFT_NAMES = new Set(Object.entries(STATEMENT_NAMES).filter(([form]) => form !== 'resolution').map(([, n]) => n));
 
 /** The front matter read from the preface and FRBR metadata of any AKN document. */

@@ -194,13 +194,20 @@ function applyBlocks(list: readonly Block[], how: Decide, renames: ReadonlyMap<s
       if (goes) {
         // A deleted paragraph of the base text keeps its place as "deleted" (negotiation numbering),
         // as the editor's "accept" does.
-        if (how === 'accept' && p.kind === 'del' && b.base !== undefined) out.push({ ...b, status: 'deleted', holder: '' });
+        // Its words stay (as the editor's accept leaves them, struck through): without them the
+        // exports would print its number alone, a line that says nothing.
+        if (how === 'accept' && p.kind === 'del' && b.base !== undefined) out.push({ ...b, content: unmarked(b0.content), tail: unmarked(b0.tail), status: 'deleted', holder: '' });
         continue;
       }
     }
     out.push(b);
   }
   return out;
+}
+
+/** `list` with every proposal mark dropped: all its words, as they stand once the proposals are settled. */
+function unmarked(list: readonly Inline[]): Inline[] {
+  return normalize(list.map(({ ins: _i, del: _d, ...rest }) => rest));
 }
 
 function blockIsEmpty(b: Block): boolean {

@@ -194,3 +194,21 @@ export function mastheadWords(lang: Language, organ: Organ): MastheadWords {
       };
   }
 }
+
+const REVISED: Readonly<Record<Language, (w: string) => string>> = {
+  en: (w) => `revised ${w}`,
+  fr: (w) => `${w} révisé`,
+  es: (w) => `${w} revisado`,
+  ru: (w) => `пересмотренный ${w}`,
+  ar: (w) => `${w} منقح`,
+  zh: (w) => `订正${w}`,
+};
+
+/**
+ * The words after the sponsors: "draft resolution", "revised draft resolution" (revisions). The
+ * exporters print them (export/wording.ts) and the Akoma Ntoso reader compares a sponsor line
+ * with them (import/akn.ts), so they live here, outside both.
+ */
+export function draftResolutionWords(meta: FrontMatter, words: MastheadWords): string {
+  return meta.kind === 'revision' ? REVISED[meta.language](words.draftResolution) : words.draftResolution;
+}

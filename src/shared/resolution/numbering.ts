@@ -11,6 +11,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import type { Language } from './model.js';
 import { negotiationLabels, operativeNumber, subparagraphLabel } from './labels.js';
+import { nestFlat, type FlatItem } from './nesting.js';
 
 /**
  * The list marker an annex paragraph's own text opens with ("•", "(a)", "(iv)"), or "": such a
@@ -86,10 +87,28 @@ export function numberParagraphs(
   restarts: boolean,
 ): { out: (Numbered | undefined)[]; preambularCount: number; operativeCount: number } {
   const deleted = (i: number) => raws[i]!.node.attrs.status === 'deleted';
-  // Level-0, non-tail paragraphs of each section carry the numbers.
+  // The kept paragraphs nested by the one rule (nesting.ts): a change of section or annex, a
+  // heading and a table close every paragraph.
+  const flat: FlatItem[] = [];
+  /** Per flat item: the index in `raws` of the paragraph, -1 for a closing mark. */
+  const rawAt: number[] = [];
+  let prev: NumberingInput | undefined;
+  for (let i = 0; i < raws.length; i++) {
+    if (!keep[i]) continue;
+    const r = raws[i]!;
+    if (r.afterBlock || (prev && (prev.section !== r.section || prev.annex !== r.annex))) {
+      flat.push({ level: 0, tail: false, block: true });
+      rawAt.push(-1);
+    }
+    flat.push({ level: r.level, tail: r.tail });
+    rawAt.push(i);
+    prev = r;
+  }
+  const nesting = nestFlat(flat);
+  // Level-0 paragraphs of each section (a tail with nothing to continue is one) carry the numbers.
   const tops = { pp: [] as number[], op: [] as number[], ap: [] as number[] };
-  raws.forEach((r, i) => {
-    if (keep[i] && r.level === 0 && !r.tail) tops[r.section].push(i);
+  rawAt.forEach((i, f) => {
+    if (i >= 0 && !nesting[f]!.tail && nesting[f]!.level === 0) tops[raws[i]!.section].push(i);
   });
   const numberOf = new Map<number, string>();
   const plainNumber = new Map<number, number>();
@@ -151,68 +170,55 @@ export function numberParagraphs(
   const groupCount = new Map<number, number>();
   for (const i of living) groupCount.set(raws[i]!.group, (groupCount.get(raws[i]!.group) ?? 0) + 1);
 
-  // Subparagraph labels. A subparagraph's counter counts the siblings before it at its own level
-  // under the same parent (nesting.ts: the open paragraph of a lower level; headings, tables and
-  // a parent's tail close paragraphs), so it restarts whenever the parent changes, and a level a
-  // paragraph skips (Block.skip) has no label in its designation. `open` holds the open
-  // paragraphs outermost first, each with the label it printed.
+  // Subparagraph labels and designations, from that nesting. A subparagraph's counter counts the siblings before it at its own level under the same
+  // parent, since the last sibling of a shallower level, so a level a paragraph skips
+  // (Block.skip) has no label in its designation. Subparagraphs with no paragraph above them
+  // (after a heading, or after the tail that closes their paragraph's list) hang from the top of
+  // their container: their designation names no paragraph, only their own labels.
   const out = new Array<Numbered | undefined>(raws.length);
-  let open: { index: number; level: number; label: string }[] = [];
-  /** Per level: the parent (index, -1 at the top) whose children the counter counts, and the count. */
-  const counters = Array.from({ length: 5 }, () => ({ parent: -2, count: 0 }));
-  let topIndex = -1;
-  let prevSection: Section | '' = '';
-  let prevAnnex = -1;
-  const chainOf = (stack: typeof open) => stack.filter((o) => o.level > 0).map((o) => o.label);
-  for (let i = 0; i < raws.length; i++) {
-    if (!keep[i]) continue;
+  /** Per flat item: the label it printed. */
+  const labelAt: string[] = [];
+  /** Per parent (flat index, -1 for the top of a container): the count of children at each level. */
+  const counts = new Map<number, number[]>();
+  rawAt.forEach((i, f) => {
+    const at = nesting[f]!;
+    if (i < 0) {
+      // A fresh container or a heading: the top of the container counts afresh.
+      counts.delete(-1);
+      labelAt.push('');
+      return;
+    }
     const r = raws[i]!;
-    if (r.section !== prevSection || r.annex !== prevAnnex || r.afterBlock) {
-      for (const c of counters) c.parent = -2;
-      open = [];
-      if (r.section !== prevSection || r.annex !== prevAnnex) topIndex = -1;
-      prevSection = r.section;
-      prevAnnex = r.annex;
-    }
-    const level = r.level;
     let label = '';
-    let subLabels: string[] = [];
-    if (r.tail) {
-      // A tail continues the last open paragraph of its level or above and closes it.
-      const k = open.findLastIndex((o) => o.level <= level);
-      if (k >= 0) {
-        subLabels = chainOf(open.slice(0, k + 1));
-        open = open.slice(0, k);
-      }
-    } else {
-      while (open.length && open[open.length - 1]!.level >= level) open.pop();
-      const parent = open.length ? open[open.length - 1]!.index : -1;
-      // A shallower paragraph closes the lists below it even at the top (orphan subparagraphs).
-      for (let l = level + 1; l <= 4; l++) counters[l]!.parent = -2;
-      if (level === 0) {
-        topIndex = i;
-        const n = plainNumber.get(i);
-        if (r.section === 'op') {
-          if (negotiation) label = numberOf.get(i) ?? '';
-          else if (n !== undefined && living.length > 1 && (groupCount.get(r.group) ?? 0) > 1) label = operativeNumber(n, lang);
-        } else if (r.section === 'ap' && n !== undefined) label = operativeNumber(n, lang);
-        else if (r.section === 'pp' && negotiation) label = numberOf.get(i) ?? '';
-      } else {
-        const c = counters[level]!;
-        if (c.parent !== parent) {
-          c.parent = parent;
-          c.count = 0;
-        }
-        label = subparagraphLabel(c.count++, level as 1 | 2 | 3 | 4, lang);
-      }
-      open.push({ index: i, level, label });
-      if (level > 0) subLabels = chainOf(open);
+    if (!at.tail && at.level === 0) {
+      const n = plainNumber.get(i);
+      if (r.section === 'op') {
+        if (negotiation) label = numberOf.get(i) ?? '';
+        else if (n !== undefined && living.length > 1 && (groupCount.get(r.group) ?? 0) > 1) label = operativeNumber(n, lang);
+      } else if (r.section === 'ap' && n !== undefined) label = operativeNumber(n, lang);
+      else if (r.section === 'pp' && negotiation) label = numberOf.get(i) ?? '';
     }
-    const number = topIndex >= 0 ? (numberOf.get(topIndex) ?? '') : '';
+    if (!at.tail) {
+      let c = counts.get(at.parent);
+      if (!c) counts.set(at.parent, (c = [0, 0, 0, 0, 0]));
+      if (at.level > 0) label = subparagraphLabel(c[at.level]!, at.level as 1 | 2 | 3 | 4, lang);
+      c[at.level]!++;
+      // A shallower sibling closes the lists below it, even at the top (orphan subparagraphs).
+      for (let l = at.level + 1; l <= 4; l++) c[l] = 0;
+    }
+    labelAt.push(label);
+    // The chain up from the paragraph (or, for a tail, from the paragraph it continues).
+    const subLabels: string[] = [];
+    let top = -1;
+    for (let g = at.tail ? at.parent : f; g >= 0; g = nesting[g]!.parent) {
+      if (nesting[g]!.level > 0) subLabels.unshift(labelAt[g]!);
+      else top = rawAt[g]!;
+    }
+    const number = top >= 0 ? (numberOf.get(top) ?? '') : '';
     const named = restarts && r.section === 'op' && r.part !== '' && number !== '' ? `${r.part}.${number}` : number;
-    const designation = subLabels.length ? `${named} ${subLabels.join(' ')}` : named;
+    const designation = [named, ...subLabels].filter((x) => x !== '').join(' ');
     out[i] = { label, number, designation, subLabels };
-  }
+  });
   return { out, preambularCount: tops.pp.length, operativeCount: living.length };
 }
 

@@ -46,6 +46,9 @@ describe('negotiation views', () => {
     const op2 = acceptedView(d).operative.find((b) => b.id === 'op2')!;
     expect(op2.status).toBe('deleted');
     expect(op2.proposal).toBeUndefined();
+    // Its words stay, as the editor's accept leaves them: the exports strike them through.
+    expect(blockText(op2)).toBe('Decides to remain seized of the matter;');
+    expect(JSON.stringify(op2.content)).not.toMatch(/"(ins|del)"/);
   });
 
   it('brackets: nested ones nest, one spanning paragraphs opens in the first and closes in the last', () => {
