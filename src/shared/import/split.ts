@@ -312,209 +312,304 @@ export interface SplitOptions {
  * previous one does not end a clause and this one does not open with a known phrase.
  */
 export function splitUnits(lines: readonly string[], opts: SplitOptions): Unit[] {
-  const { lang } = opts;
-  const caseless = lang === 'ar' || lang === 'zh';
-  const units: Unit[] = [];
-  let cur: Unit | null = null;
-  let gap: Unit['gap'] = 'none';
-  let lastNum = 0;
-  let lists: ListFrame[] = [];
-  let nested: { last: number; depth: number } | null = null;
-  // Typical line width, for telling a paragraph's last (short) line from a wrapped one.
-  // (A typed array sorts numbers without a comparator call per step.)
-  const lengths = new Int32Array(lines.length);
-  let nl = 0;
-  for (const l of lines) if (l !== '' && l !== PAGE && !l.startsWith(TABLE)) lengths[nl++] = l.length;
-  const sorted = lengths.subarray(0, nl).sort();
-  const wrap = nl ? sorted[Math.floor(nl * 0.8)]! : 80;
-
-  const close = (): void => {
-    if (cur) units.push(cur);
-    cur = null;
+  const st: SplitState = {
+    lines,
+    lang: opts.lang,
+    caseless: opts.lang === 'ar' || opts.lang === 'zh',
+    wrap: typicalWidth(lines),
+    units: [],
+    cur: null,
+    gap: 'none',
+    lastNum: 0,
+    lists: [],
+    nested: null,
   };
-  const open = (kind: UnitKind, first: string, extra: Partial<Unit> = {}): Unit => {
-    close();
-    const u: Unit = { kind, num: 0, depth: 0, label: '', lines: first ? [first] : [], gap, text: '', ...extra };
-    gap = 'none';
-    cur = u;
-    return u;
-  };
-  const startsUpper = (s: string): boolean => {
-    if (caseless || s.startsWith(EM_OPEN)) return true;
-    let i = 0;
-    while (i < s.length && ' "“‘«(\uE002\uE003'.includes(s[i]!)) i++;
-    if (i >= s.length) return true;
-    const ch = s[i]!;
-    if (ch === FN_OPEN) return true;
-    if (ch >= 'A' && ch <= 'Z') return true;
-    if (ch >= '0' && ch <= '9') return true;
-    if (ch < '\u00c0') return false;
-    return /\p{Lu}/u.test(ch) || (lang === 'ru' && /\p{L}/u.test(ch));
-  };
-
   // The rest of a formula line that also holds the first paragraph ("The General Assembly, Recalling …").
   let carried: string | null = null;
   for (let li = 0; li < lines.length; li++) {
     const raw: string = carried ?? lines[li]!;
     carried = null;
     if (raw === '' || raw === PAGE) {
-      if (raw === PAGE) gap = 'page';
-      else if (gap === 'none') gap = 'blank';
-      const k = cur as Unit | null;
-      if (k && (k.kind !== 'meeting' || raw === PAGE)) close();
+      breakAt(st, raw);
       continue;
     }
-    const line = raw;
-    const table = readTableLine(line);
+    const table = readTableLine(raw);
     if (table) {
-      open('table', '', { table });
-      close();
+      openUnit(st, 'table', '', { table });
+      closeUnit(st);
       continue;
     }
-    const p = plain(line);
+    const p = plain(raw);
     // "B" alone on its line, its own title if any, then "The General Assembly,": the next
     // resolution of the document, numbered from 1.
     const res = RE_RESOLUTION_LETTER.test(p) ? resolutionAt(lines, li) : null;
     if (res) {
-      open('heading', '', { label: p.trim(), resolution: true, lines: res.title });
-      close();
-      gap = 'blank';
-      lastNum = 0;
-      lists = [];
-      nested = null;
+      openUnit(st, 'heading', '', { label: p.trim(), resolution: true, lines: res.title });
+      closeUnit(st);
+      st.gap = 'blank';
+      resetCounters(st);
       li = res.formula - (res.rest ? 1 : 0);
       if (res.rest) carried = res.rest;
       continue;
     }
-    // Continuations of a meeting line (its date, the rest of "Adopted unanimously at the / 1382nd meeting.").
-    const m0 = cur as Unit | null;
-    if (m0 && m0.kind === 'meeting') {
-      // "Adopted at the 942nd meeting / by 9 votes to none, with 2 abstentions (…)." runs to its full stop.
-      const scOpen = RE_SC_ADOPTED.test(plain(m0.lines[0]!)) && !/\.\s*(?:\d{1,3}\/?)?$/.test(plain(m0.lines[m0.lines.length - 1]!).trim());
-      if ((m0.lines.length < 3 && p.length < 60 && parseDate(p) !== null) || (gap === 'none' && scOpen && m0.lines.length < 4)) {
-        m0.lines.push(line);
-        gap = 'none';
-        continue;
-      }
-      close();
-    }
-    // Continuations of a section heading: its title under a bare "I.", or a wrapped title.
-    const h0 = cur as Unit | null;
-    if (h0 && h0.kind === 'heading') {
-      const last = h0.lines[h0.lines.length - 1]!;
-      const onlyLabel = h0.lines.length === 1 && /^(?:[IVXL]{1,6}\.?|[A-Z]\.)$/.test(plain(last).trim());
-      // A wrapped title: no clause end before, and the line is not a paragraph of its own.
-      const wrapped = !endsClause(last) && !RE_SUB_PAREN.test(p) && classifyOpening(p.slice(0, 200), lang) === null;
-      if (gap === 'none' && h0.lines.length < 6 && (onlyLabel || wrapped) && !RE_NUM.test(p)) {
-        h0.lines.push(line);
-        continue;
-      }
-      close();
-    }
-    const c = cur as Unit | null;
-    const prev = c && c.lines.length ? c.lines[c.lines.length - 1]! : '';
-    const boundary = c === null || gap !== 'none' || c.lines.length === 0 || endsClause(prev);
-    // The text the new line would follow (the last unit's, across a blank line).
-    const prevText = prev || (units.length ? units[units.length - 1]!.lines[units[units.length - 1]!.lines.length - 1] ?? '' : '');
-
-    if (isMeetingLine(p) || ((gap !== 'none' || c === null || /\.\s*(?:\d{1,3}\/?)?$/.test(plain(prev))) && RE_SC_ADOPTED.test(p) && /\bmeeting\b|\bat (?:the|its)\s*$|\b\d+\s?(?:st|nd|rd|th)\s*$/i.test(p) && p.length < 160)) {
-      open('meeting', line);
-      continue;
-    }
-    if (isAnnexHeading(p) && boundary) {
-      open('annex', line);
-      close();
-      lastNum = 0;
-      lists = [];
-      nested = null;
-      continue;
-    }
-    // Roman-numeral section headings ("I.", "II. Peace and security") and lettered ones ("A.").
-    const rh = RE_ROMAN_HEADING.exec(p);
-    // A numeral alone on its line, with or without its full stop ("II." above "International
-    // peace and security"): the stop must not make it read as the end of a clause.
-    const bareRoman = /^[IVXL]{1,6}\.?$/.test(p.trim()) && fromRoman(p.trim().replace(/\.$/, '')) !== null;
-    if (boundary && (bareRoman || (rh && fromRoman(rh[1]!) !== null && p.length < Math.max(160, Math.min(300, wrap * 0.9)) && !endsClause(p) && startsUpper(p.slice(rh[0].length))) || RE_LETTER_HEADING.test(p.trim()) || isLetterTitle(p, wrap, lang))) {
-      open('heading', line);
-      continue;
-    }
-    // Operative (or annex) paragraph numbers.
-    let nm = RE_NUM.exec(p) ?? (lang === 'ar' ? RE_NUM_AR.exec(p) : null);
-    if (!nm) {
-      // OCR: "4, Calls upon" for "4.", "S. Decides" for "5.": only the expected number before an operative verb.
-      const o = /^(\d{1,3}|S)\s?[.,]\s+/.exec(p);
-      if (o && (o[1] === 'S' ? 5 : Number(o[1])) === lastNum + 1 && classifyOpening(p.slice(o[0].length, o[0].length + 200), lang)?.kind === 'op') {
-        nm = [o[0], String(lastNum + 1)] as unknown as RegExpExecArray;
-      }
-    }
-    if (nm && boundary && startsUpper(p.slice(nm[0].length))) {
-      const n = Number(nm[1]);
-      const listStart = n === 1 && lastNum > 0 && /:\s*(?:\uE000[^\uE001]*\uE001)?$/.test(prevText);
-      if (nested && n === nested.last + 1 && n !== lastNum + 1) {
-        // The next item of a numbered list inside a paragraph ("1. Opening of the Congress.").
-        nested.last = n;
-        open('para', stripPrefix(line, nm[0].length), { depth: nested.depth, label: `${n}.` });
-        continue;
-      }
-      if (listStart) {
-        nested = { last: 1, depth: Math.min(4, lists.length + 1) };
-        open('para', stripPrefix(line, nm[0].length), { depth: nested.depth, label: '1.' });
-        continue;
-      }
-      const inSeq = n === lastNum + 1 || (n > lastNum && n <= lastNum + 3) || (n === 1 && (gap !== 'none' || endsClause(prev)));
-      if (inSeq) {
-        open('para', stripPrefix(line, nm[0].length), { num: n });
-        lastNum = n;
-        lists = [];
-        nested = null;
-        continue;
-      }
-    }
-    // Subparagraph labels.
-    const sm = RE_SUB_PAREN.exec(p) ?? RE_SUB_CLOSE.exec(p) ?? RE_SUB_DOT.exec(p);
-    if (sm) {
-      const style: ListFrame['style'] = p.startsWith('(') ? 'paren' : sm[0].trimEnd().endsWith(')') ? 'close' : 'dot';
-      const rest = p.slice(sm[0].length);
-      const readings = labelReadings(sm[1]!);
-      const labelOnly = rest.trim() === '';
-      if (readings.length > 0 && (labelOnly || startsUpper(rest)) && (boundary || labelOnly)) {
-        const placed = placeLabel(lists, readings, style, labelOnly, prev);
-        if (placed) {
-          const u = open('para', stripPrefix(line, sm[0].length), { depth: placed.depth });
-          placed.frame.items.push({ unit: u, raw: sm[1]!, index: placed.index });
-          for (const it of placed.converted ? placed.frame.items : [placed.frame.items[placed.frame.items.length - 1]!]) {
-            it.unit.label = formatLabel(placed.frame.style, placed.frame.counter, it.index, it.raw);
-          }
-          continue;
-        }
-      }
-    }
-    // A new paragraph without a label.
-    if (c === null || gap !== 'none') {
-      open('para', line);
-      continue;
-    }
-    if (c.lines.length > 0 && RE_CLAUSE_END.test(plain(prev)) && RE_ACTION_HEADING.test(p)) {
-      open('para', line);
-      continue;
-    }
-    if (c.lines.length > 0 && RE_CLAUSE_END.test(plain(prev)) && startsUpper(p) && !/^["“‘«]/.test(p)) {
-      const cls = /^\p{Lu}/u.test(p) || lang === 'ru' || caseless ? classifyOpening(p.slice(0, 200), lang) : null;
-      if (!cls && colonInTitle(c, p, lang)) {
-        c.lines.push(line);
-        continue;
-      }
-      if (cls || (plain(prev).length < wrap * 0.6 && /^\p{Lu}/u.test(p) && c.kind === 'para')) {
-        open('para', line);
-        continue;
-      }
-    }
-    c.lines.push(line);
+    placeLine(st, raw, p);
   }
-  close();
+  closeUnit(st);
 
-  for (const u of units) u.text = joinUnitLines(u.lines, opts.vocab);
-  return rejoin(units, opts);
+  for (const u of st.units) u.text = joinUnitLines(u.lines, opts.vocab);
+  return rejoin(st.units, opts);
+}
+
+/**
+ * The state of one {@link splitUnits} run. Its helpers below are module functions taking this
+ * one object (always built with the same fields in the same order), not closures made afresh
+ * on every call: V8 then keeps one optimised version of each instead of deoptimising splitUnits
+ * again and again ("wrong call target" on closures recreated per call, issue 14).
+ */
+interface SplitState {
+  readonly lines: readonly string[];
+  readonly lang: Language;
+  /** Arabic and Chinese have no capitals: every start counts as one. */
+  readonly caseless: boolean;
+  /** Typical line width, for telling a paragraph's last (short) line from a wrapped one. */
+  readonly wrap: number;
+  readonly units: Unit[];
+  /** The unit being filled, null between units. */
+  cur: Unit | null;
+  /** What stood before the next unit to open. */
+  gap: Unit['gap'];
+  /** The last operative (or annex) paragraph number. */
+  lastNum: number;
+  /** The open subparagraph lists, outermost first. */
+  lists: ListFrame[];
+  /** A numbered list inside a paragraph ("1. Opening of the Congress."). */
+  nested: { last: number; depth: number } | null;
+}
+
+/** The line length 80 % of the text lines do not exceed (80 when there are none). */
+function typicalWidth(lines: readonly string[]): number {
+  // (A typed array sorts numbers without a comparator call per step.)
+  const lengths = new Int32Array(lines.length);
+  let nl = 0;
+  for (const l of lines) if (l !== '' && l !== PAGE && !l.startsWith(TABLE)) lengths[nl++] = l.length;
+  const sorted = lengths.subarray(0, nl).sort();
+  return nl ? sorted[Math.floor(nl * 0.8)]! : 80;
+}
+
+function closeUnit(st: SplitState): void {
+  if (st.cur) st.units.push(st.cur);
+  st.cur = null;
+}
+
+function openUnit(st: SplitState, kind: UnitKind, first: string, extra?: Partial<Unit>): Unit {
+  closeUnit(st);
+  const u: Unit = { kind, num: 0, depth: 0, label: '', lines: first ? [first] : [], gap: st.gap, text: '', ...extra };
+  st.gap = 'none';
+  st.cur = u;
+  return u;
+}
+
+/** A new resolution or annex: numbering and lists start again. */
+function resetCounters(st: SplitState): void {
+  st.lastNum = 0;
+  st.lists = [];
+  st.nested = null;
+}
+
+function startsUpper(st: SplitState, s: string): boolean {
+  if (st.caseless || s.startsWith(EM_OPEN)) return true;
+  let i = 0;
+  while (i < s.length && ' "“‘«(\uE002\uE003'.includes(s[i]!)) i++;
+  if (i >= s.length) return true;
+  const ch = s[i]!;
+  if (ch === FN_OPEN) return true;
+  if (ch >= 'A' && ch <= 'Z') return true;
+  if (ch >= '0' && ch <= '9') return true;
+  if (ch < '\u00c0') return false;
+  return /\p{Lu}/u.test(ch) || (st.lang === 'ru' && /\p{L}/u.test(ch));
+}
+
+/** A blank line or a page break: remembered as the next unit's gap; it ends the unit, except a meeting line's (its date may follow). */
+function breakAt(st: SplitState, raw: string): void {
+  if (raw === PAGE) st.gap = 'page';
+  else if (st.gap === 'none') st.gap = 'blank';
+  const k = st.cur;
+  if (k && (k.kind !== 'meeting' || raw === PAGE)) closeUnit(st);
+}
+
+/** Places one text line (`p` its plain text): on the current unit, or as the first line of a new one. */
+function placeLine(st: SplitState, line: string, p: string): void {
+  // Continuations of a meeting line (its date, the rest of "Adopted unanimously at the / 1382nd meeting.").
+  const m0 = st.cur;
+  if (m0 && m0.kind === 'meeting') {
+    if (continuesMeeting(m0, st.gap, p)) {
+      m0.lines.push(line);
+      st.gap = 'none';
+      return;
+    }
+    closeUnit(st);
+  }
+  // Continuations of a section heading: its title under a bare "I.", or a wrapped title.
+  const h0 = st.cur;
+  if (h0 && h0.kind === 'heading') {
+    if (continuesHeading(h0, st.gap, p, st.lang)) {
+      h0.lines.push(line);
+      return;
+    }
+    closeUnit(st);
+  }
+  const c = st.cur;
+  const prev = c && c.lines.length ? c.lines[c.lines.length - 1]! : '';
+  const boundary = c === null || st.gap !== 'none' || c.lines.length === 0 || endsClause(prev);
+
+  if (opensMeeting(st, p, prev)) {
+    openUnit(st, 'meeting', line);
+    return;
+  }
+  if (boundary && isAnnexHeading(p)) {
+    openUnit(st, 'annex', line);
+    closeUnit(st);
+    resetCounters(st);
+    return;
+  }
+  if (boundary && isSectionHeading(st, p)) {
+    openUnit(st, 'heading', line);
+    return;
+  }
+  if (boundary && openNumbered(st, line, p, prev)) return;
+  if (openSubparagraph(st, line, p, boundary, prev)) return;
+  placeUnlabelled(st, line, p, prev);
+}
+
+/** True when `p` goes on meeting unit `m0`: its date, or the rest of a Security Council "Adopted …" line up to its full stop. */
+function continuesMeeting(m0: Unit, gap: Unit['gap'], p: string): boolean {
+  if (m0.lines.length < 3 && p.length < 60 && parseDate(p) !== null) return true;
+  if (gap !== 'none' || m0.lines.length >= 4) return false;
+  // "Adopted at the 942nd meeting / by 9 votes to none, with 2 abstentions (…)." runs to its full stop.
+  return RE_SC_ADOPTED.test(plain(m0.lines[0]!)) && !/\.\s*(?:\d{1,3}\/?)?$/.test(plain(m0.lines[m0.lines.length - 1]!).trim());
+}
+
+/** True when `p` goes on heading unit `h0`: its title under a bare "I.", or a wrapped title. */
+function continuesHeading(h0: Unit, gap: Unit['gap'], p: string, lang: Language): boolean {
+  if (gap !== 'none' || h0.lines.length >= 6 || RE_NUM.test(p)) return false;
+  const last = h0.lines[h0.lines.length - 1]!;
+  if (h0.lines.length === 1 && /^(?:[IVXL]{1,6}\.?|[A-Z]\.)$/.test(plain(last).trim())) return true;
+  // A wrapped title: no clause end before, and the line is not a paragraph of its own.
+  return !endsClause(last) && !RE_SUB_PAREN.test(p) && classifyOpening(p.slice(0, 200), lang) === null;
+}
+
+/** True for a meeting line, or a Security Council "Adopted … at its 1382nd meeting" line where a paragraph may start. */
+function opensMeeting(st: SplitState, p: string, prev: string): boolean {
+  if (isMeetingLine(p)) return true;
+  return (
+    (st.gap !== 'none' || st.cur === null || /\.\s*(?:\d{1,3}\/?)?$/.test(plain(prev))) &&
+    RE_SC_ADOPTED.test(p) &&
+    /\bmeeting\b|\bat (?:the|its)\s*$|\b\d+\s?(?:st|nd|rd|th)\s*$/i.test(p) &&
+    p.length < 160
+  );
+}
+
+/** Roman-numeral section headings ("I.", "II. Peace and security") and lettered ones ("A."), at a boundary. */
+function isSectionHeading(st: SplitState, p: string): boolean {
+  // A numeral alone on its line, with or without its full stop ("II." above "International
+  // peace and security"): the stop must not make it read as the end of a clause.
+  const pt = p.trim();
+  if (/^[IVXL]{1,6}\.?$/.test(pt) && fromRoman(pt.replace(/\.$/, '')) !== null) return true;
+  const rh = RE_ROMAN_HEADING.exec(p);
+  if (rh && fromRoman(rh[1]!) !== null && p.length < Math.max(160, Math.min(300, st.wrap * 0.9)) && !endsClause(p) && startsUpper(st, p.slice(rh[0].length))) return true;
+  return RE_LETTER_HEADING.test(pt) || isLetterTitle(p, st.wrap, st.lang);
+}
+
+/** The operative (or annex) paragraph number `p` opens with, null when none. */
+function readNumber(st: SplitState, p: string): RegExpExecArray | null {
+  const nm = RE_NUM.exec(p) ?? (st.lang === 'ar' ? RE_NUM_AR.exec(p) : null);
+  if (nm) return nm;
+  // OCR: "4, Calls upon" for "4.", "S. Decides" for "5.": only the expected number before an operative verb.
+  const o = /^(\d{1,3}|S)\s?[.,]\s+/.exec(p);
+  if (o && (o[1] === 'S' ? 5 : Number(o[1])) === st.lastNum + 1 && classifyOpening(p.slice(o[0].length, o[0].length + 200), st.lang)?.kind === 'op') {
+    return [o[0], String(st.lastNum + 1)] as unknown as RegExpExecArray;
+  }
+  return null;
+}
+
+/** Opens a numbered paragraph (or an item of a numbered list inside one) at a boundary; false when `p` is not one. */
+function openNumbered(st: SplitState, line: string, p: string, prev: string): boolean {
+  const nm = readNumber(st, p);
+  if (!nm || !startsUpper(st, p.slice(nm[0].length))) return false;
+  const n = Number(nm[1]);
+  const nested = st.nested;
+  if (nested && n === nested.last + 1 && n !== st.lastNum + 1) {
+    // The next item of a numbered list inside a paragraph ("1. Opening of the Congress.").
+    nested.last = n;
+    openUnit(st, 'para', stripPrefix(line, nm[0].length), { depth: nested.depth, label: `${n}.` });
+    return true;
+  }
+  if (n === 1 && st.lastNum > 0 && /:\s*(?:\uE000[^\uE001]*\uE001)?$/.test(prevTextOf(st, prev))) {
+    const depth = Math.min(4, st.lists.length + 1);
+    st.nested = { last: 1, depth };
+    openUnit(st, 'para', stripPrefix(line, nm[0].length), { depth, label: '1.' });
+    return true;
+  }
+  const inSeq = n === st.lastNum + 1 || (n > st.lastNum && n <= st.lastNum + 3) || (n === 1 && (st.gap !== 'none' || endsClause(prev)));
+  if (!inSeq) return false;
+  openUnit(st, 'para', stripPrefix(line, nm[0].length), { num: n });
+  st.lastNum = n;
+  st.lists = [];
+  st.nested = null;
+  return true;
+}
+
+/** The text a new line would follow: the current unit's last line, or the last unit's across a blank line. */
+function prevTextOf(st: SplitState, prev: string): string {
+  if (prev) return prev;
+  const units = st.units;
+  return units.length ? (units[units.length - 1]!.lines[units[units.length - 1]!.lines.length - 1] ?? '') : '';
+}
+
+/** Opens a subparagraph at its label ("(a)", "a)", "(i)", "a."); false when `p` has none that fits the open lists. */
+function openSubparagraph(st: SplitState, line: string, p: string, boundary: boolean, prev: string): boolean {
+  const sm = RE_SUB_PAREN.exec(p) ?? RE_SUB_CLOSE.exec(p) ?? RE_SUB_DOT.exec(p);
+  if (!sm) return false;
+  const style: ListFrame['style'] = p.startsWith('(') ? 'paren' : sm[0].trimEnd().endsWith(')') ? 'close' : 'dot';
+  const rest = p.slice(sm[0].length);
+  const readings = labelReadings(sm[1]!);
+  const labelOnly = rest.trim() === '';
+  if (readings.length === 0 || !(labelOnly || startsUpper(st, rest)) || !(boundary || labelOnly)) return false;
+  const placed = placeLabel(st.lists, readings, style, labelOnly, prev);
+  if (!placed) return false;
+  const u = openUnit(st, 'para', stripPrefix(line, sm[0].length), { depth: placed.depth });
+  placed.frame.items.push({ unit: u, raw: sm[1]!, index: placed.index });
+  for (const it of placed.converted ? placed.frame.items : [placed.frame.items[placed.frame.items.length - 1]!]) {
+    it.unit.label = formatLabel(placed.frame.style, placed.frame.counter, it.index, it.raw);
+  }
+  return true;
+}
+
+/** A line without a label: a new paragraph after a gap or where a known opening phrase follows a closed clause, else the current unit's next line. */
+function placeUnlabelled(st: SplitState, line: string, p: string, prev: string): void {
+  const c = st.cur;
+  if (c === null || st.gap !== 'none') {
+    openUnit(st, 'para', line);
+    return;
+  }
+  if (c.lines.length > 0 && RE_CLAUSE_END.test(plain(prev))) {
+    if (RE_ACTION_HEADING.test(p)) {
+      openUnit(st, 'para', line);
+      return;
+    }
+    if (startsUpper(st, p) && !/^["“‘«]/.test(p)) {
+      const cls = /^\p{Lu}/u.test(p) || st.lang === 'ru' || st.caseless ? classifyOpening(p.slice(0, 200), st.lang) : null;
+      if (!cls && colonInTitle(c, p, st.lang)) {
+        c.lines.push(line);
+        return;
+      }
+      if (cls || (plain(prev).length < st.wrap * 0.6 && /^\p{Lu}/u.test(p) && c.kind === 'para')) {
+        openUnit(st, 'para', line);
+        return;
+      }
+    }
+  }
+  c.lines.push(line);
 }
 
 const RE_RESOLUTION_LETTER = /^\s*[A-Z]\s*$/;
