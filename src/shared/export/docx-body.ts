@@ -153,46 +153,72 @@ export function bodyParagraph(lp: LayoutParagraph, ctx: RunContext, children: Pa
     ...paragraphShape(lp),
     widowControl: true,
     ...(ctx.lang === 'ar' ? { bidirectional: true } : {}),
-    ...(rev ? { run: rev.kind === 'ins' ? { insertion: revisionAttrs(rev) } : { deletion: revisionAttrs(rev) } } : {}),
+    ...markOf(rev),
     children: [...id.start, ...label, ...children, ...id.end],
   });
 }
 
 /**
  * The formula of each resolution heading paragraph made here ("B", then "The General Assembly,"):
- * the document assembly puts it right under that paragraph, whichever body builder made it.
+ * the document assembly puts it right under that paragraph, whichever body builder made it. `rev`
+ * is the revision of a heading inserted or deleted whole (tracked export), which the formula shares.
  */
-export const RESOLUTION_FORMULAS = new WeakMap<object, { words: string; punctuation: string }>();
+export const RESOLUTION_FORMULAS = new WeakMap<object, { words: string; punctuation: string; rev?: Revision }>();
+
+/**
+ * How the tracked export (docx-tracked.ts) fills a heading: the title's runs as revisions, the
+ * revision of a heading inserted, deleted or moved whole (its number, line break and paragraph
+ * mark go with it), and what stands around the content (comment anchors, move ranges).
+ */
+export interface HeadingContent {
+  runs: (runs: readonly LayoutRun[]) => ParagraphChild[];
+  rev?: Revision;
+  before?: ParagraphChild[];
+  after?: ParagraphChild[];
+  /** false: a worded number ("Part II") is not taken out of the title onto its own line (default true). */
+  split?: boolean;
+}
+
+/** The paragraph mark's revision, for a paragraph inserted or deleted whole; {} without one. */
+export function markOf(rev: Revision | undefined): Pick<IParagraphOptions, 'run'> {
+  if (!rev) return {};
+  return { run: rev.kind === 'ins' ? { insertion: revisionAttrs(rev) } : { deletion: revisionAttrs(rev) } };
+}
 
 /**
  * A heading: a part or section (number, line break, title, as the official prints "Part II" over
  * "Political affairs") or a sub-heading (letter, tab, title). Under another heading it takes no
- * space before (the official's 18 pt from a part's title to its first section's number).
+ * space before (the official's 18 pt from a part's title to its first section's number). The
+ * plain and the tracked exports both print headings here, so they print them alike.
  */
-function headingParagraph(lp: LayoutParagraph, ctx: RunContext, prev?: LayoutParagraph): Paragraph {
+export function headingParagraph(lp: LayoutParagraph, ctx: RunContext, prev?: LayoutParagraph, content?: HeadingContent): Paragraph {
   const rtl = ctx.lang === 'ar' ? { rightToLeft: true } : {};
+  const rev = content?.rev;
+  const runs = (r: readonly LayoutRun[]) => (content ? content.runs(r) : runsToDocx(r, ctx));
+  const id = idBookmark(lp.id);
+  const around = (inner: ParagraphChild[]) => [...id.start, ...(content?.before ?? []), ...inner, ...(content?.after ?? []), ...id.end];
   const resolution = lp.heading?.resolution;
   if (resolution) {
     // One of several resolutions: its letter centred, its title under it; its formula follows (docx.ts).
-    const id = idBookmark(lp.id);
-    const title = lp.runs.length > 0 ? [new TextRun({ break: 1 }), ...runsToDocx(lp.runs, ctx)] : [];
+    const title = lp.runs.length > 0 ? [makeRun({ break: 1 }, rev), ...runs(lp.runs)] : [];
     const p = new Paragraph({
       style: STYLE.partHeading,
       alignment: AlignmentType.CENTER,
       ...(ctx.lang === 'ar' ? { bidirectional: true } : {}),
-      children: [...id.start, new TextRun({ text: lp.label, ...rtl }), ...title, ...id.end],
+      ...markOf(rev),
+      children: around([makeRun({ text: lp.label, ...rtl }, rev), ...title]),
     });
-    RESOLUTION_FORMULAS.set(p, resolution.formula);
+    RESOLUTION_FORMULAS.set(p, rev ? { ...resolution.formula, rev } : resolution.formula);
     return p;
   }
-  const lines = headingLines(lp);
-  const num = lines.number ? [new TextRun({ text: lines.number, ...rtl }), lines.ownLine ? new TextRun({ break: 1 }) : new TextRun({ children: [new Tab()] })] : [];
-  const id = idBookmark(lp.id);
+  const lines = content?.split === false ? { number: lp.label, ownLine: lp.heading?.level === 1, runs: lp.runs } : headingLines(lp);
+  const num = lines.number ? [makeRun({ text: lines.number, ...rtl }, rev), lines.ownLine ? makeRun({ break: 1 }, rev) : makeRun({ children: [new Tab()] }, rev)] : [];
   return new Paragraph({
     style: lines.ownLine ? STYLE.partHeading : STYLE.subHeading,
     ...(prev?.heading ? { spacing: { before: 0 } } : {}),
     ...(ctx.lang === 'ar' ? { bidirectional: true } : {}),
-    children: [...id.start, ...num, ...runsToDocx(lines.runs, ctx), ...id.end],
+    ...markOf(rev),
+    children: around([...num, ...runs(lines.runs)]),
   });
 }
 

@@ -23,7 +23,7 @@ import {
   type IBorderOptions,
   type ParagraphChild,
 } from 'docx';
-import { footnoteReference, para, text, type RunContext } from './docx-body.js';
+import { footnoteReference, makeRun, markOf, para, text, type Revision, type RunContext } from './docx-body.js';
 import { COLUMN, OUT_LEFT, OUT_RIGHT, STYLE, type DocxOptions } from './docx-styles.js';
 import { runningHeadTitle, type DocumentLayout } from './layout.js';
 import { afterSponsorColon, draftResolutionWords, sponsorColon, sponsorList } from './wording.js';
@@ -174,11 +174,12 @@ export function headingBlock(layout: DocumentLayout, ctx: RunContext, star: Star
 }
 
 /** "The General Assembly," — the words italic, the punctuation roman; `f` a resolution's own (default the document's). */
-export function formulaParagraph(layout: DocumentLayout, ctx: RunContext, f: { words: string; punctuation: string } = layout.formula): Paragraph {
+export function formulaParagraph(layout: DocumentLayout, ctx: RunContext, f: { words: string; punctuation: string; rev?: Revision } = layout.formula): Paragraph {
   const rtl = ctx.lang === 'ar' ? { rightToLeft: true } : {};
-  const children: TextRun[] = [text(f.words, { italics: true, ...rtl })];
-  if (f.punctuation) children.push(text(f.punctuation, rtl));
-  return para(STYLE.formula, children, ctx);
+  // A resolution heading inserted or deleted whole (tracked export) takes its formula with it.
+  const children: ParagraphChild[] = [makeRun({ text: f.words, italics: true, ...rtl }, f.rev)];
+  if (f.punctuation) children.push(makeRun({ text: f.punctuation, ...rtl }, f.rev));
+  return para(STYLE.formula, children, ctx, markOf(f.rev));
 }
 
 /** "54th plenary meeting" / "19 December 2024", italic, right-aligned (adopted resolutions only). */

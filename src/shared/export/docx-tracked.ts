@@ -29,7 +29,7 @@ import type { Inline, ParagraphProposal, Proposal, ResolutionDocument } from '..
 import { acceptedView, baseView, forEachBlock, materializeBrackets } from '../negotiation/views.js';
 import type { ParagraphNote } from '../negotiation/notes.js';
 import { layoutDocument, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
-import { assemble, bodyParagraph, contextOf, labelRun, plainParts, runsToDocx, wordDate, type DocxOptions, type Revision, type RunContext } from './docx.js';
+import { assemble, bodyParagraph, contextOf, headingParagraph, labelRun, plainParts, runsToDocx, wordDate, type DocxOptions, type Revision, type RunContext } from './docx.js';
 
 /** Options of {@link buildProposalsDocx}. */
 export interface ProposalsDocxOptions extends DocxOptions {
@@ -190,7 +190,8 @@ export function commentAnchors(cids: readonly number[]): { start: ParagraphChild
   };
 }
 
-function trackedParagraph(lp: LayoutParagraph, b: Build): Paragraph {
+/** A paragraph with its proposals as revisions; a heading printed as the plain export prints it (headingParagraph), `prev` the paragraph before it. */
+function trackedParagraph(lp: LayoutParagraph, b: Build, prev?: LayoutParagraph): Paragraph {
   const p = lp.proposal;
   const move = p && (p.kind === 'move-from' || p.kind === 'move-to') ? p : undefined;
   // The paragraph mark (and the label) go with a whole-paragraph proposal when all its text does.
@@ -198,16 +199,15 @@ function trackedParagraph(lp: LayoutParagraph, b: Build): Paragraph {
   if (p?.kind === 'ins' && allOf(lp, p.id, 'ins')) markRev = revision('ins', p, b.ids);
   else if (p?.kind === 'del' && allOf(lp, p.id, 'del')) markRev = revision('del', p, b.ids);
   else if (move) markRev = revision(move.kind === 'move-from' ? 'del' : 'ins', move, b.ids);
-  const runs = revisedRuns(lp.runs, b.ctx, b.ids, move);
   const rangeId = b.ids.next();
   const anchors = commentAnchors(b.notesByPara.get(lp.id) ?? []);
-  const children: ParagraphChild[] = [
-    ...anchors.start,
-    ...(move ? [moveRange(move.kind === 'move-from' ? 'from' : 'to', 'Start', move, rangeId)] : []),
-    ...runs,
-    ...(move ? [moveRange(move.kind === 'move-from' ? 'from' : 'to', 'End', move, rangeId)] : []),
-    ...anchors.end,
-  ];
+  const before = [...anchors.start, ...(move ? [moveRange(move.kind === 'move-from' ? 'from' : 'to', 'Start', move, rangeId)] : [])];
+  const after = [...(move ? [moveRange(move.kind === 'move-from' ? 'from' : 'to', 'End', move, rangeId)] : []), ...anchors.end];
+  if (lp.heading) {
+    // Number, title and (for resolution B…) the formula under it, as in the plain export.
+    return headingParagraph(lp, b.ctx, prev, { runs: (r) => revisedRuns(r, b.ctx, b.ids, move), before, after, ...(markRev ? { rev: markRev } : {}) });
+  }
+  const children: ParagraphChild[] = [...before, ...revisedRuns(lp.runs, b.ctx, b.ids, move), ...after];
   const label = trackedLabel(lp, markRev, b);
   return bodyParagraph(lp, b.ctx, children, { ...(markRev ? { rev: markRev } : {}), ...(label ? { label } : {}) });
 }
@@ -241,8 +241,8 @@ export function buildProposalsDocx(doc: ResolutionDocument, opts: ProposalsDocxO
   const parts = plainParts(layout, ctx);
   // Paragraphs deleted by agreement (status) are not proposals: printed as the plain export does.
   const shown = (lp: LayoutParagraph) => !lp.deleted || layout.negotiation;
-  parts.main = layout.paragraphs.filter(shown).map((lp) => trackedParagraph(lp, b));
-  parts.annexes = layout.annexes.map((a) => a.paragraphs.filter(shown).map((lp) => trackedParagraph(lp, b)));
+  parts.main = layout.paragraphs.filter(shown).map((lp, i, all) => trackedParagraph(lp, b, all[i - 1]));
+  parts.annexes = layout.annexes.map((a) => a.paragraphs.filter(shown).map((lp, i, all) => trackedParagraph(lp, b, all[i - 1])));
   parts.comments = comments;
   return assemble(layout, opts, parts, true);
 }

@@ -21,17 +21,18 @@
 import { Document, Header, LineRuleType, Packer, Paragraph, type Table, type ICommentOptions, type ParagraphChild } from 'docx';
 import type { ResolutionDocument } from '../resolution/model.js';
 import { wordDiff } from '../text/diff.js';
-import { bodyParagraph, contextOf, hasStar, plainParagraph, printed, RESOLUTION_FORMULAS, runsToDocx, text, type Revision, type RunContext } from './docx-body.js';
+import { bodyParagraph, contextOf, hasStar, headingParagraph, plainParagraph, printed, RESOLUTION_FORMULAS, runsToDocx, text, type Revision, type RunContext } from './docx-body.js';
 import { annexHeading, closingBlock, firstFoot, formulaParagraph, headingBlock, masthead, runningFoot, runningHead, sessionBlock, type Star } from './docx-masthead.js';
 import { writeFootnotes } from './docx-notes.js';
 import { fontFor, LANG_TAG, MARGIN, PAPER, STYLE, unStyles, type DocxOptions, type TrackedDocxOptions } from './docx-styles.js';
 import { layoutDocument, opensWithResolution, type DocumentLayout, type LayoutParagraph, type LayoutRun } from './layout.js';
+import { headingLines } from './heading-lines.js';
 
 export { PAPER, STYLE, unStyles, type DocxOptions, type TrackedDocxOptions } from './docx-styles.js';
 export { contextOf, runsToDocx, type Revision, type RunContext } from './docx-body.js';
 export { FIRST_FOOT_SPACE } from './docx-masthead.js';
 // Hooks for the tracked-changes export of open proposals (docx-tracked.ts).
-export { labelRun, bodyParagraph } from './docx-body.js';
+export { labelRun, bodyParagraph, headingParagraph } from './docx-body.js';
 export { plainParts, assemble, wordDate, type BodyParts };
 
 // ---------------------------------------------------------------------------------------------
@@ -256,18 +257,40 @@ function mergeById(base: readonly LayoutParagraph[], current: readonly LayoutPar
   return out;
 }
 
+/**
+ * A paragraph of the tracked export against a base, its title or text given by `runs` (called
+ * with the runs to print), marked `rev` when inserted or deleted whole. Headings print as the
+ * plain export prints them (number, title, a resolution's formula under it).
+ */
+function revisedParagraph(lp: LayoutParagraph, ctx: RunContext, runs: (title: readonly LayoutRun[]) => ParagraphChild[], rev: Revision | undefined, prev: LayoutParagraph | undefined, split = true): Paragraph {
+  if (lp.heading) return headingParagraph(lp, ctx, prev, { runs, split, ...(rev ? { rev } : {}) });
+  return bodyParagraph(lp, ctx, runs(lp.runs), rev ? { rev } : {});
+}
+
 function trackedParagraphs(base: readonly LayoutParagraph[], current: readonly LayoutParagraph[], ctx: RunContext, rev: Omit<Revision, 'kind'>, layout: DocumentLayout): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
+  const ins: Revision = { ...rev, kind: 'ins' };
+  const del: Revision = { ...rev, kind: 'del' };
+  let prev: LayoutParagraph | undefined;
+  const push = (p: Paragraph | Table, lp: LayoutParagraph) => {
+    out.push(p);
+    prev = lp;
+  };
   for (const m of mergeById(base, current)) {
     if (m.from === 'base') {
-      if (!m.p.deleted) out.push(bodyParagraph(m.p, ctx, runsToDocx(m.p.runs, ctx, { ...rev, kind: 'del' }), { rev: { ...rev, kind: 'del' } }));
+      if (!m.p.deleted) push(revisedParagraph(m.p, ctx, (r) => runsToDocx(r, ctx, del), del, prev), m.p);
     } else if (m.from === 'current') {
-      if (printed(m.p, layout)) out.push(bodyParagraph(m.p, ctx, runsToDocx(m.p.runs, ctx, { ...rev, kind: 'ins' }), { rev: { ...rev, kind: 'ins' } }));
+      if (printed(m.p, layout)) push(revisedParagraph(m.p, ctx, (r) => runsToDocx(r, ctx, ins), ins, prev), m.p);
     } else if (!printed(m.p, layout)) {
       // Deleted in negotiation since the base: a tracked deletion of the old text.
-      if (!m.old!.deleted) out.push(bodyParagraph(m.old!, ctx, runsToDocx(m.old!.runs, ctx, { ...rev, kind: 'del' }), { rev: { ...rev, kind: 'del' } }));
-    } else if (sameRuns(m.old!.runs, m.p.runs)) out.push(plainParagraph(m.p, ctx));
-    else out.push(bodyParagraph(m.p, ctx, trackedRuns(m.old!.runs, m.p.runs, ctx, rev)));
+      if (!m.old!.deleted) push(revisedParagraph(m.old!, ctx, (r) => runsToDocx(r, ctx, del), del, prev), m.old!);
+    } else if (sameRuns(m.old!.runs, m.p.runs)) push(plainParagraph(m.p, ctx, prev), m.p);
+    else {
+      // A heading's worded number ("Part II") stands on its own line only when base and current agree on it.
+      const old = m.p.heading ? headingLines(m.old!) : undefined;
+      const split = !old || old.number === headingLines(m.p).number;
+      push(revisedParagraph(m.p, ctx, (r) => trackedRuns(split && old ? old.runs : m.old!.runs, r, ctx, rev), undefined, prev, split), m.p);
+    }
   }
   return out;
 }
