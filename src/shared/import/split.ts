@@ -447,7 +447,10 @@ export function splitUnits(lines: readonly string[], opts: SplitOptions): Unit[]
         nm = [o[0], String(lastNum + 1)] as unknown as RegExpExecArray;
       }
     }
-    if (nm && boundary && startsUpper(p.slice(nm[0].length))) {
+    // A short title line right above the next number ("Conserving the ocean and its ecosystems" /
+    // "6.", A/RES/79/314): the number opens the paragraph; the title stays a line of its own.
+    const titleAbove = nm !== null && c !== null && c.kind === 'para' && c.num === 0 && c.depth === 0 && c.lines.length === 1 && Number(nm[1]) === lastNum + 1 && plain(prev).trim().length < 100 && !endsClause(prev) && startsUpper(plain(prev));
+    if (nm && (boundary || titleAbove) && startsUpper(p.slice(nm[0].length))) {
       const n = Number(nm[1]);
       const listStart = n === 1 && lastNum > 0 && /:\s*(?:\uE000[^\uE001]*\uE001)?$/.test(prevText);
       if (nested && n === nested.last + 1 && n !== lastNum + 1) {
