@@ -16,7 +16,7 @@ import type { AgendaItem, DocumentKind, FrontMatter, Language, Organ } from '../
 import { isInstruction } from './amendment.js';
 import { parseSymbol } from '../resolution/symbols.js';
 import { PAGE } from './clean.js';
-import { plain, squeeze } from './inline.js';
+import { EM_CLOSE, EM_OPEN, FN_CLOSE, FN_OPEN, LINK_CLOSE, LINK_MID, LINK_OPEN, plain, squeeze } from './inline.js';
 import { RE_BUREAU_LINE, sponsorLineAt } from './sponsors.js';
 
 const ALL_LANGS: readonly Language[] = ['en', 'fr', 'es', 'ru', 'ar', 'zh'];
@@ -120,6 +120,37 @@ const FORMULAS: readonly { key: string; organ: Organ; lang: Language; needsComma
 const RE_FORMULA_LEAD = /^(?:therefore,? |par conséquent,? |por consiguiente,? )/;
 const FORMULA_COMMAS = ',،，:';
 
+/**
+ * The text of `line` after its first `consumed` characters as `formulaOnLine` counts them (marks
+ * and footnote references left out, white space squeezed, apostrophes folded one for one), with
+ * the separators after the formula: the rest of the line exactly as written, its typographic
+ * apostrophes, footnote references and emphasis kept (the words of the first paragraph).
+ */
+function restOfLine(line: string, consumed: number): string {
+  let k = 0;
+  let n = 0;
+  let space = true;
+  while (k < line.length && n < consumed) {
+    const c = line[k]!;
+    if (c === FN_OPEN || c === LINK_OPEN) {
+      // A footnote reference, or a link's URL: no characters of the plain text.
+      const end = line.indexOf(c === FN_OPEN ? FN_CLOSE : LINK_MID, k);
+      k = end < 0 ? line.length : end + 1;
+    } else if (c === EM_OPEN || c === EM_CLOSE || c === LINK_CLOSE) k++;
+    else if (/\s/.test(c)) {
+      // A run of white space is one space, none at the start.
+      if (!space) n++;
+      space = true;
+      k++;
+    } else {
+      n++;
+      space = false;
+      k++;
+    }
+  }
+  return line.slice(k).replace(/^[\s,،，:\uE003\uE006]+/, '');
+}
+
 /** The formula a line holds, if any: the whole line ("The General Assembly,") or its start followed by a comma. */
 function formulaOnLine(line: string): { organ: Organ; lang: Language; rest: string } | null {
   if (line.length > 4000) return null;
@@ -136,7 +167,7 @@ function formulaOnLine(line: string): { organ: Organ; lang: Language; rest: stri
   }
   for (const f of FORMULAS) {
     if (!lower.startsWith(f.key)) continue;
-    let after = t.slice(f.key.length);
+    const after = t.slice(f.key.length);
     const stripped = after.replace(/^[\s,،，:]+/, '');
     if (stripped === '') {
       if (f.needsComma && !/[,،，]/.test(after)) continue;
@@ -144,8 +175,7 @@ function formulaOnLine(line: string): { organ: Organ; lang: Language; rest: stri
     }
     // On the same line as the first paragraph: only before an opening phrase.
     if (FORMULA_COMMAS.includes(after.trimStart().charAt(0)) && classifyOpening(stripped.slice(0, 200), f.lang)) {
-      after = stripped;
-      return { organ: f.organ, lang: f.lang, rest: after };
+      return { organ: f.organ, lang: f.lang, rest: restOfLine(line, raw.replace(/\s+/g, ' ').length - stripped.length) };
     }
   }
   return null;

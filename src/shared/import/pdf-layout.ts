@@ -8,6 +8,7 @@
 import { FOOTNOTE_RULE, footnoteLine, runsToMarkdown, type InlineRun } from './html.js';
 import { findPdfTables, tableOf } from './pdf-tables.js';
 import { tableToPipes } from './tables.js';
+import { opensAfterSuspendedHyphen } from './split.js';
 
 /** A piece of text placed on a page (pdf.js coordinates: y grows upwards). */
 export interface PdfItem {
@@ -344,7 +345,9 @@ function rowRuns(rows: readonly PdfRow[]): InlineRun[] {
       if (last && soft) last.text = last.text.replace(/\u00ad\s*$/, '');
       const joined = soft || (!!last && !last.sup && /[-‐/]\s*$/.test(last.text));
       if (last && joined) last.text = last.text.trimEnd();
-      if (!joined) runs.push({ text: ' ', italic: false });
+      // A suspended hyphen ("zero-" / "and low-emission") keeps the space after it.
+      const suspended = joined && !soft && /\p{L}[-‐]\s*$/u.test(rows[k - 1]!.text) && opensAfterSuspendedHyphen(row.text);
+      if (!joined || suspended) runs.push({ text: ' ', italic: false });
     }
     let prev: PdfItem | null = null;
     for (const it of row.items) {

@@ -216,6 +216,17 @@ export function buildVocabulary(lines: readonly string[], typeset: boolean): Voc
   };
 }
 
+const RE_SUSPENDED_NEXT = /^(?:and|or|to|nor|et|ou|[àyoeuи]|или) /;
+
+/**
+ * True when a line that follows a line ending in "word-" opens with a conjunction and a space
+ * ("and low-emission", "et post-conflit", "y bajas", "или"): the hyphen is a suspended one
+ * ("zero- and low-emission") and the two lines join with a space, the hyphen kept.
+ */
+export function opensAfterSuspendedHyphen(next: string): boolean {
+  return RE_SUSPENDED_NEXT.test(plain(next.length > 80 ? next.slice(0, 80) : next));
+}
+
 /**
  * How two lines of one paragraph join: whether the last character of the first goes (a
  * hyphen that only broke a word), and what stands between them. Looks only at the end of `a`
@@ -232,8 +243,7 @@ function joinDecision(a: string, b: string, vocab: Vocabulary): { drop: boolean;
     const first = m[1]!;
     const next = nb[1]!;
     if (/^\p{Lu}/u.test(next)) return { drop: false, sep: '' };
-    // A suspended hyphen: "medium-" + "and long-term", "pré-" + "et post-conflit".
-    if (/^(?:and|or|to|nor|et|ou|[àyoeuи]|или)$/.test(next) && b.length > next.length && b.charAt(next.length) === ' ') return { drop: false, sep: ' ' };
+    if (opensAfterSuspendedHyphen(b)) return { drop: false, sep: ' ' };
     const lowFirst = first.toLowerCase();
     const lowNext = next.toLowerCase();
     if (vocab.compounds.has(lowFirst + '-' + lowNext)) return { drop: false, sep: '' };
@@ -617,7 +627,11 @@ function placeUnlabelled(st: SplitState, line: string, p: string, prev: string):
         c.lines.push(line);
         return;
       }
-      if (cls || (plain(prev).length < st.wrap * 0.6 && /^\p{Lu}/u.test(p) && c.kind === 'para')) {
+      // A short line ends a paragraph only after a full one: where the lines before it are short
+      // too, the text layer sets one word per line ("Strengthen" / "North-South" / "cooperation,"
+      // / "South-South"), and a capital there continues the paragraph.
+      const beforePrev = c.lines.length > 1 ? plain(c.lines[c.lines.length - 2]!).length : st.wrap;
+      if (cls || (plain(prev).length < st.wrap * 0.6 && beforePrev >= st.wrap * 0.6 && /^\p{Lu}/u.test(p) && c.kind === 'para')) {
         openUnit(st, 'para', line);
         return;
       }
