@@ -82,24 +82,8 @@ export function wordDiff(a: string, b: string, opts: WordDiffOptions = {}): Diff
   offB = grownI32(offB, m + 1);
   // Words become integer ids once; character offsets let each op's text be one slice of a or b.
   idOf.clear();
-  for (let i = 0, o = 0; i < n; i++) {
-    const t = ta[i]!;
-    let id = idOf.get(t);
-    if (id === undefined) idOf.set(t, (id = idOf.size));
-    idsA[i] = id;
-    offA[i] = o;
-    o += t.length;
-  }
-  offA[n] = a.length;
-  for (let j = 0, o = 0; j < m; j++) {
-    const t = tb[j]!;
-    let id = idOf.get(t);
-    if (id === undefined) idOf.set(t, (id = idOf.size));
-    idsB[j] = id;
-    offB[j] = o;
-    o += t.length;
-  }
-  offB[m] = b.length;
+  intern(ta, idsA, offA);
+  intern(tb, idsB, offB);
   const distinct = idOf.size;
   idOf.clear(); // drop the strings: the map outlives the call
   flagA = grownU8(flagA, n);
@@ -116,6 +100,20 @@ export function wordDiff(a: string, b: string, opts: WordDiffOptions = {}): Diff
     out[k] = { op: o.op, text: o.op === 'ins' ? b.slice(offB[o.b0]!, offB[o.b1]!) : a.slice(offA[o.a0]!, offA[o.a1]!) };
   }
   return out;
+}
+
+/** Writes each token's id (from `idOf`, new tokens get the next id) and start offset; offs[n] = end. */
+function intern(toks: string[], ids: Int32Array, offs: Int32Array): void {
+  let o = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    let id = idOf.get(t);
+    if (id === undefined) idOf.set(t, (id = idOf.size));
+    ids[i] = id;
+    offs[i] = o;
+    o += t.length;
+  }
+  offs[toks.length] = o;
 }
 
 /**
