@@ -23,6 +23,10 @@
  * cap it only fills cells within `cap` of the diagonal and stops as soon as every path exceeds it.
  */
 
+import { grownI32, grownU8, myersDense } from './myers.js';
+
+export { myers } from './myers.js';
+
 /** One piece of a difference: text present in both, only in b (inserted) or only in a (deleted). */
 export type DiffOp = { op: 'eq' | 'ins' | 'del'; text: string };
 
@@ -48,6 +52,17 @@ export function diffTokens(s: string): string[] {
   return s.match(DIFF_TOKEN) ?? [];
 }
 
+// Scratch buffers shared by every call, grown on demand, so that a diff allocates little more
+// than its tokens and its result. Safe because nothing here calls out to other code while a
+// buffer is in use: JavaScript cannot re-enter these functions mid-way.
+let idsA = new Int32Array(256);
+let idsB = new Int32Array(256);
+let offA = new Int32Array(257);
+let offB = new Int32Array(257);
+let flagA = new Uint8Array(256);
+let flagB = new Uint8Array(256);
+const idOf = new Map<string, number>();
+
 /**
  * Word-level diff from a to b. Tokens are words, runs of whitespace and single punctuation marks
  * (CJK: single characters), so joining the 'eq' and 'del' texts gives a exactly and the 'eq' and
@@ -59,234 +74,72 @@ export function wordDiff(a: string, b: string, opts: WordDiffOptions = {}): Diff
   if (a === b) return a ? [{ op: 'eq', text: a }] : [];
   const ta = diffTokens(a);
   const tb = diffTokens(b);
-  const ids = new Map<string, number>();
-  const toIds = (t: string[]) => {
-    const out = new Int32Array(t.length);
-    for (let i = 0; i < t.length; i++) {
-      let id = ids.get(t[i]!);
-      if (id === undefined) ids.set(t[i]!, (id = ids.size));
-      out[i] = id;
-    }
-    return out;
-  };
-  const A = toIds(ta);
-  const B = toIds(tb);
-  const { delA, insB } = myers(A, B, opts.tooExpensive);
-  let ops = opsFromFlags(ta, tb, delA, insB);
-  ops = slideEdits(ops);
-  if (opts.semantic) ops = foldWhitespace(ops);
-  return ops.map((o) => ({ op: o.op, text: o.toks.join('') }));
+  const n = ta.length;
+  const m = tb.length;
+  idsA = grownI32(idsA, n);
+  idsB = grownI32(idsB, m);
+  offA = grownI32(offA, n + 1);
+  offB = grownI32(offB, m + 1);
+  // Words become integer ids once; character offsets let each op's text be one slice of a or b.
+  idOf.clear();
+  intern(ta, idsA, offA);
+  intern(tb, idsB, offB);
+  const distinct = idOf.size;
+  idOf.clear(); // drop the strings: the map outlives the call
+  flagA = grownU8(flagA, n);
+  flagB = grownU8(flagB, m);
+  flagA.fill(0, 0, n);
+  flagB.fill(0, 0, m);
+  myersDense(idsA, n, idsB, m, distinct, flagA, flagB, opts.tooExpensive);
+  let ops = rangesFromFlags(n, m, flagA, flagB);
+  ops = slideEdits(ops, ta, tb, idsA, idsB);
+  if (opts.semantic) ops = foldWhitespace(ops, ta);
+  const out: DiffOp[] = new Array<DiffOp>(ops.length);
+  for (let k = 0; k < ops.length; k++) {
+    const o = ops[k]!;
+    out[k] = { op: o.op, text: o.op === 'ins' ? b.slice(offB[o.b0]!, offB[o.b1]!) : a.slice(offA[o.a0]!, offA[o.a1]!) };
+  }
+  return out;
 }
 
-/** Ops over tokens, before they become strings. */
-interface TokOp {
-  op: DiffOp['op'];
-  toks: string[];
+/** Writes each token's id (from `idOf`, new tokens get the next id) and start offset; offs[n] = end. */
+function intern(toks: string[], ids: Int32Array, offs: Int32Array): void {
+  let o = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    let id = idOf.get(t);
+    if (id === undefined) idOf.set(t, (id = idOf.size));
+    ids[i] = id;
+    offs[i] = o;
+    o += t.length;
+  }
+  offs[toks.length] = o;
 }
 
 /**
- * Myers' O(ND) diff in linear space. Returns flags: delA[i] = 1 when a's token i is deleted,
- * insB[j] = 1 when b's token j is inserted; the unflagged tokens form a longest common subsequence.
+ * An op as token ranges: a's tokens [a0, a1) and b's tokens [b0, b1). The ops of a diff tile both
+ * token lists in order; an equality's two ranges hold equal tokens, a deletion's b range and an
+ * insertion's a range are empty.
  */
-export function myers(A: ArrayLike<number>, B: ArrayLike<number>, tooExpensive?: number): { delA: Uint8Array; insB: Uint8Array } {
-  // Tokens that never occur on the other side cannot be in any common subsequence: flag them
-  // and diff only the rest (as GNU diff discards such lines). Keeps minimality, and makes texts
-  // that share little (a rewritten paragraph) cheap.
-  const inA = new Set<number>();
-  const inB = new Set<number>();
-  for (let i = 0; i < A.length; i++) inA.add(A[i]!);
-  for (let j = 0; j < B.length; j++) inB.add(B[j]!);
-  const keepA: number[] = [];
-  const keepB: number[] = [];
-  for (let i = 0; i < A.length; i++) if (inB.has(A[i]!)) keepA.push(i);
-  for (let j = 0; j < B.length; j++) if (inA.has(B[j]!)) keepB.push(j);
-  if (keepA.length === A.length && keepB.length === B.length) return myersCore(A, B, tooExpensive);
-  const delA = new Uint8Array(A.length).fill(1);
-  const insB = new Uint8Array(B.length).fill(1);
-  const sub = myersCore(
-    keepA.map((i) => A[i]!),
-    keepB.map((j) => B[j]!),
-    tooExpensive,
-  );
-  keepA.forEach((i, k) => (delA[i] = sub.delA[k]!));
-  keepB.forEach((j, k) => (insB[j] = sub.insB[k]!));
-  return { delA, insB };
-}
-
-function myersCore(A: ArrayLike<number>, B: ArrayLike<number>, tooExpensive?: number): { delA: Uint8Array; insB: Uint8Array } {
-  const n = A.length;
-  const m = B.length;
-  const delA = new Uint8Array(n);
-  const insB = new Uint8Array(m);
-  // Vectors indexed by diagonal k = x − y ∈ [−m−1, n+1].
-  const off = m + 1;
-  const fd = new Int32Array(n + m + 3);
-  const bd = new Int32Array(n + m + 3);
-  let limit = tooExpensive ?? 0;
-  if (!limit) {
-    // GNU diff: about the square root of the input size, at least 4096; we take at least 1024,
-    // which keeps every sub-problem of fewer than ~2000 edits minimal and bounds the cost of
-    // long, heavily rewritten texts (40,000 shuffled tokens: 0.8 s instead of 2.7 s, 1 % more edits).
-    limit = 1;
-    for (let diags = n + m + 3; diags !== 0; diags >>= 2) limit <<= 1;
-    limit = Math.max(1024, limit);
-  }
-  let xmid = 0;
-  let ymid = 0;
-  let loMinimal = true;
-  let hiMinimal = true;
-
-  // Finds the midpoint of a shortest edit script of A[xoff..xlim) and B[yoff..ylim) (both
-  // non-empty, first and last tokens different), into xmid/ymid and lo/hiMinimal.
-  const diag = (xoff: number, xlim: number, yoff: number, ylim: number, findMinimal: boolean): void => {
-    const dmin = xoff - ylim;
-    const dmax = xlim - yoff;
-    const fmid = xoff - yoff;
-    const bmid = xlim - ylim;
-    let fmin = fmid;
-    let fmax = fmid;
-    let bmin = bmid;
-    let bmax = bmid;
-    const odd = ((fmid - bmid) & 1) !== 0;
-    fd[off + fmid] = xoff;
-    bd[off + bmid] = xlim;
-    for (let c = 1; ; c++) {
-      // Extend the forward search by one edit.
-      if (fmin > dmin) fd[off + --fmin - 1] = -1;
-      else fmin++;
-      if (fmax < dmax) fd[off + ++fmax + 1] = -1;
-      else fmax--;
-      for (let d = fmax; d >= fmin; d -= 2) {
-        const tlo = fd[off + d - 1]!;
-        const thi = fd[off + d + 1]!;
-        let x = tlo >= thi ? tlo + 1 : thi;
-        let y = x - d;
-        while (x < xlim && y < ylim && A[x] === B[y]) {
-          x++;
-          y++;
-        }
-        fd[off + d] = x;
-        if (odd && bmin <= d && d <= bmax && bd[off + d]! <= x) {
-          xmid = x;
-          ymid = y;
-          loMinimal = hiMinimal = true;
-          return;
-        }
-      }
-      // Extend the backward search by one edit.
-      if (bmin > dmin) bd[off + --bmin - 1] = 0x7fffffff;
-      else bmin++;
-      if (bmax < dmax) bd[off + ++bmax + 1] = 0x7fffffff;
-      else bmax--;
-      for (let d = bmax; d >= bmin; d -= 2) {
-        const tlo = bd[off + d - 1]!;
-        const thi = bd[off + d + 1]!;
-        let x = tlo < thi ? tlo : thi - 1;
-        let y = x - d;
-        while (x > xoff && y > yoff && A[x - 1] === B[y - 1]) {
-          x--;
-          y--;
-        }
-        bd[off + d] = x;
-        if (!odd && fmin <= d && d <= fmax && x <= fd[off + d]!) {
-          xmid = x;
-          ymid = y;
-          loMinimal = hiMinimal = true;
-          return;
-        }
-      }
-      if (findMinimal || c < limit) continue;
-      // Too expensive: split at the diagonal that got furthest, forward or backward.
-      let fxybest = -1;
-      let fxbest = 0;
-      for (let d = fmax; d >= fmin; d -= 2) {
-        let x = Math.min(fd[off + d]!, xlim);
-        let y = x - d;
-        if (ylim < y) {
-          x = ylim + d;
-          y = ylim;
-        }
-        if (fxybest < x + y) {
-          fxybest = x + y;
-          fxbest = x;
-        }
-      }
-      let bxybest = 0x7fffffff;
-      let bxbest = 0;
-      for (let d = bmax; d >= bmin; d -= 2) {
-        let x = Math.max(xoff, bd[off + d]!);
-        let y = x - d;
-        if (y < yoff) {
-          x = yoff + d;
-          y = yoff;
-        }
-        if (x + y < bxybest) {
-          bxybest = x + y;
-          bxbest = x;
-        }
-      }
-      if (xlim + ylim - bxybest < fxybest - (xoff + yoff)) {
-        xmid = fxbest;
-        ymid = fxybest - fxbest;
-        loMinimal = true;
-        hiMinimal = false;
-      } else {
-        xmid = bxbest;
-        ymid = bxybest - bxbest;
-        loMinimal = false;
-        hiMinimal = true;
-      }
-      return;
-    }
-  };
-
-  // compareseq with an explicit stack: [xoff, xlim, yoff, ylim, findMinimal].
-  const stack: number[] = [0, n, 0, m, 0];
-  while (stack.length) {
-    const findMinimal = stack.pop()! === 1;
-    let ylim = stack.pop()!;
-    let yoff = stack.pop()!;
-    let xlim = stack.pop()!;
-    let xoff = stack.pop()!;
-    while (xoff < xlim && yoff < ylim && A[xoff] === B[yoff]) {
-      xoff++;
-      yoff++;
-    }
-    while (xlim > xoff && ylim > yoff && A[xlim - 1] === B[ylim - 1]) {
-      xlim--;
-      ylim--;
-    }
-    if (xoff === xlim) for (let y = yoff; y < ylim; y++) insB[y] = 1;
-    else if (yoff === ylim) for (let x = xoff; x < xlim; x++) delA[x] = 1;
-    else {
-      diag(xoff, xlim, yoff, ylim, findMinimal);
-      const xm = xmid;
-      const ym = ymid;
-      stack.push(xm, xlim, ym, ylim, hiMinimal ? 1 : 0);
-      stack.push(xoff, xm, yoff, ym, loMinimal ? 1 : 0);
-    }
-  }
-  return { delA, insB };
+interface RangeOp {
+  op: DiffOp['op'];
+  a0: number;
+  a1: number;
+  b0: number;
+  b1: number;
 }
 
 /** Walks both token lists along the flags: deletions before insertions within each change. */
-function opsFromFlags(ta: string[], tb: string[], delA: Uint8Array, insB: Uint8Array): TokOp[] {
-  const ops: TokOp[] = [];
-  const push = (op: DiffOp['op'], tok: string) => {
-    const last = ops[ops.length - 1];
-    if (last && last.op === op) last.toks.push(tok);
-    else ops.push({ op, toks: [tok] });
-  };
+function rangesFromFlags(n: number, m: number, delA: Uint8Array, insB: Uint8Array): RangeOp[] {
+  const ops: RangeOp[] = [];
   let i = 0;
   let j = 0;
-  while (i < ta.length || j < tb.length) {
-    if (i < ta.length && delA[i]) push('del', ta[i++]!);
-    else if (j < tb.length && insB[j]) push('ins', tb[j++]!);
-    else {
-      push('eq', ta[i]!);
-      i++;
-      j++;
-    }
+  while (i < n || j < m) {
+    const op: DiffOp['op'] = i < n && delA[i] ? 'del' : j < m && insB[j] ? 'ins' : 'eq';
+    const last = ops[ops.length - 1];
+    const o = last && last.op === op ? last : (ops[ops.length] = { op, a0: i, a1: i, b0: j, b1: j });
+    if (op !== 'ins') o.a1 = ++i;
+    if (op !== 'del') o.b1 = ++j;
   }
   return ops;
 }
@@ -309,8 +162,10 @@ function boundaryScore(x: string | undefined, y: string | undefined): number {
 /**
  * Slides every pure insertion or deletion that sits between two equalities to the position with
  * the best boundaries (the size of the diff does not change). Ties keep the rightmost position.
+ * A deletion, its equalities P before and Q after are one run of a's tokens (an insertion: of
+ * b's), so the candidate windows are read in place; equal tokens have equal ids.
  */
-function slideEdits(ops: TokOp[]): TokOp[] {
+function slideEdits(ops: RangeOp[], ta: string[], tb: string[], A: Int32Array, B: Int32Array): RangeOp[] {
   for (let k = 0; k < ops.length; k++) {
     const e = ops[k]!;
     if (e.op === 'eq') continue;
@@ -318,82 +173,120 @@ function slideEdits(ops: TokOp[]): TokOp[] {
     const next = ops[k + 1];
     if (prev && prev.op !== 'eq') continue;
     if (next && next.op !== 'eq') continue;
-    const P = prev?.toks ?? [];
-    const Q = next?.toks ?? [];
-    const E = e.toks;
-    // Leftmost shift: how far the edit can move left (last of P equals last of E, cyclically).
+    const del = e.op === 'del';
+    const ids = del ? A : B;
+    const toks = del ? ta : tb;
+    // The edit's own side: [e0, e1); P = [p0, e0), Q = [e1, q1) on that side.
+    const e0 = del ? e.a0 : e.b0;
+    const e1 = del ? e.a1 : e.b1;
+    const p0 = prev ? (del ? prev.a0 : prev.b0) : e0;
+    const q1 = next ? (del ? next.a1 : next.b1) : e1;
+    const len = e1 - e0;
     let left = 0;
-    while (left < P.length && P[P.length - 1 - left] === E[(((E.length - 1 - left) % E.length) + E.length) % E.length]) left++;
+    while (left < e0 - p0 && ids[e0 - 1 - left] === ids[e0 + ((((len - 1 - left) % len) + len) % len)]) left++;
     let right = 0;
-    while (right < Q.length && Q[right] === E[right % E.length]) right++;
+    while (right < q1 - e1 && ids[e1 + right] === ids[e0 + (right % len)]) right++;
     if (left === 0 && right === 0) continue;
-    // Candidate s ∈ [−left, right]: the edit is the window of the concatenation P+E+Q starting at
-    // P.length + s. Boundaries are the tokens around that window.
-    const all = [...P, ...E, ...Q];
+    const at = (i: number) => (i >= p0 && i < q1 ? toks[i] : undefined);
     let best = 0;
     let bestScore = -1;
     for (let s = -left; s <= right; s++) {
-      const start = P.length + s;
-      const end = start + E.length;
-      const score = boundaryScore(all[start - 1], all[start]) + boundaryScore(all[end - 1], all[end]);
+      const start = e0 + s;
+      const end = start + len;
+      const score = boundaryScore(at(start - 1), at(start)) + boundaryScore(at(end - 1), at(end));
       if (score >= bestScore) {
         bestScore = score;
         best = s;
       }
     }
     if (best === 0) continue;
-    const start = P.length + best;
-    const end = start + E.length;
-    e.toks = all.slice(start, end);
+    const start = e0 + best;
+    const end = start + len;
+    // The equalities keep their sizes on the other side: P's other side starts at po0, Q's ends at qo1.
+    const po0 = prev ? (del ? prev.b0 : prev.a0) : del ? e.b0 : e.a0;
+    const qo1 = next ? (del ? next.b1 : next.a1) : del ? e.b1 : e.a1;
+    const cut = po0 + (start - p0); // the other side's position of the edit after the slide
+    if (del) setRange(e, start, end, cut, cut);
+    else setRange(e, cut, cut, start, end);
     // At either end of the text there may be no equality yet to receive the tokens.
-    if (next) next.toks = all.slice(end);
-    else if (end < all.length) ops.splice(k + 1, 0, { op: 'eq', toks: all.slice(end) });
-    if (prev) prev.toks = all.slice(0, start);
-    else if (start > 0) {
-      ops.splice(k, 0, { op: 'eq', toks: all.slice(0, start) });
+    if (next) setSide(next, del, end, q1, cut, qo1);
+    else if (end < q1) ops.splice(k + 1, 0, sided(del, end, q1, cut, qo1));
+    if (prev) setSide(prev, del, p0, start, po0, cut);
+    else if (start > p0) {
+      ops.splice(k, 0, sided(del, p0, start, po0, cut));
       k++;
     }
   }
   return mergeOps(ops);
 }
 
-/** Drops empty ops, merges neighbours of one kind and puts deletions before insertions. */
-function mergeOps(ops: TokOp[]): TokOp[] {
-  const out: TokOp[] = [];
-  let del: string[] = [];
-  let ins: string[] = [];
-  const flush = () => {
-    if (del.length) out.push({ op: 'del', toks: del });
-    if (ins.length) out.push({ op: 'ins', toks: ins });
-    del = [];
-    ins = [];
-  };
-  for (const o of ops) {
-    if (!o.toks.length) continue;
-    if (o.op === 'del') append(del, o.toks);
-    else if (o.op === 'ins') append(ins, o.toks);
-    else {
-      flush();
-      const last = out[out.length - 1];
-      if (last && last.op === 'eq') append(last.toks, o.toks);
-      else out.push({ op: 'eq', toks: o.toks.slice() });
-    }
-  }
-  flush();
-  return out;
+function setRange(o: RangeOp, a0: number, a1: number, b0: number, b1: number): void {
+  o.a0 = a0;
+  o.a1 = a1;
+  o.b0 = b0;
+  o.b1 = b1;
 }
 
-/** Appends b to a (no spread: arrays can be longer than the argument limit). */
-function append(a: string[], b: readonly string[]): void {
-  for (const x of b) a.push(x);
+/** Sets an equality's ranges given on the edit's side [s0, s1) and the other side [o0, o1). */
+function setSide(o: RangeOp, del: boolean, s0: number, s1: number, o0: number, o1: number): void {
+  if (del) setRange(o, s0, s1, o0, o1);
+  else setRange(o, o0, o1, s0, s1);
+}
+
+function sided(del: boolean, s0: number, s1: number, o0: number, o1: number): RangeOp {
+  const o: RangeOp = { op: 'eq', a0: 0, a1: 0, b0: 0, b1: 0 };
+  setSide(o, del, s0, s1, o0, o1);
+  return o;
+}
+
+/**
+ * Drops empty ops, merges neighbours of one kind and puts deletions before insertions, in place
+ * (every op read is behind the write position, so the list and its objects can be reused). The
+ * ops tile both token lists, so everything between two equalities is one run of a and one of b.
+ */
+function mergeOps(ops: RangeOp[]): RangeOp[] {
+  let w = 0;
+  let del: RangeOp | undefined;
+  let ins: RangeOp | undefined;
+  for (let k = 0; k < ops.length; k++) {
+    const o = ops[k]!;
+    if (o.a0 === o.a1 && o.b0 === o.b1) continue;
+    if (o.op === 'del') {
+      if (del) del.a1 = o.a1;
+      else del = o;
+    } else if (o.op === 'ins') {
+      if (ins) ins.b1 = o.b1;
+      else ins = o;
+    } else {
+      if (del) ops[w++] = del;
+      if (ins) ops[w++] = ins;
+      del = ins = undefined;
+      const last = w > 0 ? ops[w - 1]! : undefined;
+      if (last && last.op === 'eq') {
+        last.a1 = o.a1;
+        last.b1 = o.b1;
+      } else ops[w++] = o;
+    }
+  }
+  if (del) ops[w++] = del;
+  if (ins) ops[w++] = ins;
+  ops.length = w;
+  return ops;
 }
 
 /** Folds whitespace-only equalities that lie between two changes into those changes. */
-function foldWhitespace(ops: TokOp[]): TokOp[] {
-  const out: TokOp[] = ops.map((o, k) => {
-    const isGap = o.op === 'eq' && k > 0 && k < ops.length - 1 && o.toks.every((t) => SPACE_START.test(t));
-    return isGap ? [{ op: 'del' as const, toks: o.toks }, { op: 'ins' as const, toks: [...o.toks] }] : [o];
-  }).flat();
+function foldWhitespace(ops: RangeOp[], ta: string[]): RangeOp[] {
+  const out: RangeOp[] = [];
+  for (let k = 0; k < ops.length; k++) {
+    const o = ops[k]!;
+    let gap = o.op === 'eq' && k > 0 && k < ops.length - 1;
+    for (let i = o.a0; gap && i < o.a1; i++) gap = SPACE_START.test(ta[i]!);
+    out.push(o);
+    if (!gap) continue;
+    out.push({ op: 'ins', a0: o.a1, a1: o.a1, b0: o.b0, b1: o.b1 });
+    o.op = 'del';
+    o.b1 = o.b0;
+  }
   return mergeOps(out);
 }
 
