@@ -486,7 +486,7 @@ function placeLine(st: SplitState, line: string, p: string): void {
     openUnit(st, 'heading', line);
     return;
   }
-  if ((boundary || titleAbove(st, prev, p)) && openNumbered(st, line, p, prev)) return;
+  if (boundary && openNumbered(st, line, p, prev)) return;
   if (openSubparagraph(st, line, p, boundary, prev)) return;
   placeUnlabelled(st, line, p, prev);
 }
@@ -528,20 +528,6 @@ function isSectionHeading(st: SplitState, p: string): boolean {
   const rh = RE_ROMAN_HEADING.exec(p);
   if (rh && fromRoman(rh[1]!) !== null && p.length < Math.max(160, Math.min(300, st.wrap * 0.9)) && !endsClause(p) && startsUpper(st, p.slice(rh[0].length))) return true;
   return RE_LETTER_HEADING.test(pt) || isLetterTitle(p, st.wrap, st.lang);
-}
-
-/**
- * True when the current unit is a short title line right above the next number ("Conserving the
- * ocean and its ecosystems" / "6.", A/RES/79/314): the number opens its paragraph although the
- * title ends no clause; the title stays a line of its own.
- */
-function titleAbove(st: SplitState, prev: string, p: string): boolean {
-  const c = st.cur;
-  if (c === null || c.kind !== 'para' || c.num !== 0 || c.depth !== 0 || c.lines.length !== 1) return false;
-  const t = plain(prev);
-  if (t.trim().length >= 100 || endsClause(prev) || !startsUpper(st, t)) return false;
-  const nm = readNumber(st, p);
-  return nm !== null && Number(nm[1]) === st.lastNum + 1;
 }
 
 /** The operative (or annex) paragraph number `p` opens with, null when none. */
