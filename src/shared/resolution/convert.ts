@@ -81,7 +81,10 @@ function flatten(type: 'pp' | 'op' | 'ap', blocks: readonly Block[], level: numb
     }
     const kind = (b.preambular || b.quoted) && type === 'op' ? 'pp' : type;
     const own = Math.min(level + (b.skip ?? 0), 4);
-    out.push(schema.nodes[kind].create(blockAttrs(b, own, false), inlineNodes(b.content, notes)));
+    // An annex's unnumbered paragraph keeps its flag on the `ap` node (schema.ts), as a part's
+    // preamble keeps its own as a `pp` node.
+    const attrs = kind === 'ap' ? { ...blockAttrs(b, own, false), unnumbered: b.preambular === true } : blockAttrs(b, own, false);
+    out.push(schema.nodes[kind].create(attrs, inlineNodes(b.content, notes)));
     if (b.children.length) flatten(kind, b.children, Math.min(own + 1, 4), notes, out);
     if (b.tail.length) out.push(schema.nodes[kind].create(blockAttrs(b, own, true), inlineNodes(b.tail, notes)));
   }
@@ -192,6 +195,7 @@ export function nestBlocks(nodes: readonly PMNode[], footnotes: Footnote[], part
       b = blockFromNode(n, footnotes);
       if (at.skip > 0) b.skip = at.skip;
       if (at.parent < 0 && partPreambles && n.type.name === 'pp' && !b.quoted) b.preambular = true;
+      if (at.parent < 0 && n.type.name === 'ap' && n.attrs.unnumbered === true) b.preambular = true;
     }
     blocks[i] = b;
     if (at.parent < 0) root.push(b);

@@ -155,6 +155,8 @@ export function numberParagraphs(
       // A bullet or an "(a)"/"(i)" item kept as a top-level paragraph (the annex lists of 78/317
       // and 79/233) is printed with its own marker and takes no number.
       const marker = ownListMarker(r.node);
+      // An unnumbered paragraph (a declaration's preamble, schema.ts `ap`) takes no number either.
+      if (r.node.attrs.unnumbered === true) continue;
       if (marker) {
         numberOf.set(i, `Annex${r.annex + 1} ${marker}`);
         continue;

@@ -154,13 +154,18 @@ const nodes: Record<string, NodeSpec> = {
       0,
     ],
   },
-  /** A paragraph of an annex; `level` 0 numbered 1., 2.… within the annex; 1–4 subparagraphs. */
+  /**
+   * A paragraph of an annex; `level` 0 numbered 1., 2.… within the annex; 1–4 subparagraphs.
+   * `unnumbered`: a level-0 paragraph the annex prints without a number (a declaration's preamble,
+   * "We, the Heads of State…"; model.ts Block.preambular in an annex), as a `pp` node stands
+   * unnumbered among operative paragraphs. Kept so a save never invents a number.
+   */
   ap: {
     content: 'inline*',
-    attrs: blockAttrs,
+    attrs: { ...blockAttrs, unnumbered: { default: false } },
     defining: true,
-    parseDOM: [{ tag: 'p.ap', getAttrs: (d) => parseBlockAttrs(d as unknown as DomLike) }],
-    toDOM: (n) => ['p', blockDomAttrs('ap', n.attrs), 0],
+    parseDOM: [{ tag: 'p.ap', getAttrs: (d) => ({ ...parseBlockAttrs(d as unknown as DomLike), unnumbered: (d as unknown as DomLike).getAttribute('data-unnumbered') === 'true' }) }],
+    toDOM: (n) => ['p', { ...blockDomAttrs('ap', n.attrs), ...(n.attrs.unnumbered ? { 'data-unnumbered': 'true' } : {}) }, 0],
   },
   /**
    * A heading: level 1 a part ("I." + title), level 2 a lettered sub-heading ("A." + title); the
