@@ -38,6 +38,16 @@ describe('MenuBar', () => {
     expect(onCommand).toHaveBeenCalledWith('file.save');
     expect(el.querySelector('[data-command="file.save"]')).toBeNull();
   });
+
+  it('focuses the menu bar on Alt alone even when the app renders between the key going down and up', () => {
+    const menus = [{ label: 'File', items: [{ id: 'file.save', label: 'Save', keys: 'Ctrl+S' }] }];
+    const el = render(<MenuBar title="Draft" onCommand={() => undefined} menus={menus} />);
+    act(() => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Alt', altKey: true })));
+    // Autosave or the Matches panel re-renders the shell while Alt is held.
+    act(() => root!.render(<MenuBar title="Draft (saved)" onCommand={() => undefined} menus={menus} />));
+    act(() => window.dispatchEvent(new KeyboardEvent('keyup', { key: 'Alt' })));
+    expect(document.activeElement).toBe(el.querySelector('.menu > button'));
+  });
 });
 
 describe('Checks', () => {

@@ -62,6 +62,10 @@ export function MenuBar({ menus, onCommand, title }: { menus: MenuSpec[]; onComm
   const list = useRef<HTMLUListElement>(null);
   /** Where focus was before the menu bar took it, to give it back. */
   const returnTo = useRef<Element | null>(null);
+  // Whether the Alt key went down alone and nothing came between it and its release. A ref, not a
+  // variable of the effect below: that effect is set up again at every render, and a render
+  // between Alt's keydown and keyup (autosave, the Matches panel) used to lose the press.
+  const altAlone = useRef(false);
   const topKeys = accessKeys(menus.map((m) => m.label));
 
   const giveBack = () => {
@@ -101,12 +105,11 @@ export function MenuBar({ menus, onCommand, title }: { menus: MenuSpec[]; onComm
 
   // Alt alone, F10 and Alt+<access key>, from anywhere in the window.
   useEffect(() => {
-    let altAlone = false;
     const enter = () => {
       if (!bar.current?.contains(document.activeElement)) returnTo.current = document.activeElement;
     };
     const down = (e: KeyboardEvent) => {
-      altAlone = e.key === 'Alt' && !e.ctrlKey && !e.metaKey && !e.shiftKey;
+      altAlone.current = e.key === 'Alt' && !e.ctrlKey && !e.metaKey && !e.shiftKey;
       if (document.querySelector('[role="dialog"][aria-modal="true"]')) return;
       if (e.key === 'F10' && !e.ctrlKey && !e.altKey && !e.metaKey && !e.shiftKey) {
         e.preventDefault();
@@ -128,8 +131,8 @@ export function MenuBar({ menus, onCommand, title }: { menus: MenuSpec[]; onComm
       }
     };
     const up = (e: KeyboardEvent) => {
-      if (e.key !== 'Alt' || !altAlone) return;
-      altAlone = false;
+      if (e.key !== 'Alt' || !altAlone.current) return;
+      altAlone.current = false;
       if (document.querySelector('[role="dialog"][aria-modal="true"]')) return;
       e.preventDefault();
       if (bar.current?.contains(document.activeElement)) giveBack();
@@ -138,7 +141,7 @@ export function MenuBar({ menus, onCommand, title }: { menus: MenuSpec[]; onComm
         tops.current[active]?.focus();
       }
     };
-    const anyMouse = () => (altAlone = false);
+    const anyMouse = () => (altAlone.current = false);
     window.addEventListener('keydown', down);
     window.addEventListener('keyup', up);
     window.addEventListener('mousedown', anyMouse);
