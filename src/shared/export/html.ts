@@ -29,7 +29,7 @@
  */
 import { headingLines } from './heading-lines.js';
 import { layoutDocument, opensWithResolution, runningHeadTitle, type DocumentLayout, type LayoutAnnex, type LayoutParagraph, type LayoutRun } from './layout.js';
-import { adoptedHeading, closingLines, sponsorLine, titleNumberLabel, unreferencedFootnotes } from './wording.js';
+import { adoptedHeading, closingLines, letterMark, sponsorLine, titleNumberLabel, unreferencedFootnotes } from './wording.js';
 import { crossRefTargets } from './akn.js';
 import { boldLines, sponsorLinePieces, tiedHyphenPieces, tieSpaces } from './typeset.js';
 import { inlineText, type Language, type ResolutionDocument } from '../resolution/model.js';
@@ -569,7 +569,7 @@ export function exportHtml(doc: ResolutionDocument, opts: HtmlExportOptions = {}
   // Notes that nothing in the text cites (a draft's "**" note on its masthead line, a note on the
   // text an amendment quotes: the three of the two corpora) print at the foot of page 1, as in the
   // official PDFs, lettered as in the list at the end; they float from the sponsor line or the title.
-  const uncited = unreferencedFootnotes(doc, layout).map((f, k) => ({ mark: String.fromCharCode(97 + (k % 26)).repeat(Math.floor(k / 26) + 1), text: inlineText(f.content) }));
+  const uncited = unreferencedFootnotes(doc, layout).map((f, k) => ({ mark: letterMark(k), text: inlineText(f.content) }));
   const uncitedFloats = opts.forPrint ? uncited.map((n) => floatNote(n.mark, n.text)).join('') : '';
   const sponsorsHtml = sponsorLinePieces(sponsors)
     .map((p) => (p.tied ? `<span class="nobr">${escapeHtml(p.text)}</span>` : escapeHtml(p.text)))

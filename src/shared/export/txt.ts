@@ -65,7 +65,7 @@ import { inlineText, type Language, type ResolutionDocument } from '../resolutio
 import { enactingFormula } from '../resolution/lexicon.js';
 import { parseDate } from '../resolution/dates.js';
 import { readSessionLine } from '../resolution/session-line.js';
-import { adoptedHeading, closingLines, sponsorLine, titleNumberLabel, unreferencedFootnotes } from './wording.js';
+import { adoptedHeading, closingLines, letterMark, sponsorLine, titleNumberLabel, unreferencedFootnotes } from './wording.js';
 
 /**
  * How footnote marks are written in the text: 'markdown' "[^1]" with the notes as "[^1]: …"
@@ -91,11 +91,6 @@ export const DEFAULT_TEXT_WIDTH = 72;
 const INDENT = 4;
 /** Where the text of an operative paragraph starts after its number (spaces). */
 const TEXT_AT = 8;
-
-/** "a", "b" … "z", "aa", "bb" …: marks of notes that nothing references. */
-function letterMark(k: number): string {
-  return String.fromCharCode(97 + (k % 26)).repeat(Math.floor(k / 26) + 1);
-}
 
 /**
  * An annex title in parts of less than 240 characters, cut before a capitalized word after a

@@ -95,6 +95,11 @@ export function unreferencedFootnotes(doc: ResolutionDocument, layout: DocumentL
   return doc.footnotes.filter((f) => !used.has(f.id));
 }
 
+/** "a", "b" … "z", "aa", "bb" …: the mark of the k-th (from 0) note that nothing references. */
+export function letterMark(k: number): string {
+  return String.fromCharCode(97 + (k % 26)).repeat(Math.floor(k / 26) + 1);
+}
+
 /** "2532 (2020)" for an English Security Council resolution, else "". */
 function securityCouncilNumber(layout: DocumentLayout): string {
   if (layout.meta.organ !== 'sc' || layout.lang !== 'en' || layout.isDraft) return '';
