@@ -12,25 +12,11 @@ import { expect, it } from 'vitest';
 import { chromiumCandidates, ExportService } from '../../../src/main/services/export.js';
 import { parseResolutionText } from '../../../src/shared/import/text.js';
 import { CORPUS } from '../../helpers/corpus.js';
+import { pdfPageWords } from '../../helpers/pdf-words.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 const chromium = chromiumCandidates().find((c) => fs.existsSync(c));
 const pdftotext = spawnSync('pdftotext', ['-v']).error === undefined;
-
-interface Word {
-  text: string;
-  x0: number;
-  y0: number;
-}
-
-/** The words of each page of a PDF, top down. */
-function pages(pdf: string): Word[][] {
-  const bbox = spawnSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).stdout;
-  return bbox
-    .split('<page ')
-    .slice(1)
-    .map((p) => [...p.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({ text: m[3]!, x0: Number(m[1]), y0: Number(m[2]) })));
-}
 
 it.runIf(chromium && pdftotext)(
   'A/RES/79/1: the Pact on page 1 under the operative paragraph, numbers at the column edge, the closing block after it, headings at a page top on the first line',
@@ -41,7 +27,7 @@ it.runIf(chromium && pdftotext)(
     try {
       const out = path.join(tmp.dir, 'pact.pdf');
       fs.writeFileSync(out, (await new ExportService().render(doc, 'pdf')).bytes);
-      const ps = pages(out);
+      const ps = pdfPageWords(out);
       const first = ps[0]!;
       // The Pact's title: the first "Pact" on a line below "Adopts …".
       const adopts = first.find((w) => w.text === 'Adopts')!;

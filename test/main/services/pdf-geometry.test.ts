@@ -9,35 +9,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumCandidates, ExportService } from '../../../src/main/services/export.js';
 import { textBlock, type Block, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
 import { committeeDraftMeta } from '../../helpers/fixtures.js';
+import { pdfPageWords, type PdfWord } from '../../helpers/pdf-words.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 const chromium = chromiumCandidates().find((c) => fs.existsSync(c));
 const pdftotext = spawnSync('pdftotext', ['-v']).error === undefined;
-
-interface Word {
-  text: string;
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
-/** Words of each page of `pdf`, with their boxes in points. */
-function pageWords(pdf: string): Word[][] {
-  const bbox = spawnSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout;
-  return bbox
-    .split('<page ')
-    .slice(1)
-    .map((page) =>
-      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-        text: m[5]!,
-        x0: Number(m[1]),
-        y0: Number(m[2]),
-        x1: Number(m[3]),
-        y1: Number(m[4]),
-      })),
-    );
-}
 
 const filler = 'the Committee notes the report of the Secretary-General and decides to keep the question under review';
 const op = (id: string, text: string, notes: string[] = []): Block => ({
@@ -69,13 +45,13 @@ const doc: ResolutionDocument = {
 };
 
 describe.runIf(chromium && pdftotext)('PDF geometry', () => {
-  let pages: Word[][] = [];
+  let pages: PdfWord[][] = [];
   beforeAll(async () => {
     const tmp = tempDir();
     try {
       const out = path.join(tmp.dir, 'geometry.pdf');
       fs.writeFileSync(out, (await new ExportService().render(doc, 'pdf')).bytes);
-      pages = pageWords(out);
+      pages = pdfPageWords(out);
     } finally {
       tmp.cleanup();
     }
