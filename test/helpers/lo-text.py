@@ -4,18 +4,28 @@
 import json
 import sys
 
-from lo_uno import count_redlines, load, start, stop
+from lo_uno import count_redlines, kill, load, retrying, start, stop
 
 src, profile = sys.argv[1], sys.argv[2]
 action = sys.argv[3] if len(sys.argv) > 3 else ''
-proc, ctx, desktop = start(profile, 'plenary')
-doc = load(desktop, src)
-redlines = count_redlines(doc)
-if action in ('accept', 'reject'):
-    helper = ctx.ServiceManager.createInstanceWithContext('com.sun.star.frame.DispatchHelper', ctx)
-    command = '.uno:AcceptAllTrackedChanges' if action == 'accept' else '.uno:RejectAllTrackedChanges'
-    helper.executeDispatch(doc.getCurrentController().getFrame(), command, '', 0, ())
-after = count_redlines(doc)
-text = doc.getText().getString()
-print(json.dumps({'redlines': redlines, 'after': after, 'text': text}))
-stop(proc, desktop, doc)
+
+
+def run():
+    proc, ctx, desktop = start(profile, 'plenary')
+    try:
+        doc = load(desktop, src)
+        redlines = count_redlines(doc)
+        if action in ('accept', 'reject'):
+            helper = ctx.ServiceManager.createInstanceWithContext('com.sun.star.frame.DispatchHelper', ctx)
+            command = '.uno:AcceptAllTrackedChanges' if action == 'accept' else '.uno:RejectAllTrackedChanges'
+            helper.executeDispatch(doc.getCurrentController().getFrame(), command, '', 0, ())
+        after = count_redlines(doc)
+        text = doc.getText().getString()
+    except Exception:
+        kill(proc)
+        raise
+    stop(proc, desktop, doc)
+    return {'redlines': redlines, 'after': after, 'text': text}
+
+
+print(json.dumps(retrying(run)))

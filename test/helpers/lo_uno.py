@@ -16,9 +16,27 @@ def prop(name, value):
     return p
 
 
+_starts = 0
+
+
+def init_profile(profile):
+    """Creates the profile in a soffice run of its own that ends after start-up. On a new profile
+    soffice may restart itself once (exit code 81) to apply it; a UNO bridge opened to the first
+    process is then disposed mid-call ("Binary URP bridge disposed"), as seen once in CI."""
+    if os.path.isdir(os.path.join(profile, 'user')):
+        return
+    subprocess.run(
+        ['soffice', '--headless', '--invisible', '--norestore', '--nologo', '--terminate_after_init',
+         '-env:UserInstallation=' + uno.systemPathToFileUrl(profile)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=180)
+
+
 def start(profile, tag):
     """Starts soffice with `profile`; returns (process, component context, desktop)."""
-    pipe = '%s%d' % (tag, os.getpid())
+    init_profile(profile)
+    global _starts
+    _starts += 1
+    pipe = '%s%d_%d' % (tag, os.getpid(), _starts)
     proc = subprocess.Popen(
         ['soffice', '--headless', '--invisible', '--norestore', '--nologo',
          '-env:UserInstallation=' + uno.systemPathToFileUrl(profile),
@@ -53,6 +71,28 @@ def count_redlines(doc):
         e.nextElement()
         n += 1
     return n
+
+
+def kill(proc):
+    try:
+        proc.kill()
+        proc.wait(timeout=30)
+    except Exception:
+        pass
+
+
+def retrying(run, attempts=3):
+    """Runs `run()` (which starts its own soffice) again when LibreOffice dies under it: the
+    bridge disposed or the connection lost. Only for read-only work, where a second run gives
+    the same answer."""
+    for i in range(attempts):
+        try:
+            return run()
+        except Exception as e:  # UNO exceptions are not importable as classes before a bridge exists
+            name = type(e).__name__
+            if name not in ('DisposedException', 'RuntimeException') or i == attempts - 1:
+                raise
+            sys.stderr.write('LibreOffice died (%s); trying again\n' % name)
 
 
 def stop(proc, desktop, doc):
