@@ -78,6 +78,21 @@ export function decodeFtsStructure(record: Uint8Array): FtsShape {
   return { segments, perLevel, merging };
 }
 
+/**
+ * How many leaf pages FTS5 has written to the lowest level since the index was made (the
+ * structure record's write counter): every flush of pending terms (each commit, and each
+ * savepoint opened after a write) writes at least one, so it tells how often an import flushed.
+ */
+export function ftsLeavesWritten(db: Db): number {
+  const rec = db.prepare('SELECT block FROM search_fts_data WHERE id = ?').pluck().get(STRUCTURE_ROWID) as Buffer | undefined;
+  if (!rec || rec.length <= 4) return 0;
+  const v2 = rec[4] === 0xff && rec[5] === 0 && rec[6] === 0 && rec[7] === 1;
+  const next = varints(rec, v2 ? 8 : 4);
+  next(); // levels
+  next(); // segments
+  return next();
+}
+
 /** The search index's current layout (see FtsShape). An index never written has no segments. */
 export function ftsShape(db: Db): FtsShape {
   const rec = db.prepare('SELECT block FROM search_fts_data WHERE id = ?').pluck().get(STRUCTURE_ROWID) as Buffer | undefined;

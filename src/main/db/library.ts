@@ -8,7 +8,7 @@ import { searchLibrary, searchSql, type SearchFilters, type SearchOrder } from '
 import { decodeMatchBlob, encodeMatchBlob, tokenHash, type MatchBlob, type MatchEntry } from './match-store.js';
 import type { ResolutionDocument } from '../../shared/resolution/model.js';
 import { matchTokens } from '../../shared/text/tokens.js';
-import { prepareDocument, preparedRows, unpackBody, type ParagraphRow, type PreparedDocument } from '../services/library-rows.js';
+import { prepareDocument, preparedRows, unpackBody, type ParagraphRow, type PreparedDocument, type PreparedRows } from '../services/library-rows.js';
 
 // The row shapes live beside the import worker, which prepares them off this thread and may not
 // import the database layer (test/lint/services.test.ts); they are pure (no SQLite), so the one
@@ -141,56 +141,66 @@ export class LibraryDb {
   /**
    * Stores a prepared document (prepareDocument, perhaps computed by the import worker) as
    * insertDocument stores the document itself; CORRUPT, storing nothing, when it is malformed.
+   * With `savepoint` false it writes straight into the transaction the caller holds, without a
+   * savepoint of its own: then a failure part way leaves the rows written so far, and the caller
+   * must roll its whole transaction back. (A savepoint makes FTS5 write its pending terms out as a
+   * segment of their own: one per document, costly, where a batch's commit writes one.)
    */
-  insertPrepared(prep: PreparedDocument, source: { file: string; hash: string }): { id: number; paragraphs: MatchEntry[] } {
-    const { rows, terms } = preparedRows(prep);
-    const body = Buffer.from(prep.body.buffer, prep.body.byteOffset, prep.body.byteLength);
+  insertPrepared(prep: PreparedDocument, source: { file: string; hash: string }, savepoint = true): { id: number; paragraphs: MatchEntry[] } {
+    const rows = preparedRows(prep);
+    if (!savepoint) {
+      if (!this.db.inTransaction) throw new Error('insertPrepared without a savepoint needs a transaction');
+      return this.writePrepared(prep, rows, source);
+    }
     try {
-      return this.db.transaction(() => {
-        const m = prep.meta;
-        const sessionNum = /^\d+$/.test(m.session) ? Number(m.session) : null;
-        const year = /^\d{4}/.test(m.adoptionDate) ? Number(m.adoptionDate.slice(0, 4)) : null;
-        const id = Number(
-          this.st.insertDoc.run({
-            symbol: m.symbol,
-            organ: m.organ,
-            kind: m.kind,
-            session: m.session,
-            sessionNum,
-            adoptionDate: m.adoptionDate,
-            year,
-            language: m.language,
-            title: m.title,
-            agendaItems: JSON.stringify(m.agendaItems),
-            basis: m.basis,
-            meeting: m.meeting,
-            sourceFile: source.file,
-            sourceHash: source.hash,
-            importedAt: new Date().toISOString(),
-            body,
-          }).lastInsertRowid,
-        );
-        // The document's distinct tokens in order of first occurrence: new ones get their ids in
-        // the order a token-by-token pass would give them.
-        const termIds = this.idsOf(terms, true);
-        const paragraphs: MatchEntry[] = [];
-        const { insertPara, insertFts } = this.st;
-        rows.forEach((p, position) => {
-          const tokens = new Int32Array(p.termIdx.length);
-          for (let i = 0; i < tokens.length; i++) tokens[i] = termIds[p.termIdx[i]!]!;
-          const pid = Number(insertPara.run(id, p.kind, p.designation, p.number, p.label, p.openingPhrase, p.text, position, tokenHash(tokens)).lastInsertRowid);
-          insertFts.run(pid, p.search);
-          paragraphs.push({ id: pid, kind: p.kind, tokens });
-        });
-        this.st.insertMatch.run(id, encodeMatchBlob(paragraphs));
-        return { id, paragraphs };
-      })();
+      return this.db.transaction(() => this.writePrepared(prep, rows, source))();
     } catch (e) {
       // The savepoint took back the vocabulary rows it added: the map must not keep their ids,
       // or the next new term would be given one of them again and two words would match as one.
       this.forgetVocabulary();
       throw e;
     }
+  }
+
+  private writePrepared(prep: PreparedDocument, { rows, terms }: PreparedRows, source: { file: string; hash: string }): { id: number; paragraphs: MatchEntry[] } {
+    const body = Buffer.from(prep.body.buffer, prep.body.byteOffset, prep.body.byteLength);
+    const m = prep.meta;
+    const sessionNum = /^\d+$/.test(m.session) ? Number(m.session) : null;
+    const year = /^\d{4}/.test(m.adoptionDate) ? Number(m.adoptionDate.slice(0, 4)) : null;
+    const id = Number(
+      this.st.insertDoc.run({
+        symbol: m.symbol,
+        organ: m.organ,
+        kind: m.kind,
+        session: m.session,
+        sessionNum,
+        adoptionDate: m.adoptionDate,
+        year,
+        language: m.language,
+        title: m.title,
+        agendaItems: JSON.stringify(m.agendaItems),
+        basis: m.basis,
+        meeting: m.meeting,
+        sourceFile: source.file,
+        sourceHash: source.hash,
+        importedAt: new Date().toISOString(),
+        body,
+      }).lastInsertRowid,
+    );
+    // The document's distinct tokens in order of first occurrence: new ones get their ids in
+    // the order a token-by-token pass would give them.
+    const termIds = this.idsOf(terms, true);
+    const paragraphs: MatchEntry[] = [];
+    const { insertPara, insertFts } = this.st;
+    rows.forEach((p, position) => {
+      const tokens = new Int32Array(p.termIdx.length);
+      for (let i = 0; i < tokens.length; i++) tokens[i] = termIds[p.termIdx[i]!]!;
+      const pid = Number(insertPara.run(id, p.kind, p.designation, p.number, p.label, p.openingPhrase, p.text, position, tokenHash(tokens)).lastInsertRowid);
+      insertFts.run(pid, p.search);
+      paragraphs.push({ id: pid, kind: p.kind, tokens });
+    });
+    this.st.insertMatch.run(id, encodeMatchBlob(paragraphs));
+    return { id, paragraphs };
   }
 
   /**

@@ -25,6 +25,7 @@ import { adoptionRecord, continuationOf, lineage } from './library-history.js';
 import { literalBound, literalSimilarity, plainWords } from './match-literal.js';
 import { expandPaths, type WalkResult } from './folder-walk.js';
 import { importBufferIsolated, prepareFileIsolated, type ImportOutcome, type PreparedOutcome } from './import-isolated.js';
+import { storeBatch, type BatchFile } from './library-batch.js';
 
 /** Result of importing one file. */
 export type ImportItem = ImportSummary['items'][number];
@@ -375,15 +376,16 @@ export class LibraryService {
 
   /**
    * Stores a document unless the library has it (same file, or same symbol and language); `prepare`
-   * gives what to store. Returns the paragraphs stored, for the match index.
+   * gives what to store, in a savepoint of its own unless `savepoint` is false (LibraryDb.insertPrepared).
+   * Returns the paragraphs stored, for the match index.
    */
-  private store(meta: ResolutionDocument['meta'], source: { file: string; hash: string }, prepare: () => PreparedDocument): { item: ImportItem; paragraphs: MatchEntry[] } {
+  private store(meta: ResolutionDocument['meta'], source: { file: string; hash: string }, prepare: () => PreparedDocument, savepoint = true): { item: ImportItem; paragraphs: MatchEntry[] } {
     const lib = this.db;
     const dup = lib.findDuplicate(source.hash, meta.symbol, meta.language);
     if (dup) {
       return { item: { file: source.file, status: 'skipped', symbol: dup.symbol, reason: `already in the library${dup.symbol ? ` as ${dup.symbol}` : ''}${dup.sourceFile ? ` (from ${path.basename(dup.sourceFile)})` : ''}` }, paragraphs: [] };
     }
-    const r = lib.insertPrepared(prepare(), source);
+    const r = lib.insertPrepared(prepare(), source, savepoint);
     return { item: { file: source.file, status: 'imported', symbol: meta.symbol, paragraphs: r.paragraphs.length }, paragraphs: r.paragraphs };
   }
 
@@ -395,31 +397,9 @@ export class LibraryService {
     return this.addDocument(t.parsed.document, { file: label, hash: t.source.hash });
   }
 
-  /**
-   * Stores prepared files in one transaction (each document in a savepoint of its own, so one
-   * that cannot be stored fails alone), then adds them to the match index: once the whole batch
-   * is committed, so the index never holds a paragraph the database does not. When the commit
-   * itself fails, every file of the batch is reported failed with its reason.
-   */
-  private storeBatch(batch: readonly { file: string; outcome: PreparedOutcome | Error }[]): ImportItem[] {
-    const failed = (file: string, e: unknown): ImportItem => ({ file, status: 'failed', reason: e instanceof Error ? e.message : String(e) });
-    let stored: { item: ImportItem; paragraphs: MatchEntry[] }[];
-    try {
-      stored = this.transaction(() =>
-        batch.map(({ file, outcome }) => {
-          if (outcome instanceof Error) return { item: failed(file, outcome), paragraphs: [] };
-          try {
-            return this.store(outcome.prepared.meta, { file, hash: outcome.source.hash }, () => outcome.prepared);
-          } catch (e) {
-            return { item: failed(file, e), paragraphs: [] };
-          }
-        }),
-      );
-    } catch (e) {
-      return batch.map(({ file }) => failed(file, e));
-    }
-    for (const s of stored) this.indexAdd(s.paragraphs);
-    return stored.map((s) => s.item);
+  /** Stores prepared files in one transaction (see storeBatch in library-batch.ts). */
+  private storeBatch(batch: readonly BatchFile[]): ImportItem[] {
+    return storeBatch({ transaction: (fn) => this.transaction(fn), store: (...a) => this.store(...a), indexAdd: (p) => this.indexAdd(p) }, batch);
   }
 
   /**
@@ -450,7 +430,7 @@ export class LibraryService {
     };
     // Prepared files wait for the rest of their batch, but never longer than IMPORT_BATCH_WAIT_MS
     // (a slow file does not hold back the progress of those before it).
-    let batch: { file: string; outcome: PreparedOutcome | Error }[] = [];
+    let batch: BatchFile[] = [];
     let timer: NodeJS.Timeout | undefined;
     let deadline: Promise<false> = Promise.resolve(false);
     const flush = () => {

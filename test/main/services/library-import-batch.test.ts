@@ -1,5 +1,5 @@
 // Importing many files (issue 14, import speed): the workers read ahead while this thread stores
-// documents in batches, one transaction per batch with a savepoint per document. Every file still
+// documents in batches, one transaction per batch (a savepoint per document only once one fails). Every file still
 // ends with its own item, in file order; a document that cannot be stored fails alone; progress
 // is told only once a file is stored (committed: another connection sees it); the match index
 // gets the stored paragraphs and none of a refused document.
