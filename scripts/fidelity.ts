@@ -4,7 +4,8 @@
 // by LibreOffice, and compare each with the official file: page count, first/last body line of
 // each page, x of first lines (PP indent, OP number, OP text, (a) and (i) labels), column edges,
 // page-1 body start, body lines per page, the page of each footnote, line-break agreement, the
-// masthead fields, the PP/OP counts and the roman part headings. Prints a table and writes JSON
+// masthead fields, the PP/OP counts and the roman part headings, and the lines the official fitted
+// by hand (condensed or off the 12 pt pitch: hand-set.ts). Prints a table and writes JSON
 // (test-results/fidelity.json, or --out FILE).
 //   node --import tsx scripts/fidelity.ts [--corpus DIR] [--out FILE] [--only NAME[,NAME…]] [--no-docx] [--no-pdf] [--keep DIR]
 // --keep DIR copies the exported files (NAME.pdf, NAME.docx, and NAME.docx.pdf from LibreOffice)
@@ -21,7 +22,8 @@ import { ExportService } from '../src/main/services/export.js';
 import { parseResolutionText } from '../src/shared/import/text.js';
 import { toParseJson } from '../src/shared/import/json.js';
 import { symbolFromFileName } from '../src/shared/import/masthead.js';
-import { compare, figures, layoutOf, type Comparison, type Figures } from './fidelity/measure.js';
+import { compare, figures, layoutOf, type Comparison, type Figures, type PdfLayout } from './fidelity/measure.js';
+import { handSet, type HandSet } from './fidelity/hand-set.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -46,8 +48,12 @@ function run(cmd: string, args: string[], timeout = 300_000): string {
   return r.stdout;
 }
 
+function layout(pdf: string): PdfLayout {
+  return layoutOf(run('pdftotext', ['-bbox', pdf, '-']));
+}
+
 function measure(pdf: string): Figures {
-  return figures(layoutOf(run('pdftotext', ['-bbox', pdf, '-'])));
+  return figures(layout(pdf));
 }
 
 function norm(s: string): string {
@@ -61,6 +67,8 @@ interface Row {
   pp: number;
   op: number;
   masthead: { symbol: boolean; title: boolean; agendaItems: boolean; adoptionDate: boolean; exportTitleOnPage1: boolean };
+  /** Lines of the official PDF fitted by hand (hand-set.ts): no layout rule reproduces them. */
+  handSet?: HandSet;
   pdf?: Comparison;
   docx?: Comparison;
   error?: string;
@@ -80,7 +88,8 @@ for (const file of files) {
     const t = await readResolutionFile(src);
     const doc = parseResolutionText(t.text, { fileName: t.fileName, format: t.format }).document;
     const j = toParseJson(doc);
-    const official = measure(src);
+    const officialLayout = layout(src);
+    const official = figures(officialLayout);
     const page1 = official.page1;
     const row: Row = {
       file,
@@ -95,6 +104,7 @@ for (const file of files) {
         adoptionDate: j.kind !== 'resolution' || j.adoptionDate !== '',
         exportTitleOnPage1: false,
       },
+      handSet: handSet(officialLayout),
     };
     if (withPdf) {
       const pdf = path.join(work, `${base}.pdf`);
@@ -166,7 +176,7 @@ function summary(kind: 'pdf' | 'docx'): Record<string, number | null> {
 }
 
 const f = (x: number | null | undefined, d = 1): string => (x === null || x === undefined ? '–' : x.toFixed(d));
-const head = ['document', 'PP', 'OP', 'mast', 'pages off/pdf/docx', 'fn same', 'body y', 'col L/R pdf', 'col L/R docx', 'lines/pg off/pdf/docx', 'breaks pdf/docx', 'parts'];
+const head = ['document', 'PP', 'OP', 'mast', 'pages off/pdf/docx', 'fn same', 'body y', 'col L/R pdf', 'col L/R docx', 'lines/pg off/pdf/docx', 'breaks pdf/docx', 'parts', 'hand c/p'];
 const table = rows.map((r) => {
   const p = r.pdf;
   const d = r.docx;
@@ -184,6 +194,7 @@ const table = rows.map((r) => {
     `${f((p ?? d)?.linesPerPageOfficial)}/${f(p?.linesPerPageExport)}/${f(d?.linesPerPageExport)}`,
     `${f(p?.lineBreaks, 2)}/${f(d?.lineBreaks, 2)}`,
     p ? `${p.partHeadings[0]}/${p.partHeadings[1]}` : '–',
+    r.handSet ? `${r.handSet.condensedLines}/${r.handSet.offPitchLines}` : '–',
   ];
 });
 const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
@@ -194,6 +205,13 @@ out.push('', 'Summary (goals: pdf footnotes same page ≥ 0.95, page count ≥ 0
 for (const [k, s] of Object.entries(sum)) {
   if (!s) continue;
   out.push(`  ${k}: ${Object.entries(s).map(([n, v]) => `${n} ${f(v, 3)}`).join(', ')}`);
+}
+// Page counts missed, with what the official fitted by hand: condensed / off-pitch lines (hand-set.ts).
+for (const kind of ['pdf', 'docx'] as const) {
+  if (!sum[kind]) continue;
+  const missed = rows.filter((r) => r[kind] && !r[kind].pagesEqual);
+  const hand = (r: Row): string => (r.handSet ? `, official hand-set: ${r.handSet.condensedLines} condensed, ${r.handSet.offPitchLines} off-pitch lines (pitch ${f(r.handSet.pitch, 2)} pt)` : '');
+  if (missed.length) out.push(`  ${kind} page counts missed: ${missed.map((r) => `${r.file.replace(/\.pdf$/, '')} ${r[kind]!.pagesExport}/${r[kind]!.pagesOfficial}${hand(r)}`).join('; ')}`);
 }
 const mast = rows.map((r) => r.masthead);
 out.push(`  masthead: symbol ${f(share(mast.map((m) => m.symbol)), 3)}, title ${f(share(mast.map((m) => m.title)), 3)}, agenda ${f(share(mast.map((m) => m.agendaItems)), 3)}, adoption date ${f(share(mast.map((m) => m.adoptionDate)), 3)}, title on exported page 1 ${f(share(mast.map((m) => m.exportTitleOnPage1)), 3)}`);
