@@ -28,6 +28,7 @@
  * back to its reference; in print they stand after the text, above the end rule.
  */
 import { headingLines } from './heading-lines.js';
+import { DRAFT_TOP_PT, draftResolutionLetterCss } from './draft-print.js';
 import { layoutDocument, opensWithResolution, runningHeadTitle, type DocumentLayout, type LayoutAnnex, type LayoutParagraph, type LayoutRun } from './layout.js';
 import { adoptedHeading, closingLines, letterMark, sponsorLine, titleNumberLabel, unreferencedFootnotes } from './wording.js';
 import { crossRefTargets } from './akn.js';
@@ -166,9 +167,8 @@ function paraAnchor(id: string): string {
  * 62.5 pt from the top, as on the official pages (text top at 53.1 pt), the rule just under it.
  */
 const HEAD_RULE = 'padding-bottom: 1.5pt; margin-bottom: 9pt; border-bottom: 0.5pt solid #000;';
-/** Top margin of pages 2+ (pt): resolutions, and drafts (see stylesheet). */
+/** Top margin of pages 2+ (pt) of a resolution (a draft's: DRAFT_TOP_PT). */
 const RESOLUTION_TOP_PT = 73.4;
-const DRAFT_TOP_PT = 75.5;
 
 /**
  * The running head's two margin boxes, in points across the 492 pt line: the title's (inner side)
@@ -195,9 +195,6 @@ function stylesheet(layout: DocumentLayout, opts: HtmlExportOptions): string {
   const even = rtl ? { outer: 'right', inner: 'left' } : { outer: 'left', inner: 'right' };
   const odd = rtl ? { outer: 'left', inner: 'right' } : { outer: 'right', inner: 'left' };
   const font = HTML_FONT_STACKS[layout.lang];
-  // Drafts' pages 2+ start 2.1 pt lower than resolutions' (first line at 75.6 pt on 30 of the 33
-  // drafts of drafts-80 that have a page 2, 73.5 pt on the resolutions) and end at the same place
-  // (notes down to 734.3 pt): the running head stays where it is, the text area is 2.1 pt shorter.
   const top = layout.isDraft ? DRAFT_TOP_PT : RESOLUTION_TOP_PT;
   const headRule = HEAD_RULE.replace('margin-bottom: 9pt', `margin-bottom: ${+(9 + top - RESOLUTION_TOP_PT).toFixed(1)}pt`);
   return `/* ${fontNote(layout.lang).replace(/\*\//g, '* /')} */
@@ -343,9 +340,11 @@ p.tail { text-indent: 0; }
    (18 pt baseline to baseline). A class, not "+": Paged.js rewrites "+" rules into attribute rules
    that lose to ".heading". */
 .heading.after-heading { margin-top: 6pt; }
-/* One of several resolutions ("A", "B"): the letter, and its title if any, centred over its formula. */
+/* One of several resolutions ("A", "B"): the letter, and its title if any, centred over its formula;
+   a draft sets the letter as its title (draft-print.ts). */
 .heading.resolution { text-align: center; margin: 18pt 0 12pt; }
 .heading.resolution .heading-title { display: block; }
+${layout.isDraft ? draftResolutionLetterCss(TITLE_LETTER_SPACING_PT) : ''}
 table.table { border-collapse: collapse; width: 100%; margin: 0 0 6pt; font-size: 9pt; line-height: 11pt; }
 table.table td, table.table th { border: 0.5pt solid #000; padding: 2pt 4pt; text-align: start; vertical-align: top; }
 .label { display: inline-block; min-width: 23.8pt; text-indent: 0; }
@@ -468,7 +467,7 @@ function paragraphHtml(p: LayoutParagraph, targets: (string[] | null)[], refCoun
     const f = p.heading.resolution.formula;
     const title = p.runs.length > 0 ? `<span class="heading-title">${runsHtml(p, targets, refCount, floats)}</span>` : '';
     const formula = f.words ? `\n${formulaHtml(f)}` : '';
-    return `<h3 class="heading h1 resolution" id="${paraAnchor(p.id)}"><span class="heading-num own-line">${escapeHtml(p.label)}</span>${title}</h3>${formula}\n`;
+    return `<h3 class="heading h1 resolution${prev ? '' : ' lead'}" id="${paraAnchor(p.id)}"><span class="heading-num own-line">${escapeHtml(p.label)}</span>${title}</h3>${formula}\n`;
   }
   if (p.heading) {
     // A part or section: its number on a line of its own, then the title; a sub-heading: "A." and the title.
@@ -595,7 +594,8 @@ export function exportHtml(doc: ResolutionDocument, opts: HtmlExportOptions = {}
     h.push('</section>');
   }
   h.push('<section class="operative">');
-  ops.forEach((p, i) => h.push(paragraphHtml(p, targets.get(p.id) ?? [], refCount, floats, ops[i - 1]).trimEnd()));
+  // The operative part's first paragraph follows the preamble's last.
+  ops.forEach((p, i) => h.push(paragraphHtml(p, targets.get(p.id) ?? [], refCount, floats, ops[i - 1] ?? pps[pps.length - 1]).trimEnd()));
   h.push('</section>');
   h.push('</div>');
 
