@@ -212,7 +212,9 @@ export function headingParagraph(lp: LayoutParagraph, ctx: RunContext, prev?: La
     return p;
   }
   const lines = content?.split === false ? { number: lp.label, ownLine: lp.heading?.level === 1, runs: lp.runs } : headingLines(lp);
-  const num = lines.number ? [makeRun({ text: lines.number, ...rtl }, rev), lines.ownLine ? makeRun({ break: 1 }, rev) : makeRun({ children: [new Tab()] }, rev)] : [];
+  // A number that was a run of its own keeps its formatting (an italic "Article 3").
+  const numRuns = 'numberRun' in lines && lines.numberRun ? runs([lines.numberRun]) : [makeRun({ text: lines.number, ...rtl }, rev)];
+  const num = lines.number ? [...numRuns, lines.ownLine ? makeRun({ break: 1 }, rev) : makeRun({ children: [new Tab()] }, rev)] : [];
   return new Paragraph({
     style: lines.ownLine ? STYLE.partHeading : STYLE.subHeading,
     ...(prev?.heading ? { spacing: { before: 0 } } : {}),
