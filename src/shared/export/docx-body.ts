@@ -212,7 +212,9 @@ export function headingParagraph(lp: LayoutParagraph, ctx: RunContext, prev?: La
     return p;
   }
   const lines = content?.split === false ? { number: lp.label, ownLine: lp.heading?.level === 1, runs: lp.runs } : headingLines(lp);
-  const num = lines.number ? [makeRun({ text: lines.number, ...rtl }, rev), lines.ownLine ? makeRun({ break: 1 }, rev) : makeRun({ children: [new Tab()] }, rev)] : [];
+  // A number that was a run of its own keeps its formatting (an italic "Article 3").
+  const numRuns = 'numberRun' in lines && lines.numberRun ? runs([lines.numberRun]) : [makeRun({ text: lines.number, ...rtl }, rev)];
+  const num = lines.number ? [...numRuns, lines.ownLine ? makeRun({ break: 1 }, rev) : makeRun({ children: [new Tab()] }, rev)] : [];
   return new Paragraph({
     style: lines.ownLine ? STYLE.partHeading : STYLE.subHeading,
     ...(prev?.heading ? { spacing: { before: 0 } } : {}),
@@ -222,8 +224,13 @@ export function headingParagraph(lp: LayoutParagraph, ctx: RunContext, prev?: La
   });
 }
 
-/** A table of an annex: plain cells with thin rules, across the text column. */
-function tableOf(lp: LayoutParagraph, ctx: RunContext): Table {
+/**
+ * A table: plain cells with thin rules, across the text column, in the UN table text (8.5/10.5 pt).
+ * A table that opens an annex (`keep`) stays with the annex heading and title: every row but the
+ * last keeps with the next, so the annex starts a new page when its table does not fit under the
+ * text, as the official annexes do (A/RES/78/252, A/C.5/80/L.13 annex II; Word's keep with next).
+ */
+function tableOf(lp: LayoutParagraph, ctx: RunContext, keep: boolean): Table {
   const t = lp.table!;
   const rtl = ctx.lang === 'ar' ? { rightToLeft: true } : {};
   const cols = Math.max(1, ...t.rows.map((r) => r.length));
@@ -239,7 +246,7 @@ function tableOf(lp: LayoutParagraph, ctx: RunContext): Table {
         new TableRow({
           // Only a real header row carries w:tblHeader (the docx package writes val=false otherwise).
           ...(i === 0 && t.header ? { tableHeader: true } : {}),
-          children: Array.from({ length: cols }, (_, k) => new TableCell({ children: [new Paragraph({ style: STYLE.normal, children: [new TextRun({ text: r[k] ?? '', bold: i === 0 && t.header, ...rtl })] })] })),
+          children: Array.from({ length: cols }, (_, k) => new TableCell({ children: [new Paragraph({ style: STYLE.tableText, ...(keep && i < t.rows.length - 1 ? { keepNext: true } : {}), children: [new TextRun({ text: r[k] ?? '', bold: i === 0 && t.header, ...rtl })] })] })),
         }),
     ),
   });
@@ -248,7 +255,7 @@ function tableOf(lp: LayoutParagraph, ctx: RunContext): Table {
 /** A body paragraph with its own runs, plain (or struck through when deleted in a negotiation text); `prev` the printed paragraph before it. */
 export function plainParagraph(lp: LayoutParagraph, ctx: RunContext, prev?: LayoutParagraph): Paragraph | Table {
   if (lp.heading) return headingParagraph(lp, ctx, prev);
-  if (lp.table) return tableOf(lp, ctx);
+  if (lp.table) return tableOf(lp, ctx, lp.annex >= 0 && !prev);
   const strike = lp.deleted;
   return bodyParagraph(lp, ctx, runsToDocx(lp.runs, ctx, undefined, strike ? { strike: true } : {}), { strike });
 }

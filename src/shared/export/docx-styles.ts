@@ -117,6 +117,7 @@ export const STYLE = {
   partHeading: 'UNPartHeading',
   subHeading: 'UNSubHeading',
   footnote: 'UNFootnoteText',
+  tableText: 'UNTableText',
   runningHead: 'UNRunningHead',
   runningFoot: 'UNRunningFoot',
   firstFoot: 'UNFirstPageFoot',
@@ -184,6 +185,9 @@ export function unStyles(lang: Language): IParagraphStyleOptions[] {
     }),
     style(STYLE.annexHeading, 'UN Annex Heading', STYLE.normal, { spacing: exact(13.5, 120, 360), keepNext: true }, { bold: true, size: 24 }),
     style(STYLE.annexTitle, 'UN Annex Title', STYLE.normal, { spacing: exact(13.5, 240), keepNext: true }, { bold: true, size: 24 }),
+    // Tables: 8.5 pt on 10.5 pt with 2 pt above and 1.5 pt below, a one-line row 14 pt as in the
+    // official tables (A/RES/78/252 annex: 14.0 pt, 78/253: 14.5 pt, words 8.5 pt).
+    style(STYLE.tableText, 'UN Table Text', STYLE.normal, { spacing: exact(10.5, 30, 40) }, { size: 17 }),
     // Notes and page furniture.
     style(STYLE.footnote, 'UN Footnote Text', 'FootnoteText', { spacing: exact(10.5), indent: { left: 0, hanging: 130 }, alignment: AlignmentType.LEFT }, { size: 17 }),
     style(STYLE.runningHead, 'UN Running Head', STYLE.normal, {

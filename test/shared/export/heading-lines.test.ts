@@ -76,3 +76,21 @@ describe('part and section headings of A/RES/78/252 as printed', () => {
     expect(section).toMatch(/<w:spacing w:before="0"\/>/);
   });
 });
+
+describe('worded numbers of a convention (A/C.6/80/L.8)', () => {
+  it('puts "Chapter II" over the title of an unnumbered part, and an "Article 3" run of its own over its title, every word kept', () => {
+    const chapter = headingLines(heading('Chapter II Issuance of documents', { heading: { level: 1, num: '' } } as Partial<LayoutParagraph>));
+    expect(chapter).toEqual({ number: 'Chapter II', ownLine: true, runs: [{ text: 'Issuance of documents' }] });
+    const article = headingLines(heading('', { runs: [{ text: 'Article 3', em: true }, { text: ' ' }, { text: 'Issuance of a negotiable cargo document', em: true }] }));
+    expect(article).toEqual({ number: 'Article 3', numberRun: { text: 'Article 3', em: true }, ownLine: true, runs: [{ text: 'Issuance of a negotiable cargo document', em: true }] });
+    // A run that is only the number, with nothing after it, stays as it is.
+    expect(headingLines(heading('', { runs: [{ text: 'Article 3' }] })).number).toBe('');
+  });
+
+  it('.docx: the article number stands on its own line in its own formatting', async () => {
+    const doc = corpusDoc('drafts-80/txt/A_C.6_80_L.8.txt');
+    const xml = await (await JSZip.loadAsync(await docxBytes(doc))).file('word/document.xml')!.async('string');
+    expect(xml).toMatch(/<w:t xml:space="preserve">Article 3<\/w:t><\/w:r><w:r><w:br\/><\/w:r>/);
+    expect(xml).toMatch(/<w:t xml:space="preserve">Chapter II<\/w:t><\/w:r><w:r><w:br\/><\/w:r>/);
+  });
+});
