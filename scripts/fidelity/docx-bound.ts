@@ -4,7 +4,8 @@
 // variants changed in the XML, and compares each with the official PDF: page count, and body
 // lines in all (fewer lines = narrower text). word-advances.ts measures the letters' widths
 // themselves (run it with --corpus on a folder of LibreOffice's PDFs to compare).
-//   node --import tsx scripts/fidelity/docx-bound.ts --docx DIR [--corpus DIR] [--only NAME[,NAME…]] [--variants LABEL[,LABEL…]]
+//   node --import tsx scripts/fidelity/docx-bound.ts --docx DIR [--corpus DIR] [--only NAME[,NAME…]] [--variants LABEL[,LABEL…]] [--keep DIR]
+// --keep DIR keeps each variant's .docx and LibreOffice PDF there (DIR/<variant number>/).
 // Variants:
 //   as exported           the file the app writes;
 //   usePrinterMetrics     <w:usePrinterMetrics/> in w:compat: LibreOffice honours it (it sets its
@@ -37,7 +38,7 @@ import { layoutOf, type PdfLayout } from './measure.js';
 import { tiedHyphenPieces, tieSpaces } from '../../src/shared/export/typeset.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const { values } = parseArgs({ options: { docx: { type: 'string' }, corpus: { type: 'string' }, only: { type: 'string' }, variants: { type: 'string' } } });
+const { values } = parseArgs({ options: { docx: { type: 'string' }, corpus: { type: 'string' }, only: { type: 'string' }, variants: { type: 'string' }, keep: { type: 'string' } } });
 if (!values.docx) throw new Error('--docx DIR is required: the --keep folder of `npm run fidelity -- --no-pdf --keep DIR`');
 const docxDir = path.resolve(values.docx);
 const corpus = path.resolve(values.corpus ?? path.join(root, '../shared/corpus/pdf'));
@@ -133,4 +134,5 @@ for (const [label, patch] of chosen) {
   process.stderr.write(`${label}: done\n`);
 }
 process.stdout.write(lines.join('\n') + '\n');
+if (values.keep) fs.cpSync(work, path.resolve(values.keep), { recursive: true, filter: (f) => !f.includes(`${path.sep}profile`) });
 fs.rmSync(work, { recursive: true, force: true });
