@@ -29,6 +29,12 @@ export const PAGED_CSS = `
 .fn-float .fn-num sup { font-size: 5.5pt; line-height: 0; vertical-align: 3pt; }
 .footnotes li.floated, .footnotes.all-floated { display: none; }
 [data-footnote-call]::after { content: none !important; }
+/* No widow or orphan control by the browser: KEEP_RULES_SCRIPT applies Word's on the paragraph's
+   printed lines. The browser's (2 lines) counts the lines of the pieces a paragraph is cut into by
+   the notes it carries (still blocks in the flow until they float), and moved a line that fits:
+   A/RES/78/228 page 1 ended after 3 lines of "Recalling the adoption…", whose 5th line ends with the
+   call of a note, where the official sets 4. */
+.text p, .text li { widows: 1; orphans: 1; }
 [data-footnote-marker] { display: block !important; list-style: none !important; }
 [data-footnote-marker]::marker { content: none !important; }
 @page { @footnote { float: bottom; } }

@@ -389,4 +389,42 @@ describe('page layout', () => {
     },
     300_000,
   );
+  it.runIf(chromium)(
+    'ends a page where it would without the notes whose calls fall on the next page (the browser counted the piece before such a note as a paragraph of its own and moved a line that fits: A/RES/78/228 page 1)',
+    async () => {
+      // A long paragraph of numbered words that the page end cuts; then the same with a note called on
+      // the first line of page 2. Page 1 must end on the same word.
+      const words = Array.from({ length: 700 }, (_, i) => `w${i + 1}`);
+      const doc = (call?: number): ResolutionDocument => ({
+        meta: committeeDraftMeta({ agendaItems: [{ number: '18', title: 'Sustainable development' }] }),
+        preambular: [textBlock('p1', 'Recalling its resolution 78/1 of 1 December 2023,')],
+        operative: [
+          {
+            id: 'o1',
+            content:
+              call === undefined
+                ? [{ t: 'text' as const, text: `Decides ${words.join(' ')};` }]
+                : [
+                    { t: 'text' as const, text: `Decides ${words.slice(0, call).join(' ')}` },
+                    { t: 'fn' as const, id: 'n1' },
+                    { t: 'text' as const, text: ` ${words.slice(call).join(' ')};` },
+                  ],
+            children: [],
+            tail: [],
+          },
+        ],
+        footnotes: call === undefined ? [] : [{ id: 'n1', content: [{ t: 'text' as const, text: 'See the report of the Secretary-General on the question, and the annex thereto.' }] }],
+        annexes: [],
+      });
+      const paginator = new ChromiumPaginator(chromium);
+      const lastOfPage1 = (dom: string): number => Math.max(...[...pageTexts(dom)[0]!.matchAll(/\bw(\d+)\b/g)].map((m) => Number(m[1])));
+      const plain = await paginator.paginate(exportHtml(doc(), { forPrint: true }));
+      const end = lastOfPage1(plain);
+      expect(end).toBeGreaterThan(20);
+      // The call after the third word of page 2's first line.
+      const noted = await paginator.paginate(exportHtml(doc(end + 3), { forPrint: true }));
+      expect(lastOfPage1(noted)).toBe(end);
+    },
+    300_000,
+  );
 });
