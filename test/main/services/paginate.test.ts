@@ -9,7 +9,7 @@ import { chromiumCandidates, ExportService } from '../../../src/main/services/ex
 import { ChromiumPaginator } from '../../../src/main/services/paginate.js';
 import { exportHtml } from '../../../src/shared/export/html.js';
 import { parseResolutionText } from '../../../src/shared/import/text.js';
-import { textBlock, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
+import { emptyFrontMatter, textBlock, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
 import { committeeDraftMeta } from '../../helpers/fixtures.js';
 import { CORPUS } from '../../helpers/corpus.js';
 import { tempDir } from '../../helpers/tmp.js';
@@ -424,6 +424,37 @@ describe('page layout', () => {
       // The call after the third word of page 2's first line.
       const noted = await paginator.paginate(exportHtml(doc(end + 3), { forPrint: true }));
       expect(lastOfPage1(noted)).toBe(end);
+    },
+    300_000,
+  );
+  it.runIf(chromium)(
+    'lets a page with notes hold a line whose foot stands 13.9 pt + 10.5 pt a note line above the last note\'s foot (the official pages go down to 13.6 pt: A/RES/78/228 page 7)',
+    async () => {
+      // One-line paragraphs 18 pt apart from the top of page 2 (line feet at 84.7 pt + 18 pt n), four
+      // one-line notes called on page 2 (their foot at 734.6 pt): the 34th paragraph's foot stands
+      // 734.6 − 42 − (84.7 + 18 × 33) = 13.9 pt above the notes; with 14 pt for the rule it did not fit.
+      const ops = (noted: Set<number>) =>
+        Array.from({ length: 120 }, (_, i) => ({
+          id: `o${i + 1}`,
+          content: noted.has(i + 1)
+            ? [{ t: 'text' as const, text: `Decides to act on item ${i + 1}` }, { t: 'fn' as const, id: `n${i + 1}` }, { t: 'text' as const, text: ';' }]
+            : [{ t: 'text' as const, text: `Decides to act on item ${i + 1};` }],
+          children: [],
+          tail: [],
+        }));
+      const doc = (noted: Set<number>): ResolutionDocument => ({
+        meta: emptyFrontMatter({ kind: 'resolution', organ: 'ga', symbol: 'A/RES/79/900', session: '79', agendaItems: [{ number: '18', title: 'Sustainable development' }], title: 'Acting on items', adoptionDate: '2024-12-02', issueDate: '2024-12-05' }),
+        preambular: [textBlock('p1', 'Recalling its resolution 78/1 of 1 December 2023,')],
+        operative: ops(noted),
+        footnotes: [...noted].map((n) => ({ id: `n${n}`, content: [{ t: 'text' as const, text: `See A/79/${n}.` }] })),
+        annexes: [],
+      });
+      const paginator = new ChromiumPaginator(chromium);
+      const items = (page: string): number[] => [...page.matchAll(/item (\d+)/g)].map((m) => Number(m[1]));
+      const first = items(pageTexts(await paginator.paginate(exportHtml(doc(new Set()), { forPrint: true })))[1]!)[0]!;
+      const page2 = items(pageTexts(await paginator.paginate(exportHtml(doc(new Set([first, first + 1, first + 2, first + 3])), { forPrint: true })))[1]!);
+      expect(page2[0]).toBe(first);
+      expect(page2.length).toBe(34);
     },
     300_000,
   );
