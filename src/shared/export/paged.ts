@@ -13,9 +13,15 @@ export const PAGED_DONE = 'data-plenary-paged';
 /**
  * Style added for the paged-media engine: notes float to the foot of the page that cites them,
  * 8.5/10.5 pt with no space between notes, the number hanging at 116.9 pt and the text at
- * 123.4 pt, under a 72 pt rule of 0.5 pt from 99.6 pt; the rule and its space take 14 pt above
- * the first note (as measured on the official PDFs: notes 10.5 pt apart, the first 12 pt under
- * the separator line, which stands at least 1.7 pt under the last line of text); the end-of-document list keeps only
+ * 123.4 pt, under a 72 pt rule of 0.5 pt from 99.6 pt, 6.5 pt above the first note (notes 10.5 pt
+ * apart, the first 12 pt under the separator line, as on the official PDFs); the rule and the space
+ * over it let a line of text stand as low as the official pages do: over the pages with notes of
+ * the 39 official resolutions, the foot of the last note stands 13.6 pt + 10.5 pt a note line under
+ * the foot of the last line of text at the closest on pages 2+ (A/RES/78/228 page 7, 79/154 page 10),
+ * 18.0 pt on page 1 (79/306, and 16.2 pt on A/C.1/80/L.25 of drafts-80), while a page that ends
+ * inside a paragraph never left room for its next line at 12.8 pt (page 1) and 3.2 pt (pages 2+).
+ * With 7 pt over the rule (11.5 pt on page 1) a page needed 14.3 pt (18.6 pt) and ended a line
+ * early (79/306 page 1); now 6.2 pt (8.5 pt): 13.5 pt (15.6 pt). The end-of-document list keeps only
  * the notes nothing cites. From page 2 the running head stands on a 0.5 pt rule at 65 pt from
  * the top, across 60–552 pt (measured on A/RES/79/200).
  */
@@ -29,6 +35,12 @@ export const PAGED_CSS = `
 .fn-float .fn-num sup { font-size: 5.5pt; line-height: 0; vertical-align: 3pt; }
 .footnotes li.floated, .footnotes.all-floated { display: none; }
 [data-footnote-call]::after { content: none !important; }
+/* No widow or orphan control by the browser: KEEP_RULES_SCRIPT applies Word's on the paragraph's
+   printed lines. The browser's (2 lines) counts the lines of the pieces a paragraph is cut into by
+   the notes it carries (still blocks in the flow until they float), and moved a line that fits:
+   A/RES/78/228 page 1 ended after 3 lines of "Recalling the adoption…", whose 5th line ends with the
+   call of a note, where the official sets 4. */
+.text p, .text li { widows: 1; orphans: 1; }
 [data-footnote-marker] { display: block !important; list-style: none !important; }
 [data-footnote-marker]::marker { content: none !important; }
 @page { @footnote { float: bottom; } }
@@ -36,10 +48,9 @@ export const PAGED_CSS = `
 .pagedjs_margin-top { position: relative; }
 .pagedjs_margin-top > .pagedjs_margin { border-bottom: 0 !important; }
 .pagedjs_page:not(.pagedjs_first_page) .pagedjs_margin-top::after { content: ""; position: absolute; left: 0; right: 0; top: 64.75pt; border-top: 0.5pt solid #000; }
-.pagedjs_footnote_inner_content::before { content: ""; display: block; width: 72pt; margin: 7pt 0 6.5pt 39.6pt; border-top: 0.5pt solid #000; }
-/* Page 1 keeps 4.5 pt more above its notes (the last line of text stands at least 7.2 pt above the
-   separator there, 2.7 pt on the other pages: measured on the 39 official PDFs). */
-.pagedjs_first_page .pagedjs_footnote_inner_content::before { margin-top: 11.5pt; }
+.pagedjs_footnote_inner_content::before { content: ""; display: block; width: 72pt; margin: 6.2pt 0 6.5pt 39.6pt; border-top: 0.5pt solid #000; }
+/* Page 1 keeps 2.3 pt more above its notes (see above: 18.0 pt on page 1, 13.6 pt on the others). */
+.pagedjs_first_page .pagedjs_footnote_inner_content::before { margin-top: 8.5pt; }
 `;
 
 /**

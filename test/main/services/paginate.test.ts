@@ -9,7 +9,7 @@ import { chromiumCandidates, ExportService } from '../../../src/main/services/ex
 import { ChromiumPaginator } from '../../../src/main/services/paginate.js';
 import { exportHtml } from '../../../src/shared/export/html.js';
 import { parseResolutionText } from '../../../src/shared/import/text.js';
-import { textBlock, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
+import { emptyFrontMatter, textBlock, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
 import { committeeDraftMeta } from '../../helpers/fixtures.js';
 import { CORPUS } from '../../helpers/corpus.js';
 import { tempDir } from '../../helpers/tmp.js';
@@ -386,6 +386,75 @@ describe('page layout', () => {
         expect(start, `page ${i + 1}`).not.toMatch(/^\s*<sup[\s>]/);
       }
       expect(continued).toBeGreaterThanOrEqual(2);
+    },
+    300_000,
+  );
+  it.runIf(chromium)(
+    'ends a page where it would without the notes whose calls fall on the next page (the browser counted the piece before such a note as a paragraph of its own and moved a line that fits: A/RES/78/228 page 1)',
+    async () => {
+      // A long paragraph of numbered words that the page end cuts; then the same with a note called on
+      // the first line of page 2. Page 1 must end on the same word.
+      const words = Array.from({ length: 700 }, (_, i) => `w${i + 1}`);
+      const doc = (call?: number): ResolutionDocument => ({
+        meta: committeeDraftMeta({ agendaItems: [{ number: '18', title: 'Sustainable development' }] }),
+        preambular: [textBlock('p1', 'Recalling its resolution 78/1 of 1 December 2023,')],
+        operative: [
+          {
+            id: 'o1',
+            content:
+              call === undefined
+                ? [{ t: 'text' as const, text: `Decides ${words.join(' ')};` }]
+                : [
+                    { t: 'text' as const, text: `Decides ${words.slice(0, call).join(' ')}` },
+                    { t: 'fn' as const, id: 'n1' },
+                    { t: 'text' as const, text: ` ${words.slice(call).join(' ')};` },
+                  ],
+            children: [],
+            tail: [],
+          },
+        ],
+        footnotes: call === undefined ? [] : [{ id: 'n1', content: [{ t: 'text' as const, text: 'See the report of the Secretary-General on the question, and the annex thereto.' }] }],
+        annexes: [],
+      });
+      const paginator = new ChromiumPaginator(chromium);
+      const lastOfPage1 = (dom: string): number => Math.max(...[...pageTexts(dom)[0]!.matchAll(/\bw(\d+)\b/g)].map((m) => Number(m[1])));
+      const plain = await paginator.paginate(exportHtml(doc(), { forPrint: true }));
+      const end = lastOfPage1(plain);
+      expect(end).toBeGreaterThan(20);
+      // The call after the third word of page 2's first line.
+      const noted = await paginator.paginate(exportHtml(doc(end + 3), { forPrint: true }));
+      expect(lastOfPage1(noted)).toBe(end);
+    },
+    300_000,
+  );
+  it.runIf(chromium)(
+    'lets a page with notes hold a line whose foot stands 13.9 pt + 10.5 pt a note line above the last note\'s foot (the official pages go down to 13.6 pt: A/RES/78/228 page 7)',
+    async () => {
+      // One-line paragraphs 18 pt apart from the top of page 2 (line feet at 84.7 pt + 18 pt n), four
+      // one-line notes called on page 2 (their foot at 734.6 pt): the 34th paragraph's foot stands
+      // 734.6 − 42 − (84.7 + 18 × 33) = 13.9 pt above the notes; with 14 pt for the rule it did not fit.
+      const ops = (noted: Set<number>) =>
+        Array.from({ length: 120 }, (_, i) => ({
+          id: `o${i + 1}`,
+          content: noted.has(i + 1)
+            ? [{ t: 'text' as const, text: `Decides to act on item ${i + 1}` }, { t: 'fn' as const, id: `n${i + 1}` }, { t: 'text' as const, text: ';' }]
+            : [{ t: 'text' as const, text: `Decides to act on item ${i + 1};` }],
+          children: [],
+          tail: [],
+        }));
+      const doc = (noted: Set<number>): ResolutionDocument => ({
+        meta: emptyFrontMatter({ kind: 'resolution', organ: 'ga', symbol: 'A/RES/79/900', session: '79', agendaItems: [{ number: '18', title: 'Sustainable development' }], title: 'Acting on items', adoptionDate: '2024-12-02', issueDate: '2024-12-05' }),
+        preambular: [textBlock('p1', 'Recalling its resolution 78/1 of 1 December 2023,')],
+        operative: ops(noted),
+        footnotes: [...noted].map((n) => ({ id: `n${n}`, content: [{ t: 'text' as const, text: `See A/79/${n}.` }] })),
+        annexes: [],
+      });
+      const paginator = new ChromiumPaginator(chromium);
+      const items = (page: string): number[] => [...page.matchAll(/item (\d+)/g)].map((m) => Number(m[1]));
+      const first = items(pageTexts(await paginator.paginate(exportHtml(doc(new Set()), { forPrint: true })))[1]!)[0]!;
+      const page2 = items(pageTexts(await paginator.paginate(exportHtml(doc(new Set([first, first + 1, first + 2, first + 3])), { forPrint: true })))[1]!);
+      expect(page2[0]).toBe(first);
+      expect(page2.length).toBe(34);
     },
     300_000,
   );
