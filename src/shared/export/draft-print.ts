@@ -2,6 +2,20 @@
  * Print CSS that only drafts (L-documents) take, measured on the official drafts of the eightieth
  * session (../shared/corpus/drafts-80, issue 13); the stylesheet of html.ts adds it for a draft.
  */
+import { documentForm } from '../resolution/masthead.js';
+import type { FrontMatter } from '../resolution/model.js';
+
+/**
+ * Whether the numbered paragraphs of the text print their number at the column edge and their text a
+ * tab (23.7 pt) after it, the next lines back at the edge (the class "margin-num"), rather than
+ * indented as operative paragraphs: an amendment's numbered instructions ("1. Replace “Chornobyl”
+ * with…"), as A/80/L.35 and A/C.3/80/L.61 print them (number at 123.4 pt, text at 147.1 pt; the
+ * export put them at 147.1 and 170.9 pt). An instruction printed without a number keeps the first-line
+ * indent (147.1 pt: A/80/L.19, A/C.3/80/L.58, A/C.6/80/L.24).
+ */
+export function numbersAtColumnEdge(meta: Pick<FrontMatter, 'kind' | 'bureauLine' | 'sponsorLineEnd'>): boolean {
+  return documentForm(meta) === 'amendment';
+}
 
 /**
  * Top margin of a draft's pages 2+ (pt). They start 2.1 pt lower than a resolution's (first line at

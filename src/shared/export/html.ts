@@ -28,7 +28,7 @@
  * back to its reference; in print they stand after the text, above the end rule.
  */
 import { headingLines } from './heading-lines.js';
-import { DRAFT_TOP_PT, draftResolutionLetterCss } from './draft-print.js';
+import { DRAFT_TOP_PT, draftResolutionLetterCss, numbersAtColumnEdge } from './draft-print.js';
 import { layoutDocument, opensWithResolution, runningHeadTitle, type DocumentLayout, type LayoutAnnex, type LayoutParagraph, type LayoutRun } from './layout.js';
 import { adoptedHeading, closingLines, letterMark, sponsorLine, titleNumberLabel, unreferencedFootnotes } from './wording.js';
 import { crossRefTargets } from './akn.js';
@@ -588,14 +588,15 @@ export function exportHtml(doc: ResolutionDocument, opts: HtmlExportOptions = {}
   const firstOp = layout.paragraphs.findIndex((p) => p.section !== 'pp');
   const pps = firstOp < 0 ? layout.paragraphs : layout.paragraphs.slice(0, firstOp);
   const ops = firstOp < 0 ? [] : layout.paragraphs.slice(firstOp);
+  const atEdge = numbersAtColumnEdge(meta);
   if (pps.length > 0) {
     h.push('<section class="preamble">');
-    pps.forEach((p, i) => h.push(paragraphHtml(p, targets.get(p.id) ?? [], refCount, floats, pps[i - 1]).trimEnd()));
+    pps.forEach((p, i) => h.push(paragraphHtml(p, targets.get(p.id) ?? [], refCount, floats, pps[i - 1], atEdge).trimEnd()));
     h.push('</section>');
   }
   h.push('<section class="operative">');
   // The operative part's first paragraph follows the preamble's last.
-  ops.forEach((p, i) => h.push(paragraphHtml(p, targets.get(p.id) ?? [], refCount, floats, ops[i - 1] ?? pps[pps.length - 1]).trimEnd()));
+  ops.forEach((p, i) => h.push(paragraphHtml(p, targets.get(p.id) ?? [], refCount, floats, ops[i - 1] ?? pps[pps.length - 1], atEdge).trimEnd()));
   h.push('</section>');
   h.push('</div>');
 
