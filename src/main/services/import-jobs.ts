@@ -11,9 +11,6 @@ import { PlenaryError, type CodedMessage } from '../../shared/errors.js';
 import { CONFIRM_FILE_LIMIT, continueWalk, FolderWalk, sensitiveRootMessage, type WalkFs } from './folder-walk.js';
 import { summarize, type ImportItem, type LibraryService } from './library.js';
 
-/** Files passed to one importPaths call (read ahead within it) between two looks at cancel. */
-const IMPORT_CHUNK = 8;
-
 /** Finished jobs kept for a late status call. */
 const KEEP_FINISHED = 20;
 
@@ -165,20 +162,23 @@ export class ImportJobs {
       ...walked.passedOver.map((p): ImportItem => ({ file: p.path, status: 'skipped', reason: p.reason })),
     );
     job.status.phase = 'importing';
-    // A few files per call: the import worker reads the next ones while this thread stores, and a
-    // cancel still stops within a chunk.
-    for (let i = 0; i < walked.files.length; i += IMPORT_CHUNK) {
-      if (job.abort.signal.aborted) return this.finish(job, 'cancelled');
-      const chunk = walked.files.slice(i, i + IMPORT_CHUNK);
-      job.status.current = chunk[0]!;
-      // The walk already listed the chunk: every item is one of its files, reported as it is stored.
-      await this.library.importPaths(chunk, (done, _total, item) => {
+    // One call for every file, so the import worker reads ahead across the whole import while this
+    // thread stores (calls of a few files each left the worker idle at every call's end, and
+    // committed a few documents at a time); a cancel stops it between files.
+    const files = walked.files;
+    job.status.current = files[0] ?? '';
+    // The walk already listed the files: every item is one of them, reported as it is stored.
+    await this.library.importPaths(
+      files,
+      (done, _total, item) => {
         job.items.push(item);
         job.status.done++;
-        job.status.current = chunk[done] ?? chunk[chunk.length - 1]!;
-      }, { files: chunk, missing: [], passedOver: [], limited: false });
-    }
-    this.finish(job, 'done');
+        job.status.current = files[done] ?? files[files.length - 1]!;
+      },
+      { files, missing: [], passedOver: [], limited: false },
+      job.abort.signal,
+    );
+    this.finish(job, job.abort.signal.aborted && job.status.done < files.length ? 'cancelled' : 'done');
   }
 
   private finish(job: Job, phase: 'done' | 'cancelled'): void {

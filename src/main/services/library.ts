@@ -407,11 +407,14 @@ export class LibraryService {
    * batch continues; entries the walk passed over (unreadable, link loops, dangling links) are
    * listed as skipped. `onProgress` is called after each file, once it is stored. `walked`: the
    * walk was already done (folder-walk.ts; the background import walks asynchronously first).
+   * Once `signal` is aborted no further file is awaited: the files already prepared are stored
+   * (what was imported stays) and the rest are left out of the summary.
    */
   async importPaths(
     inputs: readonly string[],
     onProgress?: (done: number, total: number, item: ImportItem) => void,
     walked?: WalkResult,
+    signal?: AbortSignal,
   ): Promise<ImportSummary> {
     const { files, missing, passedOver } = walked ?? expandPaths(inputs);
     const items: ImportItem[] = missing.map((m) => ({ file: m, status: 'failed', reason: 'no such file or folder' }));
@@ -442,6 +445,7 @@ export class LibraryService {
       batch = [];
     };
     for (const [i, f] of files.entries()) {
+      if (signal?.aborted) break;
       readAhead(i + IMPORT_READ_AHEAD);
       const pending = parsed[i]!;
       parsed[i] = undefined; // stored documents are not kept
