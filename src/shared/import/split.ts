@@ -22,6 +22,9 @@ import { PAGE } from './clean.js';
 import { EM_OPEN, FN_CLOSE, FN_OPEN, plain, squeeze } from './inline.js';
 import { readTableLine, TABLE } from './tables.js';
 import { findFormula } from './masthead.js';
+import type { Vocabulary } from './vocabulary.js';
+
+export { buildVocabulary, type Vocabulary } from './vocabulary.js';
 
 /** What a unit is. */
 export type UnitKind = 'para' | 'meeting' | 'annex' | 'heading' | 'table';
@@ -144,78 +147,6 @@ const HYPHEN_PREFIXES = new Set([
 
 const SUFFIX_FRAGMENT = /^(?:tions?|sions?|ments?|ings?|ed|ity|ities|ances?|ences?|ous|ively|ive|ally|ly|ships?|ness|ary|ations?|izations?|ized?|izes|able|ible|ists?|isms?|ures?|ials?|ians?|ical|ic|ents?|ants?|ages?|ery|ory|ful|less|wards?|er|ers|est|ty|ties|cy|cies|lar|ular|dent|ter|tee|tees)$/;
 
-/** Words and hyphenated compounds of a document, for deciding line-end hyphens. */
-export interface Vocabulary {
-  words: Set<string>;
-  compounds: Set<string>;
-  /** Drop a line-end hyphen when nothing else decides (typeset text with word breaks). */
-  dropByDefault: boolean;
-}
-
-const RE_TOKEN = /[\p{L}\p{M}]+(?:[-‑'’][\p{L}\p{M}]+)*/gu;
-// The same tokens in a lower-cased text without letters or marks beyond ASCII (most English).
-const RE_TOKEN_ASCII = /[a-z]+(?:[-‑'’][a-z]+)*/g;
-// eslint-disable-next-line no-control-regex -- the ASCII range itself
-const NON_ASCII_LETTER = /(?![\x00-\x7f])[\p{L}\p{M}]/u;
-// Lower-casing a whole text gives each token's own lower case, character for character (so the
-// same tokens), except for İ (two characters in lower case) and Σ (its lower case depends on the
-// letters after it).
-const CASE_IN_CONTEXT = /[\u0130\u03a3]/;
-
-/** The lower-cased tokens of a text, as `text.match(RE_TOKEN)` each lower-cased, without lower-casing token by token. */
-function lowerTokens(text: string): string[] {
-  if (CASE_IN_CONTEXT.test(text)) return (text.match(RE_TOKEN) ?? []).map((t) => t.toLowerCase());
-  const low = text.toLowerCase();
-  return low.match(NON_ASCII_LETTER.test(low) ? RE_TOKEN : RE_TOKEN_ASCII) ?? [];
-}
-
-/**
- * Collects the words and compounds of the body, and decides the default for line-end hyphens:
- * dropped when, among the line-end hyphens before a lower-case word that the document itself
- * can decide, the joined word is more often attested than the compound (or, with no evidence,
- * when `typeset` is true: OCR of printed documents). The work is done on first use, so texts
- * without hyphens at line ends do not pay for it.
- */
-export function buildVocabulary(lines: readonly string[], typeset: boolean): Vocabulary {
-  let built: { words: Set<string>; compounds: Set<string>; drop: boolean } | null = null;
-  const build = (): { words: Set<string>; compounds: Set<string>; drop: boolean } => {
-    if (built) return built;
-    const words = new Set<string>();
-    const compounds = new Set<string>();
-    for (const low of lowerTokens(lines.join('\n'))) {
-      if (low.includes('-') || low.includes('‑')) {
-        compounds.add(low.replace(/‑/g, '-'));
-        for (const p of low.split(/[-‑]/)) words.add(p);
-      } else words.add(low);
-    }
-    let joined = 0;
-    let compound = 0;
-    for (let i = 0; i + 1 < lines.length; i++) {
-      const a = lines[i]!;
-      if (!a.endsWith('-')) continue;
-      const m = /(?<!\p{L})(\p{L}+)-$/u.exec(a);
-      const b = /^(\p{Ll}+)/u.exec(lines[i + 1]!);
-      if (!m || !b) continue;
-      const c = (m[1]! + '-' + b[1]!).toLowerCase();
-      if (compounds.has(c)) compound++;
-      else if (words.has((m[1]! + b[1]!).toLowerCase())) joined++;
-    }
-    built = { words, compounds, drop: joined > compound || (joined === compound && typeset) };
-    return built;
-  };
-  return {
-    get words() {
-      return build().words;
-    },
-    get compounds() {
-      return build().compounds;
-    },
-    get dropByDefault() {
-      return build().drop;
-    },
-  };
-}
-
 const RE_SUSPENDED_NEXT = /^(?:and|or|to|nor|et|ou|[àyoeuи]|или) /;
 
 /**
@@ -246,8 +177,8 @@ function joinDecision(a: string, b: string, vocab: Vocabulary): { drop: boolean;
     if (opensAfterSuspendedHyphen(b)) return { drop: false, sep: ' ' };
     const lowFirst = first.toLowerCase();
     const lowNext = next.toLowerCase();
-    if (vocab.compounds.has(lowFirst + '-' + lowNext)) return { drop: false, sep: '' };
-    if (vocab.words.has(lowFirst + lowNext)) return { drop: true, sep: '' };
+    if (vocab.hasCompound(lowFirst + '-' + lowNext)) return { drop: false, sep: '' };
+    if (vocab.hasWord(lowFirst + lowNext)) return { drop: true, sep: '' };
     if (HYPHEN_PREFIXES.has(lowFirst)) return { drop: false, sep: '' };
     if (SUFFIX_FRAGMENT.test(lowNext)) return { drop: true, sep: '' };
     return { drop: vocab.dropByDefault, sep: '' };
@@ -289,7 +220,7 @@ const RE_SPACED_HYPHEN = /(\p{L}{1,30})- (\p{Ll}\p{L}{0,30})/gu;
 /** Repairs "non- governmental" (a hyphen left before a space by the PDF) when the compound occurs elsewhere in the document. */
 export function repairSpacedHyphens(s: string, vocab: Vocabulary): string {
   if (!s.includes('- ')) return s;
-  return s.replace(RE_SPACED_HYPHEN, (m, a: string, b: string) => (vocab.compounds.has((a + '-' + b).toLowerCase()) ? `${a}-${b}` : m));
+  return s.replace(RE_SPACED_HYPHEN, (m, a: string, b: string) => (vocab.hasCompound((a + '-' + b).toLowerCase()) ? `${a}-${b}` : m));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -58,9 +58,6 @@ const HAS_DIGIT = /\p{N}/u;
 // superscript occurs, and CHUNK's letters and digits are exactly [a-z0-9].
 // eslint-disable-next-line no-control-regex -- the ASCII range itself
 const FAST_TEXT = /^[\x00-\x7f\u2010\u2011\u2013\u2014\u2018\u2019\u201c\u201d]*$/;
-const FAST_FOLDS = /[`\u2010\u2011\u2013\u2014\u2018\u2019\u201c\u201d]/g;
-const FAST_FOLD: Record<string, string> = { '`': "'", '\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"', '\u2010': '-', '\u2011': '-', '\u2013': '-', '\u2014': '-' };
-const FAST_CHUNK = /[a-z0-9]+(?:[./,:-][a-z0-9]+)*/g;
 
 /** Number words of en, fr, es, ru and ar (already normalised), which become "#". */
 const NUMBER_WORDS: ReadonlySet<string> = buildNumberWords();
@@ -151,20 +148,97 @@ function normalise(text: string): string {
  */
 export function matchTokens(text: string): string[] {
   // Most paragraphs take the fast path (FAST_TEXT), which gives the same tokens with fewer passes.
-  const fast = FAST_TEXT.test(text);
-  const cleaned = dropFootnoteNumbers(fast ? text : text.replace(SUPERSCRIPT_DIGITS, ''));
+  if (FAST_TEXT.test(text)) return fastTokens(dropFootnoteNumbers(text));
+  const cleaned = dropFootnoteNumbers(text.replace(SUPERSCRIPT_DIGITS, ''));
   // Chinese numerals become a digit; every other CJK character stands apart as its own word.
-  const norm = fast ? cleaned.toLowerCase().replace(FAST_FOLDS, (c) => FAST_FOLD[c]!) : normalise(cleaned).replace(ZH_NUMBER, ' 0 ').replace(CJK_CHAR, ' $& ');
-  const chunk = fast ? FAST_CHUNK : CHUNK;
+  const norm = normalise(cleaned).replace(ZH_NUMBER, ' 0 ').replace(CJK_CHAR, ' $& ');
   const out: string[] = [];
-  for (const c of norm.match(chunk) ?? []) {
-    if (!hasJoiner(c)) pushWord(out, c, fast);
+  for (const c of norm.match(CHUNK) ?? []) {
+    if (!hasJoiner(c)) pushWord(out, c, false);
     // A document symbol ("A/79/437", "E/CN.6/2023/L.3") is one number.
-    else if (c.includes('/') && hasDigit(c, fast)) pushToken(out, NUMBER_TOKEN);
+    else if (c.includes('/') && hasDigit(c, false)) pushToken(out, NUMBER_TOKEN);
     // Otherwise its parts: "1.5" → # #  → #, "covid-19" → covid #, "and/or" → and or.
-    else for (const part of c.split(JOINERS_G)) pushWord(out, part, fast);
+    else for (const part of c.split(JOINERS_G)) pushWord(out, part, false);
   }
   return out;
+}
+
+/**
+ * The general path's chunks and tokens for a text of FAST_TEXT's characters, footnote numbers
+ * already dropped, in one scan of character codes: letters A-Z lower-case, the dashes fold to the
+ * joiner "-", quotes separate, so CHUNK's chunks are runs of [A-Za-z0-9] joined by single
+ * joiners . / , : - and the dashes (FAST_CHUNK on the folded text), and their parts are the runs.
+ * No lower-cased copy of the text, no array of chunks, no string for a run that holds a digit.
+ */
+function fastTokens(s: string): string[] {
+  const out: string[] = [];
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAsciiAlnum(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let joined = false;
+    let slash = false;
+    let digit = false;
+    for (;;) {
+      for (; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (!isAsciiAlnum(c)) break;
+        if (c <= 0x39) digit = true;
+      }
+      if (i + 1 >= n) break;
+      const j = s.charCodeAt(i);
+      if (!isFastJoiner(j) || !isAsciiAlnum(s.charCodeAt(i + 1))) break;
+      joined = true;
+      if (j === 0x2f) slash = true;
+      i++;
+    }
+    // A document symbol ("A/79/437", "E/CN.6/2023/L.3") is one number.
+    if (joined && slash && digit) pushToken(out, NUMBER_TOKEN);
+    else if (!joined) pushRun(out, s, start, i, digit);
+    else {
+      // Its parts: "1.5" → # #  → #, "covid-19" → covid #, "and/or" → and or.
+      for (let a = start; a < i; ) {
+        let b = a;
+        let d = false;
+        for (; b < i; b++) {
+          const c = s.charCodeAt(b);
+          if (!isAsciiAlnum(c)) break;
+          if (c <= 0x39) d = true;
+        }
+        pushRun(out, s, a, b, d);
+        a = b + 1;
+      }
+    }
+  }
+  return out;
+}
+
+/** A letter or digit of ASCII ([A-Za-z0-9]) as a character code. */
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+}
+
+/** The joiners . / , : - and, on the fast path, the dashes that fold to "-" (FAST_FOLD). */
+function isFastJoiner(c: number): boolean {
+  return c === 0x2e || c === 0x2f || c === 0x2c || c === 0x3a || c === 0x2d || c === 0x2010 || c === 0x2011 || c === 0x2013 || c === 0x2014;
+}
+
+/** pushWord for the run s[a, b) of [A-Za-z0-9], lower-cased; `digit`: it holds a digit. */
+function pushRun(out: string[], s: string, a: number, b: number, digit: boolean): void {
+  if (digit) return pushToken(out, NUMBER_TOKEN);
+  let w = s.slice(a, b);
+  for (let k = a; k < b; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 0x41 && c <= 0x5a) {
+      w = w.toLowerCase();
+      break;
+    }
+  }
+  pushToken(out, maybeNumberWord(w) ? NUMBER_TOKEN : w);
 }
 
 // Per word of every paragraph an import stores: character codes and plain functions rather than
@@ -197,28 +271,69 @@ function pushToken(out: string[], t: string): void {
 /**
  * Removes footnote numbers (one to three digits) glued to a word ("Agenda3 ", "Women3,") or to a
  * comma, semicolon, colon or full stop after a word, closing quote or bracket ("Women,1 ",
- * "Secretary-General;12"), then a space, punctuation or the end. Plain text scan: regular
- * expressions with look-behind were ten times slower here.
+ * "Secretary-General;12"), then a space, punctuation or the end. Plain text scan of character
+ * codes (regular expressions with look-behind were ten times slower here), returning `s` itself
+ * when there is nothing to remove.
  */
 function dropFootnoteNumbers(s: string): string {
-  return s.replace(/\d+/g, (d: string, at: number) => {
-    if (d.length > 3) return d;
-    const next = s[at + d.length];
-    let i = at - 1;
-    const prev = s[i];
-    if (prev === undefined) return d;
-    if (LETTER.test(prev)) {
-      if (next !== undefined && !SPACE_OR_PUNCT.test(next)) return d;
-      return i >= 1 && LETTER.test(s[i - 1]!) ? '' : d;
+  const n = s.length;
+  let kept: string[] | null = null;
+  let from = 0;
+  for (let i = 0; i < n; ) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) {
+      i++;
+      continue;
     }
-    if (prev === ',' || prev === '.' || prev === ';' || prev === ':') {
-      if (next !== undefined && !/\s/.test(next)) return d;
-      i--;
-      if (i >= 0 && CLOSERS.includes(s[i]!)) i--;
-      return i >= 1 && LETTER.test(s[i]!) && LETTER.test(s[i - 1]!) ? '' : d;
+    let e = i + 1;
+    while (e < n && s.charCodeAt(e) >= 0x30 && s.charCodeAt(e) <= 0x39) e++;
+    if (isFootnoteNumber(s, i, e)) {
+      (kept ??= []).push(s.slice(from, i));
+      from = e;
     }
-    return d;
-  });
+    i = e;
+  }
+  if (!kept) return s;
+  kept.push(s.slice(from));
+  return kept.join('');
+}
+
+/** Whether the digits s[at, end) (a whole run) are a footnote number dropFootnoteNumbers removes. */
+function isFootnoteNumber(s: string, at: number, end: number): boolean {
+  if (end - at > 3 || at === 0) return false;
+  const p = at - 1;
+  if (isLetterAt(s, p)) {
+    if (end < s.length && !isClassAt(s, end, SPACE_OR_PUNCT_BIT, SPACE_OR_PUNCT)) return false;
+    return p >= 1 && isLetterAt(s, p - 1);
+  }
+  const pc = s.charCodeAt(p);
+  if (pc === 0x2c || pc === 0x2e || pc === 0x3b || pc === 0x3a) {
+    if (end < s.length && !isClassAt(s, end, SPACE_BIT, SPACE)) return false;
+    let i = p - 1;
+    if (i >= 0 && CLOSERS.includes(s[i]!)) i--;
+    return i >= 1 && isLetterAt(s, i) && isLetterAt(s, i - 1);
+  }
+  return false;
+}
+
+const SPACE = /\s/;
+const LETTER_BIT = 1;
+const SPACE_OR_PUNCT_BIT = 2;
+const SPACE_BIT = 4;
+/** Per ASCII character code, which of LETTER, SPACE_OR_PUNCT and SPACE match it (bits), taken from the expressions themselves. */
+const ASCII_CLASSES = Uint8Array.from({ length: 0x80 }, (_, c) => {
+  const ch = String.fromCharCode(c);
+  return (LETTER.test(ch) ? LETTER_BIT : 0) | (SPACE_OR_PUNCT.test(ch) ? SPACE_OR_PUNCT_BIT : 0) | (SPACE.test(ch) ? SPACE_BIT : 0);
+});
+
+/** `re`.test(s[i]), from the table for ASCII (`bit`). */
+function isClassAt(s: string, i: number, bit: number, re: RegExp): boolean {
+  const c = s.charCodeAt(i);
+  return c < 0x80 ? (ASCII_CLASSES[c]! & bit) !== 0 : re.test(s[i]!);
+}
+
+function isLetterAt(s: string, i: number): boolean {
+  return isClassAt(s, i, LETTER_BIT, LETTER);
 }
 
 function pushWord(out: string[], w: string, fast: boolean): void {
