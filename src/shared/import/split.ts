@@ -486,7 +486,7 @@ function placeLine(st: SplitState, line: string, p: string): void {
     openUnit(st, 'heading', line);
     return;
   }
-  if (boundary && openNumbered(st, line, p, prev)) return;
+  if ((boundary || titleAbove(st, p, prev)) && openNumbered(st, line, p, prev)) return;
   if (openSubparagraph(st, line, p, boundary, prev)) return;
   placeUnlabelled(st, line, p, prev);
 }
@@ -567,6 +567,18 @@ function openNumbered(st: SplitState, line: string, p: string, prev: string): bo
   st.lists = [];
   st.nested = null;
   return true;
+}
+
+/**
+ * A short title line right above the next paragraph number ("Conserving the ocean and its
+ * ecosystems" / "6.", A/RES/79/314): the number opens the paragraph, the title stays a line of its own.
+ */
+function titleAbove(st: SplitState, p: string, prev: string): boolean {
+  const c = st.cur;
+  if (c === null || c.kind !== 'para' || c.num !== 0 || c.depth !== 0 || c.lines.length !== 1) return false;
+  const nm = readNumber(st, p);
+  const t = plain(prev);
+  return nm !== null && Number(nm[1]) === st.lastNum + 1 && t.trim().length < 100 && !endsClause(prev) && startsUpper(st, t);
 }
 
 /** The text a new line would follow: the current unit's last line, or the last unit's across a blank line. */
