@@ -755,6 +755,11 @@ function placeLabel(
     // "(1)": digits, except under a lettered list, where it is the OCR of "(i)".
     pick = inner && inner.counter === 'latin' ? (firsts.find((r) => r.counter === 'roman') ?? pick) : (firsts.find((r) => r.counter === 'digit') ?? pick);
   }
+  // A first "(a)" where an (a)–(b) list is open starts a list of its own at that list's level,
+  // never one nested under its last item: no document nests a list under an item of the same kind
+  // (an unnumbered annex paragraph, then its own "(a)", A/RES/79/323 as exported).
+  const same = lists.findIndex((f) => f.counter === pick.counter && (f.style === style || (f.style !== 'dot' && style !== 'dot')));
+  if (same >= 0) lists.length = same;
   const f: ListFrame = { counter: pick.counter, last: 1, style, items: [] };
   lists.push(f);
   return { frame: f, depth: lists.length, index: 1, converted: false };
