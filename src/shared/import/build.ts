@@ -236,6 +236,21 @@ function levelHeadings(blocks: readonly SBlock[]): void {
   }
 }
 
+/** An annex's "Preamble" line (A/RES/79/1, Declaration on Future Generations): a heading, never part of the title. */
+const RE_PREAMBLE_HEADING = /^(?:Preamble|Préambule|Preámbulo|Преамбула)$/u;
+
+/**
+ * True when the unit after `k` is a numbered paragraph, or an unnumbered paragraph introducing
+ * numbered ones (ending with a colon or comma: "Guided by these principles, we hereby pledge to:")
+ * with a numbered paragraph right after it: the line at `k` heads them.
+ */
+function headsNumbered(units: readonly Unit[], k: number): boolean {
+  const next = units[k + 1];
+  if (!next) return false;
+  if (next.num > 0) return true;
+  return next.kind === 'para' && next.depth === 0 && /[:,]\s*$/.test(plain(next.text)) && (units[k + 2]?.num ?? 0) > 0;
+}
+
 /**
  * True for a line of title between numbered paragraphs: after a blank line, under a paragraph
  * (and its list) that closed its clause, or under such a title (`current` undefined), short,
@@ -510,6 +525,17 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
     return a;
   };
   if (inlineAnnexAt >= 0) cur = newAnnex('');
+  // Per unit: whether the annex it stands in prints numbered paragraphs. In such an annex a
+  // paragraph printed without a number (a declaration's preamble, "We, the Heads of State…", or a
+  // section's introduction) stays unnumbered (Block.preambular), never numbered by position.
+  const numberedAnnex: boolean[] = [];
+  for (let i = 0, start = 0; i <= annexUnits.length; i++) {
+    if (i === annexUnits.length || (annexUnits[i]!.kind === 'annex' && i > start)) {
+      const numbered = annexUnits.slice(start, i).some((v) => v.kind === 'para' && v.num > 0);
+      for (let j = start; j < i; j++) numberedAnnex[j] = numbered;
+      start = i;
+    }
+  }
   // What a one-sentence decision sets out is a list or a table: at most its first line is a title.
   const oneTitle = decision?.setsOut === true;
   for (const [ui, u] of annexUnits.entries()) {
@@ -532,13 +558,15 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
       cur = newAnnex('');
     }
     // A title may run long (a conference's name, place and dates), a further title line less so.
-    if (!cur.started && !(oneTitle && cur.title) && u.kind === 'para' && u.num === 0 && u.depth === 0 && !endsClause(u.text) && plain(u.text).length < (cur.title ? 250 : 400) && !opensWith(u.text, lang)) {
+    const preambleHeading = u.kind === 'para' && u.num === 0 && u.depth === 0 && RE_PREAMBLE_HEADING.test(plain(u.text).trim());
+    if (!cur.started && !preambleHeading && !(oneTitle && cur.title) && u.kind === 'para' && u.num === 0 && u.depth === 0 && !endsClause(u.text) && plain(u.text).length < (cur.title ? 250 : 400) && !opensWith(u.text, lang)) {
       cur.title = cur.title ? `${cur.title} ${u.text}` : u.text;
       continue;
     }
     cur.started = true;
     if (u.table) cur.nest.table(u.table);
     else if (u.kind === 'heading') addHeading(cur.nest, u);
+    else if (preambleHeading) cur.nest.heading(u.text.trim(), { level: 1, num: '' });
     else if (u.kind === 'para' && u.num === 0 && u.depth === 0 && RE_ACTION_HEADING.test(u.text)) {
       const m = RE_ACTION_HEADING.exec(u.text)!;
       cur.nest.heading(u.text.slice(m[0].length), { level: 2, num: `${m[1]} ${m[2]}` });
@@ -548,7 +576,7 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
     } else if (u.kind === 'para' && u.num === 0 && u.depth === 0 && bareConventionHeading(cur.nest.last) && plain(u.text).length < 200 && !endsClause(u.text) && !opensWith(u.text, lang)) {
       // Its title on the next line ("Chapter II" / "Issuance, content and legal effect…").
       cur.nest.last!.text = `${cur.nest.last!.text} ${u.text.trim()}`;
-    } else if (u.kind === 'para' && u.num === 0 && u.depth === 0 && u.label === '' && plain(u.text).length < 100 && !/[.,;:!?]\s*$/.test(plain(u.text)) && !opensWith(u.text, lang) && (annexUnits[ui + 1]?.num ?? 0) > 0 && cur.nest.roots.length > 0 && !(cur.nest.last?.heading && RE_CONVENTION_HEADING.test(plain(cur.nest.last.text).trim()))) {
+    } else if (u.kind === 'para' && u.num === 0 && u.depth === 0 && u.label === '' && plain(u.text).length < 100 && !/[.,;:!?]\s*$/.test(plain(u.text)) && !opensWith(u.text, lang) && headsNumbered(annexUnits, ui) && cur.nest.roots.length > 0 && !(cur.nest.last?.heading && RE_CONVENTION_HEADING.test(plain(cur.nest.last.text).trim()))) {
       // A short line with no closing punctuation before a numbered paragraph: an unnumbered heading
       // ("Objectives", "Principles" in the Global Digital Compact), not a paragraph of its own; under
       // an article that has its title, the article's text.
@@ -556,6 +584,7 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
     } else if (u.num > 0) cur.nest.root(u.text);
     else if (u.depth > 0) cur.nest.child(u.depth, u.text, u.label);
     else if (cur.nest.current && cur.nest.current.children.length > 0 && (/^\p{Ll}/u.test(plain(u.text)) || cur.nest.introducesList())) cur.nest.continuation(u.text);
+    else if (numberedAnnex[ui]) cur.nest.root(u.text).preambular = true;
     else cur.nest.root(u.text);
   }
   notes.push(...extraNotes);

@@ -21,10 +21,13 @@ import type { Language, Table } from '../resolution/model.js';
 import { PAGE } from './clean.js';
 import { EM_OPEN, FN_CLOSE, FN_OPEN, plain, squeeze } from './inline.js';
 import { readTableLine, TABLE } from './tables.js';
+import { joinAll, repairSpacedHyphens } from './hyphenation.js';
 import { findFormula } from './masthead.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export { buildVocabulary, type Vocabulary } from './vocabulary.js';
+
+export { joinLines, opensAfterSuspendedHyphen, repairSpacedHyphens } from './hyphenation.js';
 
 /** What a unit is. */
 export type UnitKind = 'para' | 'meeting' | 'annex' | 'heading' | 'table';
@@ -130,97 +133,6 @@ export function isAnnexHeading(line: string): boolean {
   if (line.length > 40) return false;
   const t = squeeze(plain(line));
   return t.length <= 20 && RE_ANNEX.test(t);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Hyphenation
-
-const HYPHEN_PREFIXES = new Set([
-  'non', 'self', 'co', 'well', 'ill', 'cross', 'anti', 'post', 'pre', 'semi', 'ex', 'half', 'vice', 'above',
-  'so', 'cease', 'inter', 'sub', 'multi', 'socio', 'long', 'short', 'high', 'low', 'large', 'small',
-  'follow', 'decision', 'capacity', 'gender', 'child', 'peace', 'all', 'one', 'two', 'three', 'full',
-  'part', 'mid', 'age', 'time', 'cost', 'rights', 'human', 'climate', 'state', 'policy', 'evidence',
-  'science', 'people', 'community', 'country', 'region', 'sector', 'market', 'result', 'results',
-  'south', 'north', 'east', 'west', 'e', 'de', 'un', 'twenty', 'thirty', 'forty', 'fifty', 'sixty',
-  'seventy', 'eighty', 'ninety', 'low', 'middle', 'upper', 'lower', 'off', 'on', 'up', 'out', 'over',
-]);
-
-const SUFFIX_FRAGMENT = /^(?:tions?|sions?|ments?|ings?|ed|ity|ities|ances?|ences?|ous|ively|ive|ally|ly|ships?|ness|ary|ations?|izations?|ized?|izes|able|ible|ists?|isms?|ures?|ials?|ians?|ical|ic|ents?|ants?|ages?|ery|ory|ful|less|wards?|er|ers|est|ty|ties|cy|cies|lar|ular|dent|ter|tee|tees)$/;
-
-const RE_SUSPENDED_NEXT = /^(?:and|or|to|nor|et|ou|[àyoeuи]|или) /;
-
-/**
- * True when a line that follows a line ending in "word-" opens with a conjunction and a space
- * ("and low-emission", "et post-conflit", "y bajas", "или"): the hyphen is a suspended one
- * ("zero- and low-emission") and the two lines join with a space, the hyphen kept.
- */
-export function opensAfterSuspendedHyphen(next: string): boolean {
-  return RE_SUSPENDED_NEXT.test(plain(next.length > 80 ? next.slice(0, 80) : next));
-}
-
-/**
- * How two lines of one paragraph join: whether the last character of the first goes (a
- * hyphen that only broke a word), and what stands between them. Looks only at the end of `a`
- * and the start of `b`, so joining many lines stays linear.
- */
-function joinDecision(a: string, b: string, vocab: Vocabulary): { drop: boolean; sep: string } {
-  const last = a.charAt(a.length - 1);
-  if (last === '\u00ad') return { drop: true, sep: '' };
-  if (last === '-' || last === '\u2010') {
-    const tail = a.length > 80 ? a.slice(-80) : a;
-    const m = /(?<![\p{L}\p{M}])([\p{L}\p{M}]+)[-\u2010]$/u.exec(tail);
-    const nb = /^([\p{L}\p{M}]+)/u.exec(plain(b.length > 80 ? b.slice(0, 80) : b));
-    if (!m || !nb) return { drop: false, sep: '' };
-    const first = m[1]!;
-    const next = nb[1]!;
-    if (/^\p{Lu}/u.test(next)) return { drop: false, sep: '' };
-    if (opensAfterSuspendedHyphen(b)) return { drop: false, sep: ' ' };
-    const lowFirst = first.toLowerCase();
-    const lowNext = next.toLowerCase();
-    if (vocab.hasCompound(lowFirst + '-' + lowNext)) return { drop: false, sep: '' };
-    if (vocab.hasWord(lowFirst + lowNext)) return { drop: true, sep: '' };
-    if (HYPHEN_PREFIXES.has(lowFirst)) return { drop: false, sep: '' };
-    if (SUFFIX_FRAGMENT.test(lowNext)) return { drop: true, sep: '' };
-    return { drop: vocab.dropByDefault, sep: '' };
-  }
-  if ((last === '–' || last === '—') && /\d/.test(a.charAt(a.length - 2)) && /^\d/.test(b)) return { drop: false, sep: '' };
-  if (last === '/' && a.length > 1 && a.charAt(a.length - 2) !== ' ') return { drop: false, sep: '' };
-  return { drop: false, sep: ' ' };
-}
-
-/** Joins two lines of one paragraph: end-of-line hyphens as described in the module comment, dashes and slashes without a space where they join figures or symbols, otherwise one space. */
-export function joinLines(a: string, b: string, vocab: Vocabulary): string {
-  if (a === '') return b;
-  if (b === '') return a;
-  const d = joinDecision(a, b, vocab);
-  return (d.drop ? a.slice(0, -1) : a) + d.sep + b;
-}
-
-/** Joins many pieces with {@link joinLines}'s rules, in linear time. */
-function joinAll(pieces: readonly string[], vocab: Vocabulary): string {
-  const parts: string[] = [];
-  let prev = '';
-  for (const x of pieces) {
-    if (x === '') continue;
-    if (parts.length === 0) {
-      parts.push(x);
-      prev = x;
-      continue;
-    }
-    const d = joinDecision(prev, x, vocab);
-    if (d.drop) parts[parts.length - 1] = prev.slice(0, -1);
-    parts.push(d.sep, x);
-    prev = x;
-  }
-  return parts.join('');
-}
-
-const RE_SPACED_HYPHEN = /(\p{L}{1,30})- (\p{Ll}\p{L}{0,30})/gu;
-
-/** Repairs "non- governmental" (a hyphen left before a space by the PDF) when the compound occurs elsewhere in the document. */
-export function repairSpacedHyphens(s: string, vocab: Vocabulary): string {
-  if (!s.includes('- ')) return s;
-  return s.replace(RE_SPACED_HYPHEN, (m, a: string, b: string) => (vocab.hasCompound((a + '-' + b).toLowerCase()) ? `${a}-${b}` : m));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -417,7 +329,7 @@ function placeLine(st: SplitState, line: string, p: string): void {
     openUnit(st, 'heading', line);
     return;
   }
-  if (boundary && openNumbered(st, line, p, prev)) return;
+  if ((boundary || titleAbove(st, p, prev)) && openNumbered(st, line, p, prev)) return;
   if (openSubparagraph(st, line, p, boundary, prev)) return;
   placeUnlabelled(st, line, p, prev);
 }
@@ -498,6 +410,18 @@ function openNumbered(st: SplitState, line: string, p: string, prev: string): bo
   st.lists = [];
   st.nested = null;
   return true;
+}
+
+/**
+ * A short title line right above the next paragraph number ("Conserving the ocean and its
+ * ecosystems" / "6.", A/RES/79/314): the number opens the paragraph, the title stays a line of its own.
+ */
+function titleAbove(st: SplitState, p: string, prev: string): boolean {
+  const c = st.cur;
+  if (c === null || c.kind !== 'para' || c.num !== 0 || c.depth !== 0 || c.lines.length !== 1) return false;
+  const nm = readNumber(st, p);
+  const t = plain(prev);
+  return nm !== null && Number(nm[1]) === st.lastNum + 1 && t.trim().length < 100 && !endsClause(prev) && startsUpper(st, t);
 }
 
 /** The text a new line would follow: the current unit's last line, or the last unit's across a blank line. */
@@ -674,6 +598,11 @@ function placeLabel(
     // "(1)": digits, except under a lettered list, where it is the OCR of "(i)".
     pick = inner && inner.counter === 'latin' ? (firsts.find((r) => r.counter === 'roman') ?? pick) : (firsts.find((r) => r.counter === 'digit') ?? pick);
   }
+  // A first "(a)" where an (a)–(b) list is open starts a list of its own at that list's level,
+  // never one nested under its last item: no document nests a list under an item of the same kind
+  // (an unnumbered annex paragraph, then its own "(a)", A/RES/79/323 as exported).
+  const same = lists.findIndex((f) => f.counter === pick.counter && (f.style === style || (f.style !== 'dot' && style !== 'dot')));
+  if (same >= 0) lists.length = same;
   const f: ListFrame = { counter: pick.counter, last: 1, style, items: [] };
   lists.push(f);
   return { frame: f, depth: lists.length, index: 1, converted: false };

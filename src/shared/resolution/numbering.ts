@@ -182,15 +182,25 @@ export function numberParagraphs(
   const labelAt: string[] = [];
   /** Per parent (flat index, -1 for the top of a container): the count of children at each level. */
   const counts = new Map<number, number[]>();
+  /** The last top-level annex paragraph whose list an unnumbered one after it carries on, -1 for none. */
+  let listAbove = -1;
   rawAt.forEach((i, f) => {
     const at = nesting[f]!;
     if (i < 0) {
       // A fresh container or a heading: the top of the container counts afresh.
       counts.delete(-1);
       labelAt.push('');
+      listAbove = -1;
       return;
     }
     const r = raws[i]!;
+    if (r.section === 'ap' && at.level === 0) {
+      // An unnumbered annex paragraph inside a numbered paragraph's list (a sub-heading between
+      // its items (b) and (c), A/RES/79/323) does not restart the list: its items carry on from
+      // the items above it. A heading or a tail closes that list.
+      if (!at.tail && r.node.attrs.unnumbered === true && listAbove >= 0) counts.set(f, [0, counts.get(listAbove)?.[1] ?? 0, 0, 0, 0]);
+      listAbove = at.tail ? -1 : f;
+    }
     let label = '';
     if (!at.tail && at.level === 0) {
       const n = plainNumber.get(i);

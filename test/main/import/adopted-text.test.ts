@@ -127,6 +127,35 @@ describe('A/RES/79/1: the Pact for the Future is quoted in the body, before the 
     expect(labels.get('Our digital cooperation will b')).toBe('8.');
   });
 
+  for (const [kind, file] of [
+    ['PDF', PDF],
+    ['text layer', TXT],
+  ] as const) {
+    it(`from the ${kind}: Annex II keeps its preamble and section introductions unnumbered, "Preamble" and its section titles are unnumbered headings, its paragraphs print the official numbers 1–32`, async () => {
+      const doc = await imported(file);
+      const annex = doc.annexes[2]!;
+      expect(annex.title).toBe('Declaration on Future Generations');
+      const text = (b: (typeof annex.paragraphs)[number]) => b.content.map((c) => (c.t === 'text' ? c.text : '')).join('');
+      expect(annex.paragraphs.filter((b) => b.heading).map((b) => [b.heading!.num, text(b)])).toEqual([
+        ['', 'Preamble'],
+        ['', 'Guiding principles'],
+        ['', 'Commitments'],
+        ['', 'Actions'],
+      ]);
+      const unnumbered = annex.paragraphs.filter((b) => b.preambular).map((b) => text(b).slice(0, 30));
+      expect(unnumbered).toHaveLength(15);
+      expect(unnumbered[0]).toBe('We, the Heads of State and Gov');
+      expect(unnumbered[11]).toBe('Declare the following:');
+      expect(unnumbered.slice(12)).toEqual(['In order to seize the opportun', 'Guided by these principles, we', 'Acknowledging the primary role']);
+      // What the exports print: the official numbers, every one, in order; none on the rest.
+      const printed = layoutDocument(doc).annexes[2]!.paragraphs.filter((p) => p.level === 0 && /^\d+\.$/.test(p.label));
+      expect(printed.map((p) => p.label)).toEqual(Array.from({ length: 32 }, (_, i) => `${i + 1}.`));
+      expect(printed[0]!.runs.map((r) => r.text).join('')).toMatch(/^The maintenance of international peace/);
+      expect(printed[10]!.runs.map((r) => r.text).join('')).toMatch(/^Promote international stability/);
+      expect(printed[23]!.runs.map((r) => r.text).join('')).toMatch(/^Leveraging science, data/);
+    });
+  }
+
   it('the text export prints the Pact, then the closing block, then the annexes', async () => {
     const txt = exportText(await imported(PDF), { footnoteMarks: 'digits', width: 100000 });
     const at = (s: string): number => txt.indexOf(s);

@@ -200,7 +200,7 @@ describe('A/RES/79/1 (The Pact for the Future: a long annex)', () => {
     expect(doc.annexes.map((a) => [a.id, a.heading, a.title])).toEqual([
       ['ax1', '', 'The Pact for the Future'],
       ['ax2', 'Annex I', 'Global Digital Compact'],
-      ['ax3', 'Annex II', 'Declaration on Future Generations Preamble'],
+      ['ax3', 'Annex II', 'Declaration on Future Generations'],
     ]);
     const pact = doc.annexes[0]!.paragraphs;
     expect(pact.length).toBeGreaterThan(100);
