@@ -459,7 +459,6 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
     }
   }
   levelHeadings([...pp.roots, ...op.roots]);
-  for (const b of [...pp.roots, ...op.roots]) if (b.heading && b.heading.level === 2) delete b.heading.restart;
   if (!numbered) markSingleParagraphParts([...pp.roots, ...op.roots]);
   // Numbering cannot start again before any operative paragraph: a first part's restart says nothing.
   for (const b of [...pp.roots, ...op.roots]) {
