@@ -20,6 +20,7 @@ import type { RawNote } from './clean.js';
 import { dropLeadingEmphasis, FN_OPEN, leadingEmphasisLength, markFootnotes, plain, toInlines } from './inline.js';
 import { endsClause, RE_ACTION_HEADING, type Unit } from './split.js';
 import { opensWith, runInDecision, settleSetOut } from './decision.js';
+import { markStarCalls } from './star-calls.js';
 
 /** A block while its text is still a string with sentinels. */
 interface SBlock {
@@ -562,6 +563,9 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
     s.b[s.field] = marked.texts[k]!;
   });
   for (const m of marked.found) referenced.add(m);
+  const starred = markStarCalls(slots.map((s) => s.b[s.field]), notes.map((n) => n.mark).filter((m) => m !== '' && !referenced.has(m)));
+  slots.forEach((s, k) => (s.b[s.field] = starred.texts[k]!));
+  for (const m of starred.found) referenced.add(m);
 
   const noteIds = new Map<string, string>();
   const footnotes: Footnote[] = [];
