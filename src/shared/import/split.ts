@@ -552,7 +552,10 @@ function openSubparagraph(st: SplitState, line: string, p: string, boundary: boo
   const readings = labelReadings(sm[1]!);
   const labelOnly = rest.trim() === '';
   // An item opening with a lower-case word ("(i) the general nature of the goods;"): where a list is introduced or goes on.
-  const lower = !labelOnly && !startsUpper(st, rest) && lowerItemFollows(plain(prevTextOf(st, prev)));
+  // It starts a new list only as a paragraph of its own (after a blank line); on the line below
+  // a colon it is the text's own enumeration ("on: (i) modalities …; (ii) …", A/RES/79/237).
+  const sibling = st.lists.some((f) => readings.some((r) => r.counter === f.counter && r.index === f.last + 1));
+  const lower = !labelOnly && !startsUpper(st, rest) && (st.gap !== 'none' || sibling) && lowerItemFollows(plain(prevTextOf(st, prev)));
   if (readings.length === 0 || !(labelOnly || lower || startsUpper(st, rest)) || !(boundary || labelOnly || lower)) return false;
   const placed = placeLabel(st.lists, readings, style, labelOnly, prev);
   if (!placed) return false;

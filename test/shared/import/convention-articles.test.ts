@@ -71,12 +71,17 @@ describe('an article whose numbered paragraphs follow a line ending with a colon
 describe('a list whose items open with a lower-case word', () => {
   it('gives each item its own label under the item that introduces it, words unchanged (A/C.6/80/L.8, article 4)', () => {
     const annex = annexOf([
-      'Article 4', '', 'Contents', '', '1. The document shall indicate:', '', '(a) The name of the operator;', '', '(b) The following particulars:',
+      'Article 4', '', 'Contents', '', '1. The document shall indicate:', '', '(a) The name of the operator;', '', '(b) The following particulars:', '',
       '(i) the general nature of the goods;', '(ii) the leading marks necessary for identification of the goods;', '(iii) the number of packages or pieces; and', '(iv) the gross weight of the goods;', '', '(c) The place of delivery.', '',
     ]);
     const para = annex.find((b) => text(b) === 'The document shall indicate:')!;
     expect(para.children.map(text)).toEqual(['The name of the operator;', 'The following particulars:', 'The place of delivery.']);
     expect(para.children[1]!.children.map(text)).toEqual(['the general nature of the goods;', 'the leading marks necessary for identification of the goods;', 'the number of packages or pieces; and', 'the gross weight of the goods;']);
+  });
+
+  it('leaves an enumeration run into its paragraph on the line below the colon as text (A/RES/79/237: "on: (i) modalities …; (ii) …")', () => {
+    const annex = annexOf(['1. The Group shall submit recommendations on:', '(i) modalities of participation; (ii) thematic groups; and (iii) other elements.', '']);
+    expect(annex.map((b) => [text(b), b.children.length])).toEqual([['The Group shall submit recommendations on: (i) modalities of participation; (ii) thematic groups; and (iii) other elements.', 0]]);
   });
 
   it('leaves a lower-case "(b)" that wraps a sentence where no list is introduced as text', () => {
