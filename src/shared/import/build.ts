@@ -12,7 +12,6 @@
  * Ids are derived from position so the same input always gives the same document: "pp1",
  * "op3", "op3-a", "op3-a-ii", annexes "ax1" with paragraphs "ax1-p4", footnotes "fn1"…
  */
-import { classifyOpening, enactingFormula } from '../resolution/lexicon.js';
 import { detectParagraphPhrase } from '../resolution/structure.js';
 import type { Annex, Block, Footnote, Heading, Language, Organ, Table } from '../resolution/model.js';
 import { parseDate } from '../resolution/dates.js';
@@ -20,6 +19,8 @@ import { toRoman } from '../resolution/labels.js';
 import type { RawNote } from './clean.js';
 import { dropLeadingEmphasis, FN_OPEN, leadingEmphasisLength, markFootnotes, plain, toInlines } from './inline.js';
 import { endsClause, RE_ACTION_HEADING, type Unit } from './split.js';
+import { opensWith, runInDecision, settleSetOut } from './decision.js';
+import { markStarCalls } from './star-calls.js';
 
 /** A block while its text is still a string with sentinels. */
 interface SBlock {
@@ -164,35 +165,6 @@ class Nester {
     if (owner.children.length > 0) owner.tail = owner.tail ? `${owner.tail} ${text}` : text;
     else owner.text = owner.text ? `${owner.text} ${text}` : text;
   }
-}
-
-function opensWith(text: string, lang: Language): 'pp' | 'op' | null {
-  const t = plain(text).slice(0, 200);
-  if (lang !== 'ru' && lang !== 'ar' && lang !== 'zh' && !/^[\s"“‘«(]*\p{Lu}/u.test(t)) return null;
-  return classifyOpening(t, lang)?.kind ?? null;
-}
-
-/**
- * A decision set as one sentence that runs the enacting formula into its operative verb ("The
- * General Assembly decides to defer … the following documents:", "… approves the proposed
- * programme of work … as set out below:", "… decides: (a) …"): the index of that paragraph when
- * it is the first paragraph of the body and no numbered paragraph follows, or -1. `setsOut`: it
- * ends with a colon and only unlabelled paragraphs, headings and tables follow: the text it sets
- * out (a list of documents, a timetable), which the caller keeps as an annex with no heading, as
- * for "Adopts the following …:". Lettered items that follow are its subparagraphs.
- */
-function runInDecision(body: readonly Unit[], lang: Language, organ: Organ): { at: number; setsOut: boolean } | null {
-  const i = body.findIndex((u) => u.kind === 'para');
-  const u = body[i];
-  if (!u || u.num !== 0 || u.depth !== 0 || body.slice(0, i).some((v) => v.kind !== 'heading')) return null;
-  const t = plain(u.text).replace(/\s+/g, ' ').trim();
-  const words = enactingFormula(organ, lang, false).words;
-  if (!t.startsWith(words + ' ')) return null;
-  if (opensWith(t.slice(words.length + 1).replace(/^\p{Ll}/u, (c) => c.toUpperCase()), lang) !== 'op') return null;
-  const rest = body.slice(i + 1);
-  if (rest.some((v) => v.num > 0)) return null;
-  const labelled = rest.some((v) => v.kind === 'para' && (v.depth > 0 || v.label !== ''));
-  return { at: i, setsOut: t.endsWith(':') && !labelled && rest.length > 0 };
 }
 
 /**
@@ -503,7 +475,6 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
     }
   }
   levelHeadings([...pp.roots, ...op.roots]);
-  for (const b of [...pp.roots, ...op.roots]) if (b.heading && b.heading.level === 2) delete b.heading.restart;
   if (!numbered) markSingleParagraphParts([...pp.roots, ...op.roots]);
   // Numbering cannot start again before any operative paragraph: a first part's restart says nothing.
   for (const b of [...pp.roots, ...op.roots]) {
@@ -588,6 +559,7 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
     else cur.nest.root(u.text);
   }
   notes.push(...extraNotes);
+  if (oneTitle) settleSetOut(annexes[0]!);
   for (const a of annexes) levelHeadings(a.nest.roots);
 
   // Footnotes: marks in document order.
@@ -620,6 +592,9 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
     s.b[s.field] = marked.texts[k]!;
   });
   for (const m of marked.found) referenced.add(m);
+  const starred = markStarCalls(slots.map((s) => s.b[s.field]), notes.map((n) => n.mark).filter((m) => m !== '' && !referenced.has(m)));
+  slots.forEach((s, k) => (s.b[s.field] = starred.texts[k]!));
+  for (const m of starred.found) referenced.add(m);
 
   const noteIds = new Map<string, string>();
   const footnotes: Footnote[] = [];

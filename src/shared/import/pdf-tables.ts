@@ -80,10 +80,15 @@ export function findPdfTables(rows: readonly PdfRow[], bodySize: number): PdfTab
       i++;
       continue;
     }
-    // A header row may be set smaller than the cells, or in italics or bold (78/253: 7 pt italics over 8.5 pt).
-    const size = next.rows.length >= 2 && (styled(first) || sizeOf(first) < sizeOf(next) - 0.5) ? sizeOf(next) : sizeOf(first);
+    // A header row may be set smaller than the cells, or in italics or bold (78/253: 7 pt italics
+    // over 8.5 pt), even over a first row with one cell filled (A/C.4/80/L.15: "Week of …").
+    const headerRow = styled(first) || sizeOf(first) < sizeOf(next) - 0.5;
+    const size = headerRow && (next.rows.length >= 2 || sizeOf(first) < sizeOf(next) - 0.5) ? sizeOf(next) : sizeOf(first);
     const left = Math.min(...first.rows.map((r) => r.x0), ...next.rows.map((r) => r.x0));
     const gapOk = (a: Line, b: Line): boolean => a.page === b.page && a.y - b.y > 0 && a.y - b.y < size * 3.2;
+    // Where the columns after the first start: a line whose one piece starts there is a row with
+    // its first cell empty, or the next paragraph of a cell (A/C.4/80/L.15's programme column).
+    const columnStarts = first.rows.slice(1).map((r) => r.x0);
     let j = i + 1;
     let split = 1;
     while (j < lines.length) {
@@ -91,6 +96,13 @@ export function findPdfTables(rows: readonly PdfRow[], bodySize: number): PdfTab
       const prev = lines[j - 1]!;
       if (!gapOk(prev, l) || !fits(l, size)) break;
       if (l.rows.length >= 2) {
+        for (const r of l.rows.slice(1)) if (!columnStarts.some((x) => Math.abs(x - r.x0) < 1.5)) columnStarts.push(r.x0);
+        split++;
+        j++;
+        continue;
+      }
+      // Such lines are evidence of the columns once a row or the header row has shown them.
+      if ((split >= 2 || headerRow) && inLaterColumn(l, columnStarts)) {
         split++;
         j++;
         continue;
@@ -106,7 +118,7 @@ export function findPdfTables(rows: readonly PdfRow[], bodySize: number): PdfTab
       let m = j;
       const x0 = (k: number): number => lines[k]!.rows[0]!.x0;
       const wraps = (k: number): boolean => (k > j && lines[k - 1]!.y - lines[k]!.y <= size * 1.35 && x0(k) >= left - 1) || (x0(k) >= left - 1 && x0(k) <= left + 16);
-      while (m < lines.length && m < j + 6 && lines[m]!.rows.length === 1 && gapOk(lines[m - 1]!, lines[m]!) && fits(lines[m]!, size) && (isLabel(lines[m]!, left) || wraps(m))) m++;
+      while (m < lines.length && m < j + 6 && lines[m]!.rows.length === 1 && gapOk(lines[m - 1]!, lines[m]!) && fits(lines[m]!, size) && (isLabel(lines[m]!, left) || wraps(m) || inLaterColumn(lines[m]!, columnStarts))) m++;
       if (m > j && m < lines.length && lines[m]!.rows.length >= 2 && gapOk(lines[m - 1]!, lines[m]!) && fits(lines[m]!, size)) {
         j = m;
         continue;
@@ -177,6 +189,11 @@ export function findPdfTables(rows: readonly PdfRow[], bodySize: number): PdfTab
     if (note.length) t.table.cells.push([note, ...Array.from({ length: t.cols - 1 }, () => [])]);
   }
   return merged.map((t) => t.table);
+}
+
+/** A line of one piece that starts where a column after the first starts (within 1.5 pt). */
+function inLaterColumn(l: Line, columnStarts: readonly number[]): boolean {
+  return l.rows.length === 1 && columnStarts.some((x) => Math.abs(x - l.rows[0]!.x0) < 1.5);
 }
 
 /** A line set all in italics or bold (a header row). */

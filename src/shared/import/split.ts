@@ -23,20 +23,17 @@ import { EM_OPEN, FN_CLOSE, FN_OPEN, plain, squeeze } from './inline.js';
 import { readTableLine, TABLE } from './tables.js';
 import { joinAll, repairSpacedHyphens } from './hyphenation.js';
 import { findFormula } from './masthead.js';
+import { formatLabel, labelReadings, type ListFrame, lowerItemFollows, placeLabel, titleSinceNumber } from './list-labels.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export { buildVocabulary, type Vocabulary } from './vocabulary.js';
 
 export { joinLines, opensAfterSuspendedHyphen, repairSpacedHyphens } from './hyphenation.js';
 
+export { labelReadings, type LabelReading } from './list-labels.js';
+
 /** What a unit is. */
 export type UnitKind = 'para' | 'meeting' | 'annex' | 'heading' | 'table';
-
-/** A counter a subparagraph label can be read as. */
-export interface LabelReading {
-  counter: 'latin' | 'roman' | 'digit' | 'cyrillic';
-  index: number;
-}
 
 /** One paragraph (or subparagraph, heading, meeting line) of the body. */
 export interface Unit {
@@ -60,23 +57,6 @@ export interface Unit {
    * own title (often none); the enacting formula under it is consumed (see {@link resolutionAt}).
    */
   resolution?: boolean;
-}
-
-const CYRILLIC_LETTERS = 'абвгдежзиклмнопрстуфхцчшщэюя';
-
-/** Possible readings of a label's counter ("i" is latin 9 or roman 1; "1" digit 1 or, in OCR, roman 1). */
-export function labelReadings(v: string): LabelReading[] {
-  const out: LabelReading[] = [];
-  if (/^\d+$/.test(v)) {
-    out.push({ counter: 'digit', index: Number(v) });
-    if (/^1{1,3}$/.test(v)) out.push({ counter: 'roman', index: v.length });
-    return out;
-  }
-  const r = fromRoman(v);
-  if (r !== null && v === v.toLowerCase()) out.push({ counter: 'roman', index: r });
-  if (/^([a-z])\1{0,2}$/.test(v)) out.push({ counter: 'latin', index: (v.length - 1) * 26 + (v.charCodeAt(0) - 96) });
-  if (v.length === 1 && CYRILLIC_LETTERS.includes(v)) out.push({ counter: 'cyrillic', index: CYRILLIC_LETTERS.indexOf(v) + 1 });
-  return out;
 }
 
 const RE_NUM = /^(\d{1,3})\s?\.(?:\s+|$)/;
@@ -137,19 +117,6 @@ export function isAnnexHeading(line: string): boolean {
 
 // ---------------------------------------------------------------------------------------------
 // Splitting
-
-interface ListFrame {
-  counter: LabelReading['counter'];
-  last: number;
-  style: 'paren' | 'close' | 'dot';
-  items: { unit: Unit; raw: string; index: number }[];
-}
-
-function formatLabel(style: ListFrame['style'], counter: LabelReading['counter'], index: number, raw: string): string {
-  let v = raw;
-  if (counter === 'roman' && /^\d+$/.test(raw)) v = 'i'.repeat(index);
-  return style === 'paren' ? `(${v})` : style === 'close' ? `${v})` : `${v}.`;
-}
 
 /** Options of {@link splitUnits}. */
 export interface SplitOptions {
@@ -397,7 +364,7 @@ function openNumbered(st: SplitState, line: string, p: string, prev: string): bo
     openUnit(st, 'para', stripPrefix(line, nm[0].length), { depth: nested.depth, label: `${n}.` });
     return true;
   }
-  if (n === 1 && st.lastNum > 0 && /:\s*(?:\uE000[^\uE001]*\uE001)?$/.test(prevTextOf(st, prev))) {
+  if (n === 1 && st.lastNum > 0 && /:\s*(?:\uE000[^\uE001]*\uE001)?$/.test(prevTextOf(st, prev)) && !titleSinceNumber(st.units)) {
     const depth = Math.min(4, st.lists.length + 1);
     st.nested = { last: 1, depth };
     openUnit(st, 'para', stripPrefix(line, nm[0].length), { depth, label: '1.' });
@@ -439,7 +406,12 @@ function openSubparagraph(st: SplitState, line: string, p: string, boundary: boo
   const rest = p.slice(sm[0].length);
   const readings = labelReadings(sm[1]!);
   const labelOnly = rest.trim() === '';
-  if (readings.length === 0 || !(labelOnly || startsUpper(st, rest)) || !(boundary || labelOnly)) return false;
+  // An item opening with a lower-case word ("(i) the general nature of the goods;"): where a list is introduced or goes on.
+  // It starts a new list only as a paragraph of its own (after a blank line); on the line below
+  // a colon it is the text's own enumeration ("on: (i) modalities …; (ii) …", A/RES/79/237).
+  const sibling = st.lists.some((f) => readings.some((r) => r.counter === f.counter && r.index === f.last + 1));
+  const lower = !labelOnly && !startsUpper(st, rest) && (st.gap !== 'none' || sibling) && lowerItemFollows(plain(prevTextOf(st, prev)));
+  if (readings.length === 0 || !(labelOnly || lower || startsUpper(st, rest)) || !(boundary || labelOnly || lower)) return false;
   const placed = placeLabel(st.lists, readings, style, labelOnly, prev);
   if (!placed) return false;
   const u = openUnit(st, 'para', stripPrefix(line, sm[0].length), { depth: placed.depth });
@@ -558,54 +530,6 @@ function stripPrefix(line: string, len: number): string {
     i++;
   }
   return (lead + line.slice(i)).trim();
-}
-
-/** Where a subparagraph label goes among the open lists, or null if it does not fit. */
-function placeLabel(
-  lists: ListFrame[],
-  readings: LabelReading[],
-  style: ListFrame['style'],
-  labelOnly: boolean,
-  prev: string,
-): { frame: ListFrame; depth: number; index: number; converted: boolean } | null {
-  // A sibling in an open list (innermost first).
-  for (let k = lists.length - 1; k >= 0; k--) {
-    const f = lists[k]!;
-    if (f.style !== style && !(f.style !== 'dot' && style !== 'dot')) continue;
-    for (const r of readings) {
-      if (r.counter === f.counter && r.index === f.last + 1) {
-        lists.length = k + 1;
-        f.last = r.index;
-        return { frame: f, depth: k + 1, index: r.index, converted: false };
-      }
-      // OCR: "(1)" read for "(i)", recognised when "(ii)" follows.
-      if (f.counter === 'digit' && f.last === 1 && r.counter === 'roman' && r.index === 2) {
-        lists.length = k + 1;
-        f.counter = 'roman';
-        f.last = 2;
-        return { frame: f, depth: k + 1, index: 2, converted: true };
-      }
-    }
-  }
-  // The first of a new list, one level deeper.
-  if (lists.length >= 4) return null;
-  const firsts = readings.filter((r) => r.index === 1);
-  if (firsts.length === 0) return null;
-  if (style === 'dot' && !/:\s*(?:\uE000[^\uE001]*\uE001)?$/.test(prev) && !labelOnly) return null;
-  const inner = lists[lists.length - 1];
-  let pick = firsts[0]!;
-  if (firsts.length > 1) {
-    // "(1)": digits, except under a lettered list, where it is the OCR of "(i)".
-    pick = inner && inner.counter === 'latin' ? (firsts.find((r) => r.counter === 'roman') ?? pick) : (firsts.find((r) => r.counter === 'digit') ?? pick);
-  }
-  // A first "(a)" where an (a)–(b) list is open starts a list of its own at that list's level,
-  // never one nested under its last item: no document nests a list under an item of the same kind
-  // (an unnumbered annex paragraph, then its own "(a)", A/RES/79/323 as exported).
-  const same = lists.findIndex((f) => f.counter === pick.counter && (f.style === style || (f.style !== 'dot' && style !== 'dot')));
-  if (same >= 0) lists.length = same;
-  const f: ListFrame = { counter: pick.counter, last: 1, style, items: [] };
-  lists.push(f);
-  return { frame: f, depth: lists.length, index: 1, converted: false };
 }
 
 function joinUnitLines(lines: readonly string[], vocab: Vocabulary): string {

@@ -72,7 +72,7 @@ function flatten(type: 'pp' | 'op' | 'ap', blocks: readonly Block[], level: numb
     if (b.heading) {
       const h = b.heading;
       const resolution = h.resolution === true;
-      out.push(schema.nodes.heading.create({ id: b.id || newId(), level: resolution ? 1 : h.level, num: h.num, restart: resolution || (h.level === 1 && h.restart === true), resolution }, inlineNodes(b.content, notes)));
+      out.push(schema.nodes.heading.create({ id: b.id || newId(), level: resolution ? 1 : h.level, num: h.num, restart: resolution || h.restart === true, resolution }, inlineNodes(b.content, notes)));
       continue;
     }
     if (b.table) {
@@ -182,7 +182,7 @@ export function nestBlocks(nodes: readonly PMNode[], footnotes: Footnote[], part
     if (n.type.name === 'heading') {
       const a = n.attrs;
       const heading: NonNullable<Block['heading']> = { level: a.level === 2 ? 2 : 1, num: a.num as string };
-      if (a.restart && heading.level === 1) heading.restart = true;
+      if (a.restart) heading.restart = true;
       if (a.resolution === true) Object.assign(heading, { level: 1, restart: true, resolution: true });
       // A pasted heading has no id yet: give it one, as files require.
       b = { id: (a.id as string) || newId('h'), content: inlinesOf(n, footnotes), children: [], tail: [], heading };

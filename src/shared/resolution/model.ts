@@ -224,8 +224,10 @@ export interface Block {
  * A heading inside the text: level 1 a part ("I. Peace and security"), level 2 a lettered
  * sub-heading ("A. Regional cooperation"), in the operative list, the preamble or an annex.
  * `num` is the printed number without its full stop ("II", "B"), "" for an unnumbered heading.
- * `restart` (level 1 only): operative paragraph numbers start again at 1 after this heading;
- * otherwise they continue from the previous part, as the document does.
+ * `restart`: operative paragraph numbers start again at 1 after this heading; otherwise they
+ * continue from the previous part, as the document does. Mostly a part's (level 1); a lettered
+ * sub-heading has it where the document starts again under it (A/C.5/80/L.17: "II", an
+ * unnumbered paragraph, "A.", another, "B.", then 1 to 4).
  */
 export interface Heading {
   level: 1 | 2;

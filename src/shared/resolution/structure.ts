@@ -118,8 +118,9 @@ export function computeStructure(doc: PMNode, lang: Language): DocStructure {
   const heading = (n: PMNode, pos: number, annex: number): void => {
     const resolution = n.attrs.resolution === true;
     const level = !resolution && n.attrs.level === 2 ? 2 : 1;
-    // Each resolution of the document numbers its paragraphs from 1.
-    const restart = resolution || (level === 1 && n.attrs.restart === true);
+    // Each resolution of the document numbers its paragraphs from 1; a part, or a lettered
+    // sub-heading under which the document starts again at 1 (A/C.5/80/L.17 II.B), too.
+    const restart = resolution || n.attrs.restart === true;
     headings.push({ id: n.attrs.id as string, level, num: n.attrs.num as string, restart, resolution, pos, node: n, annex, title: n.textContent });
     if (level === 1) {
       partIndex = parts++;

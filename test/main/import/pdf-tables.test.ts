@@ -1,6 +1,7 @@
 // Tables in official PDFs, read from the x positions of the cells (src/shared/import/pdf-tables.ts):
 // 78/253 VII.6's two staffing tables (one cut by a page break, its header row repeated) and
 // 78/252's annex staffing table (three header lines, group labels, three pages).
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readResolutionFile } from '../../../src/main/services/import-files.js';
@@ -53,4 +54,28 @@ describe('rows under "Of which:" whose label wraps over three lines (A/C.5/80/L.
       ['Contributions apportioned to Member States in accordance with the scale of assessments applicable to peacekeeping operations of the United Nations for 2026', '28 063 300', '25 634 100'],
     ]);
   }, 60_000);
+});
+
+describe('a timetable with a header row and a cell column that runs on alone (A/C.4/80/L.15)', () => {
+  it('is one table over its seven pages, every word of the text layer in its cells, no numbered paragraph', async () => {
+    const r = await readResolutionFile(path.join(CORPUS, 'drafts-80', 'pdf', 'A_C.4_80_L.15.pdf'));
+    const d = parseResolutionText(r.text, { fileName: r.fileName, format: r.format }).document;
+    const annex = d.annexes[0]!;
+    expect(annex.paragraphs.map((b) => (b.table ? 'table' : 'paragraph'))).toEqual(['table']);
+    const rows = annex.paragraphs[0]!.table!.rows;
+    expect(rows[0]).toEqual(['Date/time', 'Programme']);
+    expect(rows).toContainEqual(['10 a.m.', 'Organization of work']);
+    expect(rows).toContainEqual(['', 'Diwali [floating holiday]']);
+    // The words of the official text layer after the header, running heads and repeated header rows aside.
+    const txt = fs.readFileSync(path.join(CORPUS, 'drafts-80', 'txt', 'A_C.4_80_L.15.txt'), 'utf8');
+    const official = txt
+      .slice(txt.indexOf('Date/time'))
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !/^(?:A\/C\.4\/80\/L\.15|25-17939|\d\/7|Date\/time|Programme)$/.test(l))
+      .join(' ')
+      .split(/\s+/);
+    const ours = rows.slice(1).flatMap((row) => row.join(' ').split(/\s+/)).filter((w) => w !== '');
+    expect(ours.sort()).toEqual(official.sort());
+  }, 120_000);
 });

@@ -25,8 +25,9 @@ function draft(name: string): ResolutionDocument {
   return parseResolutionText(fs.readFileSync(path.join(CORPUS, 'drafts-80', 'txt', `${name}.txt`), 'utf8'), { fileName: `${name}.txt`, format: 'text' }).document;
 }
 
+// The "**" after "Criminal Court," is the call of the Treaty Series note: a footnote reference there (star-calls.test.ts), not words.
 const L19_QUOTED =
-  'Recalling the inclusion of attacks intentionally directed against personnel involved in a humanitarian assistance or peacekeeping mission in accordance with the Charter, as long as they are entitled to the protection given to civilians or civilian objects under the international law of armed conflict, as a war crime in the Rome Statute of the International Criminal Court,** and noting the role that the Court can play in appropriate cases in bringing to justice those responsible for serious violations of international humanitarian law,';
+  'Recalling the inclusion of attacks intentionally directed against personnel involved in a humanitarian assistance or peacekeeping mission in accordance with the Charter, as long as they are entitled to the protection given to civilians or civilian objects under the international law of armed conflict, as a war crime in the Rome Statute of the International Criminal Court, and noting the role that the Court can play in appropriate cases in bringing to justice those responsible for serious violations of international humanitarian law,';
 
 const HEAD = 'United Nations A/80/L.99\n\nGeneral Assembly Distr.: Limited\n1 December 2025\n\nEightieth session\nAgenda item 72\nStrengthening of the coordination of humanitarian assistance\n\nNorway:* amendment to draft resolution A/80/L.98\n\nSafety of humanitarian personnel\n\n';
 

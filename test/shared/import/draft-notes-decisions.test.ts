@@ -2,7 +2,9 @@
 // the PDF (issue 13): a "*" note at the foot of a page whose rule the text layer dropped, and a
 // decision set as one sentence ("The General Assembly decides to defer … the following
 // documents:") followed by the list or table it sets out.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { layoutDocument } from '../../../src/shared/export/layout.js';
 import { PAGE, takePageFootStarNotes } from '../../../src/shared/import/clean.js';
 import { toParseJson } from '../../../src/shared/import/json.js';
 import { parseResolutionText } from '../../../src/shared/import/text.js';
@@ -58,6 +60,33 @@ describe('a decision set as one sentence', () => {
     expect(annex.title).toBe('Item 136');
     const texts = annex.paragraphs.map((b) => b.content.map((i) => (i.t === 'text' ? i.text : '')).join(''));
     expect(texts).toEqual(list.filter((l) => l !== '' && l !== 'Item 136'));
+  });
+
+  it('prints the items it sets out without numbers, as the official does (A/C.5/80/L.22: no "1.", "2." before the reports)', () => {
+    const list = ['Item 136', '', 'Estimates in respect of special political missions', '', 'Report of the Secretary-General on special political missions', '', 'Related report of the Advisory Committee'];
+    const doc = parseResolutionText([...head, 'The General Assembly decides to defer until its eighty-first', 'session consideration of the following documents:', '', ...list].join('\n'), { fileName: 'A_80_L.99.txt', format: 'text' }).document;
+    const printed = layoutDocument(doc).annexes[0]!.paragraphs;
+    expect(printed.map((p) => [p.label, p.runs.map((r) => r.text).join('')])).toEqual([
+      ['', 'Estimates in respect of special political missions'],
+      ['', 'Report of the Secretary-General on special political missions'],
+      ['', 'Related report of the Advisory Committee'],
+    ]);
+  });
+
+  it('property: whatever the items, none of them gets a number the document does not print, and every word is kept', () => {
+    const WORDS = ['report', 'of', 'the', 'Secretary-General', 'on', 'missions', 'Advisory', 'Committee', 'budget', 'for', '2026', 'timetable', 'Tuesday,', '10 a.m.', 'debate'];
+    const item = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 9 }).map((w) => `Item ${w.join(' ')}`);
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 1, maxLength: 8 }), (items) => {
+        const doc = parseResolutionText([...head, 'The General Assembly decides to defer consideration of the following documents:', '', ...items.flatMap((t) => [t, ''])].join('\n'), { fileName: 'A_80_L.99.txt', format: 'text' }).document;
+        const layout = layoutDocument(doc);
+        const printed = layout.annexes.flatMap((a) => a.paragraphs);
+        expect(printed.filter((p) => p.label.trim() !== '')).toEqual([]);
+        const all = [...layout.annexes.map((a) => a.title), ...printed.map((p) => p.runs.map((r) => r.text).join(''))].join(' ');
+        expect(all.replace(/\s+/g, ' ').trim()).toBe(items.join(' '));
+      }),
+      { numRuns: 60, seed: 13 },
+    );
   });
 
   it('keeps the lettered items that follow as its subparagraphs, and a sentence alone as the operative paragraph', () => {
