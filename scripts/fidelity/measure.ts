@@ -190,6 +190,21 @@ function bodyWords(l: Line): Word[] {
   return l.words.filter((w) => w.y1 - w.y0 >= l.size * 0.7);
 }
 
+/**
+ * True when `first`, the first body line of a page, carries on the paragraph whose line `last`
+ * ends the page before: `last` is a full line (reaches the column's right edge, as only justified
+ * lines inside a paragraph do) and `first` starts at the column's left edge without a label
+ * ("5.", "(a)", "(i)"). A line break that falls on a page break is then still a line break inside
+ * the paragraph: without this, a break both PDFs make would count as missing whenever one of them
+ * puts a page break there and the other does not.
+ */
+function continues(last: Line | undefined, first: Line | undefined, left: number | null, right: number | null): boolean {
+  if (!last || !first || left === null || right === null) return false;
+  const w0 = bodyWords(first)[0];
+  if (!w0 || RE_OP.test(w0.text) || RE_ALPHA.test(w0.text) || RE_ROMAN.test(w0.text) || RE_PART.test(w0.text)) return false;
+  return last.x1 >= right - 3 && Math.abs(first.x0 - left) <= 1.5;
+}
+
 /** Measures one PDF's layout. */
 export function figures(layout: PdfLayout): Figures {
   const body = layout.pages.map((ls) => ls.filter((l) => l.kind === 'body'));
@@ -202,24 +217,26 @@ export function figures(layout: PdfLayout): Figures {
   const firstLines: Line[] = [];
   const breaks: string[] = [];
   const seen = new Map<string, number>();
-  for (const ls of body) {
+  const addBreak = (l: Line, next: Line): void => {
+    const a = bodyWords(l);
+    const b = bodyWords(next);
+    if (!a.length || !b.length) return;
+    const k = `${norm(a[a.length - 1]!.text)}|${norm(b[0]!.text)}`;
+    const n = (seen.get(k) ?? 0) + 1;
+    seen.set(k, n);
+    breaks.push(`${k}#${n}`);
+  };
+  body.forEach((ls, p) => {
+    const carried = p > 0 && continues(body[p - 1]![body[p - 1]!.length - 1], ls[0], left, right);
     for (let i = 0; i < ls.length; i++) {
       const l = ls[i]!;
       const prev = ls[i - 1];
-      if (!prev || l.y0 - prev.y1 > 3.5) firstLines.push(l);
+      if (i === 0 && carried) addBreak(body[p - 1]![body[p - 1]!.length - 1]!, l);
+      else if (!prev || l.y0 - prev.y1 > 3.5) firstLines.push(l);
       const next = ls[i + 1];
-      if (next && next.y0 - l.y1 <= 3.5) {
-        const a = bodyWords(l);
-        const b = bodyWords(next);
-        if (a.length && b.length) {
-          const k = `${norm(a[a.length - 1]!.text)}|${norm(b[0]!.text)}`;
-          const n = (seen.get(k) ?? 0) + 1;
-          seen.set(k, n);
-          breaks.push(`${k}#${n}`);
-        }
-      }
+      if (next && next.y0 - l.y1 <= 3.5) addBreak(l, next);
     }
-  }
+  });
   const xs = { pp: [] as number[], opNumber: [] as number[], opText: [] as number[], alpha: [] as number[], roman: [] as number[] };
   let partHeadings = 0;
   for (const l of firstLines) {

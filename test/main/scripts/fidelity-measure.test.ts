@@ -100,5 +100,39 @@ describe('fidelity measurements', () => {
     expect(g.breaks).toEqual(['the|sustainable#1', 'year|and#1', 'present|resolution#1']);
     expect(layoutOf(marked).pages[0]![1]!.words.map((w) => w.text).slice(-2)).toEqual(['the', '1']);
   });
-});
 
+  it('counts a line break that falls on a page break when the paragraph runs on (a full line, then a run-over line at the column edge)', () => {
+    /** A justified 10 pt line: its words spread so that the last ends at the column's edge, 488.6 pt. */
+    const full = (x0: number, y: number, text: string): string => {
+      const ws = text.split(' ');
+      const widths = ws.map((w) => w.length * 4.5);
+      const gap = (488.6 - x0 - widths.reduce((t, w) => t + w, 0)) / (ws.length - 1);
+      let x = x0;
+      return ws
+        .map((w, i) => {
+          const box = `<word xMin="${x}" yMin="${y}" xMax="${x + widths[i]!}" yMax="${y + 11.16}">${w}</word>`;
+          x += widths[i]! + gap;
+          return box;
+        })
+        .join('\n');
+    };
+    const lines = [
+      'Recalling its resolutions on the question and all the',
+      'decisions of the Conference on the same subject, with',
+      'the reports of the Secretary-General on the matter and',
+      'the recommendations contained in those reports, also',
+    ];
+    const pageOf = (ls: string[], y0: number, x0: number): string => `<page width="612.000000" height="792.000000">\n${ls.map((l, i) => full(i === 0 ? x0 : 123.4, y0 + 12 * i, l)).join('\n')}\n</page>`;
+    const official = `<doc>${pageOf(['The General Assembly is here to stay and the matter stands', ...lines, 'and the last words of this paragraph are short'], 383, 147.1)}</doc>`;
+    // The export puts a page break after the second line of the paragraph: the same line breaks.
+    const split = `<doc>${pageOf(['The General Assembly is here to stay and the matter stands', ...lines.slice(0, 2)], 383, 147.1)}${pageOf([...lines.slice(2), 'and the last words of this paragraph are short'], 77.5, 123.4)}</doc>`;
+    const c = compare(figures(layoutOf(official)), figures(layoutOf(split)));
+    expect(figures(layoutOf(split)).breaks).toContain('with|the#1');
+    expect(c.lineBreaks).toBe(1);
+    // A page that opens a new paragraph ("5. …" or an indented first line) carries no break over.
+    const fresh = `<doc>${pageOf(['The General Assembly is here to stay and the matter stands', ...lines.slice(0, 2)], 383, 147.1)}${pageOf(['5. Decides to remain seized of the matter and of the', ...lines.slice(3)], 77.5, 123.4)}</doc>`;
+    expect(figures(layoutOf(fresh)).breaks.filter((b) => b.startsWith('with|'))).toEqual([]);
+    const indented = `<doc>${pageOf(['The General Assembly is here to stay and the matter stands', ...lines.slice(0, 2)], 383, 147.1)}${pageOf(['Noting the reports of the Secretary-General on the', ...lines.slice(3)], 77.5, 147.1)}</doc>`;
+    expect(figures(layoutOf(indented)).breaks.filter((b) => b.startsWith('with|'))).toEqual([]);
+  });
+});

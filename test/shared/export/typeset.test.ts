@@ -18,6 +18,14 @@ describe('tieSpaces', () => {
     expect(tilde(tieSpaces('(A/79/437, para. 17) and paras. 3 and 4'))).toBe('(A/79/437, para.~17) and paras.~3 and 4');
   });
 
+  it('ties a section, annex, chapter or part to its roman numeral and a number to "million", "billion", "trillion", "degrees"', () => {
+    expect(tilde(tieSpaces('section XVI of its resolution and annex I, Part VII and chapters II and III'))).toBe(
+      'section~XVI of its resolution and annex~I, Part~VII and chapters~II and III',
+    );
+    expect(tilde(tieSpaces('1.5 degrees Celsius, 354 million people, 1,041,000 dollars and 2 billion'))).toBe('1.5~degrees Celsius, 354~million people, 1,041,000 dollars and 2~billion');
+    for (const s of ['section of', 'annex to the', 'Part Iceland', 'subsection IV', 'the millionth', '2 degreesx', 'Goal 14 and', 'per cent']) expect(tieSpaces(s)).toBe(s);
+  });
+
   it('leaves other spaces alone: years, three-digit numbers, words that only start like a month, resolutions', () => {
     for (const s of ['in 2015 December', '120 December', 'item 18 Mayors', 'resolution 70/1', 'Goal 14 and', 'No. x', 'para.17', 'A20 December']) {
       expect(tieSpaces(s)).toBe(s);
