@@ -14,7 +14,8 @@
  * - Text flush with the rule's left end (123.4 pt), numbers flush right 2.3 pt inside its right
  *   end (489.4 pt: the table is 366 pt wide); a column of numbers (or dashes for nil) is set flush
  *   right, its heading too; other columns flush left.
- * - Columns shared so the table takes the fewest lines ({@link columnWidths}).
+ * - Columns after the first keep 6 pt before their text, so columns never touch; the widths are
+ *   shared so the table takes the fewest lines ({@link columnWidths}).
  */
 import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
 import type { RunContext } from './docx-body.js';
@@ -25,6 +26,14 @@ import type { Table as TableModel } from '../resolution/model.js';
 export const TABLE_WIDTH = 366 * 20;
 /** Space inside a cell after its text: the numbers of the last column end 2.3 pt inside the rule. */
 const CELL_RIGHT = 46;
+/**
+ * Space before the text of a column after the first (twips): 6 pt, so that two columns of numbers
+ * or of words never touch (78/253: 25 pt between the action and the title of post; A/C.5/80/L.13:
+ * 45 pt between two amounts).
+ */
+const CELL_LEFT = 120;
+/** The space a cell of column `k` keeps around its text. */
+const padding = (k: number): number => CELL_RIGHT + (k > 0 ? CELL_LEFT : 0);
 /** The rules, in eighths of a point: 0.5 pt over the headings, 1.5 pt under them and under the table. */
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const THICK = { style: BorderStyle.SINGLE, size: 12, color: '000000' };
@@ -55,20 +64,23 @@ const ROMAN_ASCII = [
   500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, 500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541,
 ];
 
-/** Width of `s` at 8.5 pt (twips): Times New Roman's advances; ideographs an em, other characters half an em. */
+/**
+ * Width of `s` at 8.5 pt as Word sets it (twips): Times New Roman's advances (ideographs an em,
+ * other characters half an em) plus the 0.043 em a letter Word adds at 8.5 pt (html.ts,
+ * NOTE_LETTER_SPACING: "National Professional Officer" is 108.3 pt in 78/252, 100 pt bare).
+ */
 function textWidth(s: string): number {
   let em = 0;
   for (const c of s) {
     const code = c.codePointAt(0)!;
-    em += code >= 32 && code < 127 ? ROMAN_ASCII[code - 32]! / 1000 : /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(c) ? 1 : 0.5;
+    em += 0.043 + (code >= 32 && code < 127 ? ROMAN_ASCII[code - 32]! / 1000 : /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(c) ? 1 : 0.5);
   }
   return em * 170;
 }
 const SPACE = textWidth(' ');
 
-/** How many lines the words (their widths) take in a cell `width` wide, broken greedily at spaces. */
-function linesIn(words: readonly number[], width: number): number {
-  const room = width - CELL_RIGHT;
+/** How many lines the words (their widths) take in `room` twips, broken greedily at spaces. */
+function linesIn(words: readonly number[], room: number): number {
   let lines = 1;
   let line = -SPACE;
   for (const w of words) {
@@ -83,20 +95,26 @@ function linesIn(words: readonly number[], width: number): number {
 /**
  * Column widths (twips, summing to `total`) that make the table shortest: each column gets at
  * least its longest word; the room left goes, a slice at a time, to the column where it saves the
- * most lines of the body a twip, and what no column needs goes to the columns of `numbers` (or to
- * all when none is), evening them out, as in the official tables. So a column
+ * most lines of the body a twip, and what no column needs goes to the columns of text when text
+ * still wraps, else to the columns of `numbers`, else to all, evening them out, as in the official
+ * tables. A number is one word: it does not wrap. So a column
  * of labels is as wide as its labels (78/252 annex) and a column with one long cell does not take
  * the room of a column whose every cell wraps (78/253 "Redeployment from … Unit" beside the titles).
  */
 export function columnWidths(t: TableModel, cols: number, numbers: readonly boolean[], total = TABLE_WIDTH): number[] {
-  const words = t.rows.map((r) => Array.from({ length: cols }, (_, k) => (r[k] ?? '').split(/\s+/).filter(Boolean).map(textWidth)));
+  const words = t.rows.map((r) =>
+    Array.from({ length: cols }, (_, k) => {
+      const cell = (r[k] ?? '').trim();
+      return NUMBER.test(cell) ? [textWidth(cell)] : cell.split(/\s+/).filter(Boolean).map(textWidth);
+    }),
+  );
   // The headings wrap as the official's do (78/252: three lines each): only the body's lines count.
   const weight = t.rows.map((_, i) => (i === 0 && t.header ? 0 : 1));
-  const least = Array.from({ length: cols }, (_, k) => CELL_RIGHT + Math.max(0, ...words.flatMap((r) => r[k]!)));
+  const least = Array.from({ length: cols }, (_, k) => padding(k) + Math.max(0, ...words.flatMap((r) => r[k]!)));
   const sumLeast = least.reduce((a, b) => a + b, 0);
   if (sumLeast >= total) return settle(least.map((l) => (l * total) / sumLeast), total);
   const w = [...least];
-  const lines = words.map((r) => r.map((c, k) => linesIn(c, w[k]!)));
+  const lines = words.map((r) => r.map((c, k) => linesIn(c, w[k]! - padding(k))));
   let room = total - sumLeast;
   const step = Math.max(20, room / 50);
   for (;;) {
@@ -108,7 +126,7 @@ export function columnWidths(t: TableModel, cols: number, numbers: readonly bool
     });
     const now = tops.reduce((h, top, i) => h + weight[i]! * top.first, 0);
     const height = (k: number, width: number): number =>
-      tops.reduce((h, top, i) => h + weight[i]! * Math.max(top.at === k ? top.second : top.first, linesIn(words[i]![k]!, width)), 0);
+      tops.reduce((h, top, i) => h + weight[i]! * Math.max(top.at === k ? top.second : top.first, linesIn(words[i]![k]!, width - padding(k))), 0);
     let best: { k: number; d: number; gain: number } | undefined;
     for (let k = 0; k < cols; k++) {
       for (let d = step; d <= room + 1e-9; d += step) {
@@ -122,12 +140,15 @@ export function columnWidths(t: TableModel, cols: number, numbers: readonly bool
     if (!best) break;
     w[best.k]! += best.d;
     room -= best.d;
-    lines.forEach((r, i) => (r[best.k] = linesIn(words[i]![best.k]!, w[best.k]!)));
+    lines.forEach((r, i) => (r[best.k] = linesIn(words[i]![best.k]!, w[best.k]! - padding(best.k))));
   }
-  // The spare width goes to the columns of numbers when there are any (78/252, 78/253: the labels
-  // keep their width, the numbers spread out evenly), else to every column: the narrowest first,
-  // up to one width for all that get some.
-  const spare = numbers.some(Boolean) ? numbers : w.map(() => true);
+  // The spare width goes to the columns of text when some text still wraps (A/C.5/80/L.13 annex I:
+  // the labels of three lines take all the width the two columns of numbers do not need), else to
+  // the columns of numbers (78/252 annex: the labels on one line keep their width, the numbers
+  // spread out evenly), else to every column: the narrowest first, up to one width for all that
+  // get some.
+  const wraps = lines.some((r, i) => weight[i]! > 0 && r.some((n, k) => n > 1 && !numbers[k]));
+  const spare = wraps ? numbers.map((n) => !n) : numbers.some(Boolean) ? numbers : w.map(() => true);
   const open = w.filter((_, k) => spare[k]).sort((a, b) => a - b);
   let level = open[0]!;
   let left = room;
@@ -182,6 +203,7 @@ export function docxTable(t: TableModel, ctx: RunContext, keep: boolean): Table 
           (_, k) =>
             new TableCell({
               width: { size: widths[k]!, type: WidthType.DXA },
+              ...(k > 0 ? { margins: { left: CELL_LEFT } } : {}),
               ...(heading ? { verticalAlign: VerticalAlign.BOTTOM, borders: { top: THIN, bottom: THICK } } : {}),
               children: [
                 new Paragraph({

@@ -113,8 +113,8 @@ describe('docx table columns', () => {
     const rows = [['Category', 'Number of posts (excluding special political missions)', 'Total'], ['National Professional Officer', '102', '674'], ['Expenditure sections total', '10 351', '14 430']];
     const w = widths(rows, [false, true, true]);
     expect(w.reduce((a, b) => a + b, 0)).toBe(TABLE_WIDTH);
-    // "National Professional Officer" is 105 pt at 8.5 pt: one line, and not much more.
-    expect(w[0]).toBeGreaterThan(105 * 20);
+    // "National Professional Officer" is 108.3 pt in the official (Word): one line, and not much more.
+    expect(w[0]).toBeGreaterThan(108.3 * 20);
     expect(w[0]).toBeLessThan(120 * 20);
     expect(Math.abs(w[1]! - w[2]!)).toBeLessThan(40);
   });
@@ -125,6 +125,17 @@ describe('docx table columns', () => {
     const w = widths(rows, [false, false, false, true]);
     expect(w.reduce((a, b) => a + b, 0)).toBe(TABLE_WIDTH);
     expect(w[1]).toBeGreaterThan(w[0]!);
+  });
+
+  it('gives the spare width to labels that still wrap, not to the numbers (A/C.5/80/L.13 annex I)', () => {
+    const long = 'Contributions apportioned to Member States in accordance with the scale of assessments applicable to the regular budget of the United Nations for 2026';
+    const rows = [['', 'Gross', 'Net of staff assessment'], ['Estimated appropriation for 2026', '56 234 300', '51 375 900'], [long, '28 063 300', '25 634 100']];
+    const w = widths(rows, [false, true, true]);
+    expect(w.reduce((a, b) => a + b, 0)).toBe(TABLE_WIDTH);
+    // The amounts (42 pt, 6 pt before them) get their width and no more; the labels the rest.
+    expect(w[1]).toBeLessThan(55 * 20);
+    expect(w[2]).toBeLessThan(55 * 20);
+    expect(w[0]).toBeGreaterThan(255 * 20);
   });
 });
 
