@@ -5,24 +5,20 @@
  */
 import {
   AlignmentType,
-  BorderStyle,
   BuilderElement,
   DeletedTextRun,
   FootnoteReferenceRun,
   InsertedTextRun,
   Paragraph,
   Tab,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
+  type Table,
   TextRun,
-  WidthType,
   type IParagraphOptions,
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
 import { idBookmark } from './docx-ids.js';
+import { docxTable } from './docx-table.js';
 import { headingLines } from './heading-lines.js';
 import type { Language } from '../resolution/model.js';
 import { LEVEL_BLOCK, STEP, STYLE, ZH_PHRASE_FONT } from './docx-styles.js';
@@ -224,38 +220,10 @@ export function headingParagraph(lp: LayoutParagraph, ctx: RunContext, prev?: La
   });
 }
 
-/**
- * A table: plain cells with thin rules, across the text column, in the UN table text (8.5/10.5 pt).
- * A table that opens an annex (`keep`) stays with the annex heading and title: every row but the
- * last keeps with the next, so the annex starts a new page when its table does not fit under the
- * text, as the official annexes do (A/RES/78/252, A/C.5/80/L.13 annex II; Word's keep with next).
- */
-function tableOf(lp: LayoutParagraph, ctx: RunContext, keep: boolean): Table {
-  const t = lp.table!;
-  const rtl = ctx.lang === 'ar' ? { rightToLeft: true } : {};
-  const cols = Math.max(1, ...t.rows.map((r) => r.length));
-  const width = Math.round((491 - 123.4) * 20);
-  const rule = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-  return new Table({
-    width: { size: width, type: WidthType.DXA },
-    columnWidths: Array.from({ length: cols }, () => Math.floor(width / cols)),
-    layout: TableLayoutType.FIXED,
-    borders: { top: rule, bottom: rule, left: rule, right: rule, insideHorizontal: rule, insideVertical: rule },
-    rows: t.rows.map(
-      (r, i) =>
-        new TableRow({
-          // Only a real header row carries w:tblHeader (the docx package writes val=false otherwise).
-          ...(i === 0 && t.header ? { tableHeader: true } : {}),
-          children: Array.from({ length: cols }, (_, k) => new TableCell({ children: [new Paragraph({ style: STYLE.tableText, ...(keep && i < t.rows.length - 1 ? { keepNext: true } : {}), children: [new TextRun({ text: r[k] ?? '', bold: i === 0 && t.header, ...rtl })] })] })),
-        }),
-    ),
-  });
-}
-
 /** A body paragraph with its own runs, plain (or struck through when deleted in a negotiation text); `prev` the printed paragraph before it. */
 export function plainParagraph(lp: LayoutParagraph, ctx: RunContext, prev?: LayoutParagraph): Paragraph | Table {
   if (lp.heading) return headingParagraph(lp, ctx, prev);
-  if (lp.table) return tableOf(lp, ctx, lp.annex >= 0 && !prev);
+  if (lp.table) return docxTable(lp.table, ctx, lp.annex >= 0 && !prev);
   const strike = lp.deleted;
   return bodyParagraph(lp, ctx, runsToDocx(lp.runs, ctx, undefined, strike ? { strike: true } : {}), { strike });
 }

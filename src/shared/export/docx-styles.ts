@@ -118,6 +118,7 @@ export const STYLE = {
   subHeading: 'UNSubHeading',
   footnote: 'UNFootnoteText',
   tableText: 'UNTableText',
+  tableHeading: 'UNTableHeading',
   runningHead: 'UNRunningHead',
   runningFoot: 'UNRunningFoot',
   firstFoot: 'UNFirstPageFoot',
@@ -188,6 +189,8 @@ export function unStyles(lang: Language): IParagraphStyleOptions[] {
     // Tables: 8.5 pt on 10.5 pt with 2 pt above and 1.5 pt below, a one-line row 14 pt as in the
     // official tables (A/RES/78/252 annex: 14.0 pt, 78/253: 14.5 pt, words 8.5 pt).
     style(STYLE.tableText, 'UN Table Text', STYLE.normal, { spacing: exact(10.5, 30, 40) }, { size: 17 }),
+    // Column headings: italic 7 pt on 8 pt, 4 pt above and below, between the rules (docx-table.ts).
+    style(STYLE.tableHeading, 'UN Table Heading', STYLE.tableText, { spacing: exact(8, 80, 80) }, { size: 14, italics: true }),
     // Notes and page furniture.
     style(STYLE.footnote, 'UN Footnote Text', 'FootnoteText', { spacing: exact(10.5), indent: { left: 0, hanging: 130 }, alignment: AlignmentType.LEFT }, { size: 17 }),
     style(STYLE.runningHead, 'UN Running Head', STYLE.normal, {
