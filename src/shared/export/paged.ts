@@ -100,9 +100,13 @@ export const KEEP_RULES_SCRIPT = `(function () {
     return r.toString().trim().length > 0;
   }
   // The block before el; an annex's first block is in the annex's body, after its heading and title.
+  // Notes all floated to the foot of their pages take no room in the flow: the block before the end
+  // rule is then the last paragraph (of the annex), not the notes (A/RES/78/3: the rule stood alone on a page).
   function blockBefore(el) {
     while (!el.previousElementSibling && el.parentElement && el.parentElement.matches('.annex > .body')) el = el.parentElement;
-    return el.previousElementSibling;
+    var prev = el.previousElementSibling;
+    while (prev && prev.matches('.footnotes.all-floated')) prev = prev.previousElementSibling;
+    return prev;
   }
   // Paged.js takes break-after out of the style sheet and marks the elements instead.
   function keptWithNext(el) {
@@ -202,7 +206,9 @@ export const KEEP_RULES_SCRIPT = `(function () {
         // Only when that paragraph is the last text before the block (not, say, before a table).
         var rest = document.createRange();
         if (last) { rest.setStartAfter(last); rest.setEndBefore(closing); }
-        if (last && rendered.contains(last) && !rest.toString().trim()) {
+        var between = last ? rest.cloneContents() : null;
+        if (between) between.querySelectorAll('.footnotes.all-floated').forEach(function (n) { n.remove(); });
+        if (last && rendered.contains(last) && !between.textContent.trim()) {
           var tail = paragraphLines(last);
           if (tail.length >= 4) return moved(overflow, null, tail[tail.length - 2].node, tail[tail.length - 2].offset);
           if (hasTextBefore(rendered, last)) return moved(overflow, keepWithPrevious(rendered, last));

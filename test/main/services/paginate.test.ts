@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { chromiumCandidates, ExportService } from '../../../src/main/services/export.js';
 import { ChromiumPaginator } from '../../../src/main/services/paginate.js';
+import { readResolutionFile } from '../../../src/main/services/import-files.js';
 import { exportHtml } from '../../../src/shared/export/html.js';
 import { parseResolutionText } from '../../../src/shared/import/text.js';
 import { emptyFrontMatter, textBlock, type ResolutionDocument } from '../../../src/shared/resolution/model.js';
@@ -455,6 +456,28 @@ describe('page layout', () => {
       const page2 = items(pageTexts(await paginator.paginate(exportHtml(doc(new Set([first, first + 1, first + 2, first + 3])), { forPrint: true })))[1]!);
       expect(page2[0]).toBe(first);
       expect(page2.length).toBe(34);
+    },
+    300_000,
+  );
+  it.runIf(chromium && pdftotext)(
+    'never leaves the end rule alone on a page after an annex whose notes are all at the foot of their pages',
+    async () => {
+      // A/RES/78/3 read from its official PDF: the annex's last paragraph fills page 12 and its one note
+      // stands at the foot of page 1. The notes section (empty in the flow) hid the paragraph from the
+      // keep rule, so the end rule went over alone, to a page holding only the running head (old code).
+      const t = await readResolutionFile(path.join(CORPUS, 'pdf/A_RES_78_3.pdf'));
+      const doc = parseResolutionText(t.text, { fileName: t.fileName, format: t.format }).document;
+      const tmp = tempDir();
+      try {
+        const out = path.join(tmp.dir, 'A_RES_78_3.pdf');
+        fs.writeFileSync(out, (await new ExportService().render(doc, 'pdf')).bytes);
+        const pages = bodyLines(out);
+        expect(pages.length).toBeGreaterThan(10);
+        pages.forEach((lines, i) => expect(lines.length, `page ${i + 1} has body text`).toBeGreaterThan(0));
+        expect(pages[pages.length - 1]!.map((l) => l.text).join(' ')).toMatch(/preparedness and response\.$/);
+      } finally {
+        tmp.cleanup();
+      }
     },
     300_000,
   );
