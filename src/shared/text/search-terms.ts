@@ -11,7 +11,7 @@
  *     → "可持 持续"; a single character stays itself), so a word is found without a segmenter;
  *   - digits stay as they are, and punctuation separates ("79/200" → "79 200", found as a phrase).
  */
-import { foldText } from './tokens.js';
+import { fastMatchTokens, foldText, isFastText, matchTokens } from './tokens.js';
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 // Letters, digits and marks; CJK runs are split apart from other letters below.
@@ -143,4 +143,40 @@ export function queryForms(text: string): string[][] {
   const plain = searchTerms(text, false);
   const stemmed = searchTerms(text, true);
   return plain.join(' ') === stemmed.join(' ') ? [plain] : [plain, stemmed];
+}
+
+/** A paragraph's search text (searchText) and matching tokens (matchTokens), as the library stores them. */
+export interface RowTerms {
+  search: string;
+  tokens: string[];
+}
+
+/**
+ * searchText(text, language) and matchTokens(text) in one pass where the text allows: for text of
+ * matchTokens' fast path (isFastText: ASCII and typographic quotes and dashes, which search only
+ * treats as separators) both start from one lower-cased copy; search terms are its runs of
+ * [a-z0-9] (stemmed in English), found by character codes. Other text goes through both functions.
+ */
+export function rowTerms(text: string, language: string): RowTerms {
+  if (!isFastText(text)) return { search: searchText(text, language), tokens: matchTokens(text) };
+  const lower = text.toLowerCase();
+  const stemmed = language === 'en';
+  const words: string[] = [];
+  const n = lower.length;
+  for (let i = 0; i < n; ) {
+    if (!isLowerAlnum(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const a = i;
+    while (i < n && isLowerAlnum(lower.charCodeAt(i))) i++;
+    const w = lower.slice(a, i);
+    words.push(stemmed ? englishStem(w) : w);
+  }
+  return { search: words.join(' '), tokens: fastMatchTokens(lower) };
+}
+
+/** [a-z0-9] as a character code. */
+function isLowerAlnum(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 }

@@ -163,6 +163,20 @@ export function matchTokens(text: string): string[] {
   return out;
 }
 
+/** Whether `text` takes matchTokens' fast path (ASCII and the commonest typographic quotes and dashes). */
+export function isFastText(text: string): boolean {
+  return FAST_TEXT.test(text);
+}
+
+/**
+ * matchTokens(text) for a text of the fast path (isFastText), given in any case: lower-casing
+ * changes neither which footnote numbers are dropped (letters stay letters) nor the tokens, which
+ * are lower case. Lets a caller that already lower-cased the text (rowTerms) share that copy.
+ */
+export function fastMatchTokens(text: string): string[] {
+  return fastTokens(dropFootnoteNumbers(text));
+}
+
 /**
  * The general path's chunks and tokens for a text of FAST_TEXT's characters, footnote numbers
  * already dropped, in one scan of character codes: letters A-Z lower-case, the dashes fold to the
