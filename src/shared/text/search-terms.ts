@@ -11,7 +11,7 @@
  *     → "可持 持续"; a single character stays itself), so a word is found without a segmenter;
  *   - digits stay as they are, and punctuation separates ("79/200" → "79 200", found as a phrase).
  */
-import { fastMatchTokens, foldText, isFastText, matchTokens } from './tokens.js';
+import { fastTokensAndRuns, foldText, isFastText, matchTokens } from './tokens.js';
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 // Letters, digits and marks; CJK runs are split apart from other letters below.
@@ -159,24 +159,8 @@ export interface RowTerms {
  */
 export function rowTerms(text: string, language: string): RowTerms {
   if (!isFastText(text)) return { search: searchText(text, language), tokens: matchTokens(text) };
-  const lower = text.toLowerCase();
-  const stemmed = language === 'en';
-  const words: string[] = [];
-  const n = lower.length;
-  for (let i = 0; i < n; ) {
-    if (!isLowerAlnum(lower.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const a = i;
-    while (i < n && isLowerAlnum(lower.charCodeAt(i))) i++;
-    const w = lower.slice(a, i);
-    words.push(stemmed ? englishStem(w) : w);
-  }
-  return { search: words.join(' '), tokens: fastMatchTokens(lower) };
+  const terms: string[] = [];
+  const tokens = fastTokensAndRuns(text.toLowerCase(), language === 'en' ? englishStem : null, terms);
+  return { search: terms.join(' '), tokens };
 }
 
-/** [a-z0-9] as a character code. */
-function isLowerAlnum(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
-}
