@@ -10,8 +10,7 @@ import type { Block, FrontMatter, ResolutionDocument } from '../../shared/resolu
 import { blockText, inlineText } from '../../shared/resolution/model.js';
 import { subparagraphLabel } from '../../shared/resolution/labels.js';
 import { detectOpeningPhrase, organGender } from '../../shared/resolution/lexicon.js';
-import { searchText } from '../../shared/text/search-terms.js';
-import { matchTokens } from '../../shared/text/tokens.js';
+import { rowTerms } from '../../shared/text/search-terms.js';
 import { PlenaryError } from '../../shared/errors.js';
 
 /** One paragraph row as flattened from a document. */
@@ -162,8 +161,7 @@ export function prepareDocument(doc: ResolutionDocument): PreparedDocument {
   const terms: string[] = [];
   const tokenIdx: number[] = [];
   for (const row of flat) {
-    const search = searchText(row.text, lang);
-    const tokens = matchTokens(row.text);
+    const { search, tokens } = rowTerms(row.text, lang);
     parts.push(row.kind, row.designation, row.label, row.openingPhrase, row.text, search);
     head.push(row.number ?? -1, row.kind.length, row.designation.length, row.label.length, row.openingPhrase.length, row.text.length, search.length, tokens.length);
     for (const t of tokens) {

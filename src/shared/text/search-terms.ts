@@ -11,7 +11,7 @@
  *     → "可持 持续"; a single character stays itself), so a word is found without a segmenter;
  *   - digits stay as they are, and punctuation separates ("79/200" → "79 200", found as a phrase).
  */
-import { foldText } from './tokens.js';
+import { fastTokensAndRuns, foldText, isFastText, matchTokens } from './tokens.js';
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 // Letters, digits and marks; CJK runs are split apart from other letters below.
@@ -144,3 +144,23 @@ export function queryForms(text: string): string[][] {
   const stemmed = searchTerms(text, true);
   return plain.join(' ') === stemmed.join(' ') ? [plain] : [plain, stemmed];
 }
+
+/** A paragraph's search text (searchText) and matching tokens (matchTokens), as the library stores them. */
+export interface RowTerms {
+  search: string;
+  tokens: string[];
+}
+
+/**
+ * searchText(text, language) and matchTokens(text) in one pass where the text allows: for text of
+ * matchTokens' fast path (isFastText: ASCII and typographic quotes and dashes, which search only
+ * treats as separators) both start from one lower-cased copy; search terms are its runs of
+ * [a-z0-9] (stemmed in English), found by character codes. Other text goes through both functions.
+ */
+export function rowTerms(text: string, language: string): RowTerms {
+  if (!isFastText(text)) return { search: searchText(text, language), tokens: matchTokens(text) };
+  const terms: string[] = [];
+  const tokens = fastTokensAndRuns(text.toLowerCase(), language === 'en' ? englishStem : null, terms);
+  return { search: terms.join(' '), tokens };
+}
+

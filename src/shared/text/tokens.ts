@@ -163,6 +163,25 @@ export function matchTokens(text: string): string[] {
   return out;
 }
 
+/** Whether `text` takes matchTokens' fast path (ASCII and the commonest typographic quotes and dashes). */
+export function isFastText(text: string): boolean {
+  return FAST_TEXT.test(text);
+}
+
+/**
+ * matchTokens(lower) for a lower-cased text of the fast path (isFastText; lower-casing changes
+ * neither the footnote numbers dropped nor the tokens, which are lower case), and in `terms` its
+ * runs of [a-z0-9] in order, each through `stem` when given (a run holding a digit as it is): the
+ * search words of rowTerms. When no footnote number is dropped the tokens' runs are these same
+ * runs, so each is sliced once for both.
+ */
+export function fastTokensAndRuns(lower: string, stem: ((w: string) => string) | null, terms: string[]): string[] {
+  const cut = dropFootnoteNumbers(lower);
+  if (cut === lower) return fastTokens(lower, stem, terms);
+  fastTokens(lower, stem, terms);
+  return fastTokens(cut);
+}
+
 /**
  * The general path's chunks and tokens for a text of FAST_TEXT's characters, footnote numbers
  * already dropped, in one scan of character codes: letters A-Z lower-case, the dashes fold to the
@@ -170,7 +189,7 @@ export function matchTokens(text: string): string[] {
  * joiners . / , : - and the dashes (FAST_CHUNK on the folded text), and their parts are the runs.
  * No lower-cased copy of the text, no array of chunks, no string for a run that holds a digit.
  */
-function fastTokens(s: string): string[] {
+function fastTokens(s: string, stem?: ((w: string) => string) | null, terms?: string[]): string[] {
   const out: string[] = [];
   const n = s.length;
   let i = 0;
@@ -197,21 +216,25 @@ function fastTokens(s: string): string[] {
       i++;
     }
     // A document symbol ("A/79/437", "E/CN.6/2023/L.3") is one number.
-    if (joined && slash && digit) pushToken(out, NUMBER_TOKEN);
-    else if (!joined) pushRun(out, s, start, i, digit);
-    else {
-      // Its parts: "1.5" → # #  → #, "covid-19" → covid #, "and/or" → and or.
-      for (let a = start; a < i; ) {
-        let b = a;
-        let d = false;
-        for (; b < i; b++) {
-          const c = s.charCodeAt(b);
-          if (!isAsciiAlnum(c)) break;
-          if (c <= 0x39) d = true;
-        }
-        pushRun(out, s, a, b, d);
-        a = b + 1;
+    const symbol = joined && slash && digit;
+    if (symbol) pushToken(out, NUMBER_TOKEN);
+    if (symbol && !terms) continue;
+    // Otherwise its parts: "1.5" → # #  → #, "covid-19" → covid #, "and/or" → and or.
+    for (let a = start; a < i; ) {
+      let b = a;
+      let d = false;
+      for (; b < i; b++) {
+        const c = s.charCodeAt(b);
+        if (!isAsciiAlnum(c)) break;
+        if (c <= 0x39) d = true;
       }
+      if (terms) {
+        // s is lower case here (fastTokensAndRuns): the run is its own lower-cased form.
+        const w = s.slice(a, b);
+        terms.push(stem && !d ? stem(w) : w);
+        if (!symbol) pushToken(out, d || maybeNumberWord(w) ? NUMBER_TOKEN : w);
+      } else pushRun(out, s, a, b, d);
+      a = b + 1;
     }
   }
   return out;
