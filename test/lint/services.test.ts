@@ -6,12 +6,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
-// The library service and its own modules (library-history.ts; the persisted match index, its
-// file format and the worker that writes it) own the database.
+// The library service and its own modules (library-history.ts, library-batch.ts that stores an
+// import's documents; the persisted match index, its file format and the worker that writes it) own
+// the database.
 const OWNERS = [
   'src/main/db/',
   'src/main/services/library.ts',
   'src/main/services/library-history.ts',
+  'src/main/services/library-batch.ts',
   'src/main/services/match-persist.ts',
   'src/main/services/match-snapshot.ts',
   'src/main/services/match-worker.ts',
