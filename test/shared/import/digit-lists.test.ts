@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { exportAkn } from '../../../src/shared/export/akn.js';
 import { exportText } from '../../../src/shared/export/txt.js';
+import { parseAkn } from '../../../src/shared/import/akn.js';
 import { layoutDocument } from '../../../src/shared/export/layout.js';
 import { parseResolutionText } from '../../../src/shared/import/text.js';
 import { fromDoc, toDoc } from '../../../src/shared/resolution/convert.js';
@@ -38,6 +40,11 @@ describe('A/RES/79/1, Annex I, paragraph 7', () => {
     expect(printed(file.document)).toEqual(printed(doc));
     expect(printed(parseResolutionText(exportText(doc)).document)).toEqual(printed(doc));
   });
+
+  it('keeps the numbers through the AKN export and back (<num>1.</num> under the paragraph)', () => {
+    expect(exportAkn(doc)).toContain('<num>1.</num>');
+    expect(printed(parseAkn(exportAkn(doc)))).toEqual(printed(doc));
+  });
 });
 
 const base = read('A_RES_79_200.txt');
@@ -63,7 +70,7 @@ const paraArb = fc.record({ t: topic, subs: fc.array(topic, { maxLength: 5 }), d
 const opening = () => [1, 2, 3, 4, 5].map((k) => textBlock(`ax1-o${k}`, `We will report on progress ${k}.`));
 
 describe('digit-numbered lists, property', () => {
-  it('random annexes with "1." and "(a)" lists round-trip file → editor → file, and print the same labels after text export → import', () => {
+  it('random annexes with "1." and "(a)" lists round-trip file → editor → file, and print the same labels after AKN and text export → import', () => {
     fc.assert(
       fc.property(fc.array(paraArb, { minLength: 1, maxLength: 6 }), (paras) => {
         const doc = withAnnex([...opening(), ...paras].map((b) => JSON.parse(JSON.stringify(b)) as Block));
@@ -71,6 +78,7 @@ describe('digit-numbered lists, property', () => {
         expect(fromDoc(toDoc(file.document))).toEqual(doc);
         const labels = printed(doc)[0]!.filter((p) => p[0] === 1).map((p) => p[1]);
         expect(labels.every((l) => /^(?:\d+\.|\([a-e]\))$/.test(l))).toBe(true);
+        expect(printed(parseAkn(exportAkn(doc)))).toEqual(printed(doc));
         for (const width of [80, 66]) expect(printed(parseResolutionText(exportText(doc, { width })).document)).toEqual(printed(doc));
       }),
       { numRuns: 50 },
