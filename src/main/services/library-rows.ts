@@ -41,24 +41,25 @@ export function flattenParagraphs(doc: ResolutionDocument): ParagraphRow[] {
     const m = detectOpeningPhrase(text, lang, kind, gender) ?? detectOpeningPhrase(text, lang, kind);
     return m ? text.slice(m.start, m.end) : '';
   };
-  const subs = (children: Block[], level: number, prefix: string, path: (string | number)[]) => {
-    children.forEach((c, i) => {
-      const label = subparagraphLabel(i, Math.min(level, 4) as 1 | 2 | 3 | 4, lang);
+  // A list the document numbers "1.", "2." (Block.listLabels) is cited with those numbers.
+  const subs = (parent: Block, level: number, prefix: string, path: (string | number)[]) => {
+    parent.children.forEach((c, i) => {
+      const label = parent.listLabels === 'digits' ? `${i + 1}.` : subparagraphLabel(i, Math.min(level, 4) as 1 | 2 | 3 | 4, lang);
       const designation = `${prefix} ${label}`;
       const text = ownText(c);
       if (text) rows.push({ kind: 'sub', designation, number: null, label, openingPhrase: '', text, path: [...path, 'children', i] });
-      subs(c.children, level + 1, designation, [...path, 'children', i]);
+      subs(c, level + 1, designation, [...path, 'children', i]);
     });
   };
   doc.preambular.forEach((b, i) => {
     const text = ownText(b);
     if (text) rows.push({ kind: 'pp', designation: `PP${i + 1}`, number: i + 1, label: '', openingPhrase: phraseOf(text, 'pp'), text, path: ['preambular', i] });
-    subs(b.children, 1, `PP${i + 1}`, ['preambular', i]);
+    subs(b, 1, `PP${i + 1}`, ['preambular', i]);
   });
   doc.operative.forEach((b, i) => {
     const text = ownText(b);
     if (text) rows.push({ kind: 'op', designation: `OP${i + 1}`, number: i + 1, label: '', openingPhrase: phraseOf(text, 'op'), text, path: ['operative', i] });
-    subs(b.children, 1, `OP${i + 1}`, ['operative', i]);
+    subs(b, 1, `OP${i + 1}`, ['operative', i]);
   });
   doc.annexes.forEach((a, k) => {
     a.paragraphs.forEach((b, i) => {

@@ -50,6 +50,7 @@ import {
 } from '../resolution/model.js';
 import { parseSymbol } from '../resolution/symbols.js';
 import { describeSource } from './clean.js';
+import { listLabelsOf } from './list-labels.js';
 import { STATEMENT_NAMES } from '../resolution/akn-vocabulary.js';
 import { draftResolutionWords, mastheadWords } from '../resolution/masthead.js';
 import { kindFromSymbol, organFromSymbol, parseSessionLine, sessionFromSymbol } from './masthead.js';
@@ -394,6 +395,8 @@ interface Draft {
   preambular?: boolean;
   /** Text an amendment's instruction quotes (Plenary's `hcontainer name="quotedText"`). */
   quoted?: boolean;
+  /** The printed label (`<num>`: "7.", "(a)", "1."), read for the list style of its parent. */
+  num?: string;
 }
 
 function newDraft(n: XNode): Draft {
@@ -418,6 +421,8 @@ function readHierInto(n: XNode, d: Draft, r: BlockReader): void {
     const local = name(c);
     switch (local) {
       case 'num':
+        d.num = plainText(c).trim();
+        break;
       case 'subheading':
         break;
       case 'heading':
@@ -537,6 +542,7 @@ function finish(d: Draft, fallbackId: string, depth: number, kind: 'pp' | 'op' |
   if (d.preambular) b.preambular = true;
   if (d.quoted) b.quoted = true;
   if (d.heading || d.table) return b;
+  if (listLabelsOf(d.children.map((c) => c.num ?? ''))) b.listLabels = 'digits';
   if (phraseAttr !== undefined && RE_NUMERIC.test(phraseAttr)) b.phrase = Number(phraseAttr);
   else if (leadLength > 0 && depth === 0 && kind !== 'ap') {
     let text = '';

@@ -21,6 +21,7 @@ import { dropLeadingEmphasis, FN_OPEN, leadingEmphasisLength, markFootnotes, pla
 import { endsClause, RE_ACTION_HEADING, type Unit } from './split.js';
 import { opensWith, runInDecision, settleSetOut } from './decision.js';
 import { markStarCalls } from './star-calls.js';
+import { listLabelsOf } from './list-labels.js';
 
 /** A block while its text is still a string with sentinels. */
 interface SBlock {
@@ -635,6 +636,7 @@ export function buildDocument(units: readonly Unit[], opts: BuildOptions): Built
     if (kind !== 'sub' && b.phrase === undefined && opensWith(text, lang)) phraseCount++;
     const out: Block = { id: b.id, content: toInlines(text, noteId), children: b.children.map((c) => convert(c, 'sub')), tail: b.tail ? toInlines(b.tail, noteId) : [] };
     if (phrase !== undefined) out.phrase = phrase;
+    if (listLabelsOf(b.children.map((c) => c.label))) out.listLabels = 'digits';
     if (b.label) labels[b.id] = b.label;
     return out;
   };

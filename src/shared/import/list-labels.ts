@@ -134,3 +134,12 @@ export function titleSinceNumber(units: readonly Unit[]): boolean {
   }
   return false;
 }
+
+/**
+ * The list style of a paragraph whose subparagraphs the document labels `labels` (model.ts
+ * Block.listLabels): 'digits' when every one is numbered "1.", "2."… (A/RES/79/1, Annex I,
+ * paragraph 7), so the exports print those numbers rather than "(a)", "(b)"; otherwise none.
+ */
+export function listLabelsOf(labels: readonly string[]): 'digits' | undefined {
+  return labels.length > 0 && labels.every((l) => /^\d+\.$/.test(l)) ? 'digits' : undefined;
+}

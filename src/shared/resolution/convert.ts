@@ -64,6 +64,7 @@ function blockAttrs(b: Block, level: number, tail: boolean) {
     base: tail ? null : (b.base ?? null),
     proposal: tail ? null : (b.proposal ?? null),
     quoted: b.quoted === true,
+    listLabels: tail ? null : (b.listLabels ?? null),
   };
 }
 
@@ -161,6 +162,7 @@ function blockFromNode(n: PMNode, footnotes: Footnote[]): Block {
   if (a.base !== null) b.base = a.base as number;
   if (a.proposal) b.proposal = a.proposal as Block['proposal'];
   if (a.quoted) b.quoted = true;
+  if (a.listLabels === 'digits') b.listLabels = 'digits';
   return b;
 }
 

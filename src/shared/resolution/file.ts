@@ -70,6 +70,7 @@ export const blockSchema: z.ZodType<Block> = z.lazy(() =>
     preambular: z.boolean().optional(),
     quoted: z.boolean().optional(),
     skip: z.number().int().min(1).max(4).optional(),
+    listLabels: z.literal('digits').optional(),
     table: z.object({ header: z.boolean(), rows: z.array(z.array(z.string())) }).optional(),
   }),
 );
@@ -142,6 +143,8 @@ function needsFormat2(file: Pick<PlenaryFile, 'document' | 'notes' | 'decisions'
       // A level without its parent paragraph (0.1 would move it up a level) or quoted text
       // (0.1 would number it as an operative paragraph).
       if (b.skip || b.quoted) moves = true;
+      // Subparagraphs numbered "1.", "2.": 0.1 would print them (a), (b).
+      if (b.listLabels) moves = true;
       walk(b.children);
     }
   };

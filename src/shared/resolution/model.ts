@@ -218,6 +218,12 @@ export interface Block {
    * saved file reopens at exactly the level the editor showed; printed at that level.
    */
   skip?: number;
+  /**
+   * How this paragraph's subparagraphs are labelled when the document numbers them "1.", "2."…
+   * instead of "(a)", "(b)"… (A/RES/79/1, Annex I, paragraph 7): `'digits'`. Absent for the
+   * usual labels by level. The labels themselves are still derived from position.
+   */
+  listLabels?: 'digits';
 }
 
 /**

@@ -213,7 +213,9 @@ export function numberParagraphs(
     if (!at.tail) {
       let c = counts.get(at.parent);
       if (!c) counts.set(at.parent, (c = [0, 0, 0, 0, 0]));
-      if (at.level > 0) label = subparagraphLabel(c[at.level]!, at.level as 1 | 2 | 3 | 4, lang);
+      // A paragraph whose list the document numbers "1.", "2." (model.ts Block.listLabels).
+      const digits = at.parent >= 0 && rawAt[at.parent]! >= 0 && raws[rawAt[at.parent]!]!.node.attrs.listLabels === 'digits';
+      if (at.level > 0) label = digits ? `${c[at.level]! + 1}.` : subparagraphLabel(c[at.level]!, at.level as 1 | 2 | 3 | 4, lang);
       c[at.level]!++;
       // A shallower sibling closes the lists below it, even at the top (orphan subparagraphs).
       for (let l = at.level + 1; l <= 4; l++) c[l] = 0;

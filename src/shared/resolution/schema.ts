@@ -37,6 +37,8 @@ const blockAttrs = {
    * the exports' paragraph layout need nothing new; only the file model tells the two apart.
    */
   quoted: { default: false },
+  /** How the paragraph's subparagraphs are labelled: null by level, 'digits' "1.", "2." (model.ts Block.listLabels). */
+  listLabels: { default: null },
 };
 
 function blockDomAttrs(kind: string, attrs: Attrs): Record<string, string> {
@@ -53,6 +55,7 @@ function blockDomAttrs(kind: string, attrs: Attrs): Record<string, string> {
   if (attrs.base !== null) out['data-base'] = String(attrs.base);
   if (attrs.provenance) out['data-provenance'] = JSON.stringify(attrs.provenance);
   if (attrs.proposal) out['data-proposal'] = JSON.stringify(attrs.proposal);
+  if (attrs.listLabels) out['data-list-labels'] = attrs.listLabels as string;
   return out;
 }
 
@@ -88,6 +91,7 @@ function parseBlockAttrs(dom: DomLike): Attrs {
     base: null,
     proposal: null,
     quoted: dom.getAttribute('data-quoted') === 'true',
+    listLabels: dom.getAttribute('data-list-labels') === 'digits' ? 'digits' : null,
   };
 }
 
