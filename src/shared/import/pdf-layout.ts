@@ -8,7 +8,7 @@
 import { FOOTNOTE_RULE, footnoteLine, runsToMarkdown, type InlineRun } from './html.js';
 import { findPdfTables, tableOf } from './pdf-tables.js';
 import { tableToPipes } from './tables.js';
-import { opensAfterSuspendedHyphen } from './split.js';
+import { opensAfterSuspendedHyphen } from './hyphenation.js';
 
 /** A piece of text placed on a page (pdf.js coordinates: y grows upwards). */
 export interface PdfItem {

@@ -26,12 +26,6 @@ import { findFormula } from './masthead.js';
 import { formatLabel, labelReadings, type ListFrame, lowerItemFollows, placeLabel, titleSinceNumber } from './list-labels.js';
 import type { Vocabulary } from './vocabulary.js';
 
-export { buildVocabulary, type Vocabulary } from './vocabulary.js';
-
-export { joinLines, opensAfterSuspendedHyphen, repairSpacedHyphens } from './hyphenation.js';
-
-export { labelReadings, type LabelReading } from './list-labels.js';
-
 /** What a unit is. */
 export type UnitKind = 'para' | 'meeting' | 'annex' | 'heading' | 'table';
 

@@ -33,7 +33,8 @@ import {
   sessionFromSymbol,
   symbolFromFileName,
 } from './masthead.js';
-import { buildVocabulary, resolutionAt, splitUnits } from './split.js';
+import { resolutionAt, splitUnits } from './split.js';
+import { buildVocabulary } from './vocabulary.js';
 import { dropMarkSeparatorsInBlock } from './marks.js';
 import { foldTables } from './tables.js';
 

@@ -5,7 +5,10 @@ import { extractFootnoteBlocks, PAGE, removePageFurniture, toLines } from '../..
 import { FN_CLOSE, FN_OPEN, fnRef, markFootnotes, plain, toInlines } from '../../../src/shared/import/inline.js';
 import { convertInline, looksLikeMarkdown } from '../../../src/shared/import/markdown.js';
 import { detectLanguage, findFormula, parseSessionLine, symbolFromFileName } from '../../../src/shared/import/masthead.js';
-import { buildVocabulary, isAnnexHeading, isMeetingLine, joinLines, labelReadings } from '../../../src/shared/import/split.js';
+import { joinLines } from '../../../src/shared/import/hyphenation.js';
+import { labelReadings } from '../../../src/shared/import/list-labels.js';
+import { isAnnexHeading, isMeetingLine } from '../../../src/shared/import/split.js';
+import { buildVocabulary } from '../../../src/shared/import/vocabulary.js';
 
 describe('joining hard-wrapped lines', () => {
   const modern = buildVocabulary(['capacity-building is key', 'the Secretary-General', 'withdrawal of forces'], false);

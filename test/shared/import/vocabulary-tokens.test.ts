@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildVocabulary } from '../../../src/shared/import/split.js';
+import { buildVocabulary } from '../../../src/shared/import/vocabulary.js';
 import { CORPUS } from '../../helpers/corpus.js';
 
 const RE_TOKEN = /[\p{L}\p{M}]+(?:[-‑'’][\p{L}\p{M}]+)*/gu;
